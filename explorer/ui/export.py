@@ -1,0 +1,348 @@
+"""The one image export module: PNG at a chosen pixel size, SVG, and copy to the clipboard.
+
+Every plot panel and the graph view export through here. A target is any of: an object with an
+``export_target()`` method (plot views, panels), a pyqtgraph PlotWidget / GraphicsView / PlotItem
+or other QGraphicsWidget, a plain QGraphicsView or QGraphicsScene, or any QWidget.
+
+Plots are laid out again at a comfortable logical size and then scaled up to the requested pixels,
+so a 4000-pixel export has proportionally large text instead of specks. SVG is drawn with
+QSvgGenerator: pyqtgraph 0.14's SVGExporter crashes with PySide6 >= 6.11 (pyqtgraph #3495), and
+pyqtgraph's exporters open a file dialog when called without a file name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPaintDevice, QPainter, QPen
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QGraphicsWidget, QWidget
+
+# The QGraphicsItem data slot that marks transient items (crosshairs) to leave out of exports.
+_NOT_EXPORTED_KEY = 0x45584E  # arbitrary, just unlikely to collide with other data keys
+# A plot is laid out as if its shorter side were at most this many pixels, then scaled up.
+_LAYOUT_SHORT_SIDE = 600.0
+MAX_EXPORT_SIDE = 10_000
+SUPPORTED_FORMATS = ("png", "svg")
+BACKGROUND = QColor("white")
+
+
+class ExportError(Exception):
+    """An export request that cannot be fulfilled (bad size, unknown format, unwritable file)."""
+
+
+def mark_not_exported(item: QGraphicsItem) -> None:
+    """Leave ``item`` (e.g. a crosshair that follows the mouse) out of every exported image."""
+    # pyqtgraph items override data()/setData() for their own data, so call QGraphicsItem's.
+    QGraphicsItem.setData(item, _NOT_EXPORTED_KEY, True)
+
+
+def check_size(width: int, height: int) -> tuple[int, int]:
+    """Validate an export size in pixels; raise ExportError with a readable message."""
+    for label, value in (("width", width), ("height", height)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ExportError(f"Image {label} must be a whole number of pixels, got {value!r}")
+        if not 1 <= value <= MAX_EXPORT_SIDE:
+            raise ExportError(f"Image {label} must be 1 to {MAX_EXPORT_SIDE} pixels, got {value}")
+    return width, height
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str:
+    """The export format implied by the file suffix: "png" or "svg"."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in SUPPORTED_FORMATS:
+        raise ExportError(
+            f"Cannot export to '{Path(path).name}': use a .png or .svg file name"
+            if suffix
+            else f"'{Path(path).name}' has no .png or .svg suffix"
+        )
+    return suffix
+
+
+def render_image(target: object, width: int, height: int) -> QImage:
+    """Render ``target`` to a white-backed ARGB image of exactly ``width`` × ``height`` pixels."""
+    check_size(width, height)
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(BACKGROUND)
+    _paint_onto(image, target, width, height)
+    return image
+
+
+def export_png(target: object, path: str | os.PathLike[str], width: int, height: int) -> Path:
+    """Write ``target`` as a PNG of ``width`` × ``height`` pixels; returns the written path."""
+    image = render_image(target, width, height)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError("Qt could not encode the PNG image")
+    buffer.close()
+    return _write_atomically(Path(path), bytes(data.data()))
+
+
+def svg_bytes(
+    target: object, width: int, height: int, *, title: str = "Calculus Explorer"
+) -> bytes:
+    """Render ``target`` as an SVG document whose canvas is ``width`` × ``height`` pixels."""
+    check_size(width, height)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # SVG 1.1 output carries clip paths; Tiny 1.2 would let curves spill out of the plot area.
+    generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    # Match the raster path's DPI: point-sized fonts and pyqtgraph's cached QPicture axes are
+    # converted with the device resolution, and QSvgGenerator's default of 72 dpi shrinks them.
+    generator.setResolution(QImage(1, 1, QImage.Format.Format_ARGB32).logicalDpiX())
+    generator.setTitle(title)
+    generator.setDescription("Exported from Calculus Explorer")
+    painter = QPainter(generator)
+    try:
+        painter.fillRect(QRectF(0, 0, width, height), BACKGROUND)
+        _paint_with(painter, target, width, height)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_svg(target: object, path: str | os.PathLike[str], width: int, height: int) -> Path:
+    """Write ``target`` as SVG with a ``width`` × ``height`` canvas; returns the written path."""
+    return _write_atomically(Path(path), svg_bytes(target, width, height))
+
+
+def export_image(target: object, path: str | os.PathLike[str], width: int, height: int) -> Path:
+    """Export as PNG or SVG, chosen by the suffix of ``path``."""
+    exporters: dict[str, Callable[..., Path]] = {"png": export_png, "svg": export_svg}
+    return exporters[format_for_path(path)](target, path, width, height)
+
+
+def copy_image_to_clipboard(
+    target: object, width: int | None = None, height: int | None = None
+) -> QImage:
+    """Put ``target`` on the clipboard as an image (its on-screen size unless a size is given)."""
+    if width is None or height is None:
+        size = natural_size(target)
+        width, height = width or size.width(), height or size.height()
+    image = render_image(target, width, height)
+    QGuiApplication.clipboard().setImage(image)
+    return image
+
+
+def natural_size(target: object) -> QSize:
+    """The size ``target`` has on screen, in device pixels (a fallback of 800×500 when unknown)."""
+    resolved = resolve_target(target)
+    if isinstance(resolved, QGraphicsWidget):
+        size = resolved.size().toSize()
+        view = _view_of(resolved)
+        ratio = view.devicePixelRatioF() if view is not None else 1.0
+        size = QSize(round(size.width() * ratio), round(size.height() * ratio))
+    elif isinstance(resolved, QGraphicsScene):
+        size = resolved.itemsBoundingRect().size().toSize()
+    else:
+        size = resolved.size() * resolved.devicePixelRatioF()
+    if size.width() < 16 or size.height() < 16:
+        return QSize(800, 500)
+    return size
+
+
+def resolve_target(target: object) -> QGraphicsWidget | QGraphicsScene | QWidget:
+    """Reduce an export target to what gets painted: a layout item, a scene or a widget."""
+    seen = 0
+    while hasattr(target, "export_target") and not isinstance(target, QGraphicsItem):
+        target = target.export_target()
+        seen += 1
+        if seen > 10:
+            raise ExportError("export_target() chain does not end")
+    if isinstance(target, QGraphicsView):
+        central = getattr(target, "centralWidget", None)
+        # pyqtgraph views (PlotWidget, GraphicsLayoutWidget) keep their content in one item.
+        if isinstance(central, QGraphicsWidget):
+            return central
+        if target.scene() is None:
+            raise ExportError("The view has nothing to export")
+        return target.scene()
+    if isinstance(target, QGraphicsWidget | QGraphicsScene | QWidget):
+        return target
+    raise ExportError(f"Cannot export a {type(target).__name__}")
+
+
+def _paint_onto(device: QPaintDevice, target: object, width: int, height: int) -> None:
+    painter = QPainter(device)
+    try:
+        _paint_with(painter, target, width, height)
+    finally:
+        painter.end()
+
+
+def _paint_with(painter: QPainter, target: object, width: int, height: int) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    resolved = resolve_target(target)
+    if isinstance(resolved, QGraphicsWidget):
+        _paint_layout_item(painter, resolved, width, height)
+    elif isinstance(resolved, QGraphicsScene):
+        _paint_scene(painter, resolved, width, height)
+    else:
+        _paint_widget(painter, resolved, width, height)
+
+
+def _paint_layout_item(painter: QPainter, item: QGraphicsWidget, width: int, height: int) -> None:
+    """Lay ``item`` out at a logical size with the target's aspect ratio, paint it scaled up."""
+    scene = item.scene()
+    if scene is None:
+        raise ExportError("The plot is not in a scene")
+    scale = max(1.0, min(width, height) / _LAYOUT_SHORT_SIDE)
+    logical = QSizeF(width / scale, height / scale)
+    old_geometry = item.geometry()
+    try:
+        item.setGeometry(QRectF(old_geometry.topLeft(), logical))
+        # pyqtgraph's PlotItem shadows layout() with an attribute, so ask QGraphicsWidget directly.
+        layout = QGraphicsWidget.layout(item)
+        if layout is not None:
+            layout.activate()
+        source = item.sceneBoundingRect()
+        with (
+            _hidden_transient_items(scene),
+            _scaled_cosmetic_pens(scene, scale),
+            _scaled_legends(scene),
+        ):
+            scene.render(
+                painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.IgnoreAspectRatio
+            )
+    finally:
+        item.setGeometry(old_geometry)
+        layout = QGraphicsWidget.layout(item)
+        if layout is not None:
+            layout.activate()
+
+
+def _paint_scene(painter: QPainter, scene: QGraphicsScene, width: int, height: int) -> None:
+    """Fit everything in ``scene`` into the image with a small margin, keeping proportions."""
+    with _hidden_transient_items(scene):
+        source = scene.itemsBoundingRect()
+        if source.isEmpty():
+            return
+        margin = 0.04 * max(source.width(), source.height())
+        source = source.adjusted(-margin, -margin, margin, margin)
+        scene.render(
+            painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.KeepAspectRatio
+        )
+
+
+def _paint_widget(painter: QPainter, widget: QWidget, width: int, height: int) -> None:
+    size = widget.size()
+    if size.width() <= 0 or size.height() <= 0:
+        raise ExportError("The widget has no size to export")
+    scale = min(width / size.width(), height / size.height())
+    painter.translate((width - size.width() * scale) / 2, (height - size.height() * scale) / 2)
+    painter.scale(scale, scale)
+    widget.render(painter)
+
+
+@contextmanager
+def _hidden_transient_items(scene: QGraphicsScene) -> Iterator[None]:
+    hidden = [
+        item
+        for item in scene.items()
+        if QGraphicsItem.data(item, _NOT_EXPORTED_KEY) and item.isVisible()
+    ]
+    for item in hidden:
+        item.setVisible(False)
+    try:
+        yield
+    finally:
+        for item in hidden:
+            item.setVisible(True)
+
+
+@contextmanager
+def _scaled_cosmetic_pens(scene: QGraphicsScene, scale: float) -> Iterator[None]:
+    """Thicken curve and line pens by ``scale`` while rendering.
+
+    Cosmetic pens (pyqtgraph's default) ignore the painter's scale, so without this a 2-pixel
+    curve would look hairline-thin next to text that was scaled up with the rest of the plot.
+    """
+    changed: list[tuple[QGraphicsItem, QPen]] = []
+    if scale > 1.0:
+        for item in scene.items():
+            original = _line_pen(item)
+            if original is None:
+                continue
+            thicker = QPen(original)
+            thicker.setWidthF(max(original.widthF(), 1.0) * scale)
+            item.setPen(thicker)
+            changed.append((item, original))
+    try:
+        yield
+    finally:
+        for item, original in changed:
+            item.setPen(original)
+
+
+@contextmanager
+def _scaled_legends(scene: QGraphicsScene) -> Iterator[None]:
+    """Let legends scale with the rest of the plot while rendering.
+
+    pyqtgraph legends ignore transformations (so they keep their size when zooming); in an export
+    that would leave them tiny next to the scaled-up axes.
+    """
+    flag = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+    legends = [item for item in scene.items() if isinstance(item, pg.LegendItem)]
+    legends = [item for item in legends if item.flags() & flag]
+    for legend in legends:
+        legend.setFlag(flag, False)
+    try:
+        yield
+    finally:
+        for legend in legends:
+            legend.setFlag(flag, True)
+
+
+def _line_pen(item: QGraphicsItem) -> QPen | None:
+    if isinstance(item, pg.PlotCurveItem):
+        return QPen(item.opts["pen"])
+    if isinstance(item, pg.InfiniteLine):
+        return QPen(item.pen)
+    return None
+
+
+def _view_of(item: QGraphicsItem) -> QGraphicsView | None:
+    scene = item.scene()
+    views = scene.views() if scene is not None else []
+    return views[0] if views else None
+
+
+def _write_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temp file beside ``path``, fsync, then rename over ``path``."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"The folder '{folder}' does not exist")
+    descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes owner-only files; an exported picture should have ordinary permissions.
+        os.chmod(temp_name, 0o666 & ~_current_umask())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

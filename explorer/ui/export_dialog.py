@@ -1,0 +1,96 @@
+"""The File ▸ Export Image… dialog: choose PNG or SVG, the pixel size, and the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from explorer.ui.export import MAX_EXPORT_SIDE
+
+DEFAULT_SIZE = (1600, 1000)
+_FORMATS = (("PNG image", "png"), ("SVG vector drawing", "svg"))
+
+
+class ExportDialog(QDialog):
+    """Collects (path, format, width, height); remembers the last choices in ``settings``."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export Image")
+        self._settings = settings
+        self.format_box = QComboBox()
+        for label, suffix in _FORMATS:
+            self.format_box.addItem(label, suffix)
+        self.width_box = self._size_box(settings.value("export/width", DEFAULT_SIZE[0], type=int))
+        self.height_box = self._size_box(settings.value("export/height", DEFAULT_SIZE[1], type=int))
+        last_format = settings.value("export/format", "png", type=str)
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(last_format)))
+        default_folder = settings.value("export/folder", str(Path.home()), type=str)
+        self.path_edit = QLineEdit(str(Path(default_folder) / f"plot.{self.chosen_format()}"))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.format_box.currentIndexChanged.connect(self._sync_suffix)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Format", self.format_box)
+        form.addRow("Width (pixels)", self.width_box)
+        form.addRow("Height (pixels)", self.height_box)
+        form.addRow("File", path_row)
+        form.addRow(buttons)
+
+    @staticmethod
+    def _size_box(value: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(16, MAX_EXPORT_SIDE)
+        box.setValue(value)
+        box.setSuffix(" px")
+        return box
+
+    def chosen_format(self) -> str:
+        return str(self.format_box.currentData())
+
+    def chosen_path(self) -> Path:
+        return Path(self.path_edit.text()).expanduser()
+
+    def chosen_size(self) -> tuple[int, int]:
+        return self.width_box.value(), self.height_box.value()
+
+    def _sync_suffix(self) -> None:
+        path = self.chosen_path()
+        self.path_edit.setText(str(path.with_suffix("." + self.chosen_format())))
+
+    def _browse(self) -> None:
+        suffix = self.chosen_format()
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export Image", str(self.chosen_path()), f"{suffix.upper()} (*.{suffix})"
+        )
+        if name:
+            self.path_edit.setText(str(Path(name).with_suffix("." + suffix)))
+
+    def _accept(self) -> None:
+        self._sync_suffix()
+        self._settings.setValue("export/width", self.width_box.value())
+        self._settings.setValue("export/height", self.height_box.value())
+        self._settings.setValue("export/format", self.chosen_format())
+        self._settings.setValue("export/folder", str(self.chosen_path().parent))
+        self.accept()

@@ -1,0 +1,156 @@
+"""The expression input: a line edit that parses as you type and shows errors at their column."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from explorer.core.expr.errors import ExprError
+
+DEBOUNCE_MS = 40
+_ERROR_COLOUR = "#b00020"
+_ECHO_COLOUR = "#555555"
+
+
+def error_text(error: ExprError) -> str:
+    """The plain-text form of an error shown under the input, e.g. "... after '/' (column 8)"."""
+    if error.column is None:
+        return error.message
+    return f"{error.message} (column {error.column})"
+
+
+def caret_snippet_html(text: str, column: int) -> str:
+    """``text`` in monospace with the character at 1-based ``column`` marked, and a caret under it.
+
+    A column one past the end (an expression that stops too early) marks an empty slot.
+    """
+    index = max(0, column - 1)
+    before = text[:index]
+    marked = text[index : index + 1] or " "
+    after = text[index + 1 :]
+    marked_html = (
+        f"<span style='background:#ffd6dc; color:{_ERROR_COLOUR}; font-weight:bold;'>"
+        f"{html.escape(marked).replace(' ', '&nbsp;')}</span>"
+    )
+    line = html.escape(before).replace(" ", "&nbsp;") + marked_html + html.escape(after)
+    line = line.replace("  ", "&nbsp; ")
+    caret = "&nbsp;" * index + f"<span style='color:{_ERROR_COLOUR};'>^</span>"
+    return f"<span style='font-family:monospace;'>{line}<br>{caret}</span>"
+
+
+class ExpressionInput(QWidget):
+    """Line edit (objectName ``expressionInput``) that parses as you type.
+
+    Keystrokes restart a short timer; when it fires the text is parsed and either
+    ``expression_parsed(expression)`` or ``expression_failed(error)`` is emitted. A failure never
+    clears anything downstream: panels keep showing the last good expression.
+    """
+
+    expression_parsed = Signal(object)
+    expression_failed = Signal(object)
+
+    def __init__(
+        self,
+        parse: Callable[[str], Any] | None = None,
+        parent: QWidget | None = None,
+        *,
+        label: str = "f(x) =",
+    ):
+        super().__init__(parent)
+        self._parse = parse or _default_parse
+        self.line_edit = QLineEdit()
+        self.line_edit.setObjectName("expressionInput")
+        self.line_edit.setPlaceholderText("Type an expression in x, e.g. x^3 - 1/x")
+        self.line_edit.setClearButtonEnabled(True)
+        self.line_edit.setToolTip(
+            "Operators + - * / ^, functions like sin(x), exp(x), log(x), |x|; constants pi, e"
+        )
+        font = self.line_edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.line_edit.setFont(font)
+        self.feedback = QLabel()
+        self.feedback.setObjectName("expressionFeedback")
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback.setWordWrap(True)
+        self._last_error: ExprError | None = None
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.parse_now)
+        self.line_edit.textChanged.connect(self._on_text_changed)
+        self.line_edit.returnPressed.connect(self.parse_now)
+
+        row = QHBoxLayout()
+        prefix = QLabel(label)
+        prefix.setFont(font)
+        prefix.setBuddy(self.line_edit)
+        row.addWidget(prefix)
+        row.addWidget(self.line_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.feedback)
+
+    def text(self) -> str:
+        return self.line_edit.text()
+
+    def set_text(self, text: str) -> None:
+        """Replace the text and parse it at once (no debounce)."""
+        self.line_edit.setText(text)
+        self.parse_now()
+
+    def last_error(self) -> ExprError | None:
+        """The error currently shown, or None when the text parsed."""
+        return self._last_error
+
+    def error_message(self) -> str:
+        """The error shown under the input as plain text ("" when there is none)."""
+        return error_text(self._last_error) if self._last_error else ""
+
+    def _on_text_changed(self, _text: str) -> None:
+        self.debounce.start()
+
+    def parse_now(self) -> None:
+        self.debounce.stop()
+        text = self.line_edit.text()
+        try:
+            expression = self._parse(text)
+        except ExprError as error:
+            self._show_error(text, error)
+            self.expression_failed.emit(error)
+            return
+        self._show_echo(expression)
+        self.expression_parsed.emit(expression)
+
+    def _show_error(self, text: str, error: ExprError) -> None:
+        self._last_error = error
+        self.line_edit.setStyleSheet(f"QLineEdit {{ border: 2px solid {_ERROR_COLOUR}; }}")
+        message = html.escape(error_text(error))
+        body = f"<span style='color:{_ERROR_COLOUR};'>⚠ {message}</span>"
+        if error.column is not None and text.strip():
+            body += "<br>" + caret_snippet_html(text, error.column)
+        self.feedback.setText(body)
+        self.feedback.setToolTip(error_text(error))
+
+    def _show_echo(self, expression: Any) -> None:
+        self._last_error = None
+        self.line_edit.setStyleSheet("")
+        display = getattr(expression, "display", None)
+        echo = display() if callable(display) else str(expression)
+        # Echo what was understood, so "1/2x" visibly means (1/2)·x.
+        self.feedback.setText(
+            f"<span style='color:{_ECHO_COLOUR};'>Plotting y = {html.escape(echo)}</span>"
+        )
+        self.feedback.setToolTip("")
+
+
+def _default_parse(text: str) -> Any:
+    from explorer.core.expr import parse
+
+    return parse(text, variables=("x",))

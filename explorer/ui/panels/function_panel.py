@@ -1,0 +1,152 @@
+"""The "Function" panel: plots f(x) over an x-range, with gaps at poles and jumps."""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from explorer.core.expr.errors import ExprError
+from explorer.core.sampling import RangeError, SampledCurve, sample_curve, validate_range
+from explorer.ui.plot import PALETTE, PlotView
+
+DEFAULT_X_RANGE = (-5.0, 5.0)
+_ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
+
+
+def parse_bound(text: str) -> float:
+    """A range bound typed by the user: a number, or a constant expression such as ``-2pi``."""
+    cleaned = text.strip().replace("\u2212", "-")
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    from explorer.core.expr import parse
+
+    expression = parse(cleaned, variables=())
+    value = np.asarray(expression.numpy_function()(), dtype=float).reshape(-1)
+    if value.size != 1:
+        raise ExprError("A range bound must be a single number")
+    return float(value[0])
+
+
+def format_bound(value: float) -> str:
+    return f"{value:.15g}"
+
+
+class FunctionPanel(QWidget):
+    """Plot y = f(x) for the window's current expression over an editable x-range."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = PlotView(self, x_label="x", y_label="y = f(x)")
+        self.plot.setObjectName("functionPlot")
+        self.x_min_input = QLineEdit(format_bound(DEFAULT_X_RANGE[0]))
+        self.x_min_input.setObjectName("xMinInput")
+        self.x_max_input = QLineEdit(format_bound(DEFAULT_X_RANGE[1]))
+        self.x_max_input.setObjectName("xMaxInput")
+        for field, tip in ((self.x_min_input, "left"), (self.x_max_input, "right")):
+            field.setMaximumWidth(110)
+            field.setToolTip(f"The {tip} end of the x-range: a number or e.g. -2pi")
+            field.editingFinished.connect(self.apply_range_inputs)
+        self.range_feedback = QLabel()
+        self.range_feedback.setObjectName("rangeFeedback")
+        self.range_feedback.setStyleSheet("color: #b00020;")
+        reset_button = QToolButton()
+        reset_button.setDefaultAction(self.plot.reset_view_action)
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("x from"))
+        controls.addWidget(self.x_min_input)
+        controls.addWidget(QLabel("to"))
+        controls.addWidget(self.x_max_input)
+        controls.addWidget(self.range_feedback, 1)
+        controls.addWidget(reset_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(controls)
+        layout.addWidget(self.plot, 1)
+
+        self._expression: Any = None
+        self._x_range: tuple[float, float] = DEFAULT_X_RANGE
+        self.last_curve: SampledCurve | None = None
+
+    # ----- the panel protocol -------------------------------------------------------------------
+
+    def set_expression(self, expression: Any) -> None:
+        """Plot ``expression`` (a parsed Expression) over the current range."""
+        self._expression = expression
+        self.replot()
+
+    def export_target(self) -> PlotView:
+        return self.plot
+
+    def view_actions(self) -> list[QAction]:
+        return [self.plot.reset_view_action]
+
+    # ----- range ------------------------------------------------------------------------------
+
+    def x_range(self) -> tuple[float, float]:
+        return self._x_range
+
+    def set_x_range(self, x_min: float, x_max: float) -> None:
+        """Set and plot a new range; raises RangeError (and keeps the old one) when it is bad."""
+        self._x_range = validate_range(x_min, x_max)
+        self.x_min_input.setText(format_bound(self._x_range[0]))
+        self.x_max_input.setText(format_bound(self._x_range[1]))
+        self._show_range_error(None)
+        self.replot()
+
+    def apply_range_inputs(self) -> None:
+        """Read both range fields; show what is wrong next to them, or replot."""
+        bounds = []
+        for name, field in (("x min", self.x_min_input), ("x max", self.x_max_input)):
+            try:
+                bounds.append(parse_bound(field.text()))
+            except ExprError as error:
+                self._show_range_error(f"{name}: {error.message}", field)
+                return
+        try:
+            new_range = validate_range(*bounds)
+        except RangeError as error:
+            self._show_range_error(error.message)
+            return
+        if new_range != self._x_range or self.range_feedback.text():
+            self._x_range = new_range
+            self._show_range_error(None)
+            self.replot()
+
+    def _show_range_error(self, message: str | None, field: QLineEdit | None = None) -> None:
+        self.range_feedback.setText(html.escape(message) if message else "")
+        for each in (self.x_min_input, self.x_max_input):
+            bad = message is not None and (field is None or field is each)
+            each.setStyleSheet(_ERROR_STYLE if bad else "")
+
+    # ----- drawing ----------------------------------------------------------------------------
+
+    def replot(self) -> None:
+        if self._expression is None:
+            return
+        x_min, x_max = self._x_range
+        curve = sample_curve(self._expression, x_min, x_max)
+        self.last_curve = curve
+        x, y = curve.display_arrays()
+        display = getattr(self._expression, "display", None)
+        name = f"f(x) = {display()}" if callable(display) else "f(x)"
+        self.plot.set_curve("f", x, y, name=name, color=PALETTE[0], width=2.5)
+        self.plot.set_view_range((x_min, x_max), curve.y_view_range or _fallback_y_range(curve))
+        self.plot.set_message(None if curve.has_real_values else "No real values in this range")
+
+
+def _fallback_y_range(curve: SampledCurve) -> tuple[float, float]:
+    # Nothing finite to fit (or a constant): a symmetric window around the value keeps axes sane.
+    finite = curve.y[np.isfinite(curve.y)]
+    if finite.size == 0:
+        return (-1.0, 1.0)
+    centre = float(finite[0])
+    half = max(1.0, abs(centre) * 0.1) if math.isfinite(centre) else 1.0
+    return (centre - half, centre + half)

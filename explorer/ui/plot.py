@@ -1,0 +1,293 @@
+"""The one plot component every panel uses: styled pyqtgraph plot, legend, cursor readout, reset."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from explorer.ui.export import mark_not_exported
+
+# Colour-blind friendly (Okabe-Ito order); panels pick colours from here so the app looks like one.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue: the function itself
+    "#D55E00",  # vermilion: derivatives, tangents
+    "#009E73",  # green
+    "#CC79A7",  # purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky
+    "#000000",
+)
+FOREGROUND = "#222222"
+GRID_ALPHA = 0.25
+_STYLES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dash": Qt.PenStyle.DashLine,
+    "dot": Qt.PenStyle.DotLine,
+}
+
+
+def make_pen(color: str | QColor, width: float = 2.0, style: str = "solid") -> QPen:
+    """A cosmetic pen in the app's style; ``style`` is one of "solid", "dash", "dot"."""
+    if style not in _STYLES:
+        raise ValueError(f"unknown line style {style!r}; use one of {sorted(_STYLES)}")
+    pen = pg.mkPen(color=color, width=width)
+    pen.setStyle(_STYLES[style])
+    # Round caps keep short segments between NaN gaps visible.
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
+def readout_decimals(span: float) -> int:
+    """How many decimals make a cursor coordinate meaningful for a view ``span`` units wide."""
+    if not math.isfinite(span) or span <= 0:
+        return 3
+    return int(min(12, max(0, 3 - math.floor(math.log10(span)))))
+
+
+class PlotView(QWidget):
+    """A pyqtgraph plot with the app's styling and the behaviour every panel shares.
+
+    Curves are addressed by a key of the caller's choosing, so a panel updates "f" or "tangent"
+    without keeping item handles. NaN in ``y`` stays a gap (``connect="finite"``): samplers put
+    NaN at poles and jumps, and no line is ever drawn across them.
+    """
+
+    cursor_moved = Signal(float, float)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        x_label: str = "x",
+        y_label: str = "y",
+        title: str | None = None,
+    ):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setObjectName("plotWidget")
+        self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.view_box: pg.ViewBox = self.plot_item.getViewBox()
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._home_range: tuple[tuple[float, float], tuple[float, float] | None] | None = None
+        self._style_plot(x_label, y_label, title)
+        self._build_overlays()
+        self._build_readout()
+        self.reset_view_action = QAction("Reset view", self)
+        self.reset_view_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.reset_view_action.setToolTip("Show the whole curve again (Ctrl+0)")
+        self.reset_view_action.triggered.connect(self.reset_view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.readout_label)
+
+    # ----- construction -------------------------------------------------------------------------
+
+    def _style_plot(self, x_label: str, y_label: str, title: str | None) -> None:
+        label_style = {"color": FOREGROUND, "font-size": "12pt"}
+        tick_font = QFont()
+        tick_font.setPointSize(10)
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setPen(pg.mkPen(FOREGROUND, width=1))
+            axis.setTextPen(pg.mkPen(FOREGROUND))
+            axis.setTickFont(tick_font)
+        self.plot_item.setLabel("bottom", x_label, **label_style)
+        self.plot_item.setLabel("left", y_label, **label_style)
+        if title:
+            self.plot_item.setTitle(title, color=FOREGROUND, size="13pt")
+        self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+        self.legend = self.plot_item.addLegend(
+            offset=(10, 10),
+            labelTextColor=FOREGROUND,
+            labelTextSize="11pt",
+            brush=pg.mkBrush(255, 255, 255, 220),
+            pen=pg.mkPen("#bbbbbb"),
+        )
+        # The pyqtgraph context menu offers its own (dialog-opening) export; ours is in File.
+        self.plot_item.setMenuEnabled(False)
+        self.view_box.setMenuEnabled(False)
+
+    def _build_overlays(self) -> None:
+        cross_pen = make_pen("#888888", width=1, style="dash")
+        self._cross_v = pg.InfiniteLine(angle=90, movable=False, pen=cross_pen)
+        self._cross_h = pg.InfiniteLine(angle=0, movable=False, pen=cross_pen)
+        for line in (self._cross_v, self._cross_h):
+            line.setVisible(False)
+            mark_not_exported(line)
+            self.plot_item.addItem(line, ignoreBounds=True)
+        # A centred note inside the plot area ("No real values in this range"); exported with it.
+        self._message = pg.TextItem(anchor=(0.5, 0.5), color=FOREGROUND)
+        message_font = QFont()
+        message_font.setPointSize(13)
+        self._message.setFont(message_font)
+        self._message.setParentItem(self.view_box)
+        self._message.setVisible(False)
+        self.view_box.sigResized.connect(self._centre_message)
+        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def _build_readout(self) -> None:
+        self.readout_label = QLabel(" ")
+        self.readout_label.setObjectName("cursorReadout")
+        self.readout_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout_label.setToolTip("Mouse position in plot coordinates")
+
+    # ----- curves and items ---------------------------------------------------------------------
+
+    def set_curve(
+        self,
+        key: str,
+        x: Sequence[float] | np.ndarray,
+        y: Sequence[float] | np.ndarray,
+        *,
+        name: str | None = None,
+        color: str | QColor | None = None,
+        width: float = 2.0,
+        style: str = "solid",
+    ) -> pg.PlotDataItem:
+        """Create or replace the curve called ``key``; NaN in ``y`` becomes a gap in the line.
+
+        ``name`` is shown in the legend (no legend entry when None); ``color`` defaults to the
+        next palette colour; ``style`` is "solid", "dash" or "dot".
+        """
+        x_array = np.asarray(x, dtype=float)
+        y_array = np.asarray(y, dtype=float)
+        if x_array.shape != y_array.shape:
+            raise ValueError(f"x and y differ in shape: {x_array.shape} vs {y_array.shape}")
+        if color is None:
+            color = PALETTE[len(self._curves) % len(PALETTE)]
+        pen = make_pen(color, width, style)
+        item = self._curves.get(key)
+        if item is None:
+            item = pg.PlotDataItem(connect="finite", pen=pen, name=name)
+            self._curves[key] = item
+            self.plot_item.addItem(item)
+        else:
+            item.setPen(pen)
+            self._rename_legend_entry(item, name)
+        item.setData(x_array, y_array, connect="finite")
+        return item
+
+    def _rename_legend_entry(self, item: pg.PlotDataItem, name: str | None) -> None:
+        if item.name() == name:
+            return
+        self.legend.removeItem(item)
+        item.opts["name"] = name
+        if name:
+            self.legend.addItem(item, name)
+
+    def curve(self, key: str) -> pg.PlotDataItem | None:
+        """The curve item called ``key``, or None."""
+        return self._curves.get(key)
+
+    def curve_keys(self) -> list[str]:
+        return list(self._curves)
+
+    def curve_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """The x and y arrays last given to pyqtgraph for ``key`` (NaN gaps included)."""
+        item = self._curves[key]
+        return np.asarray(item.xData), np.asarray(item.yData)
+
+    def remove_curve(self, key: str) -> None:
+        """Remove the curve called ``key`` (and its legend entry); unknown keys are ignored."""
+        item = self._curves.pop(key, None)
+        if item is not None:
+            self.plot_item.removeItem(item)
+
+    def clear_curves(self) -> None:
+        for key in list(self._curves):
+            self.remove_curve(key)
+
+    def add_item(self, item: pg.GraphicsObject, *, ignore_bounds: bool = False) -> None:
+        """Add any pyqtgraph item (InfiniteLine, ScatterPlotItem, TargetItem, ...) to the plot."""
+        self.plot_item.addItem(item, ignoreBounds=ignore_bounds)
+
+    def remove_item(self, item: pg.GraphicsObject) -> None:
+        self.plot_item.removeItem(item)
+
+    # ----- view ---------------------------------------------------------------------------------
+
+    def set_view_range(
+        self,
+        x_range: tuple[float, float],
+        y_range: tuple[float, float] | None = None,
+        *,
+        remember: bool = True,
+    ) -> None:
+        """Show ``x_range`` (and ``y_range``, or fit y to the data) without padding.
+
+        With ``remember`` the range also becomes what "Reset view" returns to.
+        """
+        if remember:
+            self._home_range = (tuple(x_range), None if y_range is None else tuple(y_range))
+        self.view_box.enableAutoRange(enable=False)
+        self.view_box.setXRange(*x_range, padding=0)
+        if y_range is None:
+            self.view_box.enableAutoRange(axis=pg.ViewBox.YAxis, enable=True)
+        else:
+            self.view_box.setYRange(*y_range, padding=0)
+
+    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        return (float(x0), float(x1)), (float(y0), float(y1))
+
+    def reset_view(self) -> None:
+        """Return to the last range a panel set, or fit all data when none was set."""
+        if self._home_range is None:
+            self.view_box.enableAutoRange(enable=True)
+            return
+        x_range, y_range = self._home_range
+        self.set_view_range(x_range, y_range, remember=False)
+
+    # ----- messages and cursor ------------------------------------------------------------------
+
+    def set_message(self, text: str | None) -> None:
+        """Show ``text`` centred in the plot area (e.g. "No real values in this range")."""
+        self._message.setText(text or "")
+        self._message.setVisible(bool(text))
+        self._centre_message()
+
+    def message(self) -> str:
+        return self._message.toPlainText() if self._message.isVisible() else ""
+
+    def _centre_message(self) -> None:
+        rect = self.view_box.boundingRect()
+        self._message.setPos(rect.center())
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.view_box.sceneBoundingRect().contains(scene_pos):
+            self._cross_v.setVisible(False)
+            self._cross_h.setVisible(False)
+            return
+        point = self.view_box.mapSceneToView(scene_pos)
+        self.show_cursor(point.x(), point.y())
+
+    def show_cursor(self, x: float, y: float) -> None:
+        """Move the crosshair and readout to data point (x, y) and emit ``cursor_moved``."""
+        (x0, x1), (y0, y1) = self.view_range()
+        x_text = f"{x:.{readout_decimals(x1 - x0)}f}"
+        y_text = f"{y:.{readout_decimals(y1 - y0)}f}"
+        self.readout_label.setText(f"x = {x_text},  y = {y_text}")
+        self._cross_v.setPos(x)
+        self._cross_h.setPos(y)
+        self._cross_v.setVisible(True)
+        self._cross_h.setVisible(True)
+        self.cursor_moved.emit(float(x), float(y))
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._cross_v.setVisible(False)
+        self._cross_h.setVisible(False)
+        super().leaveEvent(event)
+
+    # ----- export -------------------------------------------------------------------------------
+
+    def export_target(self) -> pg.PlotItem:
+        """What File ▸ Export renders: the plot item (axes, legend, curves), not the readout."""
+        return self.plot_item
