@@ -1,0 +1,235 @@
+"""The operations as functions (``exp(t)``, ``dot(a, b)``, ``sum(t, dim)``) and as Tensor methods.
+
+Each function only picks a rule and its parameters; the derivative lives in the registry. The
+functions of the table are generated from it, so a function added there appears here (as
+``explorer.autodiff.name`` and ``tensor.name()``) with its derivative, without further code.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from explorer.core.autodiff import rules as R
+from explorer.core.autodiff import structural as S
+from explorer.core.autodiff.tensor import Tensor, apply_elementwise, apply_structural, lift, make
+from explorer.core.functions import FUNCTIONS
+
+MIN_REDUCTION = replace(S.EXTREME, name="min", backward_name="AminBackward0", symbol="min(u)")
+
+
+def as_tensor(data: Any, like: Tensor | None = None) -> Tensor:
+    """``data`` itself if it is a Tensor, else a constant tensor (dtype following ``like``)."""
+    if isinstance(data, Tensor):
+        return data
+    if like is not None:
+        return lift(data, like)
+    from explorer.core.autodiff.creation import to_array
+
+    return make(to_array(data, None), False)
+
+
+def _pair(a: Any, b: Any, rule: R.OpRule, scalar_rule: R.OpRule) -> Tensor:
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        return apply_elementwise(rule, (a, b))
+    if isinstance(a, Tensor):
+        return apply_elementwise(scalar_rule, (a, as_tensor(b, a)))
+    if isinstance(b, Tensor):
+        return apply_elementwise(scalar_rule, (as_tensor(a, b), b))
+    return apply_elementwise(rule, (as_tensor(a), as_tensor(b)))
+
+
+def add(input: Any, other: Any) -> Tensor:
+    return _pair(input, other, R.ADD, R.ADD_SCALAR)
+
+
+def sub(input: Any, other: Any) -> Tensor:
+    scalar_rule = R.SUB_SCALAR if isinstance(input, Tensor) else R.RSUB_SCALAR
+    return _pair(input, other, R.SUB, scalar_rule)
+
+
+def mul(input: Any, other: Any) -> Tensor:
+    return _pair(input, other, R.MUL, R.MUL)
+
+
+def div(input: Any, other: Any) -> Tensor:
+    return _pair(input, other, R.DIV, R.DIV)
+
+
+def pow(input: Any, exponent: Any) -> Tensor:  # noqa: A001 - PyTorch's name
+    scalar_rule = R.POW_SCALAR_EXPONENT if isinstance(input, Tensor) else R.POW_SCALAR_BASE
+    return _pair(input, exponent, R.POW, scalar_rule)
+
+
+def neg(input: Tensor) -> Tensor:
+    return apply_elementwise(R.NEG, (as_tensor(input),))
+
+
+def maximum(input: Any, other: Any) -> Tensor:
+    return _pair(input, other, R.MAXIMUM, R.MAXIMUM)
+
+
+def minimum(input: Any, other: Any) -> Tensor:
+    return _pair(input, other, R.MINIMUM, R.MINIMUM)
+
+
+def _dims(dim: Any) -> tuple[int, ...] | None:
+    if dim is None:
+        return None
+    return (int(dim),) if isinstance(dim, (int, np.integer)) else tuple(int(d) for d in dim)
+
+
+def sum(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
+    return apply_structural(S.SUM, (as_tensor(input),), (_dims(dim), keepdim))
+
+
+def mean(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:
+    input = as_tensor(input)
+    if input.dtype.kind not in "fc":
+        raise RuntimeError(
+            "mean(): could not infer output dtype. Input dtype must be either a floating point or "
+            f"complex dtype. Got: {input.dtype.name.capitalize()}"
+        )
+    return apply_structural(S.MEAN, (input,), (_dims(dim), keepdim))
+
+
+def norm(input: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False) -> Tensor:
+    order = {"fro": 2, "inf": np.inf}.get(p, p) if isinstance(p, str) else p
+    return apply_structural(S.NORM, (as_tensor(input),), (float(order), _dims(dim), keepdim))
+
+
+def max(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
+    return apply_structural(S.EXTREME, (as_tensor(input),), (np.max, _dims(dim), keepdim))
+
+
+def min(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
+    return apply_structural(MIN_REDUCTION, (as_tensor(input),), (np.min, _dims(dim), keepdim))
+
+
+def dot(input: Tensor, other: Tensor) -> Tensor:
+    input, other = as_tensor(input), as_tensor(other)
+    if input.ndim != 1 or other.ndim != 1:
+        raise RuntimeError(f"1D tensors expected, but got {input.ndim}D and {other.ndim}D tensors")
+    if input.shape[0] != other.shape[0]:
+        raise RuntimeError(
+            f"inconsistent tensor size, expected tensor [{input.shape[0]}] and src "
+            f"[{other.shape[0]}] to have the same number of elements, but got {input.shape[0]} "
+            f"and {other.shape[0]} elements respectively"
+        )
+    return apply_structural(S.DOT, (input, other), None)
+
+
+def matmul(input: Tensor, other: Tensor) -> Tensor:
+    input, other = as_tensor(input), as_tensor(other)
+    if input.ndim == 0 or other.ndim == 0:
+        raise RuntimeError("both arguments to matmul need to be at least 1D")
+    if input.ndim == 1 and other.ndim == 1:
+        return dot(input, other)
+    try:
+        np.broadcast_shapes(input.shape[:-2], other.shape[:-2])
+        if input.shape[-1] != other.shape[-2 if other.ndim > 1 else 0]:
+            raise ValueError
+    except ValueError:
+        raise RuntimeError(
+            f"mat1 and mat2 shapes cannot be multiplied ({_shape_text(input)} and "
+            f"{_shape_text(other)})"
+        ) from None
+    rule = S.MATMUL
+    if input.ndim == 2 and other.ndim == 1:
+        rule = replace(S.MATMUL, backward_name="MvBackward0")
+    elif input.ndim > 2 or other.ndim > 2 or input.ndim == 1:
+        rule = replace(S.MATMUL, backward_name="MatmulBackward0")
+    return apply_structural(rule, (input, other), None)
+
+
+def _shape_text(tensor: Tensor) -> str:
+    return "x".join(str(n) for n in tensor.shape)
+
+
+mm = matmul
+
+
+def reshape(input: Tensor, *shape: Any) -> Tensor:
+    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+        shape = tuple(shape[0])
+    input = as_tensor(input)
+    target = np.empty(input.shape, dtype=bool).reshape(shape).shape  # resolves -1, checks size
+    return apply_structural(S.RESHAPE, (input,), target)
+
+
+def flatten(input: Tensor) -> Tensor:
+    return reshape(input, -1)
+
+
+def squeeze(input: Tensor, dim: int | None = None) -> Tensor:
+    shape = input.shape
+    if dim is None:
+        return reshape(input, tuple(n for n in shape if n != 1))
+    dim = dim % builtins.max(len(shape), 1)
+    if not shape or shape[dim] != 1:
+        return reshape(input, shape)
+    return reshape(input, shape[:dim] + shape[dim + 1 :])
+
+
+def unsqueeze(input: Tensor, dim: int) -> Tensor:
+    shape = tuple(input.shape)
+    dim = dim % (len(shape) + 1)
+    return reshape(input, shape[:dim] + (1,) + shape[dim:])
+
+
+def permute(input: Tensor, *dims: Any) -> Tensor:
+    if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
+        dims = tuple(dims[0])
+    axes = tuple(int(d) % input.ndim for d in dims)
+    return apply_structural(S.PERMUTE, (as_tensor(input),), axes)
+
+
+def transpose(input: Tensor, dim0: int, dim1: int) -> Tensor:
+    axes = list(range(input.ndim))
+    axes[dim0], axes[dim1] = axes[dim1], axes[dim0]
+    return permute(input, axes)
+
+
+def t(input: Tensor) -> Tensor:
+    if input.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {input.ndim}D")
+    return permute(input, tuple(reversed(range(input.ndim))))
+
+
+def stack(tensors: Sequence[Any], dim: int = 0) -> Tensor:
+    inputs = tuple(as_tensor(t) for t in tensors)
+    return apply_structural(S.STACK, inputs, dim)
+
+
+def cat(tensors: Sequence[Any], dim: int = 0) -> Tensor:
+    inputs = tuple(as_tensor(t) for t in tensors)
+    return apply_structural(S.CAT, inputs, dim)
+
+
+def to_dtype(input: Tensor, dtype: Any) -> Tensor:
+    dtype = np.dtype(dtype)
+    if input.dtype == dtype:
+        return input
+    return apply_structural(S.CAST, (input,), dtype)
+
+
+def _table_function(rule: R.OpRule, description: str):
+    def function(input: Any) -> Tensor:
+        return apply_elementwise(rule, (as_tensor(input),))
+
+    function.__name__ = rule.name
+    function.__doc__ = f"{rule.symbol}{' — ' + description if description else ''}, elementwise."
+    return function
+
+
+# name (and alias) -> module function, generated from the one table.
+TABLE_FUNCTIONS: dict[str, Any] = {}
+for _spec in FUNCTIONS:
+    _function = _table_function(R.TABLE_RULES[_spec.name], _spec.description)
+    for _name in (_spec.name, *_spec.aliases):
+        TABLE_FUNCTIONS[_name] = _function
+globals().update(TABLE_FUNCTIONS)

@@ -1,0 +1,234 @@
+"""The one registry of differentiation rules: the operators, then every function of the table.
+
+Read it like a handbook (HIPS/autograd's ``numpy_vjps.py``). An *elementwise* rule lists, for each
+argument, the local partial ∂out/∂argument as a function of the argument values and the forward
+result ``out``, plus the same partial as a formula over ``u`` (first argument) and ``v`` (second).
+Reverse mode multiplies the incoming gradient by the partial, forward mode multiplies the tangent,
+and the graph view shows both the number and the formula: one rule drives all three. *Structural*
+rules (reductions, dot, matmul, reshape, indexing) give a vector-Jacobian product and a
+Jacobian-vector product directly, because their Jacobian is not diagonal.
+
+Piecewise-constant functions of the table (floor, ceil, sign, step) propagate zeros, as PyTorch
+does. At kinks PyTorch's conventions hold: relu'(0) = 0, abs'(0) = 0 (from the table), and
+maximum/minimum split the gradient evenly between equal arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from explorer.core.functions import FUNCTIONS, FunctionSpec
+
+# Sentinel partials: the engine passes the gradient through (or negates it) without multiplying.
+ONE = 1.0
+MINUS_ONE = -1.0
+
+Partial = Callable[..., Any]
+
+
+@dataclass(frozen=True, slots=True)
+class OpRule:
+    """How one operation computes, differentiates and describes itself."""
+
+    name: str
+    backward_name: str
+    forward: Callable[..., Any]
+    # Elementwise ops: one partial per argument, f(*argument_values, out).
+    partials: tuple[Partial, ...] | None = None
+    # The same partials as formulas over u, v (str) or a function of the argument texts.
+    partial_formulas: tuple[str | Callable[[list[str]], str], ...] | None = None
+    # Structural ops: vjp(g, values, out, extra) -> one gradient (or None) per argument, and
+    # jvp(tangents, values, out, extra) -> output tangent (tangents[i] is None for constants).
+    vjp: Callable[..., tuple[Any, ...]] | None = None
+    jvp: Callable[..., Any] | None = None
+    # The operation written over u, v for edge descriptions, e.g. "u·v".
+    symbol: str = ""
+    # Whether backward needs values saved in the forward pass (a freed graph cannot be reused).
+    saves_values: bool = True
+
+    @property
+    def elementwise(self) -> bool:
+        return self.partials is not None
+
+
+def _pow_base_partial(a: Any, b: Any, out: Any) -> Any:
+    if np.ndim(b) == 0 and b == 2:
+        return 2 * a  # the common square, without a second power
+    return b * a ** (b - 1)
+
+
+def _pow_exponent_partial(a: Any, b: Any, out: Any) -> Any:
+    # PyTorch's convention: the exponent's partial is 0 where the base is 0 (and b >= 0).
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where((a == 0) & (b >= 0), 0.0, out * np.log(a))
+
+
+def _pow_base_formula(texts: list[str]) -> str:
+    base, exponent = texts
+    try:
+        number = float(exponent)
+    except ValueError:
+        return substitute("v·u^(v - 1)", texts)
+    lowered = number - 1
+    lowered_text = f"{lowered:g}"
+    if lowered == 1:
+        return substitute(f"{exponent}·u", texts)
+    if lowered == 0:
+        return "1"
+    return substitute(f"{exponent}·u^{_wrap(lowered_text)}", texts)
+
+
+def _maximum_partials(take_first: bool) -> tuple[Partial, Partial]:
+    def first(a: Any, b: Any, out: Any) -> Any:
+        wins = (a > b) if take_first else (a < b)
+        return wins + 0.5 * (a == b)
+
+    def second(a: Any, b: Any, out: Any) -> Any:
+        wins = (b > a) if take_first else (b < a)
+        return wins + 0.5 * (a == b)
+
+    return first, second
+
+
+_MAXIMUM_PARTIALS = _maximum_partials(True)
+_MINIMUM_PARTIALS = _maximum_partials(False)
+
+ADD = OpRule("add", "AddBackward0", np.add, (lambda a, b, o: ONE, lambda a, b, o: ONE),
+             ("1", "1"), symbol="u + v", saves_values=False)  # fmt: skip
+SUB = OpRule("sub", "SubBackward0", np.subtract, (lambda a, b, o: ONE, lambda a, b, o: MINUS_ONE),
+             ("1", "-1"), symbol="u - v", saves_values=False)  # fmt: skip
+MUL = OpRule("mul", "MulBackward0", np.multiply, (lambda a, b, o: b, lambda a, b, o: a),
+             ("v", "u"), symbol="u·v")  # fmt: skip
+DIV = OpRule("div", "DivBackward0", np.true_divide,
+             (lambda a, b, o: 1.0 / b, lambda a, b, o: -o / b), ("1/v", "-u/v^2"),
+             symbol="u/v")  # fmt: skip
+POW = OpRule("pow", "PowBackward1", np.power, (_pow_base_partial, _pow_exponent_partial),
+             (_pow_base_formula, "u^v·ln(u)"), symbol="u^v")  # fmt: skip
+NEG = OpRule("neg", "NegBackward0", np.negative, (lambda a, o: MINUS_ONE,), ("-1",), symbol="-u",
+             saves_values=False)  # fmt: skip
+POS = OpRule("pos", "CloneBackward0", np.positive, (lambda a, o: ONE,), ("1",), symbol="+u",
+             saves_values=False)  # fmt: skip
+MAXIMUM = OpRule("maximum", "MaximumBackward0", np.maximum, _MAXIMUM_PARTIALS,
+                 ("[u > v] (½ if equal)", "[v > u] (½ if equal)"), symbol="max(u, v)")  # fmt: skip
+MINIMUM = OpRule("minimum", "MinimumBackward0", np.minimum, _MINIMUM_PARTIALS,
+                 ("[u < v] (½ if equal)", "[v < u] (½ if equal)"), symbol="min(u, v)")  # fmt: skip
+
+# PyTorch names the scalar-operand variants differently (tensor + 2 is AddBackward1, x ** 2 is
+# PowBackward0, 2 ** x is PowBackward2); the graph's grad_fn names follow it.
+ADD_SCALAR = replace(ADD, backward_name="AddBackward1")
+SUB_SCALAR = replace(SUB, backward_name="SubBackward1")
+POW_SCALAR_EXPONENT = replace(POW, backward_name="PowBackward0")
+POW_SCALAR_BASE = replace(POW, backward_name="PowBackward2")
+RSUB_SCALAR = replace(SUB, backward_name="RsubBackward1")
+
+
+def _table_partial(spec: FunctionSpec) -> Partial:
+    if spec.grad is not None:
+        return spec.grad
+    return lambda x, out: np.zeros_like(out, dtype=np.result_type(out, np.float32))
+
+
+def _table_rule(spec: FunctionSpec) -> OpRule:
+    formula = spec.derivative_formula if spec.derivative_formula is not None else "0"
+    return OpRule(
+        name=spec.name,
+        backward_name=f"{spec.name.capitalize()}Backward0",
+        forward=spec.forward,
+        partials=(_table_partial(spec),),
+        partial_formulas=(formula,),
+        symbol=spec.display("u"),
+        saves_values=spec.grad is not None,
+    )
+
+
+# Every function of the table, under its canonical name; aliases resolve through functions.lookup.
+TABLE_RULES: dict[str, OpRule] = {spec.name: _table_rule(spec) for spec in FUNCTIONS}
+
+
+def unary_rule(name: str) -> OpRule:
+    """The rule of a table function by canonical name or alias."""
+    from explorer.core.functions import lookup
+
+    spec = lookup(name)
+    if spec is None:
+        raise KeyError(name)
+    return TABLE_RULES[spec.name]
+
+
+# ---- formulas over u and v -------------------------------------------------------------------
+
+_OPERATOR_CHARACTERS = set("+-−·*/^ ")
+
+
+def _is_atomic(text: str) -> bool:
+    """True when ``text`` needs no parentheses as an operand (a name, a number, a call, |x|)."""
+    depth = 0
+    for index, character in enumerate(text):
+        if character in "([":
+            depth += 1
+        elif character in ")]":
+            depth -= 1
+        elif depth == 0 and character in _OPERATOR_CHARACTERS:
+            # A leading sign makes a negative literal: still needs parentheses after ^ or ·.
+            return False
+        elif depth == 0 and character == "|" and index not in (0, len(text) - 1):
+            return False
+    return True
+
+
+def _wrap(text: str) -> str:
+    return text if _is_atomic(text) else f"({text})"
+
+
+def substitute(template: str, texts: list[str]) -> str:
+    """Put argument texts into a formula over u, v, adding parentheses only where needed."""
+    pieces: list[str] = []
+    for index, character in enumerate(template):
+        is_placeholder = character in "uv" and not (
+            (index > 0 and (template[index - 1].isalnum() or template[index - 1] == "_"))
+            or (index + 1 < len(template) and template[index + 1].isalnum())
+        )
+        if not is_placeholder:
+            pieces.append(character)
+            continue
+        text = texts[0 if character == "u" else 1]
+        enclosed = (
+            index > 0
+            and template[index - 1] == "("
+            and index + 1 < len(template)
+            and template[index + 1] == ")"
+        )
+        pieces.append(text if enclosed else _wrap(text))
+    return "".join(pieces).replace("*", "·")
+
+
+def partial_formula(rule: OpRule, argument_index: int, texts: list[str]) -> str | None:
+    """∂out/∂argument as text over the actual argument texts, or None if not elementwise."""
+    if rule.partial_formulas is None:
+        return None
+    template = rule.partial_formulas[argument_index]
+    if callable(template):
+        return template(texts)
+    return substitute(template, texts)
+
+
+def describe_partial(rule: OpRule, argument_index: int) -> str:
+    """Human text for an edge, e.g. "∂(u·v)/∂u = v"."""
+    variable = "uv"[argument_index] if argument_index < 2 else f"arg{argument_index}"
+    if rule.partial_formulas is not None:
+        template = rule.partial_formulas[argument_index]
+        generic = _pow_generic(template) if callable(template) else template.replace("*", "·")
+        return f"∂({rule.symbol})/∂{variable} = {generic}"
+    return STRUCTURAL_DESCRIPTIONS.get(rule.name, ("", ""))[min(argument_index, 1)]
+
+
+def _pow_generic(template: Callable[[list[str]], str]) -> str:
+    return "v·u^(v - 1)"
+
+
+# Structural rules are defined in structural.py; their edge descriptions live with them.
+STRUCTURAL_DESCRIPTIONS: dict[str, tuple[str, str]] = {}

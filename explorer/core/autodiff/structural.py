@@ -1,0 +1,266 @@
+"""Rules whose Jacobian is not diagonal: reductions, dot, matmul, reshape, transpose, indexing.
+
+Each gives its vector-Jacobian product (reverse mode) and Jacobian-vector product (forward mode)
+next to each other, so the two can be read against one another. ``extra`` carries the op's
+parameters (reduced dims, target shape, index key, norm order).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from explorer.core.autodiff.rules import STRUCTURAL_DESCRIPTIONS, OpRule
+
+
+def _zero_if_none(tangent: Any, like: Any) -> Any:
+    return np.zeros_like(like) if tangent is None else tangent
+
+
+def _expand_reduced(g: Any, shape: tuple[int, ...], dims: tuple[int, ...] | None, keepdim: bool):
+    """Undo a reduction's shape change so ``g`` broadcasts back over the reduced input."""
+    if dims is not None and not keepdim:
+        g = np.expand_dims(g, tuple(d % len(shape) for d in dims))
+    return np.broadcast_to(g, shape)
+
+
+def _count(shape: tuple[int, ...], dims: tuple[int, ...] | None) -> int:
+    if dims is None:
+        return int(np.prod(shape, dtype=np.int64))
+    return int(np.prod([shape[d] for d in dims], dtype=np.int64))
+
+
+def _sum_forward(a: Any, extra: Any) -> Any:
+    dims, keepdim = extra
+    return np.sum(a, axis=dims, keepdims=keepdim)
+
+
+def _mean_forward(a: Any, extra: Any) -> Any:
+    dims, keepdim = extra
+    return np.mean(a, axis=dims, keepdims=keepdim)
+
+
+SUM = OpRule(
+    "sum", "SumBackward0", _sum_forward,
+    vjp=lambda g, values, out, extra: (_expand_reduced(g, np.shape(values[0]), *extra),),
+    jvp=lambda tangents, values, out, extra: _sum_forward(tangents[0], extra),
+    symbol="Σu", saves_values=False,
+)  # fmt: skip
+MEAN = OpRule(
+    "mean", "MeanBackward0", _mean_forward,
+    vjp=lambda g, values, out, extra: (
+        _expand_reduced(g / _count(np.shape(values[0]), extra[0]), np.shape(values[0]), *extra),
+    ),
+    jvp=lambda tangents, values, out, extra: _mean_forward(tangents[0], extra),
+    symbol="mean(u)", saves_values=False,
+)  # fmt: skip
+
+
+def _norm_forward(a: Any, extra: Any) -> Any:
+    order, dims, keepdim = extra
+    magnitude = np.abs(a)
+    if order == 2:
+        return np.sqrt(np.sum(magnitude * magnitude, axis=dims, keepdims=keepdim))
+    if order == np.inf:
+        return np.max(magnitude, axis=dims, keepdims=keepdim)
+    return np.sum(magnitude**order, axis=dims, keepdims=keepdim) ** (1.0 / order)
+
+
+def _norm_local(values: Any, out: Any, extra: Any) -> Any:
+    """∂‖a‖_p/∂a, with 0 where the norm is 0 (PyTorch's choice at the kink)."""
+    (a,) = values
+    order, dims, keepdim = extra
+    norm = out if (dims is None or keepdim) else np.expand_dims(out, dims)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if order == 2:
+            local = a / norm
+        elif order == np.inf:
+            local = np.sign(a) * (np.abs(a) == norm)
+            local = local / np.sum(local != 0, axis=dims, keepdims=True)
+        else:
+            local = np.sign(a) * np.abs(a) ** (order - 1) / norm ** (order - 1)
+    return np.where(norm == 0, 0.0, local)
+
+
+NORM = OpRule(
+    "norm", "LinalgVectorNormBackward0", _norm_forward,
+    vjp=lambda g, values, out, extra: (
+        _expand_reduced(g, np.shape(values[0]), extra[1], extra[2])
+        * _norm_local(values, out, extra),
+    ),
+    jvp=lambda tangents, values, out, extra: np.sum(
+        tangents[0] * _norm_local(values, out, extra), axis=extra[1], keepdims=extra[2]
+    ),
+    symbol="‖u‖",
+)  # fmt: skip
+
+RESHAPE = OpRule(
+    "reshape", "ViewBackward0", lambda a, shape: np.reshape(a, shape),
+    vjp=lambda g, values, out, extra: (np.reshape(g, np.shape(values[0])),),
+    jvp=lambda tangents, values, out, extra: np.reshape(tangents[0], extra),
+    symbol="reshape(u)", saves_values=False,
+)  # fmt: skip
+
+PERMUTE = OpRule(
+    "permute", "PermuteBackward0", lambda a, axes: np.transpose(a, axes),
+    vjp=lambda g, values, out, extra: (np.transpose(g, np.argsort(extra)),),
+    jvp=lambda tangents, values, out, extra: np.transpose(tangents[0], extra),
+    symbol="uᵀ", saves_values=False,
+)  # fmt: skip
+
+
+def _is_advanced(key: Any) -> bool:
+    parts = key if isinstance(key, tuple) else (key,)
+    return any(isinstance(part, (list, np.ndarray)) for part in parts)
+
+
+def _index_vjp(g: Any, values: Any, out: Any, key: Any) -> tuple[Any]:
+    source = values[0]
+    grad = np.zeros(np.shape(source), dtype=np.result_type(g, np.float32))
+    if _is_advanced(key):
+        np.add.at(grad, key, g)  # repeated indices must add up
+    else:
+        grad[key] = g
+    return (grad,)
+
+
+INDEX = OpRule(
+    "index", "IndexBackward0", lambda a, key: np.asarray(a)[key], vjp=_index_vjp,
+    jvp=lambda tangents, values, out, extra: np.asarray(tangents[0])[extra],
+    symbol="u[i]", saves_values=False,
+)  # fmt: skip
+
+
+def _dot_forward(a: Any, b: Any, extra: Any) -> Any:
+    return np.dot(a, b)
+
+
+DOT = OpRule(
+    "dot", "DotBackward0", _dot_forward,
+    vjp=lambda g, values, out, extra: (g * values[1], g * values[0]),
+    jvp=lambda tangents, values, out, extra: (
+        np.dot(_zero_if_none(tangents[0], values[0]), values[1])
+        + np.dot(values[0], _zero_if_none(tangents[1], values[1]))
+    ),
+    symbol="u·v",
+)  # fmt: skip
+
+
+def _matmul_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any, Any]:
+    a, b = values
+    # Promote vectors to matrices as matmul does, then undo the promotion in the result.
+    a2 = a[np.newaxis, :] if a.ndim == 1 else a
+    b2 = b[:, np.newaxis] if b.ndim == 1 else b
+    g2 = g
+    if a.ndim == 1:
+        g2 = np.expand_dims(g2, -2)
+    if b.ndim == 1:
+        g2 = np.expand_dims(g2, -1)
+    grad_a = g2 @ np.swapaxes(b2, -1, -2)
+    grad_b = np.swapaxes(a2, -1, -2) @ g2
+    grad_a = grad_a[..., 0, :] if a.ndim == 1 else grad_a
+    grad_b = grad_b[..., 0] if b.ndim == 1 else grad_b
+    return _sum_to(grad_a, a.shape), _sum_to(grad_b, b.shape)
+
+
+def _sum_to(grad: Any, shape: tuple[int, ...]) -> Any:
+    while np.ndim(grad) > len(shape):
+        grad = grad.sum(axis=0)
+    return grad
+
+
+MATMUL = OpRule(
+    "matmul", "MmBackward0", lambda a, b, extra: np.matmul(a, b), vjp=_matmul_vjp,
+    jvp=lambda tangents, values, out, extra: (
+        np.matmul(_zero_if_none(tangents[0], values[0]), values[1])
+        + np.matmul(values[0], _zero_if_none(tangents[1], values[1]))
+    ),
+    symbol="u @ v",
+)  # fmt: skip
+
+STRUCTURAL_DESCRIPTIONS.update(
+    {
+        "sum": ("∂(Σu)/∂uᵢ = 1 for every element", ""),
+        "mean": ("∂mean(u)/∂uᵢ = 1/n for every element", ""),
+        "norm": ("∂‖u‖/∂uᵢ = uᵢ/‖u‖", ""),
+        "reshape": ("reshape: each element's gradient goes back to its place", ""),
+        "permute": ("transpose: the gradient is transposed back", ""),
+        "index": ("indexing: the gradient goes to the selected elements, 0 elsewhere", ""),
+        "dot": ("∂(u·v)/∂u = v", "∂(u·v)/∂v = u"),
+        "matmul": ("∂(u @ v)/∂u: G @ vᵀ", "∂(u @ v)/∂v: uᵀ @ G"),
+    }
+)
+
+
+def _split_stacked(g: Any, values: Any, out: Any, axis: int) -> tuple[Any, ...]:
+    return tuple(np.take(g, index, axis=axis) for index in range(len(values)))
+
+
+def _split_concatenated(g: Any, values: Any, out: Any, axis: int) -> tuple[Any, ...]:
+    boundaries = np.cumsum([np.shape(v)[axis] for v in values])[:-1]
+    return tuple(np.split(g, boundaries, axis=axis))
+
+
+def _tangents_or_zeros(tangents: Any, values: Any) -> list[Any]:
+    return [_zero_if_none(t, v) for t, v in zip(tangents, values, strict=True)]
+
+
+STACK = OpRule(
+    "stack", "StackBackward0", lambda *values: np.stack(values[:-1], axis=values[-1]),
+    vjp=_split_stacked,
+    jvp=lambda tangents, values, out, axis: np.stack(_tangents_or_zeros(tangents, values), axis),
+    symbol="stack(u, v, …)", saves_values=False,
+)  # fmt: skip
+CAT = OpRule(
+    "cat", "CatBackward0", lambda *values: np.concatenate(values[:-1], axis=values[-1]),
+    vjp=_split_concatenated,
+    jvp=lambda tangents, values, out, axis: np.concatenate(
+        _tangents_or_zeros(tangents, values), axis
+    ),
+    symbol="cat(u, v, …)", saves_values=False,
+)  # fmt: skip
+
+
+def _extreme_forward(a: Any, extra: Any) -> Any:
+    reducer, dims, keepdim = extra
+    return reducer(a, axis=dims, keepdims=keepdim)
+
+
+def _extreme_local(values: Any, out: Any, extra: Any) -> Any:
+    """Where the extreme is attained, split evenly between ties (PyTorch's amax/amin rule)."""
+    (a,) = values
+    reducer, dims, keepdim = extra
+    extreme = out if (dims is None or keepdim) else np.expand_dims(out, dims)
+    hits = a == extreme
+    return hits / np.sum(hits, axis=dims, keepdims=True)
+
+
+EXTREME = OpRule(
+    "max", "AmaxBackward0", _extreme_forward,
+    vjp=lambda g, values, out, extra: (
+        _expand_reduced(g, np.shape(values[0]), extra[1], extra[2])
+        * _extreme_local(values, out, extra),
+    ),
+    jvp=lambda tangents, values, out, extra: np.sum(
+        tangents[0] * _extreme_local(values, out, extra), axis=extra[1], keepdims=extra[2]
+    ),
+    symbol="max(u)",
+)  # fmt: skip
+
+CAST = OpRule(
+    "to", "ToCopyBackward0", lambda a, dtype: np.asarray(a).astype(dtype),
+    vjp=lambda g, values, out, extra: (np.asarray(g).astype(values[0].dtype),),
+    jvp=lambda tangents, values, out, dtype: np.asarray(tangents[0]).astype(dtype),
+    symbol="u", saves_values=False,
+)  # fmt: skip
+
+STRUCTURAL_DESCRIPTIONS.update(
+    {
+        "stack": ("stack: each input gets its slice of the gradient", ""),
+        "cat": ("cat: each input gets its part of the gradient", ""),
+        "max": ("∂max(u)/∂uᵢ = 1 where uᵢ is the maximum (shared between ties)", ""),
+        "min": ("∂min(u)/∂uᵢ = 1 where uᵢ is the minimum (shared between ties)", ""),
+        "to": ("type conversion: the gradient passes through", ""),
+    }
+)

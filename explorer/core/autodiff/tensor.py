@@ -1,0 +1,359 @@
+"""The Tensor: a numpy value plus the node of the graph that made it, with PyTorch's semantics.
+
+Operators do not hold derivative rules; they pick a rule from the registry (``rules.py``,
+``structural.py``) and hand it to ``apply_elementwise`` / ``apply_structural``. Values are numpy
+arrays, or numpy scalars for 0-dim tensors (numpy scalar arithmetic is several times faster than
+0-d array arithmetic, which keeps scalar graphs cheap).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from explorer.core.autodiff import engine
+from explorer.core.autodiff import rules as R
+from explorer.core.autodiff import structural as S
+from explorer.core.autodiff.engine import GradMode
+
+LEAF_IN_PLACE_MESSAGE = "a leaf Variable that requires grad is being used in an in-place operation."
+NUMPY_REQUIRES_GRAD_MESSAGE = (
+    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
+)
+ONLY_FLOAT_MESSAGE = "only Tensors of floating point and complex dtype can require gradients"
+
+
+class Tensor:
+    """An n-dimensional value that can record how it was computed and receive gradients."""
+
+    __slots__ = (
+        "_value", "_requires_grad", "_op", "_inputs", "_extra", "_pending", "_tangent",
+        "grad", "__dict__", "__weakref__",
+    )  # fmt: skip
+    __array_ufunc__ = None  # make numpy defer to our reflected operators (ndarray * Tensor)
+
+    # Rarely set attributes live in the instance dict, defaulting to these class attributes.
+    name: str | None = None
+    formula: str | None = None
+    _retains_grad = False
+    _freed = False
+    _node_grad: Any = None
+    _detached_from: Tensor | None = None
+
+    def __init__(self, data: Any = (), requires_grad: bool = False, dtype: Any = None) -> None:
+        from explorer.core.autodiff.creation import to_array
+
+        self._value = to_array(data, dtype)
+        self._requires_grad = False
+        self._op = None
+        self._inputs = ()
+        self._extra = None
+        self._pending = None
+        self._tangent = None
+        self.grad = None
+        if requires_grad:
+            self.requires_grad_(True)
+
+    # ---- identity and graph ------------------------------------------------------------------
+    @property
+    def requires_grad(self) -> bool:
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, flag: bool) -> None:
+        self.requires_grad_(flag)
+
+    def requires_grad_(self, requires_grad: bool = True) -> Tensor:
+        if self._op is not None and not requires_grad:
+            raise RuntimeError(
+                "you can only change requires_grad flags of leaf variables. If you want to use a "
+                "computed variable in a subgraph that doesn't require differentiation use "
+                "var_no_grad = var.detach()."
+            )
+        if requires_grad and self._value.dtype.kind not in "fc":
+            raise RuntimeError(ONLY_FLOAT_MESSAGE)
+        self._requires_grad = bool(requires_grad) or self._op is not None
+        return self
+
+    @property
+    def is_leaf(self) -> bool:
+        return self._op is None
+
+    @property
+    def grad_fn(self) -> Any:
+        if self._op is None:
+            return None
+        from explorer.core.autodiff.creation import GradFn
+
+        return GradFn(self)
+
+    @property
+    def retains_grad(self) -> bool:
+        return self._retains_grad
+
+    def retain_grad(self) -> None:
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        if self._op is not None:
+            self._retains_grad = True
+
+    def detach(self) -> Tensor:
+        result = make(self._value, False)
+        result._detached_from = self
+        return result
+
+    def backward(self, gradient: Any = None, retain_graph: bool | None = None) -> None:
+        if not self._requires_grad:
+            raise RuntimeError(engine.NO_GRAD_FN_MESSAGE)
+        if gradient is None:
+            if self._value.size != 1:
+                raise RuntimeError(engine.IMPLICIT_GRAD_MESSAGE)
+            seed = np.ones_like(self._value)
+            seed = seed[()] if seed.ndim == 0 else seed
+        else:
+            seed = _value_of(gradient, self._value.dtype)
+            if seed.shape != self._value.shape:
+                raise RuntimeError(
+                    f"Mismatch in shape: grad_output[0] has a shape of {_size(seed.shape)} and "
+                    f"output[0] has a shape of {_size(self._value.shape)}."
+                )
+        engine.backward(self, seed, bool(retain_graph), make_grad)
+
+    # ---- values ------------------------------------------------------------------------------
+    @property
+    def data(self) -> Tensor:
+        return make(self._value, False)
+
+    @data.setter
+    def data(self, other: Any) -> None:
+        self._value = _value_of(other, None)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return Size(self._value.shape)
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self._value.dtype
+
+    @property
+    def ndim(self) -> int:
+        return self._value.ndim
+
+    @property
+    def device(self) -> str:
+        return "cpu"
+
+    def size(self, dim: int | None = None) -> Any:
+        return Size(self._value.shape) if dim is None else self._value.shape[dim]
+
+    def dim(self) -> int:
+        return self._value.ndim
+
+    def numel(self) -> int:
+        return int(self._value.size)
+
+    def item(self) -> float | int | bool:
+        if self._value.size != 1:
+            raise RuntimeError(
+                f"a Tensor with {self._value.size} elements cannot be converted to Scalar"
+            )
+        return self._value.reshape(()).item() if self._value.ndim else self._value.item()
+
+    def tolist(self) -> Any:
+        return np.asarray(self._value).tolist()
+
+    def numpy(self) -> np.ndarray:
+        if self._requires_grad:
+            raise RuntimeError(NUMPY_REQUIRES_GRAD_MESSAGE)
+        return np.asarray(self._value)
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        value = np.asarray(self._value)
+        return value if dtype is None else value.astype(dtype)
+
+    def zero_(self) -> Tensor:
+        return self.fill_(0)
+
+    def fill_(self, number: float) -> Tensor:
+        self._check_in_place()
+        if isinstance(self._value, np.ndarray):
+            self._value[...] = number
+        else:
+            self._value = self._value.dtype.type(number)
+        return self
+
+    def clone(self) -> Tensor:
+        return apply_elementwise(R.POS, (self,))
+
+    def _check_in_place(self) -> None:
+        if self._requires_grad and self._op is None and GradMode.enabled:
+            raise RuntimeError(LEAF_IN_PLACE_MESSAGE)
+
+    # ---- Python protocol ---------------------------------------------------------------------
+    def __repr__(self) -> str:
+        from explorer.core.autodiff.formatting import tensor_repr
+
+        return tensor_repr(self)
+
+    def __format__(self, spec: str) -> str:
+        if spec and self._value.size == 1:
+            return format(self.item(), spec)
+        return format(repr(self), spec)
+
+    def __bool__(self) -> bool:
+        if self._value.size != 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self.item())
+
+    def __float__(self) -> float:
+        return float(self.item())
+
+    def __int__(self) -> int:
+        return int(self.item())
+
+    def __index__(self) -> int:
+        if self._value.dtype.kind not in "iub" or self._value.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    def __len__(self) -> int:
+        if self._value.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._value.shape[0]
+
+    def __iter__(self):
+        if self._value.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._value.shape[0]))
+
+    __hash__ = object.__hash__
+
+    def __getitem__(self, key: Any) -> Tensor:
+        return apply_structural(S.INDEX, (self,), _index_key(key))
+
+    def __setitem__(self, key: Any, other: Any) -> None:
+        self._check_in_place()
+        if self._op is not None and GradMode.enabled and self._requires_grad:
+            raise RuntimeError("in-place assignment into a tensor that is part of a graph")
+        if not isinstance(self._value, np.ndarray):
+            raise TypeError("cannot assign into a 0-d tensor by index; use .fill_()")
+        self._value[_index_key(key)] = _value_of(other, None)
+
+
+class Size(tuple):
+    """A shape that prints like PyTorch's ``torch.Size([2, 3])``."""
+
+    def __repr__(self) -> str:
+        return f"torch.Size({list(self)})"
+
+    def numel(self) -> int:
+        return int(np.prod(self, dtype=np.int64))
+
+
+def _size(shape: tuple[int, ...]) -> str:
+    return repr(Size(shape))
+
+
+def _index_key(key: Any) -> Any:
+    if isinstance(key, Tensor):
+        return np.asarray(key._value)
+    if isinstance(key, tuple):
+        return tuple(np.asarray(k._value) if isinstance(k, Tensor) else k for k in key)
+    return key
+
+
+def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), extra=None):
+    """A tensor around an existing numpy value; 0-d arrays become numpy scalars (the fast path)."""
+    tensor = _new(Tensor)
+    if type(value) is np.ndarray and value.ndim == 0:
+        value = value[()]
+    tensor._value = value
+    tensor._requires_grad = requires_grad
+    tensor._op = op
+    tensor._inputs = inputs
+    tensor._extra = extra
+    tensor._pending = None
+    tensor._tangent = None
+    tensor.grad = None
+    return tensor
+
+
+_new = object.__new__
+
+
+def make_grad(value: Any) -> Tensor:
+    return make(value, False)
+
+
+def _value_of(other: Any, dtype: Any) -> Any:
+    if isinstance(other, Tensor):
+        value = other._value
+        return value if dtype is None or value.dtype == dtype else value.astype(dtype)
+    value = np.asarray(other, dtype=dtype)
+    return value[()] if value.ndim == 0 else value
+
+
+def lift(other: Any, like: Tensor) -> Tensor:
+    """Turn a Python number or array into a constant tensor, keeping the other operand's dtype."""
+    if isinstance(other, Tensor):
+        return other
+    like_dtype = like._value.dtype
+    if type(other) is float or type(other) is int:
+        if like_dtype == np.float64:
+            return make(np.float64(other), False)
+        dtype = np.result_type(like._value, other)
+        return make(dtype.type(other), False)
+    if isinstance(other, (bool, complex, np.generic, np.ndarray, list, tuple)):
+        value = np.asarray(other)
+        if value.dtype.kind in "iub" and like_dtype.kind in "fc":
+            value = value.astype(like_dtype)
+        return make(value, False)
+    return NotImplemented
+
+
+def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
+    """Run an elementwise rule forward; record the node if any input requires grad."""
+    if len(inputs) == 2:
+        value = rule.forward(inputs[0]._value, inputs[1]._value)
+        track = GradMode.enabled and (inputs[0]._requires_grad or inputs[1]._requires_grad)
+        has_tangent = inputs[0]._tangent is not None or inputs[1]._tangent is not None
+    else:
+        value = rule.forward(inputs[0]._value)
+        track = GradMode.enabled and inputs[0]._requires_grad
+        has_tangent = inputs[0]._tangent is not None
+    result = make(value, True, rule, inputs) if track else make(value, False)
+    if has_tangent:
+        result._tangent = _elementwise_tangent(rule, inputs, result._value)
+    return result
+
+
+def _elementwise_tangent(rule: R.OpRule, inputs: tuple, out: Any) -> Any:
+    values = [t._value for t in inputs]
+    total = None
+    for index, argument in enumerate(inputs):
+        tangent = argument._tangent
+        if tangent is None:
+            continue
+        partial = rule.partials[index](*values, out)
+        if partial is R.MINUS_ONE:
+            contribution = -tangent
+        elif partial is R.ONE:
+            contribution = tangent
+        else:
+            contribution = tangent * partial
+        total = contribution if total is None else total + contribution
+    return np.broadcast_to(total, np.shape(out)) if np.shape(total) != np.shape(out) else total
+
+
+def apply_structural(rule: R.OpRule, inputs: tuple, extra: Any) -> Tensor:
+    """Run a structural rule (reduction, dot, reshape, ...) forward and record its node."""
+    values = [t._value for t in inputs]
+    value = rule.forward(*values, extra)
+    track = GradMode.enabled and any(t._requires_grad for t in inputs)
+    result = make(value, True, rule, inputs, extra) if track else make(value, False)
+    if any(t._tangent is not None for t in inputs):
+        tangents = [t._tangent for t in inputs]
+        result._tangent = rule.jvp(tangents, values, result._value, extra)
+    return result
