@@ -1,0 +1,79 @@
+"""The text of ``calculus-explorer diff "3x^2 - 4x" --at 1 [--steps] [--limit-table]``."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from explorer.core.derivative.difference import limit_table, seed_limit_lines
+from explorer.core.derivative.formatting import format_number
+from explorer.core.derivative.model import prepare
+from explorer.core.derivative.tangent import tangent_at
+
+
+def diff_text(
+    text: str,
+    at: float | None = None,
+    *,
+    steps: bool = False,
+    limit_table_rows: bool = False,
+    params: Mapping[str, float] | None = None,
+    variable: str = "x",
+) -> str:
+    """The derivative, its value at ``at``, optionally the steps and the seed-format h → 0 table.
+
+    Raises ``ExprError`` for text our parser refuses. The table needs ``at``.
+    """
+    from explorer.core.expr.display import format_unicode
+
+    function = prepare(text, params, variable)
+    name = function.variable
+    lines = [
+        f"f({name}) = {format_unicode(function.tree)}",
+        f"f′({name}) = {function.derivation.text}",
+    ]
+    if function.params:
+        settings = ", ".join(f"{k} = {format_number(v)}" for k, v in function.params.items())
+        lines.append(f"Parameters: {settings}")
+    lines.extend(f"Note: {note}" for note in function.derivation.notes)
+    if at is not None:
+        lines.extend(_value_lines(function, float(at)))
+    if steps:
+        lines += ["", "Steps:", *("  " + line for line in function.derivation.lines())]
+    if limit_table_rows:
+        if at is None:
+            raise ValueError("the limit table needs a point: add --at")
+        lines += ["", *_table_lines(function, float(at))]
+    return "\n".join(lines)
+
+
+def _value_lines(function, x0: float) -> list[str]:
+    name = function.variable
+    point = format_number(x0)
+    tangent = tangent_at(function, x0)
+    if not tangent.differentiable:
+        return [f"f′({point}) does not exist: {tangent.reason}"]
+    return [
+        f"f({point}) = {format_number(tangent.y0)}",
+        f"f′({point}) = {format_number(tangent.slope)}",
+        f"Tangent at {name} = {point}: {tangent.equation}",
+    ]
+
+
+def _table_lines(function, x0: float) -> list[str]:
+    exact = float(function.fprime(np.float64(x0)))
+    exact = exact if math.isfinite(exact) else None
+    point = format_number(x0)
+    lines = [
+        f"Forward difference (f(x+h) − f(x))/h at x = {point}, the seed's loop "
+        "(h = 0.0001, then h *= 0.1):",
+        *seed_limit_lines(function.f, x0),
+        "",
+        f"Forward and central difference quotients at x = {point}, h = 10⁻¹ … 10⁻¹²:",
+    ]
+    lines += [row.text for row in limit_table(function.f, x0, exact)]
+    if exact is not None:
+        lines.append(f"Exact derivative: f′({point}) = {format_number(exact)}")
+    return lines

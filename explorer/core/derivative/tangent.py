@@ -1,0 +1,252 @@
+"""Tangent line, secant line and the linear-approximation band at a point x₀.
+
+Where f has no derivative at x₀ the tangent says so instead of drawing a wrong line: f undefined
+there (a pole, outside the domain), a jump (piecewise-constant functions), a kink named by the
+function table (|x| at 0, relu at 0, also inside compositions like |x − 1| at 1), a corner found
+numerically (one-sided slopes that stay apart as h shrinks), or an infinite slope (∛x at 0).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from explorer.core.derivative.formatting import format_number, line_equation, point_slope_equation
+from explorer.core.derivative.model import PreparedFunction, prepare
+
+# One-sided quotients at two step sizes (relative to max(1, |x₀|)): a corner keeps them apart
+# at both, a smooth function's gap shrinks 100-fold.
+_COARSE_STEP = 1e-4
+_FINE_STEP = 1e-6
+# Where the exact derivative is read on either side of x₀ (the one-sided slopes shown).
+_EXACT_OFFSET = 1e-10
+
+
+@dataclass(frozen=True)
+class Tangent:
+    """The tangent at x₀, or why there is none."""
+
+    x0: float
+    y0: float
+    slope: float
+    differentiable: bool
+    reason: str = ""
+    equation: str = ""
+    point_slope: str = ""
+    left_slope: float | None = None
+    right_slope: float | None = None
+
+    @property
+    def intercept(self) -> float:
+        return self.y0 - self.slope * self.x0
+
+    def line(self, x: np.ndarray | float) -> np.ndarray:
+        """L(x) = f(x₀) + f′(x₀)(x − x₀); NaN everywhere when there is no tangent."""
+        x = np.asarray(x, dtype=np.float64)
+        if not self.differentiable:
+            return np.full_like(x, np.nan)
+        return self.y0 + self.slope * (x - self.x0)
+
+
+@dataclass(frozen=True)
+class Secant:
+    """The line through (x₀, f(x₀)) and (x₀ + h, f(x₀ + h))."""
+
+    x0: float
+    h: float
+    y0: float
+    y1: float
+    slope: float
+    defined: bool
+    equation: str = ""
+    reason: str = ""
+
+    def line(self, x: np.ndarray | float) -> np.ndarray:
+        x = np.asarray(x, dtype=np.float64)
+        if not self.defined:
+            return np.full_like(x, np.nan)
+        return self.y0 + self.slope * (x - self.x0)
+
+
+@dataclass(frozen=True)
+class LinearBand:
+    """Where |f(x) − L(x)| ≤ ε on a grid, as a mask and as closed intervals of grid points."""
+
+    epsilon: float
+    x: np.ndarray
+    mask: np.ndarray
+    intervals: tuple[tuple[float, float], ...]
+    around_x0: tuple[float, float] | None
+
+
+def tangent_at(
+    expression: Any, x0: float, params: Mapping[str, float] | None = None, variable: str = "x"
+) -> Tangent:
+    """The tangent of f at ``x0`` (text, ``Expression``, tree or ``PreparedFunction``)."""
+    function = prepare(expression, params, variable)
+    x0 = float(x0)
+    y0 = float(function.f(np.float64(x0)))
+    name = function.variable
+    if not math.isfinite(y0):
+        return _no_tangent(x0, y0, f"f is not defined at {name} = {format_number(x0)}")
+    reason, left, right = _diagnose(function, x0, y0)
+    if reason:
+        return _no_tangent(x0, y0, reason, left, right)
+    slope = float(function.fprime(np.float64(x0)))
+    if not math.isfinite(slope):
+        where = f"{name} = {format_number(x0)}"
+        return _no_tangent(x0, y0, f"f has no finite slope at {where}: the tangent is vertical")
+    return Tangent(
+        x0=x0,
+        y0=y0,
+        slope=slope,
+        differentiable=True,
+        equation=line_equation(slope, y0 - slope * x0, name),
+        point_slope=point_slope_equation(x0, y0, slope, name),
+        left_slope=left,
+        right_slope=right,
+    )
+
+
+def _no_tangent(x0: float, y0: float, reason: str, left=None, right=None) -> Tangent:
+    return Tangent(x0, y0, float("nan"), False, reason, left_slope=left, right_slope=right)
+
+
+def _one_sided(
+    function: PreparedFunction, x0: float, y0: float, step: float
+) -> tuple[float, float, float]:
+    """(left slope, right slope, f(x₀+h) − f(x₀−h)) with step h."""
+    below, above = function.f(np.array([x0 - step, x0 + step]))
+    return (y0 - below) / step, (above - y0) / step, above - below
+
+
+def _diagnose(
+    function: PreparedFunction, x0: float, y0: float
+) -> tuple[str, float | None, float | None]:
+    """Why f has no tangent at x₀ ('' if it has one), plus the one-sided slopes."""
+    scale = max(1.0, abs(x0))
+    where = f"{function.variable} = {format_number(x0)}"
+    with np.errstate(all="ignore"):
+        left_c, right_c, jump_c = _one_sided(function, x0, y0, _COARSE_STEP * scale)
+        left, right, jump = _one_sided(function, x0, y0, _FINE_STEP * scale)
+    if not (math.isfinite(left) and math.isfinite(right)):
+        side = "left" if not math.isfinite(left) else "right"
+        if not math.isfinite(left) and not math.isfinite(right):
+            return f"f is not defined on either side of {where}", None, None
+        return (
+            f"f is not defined just to the {side} of {where}, so it has no slope there",
+            None,
+            None,
+        )
+    noise = 1e-8 * max(1.0, abs(y0))
+    if abs(jump) > 0.5 * abs(jump_c) and abs(jump) > noise:
+        return _jump_reason(function, where), None, None
+    slopes = _limit_slopes(function, x0, scale, left, right)
+    for site in function.kink_sites:
+        argument = float(site.argument(np.float64(x0)))
+        if any(argument == point for point in site.points) and slopes[0] != slopes[1]:
+            return _corner_reason(function, site.call, where, *slopes), *slopes
+    gap, gap_coarse = right - left, right_c - left_c
+    tolerance = 1e-6 * (1.0 + abs(left) + abs(right) + abs(y0) / scale)
+    if abs(gap) > 0.5 * abs(gap_coarse) and abs(gap) > tolerance:
+        # Confirm with the exact one-sided derivatives: within 10⁻⁶ of a corner (but not at it)
+        # the quotients straddle it although f is differentiable at x₀ itself.
+        if abs(slopes[1] - slopes[0]) > 1e-6 * (1.0 + abs(slopes[0]) + abs(slopes[1])):
+            return _corner_reason(function, None, where, *slopes), *slopes
+    return "", None, None
+
+
+def _limit_slopes(
+    function: PreparedFunction, x0: float, scale: float, left: float, right: float
+) -> tuple[float, float]:
+    """f′ just left and right of x₀ from the symbolic derivative, else the one-sided quotients."""
+    offset = _EXACT_OFFSET * scale
+    below, above = (float(v) for v in function.fprime(np.array([x0 - offset, x0 + offset])))
+    if not math.isfinite(below):
+        below = left
+    if not math.isfinite(above):
+        above = right
+    return _tidy_slope(below), _tidy_slope(above)
+
+
+def _tidy_slope(value: float) -> float:
+    """One-sided slopes of a corner printed cleanly: 0.9999999999 → 1."""
+    rounded = float(f"{value:.6g}")
+    return 0.0 if rounded == 0 else rounded
+
+
+def _corner_reason(function: PreparedFunction, call, where: str, left: float, right: float) -> str:
+    from explorer.core.expr.display import format_unicode
+
+    slopes = f"left slope {format_number(left)}, right slope {format_number(right)}"
+    if call is not None and call == function.tree:
+        return f"{format_unicode(call)} has a corner at {where}: {slopes}"
+    if call is not None:
+        return f"f has a corner at {where} (from {format_unicode(call)}): {slopes}"
+    return f"f has a corner at {where}: {slopes}"
+
+
+def _jump_reason(function: PreparedFunction, where: str) -> str:
+    from explorer.core.expr.display import format_unicode
+
+    text = f"f jumps at {where}, so it has no tangent there"
+    calls = function.piecewise_constant_calls
+    if calls:
+        names = ", ".join(dict.fromkeys(format_unicode(c) for c in calls))
+        text += f" ({names}: not differentiable at its jumps, slope 0 elsewhere)"
+    return text
+
+
+def secant_through(
+    expression: Any,
+    x0: float,
+    h: float,
+    params: Mapping[str, float] | None = None,
+    variable: str = "x",
+) -> Secant:
+    """The secant through x₀ and x₀ + h; its slope is the forward difference quotient."""
+    function = prepare(expression, params, variable)
+    x0, h = float(x0), float(h)
+    y0, y1 = (float(v) for v in function.f(np.array([x0, x0 + h])))
+    if h == 0:
+        return Secant(x0, h, y0, y1, float("nan"), False, reason="h must not be 0")
+    if not (math.isfinite(y0) and math.isfinite(y1)):
+        bad = x0 if not math.isfinite(y0) else x0 + h
+        reason = f"f is not defined at {function.variable} = {format_number(bad)}"
+        return Secant(x0, h, y0, y1, float("nan"), False, reason=reason)
+    slope = (y1 - y0) / h
+    equation = line_equation(slope, y0 - slope * x0, function.variable)
+    return Secant(x0, h, y0, y1, slope, True, equation=equation)
+
+
+def linear_approximation_band(
+    expression: Any,
+    x0: float,
+    epsilon: float,
+    x: np.ndarray,
+    params: Mapping[str, float] | None = None,
+    variable: str = "x",
+) -> LinearBand:
+    """Where the tangent L approximates f within ``epsilon`` on the grid ``x``."""
+    function = prepare(expression, params, variable)
+    grid = np.asarray(x, dtype=np.float64)
+    tangent = tangent_at(function, x0)
+    with np.errstate(invalid="ignore"):
+        mask = np.abs(function.f(grid) - tangent.line(grid)) <= epsilon
+    intervals = _runs(grid, mask)
+    around = next((run for run in intervals if run[0] <= x0 <= run[1]), None)
+    return LinearBand(float(epsilon), grid, mask, intervals, around)
+
+
+def _runs(grid: np.ndarray, mask: np.ndarray) -> tuple[tuple[float, float], ...]:
+    """Maximal runs of True as (first x, last x)."""
+    if not mask.any():
+        return ()
+    padded = np.concatenate(([False], mask, [False])).astype(np.int8)
+    changes = np.flatnonzero(np.diff(padded))
+    starts, ends = changes[::2], changes[1::2] - 1
+    return tuple((float(grid[s]), float(grid[e])) for s, e in zip(starts, ends, strict=True))
