@@ -1,0 +1,170 @@
+"""A read-only picture of a graph for the views: nodes in topological order, edges with partials.
+
+``snapshot(output)`` walks from an output back to its leaves (constants included, and the source
+of a ``detach()`` as a dashed, gradient-free edge). Each edge carries the local partial
+∂target/∂source — as numbers for elementwise ops (from the same rule reverse mode uses) and as a
+formula when the nodes came from an expression tree. One node used twice by one op (``x*x``)
+gives two edges, and a node used by two consumers gives one edge to each: their contributions
+add up in the node's gradient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.tensor import Tensor
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    id: int  # stable within one snapshot
+    op: str  # "leaf", "add", "mul", "sin", "sum", "dot", ...
+    label: str  # the tensor's name if it has one, else a short text ("mul", "2")
+    value: np.ndarray
+    grad: np.ndarray | None  # .grad of leaves/retained; the last backward's ∂out/∂node otherwise
+    requires_grad: bool
+    is_leaf: bool
+    grad_fn_name: str | None  # "MulBackward0"
+    formula: str | None  # the subexpression's text for nodes built from an expression tree
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    source: int  # input node id
+    target: int  # consumer node id
+    argument_index: int  # which input of the op (0 = left)
+    local_partial: np.ndarray | None  # ∂target/∂source, broadcast to the target's shape
+    local_partial_formula: str | None  # e.g. "2·(a + b)"
+    description: str  # e.g. "∂(u·v)/∂u = v"
+    detached: bool  # cut by detach(): no gradient flows
+
+
+@dataclass(frozen=True)
+class GraphSnapshot:
+    nodes: tuple[GraphNode, ...]  # inputs first, output last
+    edges: tuple[GraphEdge, ...]  # one per use of an input
+    output_id: int
+
+
+def _sources(tensor: Tensor) -> tuple[Tensor, ...]:
+    detached_from = tensor._detached_from
+    return tensor._inputs if detached_from is None else (detached_from,)
+
+
+def ordered_tensors(output: Tensor) -> list[Tensor]:
+    """Every tensor the output depends on (gradient-free ones too), inputs first; no recursion."""
+    order: list[Tensor] = []
+    visited = {id(output)}
+    stack = [(output, iter(_sources(output)))]
+    while stack:
+        node, children = stack[-1]
+        for child in children:
+            if id(child) not in visited:
+                visited.add(id(child))
+                stack.append((child, iter(_sources(child))))
+                break
+        else:
+            stack.pop()
+            order.append(node)
+    return order
+
+
+def _short_value(value: np.ndarray) -> str:
+    if value.size == 1:
+        number = value.reshape(()).item()
+        return f"{number:g}" if isinstance(number, float) else str(number)
+    return f"tensor{list(value.shape)}"
+
+
+def _label(tensor: Tensor, value: np.ndarray) -> str:
+    if tensor.name:
+        return tensor.name
+    if tensor._op is not None:
+        return tensor._op.name
+    if tensor._detached_from is not None:
+        return "detach"
+    return _short_value(value)
+
+
+def _text(tensor: Tensor) -> str:
+    """How an argument is written inside an edge formula."""
+    if tensor.name:
+        return tensor.name
+    if tensor.formula:
+        return tensor.formula
+    return _label(tensor, np.asarray(tensor._value))
+
+
+def _node_grad(tensor: Tensor) -> np.ndarray | None:
+    if tensor.grad is not None:
+        return np.asarray(tensor.grad._value)
+    if tensor._node_grad is not None:
+        return np.asarray(tensor._node_grad)
+    return None
+
+
+def _local_partial(rule: R.OpRule, tensor: Tensor, index: int) -> np.ndarray | None:
+    if rule.partials is None:
+        return None
+    values = [t._value for t in tensor._inputs]
+    with np.errstate(all="ignore"):
+        partial = rule.partials[index](*values, tensor._value)
+    shape = np.shape(tensor._value)
+    return np.array(np.broadcast_to(np.asarray(partial, dtype=np.float64), shape))
+
+
+def _edges_into(tensor: Tensor, target: int, ids: dict[int, int]) -> list[GraphEdge]:
+    if tensor._detached_from is not None:
+        description = "detach(): the value is copied, no gradient flows back"
+        source = ids[id(tensor._detached_from)]
+        return [GraphEdge(source, target, 0, None, None, description, True)]
+    rule = tensor._op
+    if rule is None:
+        return []
+    texts = [_text(argument) for argument in tensor._inputs]
+    # Formulas only read well over meaningful texts: expression-tree nodes, names, constants.
+    has_formulas = tensor.formula is not None or all(
+        argument.name or argument.formula or (argument._op is None and argument._value.size == 1)
+        for argument in tensor._inputs
+    )
+    return [
+        GraphEdge(
+            source=ids[id(argument)],
+            target=target,
+            argument_index=index,
+            local_partial=_local_partial(rule, tensor, index),
+            local_partial_formula=R.partial_formula(rule, index, texts) if has_formulas else None,
+            description=R.describe_partial(rule, index),
+            detached=False,
+        )
+        for index, argument in enumerate(tensor._inputs)
+    ]
+
+
+def snapshot(output: Tensor) -> GraphSnapshot:
+    """The graph behind ``output`` as plain data (values copied out of the tensors)."""
+    tensors = ordered_tensors(output)
+    ids = {id(tensor): index for index, tensor in enumerate(tensors)}
+    nodes = []
+    edges: list[GraphEdge] = []
+    for index, tensor in enumerate(tensors):
+        value = np.array(tensor._value)
+        rule = tensor._op
+        nodes.append(
+            GraphNode(
+                id=index,
+                op="leaf" if rule is None else rule.name,
+                label=_label(tensor, value),
+                value=value,
+                grad=_node_grad(tensor),
+                requires_grad=tensor._requires_grad,
+                is_leaf=rule is None,
+                grad_fn_name=None if rule is None else rule.backward_name,
+                formula=tensor.formula,
+            )
+        )
+        edges.extend(_edges_into(tensor, index, ids))
+    return GraphSnapshot(tuple(nodes), tuple(edges), ids[id(output)])
