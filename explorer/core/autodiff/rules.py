@@ -26,6 +26,7 @@ from explorer.core.functions import FUNCTIONS, FunctionSpec
 # Sentinel partials: the engine passes the gradient through (or negates it) without multiplying.
 ONE = 1.0
 MINUS_ONE = -1.0
+MINUS = "\u2212"  # the typographic minus, as the expression display writes it
 
 Partial = Callable[..., Any]
 
@@ -193,7 +194,7 @@ def substitute(template: str, texts: list[str]) -> str:
             or (index + 1 < len(template) and template[index + 1].isalnum())
         )
         if not is_placeholder:
-            pieces.append(character)
+            pieces.append(MINUS if character == "-" else character)
             continue
         text = texts[0 if character == "u" else 1]
         enclosed = (
@@ -221,8 +222,9 @@ def describe_partial(rule: OpRule, argument_index: int) -> str:
     variable = "uv"[argument_index] if argument_index < 2 else f"arg{argument_index}"
     if rule.partial_formulas is not None:
         template = rule.partial_formulas[argument_index]
-        generic = _pow_generic(template) if callable(template) else template.replace("*", "·")
-        return f"∂({rule.symbol})/∂{variable} = {generic}"
+        generic = _pow_generic(template) if callable(template) else template
+        text = f"∂({rule.symbol})/∂{variable} = {generic}"
+        return text.replace("*", "·").replace("-", MINUS)
     return STRUCTURAL_DESCRIPTIONS.get(rule.name, ("", ""))[min(argument_index, 1)]
 
 
