@@ -1,0 +1,401 @@
+"""Run-time guards of the restricted interpreter: which values, attributes and calls are allowed.
+
+Every value the program touches passes through ``Guard``: it resolves builtins and ``torch``
+names from whitelists, checks sizes before tensors are created or broadcast (so a program cannot
+ask numpy for terabytes), counts graph nodes, elements, steps and loop iterations against the
+limits, and captures ``print`` output.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from explorer.core.functions import FUNCTIONS
+from explorer.core.graph.interpreter_rules import (
+    BUILTIN_NAMES,
+    SETTABLE_TENSOR_ATTRIBUTES,
+    TENSOR_ATTRIBUTES,
+    TORCH_NAMES,
+    InterpreterLimits,
+    refuse,
+)
+
+_NUMBER_TYPES = (int, float, bool, np.number, np.bool_)
+# Format specs such as ".5f", ">10.3e", "+.2%": short widths only, so no giant padding.
+_FORMAT_SPEC = re.compile(r"^[<>^=]?[+\- ]?#?0?\d{0,2}[,_]?(\.\d{1,2})?[bdeEfFgGn%xXos]?$")
+_CREATION_BY_SIZE = {"zeros", "ones", "randn", "rand", "empty", "full"}
+
+
+@dataclass(frozen=True)
+class UserFunction:
+    """A function the program defined with ``def``."""
+
+    name: str
+    node: ast.FunctionDef
+    defaults: tuple[Any, ...]
+
+    def bind(self, args: list[Any], kwargs: dict[str, Any], call: ast.AST) -> dict[str, Any]:
+        names = [parameter.arg for parameter in self.node.args.args]
+        if len(args) > len(names):
+            raise refuse(
+                f"{self.name}() takes {len(names)} argument(s) but {len(args)} were given", call
+            )
+        bound = dict(zip(names, args, strict=False))
+        for key, value in kwargs.items():
+            if key not in names:
+                raise refuse(f"{self.name}() got an unexpected argument '{key}'", call)
+            if key in bound:
+                raise refuse(f"{self.name}() got two values for '{key}'", call)
+            bound[key] = value
+        first_default = len(names) - len(self.defaults)
+        for position, name in enumerate(names):
+            if name not in bound:
+                if position < first_default:
+                    raise refuse(f"{self.name}() is missing the argument '{name}'", call)
+                bound[name] = self.defaults[position - first_default]
+        return bound
+
+
+class _Builtin:
+    """Marker for a whitelisted builtin, so a user variable can never be mistaken for one."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<built-in function {self.name}>"
+
+
+class TorchNamespace:
+    """What the name ``torch`` means inside the program: whitelisted names of the core only."""
+
+    __slots__ = ("module", "allowed")
+
+    def __init__(self, module: Any):
+        self.module = module
+        table_names = {spec.name for spec in FUNCTIONS}
+        self.allowed = frozenset(n for n in TORCH_NAMES | table_names if hasattr(module, n))
+
+    def __repr__(self) -> str:
+        return "<module 'torch' (Calculus Explorer's autodiff core)>"
+
+
+def format_for_print(value: Any, conversion: int, spec: str, node: ast.AST) -> str:
+    """One ``{value!r:spec}`` field of an f-string, with the spec limited to short widths."""
+    if not _FORMAT_SPEC.match(spec):
+        raise refuse(f"Format '{spec}' is not supported; use e.g. '.5f' or '.3e'", node)
+    if conversion == ord("r"):
+        value = repr(value)
+    elif conversion in (ord("s"), ord("a")):
+        value = str(value)
+    return format(value, spec)
+
+
+class Guard:
+    """Counts and checks everything a run does against ``InterpreterLimits``."""
+
+    def __init__(self, namespace: Any, limits: InterpreterLimits):
+        self.limits = limits
+        self.torch = TorchNamespace(namespace)
+        self.tensor_type = type(namespace.tensor(0.0))
+        self.builtins = {name: _Builtin(name) for name in BUILTIN_NAMES}
+        self.steps = 0
+        self.loop_iterations = 0
+        self.graph_nodes = 0
+        self.total_elements = 0
+        self.prints: list[str] = []
+        self._printed: list[str] = []
+        self._printed_chars = 0
+        self.backward_output: Any = None
+
+    # ----- counters ---------------------------------------------------------------------------
+    def tick(self, node: ast.AST) -> None:
+        self.steps += 1
+        if self.steps > self.limits.max_steps:
+            raise refuse(
+                f"Stopped: the program ran more than {self.limits.max_steps:,} steps", node
+            )
+
+    def loop_tick(self, node: ast.AST) -> None:
+        self.loop_iterations += 1
+        if self.loop_iterations > self.limits.max_loop_iterations:
+            raise refuse(
+                f"Stopped: loops ran more than {self.limits.max_loop_iterations:,} iterations in "
+                f"total (does the loop at line {node.lineno} ever end?)",
+                node,
+            )
+
+    def produced(self, value: Any, node: ast.AST) -> Any:
+        """Count a result: every new tensor is a graph node and uses elements."""
+        if isinstance(value, self.tensor_type):
+            self.graph_nodes += 1
+            if self.graph_nodes > self.limits.max_graph_nodes:
+                raise refuse(
+                    f"Stopped: the graph grew past {self.limits.max_graph_nodes:,} nodes", node
+                )
+            self._use_elements(int(np.prod(value.shape, dtype=np.int64)), node)
+        elif isinstance(value, np.ndarray):
+            self._use_elements(value.size, node)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if value.bit_length() > self.limits.max_integer_bits:
+                raise refuse("Number too large for this sandbox", node)
+        return value
+
+    def _use_elements(self, count: int, node: ast.AST) -> None:
+        if count > self.limits.max_tensor_elements:
+            raise refuse(
+                f"A tensor of {count:,} elements is too large here "
+                f"(max {self.limits.max_tensor_elements:,})",
+                node,
+            )
+        self.total_elements += count
+        if self.total_elements > self.limits.max_total_elements:
+            raise refuse(
+                f"Stopped: the program created more than {self.limits.max_total_elements:,} "
+                "tensor elements in total",
+                node,
+            )
+
+    def is_tensor(self, value: Any) -> bool:
+        return isinstance(value, self.tensor_type)
+
+    # ----- names and attributes ---------------------------------------------------------------
+    def builtin(self, name: str, node: ast.AST) -> Any:
+        if name == "torch":
+            return self.torch
+        if name in self.builtins:
+            return self.builtins[name]
+        if name in ("True", "False", "None"):
+            return {"True": True, "False": False, "None": None}[name]
+        raise refuse(f"Name '{name}' is not defined", node)
+
+    def name_tensor(self, value: Any, name: str) -> None:
+        """Label a tensor with the variable it was last assigned to (the graph shows it)."""
+        if isinstance(value, self.tensor_type):
+            try:
+                value.name = name
+            except AttributeError:
+                pass
+
+    def get_attribute(self, owner: Any, attribute: str, node: ast.AST) -> Any:
+        if owner is self.torch:
+            if attribute not in self.torch.allowed:
+                raise refuse(f"'torch.{attribute}' is not available in this sandbox", node)
+            value = getattr(self.torch.module, attribute)
+            if callable(value) and not isinstance(value, type):
+                raise refuse(f"Call torch.{attribute}(...) directly", node)
+            return value
+        if isinstance(owner, self.tensor_type):
+            self._check_tensor_attribute(attribute, node)
+            return self.produced(getattr(owner, attribute), node)
+        raise refuse(f"Attribute '.{attribute}' is not available on {_kind(owner)}", node)
+
+    def _check_tensor_attribute(self, attribute: str, node: ast.AST) -> None:
+        if attribute not in TENSOR_ATTRIBUTES or not hasattr(self.tensor_type, attribute):
+            raise refuse(f"Tensor attribute '.{attribute}' is not available in this sandbox", node)
+
+    def set_attribute(self, owner: Any, attribute: str, value: Any, node: ast.AST) -> None:
+        if not isinstance(owner, self.tensor_type) or attribute not in SETTABLE_TENSOR_ATTRIBUTES:
+            allowed = ", ".join(sorted(SETTABLE_TENSOR_ATTRIBUTES))
+            raise refuse(f"Only a tensor's {allowed} can be assigned here", node)
+        setattr(owner, attribute, value)
+
+    def subscript(self, owner: Any, index: Any, node: ast.AST) -> Any:
+        if not isinstance(owner, (self.tensor_type, tuple, list, np.ndarray)):
+            raise refuse(f"Indexing is not available on {_kind(owner)}", node)
+        return owner[index]
+
+    def unpack(self, value: Any, count: int, node: ast.AST) -> list[Any]:
+        if not isinstance(value, (tuple, list)):
+            raise refuse(f"Cannot unpack {_kind(value)} into {count} names", node)
+        if len(value) != count:
+            raise refuse(f"Expected {count} values to unpack, got {len(value)}", node)
+        return list(value)
+
+    # ----- arithmetic -------------------------------------------------------------------------
+    def check_arithmetic(self, op: ast.AST, left: Any, right: Any, node: ast.AST) -> None:
+        for operand in (left, right):
+            if not isinstance(operand, (*_NUMBER_TYPES, self.tensor_type, np.ndarray)):
+                raise refuse(f"Arithmetic needs numbers or tensors, not {_kind(operand)}", node)
+        if _is_int(left) and _is_int(right):
+            self._check_integer_growth(op, left, right, node)
+            return
+        shapes = [tuple(np.shape(v)) for v in (left, right) if not isinstance(v, _NUMBER_TYPES)]
+        if len(shapes) == 2:
+            self._check_result_size(op, shapes[0], shapes[1], node)
+
+    def _check_integer_growth(self, op: ast.AST, left: int, right: int, node: ast.AST) -> None:
+        bits = self.limits.max_integer_bits
+        if isinstance(op, ast.Pow) and right > 0 and abs(left) > 1:
+            if right * math.log2(abs(left)) > bits:
+                raise refuse("Number too large for this sandbox", node)
+        if isinstance(op, ast.Mult) and abs(left).bit_length() + abs(right).bit_length() > bits:
+            raise refuse("Number too large for this sandbox", node)
+
+    def _check_result_size(self, op: ast.AST, left: tuple, right: tuple, node: ast.AST) -> None:
+        if isinstance(op, ast.MatMult):
+            if len(left) == 2 and len(right) == 2:
+                size = left[0] * right[1]
+                if left[0] * left[1] * right[1] > self.limits.max_total_elements:
+                    raise refuse("This matrix product is too large for this sandbox", node)
+                self._check_size(size, node)
+            return
+        try:
+            shape = np.broadcast_shapes(left, right)
+        except ValueError:
+            return  # the core reports the shape mismatch in its own words
+        self._check_size(int(np.prod(shape, dtype=np.int64)), node)
+
+    def _check_size(self, size: int, node: ast.AST) -> None:
+        if size > self.limits.max_tensor_elements:
+            raise refuse(
+                f"A tensor of {size:,} elements is too large here "
+                f"(max {self.limits.max_tensor_elements:,})",
+                node,
+            )
+
+    def check_comparable(self, left: Any, right: Any, node: ast.AST) -> None:
+        allowed = (*_NUMBER_TYPES, self.tensor_type, np.ndarray, type(None), tuple, list)
+        for operand in (left, right):
+            if not isinstance(operand, allowed):
+                raise refuse(f"Cannot compare {_kind(operand)} here", node)
+
+    def truth(self, value: Any, node: ast.AST) -> bool:
+        if isinstance(value, (self.tensor_type, np.ndarray)):
+            if int(np.prod(np.shape(value), dtype=np.int64)) != 1:
+                raise refuse(
+                    "Boolean value of Tensor with more than one value is ambiguous "
+                    "(use .sum(), .all() or .any() first)",
+                    node,
+                )
+        return bool(value)
+
+    def as_index(self, value: Any, node: ast.AST) -> int:
+        if isinstance(value, float) or not isinstance(value, (int, np.integer)):
+            raise refuse(f"range() needs whole numbers, got {_kind(value)}", node)
+        return operator.index(value)
+
+    # ----- calls ------------------------------------------------------------------------------
+    def call_attribute(self, owner: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if owner is self.torch:
+            if name not in self.torch.allowed:
+                raise refuse(f"'torch.{name}' is not available in this sandbox", node)
+            self._check_creation(name, args, kwargs, node)
+            function = getattr(self.torch.module, name)
+            result = function(*args, **kwargs)
+            return self._returned(result, node)
+        if isinstance(owner, self.tensor_type):
+            self._check_tensor_attribute(name, node)
+            method = getattr(owner, name)
+            if not callable(method):
+                raise refuse(f"'.{name}' is a property, not a method; drop the ()", node)
+            if name == "backward":
+                self.backward_output = owner
+            return self._returned(method(*args, **kwargs), node)
+        raise refuse(f"'.{name}(...)' is not available on {_kind(owner)}", node)
+
+    def _returned(self, result: Any, node: ast.AST) -> Any:
+        if isinstance(result, (self.tensor_type, np.ndarray, *_NUMBER_TYPES, tuple, list)):
+            return self.produced(result, node)
+        if result is None or isinstance(result, str):
+            return result
+        return None  # e.g. a random generator object: not something a program may hold
+
+    def _check_creation(self, name: str, args: list, kwargs: dict, node: ast.AST) -> None:
+        if name in _CREATION_BY_SIZE:
+            if "size" in kwargs:
+                size = kwargs["size"]
+            elif name == "full":
+                size = args[0] if args else ()
+            elif len(args) == 1 and isinstance(args[0], (tuple, list)):
+                size = args[0]
+            else:
+                size = args
+            self._check_size(_count_of_shape(size), node)
+        elif name == "arange":
+            numbers = [float(a) for a in args[:3] if isinstance(a, _NUMBER_TYPES)]
+            start, end, step = 0.0, 0.0, 1.0
+            if len(numbers) == 1:
+                end = numbers[0]
+            elif len(numbers) >= 2:
+                start, end = numbers[0], numbers[1]
+                step = numbers[2] if len(numbers) == 3 else float(kwargs.get("step", 1.0))
+            if step != 0 and math.isfinite((end - start) / step):
+                self._check_size(max(0, math.ceil((end - start) / step)), node)
+        elif name == "linspace":
+            steps = args[2] if len(args) >= 3 else kwargs.get("steps", 0)
+            if isinstance(steps, _NUMBER_TYPES):
+                self._check_size(int(steps), node)
+        elif name == "eye":
+            sizes = [a for a in args[:2] if _is_int(a)]
+            self._check_size(math.prod(sizes) if len(sizes) == 2 else (sizes or [0])[0] ** 2, node)
+
+    def call_builtin(self, target: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if not isinstance(target, _Builtin):
+            raise refuse(f"'{name}' is not a function that can be called here", node)
+        if target.name == "print":
+            return self._print(args, kwargs, node)
+        if target.name == "range":
+            raise refuse("range(...) may only be used as 'for i in range(...)'", node)
+        if kwargs and target.name != "round":
+            raise refuse(f"{target.name}() takes no keyword arguments here", node)
+        for argument in args:
+            self._check_builtin_argument(argument, target.name, node)
+        function = {"len": len, "abs": abs, "min": min, "max": max, "float": float,
+                    "int": int, "round": round}[target.name]  # fmt: skip
+        return self.produced(function(*args, **kwargs), node)
+
+    def _check_builtin_argument(self, argument: Any, name: str, node: ast.AST) -> None:
+        allowed = (*_NUMBER_TYPES, self.tensor_type, np.ndarray, tuple, list)
+        if not isinstance(argument, allowed):
+            raise refuse(f"{name}() does not accept {_kind(argument)} here", node)
+
+    def _print(self, args: list, kwargs: dict, node: ast.AST) -> None:
+        separator = kwargs.pop("sep", " ")
+        ending = kwargs.pop("end", "\n")
+        if kwargs or not isinstance(separator, str) or not isinstance(ending, str):
+            raise refuse("print() accepts values plus sep='...' and end='...'", node)
+        text = separator.join(str(argument) for argument in args)
+        self._printed_chars += len(text) + len(ending)
+        if self._printed_chars > self.limits.max_output_chars:
+            raise refuse(
+                f"Stopped: more than {self.limits.max_output_chars:,} characters printed", node
+            )
+        self.prints.append(text)
+        self._printed.append(text + ending)
+
+    def printed_text(self) -> str:
+        return "".join(self._printed)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _count_of_shape(size: Any) -> int:
+    if _is_int(size):
+        return int(size)
+    if isinstance(size, (list, tuple)):
+        return math.prod(int(s) for s in size if _is_int(s))
+    return 0
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, UserFunction):
+        return f"the function '{value.name}'"
+    if isinstance(value, TorchNamespace):
+        return "the torch module"
+    if isinstance(value, _Builtin):
+        return f"the builtin '{value.name}'"
+    return f"a {type(value).__name__}"
