@@ -62,21 +62,11 @@ def reverse_mode_derivative(function: PreparedFunction, x: np.ndarray) -> np.nda
 
     values = {function.variable: x, **function.params}
     with np.errstate(all="ignore"):
-        graph = build_graph(function.tree, values)
-        output = graph.output
-        ones = np.ones(np.shape(output.numpy()))
-        output.backward(gradient=_tensor_like(output, ones))
-    leaf = graph.inputs.get(function.variable)
-    grad = None if leaf is None else leaf.grad
+        gradients = build_graph(function.tree, values).gradients()
+    grad = gradients.get(function.variable)
     if grad is None:
         return np.zeros_like(x)
-    return np.broadcast_to(np.asarray(grad.numpy(), dtype=np.float64), x.shape).copy()
-
-
-def _tensor_like(output: Any, values: np.ndarray) -> Any:
-    import explorer.autodiff as torch
-
-    return torch.tensor(values, dtype=output.dtype)
+    return np.broadcast_to(np.asarray(grad, dtype=np.float64), x.shape).copy()
 
 
 def central_derivative(function: PreparedFunction, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -149,6 +139,7 @@ def _explain(
     """One message per run of neighbouring flagged samples, the most informative cause first."""
     kink_at = {index: (where, name) for index, where, name in kinks}
     name = function.variable
+    typical = _typical_size(values, symbolic)
     points: list[Disagreement] = []
     for run in _runs(np.flatnonzero(disagree)):
         kink = next((kink_at[i] for i in run if i in kink_at), None)
@@ -161,32 +152,42 @@ def _explain(
                 if agree
                 else "the three derivatives disagree"
             )
-            message = f"At {name} = {format_number(where)} {lead}: {call} has a kink there"
+            where_text = _where(where, grid)
+            message = f"At {name} = {where_text} {lead}: {call} has a kink there"
             points.append(Disagreement(where, "kink", message))
             continue
         i = max(run, key=lambda j: _discrepancy(symbolic[j], reverse[j], central[j]))
-        kind, cause = _cause(function, grid, values, run, i)
-        message = (
-            f"At {name} = {format_number(float(grid[i]))} the three derivatives disagree: {cause}"
-        )
+        kind, cause = _cause(function, grid, values, symbolic, run, i, typical)
+        message = f"At {name} = {_where(grid[i], grid)} the three derivatives disagree: {cause}"
         points.append(Disagreement(float(grid[i]), kind, message))
         if len(points) >= _MAX_MESSAGES:
             break
     return tuple(points)
 
 
-def _cause(function, grid, values, run, i) -> tuple[str, str]:
+def _where(x: float, grid: np.ndarray) -> str:
+    """x for a message; a grid's round-off near 0 (linspace gives −4.4e-16) reads as 0."""
+    span = float(np.ptp(grid)) if grid.size > 1 else 1.0
+    return format_number(0.0 if abs(x) < 1e-12 * max(span, 1.0) else float(x))
+
+
+def _typical_size(values: np.ndarray, symbolic: np.ndarray) -> float:
+    finite = np.abs(np.concatenate([values[np.isfinite(values)], symbolic[np.isfinite(symbolic)]]))
+    return float(np.median(finite)) if finite.size else 1.0
+
+
+def _cause(function, grid, values, symbolic, run, i, typical) -> tuple[str, str]:
     lo, hi = max(run[0] - 1, 0), min(run[-1] + 2, len(grid))
     if not np.all(np.isfinite(values[lo:hi])):
         return "undefined", "f is not defined (or has a pole) there"
+    blow_up = 1e6 * (1.0 + typical)
+    if abs(values[i]) > blow_up or abs(symbolic[i]) > blow_up:
+        return "undefined", "f has a pole there (it grows without bound)"
     if function.piecewise_constant_calls:
         return (
             "jump",
             "f jumps there (a piecewise-constant function is not differentiable at its jumps)",
         )
-    neighbourhood = function.f(np.array([grid[i] - 1e-6, grid[i] + 1e-6]))
-    if not np.all(np.isfinite(neighbourhood)):
-        return "undefined", "f is not defined right next to it"
     return "numerical", "f changes too fast there for the finite-difference step"
 
 

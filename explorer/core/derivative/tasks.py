@@ -22,7 +22,7 @@ def sympy_one_line(expression: Any) -> str:
     return text
 
 
-@register_task("derivative_steps")
+@register_task("derivative_steps", label="Working out the derivative's steps")
 def derivative_steps(payload: dict) -> dict:
     """payload: text, variables, parameters (bool), var → steps, derivative, simplified form."""
     import sympy

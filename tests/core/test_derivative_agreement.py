@@ -1,0 +1,78 @@
+"""Symbolic, reverse-mode and central-difference derivatives agree, or say why they do not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy
+
+from explorer.core.derivative import three_derivatives
+from explorer.core.expr import parse
+from explorer.core.expr.to_sympy import real_symbol, tree_to_sympy
+
+GRID = np.arange(-2500, 2501) / 2500 * 3  # 5,001 points with x = 0 exactly
+
+
+@pytest.mark.parametrize(
+    "text", ["sin(x)*x^2", "exp(-x^2)*cos(3x)", "sigmoid(2x) - tanh(x)", "3x^2 - 4x"]
+)
+def test_smooth_functions_agree_everywhere(text: str) -> None:
+    result = three_derivatives(text, GRID)
+    assert result.all_agree, result.messages
+    x = real_symbol("x")
+    reference = sympy.lambdify(x, sympy.diff(tree_to_sympy(parse(text).tree, {"x": x}), x), "numpy")
+    expected = np.broadcast_to(reference(GRID), GRID.shape)
+    assert np.allclose(result.symbolic, expected, rtol=1e-12, atol=1e-12)
+    assert np.allclose(result.reverse, expected, rtol=1e-12, atol=1e-12)
+    assert np.allclose(result.central, expected, rtol=1e-6, atol=1e-7)
+
+
+def test_abs_kink_on_the_grid() -> None:
+    result = three_derivatives("|x|", GRID)
+    assert [p.x for p in result.points] == [0.0]
+    assert result.points[0].kind == "kink"
+    assert result.messages[0].startswith("At x = 0 the ")
+    assert result.messages[0].endswith("|x| has a kink there")
+    assert result.disagree.sum() == 1
+
+
+def test_kink_between_samples_is_located() -> None:
+    grid = np.linspace(-1, 2, 1000)
+    result = three_derivatives("|x - 1|", grid)
+    assert len(result.points) == 1
+    assert result.points[0].x == pytest.approx(1.0, abs=1e-12)
+    assert result.messages[0].endswith("|x − 1| has a kink there")
+
+
+def test_relu_kink_message() -> None:
+    result = three_derivatives("relu(x)", GRID)
+    assert result.messages == ["At x = 0 the three derivatives disagree: relu(x) has a kink there"]
+
+
+def test_pole_is_explained() -> None:
+    result = three_derivatives("1/x", GRID)
+    assert result.points, "x = 0 is on the grid"
+    assert all(p.kind == "undefined" for p in result.points)
+    assert all(abs(p.x) < 1e-3 for p in result.points)
+
+
+def test_jump_is_explained() -> None:
+    grid = np.linspace(0.25, 2.75, 1001)  # contains the jumps at 1 and 2
+    result = three_derivatives("floor(x) + x", grid)
+    kinds = {p.kind for p in result.points}
+    assert kinds == {"jump"}
+    assert sorted(round(p.x) for p in result.points) == [1, 2]
+    assert np.all(result.symbolic == 1.0)
+
+
+def test_parameters_reach_all_three() -> None:
+    result = three_derivatives("a*x^2 + b", GRID, {"a": -2.5, "b": 4})
+    assert result.all_agree
+    assert np.allclose(result.reverse, -5 * GRID)
+    assert np.allclose(result.symbolic, -5 * GRID)
+
+
+def test_constant_function_has_zero_derivative() -> None:
+    result = three_derivatives("pi", GRID)
+    assert result.all_agree
+    assert np.all(result.reverse == 0) and np.all(result.symbolic == 0)

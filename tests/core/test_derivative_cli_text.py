@@ -1,0 +1,90 @@
+"""The text of ``calculus-explorer diff`` and the "derivative_steps" worker task."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy
+
+from explorer.core.derivative import diff_text
+from explorer.core.expr import parse
+from explorer.core.expr.errors import ExprError
+from explorer.core.expr.to_sympy import real_symbol, tree_to_sympy
+from explorer.core.worker import SymbolicWorker, run_task
+
+SEED_LINES = [
+    "h=0.00010, numerical limit=2.00030",
+    "h=0.00001, numerical limit=2.00003",
+    "h=0.00000, numerical limit=2.00000",
+    "h=0.00000, numerical limit=2.00000",
+    "h=0.00000, numerical limit=2.00000",
+]
+
+
+def test_diff_at_a_point() -> None:
+    text = diff_text("3x^2 - 4x", at=1)
+    assert text.splitlines() == [
+        "f(x) = 3x² − 4x",
+        "f′(x) = 6x − 4",
+        "f(1) = −1",
+        "f′(1) = 2",
+        "Tangent at x = 1: y = 2x − 3",
+    ]
+
+
+def test_diff_with_steps_and_the_seed_table() -> None:
+    lines = diff_text("3x^2 - 4x", at=1, steps=True, limit_table_rows=True).splitlines()
+    start = lines.index(SEED_LINES[0])
+    assert lines[start : start + 5] == SEED_LINES
+    assert "  1. Difference rule: (u − v)′ = u′ − v′ with u = 3x², v = 4x" in lines
+    assert "h=1e-04  forward=2.00030  central=2.00000" in lines
+    assert lines[-1] == "Exact derivative: f′(1) = 2"
+
+
+def test_diff_reports_a_missing_derivative() -> None:
+    assert "f′(0) does not exist: |x| has a corner at x = 0" in diff_text("|x|", at=0)
+    assert "Note: |x| has a kink where x = 0: no derivative there" in diff_text("|x|")
+    assert "f′(0) does not exist: f is not defined at x = 0" in diff_text("x^3 - 1/x", at=0)
+
+
+def test_diff_with_parameters_and_errors() -> None:
+    text = diff_text("a*x^2 + b", at=2, params={"a": 3})
+    assert "Parameters: a = 3, b = 1" in text and "f′(2) = 12" in text
+    with pytest.raises(ExprError):
+        diff_text("x^3 - 1/")
+    with pytest.raises(ValueError, match="--at"):
+        diff_text("x^2", limit_table_rows=True)
+
+
+def _payload(text: str) -> dict:
+    return {"text": text, "variables": ["x"], "parameters": True, "var": "x"}
+
+
+def test_derivative_steps_task_in_process() -> None:
+    import explorer.core.derivative.tasks  # noqa: F401 - registers the task
+
+    ok, result, detail = run_task("derivative_steps", _payload("x^2 sin(x)/(1 + x^2)"))
+    assert ok, detail
+    json.dumps(result)
+    assert result["steps"][0]["rule"] == "quotient"
+    assert result["derivative"] and result["derivative_latex"]
+    x = real_symbol("x")
+    f = tree_to_sympy(parse("x^2 sin(x)/(1 + x^2)").tree, {"x": x})
+    # Simplifying our derivative lands on the same form as simplifying sympy's own.
+    assert result["simplified_latex"] == sympy.latex(sympy.simplify(sympy.diff(f, x)))
+    ok, message, _ = run_task("derivative_steps", _payload("x^3 - 1/"))
+    assert not ok and "Missing a value after '/'" in message
+
+
+def test_derivative_steps_task_runs_in_the_worker_process() -> None:
+    worker = SymbolicWorker()
+    try:
+        request = worker.submit("derivative_steps", _payload("a*x^2 + b"), timeout=60)
+        outcome = worker.wait_for(request, timeout=90)
+    finally:
+        worker.shutdown()
+    assert outcome is not None and outcome.ok, outcome
+    assert outcome.result["derivative"] == "2a·x"
+    assert outcome.result["simplified"] == "2·a·x"
+    assert outcome.result["simplified_latex"] == "2 a x"
