@@ -1,0 +1,223 @@
+"""Safety checks while parsing: constant folding with size guards, division by zero, exponent caps.
+
+Every subtree without variables is evaluated in float64 as it is built, so problems are found in
+milliseconds and reported at the operator that causes them, before sympy ever sees the tree:
+
+- a folded result must stay within 1e-300 <= |v| <= 1e300 (or be exactly 0). Powers are judged
+  from ``exponent * log10(base)`` before anything is computed, so ``9^9^9^9`` (folded to
+  ``9^387420489``), ``10^10^8``, ``10^-10^10`` and ``((9^9)^9999)^9999`` fail at once, while
+  ``2^(1/10^50)`` is fine. Python integers are never used for powers;
+- dividing by something that is always 0 (``x/0``, ``0/0``, ``1/(x-x)``, ``0^-1``) is an error;
+- a constant call outside its domain is an error: no real value (``sqrt(-1)``, ``(-8)^(1/3)``,
+  which hints at ``cbrt(-8)``), undefined (``log(0)``) or a pole (``tan(pi/2)``: floating point
+  lands next to the pole, so a huge value that flips sign under a tiny nudge of the argument counts
+  as one);
+- a constant exponent on a symbolic base is capped at |n| <= 1000, including exponents that sympy
+  would multiply together (``((x+1)^1000)^1000`` is ``(x+1)^1000000`` to sympy).
+
+The tree itself is not rewritten: ``x/x`` stays ``x/x`` (sympy simplifies it to 1 later, the plot
+keeps the hole at 0). Principal-root semantics: ``x^(1/3)`` is NaN for x < 0, as in numpy and sympy;
+``cbrt(x)`` is the real cube root.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.core.expr.errors import ExprError
+from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
+from explorer.core.functions import CONSTANTS, lookup
+
+MAX_MAGNITUDE = 1e300
+MIN_MAGNITUDE = 1e-300
+MAX_DIGITS = 300
+MAX_SYMBOLIC_EXPONENT = 1000
+# A folded call result this large is checked for being a pole hit by rounding (tan(pi/2)).
+_POLE_SUSPECT = 1e10
+_POLE_NUDGE = 1e-13
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the checker knows about one subtree."""
+
+    value: float | None = None  # the folded value when the subtree has no variables
+    zero: bool = False  # always 0, whatever the variables are (0, x - x, 0*x, sin(x - x))
+    power: float = 1.0  # the exponent sympy would give this base if it were raised to a power
+
+
+NO_FACTS = Facts()
+ErrorAt = Callable[[str, int], ExprError]
+
+
+def format_number(value: float) -> str:
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+class ConstantChecker:
+    """Collects ``Facts`` for nodes as the parser builds them, raising at the first problem.
+
+    ``error_at(message, offset)`` builds the ``ExprError`` for a 0-based offset; ``snippet(node)``
+    gives the source text of a node; ``names`` holds facts about earlier program definitions.
+    """
+
+    def __init__(
+        self,
+        error_at: ErrorAt,
+        snippet: Callable[[Node], str],
+        names: Mapping[str, Facts] | None = None,
+    ):
+        self._error_at = error_at
+        self._snippet = snippet
+        self._names = dict(names or {})
+        self._facts: dict[int, Facts] = {}
+
+    def facts(self, node: Node) -> Facts:
+        return self._facts.get(id(node), NO_FACTS)
+
+    def _store(self, node: Node, facts: Facts) -> Facts:
+        self._facts[id(node)] = facts
+        return facts
+
+    def copy_facts(self, original: Node, copy: Node) -> None:
+        """``copy`` is ``original`` with another span (brackets included): same facts."""
+        self._facts[id(copy)] = self.facts(original)
+
+    def _inner_text(self, node: Node) -> str:
+        text = self._snippet(node)
+        if text.startswith("(") and text.endswith(")"):
+            text = text[1:-1]
+        return text if len(text) <= 40 else text[:37] + "…"
+
+    def leaf(self, node: Node) -> Facts:
+        if isinstance(node, Number):
+            return self._store(node, Facts(float(node.value), zero=node.value == 0))
+        if isinstance(node, Constant):
+            return self._store(node, Facts(CONSTANTS[node.name][0]))
+        if isinstance(node, Variable):
+            return self._store(node, self._names.get(node.name, NO_FACTS))
+        raise TypeError(f"not a leaf: {type(node).__name__}")
+
+    def unary(self, node: UnaryOp) -> Facts:
+        inner = self.facts(node.operand)
+        if node.op == "+":
+            return self._store(node, inner)
+        value = None if inner.value is None else -inner.value
+        return self._store(node, Facts(value, inner.zero, inner.power))
+
+    def binary(self, node: BinaryOp, operator_offset: int) -> Facts:
+        left, right = self.facts(node.left), self.facts(node.right)
+        if node.op == "^":
+            return self._store(node, self._power(node, left, right, operator_offset))
+        if node.op == "/" and right.zero:
+            detail = "" if right.value == 0 else f": {self._inner_text(node.right)} is always 0"
+            raise self._error_at(f"Division by zero{detail}", operator_offset)
+        value = None
+        if left.value is not None and right.value is not None:
+            value = _ARITHMETIC[node.op](left.value, right.value)
+            both_nonzero = left.value != 0 and right.value != 0
+            underflow = node.op in "*/" and value == 0 and both_nonzero
+            self._check_size(value, self._inner_text(node), operator_offset, underflow)
+        if node.op == "+":
+            zero = left.zero and right.zero
+        elif node.op == "-":
+            zero = (left.zero and right.zero) or node.left == node.right
+        elif node.op == "*":
+            zero = left.zero or right.zero
+        else:
+            zero = left.zero
+        return self._store(node, Facts(value, zero or value == 0))
+
+    def _power(self, node: BinaryOp, base: Facts, exponent: Facts, offset: int) -> Facts:
+        if exponent.value is None:
+            return NO_FACTS
+        p = exponent.value
+        if base.zero and p < 0:
+            raise self._error_at("Division by zero: 0 to a negative power is undefined", offset)
+        if base.value is None:
+            combined = abs(p) * base.power
+            if abs(p) > MAX_SYMBOLIC_EXPONENT:
+                message = f"Exponent {format_number(p)} is too large (max {MAX_SYMBOLIC_EXPONENT})"
+                raise self._error_at(message, offset)
+            if combined > MAX_SYMBOLIC_EXPONENT:
+                message = (
+                    f"The powers combine to an exponent of {format_number(combined)} "
+                    f"(max {MAX_SYMBOLIC_EXPONENT})"
+                )
+                raise self._error_at(message, offset)
+            return Facts(zero=base.zero and p > 0, power=combined)
+        b = base.value
+        if b == 0:
+            return Facts(1.0 if p == 0 else 0.0, zero=p != 0)
+        if b < 0 and not p.is_integer():
+            hint = f"; use cbrt({self._inner_text(node.left)})" if abs(p - 1 / 3) < 1e-12 else ""
+            message = f"{self._snippet(node)} has no real value{hint}"
+            raise self._error_at(message, offset)
+        digits = p * math.log10(abs(b))
+        shown = f"{format_number(b)}^{format_number(p)}"
+        if digits > math.log10(MAX_MAGNITUDE):
+            raise self._error_at(f"{shown} is too large (more than {MAX_DIGITS} digits)", offset)
+        if digits < math.log10(MIN_MAGNITUDE):
+            message = f"{shown} is too small (more than {MAX_DIGITS} zeros after the point)"
+            raise self._error_at(message, offset)
+        return Facts(math.pow(b, p))
+
+    def call(self, node: Call, name_offset: int) -> Facts:
+        spec = lookup(node.name)
+        argument = self.facts(node.args[0])
+        zero_preserving = spec is not None and _maps_zero_to_zero(spec.forward)
+        if argument.value is None or spec is None:
+            return self._store(node, Facts(zero=argument.zero and zero_preserving))
+        value = _evaluate(spec.forward, argument.value)
+        shown = self._snippet(node)
+        if math.isnan(value):
+            raise self._error_at(f"{shown} has no real value", name_offset)
+        if math.isinf(value):
+            raise self._error_at(f"{shown} is undefined (it is infinite)", name_offset)
+        if _is_pole(spec.forward, argument.value, value):
+            raise self._error_at(f"{shown} is undefined (a vertical asymptote)", name_offset)
+        self._check_size(value, shown, name_offset, underflow=False)
+        return self._store(node, Facts(value, zero=value == 0))
+
+    def _check_size(self, value: float, shown: str, offset: int, underflow: bool) -> None:
+        if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+            raise self._error_at(f"{shown} is too large (more than {MAX_DIGITS} digits)", offset)
+        if underflow or (value != 0 and abs(value) < MIN_MAGNITUDE):
+            message = f"{shown} is too small (more than {MAX_DIGITS} zeros after the point)"
+            raise self._error_at(message, offset)
+
+
+_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+}
+
+
+def _evaluate(forward: Callable, argument: float) -> float:
+    with np.errstate(all="ignore"):
+        return float(forward(np.float64(argument)))
+
+
+def _maps_zero_to_zero(forward: Callable) -> bool:
+    return _evaluate(forward, 0.0) == 0.0
+
+
+def _is_pole(forward: Callable, argument: float, value: float) -> bool:
+    if abs(value) < _POLE_SUSPECT:
+        return False
+    nudge = abs(argument) * _POLE_NUDGE or _POLE_NUDGE
+    neighbours = (_evaluate(forward, argument - nudge), _evaluate(forward, argument + nudge))
+    for neighbour in neighbours:
+        if not math.isfinite(neighbour) or neighbour * value <= 0:
+            return True
+        if abs(neighbour - value) > 1e-3 * abs(value):
+            return True
+    return False

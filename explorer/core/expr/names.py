@@ -1,0 +1,126 @@
+"""Which names an expression may use, and what to tell a learner who typed an unknown one.
+
+Functions come from the one table in ``explorer.core.functions`` (aliases resolve to the canonical
+name), constants are ``pi`` and ``e``, variables are what the panel declares. Unknown names get the
+most specific hint we can find: a function glued to its argument (``sinx`` -> ``sin(x)``), letters
+glued into a product (``xy`` -> ``x*y``), a different case (``X`` -> ``x``, ``Sin`` -> ``sin``,
+``E`` -> ``e``), a variable this panel does not have (``y`` in a 1-D panel), Python words
+(``lambda``, ``open``), sympy's names that must not leak in (``I``, ``N``, ``nan``, ``oo``), or a
+close spelling. Slider parameters, when a panel allows them, are single lowercase letters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import keyword
+import re
+from collections.abc import Sequence
+
+from explorer.core.functions import CONSTANTS, FUNCTIONS_BY_NAME
+
+VARIABLE_LIKE = re.compile(r"[A-Za-z](?:[0-9]+|_[0-9]+)?\Z")
+# Letters a learner uses for coordinates: an undeclared one means "wrong panel", not a typo.
+COORDINATE_LETTERS = frozenset("xyztuvw")
+
+_PYTHON_WORDS = frozenset(keyword.kwlist) | {
+    "print", "exec", "eval", "open", "compile", "input", "getattr", "setattr", "globals",
+    "locals", "vars", "dir", "type", "object", "range", "len", "list", "dict", "str", "int",
+    "float", "Symbol", "sympify", "os", "sys", "subprocess", "builtins",
+}  # fmt: skip
+_NOT_A_NUMBER = frozenset(
+    {"nan", "NaN", "NAN", "inf", "Inf", "INF", "infinity", "Infinity", "oo", "zoo"}
+)
+_FUNCTION_ARGUMENT = re.compile(r"(?:[0-9]*\.?[0-9]*)(?:pi|[a-z])?[0-9]*\Z")
+
+
+def and_list(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _split_into_known(name: str, is_known) -> list[str] | None:
+    """``pix`` -> ``['pi', 'x']`` when some piece is a known name (the rest single letters)."""
+    pieces: list[str] = []
+    i = 0
+    while i < len(name):
+        size = 2 if name.startswith("pi", i) else 1
+        pieces.append(name[i : i + size])
+        i += size
+    return pieces if any(is_known(piece) for piece in pieces) else None
+
+
+def _function_prefix(name: str) -> str | None:
+    candidates = [fn for fn in FUNCTIONS_BY_NAME if name.startswith(fn) and len(name) > len(fn)]
+    return max(candidates, key=len) if candidates else None
+
+
+def _case_match(name: str, known: Sequence[str]) -> str | None:
+    for candidate in known:
+        if candidate.lower() == name.lower():
+            return candidate
+    return None
+
+
+def unknown_name_message(
+    name: str,
+    variables: Sequence[str],
+    *,
+    called: bool = False,
+    parameters: bool = False,
+    extra_known: Sequence[str] = (),
+) -> str:
+    """The learner-facing message for a name that is not a function, constant or variable here."""
+    kind = "function" if called else "name"
+    head = f"Unknown {kind} '{name}'"
+    if name in _PYTHON_WORDS:
+        return f"'{name}' is Python, not part of the math language; type a formula such as x^2 - 3x"
+    if name in _NOT_A_NUMBER:
+        return f"'{name}' is not a number you can use here; use finite numbers"
+    if name == "E":
+        return f"{head}. Euler's number is written e: try e^x or exp(x)"
+    if name in ("I", "j", "J") and not parameters:
+        return f"{head}. Complex numbers are not supported: everything here is real"
+    functions = list(FUNCTIONS_BY_NAME)
+    values = [*variables, *extra_known, *CONSTANTS]
+    case_twin = _case_match(name, functions if called else [*values, *functions])
+    if case_twin is not None:
+        return f"{head}. Names are case-sensitive: did you mean {case_twin}?"
+    if called:
+        close = difflib.get_close_matches(name, functions, n=1, cutoff=0.75)
+        return f"{head}. Did you mean {close[0]}?" if close else head
+    prefix = _function_prefix(name)
+    if prefix is not None and _FUNCTION_ARGUMENT.match(name[len(prefix) :]):
+        return f"{head}. Did you mean {prefix}({name[len(prefix) :]})?"
+    head_letters = name.rstrip("0123456789")
+    if head_letters in variables and head_letters != name and "_" not in name:
+        power = name[len(head_letters) :]
+        product = f"{power}{head_letters}"
+        return f"{head}. Write {head_letters}^{power} for a power or {product} for a product"
+    if name.isalpha() and len(name) > 1:
+        pieces = _split_into_known(
+            name, lambda piece: piece in values or (parameters and is_parameter_name(piece))
+        )
+        if pieces is not None:
+            return f"{head}. Write {'*'.join(pieces)} for a product"
+    if VARIABLE_LIKE.match(name) and name[0] in COORDINATE_LETTERS and variables:
+        if len(variables) == 1:
+            return f"This panel uses {variables[0]}; the expression also contains {name}"
+        return f"This panel uses {and_list(variables)}; the expression also contains {name}"
+    close = difflib.get_close_matches(name, [*values, *functions], n=1, cutoff=0.75)
+    if close:
+        return f"{head}. Did you mean {close[0]}?"
+    if len(name) == 1 and variables:
+        uses = (
+            f"the only variable is {variables[0]}"
+            if len(variables) == 1
+            else (f"the variables are {and_list(variables)}")
+        )
+        return f"{head}. Use a number here; {uses}"
+    return head
+
+
+def is_parameter_name(name: str) -> bool:
+    """Slider parameters are single lowercase letters; ``e`` is always Euler's number."""
+    return len(name) == 1 and "a" <= name <= "z" and name != "e"
