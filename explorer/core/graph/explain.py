@@ -1,0 +1,174 @@
+"""The explanation pane's text: the forward evaluation and the chain rule at one node, with numbers.
+
+Forward:  ``u = (a + b)² = (4 + 0)² = 16``
+Backward: ``∂f/∂a = ∂f/∂(a + b)·∂(a + b)/∂a + ∂f/∂(a − b)·∂(a − b)/∂a = 512·1 + 512·1 = 1024``
+Numbers are compact (``1024``, ``0.125``, ``−4096``, ``[0, 4, 8, 12]``) with a real minus sign.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from explorer.core.graph.model import GraphModel, ModelEdge, ModelNode
+
+_IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?![\w(])")
+_MAX_LISTED = 6
+
+
+def format_number(value: Any) -> str:
+    """Compact text of a scalar or small array: ``1024``, ``−0.5``, ``[0, 4, 8, 12]``."""
+    array = np.asarray(value)
+    if array.size == 1:
+        return _scalar_text(array.reshape(()).item())
+    if array.size <= _MAX_LISTED and array.ndim == 1:
+        return "[" + ", ".join(_scalar_text(v) for v in array.tolist()) + "]"
+    return f"tensor of shape {tuple(array.shape)}"
+
+
+def _scalar_text(number: Any) -> str:
+    if isinstance(number, (bool, np.bool_)):
+        return str(bool(number))
+    number = float(number)
+    if number == 0:
+        return "0"
+    if number.is_integer() and abs(number) < 1e15:
+        text = str(int(number))
+    else:
+        text = f"{number:.6g}"
+    return text.replace("-", "−")
+
+
+def _operand(value: Any) -> str:
+    """A number as it sits inside a formula: negatives in parentheses."""
+    text = format_number(value)
+    return f"({text})" if text.startswith("−") else text
+
+
+def _named_values(model: GraphModel, before: ModelNode) -> dict[str, np.ndarray]:
+    """Value of every named node evaluated before ``before`` (the latest of each name wins)."""
+    names: dict[str, np.ndarray] = {}
+    for node in model.nodes:
+        if node.id == before.id:
+            break
+        if node.is_named and node.label.isidentifier():
+            names[node.label] = node.value
+    return names
+
+
+def _op_template(op: str) -> str | None:
+    from explorer.core.autodiff import rules, structural
+
+    for module in (rules, structural):
+        for candidate in vars(module).values():
+            if isinstance(candidate, rules.OpRule) and candidate.name == op and candidate.symbol:
+                return candidate.symbol
+    spec = rules.TABLE_RULES.get(op)
+    return spec.symbol if spec else None
+
+
+def forward_text(model: GraphModel, node: ModelNode) -> str:
+    """``u = (a + b)² = (4 + 0)² = 16`` (or ``w = −1 (input)`` for a leaf)."""
+    value = format_number(node.value)
+    if node.is_leaf:
+        note = "input" if node.is_input else "constant"
+        if node.is_input and not node.requires_grad:
+            note += ", requires_grad=False"
+        return f"{node.label} = {value} ({note})"
+    if node.op == "detach" or node.label.endswith(".detach()"):
+        return f"{node.label} = {value} (a copy with no gradient history)"
+    formula, numbers = _formula_and_numbers(model, node)
+    parts = [node.label] if node.is_named else []
+    parts += [formula, numbers, value]
+    return " = ".join(_dedupe(parts))
+
+
+def _formula_and_numbers(model: GraphModel, node: ModelNode) -> tuple[str, str]:
+    from explorer.core.autodiff.rules import substitute
+
+    if node.formula:
+        values = _named_values(model, node)
+
+        def number_of(match: re.Match) -> str:
+            name = match.group(1)
+            return _operand(values[name]) if name in values else name
+
+        return node.formula, _IDENTIFIER.sub(number_of, node.formula)
+    template = _op_template(node.op) or node.op + "(" + ", ".join("uv"[: len(node.arguments)]) + ")"
+    symbols, numbers = [], []
+    for argument in node.arguments:
+        if isinstance(argument, int):
+            source = model.node(argument) if argument in model._position else None
+            symbols.append(source.symbol if source else "?")
+            numbers.append(_operand(source.value) if source else "?")
+        else:
+            symbols.append(argument)
+            numbers.append(argument)
+    if len(symbols) > 2:
+        return f"{node.op}({', '.join(symbols)})", f"{node.op}({', '.join(numbers)})"
+    symbols += ["v"] * (2 - len(symbols))
+    numbers += ["v"] * (2 - len(numbers))
+    return substitute(template, symbols), substitute(template, numbers)
+
+
+def _dedupe(parts: list[str]) -> list[str]:
+    kept: list[str] = []
+    for part in parts:
+        if not kept or kept[-1] != part:
+            kept.append(part)
+    return kept
+
+
+def backward_text(
+    model: GraphModel, node: ModelNode, grads: dict[int, np.ndarray], output_name: str = "f"
+) -> str:
+    """The chain rule at ``node`` from its consumers' gradients, symbolically then in numbers."""
+    f = output_name
+    if node.id == model.output_id:
+        seed = grads.get(node.id, np.ones_like(node.value))
+        note = "the seed of the backward pass"
+        if np.asarray(seed).size > 1:
+            note = "the gradient= argument, ones for a non-scalar output"
+        return f"∂{f}/∂{node.symbol} = {format_number(seed)} ({note})"
+    edges = [e for e in model.outgoing(node.id) if not e.detached]
+    cut = len(model.outgoing(node.id)) - len(edges)
+    if not edges:
+        return f"∂{f}/∂{node.symbol} = 0: every use of {node.symbol} is detached"
+    symbolic, formulas, numbers = [], [], []
+    for edge in edges:
+        target = model.node(edge.target)
+        upstream = f"∂{f}/∂{target.symbol}"
+        local = f"∂{target.symbol}/∂{node.symbol}"
+        symbolic.append(f"{upstream}·{local}")
+        g = _operand(grads.get(target.id, target.grad))
+        formula = edge.local_partial_formula
+        formulas.append(f"{g}·{_wrap(formula)}" if formula else f"{g}·{local}")
+        numbers.append(_edge_numbers(edge, g))
+    contributions = [e.contribution for e in edges]
+    if all(c is not None for c in contributions):
+        total = sum(contributions[1:], contributions[0])  # this pass only (.grad may accumulate)
+    else:
+        total = grads.get(node.id, node.grad)
+    parts = [f"∂{f}/∂{node.symbol}", " + ".join(symbolic), " + ".join(formulas)]
+    parts += [" + ".join(numbers), format_number(total)]
+    text = " = ".join(_dedupe(parts))
+    if cut:
+        text += f" ({cut} detached use{'s' if cut > 1 else ''} add nothing)"
+    return text
+
+
+def _edge_numbers(edge: ModelEdge, upstream: str) -> str:
+    if edge.local_partial is not None and np.asarray(edge.local_partial).size == 1:
+        return f"{upstream}·{_operand(edge.local_partial)}"
+    if edge.contribution is not None:
+        return _operand(edge.contribution)
+    return f"{upstream}·({edge.description})"
+
+
+def _wrap(text: str) -> str:
+    if text.startswith(("−", "-")):
+        return f"({text})"
+    plain = text.replace("·", "").replace("^", "").replace("²", "")
+    return text if plain.replace("−", "", 1).isalnum() else f"({text})"

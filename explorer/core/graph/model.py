@@ -1,0 +1,289 @@
+"""The backprop graph view's model: nodes, edges, partials, contributions and layout, Qt-free.
+
+A ``GraphModel`` is built from the autodiff core's ``snapshot`` of an output tensor (after its
+backward pass), from an expression or program of named definitions (``build_model``), or from the
+restricted interpreter's output. Each edge carries the local partial ∂target/∂source and its
+*contribution* ∂f/∂target·∂target/∂source (reduced to the source's shape): a node used twice has
+two edges whose contributions add up to its gradient, which is what the view shows.
+
+Nothing here differentiates by itself: values, gradients and local partials all come from the
+core. Contributions through non-elementwise edges (sum, dot, matmul), whose local partial is not a
+single number, are the core's gradient minus the node's other contributions; when a node has
+several such edges they are only known together, and stay ``None`` one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from explorer.core.graph.layout import Layout, layered_layout
+
+
+@dataclass(frozen=True, eq=False)
+class ModelNode:
+    """One card of the view: label (the user's name when it has one), op, formula, value, grad."""
+
+    id: int
+    label: str
+    op: str
+    formula: str | None
+    value: np.ndarray
+    grad: np.ndarray | None
+    requires_grad: bool
+    is_leaf: bool
+    is_input: bool
+    grad_fn_name: str | None
+    # One entry per argument of the op: the input node's id, or the text of a hidden constant.
+    arguments: tuple[int | str, ...] = ()
+
+    @property
+    def is_named(self) -> bool:
+        """True when the label is the user's name (``a``, ``loss``), not the op's (``mul``)."""
+        return self.is_leaf or (self.label != self.op and self.label != "detach")
+
+    @property
+    def symbol(self) -> str:
+        """How the node is named inside a chain-rule formula: ``a``, or ``(a + b)`` if unnamed."""
+        if self.is_named:
+            return self.label
+        text = self.formula or f"{self.op}#{self.id}"
+        return f"({text})" if any(c in text for c in " +-−·*/^") else text
+
+
+@dataclass(frozen=True, eq=False)
+class ModelEdge:
+    """``source`` feeds argument ``argument_index`` of ``target``."""
+
+    index: int
+    source: int
+    target: int
+    argument_index: int
+    local_partial: np.ndarray | None
+    local_partial_formula: str | None
+    description: str
+    detached: bool
+    contribution: np.ndarray | None  # ∂f/∂target · ∂target/∂source, in the source's shape
+
+
+@dataclass(frozen=True, eq=False)
+class GraphModel:
+    """The graph behind one output, in topological order (inputs first, output last)."""
+
+    nodes: tuple[ModelNode, ...]
+    edges: tuple[ModelEdge, ...]
+    output_id: int
+    source_text: str | None = None
+    _position: dict[int, int] = field(default_factory=dict, repr=False)
+    _incoming: dict[int, tuple[ModelEdge, ...]] = field(default_factory=dict, repr=False)
+    _outgoing: dict[int, tuple[ModelEdge, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._position.update({node.id: index for index, node in enumerate(self.nodes)})
+        incoming: dict[int, list[ModelEdge]] = {node.id: [] for node in self.nodes}
+        outgoing: dict[int, list[ModelEdge]] = {node.id: [] for node in self.nodes}
+        for edge in self.edges:
+            incoming[edge.target].append(edge)
+            outgoing[edge.source].append(edge)
+        self._incoming.update({k: tuple(v) for k, v in incoming.items()})
+        self._outgoing.update({k: tuple(v) for k, v in outgoing.items()})
+
+    def node(self, node_id: int) -> ModelNode:
+        return self.nodes[self._position[node_id]]
+
+    def incoming(self, node_id: int) -> tuple[ModelEdge, ...]:
+        """Edges from the node's inputs, by argument order."""
+        return self._incoming[node_id]
+
+    def outgoing(self, node_id: int) -> tuple[ModelEdge, ...]:
+        """Edges to the node's consumers (two edges when one op uses it twice)."""
+        return self._outgoing[node_id]
+
+    @property
+    def output(self) -> ModelNode:
+        return self.node(self.output_id)
+
+    @property
+    def inputs(self) -> tuple[ModelNode, ...]:
+        return tuple(node for node in self.nodes if node.is_input)
+
+    def node_named(self, label: str) -> ModelNode:
+        """The last node with this label (a loop's ``b`` is the final one)."""
+        for node in reversed(self.nodes):
+            if node.label == label:
+                return node
+        raise KeyError(label)
+
+    def input_gradients(self) -> dict[str, np.ndarray | None]:
+        """∂f/∂input for every input, as the core computed it."""
+        return {node.label: node.grad for node in self.inputs}
+
+    @cached_property
+    def layout(self) -> Layout:
+        """Left-to-right layered layout (computed on first use)."""
+        return layered_layout(
+            [node.id for node in self.nodes],
+            [(edge.source, edge.target) for edge in self.edges],
+            inputs=[node.id for node in self.inputs],
+            output_id=self.output_id,
+        )
+
+
+def graph_from_tensor(
+    output: Any,
+    *,
+    input_tensors: Iterable[Any] = (),
+    source_text: str | None = None,
+    include_constants: bool = False,
+) -> GraphModel:
+    """The model of the graph behind ``output`` (call after ``backward`` to include gradients).
+
+    ``input_tensors`` marks the leaves that are the user's inputs; without it, every leaf that
+    requires grad or carries a variable name (not a number) counts as an input. Constant leaves
+    (the ``2`` of ``x^2``) are left out unless ``include_constants``: no gradient flows into them,
+    and their consumers keep their text in ``ModelNode.arguments``.
+    """
+    from explorer.core.autodiff.introspect import ordered_tensors, snapshot
+
+    shot = snapshot(output)
+    marked = {id(tensor) for tensor in input_tensors}
+    if marked:
+        ordered = ordered_tensors(output)
+        input_ids = {index for index, tensor in enumerate(ordered) if id(tensor) in marked}
+    else:
+        input_ids = {
+            node.id
+            for node in shot.nodes
+            if node.is_leaf and (node.requires_grad or _looks_like_name(node.label))
+        }
+    hidden = set()
+    if not include_constants:
+        hidden = {
+            node.id
+            for node in shot.nodes
+            if node.is_leaf
+            and not node.requires_grad
+            and node.id not in input_ids
+            and node.id != shot.output_id
+        }
+    arguments: dict[int, list[int | str]] = {}
+    for edge in shot.edges:
+        slots = arguments.setdefault(edge.target, [])
+        slots.extend([""] * (edge.argument_index + 1 - len(slots)))
+        source = shot.nodes[edge.source]
+        slots[edge.argument_index] = source.label if edge.source in hidden else edge.source
+    nodes = tuple(
+        ModelNode(
+            id=node.id,
+            label=node.label,
+            op=node.op,
+            formula=node.formula,
+            value=node.value,
+            grad=node.grad,
+            requires_grad=node.requires_grad,
+            is_leaf=node.is_leaf,
+            is_input=node.id in input_ids,
+            grad_fn_name=node.grad_fn_name,
+            arguments=tuple(arguments.get(node.id, ())),
+        )
+        for node in shot.nodes
+    )
+    edges = _edges_with_contributions(nodes, shot.edges)
+    if hidden:
+        nodes = tuple(node for node in nodes if node.id not in hidden)
+        kept = [edge for edge in edges if edge.source not in hidden]
+        edges = tuple(replace(edge, index=index) for index, edge in enumerate(kept))
+    return GraphModel(nodes, edges, shot.output_id, source_text)
+
+
+def _looks_like_name(label: str) -> bool:
+    return label.isidentifier() and label not in ("e", "π", "detach")
+
+
+def _edges_with_contributions(
+    nodes: Sequence[ModelNode], raw_edges: Sequence[Any]
+) -> tuple[ModelEdge, ...]:
+    from explorer.core.autodiff.engine import unbroadcast
+
+    by_id = {node.id: node for node in nodes}
+    contributions: list[np.ndarray | None] = []
+    for edge in raw_edges:
+        source, target = by_id[edge.source], by_id[edge.target]
+        flows = not edge.detached and source.requires_grad and target.grad is not None
+        if flows and edge.local_partial is not None:
+            product = np.asarray(target.grad, dtype=np.float64) * edge.local_partial
+            contributions.append(np.asarray(unbroadcast(product, np.shape(source.value))))
+        else:
+            contributions.append(None)
+    _fill_structural_contributions(nodes, raw_edges, contributions, by_id)
+    return tuple(
+        ModelEdge(
+            index=index,
+            source=edge.source,
+            target=edge.target,
+            argument_index=edge.argument_index,
+            local_partial=edge.local_partial,
+            local_partial_formula=edge.local_partial_formula,
+            description=edge.description,
+            detached=edge.detached,
+            contribution=contributions[index],
+        )
+        for index, edge in enumerate(raw_edges)
+    )
+
+
+def _fill_structural_contributions(
+    nodes: Sequence[ModelNode],
+    raw_edges: Sequence[Any],
+    contributions: list[np.ndarray | None],
+    by_id: Mapping[int, ModelNode],
+) -> None:
+    """A node's single non-elementwise edge carries its gradient minus the other contributions."""
+    unknown: dict[int, list[int]] = {}
+    known_total: dict[int, np.ndarray] = {}
+    for index, edge in enumerate(raw_edges):
+        source, target = by_id[edge.source], by_id[edge.target]
+        if edge.detached or not source.requires_grad or target.grad is None:
+            continue
+        if contributions[index] is None:
+            unknown.setdefault(edge.source, []).append(index)
+        else:
+            known_total[edge.source] = known_total.get(edge.source, 0) + contributions[index]
+    for source_id, indices in unknown.items():
+        source = by_id[source_id]
+        if len(indices) == 1 and source.grad is not None and not source.is_leaf:
+            contributions[indices[0]] = np.asarray(source.grad) - known_total.get(source_id, 0)
+        elif len(indices) == 1 and source.grad is not None and source_id not in known_total:
+            # A leaf's .grad accumulates across backward passes; with one consumer it is the
+            # whole contribution only when nothing else feeds it this pass.
+            contributions[indices[0]] = np.asarray(source.grad)
+
+
+def build_model(
+    source: Any,
+    values: Mapping[str, Any],
+    *,
+    requires_grad: Mapping[str, bool] | None = None,
+    detach: Iterable[str] = (),
+    backward: bool = True,
+) -> GraphModel:
+    """Build, run backward on and model an expression or program of named definitions.
+
+    ``source`` is program text (parsed with the app's own parser), a ``ProgramExpression`` /
+    ``Expression`` or a bare tree node. ``requires_grad`` switches inputs off (default: all on);
+    ``detach`` names definitions whose value is used through ``.detach()`` by later lines (the
+    cut edge is drawn dashed and no gradient flows through it). A non-scalar output is seeded
+    with ``gradient=ones``.
+    """
+    from explorer.core.graph.building import build_tensors
+
+    built, text = build_tensors(source, values, requires_grad=requires_grad, detach=detach)
+    output = built.output
+    if backward and output.requires_grad:
+        gradient = None if output.numel() == 1 else np.ones(tuple(output.shape))
+        output.backward(gradient=gradient)
+    return graph_from_tensor(output, input_tensors=built.inputs.values(), source_text=text)

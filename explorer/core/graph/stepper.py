@@ -1,0 +1,172 @@
+"""Stepping through a graph: an immutable schedule of steps and a stepper with undo and scrubbing.
+
+The schedule is every node's forward evaluation in topological order, then one backward step per
+node that receives a gradient, in reverse topological order: at each, ∂f/∂node is accumulated from
+every consumer edge (the chain rule's sum). A ``StepState`` is a pure function of how many steps
+were applied, so ``back()`` restores exactly the previous state and ``seek()`` scrubs a timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.core.graph.explain import backward_text, forward_text
+from explorer.core.graph.model import GraphModel
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the schedule: the node it works on, the edges it reads, and what it says."""
+
+    index: int
+    phase: str  # "forward" or "backward"
+    node_id: int
+    edge_indices: tuple[int, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class StepState:
+    """What the view shows after ``position`` steps."""
+
+    position: int
+    phase: str  # "start", "forward", "backward" or "done"
+    current_node: int | None
+    current_edges: tuple[int, ...]
+    evaluated: frozenset[int]  # nodes whose value is shown
+    graded: frozenset[int]  # nodes whose ∂f/∂node is complete
+    # Nodes with some consumers' contributions in but not all: (id, running sum as a tuple).
+    partial_grads: tuple[tuple[int, tuple[float, ...]], ...]
+
+
+def build_schedule(model: GraphModel, output_name: str | None = None) -> tuple[Step, ...]:
+    """Forward steps (topological order) then backward steps (reverse order, gradient nodes)."""
+    name = output_name or model.output.symbol
+    steps: list[Step] = []
+    for node in model.nodes:
+        edges = tuple(edge.index for edge in model.incoming(node.id))
+        steps.append(Step(len(steps), "forward", node.id, edges, forward_text(model, node)))
+    grads = {node.id: node.grad for node in model.nodes if node.grad is not None}
+    for node in reversed(model.nodes):
+        if not node.requires_grad or node.grad is None:
+            continue
+        edges = tuple(edge.index for edge in model.outgoing(node.id))
+        text = backward_text(model, node, grads, name)
+        steps.append(Step(len(steps), "backward", node.id, edges, text))
+    return tuple(steps)
+
+
+def state_at(model: GraphModel, schedule: tuple[Step, ...], position: int) -> StepState:
+    """The state after applying the first ``position`` steps."""
+    position = max(0, min(position, len(schedule)))
+    evaluated: set[int] = set()
+    graded: set[int] = set()
+    for step in schedule[:position]:
+        (evaluated if step.phase == "forward" else graded).add(step.node_id)
+    current = schedule[position - 1] if position else None
+    if current is None:
+        phase = "start"
+    elif position == len(schedule):
+        phase = "done"
+    else:
+        phase = current.phase
+    return StepState(
+        position=position,
+        phase=phase,
+        current_node=None if current is None else current.node_id,
+        current_edges=() if current is None else current.edge_indices,
+        evaluated=frozenset(evaluated),
+        graded=frozenset(graded),
+        partial_grads=_partial_grads(model, graded),
+    )
+
+
+def _partial_grads(
+    model: GraphModel, graded: set[int]
+) -> tuple[tuple[int, tuple[float, ...]], ...]:
+    sums: dict[int, np.ndarray] = {}
+    for edge in model.edges:
+        if edge.target in graded and edge.source not in graded and edge.contribution is not None:
+            sums[edge.source] = sums.get(edge.source, 0) + edge.contribution
+    return tuple(
+        (node_id, tuple(np.asarray(total, dtype=np.float64).ravel().tolist()))
+        for node_id, total in sorted(sums.items())
+    )
+
+
+class Stepper:
+    """Drives the schedule: step forward/backward, undo, run all, reset, and timeline seeks."""
+
+    def __init__(self, model: GraphModel, output_name: str | None = None):
+        self.model = model
+        self.schedule = build_schedule(model, output_name)
+        self.forward_count = sum(1 for step in self.schedule if step.phase == "forward")
+        self.state = state_at(model, self.schedule, 0)
+        self._history: list[StepState] = []
+
+    @property
+    def position(self) -> int:
+        return self.state.position
+
+    @property
+    def length(self) -> int:
+        return len(self.schedule)
+
+    @property
+    def current_step(self) -> Step | None:
+        return self.schedule[self.position - 1] if self.position else None
+
+    @property
+    def explanation(self) -> str:
+        step = self.current_step
+        return step.explanation if step else "Press Step forward to evaluate the first node."
+
+    def _go(self, position: int) -> bool:
+        position = max(0, min(position, self.length))
+        if position == self.position:
+            return False
+        self._history.append(self.state)
+        self.state = state_at(self.model, self.schedule, position)
+        return True
+
+    def step_forward(self) -> bool:
+        """Evaluate the next node; False once the forward pass is complete."""
+        if self.position >= self.forward_count:
+            return False
+        return self._go(self.position + 1)
+
+    def step_backward(self) -> bool:
+        """Apply the next backward step (finishing the forward pass first, in the same action)."""
+        if self.position >= self.length:
+            return False
+        return self._go(max(self.position, self.forward_count) + 1)
+
+    def back(self) -> bool:
+        """Undo the last action, restoring exactly the state before it."""
+        if not self._history:
+            return False
+        self.state = self._history.pop()
+        return True
+
+    def run_all(self) -> bool:
+        return self._go(self.length)
+
+    def reset(self) -> bool:
+        return self._go(0)
+
+    def seek(self, index: int) -> bool:
+        """Jump to the state after ``index`` steps (the timeline slider)."""
+        return self._go(index)
+
+    def shown_grad(self, node_id: int) -> np.ndarray | None:
+        """The gradient the view shows for a node now: complete, running sum, or nothing."""
+        if node_id in self.state.graded:
+            step_grads = {s.node_id: s for s in self.schedule if s.phase == "backward"}
+            return self.model.node(node_id).grad if node_id in step_grads else None
+        for partial_id, values in self.state.partial_grads:
+            if partial_id == node_id:
+                shape = np.shape(self.model.node(node_id).value)
+                return np.asarray(values).reshape(shape)
+        return None
