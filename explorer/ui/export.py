@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPaintDevice, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QGraphicsWidget, QWidget
@@ -206,10 +206,7 @@ def _paint_layout_item(painter: QPainter, item: QGraphicsWidget, width: int, hei
     old_geometry = item.geometry()
     try:
         item.setGeometry(QRectF(old_geometry.topLeft(), logical))
-        # pyqtgraph's PlotItem shadows layout() with an attribute, so ask QGraphicsWidget directly.
-        layout = QGraphicsWidget.layout(item)
-        if layout is not None:
-            layout.activate()
+        _settle_layout(item, width, height)
         source = item.sceneBoundingRect()
         with (
             _hidden_transient_items(scene),
@@ -221,9 +218,30 @@ def _paint_layout_item(painter: QPainter, item: QGraphicsWidget, width: int, hei
             )
     finally:
         item.setGeometry(old_geometry)
-        layout = QGraphicsWidget.layout(item)
-        if layout is not None:
-            layout.activate()
+        _activate_layout(item)
+
+
+def _activate_layout(item: QGraphicsWidget) -> None:
+    # pyqtgraph's PlotItem shadows layout() with an attribute, so ask QGraphicsWidget directly.
+    layout = QGraphicsWidget.layout(item)
+    if layout is not None:
+        layout.activate()
+
+
+def _settle_layout(item: QGraphicsWidget, width: int, height: int) -> None:
+    """Paint once into a scratch image so axes size themselves to their tick labels, re-layout.
+
+    pyqtgraph axes learn how wide their labels are only while painting; without this pass the
+    first export of a plot that was never on screen keeps a too-wide default axis.
+    """
+    _activate_layout(item)
+    scratch = QImage(max(1, width // 4), max(1, height // 4), QImage.Format.Format_ARGB32)
+    painter = QPainter(scratch)
+    try:
+        item.scene().render(painter, QRectF(scratch.rect()), item.sceneBoundingRect())
+    finally:
+        painter.end()
+    _activate_layout(item)
 
 
 def _paint_scene(painter: QPainter, scene: QGraphicsScene, width: int, height: int) -> None:
@@ -246,7 +264,7 @@ def _paint_widget(painter: QPainter, widget: QWidget, width: int, height: int) -
     scale = min(width / size.width(), height / size.height())
     painter.translate((width - size.width() * scale) / 2, (height - size.height() * scale) / 2)
     painter.scale(scale, scale)
-    widget.render(painter)
+    widget.render(painter, QPoint())
 
 
 @contextmanager

@@ -1,0 +1,179 @@
+"""Command line: ``calculus-explorer`` opens the window; subcommands export images and more.
+
+Subcommands live in modules of ``explorer.commands``; each has ``register(registry)`` and calls
+``registry.add_command(...)`` (a top-level command such as ``diff``) or
+``registry.add_export(...)`` (a kind for ``calculus-explorer export KIND``). Adding a command is
+adding a module. Command modules must not import Qt at import time: ``--version`` and the
+text-only commands stay fast and work without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from explorer import __version__
+from explorer.core.expr.errors import ExprError
+
+PROG = "calculus-explorer"
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2  # bad input: a bad expression, range, size or file name
+
+Configure = Callable[[argparse.ArgumentParser], None]
+
+
+class CommandError(Exception):
+    """A problem to report on stderr (no traceback) with an exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    name: str
+    help: str
+    configure: Configure
+    # Builds what to render (a panel, plot view or scene) from the parsed arguments. Runs after
+    # the QApplication exists; raises ExprError or CommandError for bad input.
+    build_target: Callable[[argparse.Namespace], Any]
+
+
+class CommandRegistry:
+    """Collects the subcommands contributed by the modules in ``explorer.commands``."""
+
+    def __init__(self) -> None:
+        self.commands: dict[str, tuple[str, Configure, Callable[[argparse.Namespace], int]]] = {}
+        self.exports: dict[str, ExportKind] = {}
+
+    def add_command(
+        self,
+        name: str,
+        *,
+        help: str,  # noqa: A002 - mirrors argparse
+        configure: Configure,
+        run: Callable[[argparse.Namespace], int],
+    ) -> None:
+        """A top-level subcommand; ``run(args)`` returns the exit code."""
+        if name in self.commands or name in ("export",):
+            raise ValueError(f"command {name!r} is already registered")
+        self.commands[name] = (help, configure, run)
+
+    def add_export(
+        self,
+        name: str,
+        *,
+        help: str,  # noqa: A002 - mirrors argparse
+        configure: Configure,
+        build_target: Callable[[argparse.Namespace], Any],
+    ) -> None:
+        """A kind for ``export KIND --out FILE [--width W --height H]``.
+
+        The common options are added for you; ``configure`` adds the kind's own.
+        """
+        if name in self.exports:
+            raise ValueError(f"export kind {name!r} is already registered")
+        self.exports[name] = ExportKind(name, help, configure, build_target)
+
+
+def discover(registry: CommandRegistry) -> CommandRegistry:
+    """Import every module in ``explorer.commands`` and let it register its commands."""
+    import explorer.commands as package
+
+    for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+        module.register(registry)
+    return registry
+
+
+def build_parser(registry: CommandRegistry) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Explore the calculus behind deep learning. Without a command, open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    export_parser = subparsers.add_parser(
+        "export", help="render an image (PNG or SVG) without opening a window"
+    )
+    kinds = export_parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for kind in registry.exports.values():
+        kind_parser = kinds.add_parser(kind.name, help=kind.help, description=kind.help)
+        _add_common_export_options(kind_parser)
+        kind.configure(kind_parser)
+    for name, (help_text, configure, _run) in registry.commands.items():
+        configure(subparsers.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def _add_common_export_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, help="output file; .png or .svg picks the format")
+    parser.add_argument("--width", type=int, default=1200, help="image width in pixels")
+    parser.add_argument("--height", type=int, default=800, help="image height in pixels")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``calculus-explorer`` and ``python -m explorer``; returns the exit code."""
+    registry = discover(CommandRegistry())
+    parser = build_parser(registry)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    try:
+        if args.command is None:
+            from explorer.ui.app import run_gui
+
+            return run_gui()
+        if args.command == "export":
+            return run_export(registry.exports[args.kind], args)
+        return registry.commands[args.command][2](args)
+    except ExprError as error:
+        return _fail(str(error), EXIT_USAGE)
+    except CommandError as error:
+        return _fail(error.message, error.exit_code)
+
+
+def run_export(kind: ExportKind, args: argparse.Namespace) -> int:
+    """Render ``kind`` offscreen and write ``args.out``; nothing is written when input is bad."""
+    use_offscreen_qt_without_display()
+    from explorer.ui import export
+    from explorer.ui.app import ensure_application
+
+    try:
+        export.format_for_path(args.out)
+        export.check_size(args.width, args.height)
+    except export.ExportError as error:
+        raise CommandError(str(error)) from None
+    ensure_application()
+    target = kind.build_target(args)
+    try:
+        written = export.export_image(target, args.out, args.width, args.height)
+    except export.ExportError as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:
+        message = f"Cannot write {args.out}: {error.strerror or error}"
+        raise CommandError(message, EXIT_FAILURE) from None
+    print(f"Wrote {written} ({args.width}×{args.height})")
+    return EXIT_OK
+
+
+def use_offscreen_qt_without_display() -> None:
+    """Pick Qt's offscreen platform on X11/Wayland systems that have no display (CI, ssh)."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,297 @@
+"""The main window: expression input, panel tabs, menus, status bar and remembered geometry."""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import explorer
+from explorer.core.expr.errors import ExprError
+from explorer.ui import export
+from explorer.ui.export_dialog import ExportDialog
+from explorer.ui.expression_input import ExpressionInput
+from explorer.ui.panels import PANELS
+from explorer.ui.resources import app_icon
+
+APP_TITLE = "Calculus Explorer"
+DEFAULT_EXPRESSION = "x^3 - 1/x"
+DEFAULT_SIZE = (1100, 760)
+_STATUS_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    """The app's one window. Panels are tabs; the expression typed at the top feeds all of them.
+
+    ``settings`` is where geometry and the last expression are kept; tests pass an isolated
+    QSettings so they never touch the user's. Panels that are not visible receive a new
+    expression when their tab is next shown, so typing only pays for the panel in view.
+    """
+
+    def __init__(self, settings: QSettings | None = None, *, load_panels: bool = True):
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings()
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(app_icon())
+        self.worker: Any = None
+        self.panels: list[QWidget] = []
+        self._stale: dict[int, Any] = {}  # id(panel) -> expression not yet delivered
+        self.current_expression: Any = None
+
+        self.expression_input = ExpressionInput(parent=self)
+        self.expression_input.expression_parsed.connect(self._on_expression_parsed)
+        self.expression_input.expression_failed.connect(self._on_expression_failed)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("panelTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 4)
+        layout.addWidget(self.expression_input)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._restore_geometry()
+        if load_panels:
+            for entry in PANELS:
+                self.add_panel(entry.load()(), entry.title)
+        text = self.settings.value("input/expression", DEFAULT_EXPRESSION, type=str)
+        self.expression_input.set_text(text)
+
+    # ----- panels -------------------------------------------------------------------------------
+
+    def add_panel(self, panel: QWidget, title: str) -> int:
+        """Add ``panel`` as a tab (see ``explorer.ui.panels`` for what a panel provides)."""
+        if not callable(getattr(panel, "export_target", None)):
+            raise TypeError(f"panel {title!r} must provide export_target()")
+        self.panels.append(panel)
+        if self.worker is not None and callable(getattr(panel, "set_worker", None)):
+            panel.set_worker(self.worker)
+        if self.current_expression is not None:
+            self._stale[id(panel)] = self.current_expression
+        index = self.tabs.addTab(panel, title)
+        self._deliver_pending(self.tabs.currentWidget())
+        return index
+
+    def current_panel(self) -> QWidget | None:
+        return self.tabs.currentWidget()
+
+    def panel_titled(self, title: str) -> QWidget | None:
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == title:
+                return self.tabs.widget(index)
+        return None
+
+    def attach_worker(self, worker: Any) -> None:
+        """Hand the one symbolic worker to every panel that wants it; it is shut down on close."""
+        self.worker = worker
+        for panel in self.panels:
+            if callable(getattr(panel, "set_worker", None)):
+                panel.set_worker(worker)
+
+    def _on_expression_parsed(self, expression: Any) -> None:
+        self.current_expression = expression
+        self.settings.setValue("input/expression", self.expression_input.text())
+        for panel in self.panels:
+            self._stale[id(panel)] = expression
+        self._deliver_pending(self.tabs.currentWidget())
+
+    def _on_expression_failed(self, error: ExprError) -> None:
+        self.status_label.setText("")
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._deliver_pending(self.tabs.currentWidget())
+        self._rebuild_view_menu()
+
+    def _deliver_pending(self, panel: QWidget | None) -> None:
+        if panel is None or id(panel) not in self._stale:
+            return
+        expression = self._stale.pop(id(panel))
+        set_expression = getattr(panel, "set_expression", None)
+        if callable(set_expression):
+            set_expression(expression)
+
+    # ----- actions and menus --------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.export_action = self._action("&Export Image…", self.show_export_dialog, "Ctrl+E")
+        self.copy_action = self._action("&Copy Image", self.copy_image, "Ctrl+Shift+C")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.focus_input_action = self._action(
+            "Edit &Expression", self._focus_input, QKeySequence("Ctrl+L")
+        )
+        self.full_screen_action = self._action("&Full Screen", self._toggle_full_screen, "F11")
+        self.full_screen_action.setCheckable(True)
+        self.about_action = self._action("&About Calculus Explorer", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("Ctrl+/")
+        )
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addActions([self.export_action, self.copy_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.view_menu: QMenu = menu_bar.addMenu("&View")
+        self._rebuild_view_menu()
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _rebuild_view_menu(self) -> None:
+        self.view_menu.clear()
+        panel = self.tabs.currentWidget()
+        view_actions = getattr(panel, "view_actions", None)
+        if callable(view_actions):
+            self.view_menu.addActions(list(view_actions()))
+            self.view_menu.addSeparator()
+        self.view_menu.addActions([self.focus_input_action, self.full_screen_action])
+
+    def _focus_input(self) -> None:
+        self.expression_input.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.expression_input.line_edit.selectAll()
+
+    def _toggle_full_screen(self, checked: bool) -> None:
+        self.showFullScreen() if checked else self.showNormal()
+
+    # ----- export -------------------------------------------------------------------------------
+
+    def export_target(self) -> Any:
+        panel = self.tabs.currentWidget()
+        if panel is None:
+            raise export.ExportError("There is no panel to export")
+        return panel.export_target()
+
+    def export_image(self, path: str | Path, width: int, height: int) -> Path:
+        """Export the current panel to ``path`` (.png or .svg) and say so in the status bar."""
+        written = export.export_image(self.export_target(), path, width, height)
+        self.statusBar().showMessage(f"Exported {written} ({width}×{height})", _STATUS_MS)
+        return written
+
+    def show_export_dialog(self) -> None:
+        dialog = ExportDialog(self.settings, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        width, height = dialog.chosen_size()
+        try:
+            self.export_image(dialog.chosen_path(), width, height)
+        except (export.ExportError, OSError) as error:
+            QMessageBox.warning(self, "Export failed", str(error))
+
+    def copy_image(self) -> None:
+        image = export.copy_image_to_clipboard(self.export_target())
+        self.statusBar().showMessage(
+            f"Copied the plot to the clipboard ({image.width()}×{image.height()})", _STATUS_MS
+        )
+
+    # ----- help ---------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"<h3>{APP_TITLE} {html.escape(explorer.__version__)}</h3>"
+            "<p>Explore the calculus behind deep learning: derivatives and the limit h→0, "
+            "tangent lines, gradients, the chain rule, backpropagation, autograd and gradient "
+            "descent.</p><p>Built with PySide6, pyqtgraph, NumPy and SymPy.</p>",
+        )
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every action with a shortcut, plus the input's own keys."""
+        rows = [("Enter", "Plot the expression now (typing plots after a short pause)")]
+        actions = list(self.actions()) + list(self.view_menu.actions())
+        for action in actions:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            label = action.text().replace("&", "").rstrip("…")
+            if keys and (keys, label) not in rows:
+                rows.append((keys, label))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        table = "".join(
+            f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
+            for keys, what in self.shortcut_rows()
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard Shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{table}</table>")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+    # ----- geometry and shutdown ----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry", QByteArray(), type=QByteArray)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("input/expression", self.expression_input.text())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        for panel in self.panels:
+            shutdown = getattr(panel, "shutdown", None)
+            if callable(shutdown):
+                _call_reporting_errors(shutdown)
+        if self.worker is not None and callable(getattr(self.worker, "shutdown", None)):
+            _call_reporting_errors(self.worker.shutdown)
+        super().closeEvent(event)
+
+
+def _call_reporting_errors(function) -> None:
+    # Closing must finish even if one panel's cleanup fails; the failure is still reported.
+    try:
+        function()
+    except Exception:  # noqa: BLE001
+        sys.excepthook(*sys.exc_info())
+
+
+def start_background_services(window: MainWindow) -> None:
+    """After the window is shown: start the symbolic worker and warm sympy up off the GUI thread."""
+    QTimer.singleShot(0, lambda: _start_worker(window))
+
+
+def _start_worker(window: MainWindow) -> None:
+    import threading
+
+    from explorer.ui import worker_bridge
+
+    window.attach_worker(worker_bridge.create_worker(window))
+    # Importing sympy takes ~0.5 s; doing it now in a thread makes the first derivative quick
+    # without delaying the first window.
+    threading.Thread(target=lambda: __import__("sympy"), daemon=True).start()

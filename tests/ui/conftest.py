@@ -1,0 +1,22 @@
+"""UI test setup: every test gets its own QSettings storage, never the user's."""
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path_factory, qapp):
+    # A default-constructed QSettings() anywhere in the app now lands in a throwaway INI folder.
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName("calculus-explorer-tests")
+    QCoreApplication.setApplicationName("calculus-explorer-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """An explicit settings file for a window under test."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -1,0 +1,115 @@
+"""PlotView: curves keep NaN gaps, legend entries follow names, reset view, cursor readout."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import Qt
+
+from explorer.ui.plot import PALETTE, PlotView, readout_decimals
+
+
+@pytest.fixture
+def plot(qtbot):
+    view = PlotView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def legend_names(view):
+    return [label.text for _sample, label in view.legend.items]
+
+
+def test_set_curve_keeps_nan_gaps_and_connects_finite_only(plot):
+    x = np.linspace(-1, 1, 5)
+    y = np.array([1.0, 2.0, np.nan, 4.0, 5.0])
+    item = plot.set_curve("f", x, y, name="f")
+    got_x, got_y = plot.curve_data("f")
+    np.testing.assert_array_equal(got_x, x)
+    assert np.isnan(got_y[2]) and np.isfinite(np.delete(got_y, 2)).all()
+    assert item.opts["connect"] == "finite"
+    assert item.curve.opts["connect"] == "finite"
+
+
+def test_set_curve_replaces_data_and_renames_legend_entry(plot):
+    x = np.arange(4.0)
+    plot.set_curve("f", x, x, name="first")
+    plot.set_curve("f", x, 2 * x, name="second", color=PALETTE[1], style="dash")
+    assert plot.curve_keys() == ["f"]
+    np.testing.assert_array_equal(plot.curve_data("f")[1], 2 * x)
+    assert legend_names(plot) == ["second"]
+    assert plot.curve("f").opts["pen"].style() == Qt.PenStyle.DashLine
+
+
+def test_remove_curve_drops_item_and_legend_entry(plot):
+    x = np.arange(3.0)
+    plot.set_curve("a", x, x, name="a")
+    plot.set_curve("b", x, -x, name="b")
+    plot.remove_curve("a")
+    plot.remove_curve("never there")
+    assert plot.curve_keys() == ["b"]
+    assert legend_names(plot) == ["b"]
+    assert all(item.name() != "a" for item in plot.plot_item.listDataItems())
+
+
+def test_mismatched_shapes_and_unknown_style_are_refused(plot):
+    with pytest.raises(ValueError, match="shape"):
+        plot.set_curve("f", [1, 2, 3], [1, 2])
+    with pytest.raises(ValueError, match="line style"):
+        plot.set_curve("f", [1, 2], [1, 2], style="wiggly")
+
+
+def test_reset_view_returns_to_the_range_the_panel_set(plot, qtbot):
+    plot.set_curve("f", [-3, 3], [-9, 9])
+    plot.set_view_range((-3, 3), (-10, 10))
+    plot.view_box.setRange(xRange=(0, 0.5), yRange=(1, 2), padding=0)
+    assert plot.view_range()[0] == pytest.approx((0, 0.5))
+    plot.reset_view_action.trigger()
+    (x0, x1), (y0, y1) = plot.view_range()
+    assert (x0, x1) == pytest.approx((-3, 3))
+    assert (y0, y1) == pytest.approx((-10, 10))
+
+
+def test_add_item_puts_extra_items_in_the_plot(plot):
+    line = pg.InfiniteLine(pos=1.5, angle=90)
+    plot.add_item(line, ignore_bounds=True)
+    assert line in plot.plot_item.items
+    plot.remove_item(line)
+    assert line not in plot.plot_item.items
+
+
+def test_mouse_move_updates_readout_and_emits_data_coordinates(plot, qtbot, qapp):
+    plot.set_curve("f", [-2, 2], [-4, 4])
+    plot.set_view_range((-2, 2), (-4, 4))
+    # Lay the axes out (their width depends on the tick labels) before mapping coordinates.
+    plot.plot_widget.grab()
+    qapp.processEvents()
+    plot.plot_widget.grab()
+    scene_point = plot.view_box.mapViewToScene(pg.Point(1.0, 2.0))
+    viewport_point = plot.plot_widget.mapFromScene(scene_point)
+    emitted = []
+    plot.cursor_moved.connect(lambda x, y: emitted.append((x, y)))
+    qtbot.mouseMove(plot.plot_widget.viewport(), viewport_point)
+    qtbot.waitUntil(lambda: bool(emitted))
+    # The last event is where the pointer ended up (earlier ones may come from its way there).
+    x, y = emitted[-1]
+    # Whole-pixel rounding: one pixel is about 4/800 data units here.
+    assert x == pytest.approx(1.0, abs=0.02)
+    assert y == pytest.approx(2.0, abs=0.05)
+    assert plot.readout_label.text() == f"x = {x:.3f},  y = {y:.3f}"  # spans 4 and 8: 3 places
+
+
+def test_message_is_shown_and_hidden(plot):
+    plot.set_message("No real values in this range")
+    assert plot.message() == "No real values in this range"
+    plot.set_message(None)
+    assert plot.message() == ""
+
+
+@pytest.mark.parametrize(
+    ("span", "decimals"), [(10.0, 2), (1.0, 3), (0.001, 6), (5000.0, 0), (0.0, 3)]
+)
+def test_readout_decimals_follow_the_view_span(span, decimals):
+    assert readout_decimals(span) == decimals
