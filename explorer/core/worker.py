@@ -185,6 +185,11 @@ class SymbolicWorker:
         return running or bool(self._queue)
 
     @property
+    def running_request_id(self) -> int | None:
+        """The request the process is working on now (None when idle or still starting)."""
+        return self._running.request_id if self._running is not None else None
+
+    @property
     def process_id(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
