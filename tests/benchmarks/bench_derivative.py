@@ -7,11 +7,16 @@ baseline measured in the same run: hand-written numpy for f and f′ on the same
 from __future__ import annotations
 
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
-from explorer.core.derivative import (
+# Runnable as a plain script from anywhere: put the repository on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from explorer.core.derivative import (  # noqa: E402
     error_vs_h,
     limit_table,
     linear_approximation_band,
@@ -20,8 +25,8 @@ from explorer.core.derivative import (
     tangent_at,
     three_derivatives,
 )
-from explorer.core.derivative import model as model_module
-from explorer.core.expr import parse
+from explorer.core.derivative import model as model_module  # noqa: E402
+from explorer.core.expr import parse  # noqa: E402
 
 GRID = np.linspace(-3, 3, 5000)
 TEXTS = ("x^3 - 1/x", "sin(x)^2 + 3x - 1/(x - 1)", "x^2 sin(x)/(1 + e^x)", "a*x^2 + b")

@@ -228,6 +228,11 @@ def mul(a: Node, b: Node) -> Node:
         return neg(mul(a, b))
     if exact_value(b) is not None and exact_value(a) is None:
         return mul(b, a)
+    # A factor times a quotient becomes one quotient: (1/(2√u))·2x → 2x/(2√u) → x/√u.
+    if isinstance(b, BinaryOp) and b.op == "/" and exact_value(b) is None:
+        return div(mul(a, b.left), b.right)
+    if isinstance(a, BinaryOp) and a.op == "/" and exact_value(a) is None:
+        return div(mul(a.left, b), a.right)
     if isinstance(b, BinaryOp) and b.op == "*":
         # Keep products left-associated so they print without brackets: 3·2ˣ·ln(2).
         return mul(mul(a, b.left), b.right)
@@ -250,8 +255,26 @@ def div(a: Node, b: Node) -> Node:
     sign_a, a = split_sign(a)
     sign_b, b = split_sign(b)
     if sign_a * sign_b < 0:
-        return neg(BinaryOp("/", a, b))
+        return neg(div(a, b))
+    top_coefficient, top_rest = _coefficient(a)
+    bottom_coefficient, bottom_rest = _coefficient(b)
+    if bottom_coefficient != 1 and top_rest is not None and bottom_rest is not None:
+        # Cancel numeric coefficients: 2x/(2√u) → x/√u, 6x/(3v) → 2x/v.
+        ratio = number(top_coefficient / bottom_coefficient)
+        return mul(ratio, div(top_rest, bottom_rest))
     return BinaryOp("/", a, b)
+
+
+def _coefficient(node: Node) -> tuple[Fraction, Node | None]:
+    """``3·u`` → (3, u); ``u`` → (1, u); a bare number c → (c, ONE)."""
+    exact = exact_value(node)
+    if exact is not None:
+        return exact, ONE
+    if isinstance(node, BinaryOp) and node.op == "*":
+        leading = exact_value(node.left)
+        if leading is not None:
+            return leading, node.right
+    return Fraction(1), node
 
 
 def power(a: Node, b: Node) -> Node:

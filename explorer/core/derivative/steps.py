@@ -340,22 +340,18 @@ class _Deriver:
         )
 
     def _piecewise_constant(self, node: Call, spec: FunctionSpec, depth: int) -> Node:
+        from explorer.core.expr.display import format_unicode
+
         note = (
-            f"{spec.display('u')} is not differentiable at its jumps; its slope is 0 elsewhere "
-            f"({spec.no_derivative_reason})"
+            f"{format_unicode(node)} is not differentiable at its jumps; its slope is 0 elsewhere"
         )
         formula = (
-            f"({spec.display('u')})′ = 0 between jumps",
-            rf"\left({spec.display_latex('u')}\right)' = 0",
+            f"({spec.display('u')})′ = 0 between jumps, undefined at a jump",
+            rf"\left({spec.display_latex('u')}\right)' = 0 \text{{ between jumps}}",
         )
+        bindings = (("u", node.args[0]),)
         return self._record(
-            "piecewise_constant",
-            node,
-            algebra.ZERO,
-            depth,
-            (("u", node.args[0]),),
-            formula=formula,
-            note=note,
+            "piecewise_constant", node, algebra.ZERO, depth, bindings, formula=formula, note=note
         )
 
 
