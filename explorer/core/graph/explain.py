@@ -20,6 +20,8 @@ _MAX_LISTED = 6
 
 def format_number(value: Any) -> str:
     """Compact text of a scalar or small array: ``1024``, ``−0.5``, ``[0, 4, 8, 12]``."""
+    if value is None:
+        return "—"
     array = np.asarray(value)
     if array.size == 1:
         return _scalar_text(array.reshape(()).item())
@@ -72,13 +74,13 @@ def _op_template(op: str) -> str | None:
 def forward_text(model: GraphModel, node: ModelNode) -> str:
     """``u = (a + b)² = (4 + 0)² = 16`` (or ``w = −1 (input)`` for a leaf)."""
     value = format_number(node.value)
+    if any(edge.detached for edge in model.incoming(node.id)):
+        return f"{node.label} = {value} (a copy with no gradient history: the edge is cut)"
     if node.is_leaf:
         note = "input" if node.is_input else "constant"
         if node.is_input and not node.requires_grad:
             note += ", requires_grad=False"
         return f"{node.label} = {value} ({note})"
-    if node.op == "detach" or node.label.endswith(".detach()"):
-        return f"{node.label} = {value} (a copy with no gradient history)"
     formula, numbers = _formula_and_numbers(model, node)
     parts = [node.label] if node.is_named else []
     parts += [formula, numbers, value]
@@ -132,10 +134,14 @@ def backward_text(
         if np.asarray(seed).size > 1:
             note = "the gradient= argument, ones for a non-scalar output"
         return f"∂{f}/∂{node.symbol} = {format_number(seed)} ({note})"
-    edges = [e for e in model.outgoing(node.id) if not e.detached]
+    edges = [
+        e
+        for e in model.outgoing(node.id)
+        if not e.detached and model.node(e.target).grad is not None
+    ]
     cut = len(model.outgoing(node.id)) - len(edges)
     if not edges:
-        return f"∂{f}/∂{node.symbol} = 0: every use of {node.symbol} is detached"
+        return f"∂{f}/∂{node.symbol} = 0: no gradient reaches {node.symbol} (its uses are detached)"
     symbolic, formulas, numbers = [], [], []
     for edge in edges:
         target = model.node(edge.target)
@@ -155,7 +161,7 @@ def backward_text(
     parts += [" + ".join(numbers), format_number(total)]
     text = " = ".join(_dedupe(parts))
     if cut:
-        text += f" ({cut} detached use{'s' if cut > 1 else ''} add nothing)"
+        text += f" ({cut} other use{'s' if cut > 1 else ''}: detached or gradient-free, adding 0)"
     return text
 
 

@@ -161,6 +161,7 @@ def graph_from_tensor(
             if node.is_leaf and (node.requires_grad or _looks_like_name(node.label))
         }
     hidden = set()
+    detached_copies = {edge.target for edge in shot.edges if edge.detached}
     if not include_constants:
         hidden = {
             node.id
@@ -169,6 +170,7 @@ def graph_from_tensor(
             and not node.requires_grad
             and node.id not in input_ids
             and node.id != shot.output_id
+            and node.id not in detached_copies
         }
     arguments: dict[int, list[int | str]] = {}
     for edge in shot.edges:
@@ -195,7 +197,7 @@ def graph_from_tensor(
     edges = _edges_with_contributions(nodes, shot.edges)
     if hidden:
         nodes = tuple(node for node in nodes if node.id not in hidden)
-        kept = [edge for edge in edges if edge.source not in hidden]
+        kept = [e for e in edges if e.source not in hidden and e.target not in hidden]
         edges = tuple(replace(edge, index=index) for index, edge in enumerate(kept))
     return GraphModel(nodes, edges, shot.output_id, source_text)
 

@@ -1,0 +1,104 @@
+"""The graph view's presets: the seed's worked examples, ready to step through."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from explorer.core.graph.model import GraphModel, build_model
+
+SEED_CONTROL_FLOW = """def f(a):
+    b = a * 2
+    while b.norm() < 1000:
+        b = b * 2
+    if b.sum() > 0:
+        c = b
+    else:
+        c = 100 * b
+    return c
+
+a = torch.randn(size=(), requires_grad=True)
+d = f(a)
+d.backward()
+print(f"a: {a}")
+print(f"a grad: {a.grad}")
+print(f"d: {d}")
+print(a.grad == d / a)
+"""
+
+TWO_X_T_X = """x = torch.arange(4.0, requires_grad=True)
+y = 2 * torch.dot(x, x)
+y.backward()
+print(x.grad)
+print(x.grad == 4 * x)
+"""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named example: a program of definitions (``kind="program"``) or PyTorch-style Python."""
+
+    key: str
+    title: str
+    kind: str
+    source: str
+    values: dict[str, float] = field(default_factory=dict)
+    note: str = ""
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "chain",
+        "Four-variable chain rule (seed)",
+        "program",
+        "a = (w + x + y + z)^2\nb = (w + x - y - z)^2\nu = (a + b)^2\nv = (a - b)^2\nf = (u + v)^2",
+        {"w": -1.0, "x": 0.0, "y": -2.0, "z": 1.0},
+        "f = 1024 and ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096",
+    ),
+    Preset(
+        "logsumexp",
+        "Log-sum-exp at (0, ln 2)",
+        "program",
+        "log(exp(x) + exp(y))",
+        {"x": 0.0, "y": math.log(2.0)},
+        "∇f = (1/3, 2/3): the softmax of (x, y)",
+    ),
+    Preset("2xtx", "2xᵀx with x = arange(4)", "python", TWO_X_T_X, {}, "∇(2xᵀx) = 4x"),
+    Preset(
+        "neuron",
+        "A neuron σ(w·x + b) with a squared loss",
+        "program",
+        "z = w*x + b\np = sigmoid(z)\nloss = (p - t)^2",
+        {"w": 0.5, "x": 2.0, "b": -0.5, "t": 1.0},
+        "∂loss/∂w = 2(p − t)·p(1 − p)·x",
+    ),
+    Preset(
+        "control_flow",
+        "Gradient through Python control flow (seed f(a))",
+        "python",
+        SEED_CONTROL_FLOW,
+        {},
+        "a.grad == d / a for every a",
+    ),
+)
+
+PRESETS_BY_KEY: dict[str, Preset] = {preset.key: preset for preset in PRESETS}
+
+
+def preset_model(key: str, *, seed: int = 0) -> GraphModel:
+    """Build and run a preset; Python presets run in the restricted interpreter (``seed``)."""
+    preset = PRESETS_BY_KEY[key]
+    if preset.kind == "program":
+        return build_model(preset.source, preset.values)
+    return run_preset(key, seed=seed).graph
+
+
+def run_preset(key: str, *, seed: int = 0) -> Any:
+    """The interpreter's full result (variables, prints, trace, graph) for a Python preset."""
+    from explorer.core.graph.interpreter import run_program
+
+    preset = PRESETS_BY_KEY[key]
+    if preset.kind != "python":
+        raise ValueError(f"preset {key!r} is a program of definitions, not Python")
+    return run_program(preset.source, seed=seed)

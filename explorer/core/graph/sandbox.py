@@ -1,0 +1,103 @@
+"""The PyTorch semantics sandbox: what happens on a second backward, a freed graph, a vector output.
+
+Each function builds the user's program on the autodiff core and returns what the panel shows;
+the error messages are the core's own, word for word PyTorch's. ``requires_grad`` per input and
+``detach`` of a named definition are options of ``model.build_model``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from explorer.core.graph.building import build_tensors
+from explorer.core.graph.explain import format_number
+from explorer.core.graph.model import GraphModel, build_model, graph_from_tensor
+
+
+@dataclass(frozen=True)
+class AccumulationDemo:
+    """Input gradients after one backward and after a second one without ``zero_()``."""
+
+    before: dict[str, np.ndarray | None]
+    after: dict[str, np.ndarray | None]
+    explanation: str
+    model: GraphModel
+
+
+@dataclass(frozen=True)
+class NonScalarDemo:
+    """A vector output: ``backward()`` refuses; ``backward(gradient=ones)`` gives Σ-gradients."""
+
+    error: str
+    model: GraphModel
+    gradients: dict[str, np.ndarray | None]
+
+
+def sandbox_model(
+    source: Any,
+    values: Mapping[str, Any],
+    *,
+    requires_grad: Mapping[str, bool] | None = None,
+    detach: tuple[str, ...] = (),
+) -> GraphModel:
+    """The graph with inputs switched off and definitions detached as the toggles say."""
+    return build_model(source, values, requires_grad=requires_grad, detach=detach)
+
+
+def _leaf_grads(inputs: Mapping[str, Any]) -> dict[str, np.ndarray | None]:
+    return {
+        name: None if leaf.grad is None else np.array(leaf.grad.numpy())
+        for name, leaf in inputs.items()
+    }
+
+
+def backward_again_without_zero(source: Any, values: Mapping[str, Any]) -> AccumulationDemo:
+    """Call backward twice (keeping the graph) without zeroing: every .grad doubles."""
+    built, text = build_tensors(source, values)
+    output = built.output
+    output.backward(retain_graph=True)
+    before = _leaf_grads(built.inputs)
+    output.backward()
+    after = _leaf_grads(built.inputs)
+    lines = [
+        f"{name}.grad: {format_number(before[name])} → {format_number(after[name])}"
+        for name in built.inputs
+        if before[name] is not None
+    ]
+    explanation = (
+        "backward() adds into .grad; without x.grad.zero_() a second pass accumulates: "
+        + "; ".join(lines)
+    )
+    model = graph_from_tensor(output, input_tensors=built.inputs.values(), source_text=text)
+    return AccumulationDemo(before, after, explanation, model)
+
+
+def backward_after_free(source: Any, values: Mapping[str, Any]) -> str:
+    """The core's error when backward runs again after the graph's saved values were freed."""
+    built, _ = build_tensors(source, values)
+    built.output.backward()
+    try:
+        built.output.backward()
+    except RuntimeError as error:
+        return str(error)
+    return "The second backward ran: this graph saves no values, so nothing was freed."
+
+
+def non_scalar_backward(source: Any, values: Mapping[str, Any]) -> NonScalarDemo:
+    """``y.backward()`` on a vector ``y`` fails; with ``gradient=ones`` it gives ∂(Σy)/∂x."""
+    built, text = build_tensors(source, values)
+    output = built.output
+    try:
+        output.backward()
+        error = ""
+    except RuntimeError as raised:
+        error = str(raised)
+    if not error:
+        raise ValueError("the output is a scalar; give an input with several values")
+    output.backward(gradient=np.ones(tuple(output.shape)))
+    model = graph_from_tensor(output, input_tensors=built.inputs.values(), source_text=text)
+    return NonScalarDemo(error, model, _leaf_grads(built.inputs))
