@@ -110,13 +110,27 @@ def unbroadcast(gradient: Any, shape: tuple[int, ...]) -> Any:
     return gradient
 
 
+class _Sharing:
+    """Which gradient arrays are also held elsewhere, so a leaf's ``.grad`` never aliases them.
+
+    ``must_copy``: the caller's own gradient, other tensors' values, arrays already given to a
+    leaf. ``aliased``: arrays only shared with interior nodes' recorded gradients (``+`` passes
+    its gradient through); a leaf takes these without copying, marked copy-on-write, which saves
+    a full pass over large arrays.
+    """
+
+    __slots__ = ("must_copy", "aliased")
+
+    def __init__(self, gradient: Any) -> None:
+        self.must_copy = {id(gradient)}
+        self.aliased: set[int] = set()
+
+
 def backward(root: Any, gradient: Any, retain_graph: bool, make_tensor: Callable) -> None:
     """Propagate ``gradient`` (∂L/∂root) to every leaf, accumulating into ``.grad``."""
     order = topological_order(root)
     root._pending = gradient
-    # Arrays also held elsewhere (passed through by +, or the caller's own gradient): a leaf's
-    # .grad gets a copy of these so zero_() cannot clobber another tensor's gradient.
-    shared = {id(gradient)}
+    sharing = _Sharing(gradient)
     for node in reversed(order):
         g = node._pending
         node._pending = None
@@ -124,16 +138,16 @@ def backward(root: Any, gradient: Any, retain_graph: bool, make_tensor: Callable
             continue
         rule = node._op
         if rule is None:
-            _store_grad(node, g, shared, make_tensor)
+            _store_grad(node, g, sharing, make_tensor)
             continue
         node._node_grad = g
         if node._retains_grad:
-            _store_grad(node, g, shared, make_tensor)
+            _store_grad(node, g, sharing, make_tensor)
         if node._freed and rule.saves_values:
             raise RuntimeError(SECOND_BACKWARD_MESSAGE)
         inputs = node._inputs
         if rule.partials is not None:
-            _elementwise_step(rule, node, inputs, g, shared)
+            _elementwise_step(rule, node, inputs, g, sharing)
         else:
             values = [t._value for t in inputs]
             contributions = rule.vjp(g, values, node._value, node._extra)
@@ -144,17 +158,32 @@ def backward(root: Any, gradient: Any, retain_graph: bool, make_tensor: Callable
             node._freed = True
 
 
-def _elementwise_step(rule: Any, node: Any, inputs: tuple, g: Any, shared: set) -> None:
+def _uniform_value(g: Any) -> Any:
+    """The single value of a gradient broadcast from a scalar (what ``sum`` sends back), or None."""
+    if type(g) is np.ndarray and g.ndim and not any(g.strides):
+        return g[(0,) * g.ndim]
+    return None
+
+
+def _elementwise_step(rule: Any, node: Any, inputs: tuple, g: Any, sharing: _Sharing) -> None:
     values = [t._value for t in inputs]
+    uniform = _uniform_value(g)
     for index, child in enumerate(inputs):
         if not child._requires_grad:
             continue
         partial = rule.partials[index](*values, node._value)
         if partial is ONE:
             contribution = g
-            shared.add(id(g))
+            sharing.aliased.add(id(g))
         elif partial is MINUS_ONE:
             contribution = -g
+        elif uniform == 1 and np.shape(partial) == g.shape:
+            # ∂L/∂out is all ones (a plain sum): the contribution is the partial itself.
+            contribution = partial
+            if any(partial is value for value in values):
+                sharing.must_copy.add(id(partial))
+            else:
+                sharing.aliased.add(id(partial))
         else:
             contribution = g * partial
         if contribution.shape != child._value.shape:
@@ -168,7 +197,7 @@ def _add_pending(child: Any, contribution: Any) -> None:
     child._pending = contribution if pending is None else pending + contribution
 
 
-def _store_grad(node: Any, g: Any, shared: set, make_tensor: Callable) -> None:
+def _store_grad(node: Any, g: Any, sharing: _Sharing, make_tensor: Callable) -> None:
     dtype = node._value.dtype
     if g.dtype != dtype:
         g = g.astype(dtype)
@@ -176,9 +205,13 @@ def _store_grad(node: Any, g: Any, shared: set, make_tensor: Callable) -> None:
     if existing is not None:
         existing._value = existing._value + g
         return
-    if isinstance(g, np.ndarray) and (
-        id(g) in shared or not g.flags.writeable or not g.flags.owndata
-    ):
-        g = g.copy()
-    shared.add(id(g))
+    copy_on_write = False
+    if isinstance(g, np.ndarray):
+        if id(g) in sharing.must_copy or not g.flags.writeable or not g.flags.owndata:
+            g = g.copy()
+        elif id(g) in sharing.aliased:
+            copy_on_write = True
+    sharing.must_copy.add(id(g))
     node.grad = make_tensor(g)
+    if copy_on_write:
+        node.grad._copy_on_write = True

@@ -59,7 +59,7 @@ def _in_place(function):
         result = function(self, other)
         value = result._value
         if isinstance(self._value, np.ndarray):
-            self._value[...] = value
+            self._own_value()[...] = value
         else:
             self._value = self._value.dtype.type(value)
         return self

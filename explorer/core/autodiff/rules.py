@@ -56,6 +56,12 @@ class OpRule:
         return self.partials is not None
 
 
+def _power(a: Any, b: Any) -> Any:
+    if np.ndim(b) == 0 and b == 2:
+        return np.square(a)  # numpy's fast square, as ``a ** 2`` uses
+    return np.power(a, b)
+
+
 def _pow_base_partial(a: Any, b: Any, out: Any) -> Any:
     if np.ndim(b) == 0 and b == 2:
         return 2 * a  # the common square, without a second power
@@ -107,7 +113,7 @@ MUL = OpRule("mul", "MulBackward0", np.multiply, (lambda a, b, o: b, lambda a, b
 DIV = OpRule("div", "DivBackward0", np.true_divide,
              (lambda a, b, o: 1.0 / b, lambda a, b, o: -o / b), ("1/v", "-u/v^2"),
              symbol="u/v")  # fmt: skip
-POW = OpRule("pow", "PowBackward1", np.power, (_pow_base_partial, _pow_exponent_partial),
+POW = OpRule("pow", "PowBackward1", _power, (_pow_base_partial, _pow_exponent_partial),
              (_pow_base_formula, "u^v·ln(u)"), symbol="u^v")  # fmt: skip
 NEG = OpRule("neg", "NegBackward0", np.negative, (lambda a, o: MINUS_ONE,), ("-1",), symbol="-u",
              saves_values=False)  # fmt: skip

@@ -40,6 +40,8 @@ class Tensor:
     _freed = False
     _node_grad: Any = None
     _detached_from: Tensor | None = None
+    # A gradient that shares its array with a recorded interior gradient copies before writing.
+    _copy_on_write = False
 
     def __init__(self, data: Any = (), requires_grad: bool = False, dtype: Any = None) -> None:
         from explorer.core.autodiff.creation import to_array
@@ -123,7 +125,7 @@ class Tensor:
     # ---- values ------------------------------------------------------------------------------
     @property
     def data(self) -> Tensor:
-        return make(self._value, False)
+        return make(self._own_value(), False)
 
     @data.setter
     def data(self, other: Any) -> None:
@@ -167,7 +169,7 @@ class Tensor:
     def numpy(self) -> np.ndarray:
         if self._requires_grad:
             raise RuntimeError(NUMPY_REQUIRES_GRAD_MESSAGE)
-        return np.asarray(self._value)
+        return np.asarray(self._own_value())
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
         value = np.asarray(self._value)
@@ -179,13 +181,20 @@ class Tensor:
     def fill_(self, number: float) -> Tensor:
         self._check_in_place()
         if isinstance(self._value, np.ndarray):
-            self._value[...] = number
+            self._own_value()[...] = number
         else:
             self._value = self._value.dtype.type(number)
         return self
 
     def clone(self) -> Tensor:
         return apply_elementwise(R.POS, (self,))
+
+    def _own_value(self) -> Any:
+        """The value array, copied first if it is still shared (so writes stay private)."""
+        if self._copy_on_write:
+            self._value = self._value.copy()
+            self._copy_on_write = False
+        return self._value
 
     def _check_in_place(self) -> None:
         if self._requires_grad and self._op is None and GradMode.enabled:
@@ -239,7 +248,7 @@ class Tensor:
             raise RuntimeError("in-place assignment into a tensor that is part of a graph")
         if not isinstance(self._value, np.ndarray):
             raise TypeError("cannot assign into a 0-d tensor by index; use .fill_()")
-        self._value[_index_key(key)] = _value_of(other, None)
+        self._own_value()[_index_key(key)] = _value_of(other, None)
 
 
 class Size(tuple):
