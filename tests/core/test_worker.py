@@ -189,10 +189,6 @@ def test_payload_must_be_plain_dict(worker):
 
 @pytest.fixture(scope="module")
 def app_worker():
-    try:
-        from explorer.core.expr import parse  # noqa: F401
-    except ImportError:
-        pytest.skip("the parser (explorer.core.expr.parse) has not landed yet")
     symbolic = SymbolicWorker()
     yield symbolic
     symbolic.shutdown()
