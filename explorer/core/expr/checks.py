@@ -178,11 +178,11 @@ class ConstantChecker:
         shown = self._snippet(node)
         if math.isnan(value):
             raise self._error_at(f"{shown} has no real value", name_offset)
-        if math.isinf(value):
+        if math.isinf(value) and not _overflows(spec.forward, argument.value):
             raise self._error_at(f"{shown} is undefined (it is infinite)", name_offset)
+        self._check_size(value, shown, name_offset, underflow=False)
         if _is_pole(spec.forward, argument.value, value):
             raise self._error_at(f"{shown} is undefined (a vertical asymptote)", name_offset)
-        self._check_size(value, shown, name_offset, underflow=False)
         return self._store(node, Facts(value, zero=value == 0))
 
     def _check_size(self, value: float, shown: str, offset: int, underflow: bool) -> None:
@@ -210,12 +210,20 @@ def _maps_zero_to_zero(forward: Callable) -> bool:
     return _evaluate(forward, 0.0) == 0.0
 
 
+def _neighbours(forward: Callable, argument: float) -> tuple[float, float]:
+    nudge = abs(argument) * _POLE_NUDGE or _POLE_NUDGE
+    return _evaluate(forward, argument - nudge), _evaluate(forward, argument + nudge)
+
+
+def _overflows(forward: Callable, argument: float) -> bool:
+    """Infinite here and next door too (exp(800)), unlike a true singularity (log(0))."""
+    return all(math.isinf(value) for value in _neighbours(forward, argument))
+
+
 def _is_pole(forward: Callable, argument: float, value: float) -> bool:
     if abs(value) < _POLE_SUSPECT:
         return False
-    nudge = abs(argument) * _POLE_NUDGE or _POLE_NUDGE
-    neighbours = (_evaluate(forward, argument - nudge), _evaluate(forward, argument + nudge))
-    for neighbour in neighbours:
+    for neighbour in _neighbours(forward, argument):
         if not math.isfinite(neighbour) or neighbour * value <= 0:
             return True
         if abs(neighbour - value) > 1e-3 * abs(value):

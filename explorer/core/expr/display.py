@@ -82,7 +82,7 @@ def _needs_right_brackets(op: str, right: _Piece) -> bool:
 def _juxtapose(left: _Piece, right_text: str) -> bool:
     if left.kind not in ("number", "signed_number"):
         return False
-    return bool(right_text) and not (right_text[0].isdigit() or right_text[0] in ".−-+")
+    return bool(right_text) and not (right_text[0].isdigit() or right_text[0] in ".−-+|")
 
 
 class _Style:

@@ -172,7 +172,7 @@ def _number_token(literal: str, start: int, end: int, mantissa: str) -> Token:
     value = float(literal)
     if value > MAX_NUMBER_MAGNITUDE:
         return Token(ERROR, literal, start, end, message=_magnitude_message(False))
-    if 0 < value < MIN_NUMBER_MAGNITUDE:
+    if value < MIN_NUMBER_MAGNITUDE and not mantissa_is_zero:
         return Token(ERROR, literal, start, end, message=_magnitude_message(True))
     return Token(NUMBER, literal, start, end, value=value)
 
