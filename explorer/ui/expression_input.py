@@ -34,12 +34,20 @@ def caret_snippet_html(text: str, column: int) -> str:
     after = text[index + 1 :]
     marked_html = (
         f"<span style='background:#ffd6dc; color:{_ERROR_COLOUR}; font-weight:bold;'>"
-        f"{html.escape(marked).replace(' ', '&nbsp;')}</span>"
+        f"{_escape_keeping_spaces(marked)}</span>"
     )
-    line = html.escape(before).replace(" ", "&nbsp;") + marked_html + html.escape(after)
-    line = line.replace("  ", "&nbsp; ")
+    line = (
+        html.escape(before, quote=False).replace(" ", "&nbsp;")
+        + marked_html
+        + html.escape(after, quote=False)
+    )
     caret = "&nbsp;" * index + f"<span style='color:{_ERROR_COLOUR};'>^</span>"
     return f"<span style='font-family:monospace;'>{line}<br>{caret}</span>"
+
+
+def _escape_keeping_spaces(text: str) -> str:
+    # Rich text collapses runs of spaces; the caret line only lines up if every space is kept.
+    return html.escape(text, quote=False).replace(" ", "&nbsp;")
 
 
 class ExpressionInput(QWidget):
@@ -131,7 +139,7 @@ class ExpressionInput(QWidget):
     def _show_error(self, text: str, error: ExprError) -> None:
         self._last_error = error
         self.line_edit.setStyleSheet(f"QLineEdit {{ border: 2px solid {_ERROR_COLOUR}; }}")
-        message = html.escape(error_text(error))
+        message = html.escape(error_text(error), quote=False)
         body = f"<span style='color:{_ERROR_COLOUR};'>⚠ {message}</span>"
         if error.column is not None and text.strip():
             body += "<br>" + caret_snippet_html(text, error.column)
@@ -144,8 +152,9 @@ class ExpressionInput(QWidget):
         display = getattr(expression, "display", None)
         echo = display() if callable(display) else str(expression)
         # Echo what was understood, so "1/2x" visibly means (1/2)·x.
+        echo_html = html.escape(echo, quote=False)
         self.feedback.setText(
-            f"<span style='color:{_ECHO_COLOUR};'>Plotting y = {html.escape(echo)}</span>"
+            f"<span style='color:{_ECHO_COLOUR};'>Plotting y = {echo_html}</span>"
         )
         self.feedback.setToolTip("")
 

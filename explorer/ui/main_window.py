@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.panels import PANELS
 from explorer.ui.resources import app_icon
+from explorer.ui.worker_bridge import WorkerBridge
 
 APP_TITLE = "Calculus Explorer"
 DEFAULT_EXPRESSION = "x^3 - 1/x"
@@ -47,7 +49,9 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
-        self.worker: Any = None
+        # The one symbolic worker (a killable process); it starts after the window is shown, or on
+        # the first job, whichever comes first.
+        self.worker: Any = WorkerBridge(self)
         self.panels: list[QWidget] = []
         self._stale: dict[int, Any] = {}  # id(panel) -> expression not yet delivered
         self.current_expression: Any = None
@@ -283,15 +287,14 @@ def _call_reporting_errors(function) -> None:
 
 def start_background_services(window: MainWindow) -> None:
     """After the window is shown: start the symbolic worker and warm sympy up off the GUI thread."""
-    QTimer.singleShot(0, lambda: _start_worker(window))
+    QTimer.singleShot(0, lambda: _start_services(window))
 
 
-def _start_worker(window: MainWindow) -> None:
+def _start_services(window: MainWindow) -> None:
     import threading
 
-    from explorer.ui import worker_bridge
-
-    window.attach_worker(worker_bridge.create_worker(window))
-    # Importing sympy takes ~0.5 s; doing it now in a thread makes the first derivative quick
-    # without delaying the first window.
-    threading.Thread(target=lambda: __import__("sympy"), daemon=True).start()
+    if window.worker is not None:
+        window.worker.start()
+    # Importing sympy takes ~0.5 s; doing it now in a thread makes the first symbolic display
+    # quick without delaying the first window.
+    threading.Thread(target=importlib.import_module, args=("sympy",), daemon=True).start()
