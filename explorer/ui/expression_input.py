@@ -23,30 +23,27 @@ def error_text(error: ExprError) -> str:
     return f"{error.message} (column {error.column})"
 
 
-def caret_snippet_html(text: str, column: int) -> str:
-    """``text`` in monospace with the character at 1-based ``column`` marked, and a caret under it.
+def marked_snippet_html(text: str, column: int, context: int = 30) -> str:
+    """``text`` around 1-based ``column`` in monospace, with that character highlighted.
 
-    A column one past the end (an expression that stops too early) marks an empty slot.
+    A column one past the end (an expression that stops too early) highlights an empty slot.
+    Long inputs are cut to ``context`` characters on each side so the note stays one line.
     """
-    index = max(0, column - 1)
-    before = text[:index]
+    index = min(max(0, column - 1), len(text))
+    start, stop = max(0, index - context), min(len(text), index + 1 + context)
+    before = ("…" if start > 0 else "") + text[start:index]
     marked = text[index : index + 1] or " "
-    after = text[index + 1 :]
+    after = text[index + 1 : stop] + ("…" if stop < len(text) else "")
     marked_html = (
-        f"<span style='background:#ffd6dc; color:{_ERROR_COLOUR}; font-weight:bold;'>"
+        f"<span style='background:#ffb3bf; color:{_ERROR_COLOUR}; font-weight:bold;'>"
         f"{_escape_keeping_spaces(marked)}</span>"
     )
-    line = (
-        html.escape(before, quote=False).replace(" ", "&nbsp;")
-        + marked_html
-        + html.escape(after, quote=False)
-    )
-    caret = "&nbsp;" * index + f"<span style='color:{_ERROR_COLOUR};'>^</span>"
-    return f"<span style='font-family:monospace;'>{line}<br>{caret}</span>"
+    line = _escape_keeping_spaces(before) + marked_html + _escape_keeping_spaces(after)
+    return f"<span style='font-family:monospace;'>{line}</span>"
 
 
 def _escape_keeping_spaces(text: str) -> str:
-    # Rich text collapses runs of spaces; the caret line only lines up if every space is kept.
+    # Rich text collapses runs of spaces; the snippet must show the text exactly as typed.
     return html.escape(text, quote=False).replace(" ", "&nbsp;")
 
 
@@ -84,7 +81,8 @@ class ExpressionInput(QWidget):
         self.feedback.setObjectName("expressionFeedback")
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
         self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.feedback.setWordWrap(True)
+        # One line, always reserved, so the plot does not jump when an error comes and goes.
+        self.feedback.setFixedHeight(self.feedback.fontMetrics().height() + 6)
         self._last_error: ExprError | None = None
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -142,7 +140,7 @@ class ExpressionInput(QWidget):
         message = html.escape(error_text(error), quote=False)
         body = f"<span style='color:{_ERROR_COLOUR};'>⚠ {message}</span>"
         if error.column is not None and text.strip():
-            body += "<br>" + caret_snippet_html(text, error.column)
+            body += "&nbsp;&nbsp;&nbsp;" + marked_snippet_html(text, error.column)
         self.feedback.setText(body)
         self.feedback.setToolTip(error_text(error))
 

@@ -104,6 +104,8 @@ class PlotView(QWidget):
         if title:
             self.plot_item.setTitle(title, color=FOREGROUND, size="13pt")
         self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+        # Room on the right and top so the last tick labels are not cut off at the edge.
+        self.plot_item.layout.setContentsMargins(2, 8, 16, 2)
         self.legend = self.plot_item.addLegend(
             offset=(10, 10),
             labelTextColor=FOREGROUND,
