@@ -211,6 +211,7 @@ def test_simplify_derivative(app_worker, text, expected_latex):
     )
     result = app_worker.wait_for(request, timeout=90)
     assert result is not None and result.ok, result
+    assert app_worker.startup_warnings == []  # every default task module imported cleanly
     assert result.result["variable"] == "x"
     assert result.result["simplified_latex"] == expected_latex
     assert isinstance(result.result["derivative"], str) and result.result["derivative"]
