@@ -34,7 +34,7 @@ def test_diff_at_a_point() -> None:
 
 
 def test_diff_with_steps_and_the_seed_table() -> None:
-    lines = diff_text("3x^2 - 4x", at=1, steps=True, limit_table_rows=True).splitlines()
+    lines = diff_text("3x^2 - 4x", at=1, steps=True, limit_table=True).splitlines()
     start = lines.index(SEED_LINES[0])
     assert lines[start : start + 5] == SEED_LINES
     assert "  1. Difference rule: (u − v)′ = u′ − v′ with u = 3x², v = 4x" in lines
@@ -54,7 +54,7 @@ def test_diff_with_parameters_and_errors() -> None:
     with pytest.raises(ExprError):
         diff_text("x^3 - 1/")
     with pytest.raises(ValueError, match="--at"):
-        diff_text("x^2", limit_table_rows=True)
+        diff_text("x^2", limit_table=True)
 
 
 def _payload(text: str) -> dict:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-import numpy as np
-
-from explorer.core.derivative.difference import limit_table, seed_limit_lines
+from explorer.core.derivative import difference
 from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.model import prepare
 from explorer.core.derivative.tangent import tangent_at
@@ -18,13 +16,14 @@ def diff_text(
     at: float | None = None,
     *,
     steps: bool = False,
-    limit_table_rows: bool = False,
+    limit_table: bool = False,
     params: Mapping[str, float] | None = None,
     variable: str = "x",
 ) -> str:
     """The derivative, its value at ``at``, optionally the steps and the seed-format h → 0 table.
 
-    Raises ``ExprError`` for text our parser refuses. The table needs ``at``.
+    The keywords mirror the command's flags (``--at``, ``--steps``, ``--limit-table``). Raises
+    ``ExprError`` for text our parser refuses and ``ValueError`` for a table without ``at``.
     """
     from explorer.core.expr.display import format_unicode
 
@@ -42,7 +41,7 @@ def diff_text(
         lines.extend(_value_lines(function, float(at)))
     if steps:
         lines += ["", "Steps:", *("  " + line for line in function.derivation.lines())]
-    if limit_table_rows:
+    if limit_table:
         if at is None:
             raise ValueError("the limit table needs a point: add --at")
         lines += ["", *_table_lines(function, float(at))]
@@ -63,17 +62,17 @@ def _value_lines(function, x0: float) -> list[str]:
 
 
 def _table_lines(function, x0: float) -> list[str]:
-    exact = float(function.fprime(np.float64(x0)))
+    exact = function.derivative_at(x0)
     exact = exact if math.isfinite(exact) else None
     point = format_number(x0)
     lines = [
         f"Forward difference (f(x+h) − f(x))/h at x = {point}, the seed's loop "
         "(h = 0.0001, then h *= 0.1):",
-        *seed_limit_lines(function.f, x0),
+        *difference.seed_limit_lines(function.f, x0),
         "",
         f"Forward and central difference quotients at x = {point}, h = 10⁻¹ … 10⁻¹²:",
     ]
-    lines += [row.text for row in limit_table(function.f, x0, exact)]
+    lines += [row.text for row in difference.limit_table(function.f, x0, exact)]
     if exact is not None:
         lines.append(f"Exact derivative: f′({point}) = {format_number(exact)}")
     return lines

@@ -57,6 +57,11 @@ class PreparedFunction:
         """The same expression with new parameter values (the derivation is reused from a cache)."""
         return PreparedFunction(self.tree, self.variable, params)
 
+    def derivative_at(self, x0: float) -> float:
+        """f′(x₀) from the derivative tree (NaN or ±inf where it does not exist)."""
+        with np.errstate(all="ignore"):
+            return float(self.fprime(np.float64(x0)))
+
     def function(self, dtype: type = np.float64) -> RealFunction:
         """f evaluated truly in ``dtype`` (float32 for the precision switch)."""
         if np.dtype(dtype) == np.float64:
