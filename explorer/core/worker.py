@@ -56,11 +56,6 @@ def register_task(name: str, *, label: str | None = None) -> Callable[[TaskFunct
     return decorate
 
 
-def registered_tasks() -> dict[str, TaskFunction]:
-    """The tasks registered in this process (a copy)."""
-    return dict(_TASKS)
-
-
 @dataclass(frozen=True)
 class WorkerResult:
     """The outcome of one request. ``error`` is a learner-readable message when ``ok`` is False."""
@@ -180,9 +175,9 @@ class SymbolicWorker:
 
     @property
     def busy(self) -> bool:
-        """Whether any current request is queued or running."""
-        running = self._running is not None and not self._running.stale
-        return running or bool(self._queue)
+        """Whether there is anything to poll for: queued or running work, or a superseded job
+        still to be wound down (polling is what kills it once its grace period is over)."""
+        return self._running is not None or bool(self._queue)
 
     @property
     def running_request_id(self) -> int | None:
@@ -195,11 +190,12 @@ class SymbolicWorker:
 
     def shutdown(self) -> None:
         """Stop the process and forget every request."""
+        idle = self._running is None
         self._queue.clear()
         self._running = None
         self._latest.clear()
         self._outbox.clear()
-        if self._process is not None and self._connection is not None:
+        if idle and self._process is not None and self._connection is not None:
             try:
                 self._connection.send(("stop",))
             except (OSError, ValueError):

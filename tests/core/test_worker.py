@@ -151,6 +151,17 @@ def test_cancelled_request_never_reports(worker):
     assert [r.request_id for r in results] == [other]
 
 
+def test_cancelling_a_running_endless_job_stops_its_process(worker):
+    request = worker.submit("test_spin", {}, timeout=60)
+    collect(worker, 30, until=lambda _: worker.running_request_id == request)
+    pid = worker.process_id
+    worker.cancel(request)
+    assert worker.busy  # still something to wind down: the process burns a core until killed
+    results = collect(worker, 10, until=lambda _: not worker.busy)
+    assert results == [] and not worker.busy
+    assert not process_exists(pid)
+
+
 @pytest.mark.parametrize(
     ("task", "message", "detail"),
     [
