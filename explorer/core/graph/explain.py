@@ -82,7 +82,7 @@ def forward_text(model: GraphModel, node: ModelNode) -> str:
             note += ", requires_grad=False"
         return f"{node.label} = {value} ({note})"
     formula, numbers = _formula_and_numbers(model, node)
-    parts = [node.label] if node.is_named else []
+    parts = [node.symbol] if node.is_named else []
     parts += [formula, numbers, value]
     return " = ".join(_dedupe(parts))
 

@@ -40,6 +40,8 @@ class ModelNode:
     grad_fn_name: str | None
     # One entry per argument of the op: the input node's id, or the text of a hidden constant.
     arguments: tuple[int | str, ...] = ()
+    # 1, 2, … when several nodes share a name (a loop's ``b``), 0 when the name is unique.
+    occurrence: int = 0
 
     @property
     def is_named(self) -> bool:
@@ -50,7 +52,7 @@ class ModelNode:
     def symbol(self) -> str:
         """How the node is named inside a chain-rule formula: ``a``, or ``(a + b)`` if unnamed."""
         if self.is_named:
-            return self.label
+            return self.label + _subscript(self.occurrence) if self.occurrence else self.label
         text = self.formula or f"{self.op}#{self.id}"
         return f"({text})" if any(c in text for c in " +-−·*/^") else text
 
@@ -197,9 +199,30 @@ def graph_from_tensor(
     edges = _edges_with_contributions(nodes, shot.edges)
     if hidden:
         nodes = tuple(node for node in nodes if node.id not in hidden)
+    nodes = _number_repeated_names(nodes)
+    if hidden:
         kept = [e for e in edges if e.source not in hidden and e.target not in hidden]
         edges = tuple(replace(edge, index=index) for index, edge in enumerate(kept))
     return GraphModel(nodes, edges, shot.output_id, source_text)
+
+
+def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...]:
+    counts: dict[str, int] = {}
+    for node in nodes:
+        if node.is_named:
+            counts[node.label] = counts.get(node.label, 0) + 1
+    seen: dict[str, int] = {}
+    numbered = []
+    for node in nodes:
+        if node.is_named and counts[node.label] > 1:
+            seen[node.label] = seen.get(node.label, 0) + 1
+            node = replace(node, occurrence=seen[node.label])
+        numbered.append(node)
+    return tuple(numbered)
+
+
+def _subscript(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 def _looks_like_name(label: str) -> bool:
