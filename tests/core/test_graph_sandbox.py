@@ -119,7 +119,7 @@ def test_interpreter_graph_explains_scalar_operands() -> None:
     graph = result.graph
     first_mul = next(n for n in graph.nodes if n.op == "mul")
     text = next(s.explanation for s in Stepper(graph).schedule if s.node_id == first_mul.id)
-    assert text.startswith("b = a·2 = ")
+    assert text.startswith("b₁ = a·2 = ")
 
 
 def test_parse_at_accepts_floats_only() -> None:
