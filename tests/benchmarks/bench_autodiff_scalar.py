@@ -119,6 +119,20 @@ def best_time(function) -> tuple[float, object]:
     return best, result
 
 
+def deep_chain(length: int = 1_000_000) -> None:
+    """A chain of a million multiplications: backward must not recurse (micrograd's would)."""
+    start = time.perf_counter()
+    x = ad.tensor(1.0, requires_grad=True)
+    y = x
+    for _ in range(length):
+        y = y * 1.0
+    built = time.perf_counter()
+    y.backward()
+    done = time.perf_counter()
+    assert x.grad.item() == 1.0
+    print(f"chain of {length:,} nodes: build {built - start:.2f} s, backward {done - built:.2f} s")
+
+
 def main() -> None:
     reference_time, reference_grad = best_time(run_reference)
     ours_time, our_grad = best_time(run_ours)
@@ -143,3 +157,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    deep_chain()

@@ -29,7 +29,7 @@ class Tensor:
 
     __slots__ = (
         "_value", "_requires_grad", "_op", "_inputs", "_extra", "_pending", "_tangent",
-        "grad", "__dict__", "__weakref__",
+        "_node_grad", "_freed", "grad", "__dict__", "__weakref__",
     )  # fmt: skip
     __array_ufunc__ = None  # make numpy defer to our reflected operators (ndarray * Tensor)
 
@@ -37,8 +37,6 @@ class Tensor:
     name: str | None = None
     formula: str | None = None
     _retains_grad = False
-    _freed = False
-    _node_grad: Any = None
     _detached_from: Tensor | None = None
     # A gradient that shares its array with a recorded interior gradient copies before writing.
     _copy_on_write = False
@@ -53,6 +51,8 @@ class Tensor:
         self._extra = None
         self._pending = None
         self._tangent = None
+        self._node_grad = None
+        self._freed = False
         self.grad = None
         if requires_grad:
             self.requires_grad_(True)
@@ -285,6 +285,8 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
     tensor._extra = extra
     tensor._pending = None
     tensor._tangent = None
+    tensor._node_grad = None  # ∂output/∂this from the last backward, kept for the graph view
+    tensor._freed = False
     tensor.grad = None
     return tensor
 
