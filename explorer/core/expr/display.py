@@ -53,7 +53,8 @@ def number_text(node: Number) -> str:
 
 
 def _is_small_integer_literal(node: Node) -> bool:
-    return isinstance(node, Number) and node.text.isdigit() and len(node.text) <= 4
+    text = node.text if isinstance(node, Number) else ""
+    return text.isascii() and text.isdigit() and len(text) <= 4
 
 
 def _superscript_exponent(node: Node) -> str | None:

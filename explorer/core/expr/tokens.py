@@ -137,21 +137,26 @@ def unicode_message(ch: str) -> str:
     return f"Character {shown} is not allowed; type {hint} instead"
 
 
+def _is_digit(ch: str) -> bool:
+    # str.isdigit() also accepts '²' and other Unicode digits, which float() refuses.
+    return "0" <= ch <= "9"
+
+
 def _scan_number(text: str, start: int) -> tuple[Token, int]:
     i, n = start, len(text)
-    while i < n and text[i].isdigit():
+    while i < n and _is_digit(text[i]):
         i += 1
     if i < n and text[i] == ".":
         i += 1
-        while i < n and text[i].isdigit():
+        while i < n and _is_digit(text[i]):
             i += 1
     mantissa_end = i
     if i < n and text[i] in "eE":
         j = i + 1
         if j < n and text[j] in "+-":
             j += 1
-        if j < n and text[j].isascii() and text[j].isdigit():
-            while j < n and text[j].isascii() and text[j].isdigit():
+        if j < n and _is_digit(text[j]):
+            while j < n and _is_digit(text[j]):
                 j += 1
             i = j
     literal = text[start:i]
@@ -232,7 +237,7 @@ def tokenize(text: str, *, newlines: bool = False, max_tokens: int | None = None
         if is_space(ch):
             i += 1
             continue
-        if ch.isascii() and (ch.isdigit() or (ch == "." and text[i + 1 : i + 2].isdigit())):
+        if _is_digit(ch) or (ch == "." and i + 1 < n and _is_digit(text[i + 1])):
             token, i = _scan_number(text, i)
         elif ch.isascii() and ch.isalpha():
             j = i + 1
