@@ -40,7 +40,9 @@ class ExportError(Exception):
 def mark_not_exported(item: QGraphicsItem) -> None:
     """Leave ``item`` (e.g. a crosshair that follows the mouse) out of every exported image."""
     # pyqtgraph items override data()/setData() for their own data, so call QGraphicsItem's.
-    QGraphicsItem.setData(item, _NOT_EXPORTED_KEY, True)
+    # The marker is an int: storing Python's True here (PySide6 6.12) over-releases the True
+    # singleton and the interpreter aborts at exit with "bool_dealloc".
+    QGraphicsItem.setData(item, _NOT_EXPORTED_KEY, 1)
 
 
 def check_size(width: int, height: int) -> tuple[int, int]:
