@@ -76,3 +76,14 @@ def test_constant_function_has_zero_derivative() -> None:
     result = three_derivatives("pi", GRID)
     assert result.all_agree
     assert np.all(result.reverse == 0) and np.all(result.symbolic == 0)
+
+
+def test_kink_that_does_not_break_the_slope_is_not_reported() -> None:
+    assert three_derivatives("x*|x|", GRID).all_agree
+    assert three_derivatives("|x|^3", GRID).all_agree
+
+
+def test_formula_conventions_are_named() -> None:
+    removable = three_derivatives("exp(-1/x^2)", GRID)
+    assert [p.kind for p in removable.points] == ["method"]
+    assert "formula is undefined there" in removable.messages[0]

@@ -45,7 +45,8 @@ def test_pole_is_reported_not_drawn() -> None:
         ("log(x)", -1, "f is not defined at x = −1"),
         ("sqrt(x)", 0, "f is not defined just to the left of x = 0, so it has no slope there"),
         ("cbrt(x)", 0, "f has no finite slope at x = 0: the tangent is vertical"),
-        ("tan(x)", np.pi / 2, None),
+        ("tan(x)", np.pi / 2, "f has a pole at x = 1.5708: it grows without bound there"),
+        ("1/(x - 0.1)^2", 0.1, "f is not defined at x = 0.1"),
     ],
 )
 def test_no_tangent_where_f_is_not_differentiable(text: str, x0: float, reason: str | None) -> None:
@@ -148,3 +149,19 @@ def test_linear_approximation_band() -> None:
     inside = np.linspace(lo, hi, 50)
     assert np.all(np.abs(function.f(inside) - (4 * inside - 4)) <= 0.05 + 1e-9)
     assert not linear_approximation_band("|x|", 0, 0.1, grid).mask.any()
+
+
+def test_smooth_through_a_table_kink_and_removable_formula_gaps() -> None:
+    # x·|x| and |x|³ contain abs but are differentiable at 0 with slope 0.
+    for text in ("x*|x|", "|x|^3"):
+        tangent = tangent_at(text, 0)
+        assert tangent.differentiable and tangent.equation == "y = 0", text
+    # The formula of exp(−1/x²)′ is 0·∞ at 0, but both one-sided limits are 0.
+    flat = tangent_at("exp(-1/x^2)", 0)
+    assert flat.differentiable and flat.slope == 0.0
+
+
+def test_cusp_reports_unbounded_slopes() -> None:
+    tangent = tangent_at("sqrt(|x|)", 0)
+    assert not tangent.differentiable
+    assert tangent.reason.endswith("left slope −∞, right slope ∞")

@@ -95,9 +95,12 @@ def tangent_at(
         return _no_tangent(x0, y0, f"f is not defined at {name} = {format_number(x0)}")
     reason, left, right = _diagnose(function, x0, y0)
     if reason:
-        return _no_tangent(x0, y0, reason, left, right)
-    slope = float(function.fprime(np.float64(x0)))
-    if not math.isfinite(slope):
+        return _no_tangent(x0, y0, reason, _or_none(left), _or_none(right))
+    slope = function.derivative_at(x0)
+    if math.isnan(slope) and math.isfinite(left + right):
+        # The formula gives 0·∞ at x₀ (exp(−1/x²) at 0) but both one-sided limits agree.
+        slope = (left + right) / 2.0
+    if not math.isfinite(slope) or abs(slope) > 1e6 * (1.0 + abs(left) + abs(right)):
         where = f"{name} = {format_number(x0)}"
         return _no_tangent(x0, y0, f"f has no finite slope at {where}: the tangent is vertical")
     return Tangent(
@@ -112,69 +115,84 @@ def tangent_at(
     )
 
 
+def _or_none(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
 def _no_tangent(x0: float, y0: float, reason: str, left=None, right=None) -> Tangent:
     return Tangent(x0, y0, float("nan"), False, reason, left_slope=left, right_slope=right)
 
 
-def _one_sided(
-    function: PreparedFunction, x0: float, y0: float, step: float
-) -> tuple[float, float, float]:
-    """(left slope, right slope, f(x₀+h) − f(x₀−h)) with step h."""
+def _one_sided(function: PreparedFunction, x0: float, y0: float, step: float) -> tuple:
+    """(left slope, right slope, f(x₀+h) − f(x₀−h), largest |f(x₀±h)|) with step h."""
     below, above = function.f(np.array([x0 - step, x0 + step]))
-    return (y0 - below) / step, (above - y0) / step, above - below
+    size = max(abs(below), abs(above))
+    return (y0 - below) / step, (above - y0) / step, above - below, size
 
 
-def _diagnose(
-    function: PreparedFunction, x0: float, y0: float
-) -> tuple[str, float | None, float | None]:
-    """Why f has no tangent at x₀ ('' if it has one), plus the one-sided slopes."""
+def _differ(a: float, b: float) -> bool:
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return a != b
+    return abs(a - b) > 1e-6 * (1.0 + abs(a) + abs(b))
+
+
+def _diagnose(function: PreparedFunction, x0: float, y0: float) -> tuple[str, float, float]:
+    """Why f has no tangent at x₀ ('' if it has one), and f′ just left and right of x₀."""
     scale = max(1.0, abs(x0))
     where = f"{function.variable} = {format_number(x0)}"
+    nan = float("nan")
     with np.errstate(all="ignore"):
-        left_c, right_c, jump_c = _one_sided(function, x0, y0, _COARSE_STEP * scale)
-        left, right, jump = _one_sided(function, x0, y0, _FINE_STEP * scale)
+        left_c, right_c, jump_c, size_c = _one_sided(function, x0, y0, _COARSE_STEP * scale)
+        left, right, jump, size = _one_sided(function, x0, y0, _FINE_STEP * scale)
     if not (math.isfinite(left) and math.isfinite(right)):
-        side = "left" if not math.isfinite(left) else "right"
         if not math.isfinite(left) and not math.isfinite(right):
-            return f"f is not defined on either side of {where}", None, None
-        return (
-            f"f is not defined just to the {side} of {where}, so it has no slope there",
-            None,
-            None,
-        )
-    noise = 1e-8 * max(1.0, abs(y0))
+            return f"f is not defined on either side of {where}", nan, nan
+        side = "left" if not math.isfinite(left) else "right"
+        return f"f is not defined just to the {side} of {where}, so it has no slope there", nan, nan
+    # Near a pole f(x₀) dwarfs its neighbours, and f(x₀+h) − f(x₀−h) grows as h shrinks.
+    noise = 1e-8 * max(1.0, size_c)
+    if abs(y0) > 1e6 * (1.0 + size_c) or (abs(jump) > 2.0 * abs(jump_c) and abs(jump) > noise):
+        return f"f has a pole at {where}: it grows without bound there", nan, nan
     if abs(jump) > 0.5 * abs(jump_c) and abs(jump) > noise:
-        return _jump_reason(function, where), None, None
+        return _jump_reason(function, where), nan, nan
     slopes = _limit_slopes(function, x0, scale, left, right)
     for site in function.kink_sites:
         argument = float(site.argument(np.float64(x0)))
-        if any(argument == point for point in site.points) and slopes[0] != slopes[1]:
+        if any(argument == point for point in site.points) and _differ(*slopes):
             return _corner_reason(function, site.call, where, *slopes), *slopes
     gap, gap_coarse = right - left, right_c - left_c
     tolerance = 1e-6 * (1.0 + abs(left) + abs(right) + abs(y0) / scale)
-    if abs(gap) > 0.5 * abs(gap_coarse) and abs(gap) > tolerance:
-        # Confirm with the exact one-sided derivatives: within 10⁻⁶ of a corner (but not at it)
-        # the quotients straddle it although f is differentiable at x₀ itself.
-        if abs(slopes[1] - slopes[0]) > 1e-6 * (1.0 + abs(slopes[0]) + abs(slopes[1])):
-            return _corner_reason(function, None, where, *slopes), *slopes
-    return "", None, None
+    # Confirmed with the exact one-sided derivatives: within 10⁻⁶ of a corner (but not at it)
+    # the quotients straddle it although f is differentiable at x₀ itself.
+    if abs(gap) > 0.5 * abs(gap_coarse) and abs(gap) > tolerance and _differ(*slopes):
+        return _corner_reason(function, None, where, *slopes), *slopes
+    return "", *slopes
 
 
 def _limit_slopes(
     function: PreparedFunction, x0: float, scale: float, left: float, right: float
 ) -> tuple[float, float]:
     """f′ just left and right of x₀ from the symbolic derivative, else the one-sided quotients."""
-    offset = _EXACT_OFFSET * scale
-    below, above = (float(v) for v in function.fprime(np.array([x0 - offset, x0 + offset])))
+    near, far = _EXACT_OFFSET * scale, 1e4 * _EXACT_OFFSET * scale
+    points = np.array([x0 - near, x0 + near, x0 - far, x0 + far])
+    with np.errstate(all="ignore"):
+        below, above, below_far, above_far = (float(v) for v in function.fprime(points))
     if not math.isfinite(below):
         below = left
     if not math.isfinite(above):
         above = right
+    # A slope still growing 10-fold as we move 10⁴ times closer is unbounded (a cusp, √|x|).
+    if abs(below) > 1e3 and abs(below) > 10 * abs(below_far):
+        below = math.copysign(math.inf, below)
+    if abs(above) > 1e3 and abs(above) > 10 * abs(above_far):
+        above = math.copysign(math.inf, above)
     return _tidy_slope(below), _tidy_slope(above)
 
 
 def _tidy_slope(value: float) -> float:
     """One-sided slopes of a corner printed cleanly: 0.9999999999 → 1."""
+    if not math.isfinite(value):
+        return value
     rounded = float(f"{value:.6g}")
     return 0.0 if rounded == 0 else rounded
 
