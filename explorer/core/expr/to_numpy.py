@@ -1,9 +1,11 @@
-"""Vectorised numpy evaluation of an expression tree, compiled once into nested closures.
+"""Vectorised numpy evaluation of an expression tree, compiled once into a postfix program.
 
-No code is generated and nothing is handed to ``eval`` or ``lambdify``: each node becomes a small
-closure over its children's closures, built in one iterative pass over the tree. Evaluation runs in
-float64 with numpy warnings silenced; the result is always broadcast to the shape of the inputs, so
-a constant such as ``pi`` or ``x - x`` gives a full array on a grid. Complex values become NaN.
+No code is generated and nothing is handed to ``eval`` or ``lambdify``: one iterative pass over
+the tree lists its operations in postfix order (numpy ufuncs and the table's forward functions),
+and the returned closure runs them on a stack, so a tree of any depth evaluates without recursion.
+Evaluation runs in float64 with numpy warnings silenced; the result is always broadcast to the
+shape of the inputs, so a constant such as ``pi`` or ``x - x`` gives a full array on a grid.
+Complex values become NaN.
 Division by zero and overflow give ±inf and NaN as numpy does; the sampler turns those into gaps.
 """
 
@@ -30,7 +32,9 @@ from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import CONSTANTS, lookup
 
 Env = dict[str, Any]
-Closure = Callable[[Env], Any]
+# One step of the postfix program: (opcode, payload). Post-order of the tree is exactly postfix.
+Instruction = tuple[int, Any]
+PUSH, LOAD, APPLY1, APPLY2, STORE = range(5)
 
 _BINARY_UFUNCS: dict[str, Callable[[Any, Any], Any]] = {
     "+": np.add,
@@ -41,62 +45,60 @@ _BINARY_UFUNCS: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-def _constant_closure(value: float) -> Closure:
-    return lambda env: value
-
-
-def _variable_closure(name: str) -> Closure:
-    return lambda env: env[name]
-
-
-def _binary_closure(op: str, left: Closure, right: Closure) -> Closure:
-    ufunc = _BINARY_UFUNCS[op]
-    return lambda env: ufunc(left(env), right(env))
-
-
-def _call_closure(forward: Callable[[Any], Any], argument: Closure) -> Closure:
-    return lambda env: forward(argument(env))
-
-
-def _definition_closure(name: str, expression: Closure) -> Closure:
-    def define(env: Env) -> Any:
-        env[name] = expression(env)
-        return env[name]
-
-    return define
-
-
-def _program_closure(definitions: list[Closure]) -> Closure:
-    def run(env: Env) -> Any:
-        result = None
-        for define in definitions:
-            result = define(env)
-        return result
-
-    return run
-
-
-def _compile_node(node: Node, children: list[Closure]) -> Closure:
+def _instruction(node: Node) -> Instruction | None:
     if isinstance(node, Number):
-        return _constant_closure(float(node.value))
+        return (PUSH, float(node.value))
     if isinstance(node, Constant):
-        return _constant_closure(CONSTANTS[node.name][0])
+        return (PUSH, CONSTANTS[node.name][0])
     if isinstance(node, Variable):
-        return _variable_closure(node.name)
+        return (LOAD, node.name)
     if isinstance(node, UnaryOp):
-        return (lambda env, f=children[0]: np.negative(f(env))) if node.op == "-" else children[0]
+        return (APPLY1, np.negative) if node.op == "-" else None
     if isinstance(node, BinaryOp):
-        return _binary_closure(node.op, children[0], children[1])
+        return (APPLY2, _BINARY_UFUNCS[node.op])
     if isinstance(node, Call):
         spec = lookup(node.name)
-        if spec is None or len(children) != spec.arity:
+        if spec is None or len(node.args) != spec.arity:
             raise ValueError(f"cannot evaluate unknown function {node.name!r}")
-        return _call_closure(spec.forward, children[0])
+        return (APPLY1, spec.forward)
     if isinstance(node, Definition):
-        return _definition_closure(node.name, children[0])
+        return (STORE, node.name)
     if isinstance(node, Program):
-        return _program_closure(children)
+        return None
     raise TypeError(f"not an expression node: {type(node).__name__}")
+
+
+def compile_postfix(node: Node) -> list[Instruction]:
+    """The tree as a postfix program; evaluating it needs no recursion, whatever the depth."""
+    program: list[Instruction] = []
+
+    def visit(current: Node, _children: list[None]) -> None:
+        instruction = _instruction(current)
+        if instruction is not None:
+            program.append(instruction)
+
+    fold_tree(node, visit)
+    return program
+
+
+def run_postfix(program: list[Instruction], env: Env) -> Any:
+    stack: list[Any] = []
+    for opcode, payload in program:
+        if opcode == APPLY2:
+            right = stack.pop()
+            stack[-1] = payload(stack[-1], right)
+        elif opcode == APPLY1:
+            stack[-1] = payload(stack[-1])
+        elif opcode == LOAD:
+            stack.append(env[payload])
+        elif opcode == PUSH:
+            stack.append(payload)
+        else:
+            # A program's definition: remember its value for later lines; the last one is output.
+            env[payload] = stack[-1]
+            if len(stack) > 1:
+                del stack[:-1]
+    return stack[-1]
 
 
 def free_names(node: Node) -> tuple[str, ...]:
@@ -122,7 +124,7 @@ def tree_to_numpy(node: Node) -> Callable[..., np.ndarray]:
     Every variable the tree uses must be given as a keyword; extra keywords are allowed and still
     take part in broadcasting (a 2-D panel passes ``y`` to ``x^2`` and gets a surface).
     """
-    body = fold_tree(node, _compile_node)
+    program = compile_postfix(node)
     needed = free_names(node)
 
     def evaluate(**values: Any) -> np.ndarray:
@@ -132,7 +134,7 @@ def tree_to_numpy(node: Node) -> Callable[..., np.ndarray]:
         env: Env = {name: np.asarray(value, dtype=np.float64) for name, value in values.items()}
         shape = np.broadcast_shapes(*(array.shape for array in env.values()))
         with np.errstate(all="ignore"):
-            result = _as_real_float64(body(env))
+            result = _as_real_float64(run_postfix(program, env))
         output = np.empty(np.broadcast_shapes(shape, result.shape), dtype=np.float64)
         output[...] = result
         return output
