@@ -4,7 +4,8 @@
    one layer right of its furthest producer; constants (leaves that are not inputs) sit just left
    of their first consumer instead of far away in layer 0. The output is always last.
 2. Edges spanning several layers get a waypoint per layer they cross (a "dummy" node), so long
-   edges are routed between cards instead of through them.
+   edges are routed between cards instead of through them; beyond six layers only the layers
+   next to the ends get one (the cost of a full route grows with the span).
 3. Order within layers: barycentre sweeps (down and up), keeping the order with the fewest
    crossings between adjacent layers (counted exactly with a Fenwick tree).
 4. Coordinates: x is the layer index; y is pulled towards the mean of the neighbours and then
@@ -24,6 +25,9 @@ _SWEEPS = 6
 _SPACING_NODE = 1.0
 _SPACING_WAYPOINT = 0.5
 _STRAIGHTEN_PASSES = 4
+# Edges crossing more layers than this get waypoints next to their ends only, so a graph whose
+# edges jump far (a value reused much later) stays fast; the middle is one straight segment.
+_MAX_ROUTED_SPAN = 6
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,10 @@ def _insert_waypoints(
     next_id = -1
     for source, target in edges:
         chain = [source]
-        for level in range(layer[source] + 1, layer[target]):
+        levels = list(range(layer[source] + 1, layer[target]))
+        if len(levels) > _MAX_ROUTED_SPAN:
+            levels = [levels[0], levels[-1]]  # a very long edge: bends at both ends only
+        for level in levels:
             vertex_layer[next_id] = level
             chain.append(next_id)
             next_id -= 1
