@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import ast
 import operator
-from dataclasses import dataclass, field
 from typing import Any
 
+from explorer.core.graph.interpreter_result import InterpreterResult, TraceEvent
 from explorer.core.graph.interpreter_rules import (
     InterpreterError,
     InterpreterLimits,
@@ -29,45 +29,13 @@ from explorer.core.graph.interpreter_rules import (
 )
 from explorer.core.graph.interpreter_values import Guard, UserFunction, format_for_print
 
-
-@dataclass(frozen=True)
-class TraceEvent:
-    """One thing the control flow did: a loop that ran ``iterations`` times, or a branch taken."""
-
-    kind: str  # "while", "for" or "if"
-    line: int
-    iterations: int | None = None
-    branch: str | None = None  # "if", "elif", "else" or "none"
-    branch_line: int | None = None
-
-    def describe(self) -> str:
-        if self.kind in ("while", "for"):
-            times = "once" if self.iterations == 1 else f"{self.iterations} times"
-            return f"{self.kind} loop (line {self.line}) ran {times}"
-        if self.branch == "none":
-            return f"if (line {self.line}): no branch taken"
-        where = "" if self.branch == "if" else f" (line {self.branch_line})"
-        return f"if (line {self.line}) took the {self.branch} branch{where}"
-
-
-@dataclass(frozen=True)
-class InterpreterResult:
-    """Everything a run produced: variables, the output tensor and its graph, prints, trace."""
-
-    variables: dict[str, Any]
-    output: Any
-    output_name: str | None
-    printed: str
-    prints: tuple[str, ...]
-    trace: tuple[TraceEvent, ...]
-    last_value: Any
-    graph_nodes: int
-    loop_iterations: int
-    graph: Any = field(default=None, compare=False)
-
-    def trace_summary(self) -> str:
-        """One line: each event in order, e.g. "while loop (line 3) ran 9 times; if (line 5) …"."""
-        return "; ".join(event.describe() for event in self.trace)
+__all__ = [
+    "InterpreterError",
+    "InterpreterLimits",
+    "InterpreterResult",
+    "TraceEvent",
+    "run_program",
+]
 
 
 class _Return(Exception):
@@ -112,6 +80,7 @@ class _Machine:
         self.trace: list[TraceEvent] = []
         self.call_depth = 0
         self.last_value: Any = None
+        self.last_tensor_name: str | None = None
 
     # ----- statements -------------------------------------------------------------------------
     def run(self, tree: ast.Module) -> None:
@@ -233,6 +202,8 @@ class _Machine:
         if isinstance(target, ast.Name):
             self.guard.name_tensor(value, target.id)
             scope.locals[target.id] = value
+            if scope.locals is self.module_names and self.guard.is_tensor(value):
+                self.last_tensor_name = target.id
         elif isinstance(target, (ast.Tuple, ast.List)):
             items = self.guard.unpack(value, len(target.elts), target)
             for element, item in zip(target.elts, items, strict=True):
@@ -450,8 +421,7 @@ def _choose_output(machine: _Machine, output_name: str | None) -> tuple[Any, str
         chosen = guard.backward_output
         found = [name for name, value in names.items() if value is chosen]
         return chosen, (found[-1] if found else None)
-    tensors = [(name, value) for name, value in names.items() if guard.is_tensor(value)]
-    if not tensors:
+    name = machine.last_tensor_name
+    if name is None:
         return None, None
-    name, value = tensors[-1]
-    return value, name
+    return names[name], name
