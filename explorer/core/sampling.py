@@ -383,15 +383,39 @@ def _refine_edges(
         inside = np.where(defined, middle, inside)
         inside_y = np.where(defined, middle_y, inside_y)
         outside = np.where(defined, outside, middle)
-    # Only a border point in sight is added: log's plunge to -33 at x = 1e-15 would stretch the
-    # last segment into a near-vertical line that says nothing the view can show.
+    grid_x = np.where(flip, x[edges + 1], x[edges])
+    grid_y = np.where(flip, y[edges + 1], y[edges])
+    # Only a border point in sight is added (log's plunge to -33 at x = 1e-15 would stretch the
+    # last segment into a near-vertical line), and only when the new segment is plain: csc(log(x))
+    # oscillates without end near 0, and a segment into it would paper over infinitely many poles.
     low, high = view
-    inserts = []
-    moved = inside != np.where(flip, x[edges + 1], x[edges])
-    for index, point, value, keep in zip(edges, inside, inside_y, moved, strict=True):
-        if keep and low <= value <= high:
-            inserts.append((int(index), np.array([point]), np.array([value])))
-    return inserts
+    plain = _segments_are_plain(evaluate, grid_x, grid_y, inside, inside_y, 0.01 * (high - low))
+    keep = (inside != grid_x) & (inside_y >= low) & (inside_y <= high) & plain
+    return [
+        (int(index), np.array([point]), np.array([value]))
+        for index, point, value in zip(edges[keep], inside[keep], inside_y[keep], strict=True)
+    ]
+
+
+def _segments_are_plain(
+    evaluate: Callable[[np.ndarray], Any],
+    x0: np.ndarray,
+    y0: np.ndarray,
+    x1: np.ndarray,
+    y1: np.ndarray,
+    tolerance: float,
+) -> np.ndarray:
+    """Whether f stays finite and between its end values (± tolerance) inside each segment."""
+    if x0.size == 0:
+        return np.zeros(0, dtype=bool)
+    fractions = np.linspace(0.0, 1.0, 18)[1:-1]
+    points = x0[:, None] + fractions[None, :] * (x1 - x0)[:, None]
+    values = evaluate_real(evaluate, points.ravel()).reshape(points.shape)
+    low = np.minimum(y0, y1)[:, None] - tolerance
+    high = np.maximum(y0, y1)[:, None] + tolerance
+    with np.errstate(invalid="ignore"):
+        inside = (values >= low) & (values <= high)
+    return inside.all(axis=1)
 
 
 def _splice(

@@ -57,8 +57,8 @@ def false_connectors(
     return bad
 
 
-def _jump_survives_zoom(func, x0, x1, y0, y1, inner_points, levels=3) -> bool:
-    """Zoom three times into the biggest dense step: a jump keeps over half the rise at every
+def _jump_survives_zoom(func, x0, x1, y0, y1, inner_points, levels=6) -> bool:
+    """Zoom six times into the biggest dense step: a jump keeps over half the rise at every
     scale, a steep continuous stretch (an asymptote's approach, atan(1e6 x)) spreads it out."""
     rise = abs(y1 - y0)
     for _ in range(levels):
