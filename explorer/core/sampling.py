@@ -7,8 +7,14 @@ interval whose rise is large compared to the visible y-range is bisected: the ha
 rise is kept, down to ``_BISECTION_STEPS`` halvings. A continuous function's rise shrinks with
 the width; a jump's rise survives, a pole's grows. Intervals whose rise survives get a NaN
 inserted (plus the two refined points next to the break, when they are within sight, so a step
-of ``floor`` reaches the integer). The borders of undefined regions (``sqrt`` at 0) are refined
-the same way so a curve starts where it really starts.
+of ``floor`` reaches the integer). An even pole (``1/x^2``) need not change the rise at all, so
+the intervals next to each local maximum of |y| are also zoomed into; if the inside shoots out of
+sight, a NaN goes there. The borders of undefined regions (``sqrt`` at 0) are refined by
+bisection too, so a curve starts where it really starts.
+
+Limit: detail narrower than the grid spacing cannot all be resolved: poles that pile up faster
+than the samples (``tan(1/x)`` near 0, ``sec(x^6)`` at x = 5) get one break per grid interval at
+most. A denser grid (larger ``n``) or a narrower range shows them.
 
 Rules where the issue left a choice (documented here and tested):
 
