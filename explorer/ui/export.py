@@ -24,8 +24,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPaintDevice, QPainte
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QGraphicsWidget, QWidget
 
-# The QGraphicsItem data slot that marks transient items (crosshairs) to leave out of exports.
-_NOT_EXPORTED_KEY = 0x45584E  # arbitrary, just unlikely to collide with other data keys
+# Marks transient items (crosshairs) to leave out of exports.
+_NOT_EXPORTED_ATTRIBUTE = "_explorer_not_exported"
 # A plot is laid out as if its shorter side were at most this many pixels, then scaled up.
 _LAYOUT_SHORT_SIDE = 600.0
 MAX_EXPORT_SIDE = 10_000
@@ -39,10 +39,9 @@ class ExportError(Exception):
 
 def mark_not_exported(item: QGraphicsItem) -> None:
     """Leave ``item`` (e.g. a crosshair that follows the mouse) out of every exported image."""
-    # pyqtgraph items override data()/setData() for their own data, so call QGraphicsItem's.
-    # The marker is an int: storing Python's True here (PySide6 6.12) over-releases the True
-    # singleton and the interpreter aborts at exit with "bool_dealloc".
-    QGraphicsItem.setData(item, _NOT_EXPORTED_KEY, 1)
+    # A Python attribute rather than QGraphicsItem.setData/data: in PySide6 6.12 that round trip
+    # over-releases True/None and the interpreter aborts at exit ("bool_dealloc").
+    setattr(item, _NOT_EXPORTED_ATTRIBUTE, True)
 
 
 def check_size(width: int, height: int) -> tuple[int, int]:
@@ -274,7 +273,7 @@ def _hidden_transient_items(scene: QGraphicsScene) -> Iterator[None]:
     hidden = [
         item
         for item in scene.items()
-        if QGraphicsItem.data(item, _NOT_EXPORTED_KEY) and item.isVisible()
+        if getattr(item, _NOT_EXPORTED_ATTRIBUTE, False) and item.isVisible()
     ]
     for item in hidden:
         item.setVisible(False)
