@@ -226,6 +226,7 @@ def _sympy_cbrt() -> Any:
     global _CBRT_CLASS
     if _CBRT_CLASS is None:
         import sympy
+        from mpmath.libmp import prec_to_dps
 
         class cbrt(sympy.Function):  # noqa: N801 - sympy prints the class name
             is_real = True
@@ -241,6 +242,15 @@ def _sympy_cbrt() -> Any:
 
             def _numpycode(self, printer: Any) -> str:
                 return f"numpy.cbrt({printer._print(self.args[0])})"
+
+            def _eval_evalf(self, prec: int) -> Any:
+                # Without this evalf falls back to mpmath.cbrt, the principal (complex) root:
+                # cbrt(-pi) would evaluate to 0.73 + 1.27i instead of -1.46.
+                arg = self.args[0]
+                if not arg.is_number:
+                    return None
+                real_root = sympy.sign(arg) * sympy.Abs(arg) ** sympy.Rational(1, 3)
+                return real_root.evalf(prec_to_dps(prec))
 
         _CBRT_CLASS = cbrt
     return _CBRT_CLASS

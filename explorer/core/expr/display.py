@@ -96,7 +96,9 @@ class _Style:
 
     def number(self, node: Number) -> _Piece:
         text = number_text(node)
-        return _Piece(text, ATOM if float(node.value) >= 0 else SIGNED, "number")
+        # 1e-3 followed by x would read as one token, and 1e-3² as 1e-9: keep such literals apart.
+        kind = "number_sci" if "e" in text.lower() else "number"
+        return _Piece(text, ATOM if float(node.value) >= 0 else SIGNED, kind)
 
     def constant(self, name: str) -> str:
         return CONSTANTS[name][2]
