@@ -98,18 +98,14 @@ class Expression:
             raise ExprError(f"{SYMBOLIC_FAILURE} ({type(error).__name__})") from error
 
     def numpy_function(self) -> Callable[..., np.ndarray]:
-        """``f(x=..., a=...) -> float64 array`` broadcast to the inputs' shape (NaN for complex)."""
+        """``f(x=..., a=...) -> float64 array`` broadcast to the inputs' shape (NaN for complex).
+
+        Every variable and parameter the expression uses must be given; extra keywords (a slider
+        the expression no longer uses, ``y`` in a 2-D panel for ``x^2``) only take part in the
+        broadcasting.
+        """
         if self._numpy is None:
-            evaluate = tree_to_numpy(self._tree)
-            allowed = {*self._declared, *self._parameters}
-
-            def function(**values: Any) -> np.ndarray:
-                unknown = sorted(set(values) - allowed)
-                if unknown:
-                    raise TypeError(f"unexpected value for {', '.join(unknown)}")
-                return evaluate(**values)
-
-            self._numpy = function
+            self._numpy = tree_to_numpy(self._tree)
         return self._numpy
 
     def evaluate(self, **values: Any) -> np.ndarray | float:

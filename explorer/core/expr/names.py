@@ -72,16 +72,10 @@ def unknown_name_message(
     extra_known: Sequence[str] = (),
 ) -> str:
     """The learner-facing message for a name that is not a function, constant or variable here."""
-    kind = "function" if called else "name"
-    head = f"Unknown {kind} '{name}'"
-    if name in _PYTHON_WORDS:
-        return f"'{name}' is Python, not part of the math language; type a formula such as x^2 - 3x"
-    if name in _NOT_A_NUMBER:
-        return f"'{name}' is not a number you can use here; use finite numbers"
-    if name == "E":
-        return f"{head}. Euler's number is written e: try e^x or exp(x)"
-    if name in ("I", "j", "J") and not parameters:
-        return f"{head}. Complex numbers are not supported: everything here is real"
+    head = f"Unknown {'function' if called else 'name'} '{name}'"
+    reserved = _reserved_word_message(name, head, parameters)
+    if reserved is not None:
+        return reserved
     functions = list(FUNCTIONS_BY_NAME)
     values = [*variables, *extra_known, *CONSTANTS]
     case_twin = _case_match(name, functions if called else [*values, *functions])
@@ -112,13 +106,23 @@ def unknown_name_message(
     if close:
         return f"{head}. Did you mean {close[0]}?"
     if len(name) == 1 and variables:
-        uses = (
-            f"the only variable is {variables[0]}"
-            if len(variables) == 1
-            else (f"the variables are {and_list(variables)}")
-        )
-        return f"{head}. Use a number here; {uses}"
+        if len(variables) == 1:
+            return f"{head}. Use a number here; the only variable is {variables[0]}"
+        return f"{head}. Use a number here; the variables are {and_list(variables)}"
     return head
+
+
+def _reserved_word_message(name: str, head: str, parameters: bool) -> str | None:
+    """Python words and sympy's special names, which must never sneak into a formula."""
+    if name in _PYTHON_WORDS:
+        return f"'{name}' is Python, not part of the math language; type a formula such as x^2 - 3x"
+    if name in _NOT_A_NUMBER:
+        return f"'{name}' is not a number you can use here; use finite numbers"
+    if name == "E":
+        return f"{head}. Euler's number is written e: try e^x or exp(x)"
+    if name in ("I", "j", "J") and not parameters:
+        return f"{head}. Complex numbers are not supported: everything here is real"
+    return None
 
 
 def is_parameter_name(name: str) -> bool:
