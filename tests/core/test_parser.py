@@ -360,3 +360,25 @@ def test_hostile_input_answers_in_milliseconds(text: str) -> None:
     with pytest.raises(ExprError):
         parse(text)
     assert time.perf_counter() - started < 0.5
+
+
+def test_errors_mark_the_span_of_the_offending_token() -> None:
+    with pytest.raises(ExprError) as caught:
+        parse("x + sinx")
+    assert (caught.value.column, caught.value.end_column) == (5, 9)
+    with pytest.raises(ExprError) as caught:
+        parse("2 × x")
+    assert (caught.value.column, caught.value.end_column) == (3, 4)
+
+
+def test_errors_survive_pickling_with_their_position() -> None:
+    import pickle
+
+    with pytest.raises(ExprError) as caught:
+        parse_program("a = 1\nb = a +")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (copy.message, copy.line, copy.column) == (
+        caught.value.message,
+        caught.value.line,
+        caught.value.column,
+    )

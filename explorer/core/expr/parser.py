@@ -85,8 +85,8 @@ class Parser:
     def shown(self, token: Token) -> str:
         return self.source.text[token.start : token.end]
 
-    def fail(self, message: str, offset: int) -> ExprError:
-        return self.source.error(message, offset)
+    def fail(self, message: str, offset: int, end: int | None = None) -> ExprError:
+        return self.source.error(message, offset, end)
 
     @contextmanager
     def nested(self, opener: Token, group: str | None = None) -> Iterator[None]:
@@ -108,7 +108,7 @@ class Parser:
         tree = self.expression(0)
         token = self.peek()
         if token.kind not in (END, NEWLINE):
-            raise self.fail(f"Unexpected '{self.shown(token)}'", token.start)
+            raise self.fail(f"Unexpected '{self.shown(token)}'", token.start, token.end)
         return tree
 
     # -- the Pratt loop ----------------------------------------------------------------------------
@@ -147,25 +147,29 @@ class Parser:
         if token.kind == NUMBER:
             before = self.previous()
             if before is not None and before.kind == NUMBER:
-                raise self.fail("Two numbers in a row; add an operator", token.start)
-            raise self.fail(f"Missing an operator before '{token.text}'", token.start)
+                raise self.fail("Two numbers in a row; add an operator", token.start, token.end)
+            raise self.fail(f"Missing an operator before '{token.text}'", token.start, token.end)
         if token.kind == RPAREN:
             if innermost in ("(", "call"):
                 return
             if innermost == "|":
                 opener = self.groups[-1][1]
                 column = self.source.column_of(opener.start)
-                raise self.fail(f"Missing '|' to close the '|' at column {column}", token.start)
-            raise self.fail("Unmatched ')'", token.start)
+                raise self.fail(
+                    f"Missing '|' to close the '|' at column {column}", token.start, token.end
+                )
+            raise self.fail("Unmatched ')'", token.start, token.end)
         if token.kind == COMMA:
             if innermost == "call":
                 return
-            raise self.fail("',' only separates the arguments of a function", token.start)
+            raise self.fail(
+                "',' only separates the arguments of a function", token.start, token.end
+            )
         if token.kind == EQUALS:
-            raise self.fail(EQUALS_MESSAGE, token.start)
+            raise self.fail(EQUALS_MESSAGE, token.start, token.end)
         if token.kind == ERROR:
-            raise self.fail(token.message, token.start)
-        raise self.fail(f"Unexpected '{self.shown(token)}'", token.start)
+            raise self.fail(token.message, token.start, token.end)
+        raise self.fail(f"Unexpected '{self.shown(token)}'", token.start, token.end)
 
     # -- operands --------------------------------------------------------------------------------
     def prefix(self) -> Node:
@@ -196,20 +200,22 @@ class Parser:
         after = f"'{self.shown(before)}'" if before is not None else ""
         if token.kind in (END, NEWLINE):
             if before is None or before.kind == NEWLINE:
-                return self.fail("Enter an expression, e.g. x^2 - 3x", token.start)
+                return self.fail("Enter an expression, e.g. x^2 - 3x", token.start, token.end)
             if before.kind == OPERATOR and before.text in "+-":
                 message = f"Expression ends too early: missing a value after {after}"
-                return self.fail(message, token.start)
-            return self.fail(f"Missing a value after {after}", token.start)
+                return self.fail(message, token.start, token.end)
+            return self.fail(f"Missing a value after {after}", token.start, token.end)
         if token.kind == ERROR:
-            return self.fail(token.message, token.start)
+            return self.fail(token.message, token.start, token.end)
         if token.kind == EQUALS:
-            return self.fail(EQUALS_MESSAGE, token.start)
+            return self.fail(EQUALS_MESSAGE, token.start, token.end)
         if token.kind == RPAREN and not self.groups:
-            return self.fail("Unmatched ')'", token.start)
+            return self.fail("Unmatched ')'", token.start, token.end)
         if before is None or before.kind == NEWLINE:
-            return self.fail(f"Missing a value before '{self.shown(token)}'", token.start)
-        return self.fail(f"Missing a value after {after}", token.start)
+            return self.fail(
+                f"Missing a value before '{self.shown(token)}'", token.start, token.end
+            )
+        return self.fail(f"Missing a value after {after}", token.start, token.end)
 
     def leaf(self, node: Node) -> Node:
         self.checker.leaf(node)
@@ -228,7 +234,7 @@ class Parser:
         if self.scope.resolve(token.text, token.start, called=called):
             return self.leaf(Variable(token.text, (token.start, token.end)))
         message = self.scope.unknown_message(token.text, called=called)
-        raise self.fail(message, token.start)
+        raise self.fail(message, token.start, token.end)
 
     def needs_parentheses(self, token: Token, following: Token) -> ExprError:
         name = token.text
@@ -240,13 +246,15 @@ class Parser:
             message = f"'{name}' needs parentheses: write {name}(x)^{exponent} for a power"
         else:
             message = f"'{name}' needs an argument in parentheses, e.g. {name}(x)"
-        return self.fail(message, token.start)
+        return self.fail(message, token.start, token.end)
 
     def call(self, name_token: Token, spec: FunctionSpec) -> Node:
         opener = self.advance()
         if self.peek().kind == RPAREN:
             name = name_token.text
-            raise self.fail(f"'{name}' needs an argument, e.g. {name}(x)", name_token.start)
+            raise self.fail(
+                f"'{name}' needs an argument, e.g. {name}(x)", name_token.start, name_token.end
+            )
         arguments: list[Node] = []
         with self.nested(opener, "call"):
             arguments.append(self.expression(0))
@@ -255,7 +263,11 @@ class Parser:
                 arguments.append(self.expression(0))
         closer = self.expect_closing(opener)
         if len(arguments) != spec.arity:
-            raise self.fail(self.arity_message(name_token.text, spec, arguments), name_token.start)
+            raise self.fail(
+                self.arity_message(name_token.text, spec, arguments),
+                name_token.start,
+                name_token.end,
+            )
         node = Call(spec.name, tuple(arguments), (name_token.start, closer.end))
         self.checker.call(node, name_token.start)
         return node
@@ -274,7 +286,7 @@ class Parser:
         token = self.peek()
         if token.kind != RPAREN:
             column = self.source.column_of(opener.start)
-            raise self.fail(f"Missing ')' for the '(' at column {column}", token.start)
+            raise self.fail(f"Missing ')' for the '(' at column {column}", token.start, token.end)
         return self.advance()
 
     def group(self, opener: Token) -> Node:
