@@ -3,7 +3,7 @@
 The parser builds these; converters turn them into sympy, numpy and autodiff graphs; the derivation
 steps and the graph view walk them. ``span`` is a half-open ``(start, end)`` range of 0-based
 character offsets into the (stripped) source text; error messages add 1 to report columns.
-``sexpr()`` gives the one-line form used by the parser tests, e.g. ``1 + 2 * 3`` -> ``(+ 1 (* 2 3))``.
+``sexpr()`` is the one-line form the parser tests use: ``1 + 2 * 3`` -> ``(+ 1 (* 2 3))``.
 """
 
 from __future__ import annotations

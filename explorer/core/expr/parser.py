@@ -201,10 +201,12 @@ class Parser:
         if token.kind in (END, NEWLINE):
             if before is None or before.kind == NEWLINE:
                 return self.fail("Enter an expression, e.g. x^2 - 3x", token.start, token.end)
+            # The caret marks the operator that lacks its right-hand value (issue 2: `x^3 - 1/`
+            # reports column 8, the '/'), not the empty spot after it.
             if before.kind == OPERATOR and before.text in "+-":
                 message = f"Expression ends too early: missing a value after {after}"
-                return self.fail(message, token.start, token.end)
-            return self.fail(f"Missing a value after {after}", token.start, token.end)
+                return self.fail(message, before.start, before.end)
+            return self.fail(f"Missing a value after {after}", before.start, before.end)
         if token.kind == ERROR:
             return self.fail(token.message, token.start, token.end)
         if token.kind == EQUALS:
