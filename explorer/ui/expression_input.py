@@ -160,4 +160,6 @@ class ExpressionInput(QWidget):
 def _default_parse(text: str) -> Any:
     from explorer.core.expr import parse
 
-    return parse(text, variables=("x",))
+    # Single letters other than x (a, b, k …) are parameters: the Derivative panel gives them
+    # sliders, other panels evaluate them at 1.
+    return parse(text, variables=("x",), parameters=True)

@@ -132,7 +132,7 @@ class FunctionPanel(QWidget):
         if self._expression is None:
             return
         x_min, x_max = self._x_range
-        curve = sample_curve(self._expression, x_min, x_max)
+        curve = sample_curve(_with_parameters_at_one(self._expression), x_min, x_max)
         self.last_curve = curve
         x, y = curve.display_arrays()
         display = getattr(self._expression, "display", None)
@@ -140,6 +140,15 @@ class FunctionPanel(QWidget):
         self.plot.set_curve("f", x, y, name=name, color=PALETTE[0], width=2.5)
         self.plot.set_view_range((x_min, x_max), curve.y_view_range or _fallback_y_range(curve))
         self.plot.set_message(None if curve.has_real_values else "No real values in this range")
+
+
+def _with_parameters_at_one(expression: Any) -> Any:
+    # Parameters (a, b … in "a*x^2 + b") get sliders in the Derivative panel; here they are 1.
+    names = getattr(expression, "parameters", ())
+    if not names:
+        return expression
+    evaluate = expression.numpy_function()
+    return lambda x: evaluate(x=x, **dict.fromkeys(names, 1.0))
 
 
 def _fallback_y_range(curve: SampledCurve) -> tuple[float, float]:

@@ -1,0 +1,137 @@
+"""``calculus-explorer diff`` (derivative, value, steps, h → 0 table) and ``export derivative``."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import Any
+
+from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+
+DEFAULT_X_RANGE = ("-5", "5")
+
+
+def register(registry: CommandRegistry) -> None:
+    registry.add_command(
+        "diff",
+        help="print the derivative of f(x), its value at a point, the steps and the h → 0 table",
+        configure=_configure_diff,
+        run=run_diff,
+    )
+    registry.add_export(
+        "derivative",
+        help="plot f, f′ and the tangent at a point, as the Derivative panel shows them",
+        configure=_configure_export,
+        build_target=build_derivative_panel,
+    )
+
+
+def _add_parameter_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="value of a parameter such as a in a*x^2 + b (default 1); repeat for more",
+    )
+
+
+def _configure_diff(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("expression", help='the function of x, e.g. "3x^2 - 4x"')
+    parser.add_argument("--at", help="the point x₀ (a number or e.g. pi/2)")
+    parser.add_argument("--steps", action="store_true", help="show the derivation, rule by rule")
+    parser.add_argument(
+        "--limit-table",
+        action="store_true",
+        help="print the seed's h → 0 loop and the forward/central table (needs --at)",
+    )
+    _add_parameter_option(parser)
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--expr", required=True, help='the function of x, e.g. "x^3 - 1/x"')
+    parser.add_argument("--at", default="1", help="where the tangent touches f (default 1)")
+    parser.add_argument(
+        "--xrange",
+        nargs=2,
+        metavar=("MIN", "MAX"),
+        default=DEFAULT_X_RANGE,
+        help="x-range to plot (numbers or constants such as -2pi); default -5 5",
+    )
+    parser.add_argument("--second", action="store_true", help="also plot f″")
+    parser.add_argument("--no-secant", action="store_true", help="leave out the secant")
+    _add_parameter_option(parser)
+
+
+def parse_number(text: str, what: str) -> float:
+    """A number typed on the command line: ``1``, ``-0.5``, ``pi/2``, ``2e-3`` (our parser)."""
+    from explorer.core.expr import parse
+    from explorer.core.expr.errors import ExprError
+
+    try:
+        value = float(parse(text.strip(), variables=()).numpy_function()())
+    except ExprError as error:
+        raise CommandError(f"{what}: {error}") from None
+    except (TypeError, ValueError):
+        raise CommandError(f"{what} must be a single number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise CommandError(f"{what} must be a finite number, got {text!r}")
+    return value
+
+
+def parse_parameters(items: list[str]) -> dict[str, float]:
+    """``["a=2", "b=-1"]`` → ``{"a": 2.0, "b": -1.0}``."""
+    values = {}
+    for item in items:
+        name, equals, text = item.partition("=")
+        name = name.strip()
+        if not equals or not name.isalpha() or len(name) != 1:
+            raise CommandError(f"--param takes NAME=VALUE with a one-letter name, got {item!r}")
+        values[name] = parse_number(text, f"--param {name}")
+    return values
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from explorer.core.derivative import diff_text
+
+    if args.limit_table and args.at is None:
+        raise CommandError("--limit-table needs a point: add --at, e.g. --at 1")
+    at = None if args.at is None else parse_number(args.at, "--at")
+    params = parse_parameters(args.param)
+    print(
+        diff_text(
+            args.expression, at, steps=args.steps, limit_table=args.limit_table, params=params
+        )
+    )
+    return EXIT_OK
+
+
+def build_derivative_panel(args: argparse.Namespace) -> Any:
+    """The Derivative panel showing ``args.expr`` with its tangent at ``args.at``."""
+    from explorer.core.expr import parse
+    from explorer.core.sampling import RangeError
+    from explorer.ui.panels.derivative_panel import DerivativePanel
+
+    expression = parse(args.expr, variables=("x",), parameters=True)
+    x0 = parse_number(args.at, "--at")
+    bounds = [
+        parse_number(text, f"--xrange {name}")
+        for name, text in zip(("min", "max"), args.xrange, strict=True)
+    ]
+    params = parse_parameters(args.param)
+    unknown = sorted(set(params) - set(expression.parameters))
+    if unknown:
+        raise CommandError(f"--param {unknown[0]}: the expression has no parameter {unknown[0]!r}")
+    panel = DerivativePanel()
+    panel.resize(args.width, args.height)
+    try:
+        panel.set_x_range(*bounds)
+    except RangeError as error:
+        raise CommandError(f"--xrange: {error.message}") from None
+    panel.side.show_second.setChecked(args.second)
+    panel.side.show_secant.setChecked(not args.no_secant)
+    panel.set_x0(x0)
+    panel.set_expression(expression)
+    for name, value in params.items():
+        panel.side.parameters.set_value(name, value)
+    return panel

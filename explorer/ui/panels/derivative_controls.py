@@ -1,0 +1,203 @@
+"""Side-column widgets of the Derivative panel: log-scale h slider, parameter sliders, steps."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.derivative import Derivation, format_number
+
+# h slider: one tick per tenth of a decade, from 10⁰ down to 10⁻¹².
+H_TICKS_PER_DECADE = 10
+H_DECADES = 12
+DEFAULT_H = 0.1
+# Parameter sliders: −5 … 5 in steps of 0.01, starting at 1 (a fresh Desmos slider).
+PARAMETER_RANGE = (-5.0, 5.0)
+PARAMETER_STEP = 0.01
+_SUPERSCRIPTS = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
+
+
+def h_from_tick(tick: int) -> float:
+    return 10.0 ** (-tick / H_TICKS_PER_DECADE)
+
+
+def tick_from_h(h: float) -> int:
+    tick = round(-math.log10(h) * H_TICKS_PER_DECADE)
+    return max(0, min(H_DECADES * H_TICKS_PER_DECADE, tick))
+
+
+def h_label(h: float) -> str:
+    """``h = 1.0×10⁻³`` style text for the slider's readout."""
+    mantissa, exponent = f"{h:.1e}".split("e")
+    power = str(int(exponent)).translate(_SUPERSCRIPTS)
+    return f"h = {mantissa}×10{power}" if int(exponent) else f"h = {mantissa}"
+
+
+def readable_sympy(text: str) -> str:
+    """sympy's one-line form made readable: ``(3·x^4 + 1)/x^2`` → ``(3x⁴ + 1)/x²``."""
+    text = re.sub(r"\^\((−?\d+)\)", lambda m: m.group(1).translate(_SUPERSCRIPTS), text)
+    text = re.sub(r"\^(\d+)", lambda m: m.group(1).translate(_SUPERSCRIPTS), text)
+    # A number times a name reads as in handwriting: 3·x → 3x (but 2·3 stays).
+    return re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)·(?=[A-Za-z(])", r"\1", text)
+
+
+class LogHSlider(QWidget):
+    """A horizontal slider over h = 10⁰ … 10⁻¹² (log scale) with a readout; emits ``h_changed``."""
+
+    h_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("hSlider")
+        self.slider.setRange(0, H_DECADES * H_TICKS_PER_DECADE)
+        self.slider.setPageStep(H_TICKS_PER_DECADE)
+        self.slider.setTickInterval(H_TICKS_PER_DECADE)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setToolTip("Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)")
+        self.readout = QLabel()
+        self.readout.setObjectName("hReadout")
+        self.readout.setMinimumWidth(110)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 0, 0)
+        layout.addWidget(self.readout, 0, 1)
+        self.slider.setValue(tick_from_h(DEFAULT_H))
+        self.readout.setText(h_label(DEFAULT_H))
+        self.slider.valueChanged.connect(self._on_tick)
+
+    def h(self) -> float:
+        return h_from_tick(self.slider.value())
+
+    def set_h(self, h: float) -> None:
+        self.slider.setValue(tick_from_h(h))
+
+    def _on_tick(self, tick: int) -> None:
+        h = h_from_tick(tick)
+        self.readout.setText(h_label(h))
+        self.h_changed.emit(h)
+
+
+class ParameterSliders(QWidget):
+    """One slider per parameter (a, b, k …), kept in step with the expression's parameters.
+
+    Values survive when a parameter stays in the new expression; ``values_changed(dict)`` fires
+    whenever the user moves a slider.
+    """
+
+    values_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
+        self._rows: dict[str, tuple[QLabel, QSlider, QLabel]] = {}
+        self._values: dict[str, float] = {}
+
+    def names(self) -> list[str]:
+        return list(self._rows)
+
+    def values(self) -> dict[str, float]:
+        return dict(self._values)
+
+    def slider(self, name: str) -> QSlider:
+        return self._rows[name][1]
+
+    def set_parameters(self, defaults: Mapping[str, float]) -> None:
+        """Show sliders for exactly these names (new ones start at their default value)."""
+        for name in [n for n in self._rows if n not in defaults]:
+            for widget in self._rows.pop(name):
+                self._grid.removeWidget(widget)
+                widget.deleteLater()
+            self._values.pop(name, None)
+        for name, default in defaults.items():
+            if name not in self._rows:
+                self._add_row(name, self._values.get(name, float(default)))
+        for row, name in enumerate(sorted(self._rows)):
+            for column, widget in enumerate(self._rows[name]):
+                self._grid.addWidget(widget, row, column)
+
+    def set_value(self, name: str, value: float) -> None:
+        self.slider(name).setValue(round(value / PARAMETER_STEP))
+
+    def _add_row(self, name: str, value: float) -> None:
+        low, high = PARAMETER_RANGE
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setObjectName(f"parameterSlider_{name}")
+        slider.setRange(round(low / PARAMETER_STEP), round(high / PARAMETER_STEP))
+        slider.setPageStep(round(0.5 / PARAMETER_STEP))
+        slider.setValue(round(value / PARAMETER_STEP))
+        slider.setToolTip(f"The parameter {name}, from {low:g} to {high:g}")
+        name_label = QLabel(f"{name} =")
+        value_label = QLabel(format_number(value))
+        value_label.setMinimumWidth(48)
+        self._rows[name] = (name_label, slider, value_label)
+        self._values[name] = slider.value() * PARAMETER_STEP
+        slider.valueChanged.connect(lambda tick, n=name: self._on_moved(n, tick))
+
+    def _on_moved(self, name: str, tick: int) -> None:
+        value = round(tick * PARAMETER_STEP, 10)
+        self._values[name] = value
+        self._rows[name][2].setText(format_number(value))
+        self.values_changed.emit(self.values())
+
+
+class StepsPane(QWidget):
+    """ "Show steps": a toggle that unfolds the derivation, one rule per row (indented by depth)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("showStepsButton")
+        self.toggle.setText("Show steps")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.toggled.connect(self._on_toggled)
+        self.list = QListWidget()
+        self.list.setObjectName("derivationSteps")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setMinimumHeight(220)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.list.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.list, 1)
+
+    def _on_toggled(self, shown: bool) -> None:
+        self.list.setVisible(shown)
+        self.toggle.setText("Hide steps" if shown else "Show steps")
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def show_derivation(self, derivation: Derivation) -> None:
+        self.list.clear()
+        for number, step in enumerate(derivation.steps, start=1):
+            indent = "    " * step.depth
+            text = f"{indent}{number}. {step.describe()}\n{indent}    {step.before} = {step.after}"
+            if step.note:
+                text += f"\n{indent}    Note: {step.note}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, step.rule)
+            item.setToolTip(step.title)
+            self.list.addItem(item)
+
+    def rules(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+

@@ -1,0 +1,215 @@
+"""The Derivative panel's side column (formula, steps, tangent, secant, band, parameters, check).
+
+Widgets and the readouts they show; the panel decides when to refresh them. Readout text is
+built from the core's ``Tangent`` / ``Secant`` / ``LinearBand`` values and ``format_number``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.derivative import LinearBand, Secant, Tangent, format_number
+from explorer.ui.panels.derivative_controls import LogHSlider, ParameterSliders, StepsPane
+
+SIDE_WIDTH = 390
+X0_LIMIT = 1e6
+_MUTED = "color: #555555;"
+_WARNING = "color: #b00020;"
+
+
+def _label(object_name: str, *, wrap: bool = True, selectable: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SideColumn(QWidget):
+    """Controls and readouts next to the plot, top to bottom in the order a learner uses them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 8, 4)
+        layout.addWidget(self._formula_box())
+        self.steps = StepsPane()
+        layout.addWidget(self.steps)
+        layout.addWidget(self._tangent_box())
+        layout.addWidget(self._secant_box())
+        layout.addWidget(self._band_box())
+        self.parameters = ParameterSliders()
+        self.parameter_box = QGroupBox("Parameters")
+        QVBoxLayout(self.parameter_box).addWidget(self.parameters)
+        self.parameter_box.setVisible(False)
+        layout.addWidget(self.parameter_box)
+        check_box = QGroupBox("Three derivatives")
+        self.agreement_label = _label("agreementStatus")
+        self.agreement_label.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(check_box).addWidget(self.agreement_label)
+        layout.addWidget(check_box)
+        layout.addStretch(1)
+
+    def _formula_box(self) -> QGroupBox:
+        box = QGroupBox("Derivative")
+        self.function_label = _label("functionFormula")
+        self.derivative_label = _label("derivativeFormula")
+        font = QFont(self.derivative_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.derivative_label.setFont(font)
+        self.simplify_status = _label("simplificationStatus")
+        self.second_label = _label("secondDerivativeFormula")
+        self.second_label.setVisible(False)
+        self.show_second = QCheckBox("Also plot f″")
+        self.show_second.setObjectName("showSecondDerivative")
+        column = QVBoxLayout(box)
+        for widget in (
+            self.function_label,
+            self.derivative_label,
+            self.simplify_status,
+            self.second_label,
+            self.show_second,
+        ):
+            column.addWidget(widget)
+        return box
+
+    def _tangent_box(self) -> QGroupBox:
+        box = QGroupBox("Tangent at x₀ (drag the point on the curve)")
+        self.x0_input = QDoubleSpinBox()
+        self.x0_input.setObjectName("tangentPointInput")
+        self.x0_input.setRange(-X0_LIMIT, X0_LIMIT)
+        self.x0_input.setDecimals(4)
+        self.x0_input.setSingleStep(0.1)
+        self.x0_input.setKeyboardTracking(False)
+        self.x0_input.setToolTip("The point x₀ where the tangent touches f")
+        self.tangent_equation = _label("tangentEquation")
+        self.tangent_slope = _label("tangentSlope")
+        self.three_at_x0 = _label("derivativeChecks")
+        self.three_at_x0.setStyleSheet(_MUTED)
+        form = QFormLayout(box)
+        form.addRow("x₀ =", self.x0_input)
+        form.addRow(self.tangent_equation)
+        form.addRow(self.tangent_slope)
+        form.addRow(self.three_at_x0)
+        return box
+
+    def _secant_box(self) -> QGroupBox:
+        box = QGroupBox("Secant → tangent")
+        self.show_secant = QCheckBox("Show the secant through x₀ and x₀ + h")
+        self.show_secant.setObjectName("showSecant")
+        self.show_secant.setChecked(True)
+        self.h_slider = LogHSlider()
+        self.secant_readout = _label("secantReadout")
+        column = QVBoxLayout(box)
+        column.addWidget(self.show_secant)
+        column.addWidget(self.h_slider)
+        column.addWidget(self.secant_readout)
+        return box
+
+    def _band_box(self) -> QGroupBox:
+        box = QGroupBox("Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)")
+        self.show_band = QCheckBox("Shade where |f(x) − L(x)| ≤")
+        self.show_band.setObjectName("showBand")
+        self.epsilon_input = QDoubleSpinBox()
+        self.epsilon_input.setObjectName("epsilonInput")
+        self.epsilon_input.setDecimals(4)
+        self.epsilon_input.setRange(0.0001, 1000.0)
+        self.epsilon_input.setSingleStep(0.05)
+        self.epsilon_input.setValue(0.5)
+        self.epsilon_input.setKeyboardTracking(False)
+        self.band_readout = _label("bandReadout")
+        row = QHBoxLayout()
+        row.addWidget(self.show_band)
+        row.addWidget(self.epsilon_input)
+        row.addStretch(1)
+        column = QVBoxLayout(box)
+        column.addLayout(row)
+        column.addWidget(self.band_readout)
+        return box
+
+    # ----- readouts -----------------------------------------------------------------------------
+
+    def show_tangent(self, tangent: Tangent, three: tuple[float, float, float]) -> None:
+        point = format_number(tangent.x0)
+        if tangent.differentiable:
+            self.tangent_equation.setText(f"Tangent: {tangent.equation}")
+            self.tangent_equation.setStyleSheet("font-weight: bold;")
+            self.tangent_slope.setText(
+                f"slope f′({point}) = {format_number(tangent.slope)},  "
+                f"f({point}) = {format_number(tangent.y0)};  {tangent.point_slope}"
+            )
+        else:
+            self.tangent_equation.setText(f"Not differentiable at x₀ = {point}")
+            self.tangent_equation.setStyleSheet(f"font-weight: bold; {_WARNING}")
+            self.tangent_slope.setText(tangent.reason)
+        symbolic, reverse, central = three
+        self.three_at_x0.setText(
+            f"f′({point}): symbolic {format_number(symbolic)} · reverse mode "
+            f"{format_number(reverse)} · central difference {format_number(central)}"
+        )
+
+    def show_secant_readout(self, secant: Secant | None, tangent: Tangent | None) -> None:
+        if secant is None:
+            self.secant_readout.setText("")
+            return
+        if not secant.defined:
+            self.secant_readout.setText(f"No secant: {secant.reason}")
+            return
+        text = f"secant slope (f(x₀+h) − f(x₀))/h = {secant.slope:.8g}"
+        if tangent is not None and tangent.differentiable:
+            gap = abs(secant.slope - tangent.slope)
+            text += f"\n→ f′(x₀) = {format_number(tangent.slope)}  (off by {gap:.1e})"
+        self.secant_readout.setText(text)
+
+    def show_band_readout(self, band: LinearBand, tangent: Tangent | None) -> None:
+        if tangent is None or not tangent.differentiable:
+            self.band_readout.setText("No tangent at x₀, so no linear approximation.")
+        elif band.around_x0 is None:
+            self.band_readout.setText("f leaves the band right next to x₀ in this view.")
+        else:
+            low, high = band.around_x0
+            half = min(tangent.x0 - low, high - tangent.x0)
+            self.band_readout.setText(
+                f"|f − L| ≤ {format_number(band.epsilon)} for x in [{format_number(low)}, "
+                f"{format_number(high)}]: within ±{format_number(half)} of x₀"
+                if math.isfinite(half)
+                else ""
+            )
+
+
+def build_layout(panel: QWidget, views: QWidget, side: SideColumn) -> QSplitter:
+    """Plot tabs large on the left, the side column (scrollable) on the right."""
+    scroll = QScrollArea()
+    scroll.setObjectName("derivativeSide")
+    scroll.setWidget(side)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setMinimumWidth(SIDE_WIDTH)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(views)
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 0)
+    splitter.setCollapsible(0, False)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(splitter)
+    return splitter

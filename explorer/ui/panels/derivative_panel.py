@@ -1,0 +1,420 @@
+"""The "Derivative" panel: f, f′ (and f″), a draggable tangent, secant → tangent, error vs h.
+
+A thin layer over ``explorer.core.derivative``: every number shown comes from the core. The work
+is split by what changed, so each interaction pays only for what it moves:
+
+- a new expression: derivation, steps, curves, three-way check, then the point views;
+- a parameter slider: curves, three-way check and the point views (the derivation is reused);
+- x₀ (drag or spin box): tangent, secant, band and readouts; the table and error-vs-h tabs are
+  refreshed only when they are on screen;
+- h: the secant only.
+
+sympy never runs here: the derivative shown at once comes from our own steps engine, and the
+worker's "derivative_steps" task replaces it with sympy's simplified form when it answers.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from explorer.core.derivative import (
+    PreparedFunction,
+    Tangent,
+    linear_approximation_band,
+    prepare,
+    secant_through,
+    tangent_at,
+    three_derivatives,
+)
+from explorer.core.derivative.agreement import central_derivative, reverse_mode_derivative
+from explorer.core.expr.display import format_unicode
+from explorer.core.expr.errors import ExprError
+from explorer.core.sampling import SampledCurve, sample_curve, validate_range
+from explorer.ui.panels.derivative_controls import readable_sympy
+from explorer.ui.panels.derivative_items import TangentLayer
+from explorer.ui.panels.derivative_layout import SideColumn, build_layout
+from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
+from explorer.ui.plot import FOREGROUND, PALETTE, PlotView
+
+DEFAULT_X_RANGE = (-5.0, 5.0)
+DEFAULT_X0 = 1.0
+CURVE_SAMPLES = 5000
+AGREEMENT_SAMPLES = 2001  # odd: a symmetric range has a sample exactly at 0
+SIMPLIFY_TIMEOUT_S = 8.0
+WORKER_TASK = "derivative_steps"
+_RESAMPLE_DELAY_MS = 60
+_TITLE_TEXT_LIMIT = 48
+_MUTED = "#666666"
+_WARNING = "#b00020"
+_OK = "#1b7f3b"
+
+
+class DerivativePanel(QWidget):
+    """f and its derivatives, the tangent at x₀, secant → tangent as h → 0, error vs h."""
+
+    formula_simplified = Signal(str)  # the simplified derivative, when the worker answers
+    x0_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("derivativePanel")
+        self.plot = PlotView(self, x_label="x", y_label="y")
+        self.plot.setObjectName("derivativePlot")
+        # f and f′ first, so the legend lists them before the tangent and secant.
+        self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0])
+        self.plot.set_curve("fprime", [], [], name="f′(x)", color=PALETTE[2])
+        self.layer = TangentLayer(self.plot)
+        self.limit_view = LimitTableView()
+        self.error_view = ErrorView()
+        self.views = QTabWidget()
+        self.views.setObjectName("derivativeViews")
+        self.views.addTab(self.plot, "f, f′ and the tangent")
+        self.views.addTab(self.limit_view, "h → 0 table")
+        self.views.addTab(self.error_view, "Error vs h")
+        self.side = SideColumn()
+        build_layout(self, self.views, self.side)
+
+        self.function: PreparedFunction | None = None
+        self.second: PreparedFunction | None = None
+        self.tangent: Tangent | None = None
+        self.agreement = None
+        self.curves: dict[str, SampledCurve] = {}
+        self._expression_text: str | None = None
+        self._x_range = DEFAULT_X_RANGE
+        self._x0 = DEFAULT_X0
+        self._limits_dirty = True
+        self._worker: Any = None
+        self._request_id: int | None = None
+        self._resample_timer = QTimer(self)
+        self._resample_timer.setSingleShot(True)
+        self._resample_timer.setInterval(_RESAMPLE_DELAY_MS)
+        self._resample_timer.timeout.connect(self._resample_visible)
+        self._connect()
+        self.side.x0_input.setValue(DEFAULT_X0)
+
+    def _connect(self) -> None:
+        side = self.side
+        side.x0_input.valueChanged.connect(self.set_x0)
+        side.h_slider.h_changed.connect(lambda _h: self._refresh_secant())
+        side.show_secant.toggled.connect(lambda _on: self._refresh_secant())
+        side.show_second.toggled.connect(lambda _on: self._refresh_curves(keep_view=True))
+        side.show_band.toggled.connect(lambda _on: self._refresh_band())
+        side.epsilon_input.valueChanged.connect(lambda _v: self._refresh_band())
+        side.parameters.values_changed.connect(self._on_parameters_changed)
+        self.layer.handle.x_dragged.connect(self._on_dragged)
+        self.views.currentChanged.connect(lambda _i: self._refresh_limit_views())
+        self.error_view.precision_switch.currentTextChanged.connect(self._on_precision_changed)
+        self.plot.view_box.sigXRangeChanged.connect(lambda *_: self._resample_timer.start())
+
+    # ----- the panel protocol -------------------------------------------------------------------
+
+    def set_expression(self, expression: Any) -> None:
+        """Show ``expression`` (Expression, tree or text); bad input keeps the last state."""
+        try:
+            function = prepare(expression, self.side.parameters.values())
+        except (ExprError, ValueError, TypeError):
+            return
+        self.function = function
+        self.second = None
+        self._expression_text = _source_text(expression)
+        self.side.parameters.set_parameters(function.params)
+        self.side.parameter_box.setVisible(bool(function.params))
+        self._show_formula()
+        self.side.steps.show_derivation(function.derivation)
+        self._refresh_curves(keep_view=False)
+        self._refresh_point()
+        self._request_simplification()
+
+    def set_worker(self, worker: Any) -> None:
+        if self._worker is not None:
+            self._worker.result_ready.disconnect(self._on_worker_result)
+            self._worker.failed.disconnect(self._on_worker_failed)
+        self._worker = worker
+        if worker is not None:
+            worker.result_ready.connect(self._on_worker_result)
+            worker.failed.connect(self._on_worker_failed)
+
+    def export_target(self) -> Any:
+        """The tab in view: the main plot, the table, or the error-vs-h plot."""
+        current = self.views.currentWidget()
+        if current is self.error_view:
+            return self.error_view.plot
+        return current
+
+    def view_actions(self) -> list[QAction]:
+        return [self.plot.reset_view_action]
+
+    def shutdown(self) -> None:
+        self._resample_timer.stop()
+        if self._worker is not None and self._request_id is not None:
+            self._worker.cancel(self._request_id)
+            self._request_id = None
+
+    # ----- public state -------------------------------------------------------------------------
+
+    def x0(self) -> float:
+        return self._x0
+
+    def x_range(self) -> tuple[float, float]:
+        return self._x_range
+
+    def set_x_range(self, x_min: float, x_max: float) -> None:
+        """Plot over a new range (``RangeError`` for a bad one, keeping the old)."""
+        self._x_range = validate_range(x_min, x_max)
+        self._refresh_curves(keep_view=False)
+        self._refresh_point()
+
+    def set_x0(self, x0: float) -> None:
+        """Move the tangent point; the handle, spin box, tangent, secant and band follow."""
+        x0 = float(x0)
+        if not math.isfinite(x0):
+            return
+        self._x0 = x0
+        if self.side.x0_input.value() != x0:
+            self.side.x0_input.blockSignals(True)
+            self.side.x0_input.setValue(x0)
+            self.side.x0_input.blockSignals(False)
+        self._refresh_point()
+        self.x0_changed.emit(x0)
+
+    def _on_dragged(self, x: float) -> None:
+        (low, high), _ = self.plot.view_range()
+        # Snap to a step a pointer can aim at (0.01 on a 10-wide view): x₀ lands exactly on 0,
+        # where |x| has its corner, instead of on 3.4e-5.
+        step = 10.0 ** math.floor(math.log10((high - low) / 500.0))
+        self.set_x0(round(min(max(x, low), high) / step) * step)
+
+    # ----- formula ------------------------------------------------------------------------------
+
+    def _show_formula(self) -> None:
+        function = self.function
+        self.side.function_label.setText(f"f(x) = {format_unicode(function.tree)}")
+        self._show_derivative_text(function.derivation.text)
+        self.side.derivative_label.setToolTip("Derived step by step (see Show steps)")
+        self._set_status(
+            "simplifying…" if self._worker is not None else "as derived by the rules", _MUTED
+        )
+        self._show_second_formula()
+
+    def _show_derivative_text(self, derivative: str) -> None:
+        self.side.derivative_label.setText(f"f′(x) = {derivative}")
+        # The title names both curves, so an exported image says what it shows.
+        function_text = html.escape(_shortened(format_unicode(self.function.tree)))
+        title = f"f(x) = {function_text}{'&nbsp;' * 6}f′(x) = {html.escape(_shortened(derivative))}"
+        self.plot.plot_item.setTitle(title, color=FOREGROUND, size="12pt")
+
+    def _show_second_formula(self) -> None:
+        shown = self.side.show_second.isChecked() and self.function is not None
+        self.side.second_label.setVisible(shown)
+        if shown:
+            self.side.second_label.setText(f"f″(x) = {self._second().derivation.text}")
+
+    def _set_status(self, text: str, color: str) -> None:
+        self.side.simplify_status.setText(text)
+        self.side.simplify_status.setStyleSheet(f"color: {color};")
+
+    def simplification_status(self) -> str:
+        return self.side.simplify_status.text()
+
+    def derivative_text(self) -> str:
+        return self.side.derivative_label.text()
+
+    def _request_simplification(self) -> None:
+        if self._worker is None or self._expression_text is None:
+            return
+        payload = {"text": self._expression_text, "variables": ["x"], "parameters": True}
+        self._request_id = self._worker.submit(
+            WORKER_TASK, payload, timeout=SIMPLIFY_TIMEOUT_S, channel="derivative_panel"
+        )
+
+    def _on_worker_result(self, request_id: int, task: str, result: object) -> None:
+        if request_id != self._request_id or task != WORKER_TASK or not isinstance(result, dict):
+            return
+        self._request_id = None
+        simplified = readable_sympy(str(result.get("simplified", "")))
+        if not simplified:
+            return
+        self._show_derivative_text(simplified)
+        self.side.derivative_label.setToolTip(
+            f"As derived by the rules: {self.function.derivation.text}"
+        )
+        self._set_status("✓ simplified (sympy)", _OK)
+        self.formula_simplified.emit(simplified)
+
+    def _on_worker_failed(self, request_id: int, task: str, message: str) -> None:
+        if request_id != self._request_id:
+            return
+        self._request_id = None
+        # Quietly: the derived form is correct, just not tidied up.
+        self._set_status("not simplified (sympy ran out of time); shown as derived", _MUTED)
+        self.side.simplify_status.setToolTip(message)
+
+    # ----- curves -------------------------------------------------------------------------------
+
+    def _second(self) -> PreparedFunction:
+        if self.second is None:
+            self.second = prepare(self.function.derivation.derivative, self.function.params)
+        return self.second
+
+    def _refresh_curves(self, keep_view: bool) -> None:
+        """Sample f, f′ (and f″) over the range and run the three-way check."""
+        if self.function is None:
+            return
+        low, high = self._x_range if not keep_view else self.plot.view_range()[0]
+        self._sample_curves(low, high)
+        if not keep_view:
+            self.plot.set_view_range(self._x_range, self._y_range())
+        self._show_second_formula()
+        self._check_agreement(low, high)
+
+    def _sample_curves(self, low: float, high: float) -> None:
+        function = self.function
+        wanted = {"f": function.f, "fprime": function.fprime}
+        if self.side.show_second.isChecked():
+            wanted["fsecond"] = self._second().fprime
+        else:
+            self.plot.remove_curve("fsecond")
+            self.curves.pop("fsecond", None)
+        names = {"f": "f(x)", "fprime": "f′(x)", "fsecond": "f″(x)"}
+        colors = {"f": PALETTE[0], "fprime": PALETTE[2], "fsecond": PALETTE[3]}
+        for key, evaluate in wanted.items():
+            curve = sample_curve(evaluate, low, high, CURVE_SAMPLES)
+            self.curves[key] = curve
+            x, y = curve.display_arrays()
+            self.plot.set_curve(key, x, y, name=names[key], color=colors[key], width=2.4)
+        self.plot.set_message(None if self.curves["f"].has_real_values else "No real values here")
+
+    def _y_range(self) -> tuple[float, float]:
+        f_range = self.curves["f"].y_view_range
+        d_range = self.curves["fprime"].y_view_range
+        if f_range is None:
+            return d_range or (-1.0, 1.0)
+        if d_range is None:
+            return f_range
+        # Include f′ but never let its poles squash f (tan′ is huge where tan is moderate).
+        span = f_range[1] - f_range[0]
+        return (
+            min(f_range[0], max(d_range[0], f_range[0] - span)),
+            max(f_range[1], min(d_range[1], f_range[1] + span)),
+        )
+
+    def _resample_visible(self) -> None:
+        (low, high), _ = self.plot.view_range()
+        if self.function is None or (low, high) == self._sampled_range():
+            return
+        self._sample_curves(low, high)
+        self._check_agreement(low, high)
+        self._refresh_point()
+
+    def _sampled_range(self) -> tuple[float, float] | None:
+        curve = self.curves.get("f")
+        return None if curve is None else (float(curve.x[0]), float(curve.x[-1]))
+
+    def _check_agreement(self, low: float, high: float) -> None:
+        grid = np.linspace(low, high, AGREEMENT_SAMPLES)
+        self.agreement = agreement = three_derivatives(self.function, grid)
+        label = self.side.agreement_label
+        if agreement.all_agree:
+            label.setText(
+                f"✓ Symbolic, reverse-mode and central-difference f′ agree at all {grid.size} "
+                "points in view."
+            )
+            label.setStyleSheet(f"color: {_OK};")
+            self.layer.show_kinks([], [])
+            return
+        messages = agreement.messages
+        more = f"<br>… and {len(messages) - 3} more places" if len(messages) > 3 else ""
+        body = "<br>".join(f"⚠ {html.escape(m)}" for m in messages[:3])
+        label.setText(f"<b>The three derivatives do not all agree:</b><br>{body}{more}")
+        label.setStyleSheet(f"color: {_WARNING};")
+        xs = np.array([p.x for p in agreement.points])
+        with np.errstate(all="ignore"):
+            ys = self.function.f(xs) if xs.size else xs
+        finite = np.isfinite(ys)
+        self.layer.show_kinks(xs[finite], ys[finite])
+
+    def _on_parameters_changed(self, values: dict) -> None:
+        if self.function is None:
+            return
+        self.function = self.function.with_params(values)
+        self.second = None
+        self._refresh_curves(keep_view=True)
+        self._refresh_point()
+
+    # ----- the point x₀ -------------------------------------------------------------------------
+
+    def _refresh_point(self) -> None:
+        if self.function is None:
+            return
+        self.tangent = tangent = tangent_at(self.function, self._x0)
+        self.layer.show_tangent(tangent)
+        self.side.show_tangent(tangent, self._three_at_x0())
+        self._refresh_secant()
+        self._refresh_band()
+        self._limits_dirty = True
+        self._refresh_limit_views()
+
+    def _three_at_x0(self) -> tuple[float, float, float]:
+        point = np.array([self._x0])
+        symbolic = self.function.derivative_at(self._x0)
+        reverse = float(reverse_mode_derivative(self.function, point)[0])
+        central = float(central_derivative(self.function, point)[0][0])
+        return symbolic, reverse, central
+
+    def _refresh_secant(self) -> None:
+        if self.function is None:
+            return
+        if not self.side.show_secant.isChecked():
+            self.layer.show_secant(None)
+            self.side.show_secant_readout(None, self.tangent)
+            return
+        secant = secant_through(self.function, self._x0, self.side.h_slider.h())
+        self.layer.show_secant(secant)
+        self.side.show_secant_readout(secant, self.tangent)
+
+    def _refresh_band(self) -> None:
+        if self.function is None or not self.side.show_band.isChecked():
+            self.layer.show_band(None, None)
+            self.side.band_readout.setText("")
+            return
+        (low, high), _ = self.plot.view_range()
+        grid = np.linspace(low, high, CURVE_SAMPLES)
+        epsilon = self.side.epsilon_input.value()
+        band = linear_approximation_band(self.function, self._x0, epsilon, grid)
+        self.layer.show_band(band, self.tangent)
+        self.side.show_band_readout(band, self.tangent)
+
+    # ----- the h → 0 tabs -----------------------------------------------------------------------
+
+    def _on_precision_changed(self, _text: str) -> None:
+        self._limits_dirty = True
+        self._refresh_limit_views()
+
+    def _refresh_limit_views(self) -> None:
+        current = self.views.currentWidget()
+        if self.function is None or not self._limits_dirty or current is self.plot:
+            return
+        self._limits_dirty = False
+        exact = self.tangent.slope if self.tangent and self.tangent.differentiable else None
+        self.limit_view.show_function(self.function, self._x0, exact)
+        self.error_view.show_function(self.function, self._x0, exact)
+
+
+def _source_text(expression: Any) -> str | None:
+    if isinstance(expression, str):
+        return expression
+    text = getattr(expression, "text", None)
+    return text if isinstance(text, str) else None
+
+
+def _shortened(text: str) -> str:
+    if len(text) > _TITLE_TEXT_LIMIT:
+        return text[: _TITLE_TEXT_LIMIT - 1] + "…"
+    return text
