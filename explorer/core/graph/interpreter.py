@@ -407,6 +407,7 @@ def run_program(
         graph_nodes=guard.graph_nodes,
         loop_iterations=guard.loop_iterations,
         graph=graph,
+        print_lines=tuple(guard.print_lines),
     )
 
 

@@ -40,6 +40,7 @@ class InterpreterResult:
     graph_nodes: int
     loop_iterations: int
     graph: Any = field(default=None, compare=False)
+    print_lines: tuple[int, ...] = ()  # 1-based source line of each entry of ``prints``
 
     def trace_summary(self) -> str:
         """One line: each event in order, e.g. "while loop (line 3) ran 9 times; if (line 5) …"."""

@@ -113,6 +113,7 @@ class Guard:
         self.graph_nodes = 0
         self.total_elements = 0
         self.prints: list[str] = []
+        self.print_lines: list[int] = []  # the source line of each print, for the graph view
         self._printed: list[str] = []
         self._printed_chars = 0
         self.backward_output: Any = None
@@ -371,6 +372,7 @@ class Guard:
                 f"Stopped: more than {self.limits.max_output_chars:,} characters printed", node
             )
         self.prints.append(text)
+        self.print_lines.append(getattr(node, "lineno", 0))
         self._printed.append(text + ending)
 
     def printed_text(self) -> str:

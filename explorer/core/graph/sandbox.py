@@ -55,11 +55,24 @@ def _leaf_grads(inputs: Mapping[str, Any]) -> dict[str, np.ndarray | None]:
     }
 
 
-def backward_again_without_zero(source: Any, values: Mapping[str, Any]) -> AccumulationDemo:
-    """Call backward twice (keeping the graph) without zeroing: every .grad doubles."""
-    built, text = build_tensors(source, values)
+def backward_again_without_zero(
+    source: Any,
+    values: Mapping[str, Any],
+    *,
+    passes: int = 2,
+    requires_grad: Mapping[str, bool] | None = None,
+    detach: tuple[str, ...] = (),
+) -> AccumulationDemo:
+    """Call backward ``passes`` times (keeping the graph) without zeroing: every .grad grows.
+
+    ``before`` is the gradients after one pass less than ``after`` (one pass: the first).
+    """
+    if passes < 2:
+        raise ValueError("accumulation needs at least two backward passes")
+    built, text = build_tensors(source, values, requires_grad=requires_grad, detach=detach)
     output = built.output
-    output.backward(retain_graph=True)
+    for _ in range(passes - 1):
+        output.backward(retain_graph=True)
     before = _leaf_grads(built.inputs)
     output.backward()
     after = _leaf_grads(built.inputs)
@@ -69,7 +82,7 @@ def backward_again_without_zero(source: Any, values: Mapping[str, Any]) -> Accum
         if before[name] is not None
     ]
     explanation = (
-        "backward() adds into .grad; without x.grad.zero_() a second pass accumulates: "
+        f"backward() adds into .grad; without x.grad.zero_() pass {passes} accumulates: "
         + "; ".join(lines)
     )
     model = graph_from_tensor(output, input_tensors=built.inputs.values(), source_text=text)

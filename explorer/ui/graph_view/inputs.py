@@ -1,0 +1,195 @@
+"""The graph panel's input form (objectName ``graphInputs``): a value and requires_grad per input.
+
+For a program of definitions there is one row per input: a value (a number, a constant such as
+``log(2)`` or ``pi/4``, or a comma-separated list for a vector) and a ``requires_grad`` box. For
+a PyTorch-style program the program makes its own tensors, so the form shows the random seed for
+``torch.randn`` and, read-only, the leaves the program created.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.expr.errors import ExprError
+
+DEFAULT_VALUE = 1.0
+_ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
+_MAX_VECTOR = 64
+
+
+def parse_value(text: str) -> float | np.ndarray:
+    """A typed input value: ``-1``, ``log(2)``, ``pi/4`` or a vector ``0, 1, 2, 3``."""
+    cleaned = text.strip().replace("\u2212", "-").strip("[]() ")
+    if not cleaned:
+        raise ExprError("Enter a number")
+    pieces = [piece for piece in cleaned.split(",")]
+    if len(pieces) > _MAX_VECTOR:
+        raise ExprError(f"At most {_MAX_VECTOR} values in a vector")
+    numbers = [_parse_number(piece) for piece in pieces]
+    return numbers[0] if len(numbers) == 1 else np.array(numbers, dtype=np.float64)
+
+
+def _parse_number(text: str) -> float:
+    text = text.strip()
+    try:
+        number = float(text)
+    except ValueError:
+        from explorer.core.expr import parse
+
+        expression = parse(text, variables=())
+        values = np.asarray(expression.numpy_function()(), dtype=float).reshape(-1)
+        if values.size != 1:
+            raise ExprError("A value must be a single number") from None
+        number = float(values[0])
+    if not math.isfinite(number):
+        raise ExprError(f"'{text}' is not a finite number")
+    return number
+
+
+def format_value(value: float | np.ndarray) -> str:
+    array = np.asarray(value, dtype=np.float64).reshape(-1)
+    return ", ".join(f"{number:.15g}" for number in array)
+
+
+class GraphInputsForm(QWidget):
+    """Rows of inputs; ``changed`` fires when a valid value or a requires_grad box changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("graphInputs")
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.message = QLabel()
+        self.message.setObjectName("graphInputsError")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.message)
+        self.value_fields: dict[str, QLineEdit] = {}
+        self.grad_boxes: dict[str, QCheckBox] = {}
+        self.seed_box: QSpinBox | None = None
+        self._remembered: dict[str, str] = {}
+
+    # ----- building the rows --------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        for field in self.value_fields.values():
+            self._remembered[field.objectName().removeprefix("graphInput_")] = field.text()
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.value_fields, self.grad_boxes, self.seed_box = {}, {}, None
+        self.message.hide()
+
+    def set_definition_inputs(
+        self, names: Sequence[str], values: dict[str, float] | None = None
+    ) -> None:
+        """One row per input; keeps what the user typed for names that stay."""
+        if values is None and list(names) == list(self.value_fields):
+            return
+        self._clear()
+        for name, value in (values or {}).items():
+            self._remembered[name] = format_value(value)
+        for row, name in enumerate(names):
+            field = QLineEdit(self._remembered.get(name, format_value(DEFAULT_VALUE)))
+            field.setObjectName(f"graphInput_{name}")
+            field.setToolTip("A number, a constant such as log(2), or a vector: 0, 1, 2, 3")
+            field.editingFinished.connect(self._on_value_edited)
+            box = QCheckBox("requires_grad")
+            box.setObjectName(f"requiresGrad_{name}")
+            box.setChecked(True)
+            box.toggled.connect(self.changed)
+            self.grid.addWidget(QLabel(f"{name} ="), row, 0)
+            self.grid.addWidget(field, row, 1)
+            self.grid.addWidget(box, row, 2)
+            self.value_fields[name] = field
+            self.grad_boxes[name] = box
+
+    def set_python_inputs(self, seed: int) -> None:
+        """The seed row of a PyTorch-style program (its leaves are listed by ``show_leaves``)."""
+        if self.seed_box is not None:
+            return
+        self._clear()
+        self.seed_box = QSpinBox()
+        self.seed_box.setObjectName("graphSeed")
+        self.seed_box.setRange(0, 999_999)
+        self.seed_box.setValue(seed)
+        self.seed_box.setToolTip("torch.manual_seed before the run: changes torch.randn values")
+        self.seed_box.valueChanged.connect(self.changed)
+        self.grid.addWidget(QLabel("seed"), 0, 0)
+        self.grid.addWidget(self.seed_box, 0, 1)
+        self.leaves_label = QLabel()
+        self.leaves_label.setObjectName("graphLeaves")
+        self.leaves_label.setWordWrap(True)
+        self.grid.addWidget(self.leaves_label, 1, 0, 1, 3)
+
+    def show_leaves(self, leaves: Iterable[tuple[str, str, bool]]) -> None:
+        """List the program's own leaf tensors: name, value, requires_grad."""
+        if self.seed_box is None:
+            return
+        lines = [
+            f"{html.escape(name)} = {html.escape(value)}"
+            + ("" if requires_grad else " (requires_grad=False)")
+            for name, value, requires_grad in leaves
+        ]
+        self.leaves_label.setText(
+            "Inputs made by the program: " + "; ".join(lines) if lines else ""
+        )
+
+    # ----- reading ------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, float | np.ndarray]:
+        """Every input's value; raises ``ExprError`` naming the first bad field (marked red)."""
+        values: dict[str, float | np.ndarray] = {}
+        for name, field in self.value_fields.items():
+            try:
+                values[name] = parse_value(field.text())
+            except ExprError as error:
+                self._mark(field, f"{name}: {error.message}")
+                raise ExprError(f"Input {name}: {error.message}") from None
+        self._mark(None, "")
+        return values
+
+    def requires_grad(self) -> dict[str, bool]:
+        return {name: box.isChecked() for name, box in self.grad_boxes.items()}
+
+    def seed(self) -> int:
+        return self.seed_box.value() if self.seed_box is not None else 0
+
+    def set_value(self, name: str, text: str) -> None:
+        """Type ``text`` into an input's field and apply it, as the user would."""
+        self.value_fields[name].setText(text)
+        self._on_value_edited()
+
+    def _on_value_edited(self) -> None:
+        try:
+            self.values()
+        except ExprError:
+            return
+        self.changed.emit()
+
+    def _mark(self, bad: QLineEdit | None, message: str) -> None:
+        for field in self.value_fields.values():
+            field.setStyleSheet(_ERROR_STYLE if field is bad else "")
+        self.message.setText(html.escape(message))
+        self.message.setVisible(bool(message))

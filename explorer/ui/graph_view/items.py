@@ -1,0 +1,288 @@
+"""Scene items of the graph view: node cards, edges (curves with arrowheads) and edge labels.
+
+Everything is painted by hand with cached ``QStaticText`` lines, so a 500-node graph builds and
+repaints fast; a step changes only the few items whose text or highlight changed. Pens are
+cosmetic (the same pixel width at every zoom and device pixel ratio); fonts are sized in points.
+Far zoomed out (level of detail below ``_TEXT_LOD``) cards and labels skip their text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QStaticText,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+CARD_WIDTH = 156.0
+_PADDING = 6.0
+_TEXT_LOD = 0.3
+_ARROW_SIZE = 9.0
+LABEL_MAX_WIDTH = 128.0
+
+HIGHLIGHT = QColor("#e8590c")
+GRAD_COLOUR = QColor("#b3261e")
+TANGENT_COLOUR = QColor("#1864ab")
+_TEXT_COLOUR = QColor("#1f1f1f")
+_MUTED = QColor("#7b7b7b")
+_EDGE_COLOUR = QColor("#8a8a8a")
+_FILLS = {
+    "input": (QColor("#e7f0fb"), QColor("#4a78b0")),
+    "output": (QColor("#fff4d1"), QColor("#b8860b")),
+    "inner": (QColor("#ffffff"), QColor("#8c8c8c")),
+    "frozen": (QColor("#f1f1f1"), QColor("#b0b0b0")),
+}
+
+
+def _font(point_size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+TITLE_FONT = _font(10.5, bold=True)
+BODY_FONT = _font(9.0)
+LABEL_FONT = _font(8.5)
+
+
+class _Line:
+    """One cached line of text: re-laid out only when its text changes."""
+
+    __slots__ = ("font", "metrics", "static", "text", "max_width")
+
+    def __init__(self, font: QFont, max_width: float, text: str = ""):
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self.max_width = max_width
+        self.static = QStaticText()
+        self.static.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = None
+        self.set(text)
+
+    def set(self, text: str) -> bool:
+        if text == self.text:
+            return False
+        self.text = text
+        shown = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.max_width)
+        self.static.setText(shown)
+        self.static.prepare(font=self.font)
+        return True
+
+    @property
+    def height(self) -> float:
+        return self.metrics.height()
+
+    def width(self) -> float:
+        return min(self.metrics.horizontalAdvance(self.text), self.max_width)
+
+
+@dataclass(frozen=True)
+class CardState:
+    """What a card shows at one moment of the stepping."""
+
+    value: str  # "" while not evaluated
+    grad: str  # "" when nothing is known yet
+    grad_kind: str  # "grad", "partial", "tangent" or "none"
+    current: bool
+
+
+class NodeCard(QGraphicsItem):
+    """A node: title (the user's name or the formula), op line, value, and grad or tangent."""
+
+    def __init__(self, node_id: int, title: str, subtitle: str, kind: str, tooltip: str):
+        super().__init__()
+        self.node_id = node_id
+        self.kind = kind
+        inner = CARD_WIDTH - 2 * _PADDING
+        self.title = _Line(TITLE_FONT, inner, title)
+        self.subtitle = _Line(BODY_FONT, inner, subtitle)
+        self.value_line = _Line(BODY_FONT, inner)
+        self.grad_line = _Line(BODY_FONT, inner)
+        self.state = CardState("", "", "none", False)
+        self.height = 2 * _PADDING + self.title.height + 3 * self.subtitle.height
+        self._rect = QRectF(0.0, 0.0, CARD_WIDTH, self.height)
+        self.setToolTip(tooltip)
+        self.setZValue(2)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    def set_state(self, state: CardState) -> bool:
+        """Show ``state``; repaints (and returns True) only when something changed."""
+        if state == self.state:
+            return False
+        self.state = state
+        self.value_line.set(f"value  {state.value}" if state.value else "value  not yet computed")
+        self.grad_line.set(state.grad)
+        self.update()
+        return True
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        fill, border = _FILLS[self.kind]
+        pen = QPen(HIGHLIGHT if self.state.current else border, 3.0 if self.state.current else 1.3)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(self._rect, 7, 7)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
+            return
+        x, y = _PADDING, _PADDING
+        painter.setPen(_TEXT_COLOUR)
+        painter.setFont(TITLE_FONT)
+        painter.drawStaticText(QPointF(x, y), self.title.static)
+        y += self.title.height
+        painter.setFont(BODY_FONT)
+        painter.setPen(_MUTED)
+        painter.drawStaticText(QPointF(x, y), self.subtitle.static)
+        y += self.subtitle.height
+        painter.setPen(_TEXT_COLOUR if self.state.value else _MUTED)
+        painter.drawStaticText(QPointF(x, y), self.value_line.static)
+        y += self.subtitle.height
+        kind = self.state.grad_kind
+        colour = TANGENT_COLOUR if kind == "tangent" else GRAD_COLOUR
+        painter.setPen(colour if kind in ("grad", "tangent") else _MUTED)
+        painter.drawStaticText(QPointF(x, y), self.grad_line.static)
+
+    # ----- ports where edges attach -------------------------------------------------------------
+
+    def left_port(self, rank: int, count: int) -> QPointF:
+        return self.pos() + QPointF(0.0, self.height * (rank + 1) / (count + 1))
+
+    def right_port(self, rank: int, count: int) -> QPointF:
+        span = self.height * 0.6
+        top = self.height * 0.2
+        return self.pos() + QPointF(CARD_WIDTH, top + span * (rank + 1) / (count + 1))
+
+
+@dataclass(frozen=True)
+class EdgeState:
+    current: bool
+    carries_gradient: bool  # the backward pass has gone through this edge
+    flow: str  # "adds 512" once known, else ""
+
+
+class EdgeItem(QGraphicsItem):
+    """A curve from a source card's right side to a target card's left side, with an arrowhead."""
+
+    def __init__(self, index: int, points: list[QPointF], detached: bool):
+        super().__init__()
+        self.index = index
+        self.detached = detached
+        self.state = EdgeState(False, False, "")
+        self.path = _smooth_path(points)
+        self.arrow = _arrowhead(points[-1])
+        self._bounds = self.path.boundingRect().united(self.arrow.boundingRect())
+        self._bounds.adjust(-4, -4, 4, 4)
+        self.setZValue(0)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._bounds
+
+    def set_state(self, state: EdgeState) -> bool:
+        if state == self.state:
+            return False
+        self.state = state
+        self.setZValue(1 if state.current else 0)
+        self.update()
+        return True
+
+    def pen(self) -> QPen:
+        """The pen the edge is drawn with now (dashed when detached)."""
+        if self.state.current:
+            colour, width = HIGHLIGHT, 2.8
+        elif self.state.carries_gradient:
+            colour, width = GRAD_COLOUR, 1.6
+        else:
+            colour, width = _EDGE_COLOUR, 1.3
+        pen = QPen(colour, width)
+        pen.setCosmetic(True)
+        if self.detached:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        pen = self.pen()
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        painter.setBrush(pen.color())
+        solid = QPen(pen)
+        solid.setStyle(Qt.PenStyle.SolidLine)
+        painter.setPen(solid)
+        painter.drawPolygon(self.arrow)
+
+
+def _smooth_path(points: list[QPointF]) -> QPainterPath:
+    """Cubic segments with horizontal tangents at every point, so edges leave and enter flat."""
+    path = QPainterPath(points[0])
+    for start, end in zip(points, points[1:], strict=False):
+        if abs(end.y() - start.y()) < 0.5:
+            path.lineTo(end)
+            continue
+        pull = max(abs(end.x() - start.x()) * 0.5, 12.0)
+        path.cubicTo(start + QPointF(pull, 0), end - QPointF(pull, 0), end)
+    return path
+
+
+def _arrowhead(tip: QPointF) -> QPolygonF:
+    back = tip.x() - _ARROW_SIZE
+    half = _ARROW_SIZE * 0.45
+    return QPolygonF([tip, QPointF(back, tip.y() - half), QPointF(back, tip.y() + half)])
+
+
+class EdgeLabel(QGraphicsItem):
+    """The local partial of an edge ("2·(a + b) = 8") and, once known, what it adds to the grad."""
+
+    def __init__(self, index: int, text: str, tooltip: str, detached: bool):
+        super().__init__()
+        self.index = index
+        self.detached = detached
+        self.partial = _Line(LABEL_FONT, LABEL_MAX_WIDTH, text)
+        self.state = EdgeState(False, False, "")
+        line = self.partial.height
+        self.width = max(self.partial.width(), LABEL_MAX_WIDTH * 0.6) + 8
+        self.flow = _Line(LABEL_FONT, self.width - 8)
+        self.height = 2 * line + 4
+        self._rect = QRectF(-self.width / 2, -self.height / 2, self.width, self.height)
+        self.setToolTip(tooltip)
+        self.setZValue(1.5)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def set_state(self, state: EdgeState) -> bool:
+        if state == self.state:
+            return False
+        self.state = state
+        self.flow.set(state.flow)
+        self.update()
+        return True
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
+            return
+        background = QColor(255, 255, 255, 225)
+        border = QPen(HIGHLIGHT if self.state.current else QColor(0, 0, 0, 0), 1.2)
+        border.setCosmetic(True)
+        painter.setPen(border)
+        painter.setBrush(background)
+        painter.drawRoundedRect(self._rect, 4, 4)
+        painter.setFont(LABEL_FONT)
+        painter.setPen(_MUTED if self.detached else _TEXT_COLOUR)
+        top = self._rect.top() + 2
+        painter.drawStaticText(QPointF(self._rect.left() + 4, top), self.partial.static)
+        if self.state.flow:
+            painter.setPen(GRAD_COLOUR)
+            second = QPointF(self._rect.left() + 4, top + self.partial.height)
+            painter.drawStaticText(second, self.flow.static)

@@ -1,0 +1,229 @@
+"""The graph scene: node cards, edges and edge labels placed from the core's layered layout.
+
+``show_model`` builds the items once per graph; ``apply_state`` shows one moment of the stepping
+(values of evaluated nodes, gradients complete or partial, tangents in forward mode, the current
+node and edges highlighted) and touches only the items whose content changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsScene
+
+from explorer.core.graph.explain import format_number
+from explorer.core.graph.model import GraphModel, ModelEdge, ModelNode
+from explorer.core.graph.stepper import StepState
+from explorer.ui.graph_view.items import (
+    CARD_WIDTH,
+    CardState,
+    EdgeItem,
+    EdgeLabel,
+    EdgeState,
+    NodeCard,
+)
+
+COLUMN_PITCH = 300.0  # scene units between layers: a card plus room for the edge labels
+ROW_GAP = 38.0  # extra space between cards stacked in one layer
+_LABEL_GAP = 3.0
+_SHORT_SYMBOLS = 12  # "∂u/∂a" fits in a label; "∂(w + x + y)/∂(w + x)" does not
+
+
+class GraphScene(QGraphicsScene):
+    """Draws one ``GraphModel``; ``cards``, ``edges`` and ``labels`` are keyed for tests."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model: GraphModel | None = None
+        self.cards: dict[int, NodeCard] = {}
+        self.edges: dict[int, EdgeItem] = {}
+        self.labels: dict[int, EdgeLabel] = {}
+        self._value_text: dict[int, str] = {}
+        self._grad_text: dict[int, str] = {}
+        self._flow_text: dict[int, str] = {}
+
+    # ----- building -----------------------------------------------------------------------------
+
+    def show_model(self, model: GraphModel) -> None:
+        """Replace the drawing with ``model`` (all cards blank until ``apply_state``)."""
+        self.clear()
+        self.model = model
+        self.cards, self.edges, self.labels = {}, {}, {}
+        layout = model.layout
+        row_pitch = None
+        for node in model.nodes:
+            card = NodeCard(node.id, *_card_texts(model, node))
+            row_pitch = row_pitch or card.height + ROW_GAP
+            x, y = layout.positions[node.id]
+            card.setPos(x * COLUMN_PITCH, y * row_pitch - card.height / 2)
+            self.addItem(card)
+            self.cards[node.id] = card
+            self._value_text[node.id] = format_number(node.value)
+            self._grad_text[node.id] = format_number(node.grad)
+        self._add_edges(model, row_pitch or 1.0)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+
+    def _add_edges(self, model: GraphModel, row_pitch: float) -> None:
+        routes = model.layout.edge_routes
+        source_rank = _source_ranks(model, routes)
+        target_rank = _target_ranks(model)
+        wanted: dict[int, list[tuple[float, EdgeLabel]]] = {}
+        for edge in model.edges:
+            source, target = self.cards[edge.source], self.cards[edge.target]
+            points = [source.right_port(*source_rank[edge.index])]
+            for x, y in routes[edge.index][1:-1]:
+                points += [QPointF(x * COLUMN_PITCH, y * row_pitch)]
+                points += [QPointF(x * COLUMN_PITCH + CARD_WIDTH, y * row_pitch)]
+            points.append(target.left_port(*target_rank[edge.index]))
+            item = EdgeItem(edge.index, points, edge.detached)
+            self.addItem(item)
+            self.edges[edge.index] = item
+            text, tooltip = _edge_texts(model, edge)
+            label = EdgeLabel(edge.index, text, tooltip, edge.detached)
+            self.addItem(label)
+            self.labels[edge.index] = label
+            before, end = points[-2], points[-1]
+            label.setPos((before.x() + end.x()) / 2, (before.y() + end.y()) / 2)
+            wanted.setdefault(round(end.x()), []).append((label.y(), label))
+            contribution = edge.contribution
+            self._flow_text[edge.index] = (
+                "" if contribution is None else f"adds {format_number(contribution)}"
+            )
+        for column in wanted.values():
+            _spread_labels(column)
+
+    # ----- stepping -----------------------------------------------------------------------------
+
+    def apply_state(
+        self,
+        state: StepState,
+        tangents: Mapping[int, str] | None = None,
+    ) -> int:
+        """Show the step state (or tangents for evaluated nodes); returns how many items changed."""
+        model = self.model
+        if model is None:
+            return 0
+        partial = dict(state.partial_grads)
+        changed = 0
+        for node_id, card in self.cards.items():
+            evaluated = node_id in state.evaluated
+            value = self._value_text[node_id] if evaluated else ""
+            grad, kind = self._grad_line(node_id, state, partial, tangents, evaluated)
+            changed += card.set_state(CardState(value, grad, kind, node_id == state.current_node))
+        current = set(state.current_edges)
+        for edge in model.edges:
+            carried = tangents is None and edge.target in state.graded and not edge.detached
+            edge_state = EdgeState(
+                edge.index in current, carried, self._flow_text[edge.index] if carried else ""
+            )
+            changed += self.edges[edge.index].set_state(edge_state)
+            changed += self.labels[edge.index].set_state(edge_state)
+        return changed
+
+    def _grad_line(
+        self,
+        node_id: int,
+        state: StepState,
+        partial: dict[int, tuple[float, ...]],
+        tangents: Mapping[int, str] | None,
+        evaluated: bool,
+    ) -> tuple[str, str]:
+        if tangents is not None:
+            return (tangents.get(node_id, ""), "tangent") if evaluated else ("", "none")
+        if node_id in state.graded:
+            return f"grad  {self._grad_text[node_id]}", "grad"
+        if node_id in partial:
+            shape = np.shape(self.model.node(node_id).value)
+            running = format_number(np.asarray(partial[node_id]).reshape(shape))
+            return f"grad  {running} + …", "partial"
+        if state.phase == "done":
+            return "grad  None (no gradient flows here)", "none"
+        return "", "none"
+
+
+def _card_texts(model: GraphModel, node: ModelNode) -> tuple[str, str, str, str]:
+    """Title, op line, style kind and tooltip of a node's card."""
+    if node.is_leaf:
+        detached = any(edge.detached for edge in model.incoming(node.id))
+        subtitle = "detach() copy" if detached else "input" if node.is_input else "constant"
+        if node.is_input and not node.requires_grad:
+            subtitle += " · requires_grad=False"
+    elif node.is_named:
+        subtitle = f"{node.op}: {node.formula}" if node.formula else node.op
+    else:
+        subtitle = f"op: {node.op}"
+    title = node.symbol if node.is_named else (node.formula or node.op)
+    if node.id == model.output_id:
+        kind = "output"
+    elif not node.requires_grad:
+        kind = "frozen"
+    else:
+        kind = "input" if node.is_input else "inner"
+    tooltip = "\n".join(
+        [
+            f"{title}  ({subtitle})",
+            f"value = {format_number(node.value)}",
+            f"∂{model.output.symbol}/∂{node.symbol} = {format_number(node.grad)}",
+        ]
+    )
+    return title, subtitle, kind, tooltip
+
+
+def _edge_texts(model: GraphModel, edge: ModelEdge) -> tuple[str, str]:
+    """The label (local partial: formula and number) and its full-length tooltip."""
+    source, target = model.node(edge.source), model.node(edge.target)
+    symbolic = f"∂{target.symbol}/∂{source.symbol}"
+    if edge.detached:
+        return "detach(): no gradient", f"{symbolic}: {edge.description}"
+    if edge.local_partial is None:
+        # Not elementwise (sum, dot, matmul): the partial is a rule, not one number.
+        return edge.description, f"{symbolic}: {edge.description}"
+    number = format_number(edge.local_partial)
+    formula = edge.local_partial_formula
+    parts = [symbolic if len(symbolic) <= _SHORT_SYMBOLS else "∂"]
+    if formula and formula != number:
+        parts.append(formula)
+    parts.append(number)
+    tooltip = " = ".join([symbolic, *parts[1:]])
+    if edge.contribution is not None:
+        tooltip += f"\nadds {format_number(edge.contribution)} to ∂{model.output.symbol}/∂"
+        tooltip += source.symbol
+    return " = ".join(parts), tooltip
+
+
+def _source_ranks(model: GraphModel, routes) -> dict[int, tuple[int, int]]:
+    """Outgoing edges leave a card top to bottom in the order their next point lies."""
+    ranks: dict[int, tuple[int, int]] = {}
+    for node in model.nodes:
+        outgoing = sorted(model.outgoing(node.id), key=lambda e: (routes[e.index][1][1], e.index))
+        for rank, edge in enumerate(outgoing):
+            ranks[edge.index] = (rank, len(outgoing))
+    return ranks
+
+
+def _target_ranks(model: GraphModel) -> dict[int, tuple[int, int]]:
+    """Incoming edges enter a card top to bottom by argument order (u before v)."""
+    ranks: dict[int, tuple[int, int]] = {}
+    for node in model.nodes:
+        incoming = sorted(model.incoming(node.id), key=lambda e: (e.argument_index, e.index))
+        for rank, edge in enumerate(incoming):
+            ranks[edge.index] = (rank, len(incoming))
+    return ranks
+
+
+def _spread_labels(column: list[tuple[float, EdgeLabel]]) -> None:
+    """Labels sharing a gap keep their order and move apart just enough not to overlap."""
+    column.sort(key=lambda pair: pair[0])
+    placed: list[float] = []
+    for index, (wanted, label) in enumerate(column):
+        if index:
+            previous = column[index - 1][1]
+            minimum = placed[-1] + (previous.height + label.height) / 2 + _LABEL_GAP
+            wanted = max(wanted, minimum)
+        placed.append(wanted)
+    shift = sum(w for w, _ in column) / len(column) - sum(placed) / len(placed)
+    shift = min(0.0, shift)  # pull back up towards the edges, never further down than wanted
+    for (_, label), y in zip(column, placed, strict=True):
+        label.setY(y + shift)

@@ -1,0 +1,99 @@
+"""The graph view: a QGraphicsView with wheel and Ctrl+± zoom, drag to pan, and fit-to-view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
+
+from explorer.ui.graph_view.scene import GraphScene
+
+MIN_ZOOM = 0.05
+MAX_ZOOM = 4.0
+# Below this a fitted graph is too small to read: show part of it at this zoom instead.
+READABLE_ZOOM = 0.72
+_WHEEL_STEP = 1.15
+
+
+class GraphView(QGraphicsView):
+    """Shows a ``GraphScene``; ``zoom`` is the current scale (1.0 = one scene unit per pixel)."""
+
+    def __init__(self, scene: GraphScene, parent=None):
+        super().__init__(scene, parent)
+        self.setObjectName("graphView")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.zoom_in_action = self._action("Zoom in", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
+        self.zoom_out_action = self._action(
+            "Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
+        )
+        self.fit_action = self._action("Fit graph to view", QKeySequence("Ctrl+0"), self.fit_all)
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        factor = zoom / self.zoom
+        if abs(factor - 1.0) > 1e-9:
+            self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self._zoom_about_centre(_WHEEL_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom_about_centre(1 / _WHEEL_STEP)
+
+    def _zoom_about_centre(self, factor: float) -> None:
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.set_zoom(self.zoom * factor)
+        self.setTransformationAnchor(anchor)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.set_zoom(self.zoom * _WHEEL_STEP**steps)
+        event.accept()
+
+    def content_rect(self) -> QRectF:
+        scene = self.scene()
+        return scene.itemsBoundingRect() if scene is not None else QRectF()
+
+    def fit_all(self) -> None:
+        """Show the whole graph, however small that makes it."""
+        rect = self.content_rect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.0:
+            self.set_zoom(1.0)
+            self.centerOn(rect.center())
+
+    def fit_readable(self) -> None:
+        """Fit the graph, but never below a readable zoom: then show its input side."""
+        self.fit_all()
+        rect = self.content_rect()
+        if self.zoom < READABLE_ZOOM and not rect.isEmpty():
+            self.set_zoom(READABLE_ZOOM)
+            visible = self.viewport().width() / self.zoom
+            self.centerOn(rect.left() + visible / 2 - 20, rect.center().y())
+
+    def reveal(self, item: QGraphicsItem | None) -> None:
+        """Scroll just enough that ``item`` (the current card) is on screen."""
+        if item is not None:
+            self.ensureVisible(item, 60, 40)

@@ -1,0 +1,424 @@
+"""The "Graph" panel: step forward and backward through backprop on a computational graph.
+
+The panel has its own input (a program of definitions or PyTorch-style Python) rather than the
+window's single f(x): a graph is about several named inputs. ``set_expression`` is therefore not
+implemented. Everything shown (values, gradients, partials, explanations, errors) comes from
+``explorer.core.graph``; this module turns widget state into calls on it and draws the result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.expr.errors import ExprError
+from explorer.core.graph.cli_text import looks_like_python
+from explorer.core.graph.explain import format_number
+from explorer.core.graph.forward_mode import forward_tangents, passes_note
+from explorer.core.graph.model import GraphModel
+from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
+from explorer.core.graph.stepper import Stepper
+from explorer.ui.graph_view.explanation import Notes, error_html, explanation_html
+from explorer.ui.graph_view.inputs import GraphInputsForm
+from explorer.ui.graph_view.sandbox_controls import SandboxControls
+from explorer.ui.graph_view.scene import GraphScene
+from explorer.ui.graph_view.view import GraphView
+
+DEFINITIONS, PYTHON = "definitions", "python"
+EDIT_DEBOUNCE_MS = 350
+_USER_ERRORS = (ExprError, ValueError, RuntimeError, ArithmeticError, TypeError)
+
+
+class GraphPanel(QWidget):
+    """Input, graph view, stepping controls and the explanation pane."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("graphPanel")
+        self.scene = GraphScene(self)
+        self.view = GraphView(self.scene)
+        self.stepper: Stepper | None = None
+        self.model: GraphModel | None = None
+        self.notes = Notes()
+        self.tangent_texts: dict[int, str] | None = None
+        self.forward_texts: dict[int, str] = {}
+        self.last_error: str = ""
+        self._source_of_model: tuple[str, str] | None = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(EDIT_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_source)
+        self._build_widgets()
+        self.load_preset(PRESETS[0].key)
+
+    # ----- widgets ------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("graphPresets")
+        self.preset_combo.addItem("Custom program", "")
+        for preset in PRESETS:
+            self.preset_combo.addItem(preset.title, preset.key)
+        self.preset_combo.activated.connect(self._on_preset_chosen)
+        self.mode_combo = QComboBox()
+        self.mode_combo.setObjectName("graphMode")
+        self.mode_combo.addItem("Expression / definitions", DEFINITIONS)
+        self.mode_combo.addItem("Python (PyTorch-style)", PYTHON)
+        self.mode_combo.activated.connect(lambda _index: self.apply_source())
+        self.source_edit = QPlainTextEdit()
+        self.source_edit.setObjectName("graphSource")
+        self.source_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.source_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.source_edit.textChanged.connect(self._on_source_edited)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("graphError")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.inputs = GraphInputsForm()
+        self.inputs.changed.connect(self.apply_source)
+        self.sandbox = SandboxControls(self)
+        self.forward_check = QCheckBox("Forward mode: tangents from")
+        self.forward_check.setObjectName("forwardModeCheck")
+        self.forward_input = QComboBox()
+        self.forward_input.setObjectName("forwardInput")
+        self.forward_check.toggled.connect(self._update_forward_mode)
+        self.forward_input.activated.connect(lambda _index: self._update_forward_mode())
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Preset"))
+        row.addWidget(self.preset_combo, 1)
+        left_layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Mode"))
+        row.addWidget(self.mode_combo, 1)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.source_edit, 1)
+        left_layout.addWidget(self.error_label)
+        inputs_box = QGroupBox("Inputs")
+        QVBoxLayout(inputs_box).addWidget(self.inputs)
+        left_layout.addWidget(inputs_box)
+        forward_row = QHBoxLayout()
+        forward_row.addWidget(self.forward_check)
+        forward_row.addWidget(self.forward_input, 1)
+        left_layout.addLayout(forward_row)
+        left_layout.addWidget(self.sandbox)
+
+        self.explanation = QTextBrowser()
+        self.explanation.setObjectName("graphExplanation")
+        self.explanation.setMinimumHeight(110)
+        right = QSplitter(Qt.Orientation.Vertical)
+        graph_box = QWidget()
+        graph_layout = QVBoxLayout(graph_box)
+        graph_layout.setContentsMargins(0, 0, 0, 0)
+        graph_layout.addWidget(self.view, 1)
+        graph_layout.addLayout(self._step_bar())
+        right.addWidget(graph_box)
+        right.addWidget(self.explanation)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 950])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+    def _step_bar(self) -> QHBoxLayout:
+        def button(text: str, name: str, slot, tip: str) -> QPushButton:
+            widget = QPushButton(text)
+            widget.setObjectName(name)
+            widget.setToolTip(tip)
+            widget.clicked.connect(slot)
+            return widget
+
+        self.reset_button = button("Reset", "resetButton", self.reset, "Back to the start")
+        self.back_button = button("Back one step", "stepBackButton", self.back, "Undo")
+        self.forward_button = button(
+            "Step forward", "stepForwardButton", self.step_forward, "Evaluate the next node"
+        )
+        self.backward_button = button(
+            "Step backward", "stepBackwardButton", self.step_backward, "Next chain-rule step"
+        )
+        self.run_all_button = button("Run all", "runAllButton", self.run_all, "Both passes")
+        self.fit_button = button("Fit", "fitButton", self.view.fit_all, "Fit the graph to view")
+        self.timeline = QSlider(Qt.Orientation.Horizontal)
+        self.timeline.setObjectName("timelineSlider")
+        self.timeline.setToolTip("Scrub through the steps")
+        self.timeline.valueChanged.connect(self.seek)
+        self.step_label = QLabel()
+        self.step_label.setObjectName("stepLabel")
+        self.step_label.setMinimumWidth(80)
+        bar = QHBoxLayout()
+        for widget in (self.reset_button, self.back_button, self.forward_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.backward_button)
+        bar.addWidget(self.run_all_button)
+        bar.addWidget(self.timeline, 1)
+        bar.addWidget(self.step_label)
+        bar.addWidget(self.fit_button)
+        return bar
+
+    # ----- the panel protocol -------------------------------------------------------------------
+
+    def export_target(self) -> GraphScene:
+        return self.scene
+
+    def view_actions(self) -> list[QAction]:
+        return [self.view.zoom_in_action, self.view.zoom_out_action, self.view.fit_action]
+
+    # ----- source and inputs --------------------------------------------------------------------
+
+    def mode(self) -> str:
+        return self.mode_combo.currentData()
+
+    def source_text(self) -> str:
+        return self.source_edit.toPlainText()
+
+    def load_preset(self, key: str) -> bool:
+        """Show a preset: its program, its input values, stepping from the start."""
+        preset = PRESETS_BY_KEY[key]
+        self._set_combo(self.preset_combo, key)
+        self._set_combo(self.mode_combo, PYTHON if preset.kind == "python" else DEFINITIONS)
+        self.source_edit.blockSignals(True)
+        self.source_edit.setPlainText(preset.source)
+        self.source_edit.blockSignals(False)
+        if preset.kind == "program":
+            self.inputs.set_definition_inputs(list(preset.values), dict(preset.values))
+        self.notes = Notes(preset_note=preset.note)
+        return self.apply_source()
+
+    def set_source(self, text: str, mode: str | None = None) -> bool:
+        """Replace the program (as if typed) and rebuild now."""
+        if mode is not None:
+            self._set_combo(self.mode_combo, mode)
+        self.source_edit.blockSignals(True)
+        self.source_edit.setPlainText(text)
+        self.source_edit.blockSignals(False)
+        self._set_combo(self.preset_combo, "")
+        self.notes.preset_note = ""
+        return self.apply_source()
+
+    def _on_preset_chosen(self, index: int) -> None:
+        key = self.preset_combo.itemData(index)
+        if key:
+            self.load_preset(key)
+
+    def _on_source_edited(self) -> None:
+        self._set_combo(self.preset_combo, "")
+        self.notes.preset_note = ""
+        if looks_like_python(self.source_text()) and self.mode() == DEFINITIONS:
+            self._set_combo(self.mode_combo, PYTHON)
+        self._debounce.start()
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, data: str) -> None:
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, combo.findData(data)))
+        combo.blockSignals(False)
+
+    def apply_source(self) -> bool:
+        """Build the graph of the current program and inputs; on an error keep the old graph."""
+        self._debounce.stop()
+        try:
+            model, notes = self._build()
+        except _USER_ERRORS as error:
+            self.show_error(error)
+            return False
+        self.error_label.clear()
+        self.last_error = ""
+        self.notes.error = ""
+        self.notes.trace, self.notes.prints = notes.trace, notes.prints
+        self.notes.sandbox = ""
+        self.sandbox.reset_passes()
+        key = (self.mode(), self.source_text())
+        self.set_model(model, keep_position=key == self._source_of_model)
+        self._source_of_model = key
+        return True
+
+    def _build(self) -> tuple[GraphModel, Notes]:
+        text = self.source_text()
+        if self.mode() == PYTHON:
+            return self._run_python(text)
+        from explorer.core.expr import parse_program
+        from explorer.core.graph.model import build_model
+
+        program = parse_program(text)
+        self.inputs.set_definition_inputs(program.inputs)
+        names = [definition.name for definition in program.tree.definitions]
+        self.sandbox.set_definitions(names[:-1])
+        model = build_model(
+            program,
+            self.inputs.values(),
+            requires_grad=self.inputs.requires_grad(),
+            detach=self.sandbox.detached(),
+        )
+        return model, Notes()
+
+    def _run_python(self, text: str) -> tuple[GraphModel, Notes]:
+        from explorer.core.graph.interpreter import run_program
+
+        self.inputs.set_python_inputs(seed=0)
+        self.sandbox.set_definitions([])
+        result = run_program(text, seed=self.inputs.seed())
+        if result.graph is None:
+            raise ExprError("The program made no tensor to draw: assign one or call .backward()")
+        lines = text.splitlines()
+        prints = [
+            (lines[number - 1].strip() if 0 < number <= len(lines) else "print", printed)
+            for number, printed in zip(result.print_lines, result.prints, strict=False)
+        ]
+        leaves = [
+            (node.symbol, format_number(node.value), node.requires_grad)
+            for node in result.graph.inputs
+        ]
+        self.inputs.show_leaves(leaves)
+        return result.graph, Notes(trace=result.trace_summary(), prints=prints)
+
+    def show_error(self, error: Exception) -> None:
+        """Show a build error under the editor (line and column) and in the pane; keep the graph."""
+        if isinstance(error, ExprError):
+            line = getattr(error, "line", None)
+            where = [f"line {line}"] if line else []
+            where += [f"column {error.column}"] if error.column else []
+            message = error.message if hasattr(error, "message") else str(error)
+            text = f"{', '.join(where).capitalize()}: {message}" if where else message
+        else:
+            text = f"{type(error).__name__}: {error}"
+        self.last_error = text
+        self.error_label.setText(text)
+        self.notes.error = text + "\n(The graph shows the last program that built.)"
+        if self.stepper is None:
+            self.explanation.setHtml(error_html(self.notes.error))
+        else:
+            self.refresh()
+
+    # ----- model and stepping -------------------------------------------------------------------
+
+    def set_model(self, model: GraphModel, *, keep_position: bool = False) -> None:
+        """Draw ``model`` and step it from the start (or the same step, for an input change)."""
+        old = self.stepper
+        self.model = model
+        self.stepper = Stepper(model)
+        if keep_position and old is not None and old.length == self.stepper.length:
+            self.stepper.seek(old.position)
+        self.scene.show_model(model)
+        self.timeline.blockSignals(True)
+        self.timeline.setRange(0, self.stepper.length)
+        self.timeline.blockSignals(False)
+        self._refresh_forward_inputs()
+        self._update_forward_mode(refresh=False)
+        self.refresh()
+        if not keep_position:
+            self.view.fit_readable()
+
+    def _refresh_forward_inputs(self) -> None:
+        current = self.forward_input.currentText()
+        self.forward_input.blockSignals(True)
+        self.forward_input.clear()
+        for node in self.model.inputs:
+            self.forward_input.addItem(node.symbol, node.id)
+        index = self.forward_input.findText(current)
+        self.forward_input.setCurrentIndex(max(0, index))
+        self.forward_input.blockSignals(False)
+
+    def _update_forward_mode(self, refresh: bool = True) -> None:
+        self.tangent_texts, self.forward_texts = None, {}
+        self.notes.passes = ""
+        if self.forward_check.isChecked() and self.model is not None and self.model.inputs:
+            chosen = self.forward_input.currentData()
+            result = forward_tangents(self.model, chosen)
+            name = self.model.node(result.input_id).symbol
+            self.tangent_texts = {
+                node_id: f"∂/∂{name}  " + format_number(tangent)
+                if tangent is not None
+                else f"∂/∂{name}  not per node here"
+                for node_id, tangent in result.tangents.items()
+            }
+            self.forward_texts = result.explanations
+            self.notes.passes = passes_note(self.model)
+        if refresh:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the stepper's state on the cards, the timeline and the explanation pane."""
+        stepper = self.stepper
+        if stepper is None:
+            return
+        self.scene.apply_state(stepper.state, self.tangent_texts)
+        self.timeline.blockSignals(True)
+        self.timeline.setValue(stepper.position)
+        self.timeline.blockSignals(False)
+        self.step_label.setText(f"{stepper.position} / {stepper.length}")
+        self.back_button.setEnabled(bool(stepper._history))
+        self.forward_button.setEnabled(stepper.position < stepper.forward_count)
+        self.backward_button.setEnabled(stepper.position < stepper.length)
+        self.run_all_button.setEnabled(stepper.position < stepper.length)
+        self.reset_button.setEnabled(stepper.position > 0)
+        current = stepper.state.current_node
+        self.notes.forward_text = ""
+        if self.tangent_texts is not None and current is not None:
+            self.notes.forward_text = self.forward_texts.get(current, "")
+        self.explanation.setHtml(explanation_html(stepper, self.notes))
+        if current is not None:
+            self.view.reveal(self.scene.cards.get(current))
+
+    def step_forward(self) -> None:
+        self._act("step_forward")
+
+    def step_backward(self) -> None:
+        self._act("step_backward")
+
+    def back(self) -> None:
+        self._act("back")
+
+    def run_all(self) -> None:
+        self._act("run_all")
+
+    def reset(self) -> None:
+        self._act("reset")
+
+    def seek(self, position: int) -> None:
+        if self.stepper is not None and self.stepper.seek(position):
+            self.refresh()
+
+    def _act(self, name: str) -> None:
+        if self.stepper is not None and getattr(self.stepper, name)():
+            self.refresh()
+
+    # ----- helpers for the sandbox --------------------------------------------------------------
+
+    def current_values(self) -> dict[str, Any]:
+        return self.inputs.values()
+
+    def show_sandbox_result(
+        self, message: str, *, is_error: bool = False, model: GraphModel | None = None
+    ) -> None:
+        """Show what a sandbox button did; with a model, draw it fully run."""
+        if model is not None:
+            self.set_model(model)
+            self.stepper.run_all()
+        self.notes.sandbox, self.notes.sandbox_is_error = message, is_error
+        self.refresh()
