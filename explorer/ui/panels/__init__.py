@@ -33,7 +33,6 @@ class PanelEntry:
 
 PANELS: list[PanelEntry] = [
     PanelEntry("Function", "explorer.ui.panels.function_panel:FunctionPanel"),
-    PanelEntry("Graph", "explorer.ui.panels.graph_panel:GraphPanel"),
     PanelEntry("Derivative", "explorer.ui.panels.derivative_panel:DerivativePanel"),
     PanelEntry("Graph", "explorer.ui.panels.graph_panel:GraphPanel"),
 ]
