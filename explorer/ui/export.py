@@ -252,10 +252,22 @@ def _paint_scene(painter: QPainter, scene: QGraphicsScene, width: int, height: i
         if source.isEmpty():
             return
         margin = 0.04 * max(source.width(), source.height())
-        source = source.adjusted(-margin, -margin, margin, margin)
+        source = _with_aspect(source.adjusted(-margin, -margin, margin, margin), width / height)
         scene.render(
             painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.KeepAspectRatio
         )
+
+
+def _with_aspect(rect: QRectF, aspect: float) -> QRectF:
+    """``rect`` grown about its centre to ``aspect`` (width / height), so a drawing is centred."""
+    # QGraphicsScene.render with KeepAspectRatio pins the source to the top-left corner.
+    if rect.height() <= 0 or rect.width() <= 0:
+        return rect
+    if rect.width() / rect.height() < aspect:
+        extra = (rect.height() * aspect - rect.width()) / 2
+        return rect.adjusted(-extra, 0, extra, 0)
+    extra = (rect.width() / aspect - rect.height()) / 2
+    return rect.adjusted(0, -extra, 0, extra)
 
 
 def _paint_widget(painter: QPainter, widget: QWidget, width: int, height: int) -> None:

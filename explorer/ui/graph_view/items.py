@@ -28,7 +28,7 @@ CARD_WIDTH = 156.0
 _PADDING = 6.0
 _TEXT_LOD = 0.3
 _ARROW_SIZE = 9.0
-LABEL_MAX_WIDTH = 128.0
+LABEL_MAX_WIDTH = 136.0
 
 HIGHLIGHT = QColor("#e8590c")
 GRAD_COLOUR = QColor("#b3261e")
@@ -242,18 +242,26 @@ def _arrowhead(tip: QPointF) -> QPolygonF:
 
 
 class EdgeLabel(QGraphicsItem):
-    """The local partial of an edge ("2·(a + b) = 8") and, once known, what it adds to the grad."""
+    """An edge's local partial: ``∂u/∂a = 2·a`` over ``= 8``, then ``adds 512`` once known."""
 
-    def __init__(self, index: int, text: str, tooltip: str, detached: bool):
+    def __init__(self, index: int, lines: tuple[str, str], flow: str, tooltip: str, detached: bool):
         super().__init__()
         self.index = index
         self.detached = detached
-        self.partial = _Line(LABEL_FONT, LABEL_MAX_WIDTH, text)
+        self.partial = _Line(LABEL_FONT, LABEL_MAX_WIDTH, lines[0])
+        self.number = _Line(LABEL_FONT, LABEL_MAX_WIDTH, lines[1])
+        self.flow = _Line(LABEL_FONT, LABEL_MAX_WIDTH, flow)
+        flow_width = self.flow.width()
+        self.flow_gap = 8.0 if lines[1] else 0.0
+        shared = self.number.width() + self.flow_gap + flow_width
+        # "= 8  adds 512" on one line when it fits, else "adds 512" gets a line of its own.
+        self.flow_own_line = bool(flow) and shared > LABEL_MAX_WIDTH
+        second = max(self.number.width(), flow_width) if self.flow_own_line else shared
+        self.flow.set("")
         self.state = EdgeState(False, False, "")
-        line = self.partial.height
-        self.width = max(self.partial.width(), LABEL_MAX_WIDTH * 0.6) + 8
-        self.flow = _Line(LABEL_FONT, self.width - 8)
-        self.height = 2 * line + 4
+        self.width = max(self.partial.width(), second, 24.0) + 8
+        line_count = 1 + bool(lines[1] or flow) + self.flow_own_line
+        self.height = line_count * self.partial.height + 4
         self._rect = QRectF(-self.width / 2, -self.height / 2, self.width, self.height)
         self.setToolTip(tooltip)
         self.setZValue(1.5)
@@ -280,9 +288,14 @@ class EdgeLabel(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(LABEL_FONT)
         painter.setPen(_MUTED if self.detached else _TEXT_COLOUR)
-        top = self._rect.top() + 2
-        painter.drawStaticText(QPointF(self._rect.left() + 4, top), self.partial.static)
+        left, top = self._rect.left() + 4, self._rect.top() + 2
+        painter.drawStaticText(QPointF(left, top), self.partial.static)
+        second = top + self.partial.height
+        painter.drawStaticText(QPointF(left, second), self.number.static)
         if self.state.flow:
             painter.setPen(GRAD_COLOUR)
-            second = QPointF(self._rect.left() + 4, top + self.partial.height)
-            painter.drawStaticText(second, self.flow.static)
+            if self.flow_own_line:
+                where = QPointF(left, second + self.partial.height)
+            else:
+                where = QPointF(left + self.number.width() + self.flow_gap, second)
+            painter.drawStaticText(where, self.flow.static)

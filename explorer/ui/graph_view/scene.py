@@ -80,17 +80,16 @@ class GraphScene(QGraphicsScene):
             item = EdgeItem(edge.index, points, edge.detached)
             self.addItem(item)
             self.edges[edge.index] = item
-            text, tooltip = _edge_texts(model, edge)
-            label = EdgeLabel(edge.index, text, tooltip, edge.detached)
+            contribution = edge.contribution
+            flow = "" if contribution is None else f"adds {format_number(contribution)}"
+            self._flow_text[edge.index] = flow
+            lines, tooltip = _edge_texts(model, edge)
+            label = EdgeLabel(edge.index, lines, flow, tooltip, edge.detached)
             self.addItem(label)
             self.labels[edge.index] = label
             before, end = points[-2], points[-1]
             label.setPos((before.x() + end.x()) / 2, (before.y() + end.y()) / 2)
             wanted.setdefault(round(end.x()), []).append((label.y(), label))
-            contribution = edge.contribution
-            self._flow_text[edge.index] = (
-                "" if contribution is None else f"adds {format_number(contribution)}"
-            )
         for column in wanted.values():
             _spread_labels(column)
 
@@ -171,26 +170,26 @@ def _card_texts(model: GraphModel, node: ModelNode) -> tuple[str, str, str, str]
     return title, subtitle, kind, tooltip
 
 
-def _edge_texts(model: GraphModel, edge: ModelEdge) -> tuple[str, str]:
-    """The label (local partial: formula and number) and its full-length tooltip."""
+def _edge_texts(model: GraphModel, edge: ModelEdge) -> tuple[tuple[str, str], str]:
+    """The label's two lines (partial: formula, then number) and its full-length tooltip."""
     source, target = model.node(edge.source), model.node(edge.target)
     symbolic = f"∂{target.symbol}/∂{source.symbol}"
     if edge.detached:
-        return "detach(): no gradient", f"{symbolic}: {edge.description}"
+        return ("detach(): no gradient", ""), f"{symbolic}: {edge.description}"
     if edge.local_partial is None:
         # Not elementwise (sum, dot, matmul): the partial is a rule, not one number.
-        return edge.description, f"{symbolic}: {edge.description}"
+        return (edge.description, ""), f"{symbolic}: {edge.description}"
     number = format_number(edge.local_partial)
-    formula = edge.local_partial_formula
-    parts = [symbolic if len(symbolic) <= _SHORT_SYMBOLS else "∂"]
-    if formula and formula != number:
-        parts.append(formula)
-    parts.append(number)
-    tooltip = " = ".join([symbolic, *parts[1:]])
+    formula = edge.local_partial_formula if edge.local_partial_formula != number else None
+    if len(symbolic) <= _SHORT_SYMBOLS or not formula:
+        first = f"{symbolic} = {formula}" if formula else symbolic
+    else:
+        first = formula
+    tooltip = " = ".join(part for part in (symbolic, formula, number) if part)
     if edge.contribution is not None:
         tooltip += f"\nadds {format_number(edge.contribution)} to ∂{model.output.symbol}/∂"
         tooltip += source.symbol
-    return " = ".join(parts), tooltip
+    return (first, f"= {number}"), tooltip
 
 
 def _source_ranks(model: GraphModel, routes) -> dict[int, tuple[int, int]]:
@@ -223,7 +222,7 @@ def _spread_labels(column: list[tuple[float, EdgeLabel]]) -> None:
             minimum = placed[-1] + (previous.height + label.height) / 2 + _LABEL_GAP
             wanted = max(wanted, minimum)
         placed.append(wanted)
+    # Centre the stack on where the labels wanted to be (pushing apart only moved them down).
     shift = sum(w for w, _ in column) / len(column) - sum(placed) / len(placed)
-    shift = min(0.0, shift)  # pull back up towards the edges, never further down than wanted
     for (_, label), y in zip(column, placed, strict=True):
         label.setY(y + shift)

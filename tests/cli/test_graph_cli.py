@@ -1,0 +1,111 @@
+"""``calculus-explorer graph`` and ``export graph`` run as real subprocesses (no display)."""
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import sympy as sp
+
+from explorer.core.graph.presets import SEED_CONTROL_FLOW
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = "a = (w + x + y + z)^2\nb = (w + x - y - z)^2\nu = (a + b)^2\nv = (a - b)^2\nf = (u + v)^2"
+
+
+def run_cli(*args):
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run(
+        [sys.executable, "-m", "explorer", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=REPO,
+    )
+
+
+def test_graph_json_for_the_seed_example(tmp_path):
+    program = tmp_path / "seed.txt"
+    program.write_text(SEED, encoding="utf-8")
+    result = run_cli("graph", str(program), "--at", "w=-1,x=0,y=-2,z=1", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["output"] == {"label": "f", "value": 1024.0}
+    assert data["gradients"] == {"w": -4096.0, "x": -4096.0, "y": -4096.0, "z": -4096.0}
+    labels = {node["label"] for node in data["nodes"]}
+    assert {"w", "x", "y", "z", "a", "b", "u", "v", "f"} <= labels
+    u_node = next(node for node in data["nodes"] if node["label"] == "u")
+    # ∂f/∂u = 2(u + v) = 64 at u = v = 16 (sympy, independently).
+    u, v = sp.symbols("u v")
+    assert u_node["grad"] == float(sp.diff((u + v) ** 2, u).subs({u: 16, v: 16}))
+    assert all("local_partial" in edge for edge in data["edges"])
+    assert len(data["edges"]) >= len(data["nodes"]) - 1
+
+
+def test_graph_text_lists_nodes_and_edges():
+    result = run_cli("graph", "log(exp(x) + exp(y))", "--at", "x=0,y=0")
+    assert result.returncode == 0, result.stderr
+    assert "∂out/∂x = 0.5" in result.stdout
+    assert "nodes:" in result.stdout and "edges:" in result.stdout
+
+
+def test_graph_runs_a_python_program_file(tmp_path):
+    program = tmp_path / "control.py"
+    program.write_text(SEED_CONTROL_FLOW, encoding="utf-8")
+    result = run_cli("graph", str(program), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    a = next(node for node in data["nodes"] if node["label"] == "a")
+    assert abs(a["grad"] - data["output"]["value"] / a["value"]) < 1e-9 * abs(a["grad"])
+
+
+def test_export_graph_svg(tmp_path):
+    out = tmp_path / "g.svg"
+    result = run_cli(
+        "export", "graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--stage", "backward",
+        "--out", str(out), "--width", "1400", "--height", "700",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = out.read_text(encoding="utf-8")
+    assert "1024" in text and "−4096" in text
+
+
+def test_export_graph_forward_stage_has_values_but_no_gradients(tmp_path):
+    out = tmp_path / "g.svg"
+    result = run_cli(
+        "export", "graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--stage", "forward",
+        "--out", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "1024" in text and "−4096" not in text
+
+
+def test_export_graph_png(tmp_path):
+    out = tmp_path / "g.png"
+    result = run_cli("export", "graph", "x*y + sin(x)", "--at", "x=1,y=2", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 1200
+
+
+def test_bad_program_exits_2_with_line_and_column_and_writes_nothing(tmp_path):
+    out = tmp_path / "g.svg"
+    result = run_cli("export", "graph", "a = (w + x\nf = a", "--at", "w=1,x=2", "--out", str(out))
+    assert result.returncode == 2
+    assert "line 1, column" in result.stderr
+    assert not out.exists()
+    result = run_cli("graph", "import os\nx = 1")
+    assert result.returncode == 2
+    assert "line 1, column 1" in result.stderr and result.stdout == ""
+    result = run_cli("graph", "x + y", "--at", "x=1,y=nan")
+    assert result.returncode == 2 and "--at" in result.stderr

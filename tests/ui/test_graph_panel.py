@@ -1,0 +1,286 @@
+"""The Graph panel driven with qtbot: presets, stepping, scrubbing, sandbox, program mode, export.
+
+Expected numbers are computed independently with sympy (the seed's chain example) or taken from
+the seed notes (f = 1024, every input's gradient −4096).
+"""
+
+import numpy as np
+import pytest
+import sympy as sp
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from explorer.core.graph.stepper import state_at
+from explorer.ui import export
+from explorer.ui.panels.graph_panel import PYTHON, GraphPanel
+
+SEED_AT = {"w": -1, "x": 0, "y": -2, "z": 1}
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = GraphPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def seed_sympy():
+    w, x, y, z = sp.symbols("w x y z", real=True)
+    a = (w + x + y + z) ** 2
+    b = (w + x - y - z) ** 2
+    f = ((a + b) ** 2 + (a - b) ** 2) ** 2
+    at = {w: -1, x: 0, y: -2, z: 1}
+    return f, (w, x, y, z), at
+
+
+def click_box(qtbot, box):
+    # A check box toggles only when its indicator or text is hit, not anywhere in its width.
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def card_of(panel, label):
+    node = panel.model.node_named(label)
+    return panel.scene.cards[node.id]
+
+
+def test_seed_preset_run_all_shows_f_and_the_four_gradients(panel, qtbot):
+    f, symbols, at = seed_sympy()
+    assert f.subs(at) == 1024
+    qtbot.mouseClick(panel.run_all_button, Qt.MouseButton.LeftButton)
+    assert card_of(panel, "f").value_line.text == "value  1024"
+    for symbol in symbols:
+        expected = sp.diff(f, symbol).subs(at)
+        assert expected == -4096
+        card = card_of(panel, symbol.name)
+        assert card.grad_line.text == "grad  −4096"
+        assert card.state.grad_kind == "grad"
+    assert "−4096" in panel.explanation.toPlainText()
+
+
+def test_every_card_matches_sympy_after_run_all(panel):
+    f, symbols, at = seed_sympy()
+    w, x, y, z = symbols
+    a_expr, b_expr = (w + x + y + z) ** 2, (w + x - y - z) ** 2
+    a, b, u, v = sp.symbols("a b u v")
+    f_abuv = (u + v) ** 2
+    uv = {u: (a + b) ** 2, v: (a - b) ** 2}
+    ab = {a: a_expr.subs(at), b: b_expr.subs(at)}
+    expected = {
+        "u": sp.diff(f_abuv, u).subs(uv).subs(ab),
+        "v": sp.diff(f_abuv, v).subs(uv).subs(ab),
+        "a": sp.diff(f_abuv.subs(uv), a).subs(ab),
+        "b": sp.diff(f_abuv.subs(uv), b).subs(ab),
+    }
+    panel.run_all()
+    for label, grad in expected.items():
+        shown = card_of(panel, label).grad_line.text
+        assert shown == f"grad  {int(grad)}".replace("-", "−")
+
+
+def test_step_buttons_update_cards_and_highlight(panel, qtbot):
+    model = panel.model
+    first, second = model.nodes[0], model.nodes[1]
+    assert panel.scene.cards[first.id].state.value == ""
+    qtbot.mouseClick(panel.forward_button, Qt.MouseButton.LeftButton)
+    assert panel.scene.cards[first.id].value_line.text == "value  −1"
+    assert panel.scene.cards[first.id].state.current
+    qtbot.mouseClick(panel.forward_button, Qt.MouseButton.LeftButton)
+    assert not panel.scene.cards[first.id].state.current
+    assert panel.scene.cards[second.id].state.current
+    before = {node_id: card.state for node_id, card in panel.scene.cards.items()}
+    # Step backward finishes the forward pass and seeds the output: ∂f/∂f = 1.
+    qtbot.mouseClick(panel.backward_button, Qt.MouseButton.LeftButton)
+    output = panel.scene.cards[model.output_id]
+    assert output.state.current and output.grad_line.text == "grad  1"
+    assert output.value_line.text == "value  1024"
+    qtbot.mouseClick(panel.backward_button, Qt.MouseButton.LeftButton)
+    step = panel.stepper.current_step
+    assert step.phase == "backward"
+    assert all(panel.scene.edges[i].state.current for i in step.edge_indices)
+    assert "∂f/∂" in panel.explanation.toPlainText()
+    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
+    after = {node_id: card.state for node_id, card in panel.scene.cards.items()}
+    assert after == before
+
+
+def test_timeline_slider_scrubs(panel):
+    stepper = panel.stepper
+    for position in (5, stepper.length, 0, stepper.forward_count + 3):
+        panel.timeline.setValue(position)
+        assert stepper.position == position
+        assert panel.step_label.text() == f"{position} / {stepper.length}"
+        state = state_at(panel.model, stepper.schedule, position)
+        for node_id, card in panel.scene.cards.items():
+            assert bool(card.state.value) == (node_id in state.evaluated)
+            assert (card.state.grad_kind == "grad") == (node_id in state.graded)
+
+
+def test_fan_out_backward_step_says_contributions_add(panel):
+    stepper = panel.stepper
+    a_id = panel.model.node_named("a").id
+    index = next(s.index for s in stepper.schedule if s.phase == "backward" and s.node_id == a_id)
+    panel.timeline.setValue(index + 1)
+    text = panel.explanation.toPlainText()
+    assert "512·1 + 512·1 = 1024" in text
+    assert "contributions add" in text
+    assert len(stepper.current_step.edge_indices) == 2
+
+
+def test_detach_draws_a_dashed_edge_and_stops_the_gradient(panel, qtbot):
+    click_box(qtbot, panel.sandbox.detach_boxes["a"])
+    cut = [item for item in panel.scene.edges.values() if item.detached]
+    assert len(cut) == 1
+    assert cut[0].pen().style() == Qt.PenStyle.DashLine
+    panel.run_all()
+    # With a cut, f depends on the inputs only through b, whose gradient is 0 at the seed point.
+    w, x, y, z = sp.symbols("w x y z", real=True)
+    a = sp.Symbol("a_const")
+    b = (w + x - y - z) ** 2
+    f = ((a + b) ** 2 + (a - b) ** 2) ** 2
+    expected = sp.diff(f, w).subs({a: 4, w: -1, x: 0, y: -2, z: 1})
+    assert expected == 0
+    assert card_of(panel, "w").grad_line.text == "grad  0"
+    assert card_of(panel, "a").grad_line.text.startswith("grad  None")
+
+
+def test_backward_after_free_shows_the_core_error(panel, qtbot):
+    qtbot.mouseClick(panel.sandbox.free_button, Qt.MouseButton.LeftButton)
+    text = panel.explanation.toPlainText()
+    assert "Trying to backward through the graph a second time" in text
+    assert "retain_graph=True" in text
+
+
+def test_backward_again_accumulates(panel, qtbot):
+    qtbot.mouseClick(panel.sandbox.again_button, Qt.MouseButton.LeftButton)
+    assert card_of(panel, "w").grad_line.text == "grad  −8192"
+    assert "−4096 → −8192" in panel.explanation.toPlainText()
+    qtbot.mouseClick(panel.sandbox.again_button, Qt.MouseButton.LeftButton)
+    assert card_of(panel, "w").grad_line.text == "grad  −12288"
+    panel.inputs.set_value("w", "-1")  # any rebuild starts from a fresh graph again
+    panel.run_all()
+    assert card_of(panel, "w").grad_line.text == "grad  −4096"
+
+
+def test_non_scalar_output_needs_gradient(panel):
+    panel.set_source("y = x * x")
+    panel.inputs.set_value("x", "0, 1, 2, 3")
+    panel.sandbox.non_scalar()
+    text = panel.explanation.toPlainText()
+    assert "grad can be implicitly created only for scalar outputs" in text
+    assert "x.grad = [0, 2, 4, 6]" in text
+
+
+def test_requires_grad_off(panel, qtbot):
+    click_box(qtbot, panel.inputs.grad_boxes["z"])
+    panel.run_all()
+    assert "requires_grad=False" in card_of(panel, "z").subtitle.text
+    assert card_of(panel, "z").grad_line.text.startswith("grad  None")
+    assert card_of(panel, "w").grad_line.text == "grad  −4096"
+
+
+def test_control_flow_program_shows_loop_branch_and_a_grad_equals_d_over_a(panel):
+    panel.load_preset("control_flow")
+    assert panel.mode() == PYTHON
+    text = panel.explanation.toPlainText()
+    assert "print(a.grad == d / a)" in text and "tensor(True)" in text
+    assert "while loop (line 3) ran" in text and "if (line 5) took the" in text
+    a_node = panel.model.node_named("a")
+    d_node = panel.model.output
+    panel.run_all()
+    assert np.isclose(float(a_node.grad), float(d_node.value) / float(a_node.value))
+    first_a = float(a_node.value)
+    panel.inputs.seed_box.setValue(7)  # another torch.randn draw: the graph is redrawn
+    assert float(panel.model.node_named("a").value) != first_a
+    assert "tensor(True)" in panel.explanation.toPlainText()
+
+
+def test_negative_input_takes_the_else_branch(panel):
+    source = (
+        "def f(a):\n    b = a * 2\n    while b.norm() < 1000:\n        b = b * 2\n"
+        "    if b.sum() > 0:\n        c = b\n    else:\n        c = 100 * b\n    return c\n\n"
+        "a = torch.tensor(-0.5, requires_grad=True)\nd = f(a)\nd.backward()\n"
+        "print(a.grad == d / a)\n"
+    )
+    assert panel.set_source(source, PYTHON)
+    text = panel.explanation.toPlainText()
+    assert "took the else branch" in text and "tensor(True)" in text
+
+
+def test_bad_program_shows_error_and_keeps_the_graph(panel, qtbot):
+    model = panel.model
+    count = len(panel.scene.cards)
+    assert not panel.set_source("a = (w + x\nf = a^2")
+    assert panel.last_error.startswith("Line 1, column")
+    assert "Missing ')'" in panel.error_label.text()
+    assert "Missing ')'" in panel.explanation.toPlainText()
+    assert panel.model is model and len(panel.scene.cards) == count
+    assert not panel.set_source("import os\nx = 1", PYTHON)
+    assert "Line 1, column 1" in panel.error_label.text()
+    assert panel.model is model
+
+
+def test_typing_rebuilds_after_a_pause(panel, qtbot):
+    panel.source_edit.setPlainText("q = x * y\nf = q + x")
+    qtbot.waitUntil(lambda: panel.model.output.label == "f" and len(panel.model.nodes) == 4)
+    assert set(panel.inputs.value_fields) == {"x", "y"}
+
+
+def test_forward_mode_shows_tangents_and_the_passes_note(panel, qtbot):
+    panel.forward_check.setChecked(True)
+    panel.forward_input.setCurrentIndex(panel.forward_input.findText("w"))
+    panel.forward_input.activated.emit(panel.forward_input.currentIndex())
+    panel.seek(panel.stepper.forward_count)
+    output = panel.scene.cards[panel.model.output_id]
+    assert output.grad_line.text == "∂/∂w  −4096"  # the tangent df/dw equals the gradient
+    assert output.state.grad_kind == "tangent"
+    assert "forward mode needs 4 passes" in panel.explanation.toPlainText()
+
+
+def test_dot_edges_are_labelled_with_a_description(panel):
+    panel.load_preset("2xtx")
+    dot_edges = [edge for edge in panel.model.edges if edge.local_partial is None]
+    assert dot_edges
+    for edge in dot_edges:
+        assert panel.scene.labels[edge.index].partial.text == edge.description
+    panel.run_all()
+    assert card_of(panel, "x").grad_line.text == "grad  [0, 4, 8, 12]"
+
+
+def test_zoom_and_fit(panel, qtbot):
+    view = panel.view
+    zoom = view.zoom
+    view.zoom_in()
+    assert view.zoom == pytest.approx(zoom * 1.15)
+    view.fit_all()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    for card in panel.scene.cards.values():
+        assert visible.contains(card.sceneBoundingRect())
+
+
+def non_white_fraction(image: QImage) -> float:
+    small = image.scaled(200, 120)
+    pixels = [small.pixelColor(x, y) for x in range(small.width()) for y in range(small.height())]
+    return sum(1 for c in pixels if c.lightness() < 240) / len(pixels)
+
+
+def test_export_png_and_svg_are_not_blank(panel, tmp_path):
+    panel.run_all()
+    png = export.export_image(panel.export_target(), tmp_path / "g.png", 1200, 700)
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1200, 700)
+    assert non_white_fraction(image) > 0.01
+    svg = export.export_image(panel.export_target(), tmp_path / "g.svg", 1200, 700)
+    renderer = QSvgRenderer(str(svg))
+    assert renderer.isValid()
+    rendered = QImage(600, 350, QImage.Format.Format_ARGB32)
+    rendered.fill(Qt.GlobalColor.white)
+    painter = QPainter(rendered)
+    renderer.render(painter)
+    painter.end()
+    assert non_white_fraction(rendered) > 0.01
+    assert "1024" in svg.read_text(encoding="utf-8")
