@@ -200,4 +200,3 @@ class StepsPane(QWidget):
 
     def rules(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
-

@@ -186,9 +186,10 @@ class SideColumn(QWidget):
         else:
             low, high = band.around_x0
             half = min(tangent.x0 - low, high - tangent.x0)
+            # Grid-resolution numbers: three significant digits say all they know.
             self.band_readout.setText(
-                f"|f − L| ≤ {format_number(band.epsilon)} for x in [{format_number(low)}, "
-                f"{format_number(high)}]: within ±{format_number(half)} of x₀"
+                f"|f − L| ≤ {format_number(band.epsilon)} for x in [{low:.3g}, {high:.3g}]: "
+                f"within ±{half:.3g} of x₀"
                 if math.isfinite(half)
                 else ""
             )

@@ -1,0 +1,151 @@
+"""Derivative panel with the worker, the main window, the export module and the CLI's target."""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLineEdit, QSlider
+
+from explorer.core.expr import parse
+from explorer.ui import export
+from explorer.ui.panels.derivative_panel import DerivativePanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = DerivativePanel()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def bridge(qtbot):
+    from explorer.ui.worker_bridge import WorkerBridge
+
+    worker_bridge = WorkerBridge(poll_interval_ms=10)
+    worker_bridge.start()
+    yield worker_bridge
+    worker_bridge.shutdown()
+
+
+def test_worker_replaces_the_formula_with_the_simplified_form(qtbot, panel, bridge):
+    panel.set_worker(bridge)
+    with qtbot.waitSignal(panel.formula_simplified, timeout=60000) as blocker:
+        panel.set_expression(parse("x^3 - 1/x"))
+        # Shown at once, before the worker answers: our own steps engine's result.
+        assert panel.derivative_text() == "f′(x) = 3x² + 1/x²"
+        assert "simplifying" in panel.simplification_status()
+    assert blocker.args == ["(3x⁴ + 1)/x²"]
+    assert panel.derivative_text() == "f′(x) = (3x⁴ + 1)/x²"
+    assert "simplified" in panel.simplification_status()
+    assert "3x⁴" in panel.plot.plot_item.titleLabel.text
+
+
+class _TimingOutWorker(QObject):
+    """Stands in for the bridge: every job fails the way a timed-out job does."""
+
+    result_ready = Signal(int, str, object)
+    failed = Signal(int, str, str)
+
+    def __init__(self):
+        super().__init__()
+        self.submitted = []
+
+    def submit(self, task, payload, timeout=10.0, channel=None):
+        self.submitted.append((task, payload, timeout))
+        return len(self.submitted)
+
+    def cancel(self, request_id):
+        pass
+
+
+def test_timed_out_simplification_keeps_the_derived_form_quietly(panel):
+    worker = _TimingOutWorker()
+    panel.set_worker(worker)
+    panel.set_expression(parse("x*exp(x)"))
+    task, payload, timeout = worker.submitted[-1]
+    assert task == "derivative_steps" and payload["text"] == "x*exp(x)" and timeout > 0
+    derived = panel.derivative_text()
+    worker.failed.emit(1, task, "Working out the derivative's steps took longer than 8 s")
+    assert panel.derivative_text() == derived
+    assert "not simplified" in panel.simplification_status()
+    # A stale answer (an older request) is ignored.
+    worker.result_ready.emit(0, task, {"simplified": "wrong"})
+    assert panel.derivative_text() == derived
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_export_of_each_view(panel, tmp_path, suffix):
+    panel.set_expression(parse("x^3 - 1/x"))
+    panel.set_x0(1.0)
+    for index in range(panel.views.count()):
+        panel.views.setCurrentIndex(index)
+        path = export.export_image(panel, tmp_path / f"view{index}.{suffix}", 900, 600)
+        data = path.read_bytes()
+        if suffix == "svg":
+            assert b"<svg" in data and b"</svg>" in data
+        else:
+            image = QImage(str(path))
+            assert (image.width(), image.height()) == (900, 600)
+            pixels = np.array(
+                [image.pixel(x, y) & 0xFFFFFF for x in range(0, 900, 7) for y in range(0, 600, 7)]
+            )
+            assert (pixels != 0xFFFFFF).mean() > 0.02  # something was drawn
+
+
+def test_main_window_feeds_the_panel_and_parameters_get_sliders(qtbot, settings):
+    from explorer.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.panel_titled("Derivative")
+    assert panel is not None and panel.objectName() == "derivativePanel"
+    window.tabs.setCurrentWidget(panel)
+    field = window.findChild(QLineEdit, "expressionInput")
+    field.clear()
+    qtbot.keyClicks(field, "a*x^2 + b")
+    qtbot.waitUntil(
+        lambda: panel.function is not None and panel.function.params.keys() == {"a", "b"}
+    )
+    slider = panel.findChild(QSlider, "parameterSlider_b")
+    slider.setValue(-200)  # b = −2
+    assert panel.tangent.y0 == pytest.approx(-1.0)  # a·1² + b at x₀ = 1
+    # A bad edit keeps the last good state; the Function panel still plots with a = b = 1.
+    qtbot.keyClicks(field, " +")
+    qtbot.waitUntil(lambda: window.expression_input.last_error() is not None)
+    assert panel.function.params == {"a": 1.0, "b": -2.0}
+    function_panel = window.panel_titled("Function")
+    window.tabs.setCurrentWidget(function_panel)
+    x, y = function_panel.last_curve.x, function_panel.last_curve.y
+    np.testing.assert_allclose(y, x**2 + 1)
+    window.close()
+
+
+def test_cli_target_draws_the_d2l_tangent(qtbot):
+    from explorer.commands.derivative import build_derivative_panel
+
+    args = argparse.Namespace(
+        expr="x^3 - 1/x",
+        at="1",
+        xrange=("-5", "5"),
+        second=False,
+        no_secant=False,
+        param=[],
+        width=1000,
+        height=700,
+    )
+    panel = build_derivative_panel(args)
+    qtbot.addWidget(panel)
+    assert panel.tangent.equation == "y = 4x − 4"
+    x, y = panel.plot.curve_data("f")
+    assert np.isnan(y[np.argmin(np.abs(x))]) or not np.all(np.isfinite(y))
