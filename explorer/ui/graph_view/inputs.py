@@ -97,6 +97,9 @@ class GraphInputsForm(QWidget):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                # Hide at once: deleteLater waits for the event loop, and stale rows would show.
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.value_fields, self.grad_boxes, self.seed_box = {}, {}, None
         self.message.hide()

@@ -50,8 +50,8 @@ class SandboxControls(QGroupBox):
         layout.addLayout(self.detach_grid)
         buttons = QGridLayout()
         buttons.addWidget(self.again_button, 0, 0)
-        buttons.addWidget(self.free_button, 0, 1)
-        buttons.addWidget(self.non_scalar_button, 1, 0, 1, 2)
+        buttons.addWidget(self.free_button, 1, 0)
+        buttons.addWidget(self.non_scalar_button, 2, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.python_note)
 
@@ -71,7 +71,10 @@ class SandboxControls(QGroupBox):
             return
         checked = {name for name, box in self.detach_boxes.items() if box.isChecked()}
         while self.detach_grid.count():
-            self.detach_grid.takeAt(0).widget().deleteLater()
+            widget = self.detach_grid.takeAt(0).widget()
+            widget.hide()  # at once: deleteLater waits for the event loop
+            widget.setParent(None)
+            widget.deleteLater()
         self.detach_boxes = {}
         for index, name in enumerate(names):
             box = QCheckBox(name)

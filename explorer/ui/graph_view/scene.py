@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from explorer.core.graph.explain import format_number
@@ -92,6 +92,18 @@ class GraphScene(QGraphicsScene):
             wanted.setdefault(round(end.x()), []).append((label.y(), label))
         for column in wanted.values():
             _spread_labels(column)
+
+    def focus_rect(self, node_id: int, edge_indices: tuple[int, ...]) -> QRectF:
+        """The current card with its highlighted edges' labels (what a step is about)."""
+        card = self.cards.get(node_id)
+        if card is None:
+            return QRectF()
+        rect = card.sceneBoundingRect()
+        for index in edge_indices:
+            label = self.labels.get(index)
+            if label is not None:
+                rect = rect.united(label.sceneBoundingRect())
+        return rect
 
     # ----- stepping -----------------------------------------------------------------------------
 

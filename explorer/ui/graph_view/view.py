@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from explorer.ui.graph_view.scene import GraphScene
 
@@ -93,7 +93,14 @@ class GraphView(QGraphicsView):
             visible = self.viewport().width() / self.zoom
             self.centerOn(rect.left() + visible / 2 - 20, rect.center().y())
 
-    def reveal(self, item: QGraphicsItem | None) -> None:
-        """Scroll just enough that ``item`` (the current card) is on screen."""
-        if item is not None:
-            self.ensureVisible(item, 60, 40)
+    def reveal(self, rect: QRectF) -> None:
+        """Scroll just enough that ``rect`` (the current card and its edges) is on screen.
+
+        When it is larger than the view, the first part (the card) is what counts.
+        """
+        if rect.isEmpty():
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() > visible.width() - 40 or rect.height() > visible.height() - 40:
+            rect = QRectF(rect.topLeft(), rect.size().boundedTo(visible.size() * 0.8))
+        self.ensureVisible(rect, 20, 20)

@@ -11,18 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtGui import QAction, QColor, QFontDatabase, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSplitter,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -112,7 +115,9 @@ class GraphPanel(QWidget):
         row.addWidget(QLabel("Mode"))
         row.addWidget(self.mode_combo, 1)
         left_layout.addLayout(row)
-        left_layout.addWidget(self.source_edit, 1)
+        self.source_edit.setMinimumHeight(120)
+        self.source_edit.setMaximumHeight(230)
+        left_layout.addWidget(self.source_edit)
         left_layout.addWidget(self.error_label)
         inputs_box = QGroupBox("Inputs")
         QVBoxLayout(inputs_box).addWidget(self.inputs)
@@ -122,6 +127,7 @@ class GraphPanel(QWidget):
         forward_row.addWidget(self.forward_input, 1)
         left_layout.addLayout(forward_row)
         left_layout.addWidget(self.sandbox)
+        left_layout.addStretch(1)
 
         self.explanation = QTextBrowser()
         self.explanation.setObjectName("graphExplanation")
@@ -136,17 +142,25 @@ class GraphPanel(QWidget):
         right.addWidget(self.explanation)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
+        right.setSizes([600, 170])
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        # The controls scroll when the window is small, so they never force a minimum width.
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setMinimumWidth(160)
+        splitter.addWidget(scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 950])
+        splitter.setSizes([350, 930])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
 
-    def _step_bar(self) -> QHBoxLayout:
+    def _step_bar(self) -> QVBoxLayout:
         def button(text: str, name: str, slot, tip: str) -> QPushButton:
             widget = QPushButton(text)
             widget.setObjectName(name)
@@ -171,14 +185,20 @@ class GraphPanel(QWidget):
         self.step_label = QLabel()
         self.step_label.setObjectName("stepLabel")
         self.step_label.setMinimumWidth(80)
-        bar = QHBoxLayout()
+        buttons = QHBoxLayout()
         for widget in (self.reset_button, self.back_button, self.forward_button):
-            bar.addWidget(widget)
-        bar.addWidget(self.backward_button)
-        bar.addWidget(self.run_all_button)
-        bar.addWidget(self.timeline, 1)
-        bar.addWidget(self.step_label)
-        bar.addWidget(self.fit_button)
+            buttons.addWidget(widget)
+        buttons.addWidget(self.backward_button)
+        buttons.addWidget(self.run_all_button)
+        buttons.addStretch(1)
+        scrub = QHBoxLayout()
+        scrub.addWidget(QLabel("Timeline"))
+        scrub.addWidget(self.timeline, 1)
+        scrub.addWidget(self.step_label)
+        scrub.addWidget(self.fit_button)
+        bar = QVBoxLayout()
+        bar.addLayout(buttons)
+        bar.addLayout(scrub)
         return bar
 
     # ----- the panel protocol -------------------------------------------------------------------
@@ -248,6 +268,7 @@ class GraphPanel(QWidget):
             self.show_error(error)
             return False
         self.error_label.clear()
+        self._mark_error_in_source(None, None)
         self.last_error = ""
         self.notes.error = ""
         self.notes.trace, self.notes.prints = notes.trace, notes.prints
@@ -309,11 +330,33 @@ class GraphPanel(QWidget):
             text = f"{type(error).__name__}: {error}"
         self.last_error = text
         self.error_label.setText(text)
+        self._mark_error_in_source(getattr(error, "line", None), getattr(error, "column", None))
         self.notes.error = text + "\n(The graph shows the last program that built.)"
         if self.stepper is None:
             self.explanation.setHtml(error_html(self.notes.error))
         else:
             self.refresh()
+
+    def _mark_error_in_source(self, line: int | None, column: int | None) -> None:
+        """Underline the character at the error's line and column in the editor (red, wavy)."""
+        if not line and not column:
+            self.source_edit.setExtraSelections([])
+            return
+        document = self.source_edit.document()
+        block = document.findBlockByNumber(max(0, (line or 1) - 1))
+        if not block.isValid():
+            self.source_edit.setExtraSelections([])
+            return
+        cursor = QTextCursor(block)
+        offset = min(max(0, (column or 1) - 1), max(0, block.length() - 2))
+        cursor.movePosition(QTextCursor.MoveOperation.Right, n=offset)
+        cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        selection.format.setUnderlineColor(QColor("#b00020"))
+        selection.format.setBackground(QColor("#ffd6dc"))
+        self.source_edit.setExtraSelections([selection])
 
     # ----- model and stepping -------------------------------------------------------------------
 
@@ -383,7 +426,7 @@ class GraphPanel(QWidget):
             self.notes.forward_text = self.forward_texts.get(current, "")
         self.explanation.setHtml(explanation_html(stepper, self.notes))
         if current is not None:
-            self.view.reveal(self.scene.cards.get(current))
+            self.view.reveal(self.scene.focus_rect(current, stepper.state.current_edges))
 
     def step_forward(self) -> None:
         self._act("step_forward")

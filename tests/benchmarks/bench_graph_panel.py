@@ -1,0 +1,128 @@
+"""Benchmark of the Graph panel: layout + first render of a 500-node graph, and one step.
+
+Run: python tests/benchmarks/bench_graph_panel.py
+Budgets (issue 5): layout + first render ≤ 300 ms; one step (update + repaint) ≤ 10 ms.
+Baseline in the same run: a bare QGraphicsScene with one rectangle and one text item per node,
+drawn once in the same view size.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
+
+from explorer.core.graph.model import build_model  # noqa: E402
+
+BUDGET_FIRST_MS = 300.0
+BUDGET_STEP_MS = 10.0
+
+
+def _program(definitions: int) -> str:
+    """Mixed, reused and fanned-out names, like a small network written out (as the core's)."""
+    lines = ["h0 = sin(x) * y + z", "h1 = exp(-x^2) + y * z"]
+    for i in range(2, definitions):
+        lines.append(f"h{i} = tanh(h{i - 1} * w{i % 3} + h{i - 2}) - sigmoid(h{i // 2}) * x")
+    return "\n".join(lines)
+
+
+def _model_source() -> tuple[str, dict[str, float]]:
+    values = {"x": 0.3, "y": -0.7, "z": 0.2, "w0": 0.5, "w1": -0.4, "w2": 0.9}
+    definitions = 50
+    while len(build_model(_program(definitions), values).nodes) < 500:
+        definitions += 2
+    return _program(definitions), values
+
+
+def _median(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def _baseline_ms(node_count: int, view: QGraphicsView) -> float:
+    start = time.perf_counter()
+    scene = QGraphicsScene()
+    for index in range(node_count):
+        x, y = (index // 10) * 300.0, (index % 10) * 120.0
+        scene.addItem(QGraphicsRectItem(x, y, 156, 80))
+        text = QGraphicsSimpleTextItem(f"node {index}")
+        text.setPos(x + 6, y + 6)
+        scene.addItem(text)
+    view.setScene(scene)
+    view.viewport().repaint()
+    elapsed = (time.perf_counter() - start) * 1000
+    view.setScene(None)
+    return elapsed
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    from explorer.ui.panels.graph_panel import GraphPanel
+
+    panel = GraphPanel()
+    panel.resize(1280, 800)
+    panel.show()
+    app.processEvents()
+    source, values = _model_source()
+    first_times, layout_times, step_times, back_times, nodes = [], [], [], [], 0
+    for _ in range(7):
+        model = build_model(source, values)  # a fresh model: its layout is not computed yet
+        nodes, edges = len(model.nodes), len(model.edges)
+        start = time.perf_counter()
+        _ = model.layout
+        layout_done = time.perf_counter()
+        panel.set_model(model)
+        panel.view.viewport().repaint()
+        first_times.append((time.perf_counter() - start) * 1000)
+        layout_times.append((layout_done - start) * 1000)
+        for action, times in ((panel.step_forward, step_times), (panel.back, back_times)):
+            for _ in range(20):
+                begin = time.perf_counter()
+                action()
+                panel.view.viewport().repaint()
+                times.append((time.perf_counter() - begin) * 1000)
+                if action is panel.step_forward:
+                    continue
+    panel.seek(panel.stepper.forward_count)
+    backward_times = []
+    for _ in range(40):
+        begin = time.perf_counter()
+        panel.step_backward()
+        panel.view.viewport().repaint()
+        backward_times.append((time.perf_counter() - begin) * 1000)
+    view = QGraphicsView()
+    view.resize(950, 560)
+    view.show()
+    baseline = _median([_baseline_ms(nodes, view) for _ in range(7)])
+    first = _median(first_times)
+    print(f"graph: {nodes} nodes, {edges} edges")
+    print(f"layout (core):               {_median(layout_times):8.1f} ms")
+    print(f"layout + first render:       {first:8.1f} ms  (budget {BUDGET_FIRST_MS:.0f} ms)")
+    print(f"baseline bare scene + paint: {baseline:8.1f} ms  (ratio {first / baseline:.1f}×)")
+    for name, times in (
+        ("step forward", step_times),
+        ("back one step", back_times),
+        ("step backward", backward_times),
+    ):
+        print(
+            f"{name + ' + repaint:':<29}{_median(times):8.2f} ms median, "
+            f"{max(times):6.2f} ms max  (budget {BUDGET_STEP_MS:.0f} ms)"
+        )
+    within = first <= BUDGET_FIRST_MS and max(_median(step_times), _median(backward_times)) <= 10
+    print("within budget" if within else "OVER BUDGET")
+
+
+if __name__ == "__main__":
+    main()
