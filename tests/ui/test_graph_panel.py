@@ -11,9 +11,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from explorer.core.expr.errors import ExprError
 from explorer.core.graph.stepper import state_at
 from explorer.ui import export
-from explorer.ui.panels.graph_panel import PYTHON, GraphPanel
+from explorer.ui.graph_view.inputs import parse_value
+from explorer.ui.panels.graph_panel import DEFINITIONS, PYTHON, GraphPanel
 
 SEED_AT = {"w": -1, "x": 0, "y": -2, "z": 1}
 
@@ -175,12 +177,32 @@ def test_non_scalar_output_needs_gradient(panel):
     assert "x.grad = [0, 2, 4, 6]" in text
 
 
+def test_changing_an_input_rebuilds_with_sympy_values(panel):
+    f, symbols, _ = seed_sympy()
+    w, x, y, z = symbols
+    panel.inputs.set_value("w", "log(2)")
+    panel.run_all()
+    at = {w: sp.log(2), x: 0, y: -2, z: 1}
+    assert float(panel.model.output.value) == pytest.approx(float(f.subs(at)))
+    assert float(panel.model.node_named("w").grad) == pytest.approx(float(sp.diff(f, w).subs(at)))
+    assert "Expected" not in panel.explanation.toPlainText()
+
+
 def test_requires_grad_off(panel, qtbot):
     click_box(qtbot, panel.inputs.grad_boxes["z"])
     panel.run_all()
     assert "requires_grad=False" in card_of(panel, "z").subtitle.text
     assert card_of(panel, "z").grad_line.text.startswith("grad  None")
     assert card_of(panel, "w").grad_line.text == "grad  −4096"
+
+
+def test_vector_and_constant_values_are_read():
+    assert parse_value("[0, 1, 2, 3]").tolist() == [0, 1, 2, 3]
+    assert parse_value("log(2)") == pytest.approx(np.log(2))
+    assert parse_value("−1.5") == -1.5
+    for bad in ("", "x", "1/0", "1e999", "2,,3"):
+        with pytest.raises(ExprError):
+            parse_value(bad)
 
 
 def test_control_flow_program_shows_loop_branch_and_a_grad_equals_d_over_a(panel):
@@ -219,9 +241,13 @@ def test_bad_program_shows_error_and_keeps_the_graph(panel, qtbot):
     assert "Missing ')'" in panel.error_label.text()
     assert "Missing ')'" in panel.explanation.toPlainText()
     assert panel.model is model and len(panel.scene.cards) == count
+    (marked,) = panel.source_edit.extraSelections()
+    assert marked.cursor.blockNumber() == 0 and marked.cursor.selectedText() != ""
     assert not panel.set_source("import os\nx = 1", PYTHON)
     assert "Line 1, column 1" in panel.error_label.text()
     assert panel.model is model
+    assert panel.set_source("a = (w + x)\nf = a^2", DEFINITIONS)
+    assert panel.error_label.text() == "" and panel.source_edit.extraSelections() == []
 
 
 def test_typing_rebuilds_after_a_pause(panel, qtbot):

@@ -33,10 +33,12 @@ _MAX_VECTOR = 64
 
 def parse_value(text: str) -> float | np.ndarray:
     """A typed input value: ``-1``, ``log(2)``, ``pi/4`` or a vector ``0, 1, 2, 3``."""
-    cleaned = text.strip().replace("\u2212", "-").strip("[]() ")
+    cleaned = text.strip().replace("\u2212", "-")
+    if cleaned.startswith("[") and cleaned.endswith("]"):
+        cleaned = cleaned[1:-1]
     if not cleaned:
         raise ExprError("Enter a number")
-    pieces = [piece for piece in cleaned.split(",")]
+    pieces = cleaned.split(",")
     if len(pieces) > _MAX_VECTOR:
         raise ExprError(f"At most {_MAX_VECTOR} values in a vector")
     numbers = [_parse_number(piece) for piece in pieces]

@@ -148,9 +148,10 @@ class SandboxControls(QGroupBox):
             self.panel.show_sandbox_result(str(error) + hint, is_error=True)
             return
         grads = "; ".join(f"{name}.grad = {_format(grad)}" for name, grad in demo.gradients.items())
+        y = demo.model.output.symbol
         message = (
-            f"y.backward() on a non-scalar y → RuntimeError: {demo.error}\n"
-            f"y.backward(gradient=torch.ones_like(y)) gives ∂(Σy)/∂input: {grads}"
+            f"{y}.backward() on a non-scalar {y} → RuntimeError: {demo.error}\n"
+            f"{y}.backward(gradient=torch.ones_like({y})) gives ∂(Σ{y})/∂input: {grads}"
         )
         self.panel.show_sandbox_result(message, model=demo.model)
 

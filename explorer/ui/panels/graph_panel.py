@@ -95,7 +95,7 @@ class GraphPanel(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.inputs = GraphInputsForm()
-        self.inputs.changed.connect(self.apply_source)
+        self.inputs.changed.connect(self._on_inputs_changed)
         self.sandbox = SandboxControls(self)
         self.forward_check = QCheckBox("Forward mode: tangents from")
         self.forward_check.setObjectName("forwardModeCheck")
@@ -155,7 +155,7 @@ class GraphPanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([350, 930])
+        splitter.setSizes([left.sizeHint().width() + 16, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -245,6 +245,10 @@ class GraphPanel(QWidget):
         key = self.preset_combo.itemData(index)
         if key:
             self.load_preset(key)
+
+    def _on_inputs_changed(self) -> None:
+        self.notes.preset_note = ""  # the preset's expected numbers hold at its own inputs only
+        self.apply_source()
 
     def _on_source_edited(self) -> None:
         self._set_combo(self.preset_combo, "")
