@@ -211,6 +211,7 @@ def _paint_layout_item(painter: QPainter, item: QGraphicsWidget, width: int, hei
         source = item.sceneBoundingRect()
         with (
             _hidden_transient_items(scene),
+            _uncached_items(scene),
             _scaled_cosmetic_pens(scene, scale),
             _scaled_legends(scene),
         ):
@@ -247,7 +248,7 @@ def _settle_layout(item: QGraphicsWidget, width: int, height: int) -> None:
 
 def _paint_scene(painter: QPainter, scene: QGraphicsScene, width: int, height: int) -> None:
     """Fit everything in ``scene`` into the image with a small margin, keeping proportions."""
-    with _hidden_transient_items(scene):
+    with _hidden_transient_items(scene), _uncached_items(scene):
         source = scene.itemsBoundingRect()
         if source.isEmpty():
             return
@@ -294,6 +295,24 @@ def _hidden_transient_items(scene: QGraphicsScene) -> Iterator[None]:
     finally:
         for item in hidden:
             item.setVisible(True)
+
+
+@contextmanager
+def _uncached_items(scene: QGraphicsScene) -> Iterator[None]:
+    """Paint every item directly: a pixmap cache (kept for fast repaints on screen) would put
+    bitmaps into an SVG and blur a PNG scaled beyond the screen size."""
+    cached = [
+        (item, item.cacheMode())
+        for item in scene.items()
+        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
+    ]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
 
 
 @contextmanager

@@ -149,3 +149,19 @@ def test_cli_target_draws_the_d2l_tangent(qtbot):
     assert panel.tangent.equation == "y = 4x − 4"
     x, y = panel.plot.curve_data("f")
     assert np.isnan(y[np.argmin(np.abs(x))]) or not np.all(np.isfinite(y))
+
+
+def test_svg_export_paints_the_cached_curves_and_axes_as_vectors(panel):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    panel.set_expression(parse("x^3 - 1/x"))
+    cached_items = [panel.plot.curve("f").curve, panel.plot.plot_item.getAxis("left")]
+    cached = export.svg_bytes(panel, 900, 600)
+    # The pixmap cache that keeps dragging fast is back after the export ...
+    cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert all(item.cacheMode() == cache for item in cached_items)
+    for item in panel.plot.plot_widget.scene().items():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    direct = export.svg_bytes(panel, 900, 600)
+    # ... and it put no bitmaps into the SVG (the only images are pyqtgraph's point symbols).
+    assert cached.count(b"<image") == direct.count(b"<image")

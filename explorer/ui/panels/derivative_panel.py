@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QTabWidget, QWidget
 
 from explorer.core.derivative import (
     PreparedFunction,
@@ -52,6 +52,7 @@ WORKER_TASK = "derivative_steps"
 _RESAMPLE_DELAY_MS = 60
 _TITLE_TEXT_LIMIT = 48
 _MUTED = "#666666"
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _WARNING = "#b00020"
 _OK = "#1b7f3b"
 
@@ -71,6 +72,11 @@ class DerivativePanel(QWidget):
         self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0])
         self.plot.set_curve("fprime", [], [], name="f′(x)", color=PALETTE[2])
         self.layer = TangentLayer(self.plot)
+        # A drag or an h step moves only the tangent, secant and point: the thick 5,000-point
+        # curves and the axes with their grid are blitted from a pixmap instead of redrawn
+        # (redrawing them cost ~15 ms a frame; the pixmap is renewed when they change).
+        for axis in ("left", "bottom"):
+            self.plot.plot_item.getAxis(axis).setCacheMode(_CACHED)
         self.limit_view = LimitTableView()
         self.error_view = ErrorView()
         self.views = QTabWidget()
@@ -288,7 +294,8 @@ class DerivativePanel(QWidget):
             curve = sample_curve(evaluate, low, high, CURVE_SAMPLES)
             self.curves[key] = curve
             x, y = curve.display_arrays()
-            self.plot.set_curve(key, x, y, name=names[key], color=colors[key], width=2.4)
+            item = self.plot.set_curve(key, x, y, name=names[key], color=colors[key], width=2.4)
+            item.curve.setCacheMode(_CACHED)
         self.plot.set_message(None if self.curves["f"].has_real_values else "No real values here")
 
     def _y_range(self) -> tuple[float, float]:
