@@ -34,7 +34,11 @@ def fan_out_note(stepper: Stepper) -> str:
     if step is None or step.phase != "backward":
         return ""
     model = stepper.model
-    uses = [e for e in model.outgoing(step.node_id) if not e.detached]
+    uses = [
+        e
+        for e in model.outgoing(step.node_id)
+        if not e.detached and model.node(e.target).grad is not None
+    ]
     if len(uses) < 2:
         return ""
     name = model.node(step.node_id).symbol

@@ -81,7 +81,7 @@ class SandboxControls(QGroupBox):
             box.setObjectName(f"detach_{name}")
             box.setChecked(name in checked)
             box.setToolTip(f"Later lines use {name}.detach(): no gradient flows back through it")
-            box.toggled.connect(self.panel.apply_source)
+            box.toggled.connect(self.panel.on_inputs_changed)
             self.detach_grid.addWidget(box, index // 4, index % 4)
             self.detach_boxes[name] = box
         self.detach_label.setVisible(bool(names))

@@ -150,7 +150,7 @@ class GraphScene(QGraphicsScene):
             running = format_number(np.asarray(partial[node_id]).reshape(shape))
             return f"grad  {running} + …", "partial"
         if state.phase == "done":
-            return "grad  None (no gradient flows here)", "none"
+            return "grad  None", "none"
         return "", "none"
 
 

@@ -95,7 +95,7 @@ class GraphPanel(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.inputs = GraphInputsForm()
-        self.inputs.changed.connect(self._on_inputs_changed)
+        self.inputs.changed.connect(self.on_inputs_changed)
         self.sandbox = SandboxControls(self)
         self.forward_check = QCheckBox("Forward mode: tangents from")
         self.forward_check.setObjectName("forwardModeCheck")
@@ -246,8 +246,9 @@ class GraphPanel(QWidget):
         if key:
             self.load_preset(key)
 
-    def _on_inputs_changed(self) -> None:
-        self.notes.preset_note = ""  # the preset's expected numbers hold at its own inputs only
+    def on_inputs_changed(self) -> None:
+        """A value, requires_grad or detach changed: the preset's expected numbers may not hold."""
+        self.notes.preset_note = ""
         self.apply_source()
 
     def _on_source_edited(self) -> None:
