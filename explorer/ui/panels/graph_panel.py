@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFontDatabase, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,13 +19,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QSlider,
     QSplitter,
     QTextBrowser,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +37,8 @@ from explorer.ui.graph_view.explanation import Notes, error_html, explanation_ht
 from explorer.ui.graph_view.inputs import GraphInputsForm
 from explorer.ui.graph_view.sandbox_controls import SandboxControls
 from explorer.ui.graph_view.scene import GraphScene
+from explorer.ui.graph_view.source_editor import SourceEditor
+from explorer.ui.graph_view.step_bar import step_bar
 from explorer.ui.graph_view.view import GraphView
 
 DEFINITIONS, PYTHON = "definitions", "python"
@@ -84,10 +82,7 @@ class GraphPanel(QWidget):
         self.mode_combo.addItem("Expression / definitions", DEFINITIONS)
         self.mode_combo.addItem("Python (PyTorch-style)", PYTHON)
         self.mode_combo.activated.connect(lambda _index: self.apply_source())
-        self.source_edit = QPlainTextEdit()
-        self.source_edit.setObjectName("graphSource")
-        self.source_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.source_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.source_edit = SourceEditor()
         self.source_edit.textChanged.connect(self._on_source_edited)
         self.error_label = QLabel()
         self.error_label.setObjectName("graphError")
@@ -115,8 +110,6 @@ class GraphPanel(QWidget):
         row.addWidget(QLabel("Mode"))
         row.addWidget(self.mode_combo, 1)
         left_layout.addLayout(row)
-        self.source_edit.setMinimumHeight(120)
-        self.source_edit.setMaximumHeight(230)
         left_layout.addWidget(self.source_edit)
         left_layout.addWidget(self.error_label)
         inputs_box = QGroupBox("Inputs")
@@ -137,7 +130,7 @@ class GraphPanel(QWidget):
         graph_layout = QVBoxLayout(graph_box)
         graph_layout.setContentsMargins(0, 0, 0, 0)
         graph_layout.addWidget(self.view, 1)
-        graph_layout.addLayout(self._step_bar())
+        graph_layout.addLayout(step_bar(self))
         right.addWidget(graph_box)
         right.addWidget(self.explanation)
         right.setStretchFactor(0, 4)
@@ -159,47 +152,6 @@ class GraphPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
-
-    def _step_bar(self) -> QVBoxLayout:
-        def button(text: str, name: str, slot, tip: str) -> QPushButton:
-            widget = QPushButton(text)
-            widget.setObjectName(name)
-            widget.setToolTip(tip)
-            widget.clicked.connect(slot)
-            return widget
-
-        self.reset_button = button("Reset", "resetButton", self.reset, "Back to the start")
-        self.back_button = button("Back one step", "stepBackButton", self.back, "Undo")
-        self.forward_button = button(
-            "Step forward", "stepForwardButton", self.step_forward, "Evaluate the next node"
-        )
-        self.backward_button = button(
-            "Step backward", "stepBackwardButton", self.step_backward, "Next chain-rule step"
-        )
-        self.run_all_button = button("Run all", "runAllButton", self.run_all, "Both passes")
-        self.fit_button = button("Fit", "fitButton", self.view.fit_all, "Fit the graph to view")
-        self.timeline = QSlider(Qt.Orientation.Horizontal)
-        self.timeline.setObjectName("timelineSlider")
-        self.timeline.setToolTip("Scrub through the steps")
-        self.timeline.valueChanged.connect(self.seek)
-        self.step_label = QLabel()
-        self.step_label.setObjectName("stepLabel")
-        self.step_label.setMinimumWidth(80)
-        buttons = QHBoxLayout()
-        for widget in (self.reset_button, self.back_button, self.forward_button):
-            buttons.addWidget(widget)
-        buttons.addWidget(self.backward_button)
-        buttons.addWidget(self.run_all_button)
-        buttons.addStretch(1)
-        scrub = QHBoxLayout()
-        scrub.addWidget(QLabel("Timeline"))
-        scrub.addWidget(self.timeline, 1)
-        scrub.addWidget(self.step_label)
-        scrub.addWidget(self.fit_button)
-        bar = QVBoxLayout()
-        bar.addLayout(buttons)
-        bar.addLayout(scrub)
-        return bar
 
     # ----- the panel protocol -------------------------------------------------------------------
 
@@ -273,7 +225,7 @@ class GraphPanel(QWidget):
             self.show_error(error)
             return False
         self.error_label.clear()
-        self._mark_error_in_source(None, None)
+        self.source_edit.mark_error(None, None)
         self.last_error = ""
         self.notes.error = ""
         self.notes.trace, self.notes.prints = notes.trace, notes.prints
@@ -335,33 +287,12 @@ class GraphPanel(QWidget):
             text = f"{type(error).__name__}: {error}"
         self.last_error = text
         self.error_label.setText(text)
-        self._mark_error_in_source(getattr(error, "line", None), getattr(error, "column", None))
+        self.source_edit.mark_error(getattr(error, "line", None), getattr(error, "column", None))
         self.notes.error = text + "\n(The graph shows the last program that built.)"
         if self.stepper is None:
             self.explanation.setHtml(error_html(self.notes.error))
         else:
             self.refresh()
-
-    def _mark_error_in_source(self, line: int | None, column: int | None) -> None:
-        """Underline the character at the error's line and column in the editor (red, wavy)."""
-        if not line and not column:
-            self.source_edit.setExtraSelections([])
-            return
-        document = self.source_edit.document()
-        block = document.findBlockByNumber(max(0, (line or 1) - 1))
-        if not block.isValid():
-            self.source_edit.setExtraSelections([])
-            return
-        cursor = QTextCursor(block)
-        offset = min(max(0, (column or 1) - 1), max(0, block.length() - 2))
-        cursor.movePosition(QTextCursor.MoveOperation.Right, n=offset)
-        cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
-        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        selection.format.setUnderlineColor(QColor("#b00020"))
-        selection.format.setBackground(QColor("#ffd6dc"))
-        self.source_edit.setExtraSelections([selection])
 
     # ----- model and stepping -------------------------------------------------------------------
 
