@@ -28,6 +28,7 @@ DEFAULT_H = 0.1
 # Parameter sliders: −5 … 5 in steps of 0.01, starting at 1 (a fresh Desmos slider).
 PARAMETER_RANGE = (-5.0, 5.0)
 PARAMETER_STEP = 0.01
+_STEPS_MAX_HEIGHT = 320
 _SUPERSCRIPTS = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
 
@@ -173,8 +174,7 @@ class StepsPane(QWidget):
         self.list.setObjectName("derivationSteps")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setMinimumHeight(220)
-        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.list.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -197,6 +197,9 @@ class StepsPane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, step.rule)
             item.setToolTip(step.title)
             self.list.addItem(item)
+        # As tall as the steps (no empty box for a one-step derivation), scrolling beyond that.
+        rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
+        self.list.setFixedHeight(max(60, min(_STEPS_MAX_HEIGHT, rows + 6)))
 
     def rules(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]

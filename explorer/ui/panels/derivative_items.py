@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 
 from explorer.core.derivative import LinearBand, Secant, Tangent
+from explorer.core.sampling import SampledCurve
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
 
 TANGENT_COLOR = PALETTE[1]
@@ -176,6 +177,20 @@ class TangentLayer:
 
     def show_kinks(self, xs: Sequence[float], ys: Sequence[float]) -> None:
         self.kink_marks.setData(list(xs), list(ys))
+
+
+def combined_y_range(f_curve: SampledCurve, d_curve: SampledCurve) -> tuple[float, float]:
+    """A y-range showing f and f′ without letting f′'s poles squash f (tan′ ≫ tan)."""
+    f_range, d_range = f_curve.y_view_range, d_curve.y_view_range
+    if f_range is None:
+        return d_range or (-1.0, 1.0)
+    if d_range is None:
+        return f_range
+    span = f_range[1] - f_range[0]
+    return (
+        min(f_range[0], max(d_range[0], f_range[0] - span)),
+        max(f_range[1], min(d_range[1], f_range[1] + span)),
+    )
 
 
 def _slope_text(slope: float) -> str:

@@ -6,6 +6,7 @@ built from the core's ``Tangent`` / ``Secant`` / ``LinearBand`` values and ``for
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import Qt
@@ -24,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.derivative import LinearBand, Secant, Tangent, format_number
+from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent, format_number
 from explorer.ui.panels.derivative_controls import LogHSlider, ParameterSliders, StepsPane
 
 SIDE_WIDTH = 390
 X0_LIMIT = 1e6
 _MUTED = "color: #555555;"
 _WARNING = "color: #b00020;"
+_OK = "color: #1b7f3b;"
 
 
 def _label(object_name: str, *, wrap: bool = True, selectable: bool = True) -> QLabel:
@@ -164,6 +166,22 @@ class SideColumn(QWidget):
             f"f′({point}): symbolic {format_number(symbolic)} · reverse mode "
             f"{format_number(reverse)} · central difference {format_number(central)}"
         )
+
+    def show_agreement(self, agreement: Agreement) -> None:
+        """The three-way check in words: a green tick, or the first places where they differ."""
+        label = self.agreement_label
+        if agreement.all_agree:
+            label.setText(
+                f"✓ Symbolic, reverse-mode and central-difference f′ agree at all "
+                f"{agreement.x.size} points in view."
+            )
+            label.setStyleSheet(_OK)
+            return
+        messages = agreement.messages
+        more = f"<br>… and {len(messages) - 3} more places" if len(messages) > 3 else ""
+        body = "<br>".join(f"⚠ {html.escape(m)}" for m in messages[:3])
+        label.setText(f"<b>The three derivatives do not all agree:</b><br>{body}{more}")
+        label.setStyleSheet(_WARNING)
 
     def show_secant_readout(self, secant: Secant | None, tangent: Tangent | None) -> None:
         if secant is None:

@@ -38,7 +38,7 @@ from explorer.core.expr.display import format_unicode
 from explorer.core.expr.errors import ExprError
 from explorer.core.sampling import SampledCurve, sample_curve, validate_range
 from explorer.ui.panels.derivative_controls import readable_sympy
-from explorer.ui.panels.derivative_items import TangentLayer
+from explorer.ui.panels.derivative_items import TangentLayer, combined_y_range
 from explorer.ui.panels.derivative_layout import SideColumn, build_layout
 from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView
@@ -52,9 +52,8 @@ WORKER_TASK = "derivative_steps"
 _RESAMPLE_DELAY_MS = 60
 _TITLE_TEXT_LIMIT = 48
 _MUTED = "#666666"
-_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
-_WARNING = "#b00020"
 _OK = "#1b7f3b"
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class DerivativePanel(QWidget):
@@ -299,18 +298,7 @@ class DerivativePanel(QWidget):
         self.plot.set_message(None if self.curves["f"].has_real_values else "No real values here")
 
     def _y_range(self) -> tuple[float, float]:
-        f_range = self.curves["f"].y_view_range
-        d_range = self.curves["fprime"].y_view_range
-        if f_range is None:
-            return d_range or (-1.0, 1.0)
-        if d_range is None:
-            return f_range
-        # Include f′ but never let its poles squash f (tan′ is huge where tan is moderate).
-        span = f_range[1] - f_range[0]
-        return (
-            min(f_range[0], max(d_range[0], f_range[0] - span)),
-            max(f_range[1], min(d_range[1], f_range[1] + span)),
-        )
+        return combined_y_range(self.curves["f"], self.curves["fprime"])
 
     def _resample_visible(self) -> None:
         (low, high), _ = self.plot.view_range()
@@ -327,20 +315,7 @@ class DerivativePanel(QWidget):
     def _check_agreement(self, low: float, high: float) -> None:
         grid = np.linspace(low, high, AGREEMENT_SAMPLES)
         self.agreement = agreement = three_derivatives(self.function, grid)
-        label = self.side.agreement_label
-        if agreement.all_agree:
-            label.setText(
-                f"✓ Symbolic, reverse-mode and central-difference f′ agree at all {grid.size} "
-                "points in view."
-            )
-            label.setStyleSheet(f"color: {_OK};")
-            self.layer.show_kinks([], [])
-            return
-        messages = agreement.messages
-        more = f"<br>… and {len(messages) - 3} more places" if len(messages) > 3 else ""
-        body = "<br>".join(f"⚠ {html.escape(m)}" for m in messages[:3])
-        label.setText(f"<b>The three derivatives do not all agree:</b><br>{body}{more}")
-        label.setStyleSheet(f"color: {_WARNING};")
+        self.side.show_agreement(agreement)
         xs = np.array([p.x for p in agreement.points])
         with np.errstate(all="ignore"):
             ys = self.function.f(xs) if xs.size else xs
