@@ -8,7 +8,7 @@ one backward pass gives f′ over the whole grid (each grid point is independent
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ from explorer.core.expr.nodes import (
     Program,
     UnaryOp,
     Variable,
+    walk,
 )
 from explorer.core.functions import CONSTANTS, lookup
 
@@ -68,11 +69,22 @@ def _constant(value: float, label: str) -> Tensor:
 
 
 class _Builder:
-    def __init__(self, values: Mapping[str, Any], requires_grad: bool) -> None:
+    def __init__(
+        self,
+        values: Mapping[str, Any],
+        requires_grad: bool | Mapping[str, bool],
+        detach: frozenset[str] = frozenset(),
+    ) -> None:
         self.values = values
         self.requires_grad = requires_grad
+        self.detach = detach
         self.inputs: dict[str, Tensor] = {}
         self.named: dict[str, Tensor] = {}
+
+    def input_requires_grad(self, name: str) -> bool:
+        if isinstance(self.requires_grad, Mapping):
+            return bool(self.requires_grad.get(name, True))
+        return bool(self.requires_grad)
 
     def variable(self, node: Variable) -> Tensor:
         name = node.name
@@ -83,7 +95,7 @@ class _Builder:
                 start = node.span[0]
                 raise ExprError(f"No value given for '{name}'", start + 1, node.span[1] + 1)
             leaf = make(np.array(self.values[name], dtype=np.float64), False)
-            leaf._requires_grad = self.requires_grad
+            leaf._requires_grad = self.input_requires_grad(name)
             leaf.name = name
             leaf.formula = name
             self.inputs[name] = leaf
@@ -127,18 +139,42 @@ class _Builder:
             tensor.formula = formula
         tensor.name = node.name
         self.named[node.name] = tensor
-        return tensor
+        if node.name not in self.detach:
+            return tensor
+        # Later lines read ``name.detach()``: a leaf sharing the value, with no history.
+        cut = tensor.detach()
+        cut.name = cut.formula = f"{node.name}.detach()"
+        self.named[node.name] = cut
+        return cut
 
 
-def build_graph(tree: Node, values: Mapping[str, Any], *, requires_grad: bool = True) -> BuiltGraph:
+def build_graph(
+    tree: Node,
+    values: Mapping[str, Any],
+    *,
+    requires_grad: bool | Mapping[str, bool] = True,
+    detach: Collection[str] = (),
+) -> BuiltGraph:
     """Evaluate ``tree`` (an expression, a Definition or a Program) as a graph of tensors.
 
     ``values`` maps each variable to a number or array (arrays broadcast together). Numpy warnings
     are silenced: a grid through a pole gives inf/nan there, which the caller shows as a gap.
+
+    ``requires_grad`` is one flag for every input, or a flag per input name (names left out
+    require grad). ``detach`` names definitions that later lines use through ``.detach()``: the
+    name then maps (in ``BuiltGraph.named``) to the detached copy, and no gradient flows back
+    through it; the definition's own tensor stays in the graph as the copy's source. Naming
+    something that is not a definition of ``tree`` raises ``ExprError``.
     """
     from explorer.core.expr.traverse import fold_tree
 
-    builder = _Builder(values, requires_grad)
+    detach_set = frozenset(detach)
+    if detach_set:
+        defined = {node.name for node in walk(tree) if isinstance(node, Definition)}
+        unknown = sorted(detach_set - defined)
+        if unknown:
+            raise ExprError(f"No definition named '{unknown[0]}' to detach")
+    builder = _Builder(values, requires_grad, detach_set)
     with np.errstate(all="ignore"), enable_grad():
         output = fold_tree(tree, builder.visit)
     if output is None:
