@@ -24,7 +24,7 @@ def build_tensors(
     detach: Iterable[str] = (),
 ) -> tuple[BuiltGraph, str | None]:
     """Build the graph of ``source`` at ``values``; returns the built graph and the source text."""
-    tree, text = _tree_of(source)
+    tree, text = tree_of(source)
     detach_set = frozenset(detach)
     built = build_graph(tree, values, requires_grad=requires_grad or True, detach=detach_set)
     name = built.output.name
@@ -33,7 +33,8 @@ def build_tensors(
     return built, text
 
 
-def _tree_of(source: Any) -> tuple[Node, str | None]:
+def tree_of(source: Any) -> tuple[Node, str | None]:
+    """The expression tree of program text, a parsed program or a bare node, and its text."""
     if isinstance(source, Node):
         return source, None
     if isinstance(source, str):

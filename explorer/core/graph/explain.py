@@ -8,6 +8,7 @@ Numbers are compact (``1024``, ``0.125``, ``−4096``, ``[0, 4, 8, 12]``) with a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -50,7 +51,10 @@ def _operand(value: Any) -> str:
 
 
 def _named_values(model: GraphModel, before: ModelNode) -> dict[str, np.ndarray]:
-    """Value of every named node evaluated before ``before`` (the latest of each name wins)."""
+    """Value of every named node evaluated before ``before`` (the latest of each name wins).
+
+    One scan of the model: fine for one node; ``named_values_before_each`` serves a whole pass.
+    """
     names: dict[str, np.ndarray] = {}
     for node in model.nodes:
         if node.id == before.id:
@@ -58,6 +62,21 @@ def _named_values(model: GraphModel, before: ModelNode) -> dict[str, np.ndarray]
         if node.is_named and node.label.isidentifier():
             names[node.label] = node.value
     return names
+
+
+def forward_texts(model: GraphModel) -> list[str]:
+    """``forward_text`` of every node in order, in time linear in the size of the graph.
+
+    The values of the names seen so far are kept in one running dict, instead of a scan of
+    every earlier node per node (which made the schedule of a 500-node graph quadratic).
+    """
+    names: dict[str, np.ndarray] = {}
+    texts = []
+    for node in model.nodes:
+        texts.append(forward_text(model, node, names))
+        if node.is_named and node.label.isidentifier():
+            names[node.label] = node.value
+    return texts
 
 
 def _op_template(op: str) -> str | None:
@@ -71,8 +90,14 @@ def _op_template(op: str) -> str | None:
     return spec.symbol if spec else None
 
 
-def forward_text(model: GraphModel, node: ModelNode) -> str:
-    """``u = (a + b)² = (4 + 0)² = 16`` (or ``w = −1 (input)`` for a leaf)."""
+def forward_text(
+    model: GraphModel, node: ModelNode, named_values: Mapping[str, Any] | None = None
+) -> str:
+    """``u = (a + b)² = (4 + 0)² = 16`` (or ``w = −1 (input)`` for a leaf).
+
+    ``named_values`` (name → value of the names evaluated before ``node``) saves a scan of the
+    model; ``forward_texts`` passes it.
+    """
     value = format_number(node.value)
     if any(edge.detached for edge in model.incoming(node.id)):
         return f"{node.label} = {value} (a copy with no gradient history: the edge is cut)"
@@ -81,17 +106,19 @@ def forward_text(model: GraphModel, node: ModelNode) -> str:
         if node.is_input and not node.requires_grad:
             note += ", requires_grad=False"
         return f"{node.label} = {value} ({note})"
-    formula, numbers = _formula_and_numbers(model, node)
+    formula, numbers = _formula_and_numbers(model, node, named_values)
     parts = [node.symbol] if node.is_named else []
     parts += [formula, numbers, value]
     return " = ".join(_dedupe(parts))
 
 
-def _formula_and_numbers(model: GraphModel, node: ModelNode) -> tuple[str, str]:
+def _formula_and_numbers(
+    model: GraphModel, node: ModelNode, named_values: Mapping[str, Any] | None
+) -> tuple[str, str]:
     from explorer.core.autodiff.rules import substitute
 
     if node.formula:
-        values = _named_values(model, node)
+        values = _named_values(model, node) if named_values is None else named_values
 
         def number_of(match: re.Match) -> str:
             name = match.group(1)
@@ -142,6 +169,12 @@ def backward_text(
     cut = len(model.outgoing(node.id)) - len(edges)
     if not edges:
         return f"∂{f}/∂{node.symbol} = 0: no gradient reaches {node.symbol} (its uses are detached)"
+    if _straight_from_seed(model, edges, grads):
+        # ∂f/∂u of f's own argument under a seed of 1: no "∂f/∂f·" factor, as the seed writes it.
+        edge = edges[0]
+        parts = [f"∂{f}/∂{node.symbol}", edge.local_partial_formula or "", _edge_numbers(edge, "")]
+        parts.append(format_number(edge.contribution))
+        return " = ".join(_dedupe([part for part in parts if part]))
     symbolic, formulas, numbers = [], [], []
     for edge in edges:
         target = model.node(edge.target)
@@ -165,8 +198,20 @@ def backward_text(
     return text
 
 
+def _straight_from_seed(
+    model: GraphModel, edges: list[ModelEdge], grads: dict[int, np.ndarray]
+) -> bool:
+    if len(edges) != 1 or edges[0].target != model.output_id or edges[0].contribution is None:
+        return False
+    seed = np.asarray(grads.get(model.output_id, model.output.grad))
+    partial = edges[0].local_partial
+    return seed.size == 1 and float(seed) == 1.0 and partial is not None and np.size(partial) == 1
+
+
 def _edge_numbers(edge: ModelEdge, upstream: str) -> str:
     if edge.local_partial is not None and np.asarray(edge.local_partial).size == 1:
+        if not upstream:
+            return format_number(edge.local_partial)
         return f"{upstream}·{_operand(edge.local_partial)}"
     if edge.contribution is not None:
         return _operand(edge.contribution)
@@ -174,7 +219,17 @@ def _edge_numbers(edge: ModelEdge, upstream: str) -> str:
 
 
 def _wrap(text: str) -> str:
+    """A local partial as a factor after ``g·``: parenthesised only where a product would not
+    bind it, i.e. a leading minus sign or a + or − outside all brackets (``64·2(a + b)`` is
+    already unambiguous; ``64·(1 − σ(z))`` needs them)."""
     if text.startswith(("−", "-")):
         return f"({text})"
-    plain = text.replace("·", "").replace("^", "").replace("²", "")
-    return text if plain.replace("−", "", 1).isalnum() else f"({text})"
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif depth == 0 and char in "+−-" and 0 < index < len(text) - 1 and text[index - 1] == " ":
+            return f"({text})"
+    return text

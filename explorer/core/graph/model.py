@@ -72,14 +72,23 @@ class ModelEdge:
     contribution: np.ndarray | None  # ∂f/∂target · ∂target/∂source, in the source's shape
 
 
+OPERATIONS = "operations"
+NAMED_STEPS = "named steps"
+
+
 @dataclass(frozen=True, eq=False)
 class GraphModel:
-    """The graph behind one output, in topological order (inputs first, output last)."""
+    """The graph behind one output, in topological order (inputs first, output last).
+
+    ``view`` is ``OPERATIONS`` (a node per operation, the autodiff core's graph) or
+    ``NAMED_STEPS`` (inputs and named definitions only, see ``named_steps``).
+    """
 
     nodes: tuple[ModelNode, ...]
     edges: tuple[ModelEdge, ...]
     output_id: int
     source_text: str | None = None
+    view: str = OPERATIONS
     _position: dict[int, int] = field(default_factory=dict, repr=False)
     _incoming: dict[int, tuple[ModelEdge, ...]] = field(default_factory=dict, repr=False)
     _outgoing: dict[int, tuple[ModelEdge, ...]] = field(default_factory=dict, repr=False)

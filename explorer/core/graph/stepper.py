@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.core.graph.explain import backward_text, forward_text
-from explorer.core.graph.model import GraphModel
+from explorer.core.graph.explain import backward_text, forward_texts
+from explorer.core.graph.model import NAMED_STEPS, GraphModel, ModelNode
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,34 @@ def build_schedule(model: GraphModel, output_name: str | None = None) -> tuple[S
     """Forward steps (topological order) then backward steps (reverse order, gradient nodes)."""
     name = output_name or model.output.symbol
     steps: list[Step] = []
-    for node in model.nodes:
+    for node, text in zip(model.nodes, forward_texts(model), strict=True):
         edges = tuple(edge.index for edge in model.incoming(node.id))
-        steps.append(Step(len(steps), "forward", node.id, edges, forward_text(model, node)))
+        steps.append(Step(len(steps), "forward", node.id, edges, text))
     grads = {node.id: node.grad for node in model.nodes if node.grad is not None}
-    for node in reversed(model.nodes):
+    for node in _backward_order(model):
         if not node.requires_grad or node.grad is None:
             continue
         edges = tuple(edge.index for edge in model.outgoing(node.id))
         text = backward_text(model, node, grads, name)
         steps.append(Step(len(steps), "backward", node.id, edges, text))
     return tuple(steps)
+
+
+def _backward_order(model: GraphModel) -> list[ModelNode]:
+    """Reverse topological order; in the named-steps view, level by level as the seed goes.
+
+    There every node sits one level right of its deepest input, so walking levels from the
+    output back (each level top to bottom) still visits every consumer before what it uses,
+    and reads f; u, v; a, b; w, x, y, z.
+    """
+    if model.view != NAMED_STEPS:
+        return list(reversed(model.nodes))
+    level: dict[int, int] = {}
+    for node in model.nodes:
+        sources = [level[edge.source] for edge in model.incoming(node.id)]
+        level[node.id] = 1 + max(sources) if sources else 0
+    position = {node.id: index for index, node in enumerate(model.nodes)}
+    return sorted(model.nodes, key=lambda node: (-level[node.id], position[node.id]))
 
 
 def state_at(model: GraphModel, schedule: tuple[Step, ...], position: int) -> StepState:
