@@ -262,3 +262,19 @@ def test_layout_inputs_left_output_right_and_layers_respect_edges(seed_model) ->
 def test_vector_input_grad_and_structural_contribution() -> None:
     model = build_model("x * x", {"x": np.arange(4.0)})
     assert model.node_named("x").grad.tolist() == [0.0, 2.0, 4.0, 6.0]
+
+
+def test_repeated_unnamed_formulas_are_numbered_apart(seed_model) -> None:
+    twins = [node for node in seed_model.nodes if node.formula == "w + x"]
+    assert [node.symbol for node in twins] == ["(w + x)₁", "(w + x)₂"]
+    symbols = [node.symbol for node in seed_model.nodes]
+    assert len(set(symbols)) == len(symbols)  # no two nodes read the same in an explanation
+    texts = {step.node_id: step.explanation for step in Stepper(seed_model).schedule[18:]}
+    w = seed_model.node_named("w")
+    assert texts[w.id] == (
+        "∂f/∂w = ∂f/∂(w + x)₁·∂(w + x)₁/∂w + ∂f/∂(w + x)₂·∂(w + x)₂/∂w = (−4096)·1 + 0·1 = −4096"
+    )
+    unique = build_model("exp(x) + sin(x)", {"x": 1.0})
+    assert all(node.occurrence == 0 for node in unique.nodes)
+    doubled = build_model("exp(x) * exp(x)", {"x": 1.0})
+    assert [n.symbol for n in doubled.nodes if n.op == "exp"] == ["exp(x)₁", "exp(x)₂"]

@@ -107,8 +107,12 @@ def forward_text(
             note += ", requires_grad=False"
         return f"{node.label} = {value} ({note})"
     formula, numbers = _formula_and_numbers(model, node, named_values)
-    parts = [node.symbol] if node.is_named else []
-    parts += [formula, numbers, value]
+    if node.is_named:
+        parts = [node.symbol, formula, numbers, value]
+    elif node.occurrence:
+        parts = [node.symbol, numbers, value]  # "(w + x)₂ = (−1) + 0": the symbol has the text
+    else:
+        parts = [formula, numbers, value]
     return " = ".join(_dedupe(parts))
 
 

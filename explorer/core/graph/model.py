@@ -40,7 +40,8 @@ class ModelNode:
     grad_fn_name: str | None
     # One entry per argument of the op: the input node's id, or the text of a hidden constant.
     arguments: tuple[int | str, ...] = ()
-    # 1, 2, … when several nodes share a name (a loop's ``b``), 0 when the name is unique.
+    # 1, 2, … when several nodes share a name (a loop's ``b``) or, unnamed, the same formula
+    # (the seed's two ``w + x``); 0 when unique.
     occurrence: int = 0
 
     @property
@@ -50,11 +51,15 @@ class ModelNode:
 
     @property
     def symbol(self) -> str:
-        """How the node is named inside a chain-rule formula: ``a``, or ``(a + b)`` if unnamed."""
+        """How the node is named inside a chain-rule formula: ``a``, or ``(a + b)`` if unnamed.
+
+        Repeats are numbered: a loop's ``b₁``, ``b₂``; the seed's two ``(w + x)₁``, ``(w + x)₂``.
+        """
+        number = _subscript(self.occurrence) if self.occurrence else ""
         if self.is_named:
-            return self.label + _subscript(self.occurrence) if self.occurrence else self.label
+            return self.label + number
         text = self.formula or f"{self.op}#{self.id}"
-        return f"({text})" if any(c in text for c in " +-−·*/^") else text
+        return (f"({text})" if any(c in text for c in " +-−·*/^") else text) + number
 
 
 @dataclass(frozen=True, eq=False)
@@ -216,16 +221,24 @@ def graph_from_tensor(
 
 
 def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...]:
-    counts: dict[str, int] = {}
-    for node in nodes:
+    """Number nodes that would read the same in an explanation: same name, or same formula."""
+
+    def key(node: ModelNode) -> tuple[str, str] | None:
         if node.is_named:
-            counts[node.label] = counts.get(node.label, 0) + 1
-    seen: dict[str, int] = {}
+            return ("name", node.label)
+        return ("formula", node.formula) if node.formula else None
+
+    counts: dict[tuple[str, str], int] = {}
+    for node in nodes:
+        if (found := key(node)) is not None:
+            counts[found] = counts.get(found, 0) + 1
+    seen: dict[tuple[str, str], int] = {}
     numbered = []
     for node in nodes:
-        if node.is_named and counts[node.label] > 1:
-            seen[node.label] = seen.get(node.label, 0) + 1
-            node = replace(node, occurrence=seen[node.label])
+        found = key(node)
+        if found is not None and counts[found] > 1:
+            seen[found] = seen.get(found, 0) + 1
+            node = replace(node, occurrence=seen[found])
         numbered.append(node)
     return tuple(numbered)
 
