@@ -49,11 +49,58 @@ def test_relu_kink_message() -> None:
     assert result.messages == ["At x = 0 the three derivatives disagree: relu(x) has a kink there"]
 
 
-def test_pole_is_explained() -> None:
+def test_pole_is_a_neutral_note_not_a_disagreement() -> None:
     result = three_derivatives("1/x", GRID)
-    assert result.points, "x = 0 is on the grid"
-    assert all(p.kind == "undefined" for p in result.points)
-    assert all(abs(p.x) < 1e-3 for p in result.points)
+    assert result.all_agree and not result.points and not result.disagree.any()
+    assert [n.kind for n in result.notes] == ["pole"]
+    assert result.note_messages == ["f′ is undefined at x = 0 (pole of f)"]
+    # x = 0 and its two neighbours, whose central differences reach across the pole.
+    assert np.flatnonzero(result.undefined).tolist() == [2499, 2500, 2501]
+    assert result.defined_count == GRID.size - 3
+
+
+def test_d2l_function_has_only_the_pole_note() -> None:
+    result = three_derivatives("x^3 - 1/x", np.linspace(-5, 5, 2001))
+    assert result.all_agree
+    assert result.note_messages == ["f′ is undefined at x = 0 (pole of f)"]
+    finite = ~result.undefined
+    expected = 3 * result.x[finite] ** 2 + 1 / result.x[finite] ** 2
+    assert np.allclose(result.symbolic[finite], expected, rtol=1e-12)
+
+
+def test_pole_between_samples_is_located() -> None:
+    grid = np.linspace(-5, 5, 2000)  # no sample on ±π/2 or ±3π/2
+    result = three_derivatives("tan(x)", grid)
+    assert result.all_agree
+    assert {n.kind for n in result.notes} == {"pole"}
+    poles = np.array([n.x for n in result.notes])
+    expected = np.array([-1.5, -0.5, 0.5, 1.5]) * np.pi
+    assert poles.shape == expected.shape
+    assert np.allclose(poles, expected, atol=grid[1] - grid[0])
+
+
+def test_kink_on_a_pole_is_a_pole() -> None:
+    # log(|x|): |x| has its kink at 0, but f is −∞ there; the pole is what the learner sees.
+    result = three_derivatives("log(|x|)", GRID)
+    assert result.all_agree
+    assert result.note_messages == ["f′ is undefined at x = 0 (pole of f)"]
+
+
+def test_hole_where_f_has_no_value_is_a_note() -> None:
+    result = three_derivatives("sin(x)/x", GRID)
+    assert result.all_agree
+    assert result.note_messages == ["f′ is undefined at x = 0 (f is not defined there)"]
+    assert result.notes[0].kind == "undefined"
+
+
+def test_real_disagreement_and_pole_are_kept_apart() -> None:
+    grid = np.linspace(-3, 3, 2001)  # samples on x = 1 and x = −1
+    result = three_derivatives("|x - 1| + 1/(x + 1)", grid)
+    assert [(p.kind, round(p.x, 12)) for p in result.points] == [("kink", 1.0)]
+    assert result.note_messages == ["f′ is undefined at x = −1 (pole of f)"]
+    assert not (result.disagree & result.undefined).any()
+    assert result.disagree[np.isclose(grid, 1.0)].all()
+    assert result.undefined[np.isclose(grid, -1.0)].all()
 
 
 def test_jump_is_explained() -> None:

@@ -47,6 +47,9 @@ trees = st.recursive(leaves, _extend, max_leaves=6)
 
 
 def _values(expression) -> list[complex]:
+    if expression.has(sympy.zoo, sympy.nan):
+        # x/(x − x) folds to zoo (complex infinity), which lambdify cannot print: undefined.
+        return [complex(math.nan)] * len(POINTS)
     function = sympy.lambdify(X, expression, "numpy")
     values = []
     for point in POINTS:

@@ -6,7 +6,12 @@ simplification. Import the worker task module explicitly (``explorer.core.deriva
 
 from __future__ import annotations
 
-from explorer.core.derivative.agreement import Agreement, Disagreement, three_derivatives
+from explorer.core.derivative.agreement import (
+    Agreement,
+    Disagreement,
+    UndefinedPoint,
+    three_derivatives,
+)
 from explorer.core.derivative.cli_text import diff_text
 from explorer.core.derivative.difference import (
     ErrorVsH,
@@ -41,6 +46,7 @@ __all__ = [
     "Secant",
     "Step",
     "Tangent",
+    "UndefinedPoint",
     "central_difference",
     "derive",
     "diff_text",

@@ -7,13 +7,19 @@
   ``gradient = ones``, as the seed does with ``y.sum().backward()``;
 * central differences with h = ∛ε·max(1, |x|).
 
-Where they disagree beyond ``atol + rtol·|f′| + round-off`` — or where the table says the
-derivative does not exist (a kink of |x| or relu), even if all three report the same convention
-value — a human message says why.
+Two kinds of finding, kept apart because they mean different things to a learner:
+
+- a **disagreement** (``Agreement.points``): the methods differ beyond
+  ``atol + rtol·|f′| + round-off`` where f is defined, or the table says the derivative does not
+  exist although f is continuous (a kink of |x| or relu, a jump of floor) — shown as a warning;
+- an **undefined point** (``Agreement.notes``): f itself is undefined or has a pole there
+  (``1/x`` at 0, ``log(|x|)`` at 0), so f′ simply does not exist — a neutral note
+  ("f′ is undefined at x = 0 (pole of f)"), not a failure of any method.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,16 +35,29 @@ _MAX_MESSAGES = 20
 
 @dataclass(frozen=True)
 class Disagreement:
-    """One place where the derivatives differ (or do not exist), with its explanation."""
+    """One place where the derivatives differ (or do not exist although f does), and why."""
 
     x: float
-    kind: str  # "kink", "jump", "undefined", "numerical", "method"
+    kind: str  # "kink", "jump", "numerical", "method"
+    message: str
+
+
+@dataclass(frozen=True)
+class UndefinedPoint:
+    """A place where f′ does not exist because f is undefined or has a pole there."""
+
+    x: float
+    kind: str  # "pole" (f grows without bound) or "undefined" (f has no value, e.g. 0/0)
     message: str
 
 
 @dataclass(frozen=True)
 class Agreement:
-    """The three derivative arrays on ``x`` and where they disagree."""
+    """The three derivative arrays on ``x``, where they disagree and where f′ is undefined.
+
+    ``disagree`` and ``undefined`` are masks over ``x``; ``points`` and ``notes`` explain them,
+    one entry per run of neighbouring samples.
+    """
 
     x: np.ndarray
     symbolic: np.ndarray
@@ -46,14 +65,26 @@ class Agreement:
     central: np.ndarray
     disagree: np.ndarray
     points: tuple[Disagreement, ...]
+    undefined: np.ndarray
+    notes: tuple[UndefinedPoint, ...]
 
     @property
     def all_agree(self) -> bool:
+        """True when the methods agree wherever f′ exists (undefined points are not counted)."""
         return not self.points
 
     @property
     def messages(self) -> list[str]:
         return [p.message for p in self.points]
+
+    @property
+    def note_messages(self) -> list[str]:
+        return [n.message for n in self.notes]
+
+    @property
+    def defined_count(self) -> int:
+        """How many samples have a derivative to compare (all but the undefined ones)."""
+        return int(self.x.size - np.count_nonzero(self.undefined))
 
 
 def reverse_mode_derivative(function: PreparedFunction, x: np.ndarray) -> np.ndarray:
@@ -101,8 +132,10 @@ def three_derivatives(
     kinks = [k for k in _kink_locations(function, grid) if _slope_breaks(function, k[1])]
     for index, _, _ in kinks:
         disagree[index] = True
-    points = _explain(function, grid, values, symbolic, reverse, central, disagree, kinks)
-    return Agreement(grid, symbolic, reverse, central, disagree, points)
+    arrays = (grid, values, symbolic, reverse, central)
+    points, notes, undefined = _explain(function, arrays, disagree, kinks)
+    disagree &= ~undefined
+    return Agreement(grid, symbolic, reverse, central, disagree, points, undefined, notes)
 
 
 def _differ(a: np.ndarray, b: np.ndarray, atol, rtol: float) -> np.ndarray:
@@ -145,35 +178,96 @@ def _slope_breaks(function: PreparedFunction, where: float) -> bool:
 
 
 def _explain(
-    function, grid, values, symbolic, reverse, central, disagree, kinks
-) -> tuple[Disagreement, ...]:
-    """One message per run of neighbouring flagged samples, the most informative cause first."""
+    function: PreparedFunction, arrays, disagree: np.ndarray, kinks
+) -> tuple[tuple[Disagreement, ...], tuple[UndefinedPoint, ...], np.ndarray]:
+    """One finding per run of neighbouring flagged samples, the most informative cause first.
+
+    Runs where f is undefined or blows up become notes (and their samples leave the
+    disagreement mask); the rest are disagreements.
+    """
+    grid, values, symbolic, reverse, central = arrays
     kink_at = {index: (where, name) for index, where, name in kinks}
-    name = function.variable
     typical = _typical_size(values, symbolic)
     points: list[Disagreement] = []
+    notes: list[UndefinedPoint] = []
+    undefined = np.zeros(grid.shape, dtype=bool)
     for run in _runs(np.flatnonzero(disagree)):
         kink = next((kink_at[i] for i in run if i in kink_at), None)
-        if kink is not None:
-            where, call = kink
-            i = min(run, key=lambda j: abs(grid[j] - where))
-            agree = _close(symbolic[i], reverse[i]) and _close(symbolic[i], central[i])
-            lead = (
-                "the derivative does not exist (all three report a convention value)"
-                if agree
-                else "the three derivatives disagree"
-            )
-            where_text = _where(where, grid)
-            message = f"At {name} = {where_text} {lead}: {call} has a kink there"
-            points.append(Disagreement(where, "kink", message))
-            continue
-        i = max(run, key=lambda j: _discrepancy(symbolic[j], reverse[j], central[j]))
-        kind, cause = _cause(function, grid, values, symbolic, reverse, central, run, i, typical)
-        message = f"At {name} = {_where(grid[i], grid)} the three derivatives disagree: {cause}"
-        points.append(Disagreement(float(grid[i]), kind, message))
-        if len(points) >= _MAX_MESSAGES:
-            break
-    return tuple(points)
+        singular = _singularity(function, arrays, run, typical, kink)
+        if singular is not None:
+            kind, where = singular
+            undefined[run] = True
+            if len(notes) < _MAX_MESSAGES:
+                notes.append(_undefined_note(function.variable, kind, where, grid))
+        elif len(points) < _MAX_MESSAGES:
+            points.append(_disagreement(function, arrays, run, typical, kink))
+    return tuple(points), tuple(notes), undefined
+
+
+def _singularity(function, arrays, run, typical, kink) -> tuple[str, float] | None:
+    """("pole" | "undefined", x) when f itself has no finite value at or next to the run."""
+    grid, values, symbolic, reverse, central = arrays
+    lo, hi = max(run[0] - 1, 0), min(run[-1] + 2, len(grid))
+    near = values[lo:hi]
+    blow_up = 1e3 * (1.0 + typical)
+    if kink is not None:
+        # log(|x|) at 0: the kink of |x| sits on a pole of f, and the pole is what matters.
+        with np.errstate(all="ignore"):
+            at_kink = float(function.f(np.float64(kink[0])))
+        if np.isfinite(at_kink) and np.all(np.isfinite(near)):
+            return None
+        return ("undefined" if np.isnan(at_kink) else "pole"), kink[0]
+    if not np.all(np.isfinite(near)):
+        where = run[0] + int(np.argmin(np.isfinite(values[run])))
+        finite_near = near[np.isfinite(near)]
+        pole = np.any(np.isinf(near)) or np.any(np.abs(finite_near) > blow_up)
+        return ("pole" if pole else "undefined"), float(grid[where])
+    i = max(run, key=lambda j: _discrepancy(symbolic[j], reverse[j], central[j]))
+    exact_methods_agree = not _differ(symbolic[i : i + 1], reverse[i : i + 1], 1e-6, 1e-5)[0]
+    huge = abs(values[i]) > blow_up or abs(symbolic[i]) > blow_up
+    if exact_methods_agree and np.isfinite(symbolic[i]) and huge:
+        # A pole between two samples (tan at ±π/2 on most grids): f is finite but huge here.
+        return "pole", _between_samples(grid, values, run)
+    return None
+
+
+def _between_samples(grid: np.ndarray, values: np.ndarray, run: list[int]) -> float:
+    """Where a pole hides between samples: midway between the two largest |f| of the run's
+    neighbourhood, rounded to what the grid spacing can tell (one decimal beyond it)."""
+    lo, hi = max(run[0] - 1, 0), min(run[-1] + 2, len(grid))
+    order = lo + np.argsort(np.abs(values[lo:hi]))[::-1]
+    i, j = sorted(order[:2].tolist()) if order.size > 1 else (order[0], order[0])
+    where = 0.5 * (grid[i] + grid[j])
+    spacing = float(np.ptp(grid)) / max(len(grid) - 1, 1)
+    if j != i + 1 or spacing <= 0:
+        return float(grid[order[0]])
+    return round(float(where), max(0, -math.floor(math.log10(spacing)) - 1))
+
+
+def _undefined_note(variable: str, kind: str, where: float, grid: np.ndarray) -> UndefinedPoint:
+    reason = "pole of f" if kind == "pole" else "f is not defined there"
+    message = f"f′ is undefined at {variable} = {_where(where, grid)} ({reason})"
+    return UndefinedPoint(where, kind, message)
+
+
+def _disagreement(function, arrays, run, typical, kink) -> Disagreement:
+    grid, values, symbolic, reverse, central = arrays
+    name = function.variable
+    if kink is not None:
+        where, call = kink
+        i = min(run, key=lambda j: abs(grid[j] - where))
+        agree = _close(symbolic[i], reverse[i]) and _close(symbolic[i], central[i])
+        lead = (
+            "the derivative does not exist (all three report a convention value)"
+            if agree
+            else "the three derivatives disagree"
+        )
+        message = f"At {name} = {_where(where, grid)} {lead}: {call} has a kink there"
+        return Disagreement(where, "kink", message)
+    i = max(run, key=lambda j: _discrepancy(symbolic[j], reverse[j], central[j]))
+    kind, cause = _cause(function, values, symbolic, reverse, central, i)
+    message = f"At {name} = {_where(grid[i], grid)} the three derivatives disagree: {cause}"
+    return Disagreement(float(grid[i]), kind, message)
 
 
 def _where(x: float, grid: np.ndarray) -> str:
@@ -187,10 +281,8 @@ def _typical_size(values: np.ndarray, symbolic: np.ndarray) -> float:
     return float(np.median(finite)) if finite.size else 1.0
 
 
-def _cause(function, grid, values, symbolic, reverse, central, run, i, typical) -> tuple[str, str]:
-    lo, hi = max(run[0] - 1, 0), min(run[-1] + 2, len(grid))
-    if not np.all(np.isfinite(values[lo:hi])):
-        return "undefined", "f is not defined (or has a pole) there"
+def _cause(function, values, symbolic, reverse, central, i) -> tuple[str, str]:
+    """Why the methods differ at sample ``i``, where f is defined (poles are notes, not causes)."""
     if not np.isfinite(symbolic[i]) and np.isfinite(values[i]):
         return "method", (
             "the derivative's formula is undefined there (such as 0·∞) although f is defined;"
@@ -202,9 +294,6 @@ def _cause(function, grid, values, symbolic, reverse, central, run, i, typical) 
             f"the symbolic formula gives {format_number(float(symbolic[i]))}, reverse mode "
             f"gives {format_number(float(reverse[i]))}"
         )
-    blow_up = 1e3 * (1.0 + typical)
-    if abs(values[i]) > blow_up or abs(symbolic[i]) > blow_up:
-        return "undefined", "f has a pole there (it grows without bound)"
     if function.piecewise_constant_calls:
         return (
             "jump",

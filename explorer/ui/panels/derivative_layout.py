@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent, format_number
-from explorer.ui.panels.derivative_controls import LogHSlider, ParameterSliders, StepsPane
+from explorer.ui.panels.derivative_controls import LogHSlider, StepsPane
+from explorer.ui.parameter_sliders import ParameterSliders
 
 SIDE_WIDTH = 390
 X0_LIMIT = 1e6
@@ -57,15 +58,19 @@ class SideColumn(QWidget):
         layout.addWidget(self._tangent_box())
         layout.addWidget(self._secant_box())
         layout.addWidget(self._band_box())
+        # Shown only while f has parameters; shares its values with the other panels.
         self.parameters = ParameterSliders()
-        self.parameter_box = QGroupBox("Parameters")
-        QVBoxLayout(self.parameter_box).addWidget(self.parameters)
-        self.parameter_box.setVisible(False)
-        layout.addWidget(self.parameter_box)
+        layout.addWidget(self.parameters)
         check_box = QGroupBox("Three derivatives")
         self.agreement_label = _label("agreementStatus")
         self.agreement_label.setTextFormat(Qt.TextFormat.RichText)
-        QVBoxLayout(check_box).addWidget(self.agreement_label)
+        # Where f′ does not exist at all (poles, holes): said plainly, not as a warning.
+        self.undefined_label = _label("agreementNotes")
+        self.undefined_label.setStyleSheet(_MUTED)
+        self.undefined_label.setVisible(False)
+        check_column = QVBoxLayout(check_box)
+        check_column.addWidget(self.agreement_label)
+        check_column.addWidget(self.undefined_label)
         layout.addWidget(check_box)
         layout.addStretch(1)
 
@@ -168,20 +173,28 @@ class SideColumn(QWidget):
         )
 
     def show_agreement(self, agreement: Agreement) -> None:
-        """The three-way check in words: a green tick, or the first places where they differ."""
+        """The three-way check in words: a green tick or the places where they really differ
+        (red), then, in grey, where f′ is undefined because f has a pole or no value."""
         label = self.agreement_label
         if agreement.all_agree:
-            label.setText(
-                f"✓ Symbolic, reverse-mode and central-difference f′ agree at all "
-                f"{agreement.x.size} points in view."
+            checked, total = agreement.defined_count, agreement.x.size
+            scope = (
+                f"at all {total} points in view"
+                if checked == total
+                else f"wherever f′ exists ({checked} of {total} points in view)"
             )
+            label.setText(f"✓ Symbolic, reverse-mode and central-difference f′ agree {scope}.")
             label.setStyleSheet(_OK)
-            return
-        messages = agreement.messages
-        more = f"<br>… and {len(messages) - 3} more places" if len(messages) > 3 else ""
-        body = "<br>".join(f"⚠ {html.escape(m)}" for m in messages[:3])
-        label.setText(f"<b>The three derivatives do not all agree:</b><br>{body}{more}")
-        label.setStyleSheet(_WARNING)
+        else:
+            label.setText(
+                "<b>The three derivatives do not all agree:</b><br>"
+                + _listed(agreement.messages, "⚠ ", "places")
+            )
+            label.setStyleSheet(_WARNING)
+        notes = agreement.note_messages
+        self.undefined_label.setVisible(bool(notes))
+        self.undefined_label.setText(_listed(notes, "", "points where f′ is undefined"))
+        self.undefined_label.setTextFormat(Qt.TextFormat.RichText)
 
     def show_secant_readout(self, secant: Secant | None, tangent: Tangent | None) -> None:
         if secant is None:
@@ -211,6 +224,12 @@ class SideColumn(QWidget):
                 if math.isfinite(half)
                 else ""
             )
+
+
+def _listed(messages: list[str], bullet: str, what: str, shown: int = 3) -> str:
+    """The first ``shown`` messages as rich-text lines, then how many more there are."""
+    more = f"<br>… and {len(messages) - shown} more {what}" if len(messages) > shown else ""
+    return "<br>".join(f"{bullet}{html.escape(m)}" for m in messages[:shown]) + more
 
 
 def build_layout(panel: QWidget, views: QWidget, side: SideColumn) -> QSplitter:
