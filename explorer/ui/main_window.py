@@ -27,6 +27,7 @@ from explorer.ui import export
 from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.panels import PANELS
+from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.resources import app_icon
 from explorer.ui.worker_bridge import WorkerBridge
 
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         # The one symbolic worker (a killable process); it starts after the window is shown, or on
         # the first job, whichever comes first.
         self.worker: Any = WorkerBridge(self)
+        # One set of slider values (a, b, k …) shared by every panel that shows sliders.
+        self.parameters = ParameterModel(self)
         self.panels: list[QWidget] = []
         self._stale: dict[int, Any] = {}  # id(panel) -> expression not yet delivered
         self.current_expression: Any = None
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         self.panels.append(panel)
         if self.worker is not None and callable(getattr(panel, "set_worker", None)):
             panel.set_worker(self.worker)
+        if callable(getattr(panel, "set_parameter_model", None)):
+            panel.set_parameter_model(self.parameters)
         if self.current_expression is not None:
             self._stale[id(panel)] = self.current_expression
         index = self.tabs.addTab(panel, title)

@@ -236,6 +236,12 @@ class PlotView(QWidget):
         else:
             self.view_box.setYRange(*y_range, padding=0)
 
+    def set_home_range(
+        self, x_range: tuple[float, float], y_range: tuple[float, float] | None = None
+    ) -> None:
+        """Set where "Reset view" returns to without moving the view now."""
+        self._home_range = (tuple(x_range), None if y_range is None else tuple(y_range))
+
     def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         (x0, x1), (y0, y1) = self.view_box.viewRange()
         return (float(x0), float(x1)), (float(y0), float(y1))

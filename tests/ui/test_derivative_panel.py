@@ -139,6 +139,27 @@ def test_kink_is_flagged_by_the_three_way_check(panel):
     assert len(panel.layer.kink_marks.getData()[0]) == 0
 
 
+def test_pole_is_a_grey_note_not_a_red_warning(panel):
+    show(panel, "x^3 - 1/x", 1.0)
+    assert panel.agreement.all_agree
+    status = panel.side.agreement_label
+    assert status.text().startswith("✓")
+    assert "#1b7f3b" in status.styleSheet() and "#b00020" not in status.styleSheet()
+    notes = panel.side.undefined_label
+    assert notes.isVisible()
+    assert notes.text() == "f′ is undefined at x = 0 (pole of f)"
+    assert "#555555" in notes.styleSheet()
+    # No red disagreement mark at the pole.
+    assert len(panel.layer.kink_marks.getData()[0]) == 0
+    # A real disagreement next to a pole: red for the kink, grey for the pole.
+    show(panel, "|x - 1| + 1/(x + 1)", 0.0)
+    assert "#b00020" in status.styleSheet()
+    assert "kink" in status.text() and "pole" not in status.text()
+    assert notes.text() == "f′ is undefined at x = −1 (pole of f)"
+    show(panel, "sin(x)", 1.0)
+    assert not notes.isVisible()
+
+
 def test_pole_leaves_gaps_in_f_and_f_prime(panel):
     show(panel, "x^3 - 1/x", 1.0)
     for key in ("f", "fprime"):
@@ -154,7 +175,7 @@ def test_pole_leaves_gaps_in_f_and_f_prime(panel):
 def test_parameter_sliders_follow_the_expression_and_drive_the_plot(panel):
     show(panel, "a*x^2 + b", 1.0)
     assert panel.side.parameters.names() == ["a", "b"]
-    assert panel.side.parameter_box.isVisible()
+    assert panel.side.parameters.isVisible()
     slider_a = panel.findChild(QSlider, "parameterSlider_a")
     f_before = panel.plot.curve_data("f")[1].copy()
     assert panel.tangent.slope == pytest.approx(2.0)
@@ -171,7 +192,7 @@ def test_parameter_sliders_follow_the_expression_and_drive_the_plot(panel):
     assert panel.side.parameters.names() == ["a"]
     assert panel.function.params == {"a": 3.0}
     panel.set_expression(expression("x^2"))
-    assert not panel.side.parameter_box.isVisible()
+    assert not panel.side.parameters.isVisible()
 
 
 def test_h_slider_moves_the_secant_towards_the_tangent(panel):

@@ -120,14 +120,14 @@ def test_main_window_feeds_the_panel_and_parameters_get_sliders(qtbot, settings)
     slider = panel.findChild(QSlider, "parameterSlider_b")
     slider.setValue(-200)  # b = −2
     assert panel.tangent.y0 == pytest.approx(-1.0)  # a·1² + b at x₀ = 1
-    # A bad edit keeps the last good state; the Function panel still plots with a = b = 1.
+    # A bad edit keeps the last good state; the Function panel plots with the shared a = 1, b = −2.
     qtbot.keyClicks(field, " +")
     qtbot.waitUntil(lambda: window.expression_input.last_error() is not None)
     assert panel.function.params == {"a": 1.0, "b": -2.0}
     function_panel = window.panel_titled("Function")
     window.tabs.setCurrentWidget(function_panel)
     x, y = function_panel.last_curve.x, function_panel.last_curve.y
-    np.testing.assert_allclose(y, x**2 + 1)
+    np.testing.assert_allclose(y, x**2 - 2)
     window.close()
 
 

@@ -229,3 +229,48 @@ def test_panels_get_new_expressions_when_they_become_visible(qtbot, window):
     assert panel.seen == []  # not visible yet: nothing computed for it
     window.tabs.setCurrentWidget(panel)
     assert panel.seen == [parse("x + 1").display()]
+
+
+def test_parameter_sliders_are_shared_between_function_and_derivative(qtbot, window):
+    from PySide6.QtWidgets import QSlider
+
+    function_panel = window.panel_titled("Function")
+    derivative_panel = window.panel_titled("Derivative")
+    type_expression(qtbot, window, "a*sin(b*x)")
+    qtbot.waitUntil(lambda: function_panel.parameters.names() == ["a", "b"])
+    assert function_panel.parameters.isVisible()
+    # Function → Derivative: PageUp moves a by 0.5, from 1 to 1.5.
+    slider_a = function_panel.findChild(QSlider, "parameterSlider_a")
+    slider_a.setFocus()
+    qtbot.keyClick(slider_a, Qt.Key.Key_PageUp)
+    assert window.parameters.value("a") == 1.5
+    x, y = function_panel.last_curve.x, function_panel.last_curve.y
+    np.testing.assert_allclose(y, 1.5 * np.sin(x), atol=1e-12)
+    window.tabs.setCurrentWidget(derivative_panel)
+    qtbot.waitUntil(lambda: derivative_panel.function is not None)
+    assert derivative_panel.side.parameters.slider("a").value() == 150
+    assert derivative_panel.side.parameters.value_text("a") == "1.5"
+    assert derivative_panel.function.params == {"a": 1.5, "b": 1.0}
+    # f′(1) = a·b·cos(b·1) with a = 1.5, b = 1.
+    assert derivative_panel.tangent.slope == pytest.approx(1.5 * np.cos(1.0))
+    # Derivative → Function: b from 1 down to 0.5.
+    slider_b = derivative_panel.findChild(QSlider, "parameterSlider_b")
+    slider_b.setFocus()
+    qtbot.keyClick(slider_b, Qt.Key.Key_PageDown)
+    assert derivative_panel.function.params == {"a": 1.5, "b": 0.5}
+    assert derivative_panel.tangent.slope == pytest.approx(1.5 * 0.5 * np.cos(0.5))
+    window.tabs.setCurrentWidget(function_panel)
+    assert function_panel.parameters.slider("b").value() == 50
+    assert function_panel.parameters.value_text("b") == "0.5"
+    x, y = function_panel.last_curve.x, function_panel.last_curve.y
+    np.testing.assert_allclose(y, 1.5 * np.sin(0.5 * x), atol=1e-12)
+
+
+def test_parameters_without_sliders_panel_keep_the_function_panel_clean(qtbot, window):
+    function_panel = window.panel_titled("Function")
+    type_expression(qtbot, window, "a*x^2 + b")
+    qtbot.waitUntil(lambda: function_panel.parameters.names() == ["a", "b"])
+    type_expression(qtbot, window, "x^2")
+    wait_for_plot_of(qtbot, window, "x^2")
+    assert function_panel.parameters.names() == []
+    assert not function_panel.parameters.isVisible()

@@ -7,6 +7,8 @@ calls:
 - ``set_expression(expression)``: the central input parsed a new expression (never called with a
   bad one; the panel keeps its last good state on errors).
 - ``set_worker(worker)``: the window's one symbolic worker bridge, for heavy sympy jobs.
+- ``set_parameter_model(model)``: the window's one ``ParameterModel`` (slider values shared
+  by every panel, see ``explorer.ui.parameter_sliders``).
 - ``view_actions() -> list[QAction]``: actions for the View menu while the panel is current.
 - ``shutdown()``: the window is closing.
 

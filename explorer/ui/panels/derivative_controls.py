@@ -1,10 +1,12 @@
-"""Side-column widgets of the Derivative panel: log-scale h slider, parameter sliders, steps."""
+"""Side-column widgets of the Derivative panel: the log-scale h slider and the steps pane.
+
+The parameter sliders are shared with other panels: ``explorer.ui.parameter_sliders``.
+"""
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,15 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.derivative import Derivation, format_number
+from explorer.core.derivative import Derivation
 
 # h slider: one tick per tenth of a decade, from 10⁰ down to 10⁻¹².
 H_TICKS_PER_DECADE = 10
 H_DECADES = 12
 DEFAULT_H = 0.1
-# Parameter sliders: −5 … 5 in steps of 0.01, starting at 1 (a fresh Desmos slider).
-PARAMETER_RANGE = (-5.0, 5.0)
-PARAMETER_STEP = 0.01
 _STEPS_MAX_HEIGHT = 320
 _SUPERSCRIPTS = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
@@ -91,71 +90,6 @@ class LogHSlider(QWidget):
         h = h_from_tick(tick)
         self.readout.setText(h_label(h))
         self.h_changed.emit(h)
-
-
-class ParameterSliders(QWidget):
-    """One slider per parameter (a, b, k …), kept in step with the expression's parameters.
-
-    Values survive when a parameter stays in the new expression; ``values_changed(dict)`` fires
-    whenever the user moves a slider.
-    """
-
-    values_changed = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setColumnStretch(1, 1)
-        self._rows: dict[str, tuple[QLabel, QSlider, QLabel]] = {}
-        self._values: dict[str, float] = {}
-
-    def names(self) -> list[str]:
-        return list(self._rows)
-
-    def values(self) -> dict[str, float]:
-        return dict(self._values)
-
-    def slider(self, name: str) -> QSlider:
-        return self._rows[name][1]
-
-    def set_parameters(self, defaults: Mapping[str, float]) -> None:
-        """Show sliders for exactly these names (new ones start at their default value)."""
-        for name in [n for n in self._rows if n not in defaults]:
-            for widget in self._rows.pop(name):
-                self._grid.removeWidget(widget)
-                widget.deleteLater()
-            self._values.pop(name, None)
-        for name, default in defaults.items():
-            if name not in self._rows:
-                self._add_row(name, self._values.get(name, float(default)))
-        for row, name in enumerate(sorted(self._rows)):
-            for column, widget in enumerate(self._rows[name]):
-                self._grid.addWidget(widget, row, column)
-
-    def set_value(self, name: str, value: float) -> None:
-        self.slider(name).setValue(round(value / PARAMETER_STEP))
-
-    def _add_row(self, name: str, value: float) -> None:
-        low, high = PARAMETER_RANGE
-        slider = QSlider(Qt.Orientation.Horizontal)
-        slider.setObjectName(f"parameterSlider_{name}")
-        slider.setRange(round(low / PARAMETER_STEP), round(high / PARAMETER_STEP))
-        slider.setPageStep(round(0.5 / PARAMETER_STEP))
-        slider.setValue(round(value / PARAMETER_STEP))
-        slider.setToolTip(f"The parameter {name}, from {low:g} to {high:g}")
-        name_label = QLabel(f"{name} =")
-        value_label = QLabel(format_number(value))
-        value_label.setMinimumWidth(48)
-        self._rows[name] = (name_label, slider, value_label)
-        self._values[name] = slider.value() * PARAMETER_STEP
-        slider.valueChanged.connect(lambda tick, n=name: self._on_moved(n, tick))
-
-    def _on_moved(self, name: str, tick: int) -> None:
-        value = round(tick * PARAMETER_STEP, 10)
-        self._values[name] = value
-        self._rows[name][2].setText(format_number(value))
-        self.values_changed.emit(self.values())
 
 
 class StepsPane(QWidget):

@@ -41,6 +41,7 @@ from explorer.ui.panels.derivative_controls import readable_sympy
 from explorer.ui.panels.derivative_items import TangentLayer, combined_y_range
 from explorer.ui.panels.derivative_layout import SideColumn, build_layout
 from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
+from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView
 
 DEFAULT_X_RANGE = (-5.0, 5.0)
@@ -95,6 +96,7 @@ class DerivativePanel(QWidget):
         self._x_range = DEFAULT_X_RANGE
         self._x0 = DEFAULT_X0
         self._limits_dirty = True
+        self._parameters_stale = False
         self._worker: Any = None
         self._request_id: int | None = None
         self._resample_timer = QTimer(self)
@@ -123,19 +125,23 @@ class DerivativePanel(QWidget):
     def set_expression(self, expression: Any) -> None:
         """Show ``expression`` (Expression, tree or text); bad input keeps the last state."""
         try:
-            function = prepare(expression, self.side.parameters.values())
+            function = prepare(expression, self.side.parameters.model().values())
         except (ExprError, ValueError, TypeError):
             return
         self.function = function
         self.second = None
+        self._parameters_stale = False
         self._expression_text = _source_text(expression)
         self.side.parameters.set_parameters(function.params)
-        self.side.parameter_box.setVisible(bool(function.params))
         self._show_formula()
         self.side.steps.show_derivation(function.derivation)
         self._refresh_curves(keep_view=False)
         self._refresh_point()
         self._request_simplification()
+
+    def set_parameter_model(self, model: ParameterModel) -> None:
+        """Share slider values with the other panels (the main window's one model)."""
+        self.side.parameters.set_model(model)
 
     def set_worker(self, worker: Any) -> None:
         if self._worker is not None:
@@ -155,6 +161,11 @@ class DerivativePanel(QWidget):
 
     def view_actions(self) -> list[QAction]:
         return [self.plot.reset_view_action]
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._parameters_stale:
+            self._on_parameters_changed(self.side.parameters.values())
 
     def shutdown(self) -> None:
         self._resample_timer.stop()
@@ -325,6 +336,11 @@ class DerivativePanel(QWidget):
     def _on_parameters_changed(self, values: dict) -> None:
         if self.function is None:
             return
+        if not self.isVisible():
+            # Moved in another panel: catch up when this one is shown, not on every step.
+            self._parameters_stale = True
+            return
+        self._parameters_stale = False
         self.function = self.function.with_params(values)
         self.second = None
         self._refresh_curves(keep_view=True)

@@ -1,4 +1,12 @@
-"""The "Function" panel: plots f(x) over an x-range, with gaps at poles and jumps."""
+"""The "Function" panel: plots f(x) over an x-range, with gaps at poles and jumps.
+
+Single letters other than x are slider parameters, as in Desmos: ``a*x^2 + b`` or
+``a*sin(b*x)`` plots at once, with a slider per parameter (starting at 1) next to the plot.
+The sliders share their values with the Derivative panel's through the main window's one
+``ParameterModel``, so moving ``a`` here moves it there. (This supersedes the bad-inputs
+catalogue's "error until sliders exist" entry for the main input; the core parser's default,
+``parameters=False``, still refuses unknown names, as the catalogue test checks.)
+"""
 
 from __future__ import annotations
 
@@ -8,14 +16,24 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.core.expr.errors import ExprError
 from explorer.core.sampling import RangeError, SampledCurve, sample_curve, validate_range
+from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
 from explorer.ui.plot import PALETTE, PlotView
 
 DEFAULT_X_RANGE = (-5.0, 5.0)
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
+_SLIDER_COLUMN_WIDTH = 300
 
 
 def parse_bound(text: str) -> float:
@@ -66,21 +84,46 @@ class FunctionPanel(QWidget):
         controls.addWidget(self.x_max_input)
         controls.addWidget(self.range_feedback, 1)
         controls.addWidget(reset_button)
+        self.parameters = ParameterSliders()
+        self.parameters.values_changed.connect(self._on_parameters_changed)
+        body = QHBoxLayout()
+        body.addWidget(self.plot, 1)
+        body.addWidget(self._slider_column())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
-        layout.addWidget(self.plot, 1)
+        layout.addLayout(body, 1)
 
         self._expression: Any = None
         self._x_range: tuple[float, float] = DEFAULT_X_RANGE
+        self._parameters_stale = False
         self.last_curve: SampledCurve | None = None
+
+    def _slider_column(self) -> QScrollArea:
+        # Scrolls when an expression has many parameters; hidden while it has none.
+        self._slider_scroll = QScrollArea()
+        self._slider_scroll.setObjectName("functionParameters")
+        self._slider_scroll.setWidget(self.parameters)
+        self._slider_scroll.setWidgetResizable(True)
+        self._slider_scroll.setFixedWidth(_SLIDER_COLUMN_WIDTH)
+        self._slider_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._slider_scroll.setVisible(False)
+        return self._slider_scroll
 
     # ----- the panel protocol -------------------------------------------------------------------
 
     def set_expression(self, expression: Any) -> None:
         """Plot ``expression`` (a parsed Expression) over the current range."""
         self._expression = expression
+        self._parameters_stale = False
+        names = getattr(expression, "parameters", ())
+        self.parameters.set_parameters(names)
+        self._slider_scroll.setVisible(bool(names))
         self.replot()
+
+    def set_parameter_model(self, model: ParameterModel) -> None:
+        """Share slider values with the other panels (the main window's one model)."""
+        self.parameters.set_model(model)
 
     def export_target(self) -> PlotView:
         return self.plot
@@ -128,27 +171,49 @@ class FunctionPanel(QWidget):
 
     # ----- drawing ----------------------------------------------------------------------------
 
-    def replot(self) -> None:
+    def replot(self, *, keep_view: bool = False) -> None:
+        """Sample and draw f; ``keep_view`` (a slider move) leaves the view where the user has
+        it, as Desmos does, and only updates where "Reset view" returns to."""
         if self._expression is None:
             return
         x_min, x_max = self._x_range
-        curve = sample_curve(_with_parameters_at_one(self._expression), x_min, x_max)
+        curve = sample_curve(self._with_parameters(), x_min, x_max)
         self.last_curve = curve
         x, y = curve.display_arrays()
         display = getattr(self._expression, "display", None)
         name = f"f(x) = {display()}" if callable(display) else "f(x)"
         self.plot.set_curve("f", x, y, name=name, color=PALETTE[0], width=2.5)
-        self.plot.set_view_range((x_min, x_max), curve.y_view_range or _fallback_y_range(curve))
+        home = ((x_min, x_max), curve.y_view_range or _fallback_y_range(curve))
+        if keep_view:
+            self.plot.set_home_range(*home)
+        else:
+            self.plot.set_view_range(*home)
         self.plot.set_message(None if curve.has_real_values else "No real values in this range")
 
+    def parameter_values(self) -> dict[str, float]:
+        return self.parameters.values()
 
-def _with_parameters_at_one(expression: Any) -> Any:
-    # Parameters (a, b … in "a*x^2 + b") get sliders in the Derivative panel; here they are 1.
-    names = getattr(expression, "parameters", ())
-    if not names:
-        return expression
-    evaluate = expression.numpy_function()
-    return lambda x: evaluate(x=x, **dict.fromkeys(names, 1.0))
+    def _with_parameters(self) -> Any:
+        names = getattr(self._expression, "parameters", ())
+        if not names:
+            return self._expression
+        evaluate = self._expression.numpy_function()
+        values = self.parameters.model().values(names)
+        return lambda x: evaluate(x=x, **values)
+
+    def _on_parameters_changed(self, _values: dict) -> None:
+        if not self.isVisible():
+            # Moved in another panel: replot when this one is shown, not on every step.
+            self._parameters_stale = True
+            return
+        self._parameters_stale = False
+        self.replot(keep_view=True)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._parameters_stale:
+            self._parameters_stale = False
+            self.replot(keep_view=True)
 
 
 def _fallback_y_range(curve: SampledCurve) -> tuple[float, float]:
