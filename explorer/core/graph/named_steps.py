@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -206,20 +207,30 @@ def _single_step_partial(
     entry: _Entry, dep: str, known: Mapping[str, np.ndarray]
 ) -> tuple[np.ndarray | None, str | None, str]:
     """∂entry/∂dep: the steps engine's derivative (other names constant) and its number."""
-    from explorer.core.derivative import derive
-    from explorer.core.expr.display import format_unicode
-    from explorer.core.expr.to_numpy import free_names, tree_to_numpy
-
     variable = dep.removesuffix(".detach()")  # the definition's text names the original
     symbolic = f"∂{entry.name}/∂{variable}"
     try:
-        derivative = derive(entry.expr, variable).derivative
+        formula, evaluate = _derivative(entry.expr, variable)
     except (ExprError, KeyError, TypeError, ValueError) as error:
         return None, None, f"{symbolic}: {error}"
-    formula = format_unicode(derivative)
     with np.errstate(all="ignore"):
-        number = tree_to_numpy(derivative)(**{n: known[n] for n in free_names(derivative)})
+        number = evaluate(**{name: known[name] for name in evaluate.needed_names})
     return np.asarray(number, dtype=np.float64), formula, f"{symbolic} = {formula}"
+
+
+@lru_cache(maxsize=4096)
+def _derivative(expr: Node, variable: str) -> tuple[str, Any]:
+    """The formula and compiled numpy function of d expr/d variable.
+
+    Cached: a derivation records every step with its text, and changing an input value (the
+    panel's common rebuild) leaves the trees, and so their derivatives, as they were.
+    """
+    from explorer.core.derivative import derive
+    from explorer.core.expr.display import format_unicode
+    from explorer.core.expr.to_numpy import tree_to_numpy
+
+    derivative = derive(expr, variable).derivative
+    return format_unicode(derivative), tree_to_numpy(derivative)
 
 
 def _flow(edge: _Edge, grads: Mapping[int, np.ndarray], needs_grad: list[bool], entries) -> Any:
