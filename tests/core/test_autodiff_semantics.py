@@ -281,3 +281,55 @@ def test_matmul_batched_and_stack_cat():
     r = torch.tensor(2.0, requires_grad=True)
     torch.stack([r, r * r]).sum().backward()
     assert r.grad.item() == 5.0
+
+
+# ---- pow at the edges: exponent 0, integer exponents at 0, negative bases ---------------------
+
+
+def _sympy_power_slope(exponent: int, at: float) -> float:
+    import sympy
+
+    u = sympy.Symbol("u", real=True)
+    return float(sympy.diff(u**exponent, u).subs(u, sympy.Rational(str(at))))
+
+
+@pytest.mark.parametrize("exponent", [0, 1, 2, 3, 4, 5])
+def test_pow_gradient_at_zero_is_finite_and_matches_sympy(exponent):
+    # d/du u^0 = 0 everywhere (PyTorch gives 0 at u = 0, not 0·0^(-1) = NaN); d/du u^n at 0 is 1
+    # for n = 1 and 0 for n > 1.
+    for exponent_value in (exponent, float(exponent), torch.tensor(float(exponent))):
+        x = torch.tensor([0.0, 0.0], requires_grad=True)
+        (x**exponent_value).sum().backward()
+        assert x.grad.tolist() == [_sympy_power_slope(exponent, 0.0)] * 2
+    scalar = torch.tensor(0.0, requires_grad=True)
+    (scalar**exponent).backward()
+    assert scalar.grad.item() == _sympy_power_slope(exponent, 0.0)
+
+
+def test_pow_with_zero_exponent_forward_mode_and_edge_formula():
+    _, tangent = torch.jvp(lambda t: t**0, (torch.tensor([0.0, 2.0]),), (torch.tensor([1.0, 1.0]),))
+    assert tangent.tolist() == [0.0, 0.0]
+    from explorer.core.autodiff import rules
+
+    assert rules.partial_formula(rules.POW_SCALAR_EXPONENT, 0, ["x", "0"]) == "0"
+
+
+def test_tensor_exponent_with_zeros_follows_pytorch_at_a_zero_base():
+    base = torch.tensor([0.0, 0.0, 2.0, 0.0], requires_grad=True)
+    exponent = torch.tensor([0.0, 1.0, 0.0, 3.0], requires_grad=True)
+    (base**exponent).sum().backward()
+    # ∂/∂base: 0 where the exponent is 0, else v·u^(v-1); ∂/∂exponent: 0 at base 0 (v >= 0).
+    assert base.grad.tolist() == [0.0, 1.0, 0.0, 0.0]
+    assert exponent.grad.tolist() == pytest.approx([0.0, 0.0, np.log(2.0), 0.0])
+
+
+@pytest.mark.parametrize("exponent", [-3, -2, -1, 1, 2, 3, 5])
+def test_negative_bases_with_integer_exponents_match_sympy_and_differences(exponent):
+    points = [-1.7, -0.4, -3.0, 2.5]
+    x = torch.tensor(points, requires_grad=True)
+    (x**exponent).sum().backward()
+    expected = [_sympy_power_slope(exponent, p) for p in points]
+    assert x.grad.tolist() == pytest.approx(expected, rel=1e-12)
+    step = 1e-6
+    differences = [((p + step) ** exponent - (p - step) ** exponent) / (2 * step) for p in points]
+    assert x.grad.tolist() == pytest.approx(differences, rel=1e-6)

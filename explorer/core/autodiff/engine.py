@@ -13,6 +13,15 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.memory import (
+    RecordedGrad,
+    ReleasedValue,
+    count_uses,
+    held_only_by,
+    releasable,
+    release_inputs_done_with,
+    writable_alone,
+)
 from explorer.core.autodiff.rules import MINUS_ONE, ONE
 
 SECOND_BACKWARD_MESSAGE = (
@@ -113,24 +122,38 @@ def unbroadcast(gradient: Any, shape: tuple[int, ...]) -> Any:
 class _Sharing:
     """Which gradient arrays are also held elsewhere, so a leaf's ``.grad`` never aliases them.
 
-    ``must_copy``: the caller's own gradient, other tensors' values, arrays already given to a
-    leaf. ``aliased``: arrays only shared with interior nodes' recorded gradients (``+`` passes
-    its gradient through); a leaf takes these without copying, marked copy-on-write, which saves
-    a full pass over large arrays.
+    ``must_copy``: the caller's own gradient, tensors' values, arrays already given to a leaf.
+    ``records``: interior nodes' recorded gradients by array; a leaf takes such an array without
+    copying and keeps the record, which gets its own copy only if the leaf's gradient is later
+    written in place.
     """
 
-    __slots__ = ("must_copy", "aliased")
+    __slots__ = ("must_copy", "records")
 
     def __init__(self, gradient: Any) -> None:
         self.must_copy = {id(gradient)}
-        self.aliased: set[int] = set()
+        self.records: dict[int, RecordedGrad] = {}
+
+    def record(self, g: np.ndarray) -> RecordedGrad:
+        record = self.records.get(id(g))
+        if record is None:
+            record = self.records[id(g)] = RecordedGrad(g)
+        return record
 
 
 def backward(root: Any, gradient: Any, retain_graph: bool, make_tensor: Callable) -> None:
-    """Propagate ``gradient`` (∂L/∂root) to every leaf, accumulating into ``.grad``."""
+    """Propagate ``gradient`` (∂L/∂root) to every leaf, accumulating into ``.grad``.
+
+    Without ``retain_graph``, a large interior value that nothing outside the graph holds is
+    released as soon as backward is past it (see ``ReleasedValue``), so the gradients computed
+    after it can reuse its memory, as PyTorch frees its saved tensors.
+    """
     order = topological_order(root)
     root._pending = gradient
     sharing = _Sharing(gradient)
+    # How often each array-valued node appears among the inputs of the nodes processed so far;
+    # all of a node's consumers come before it, so the count is complete when it is reached.
+    uses: dict[int, int] | None = None if retain_graph else {}
     for node in reversed(order):
         g = node._pending
         node._pending = None
@@ -140,22 +163,32 @@ def backward(root: Any, gradient: Any, retain_graph: bool, make_tensor: Callable
         if rule is None:
             _store_grad(node, g, sharing, make_tensor)
             continue
-        node._node_grad = g
+        node._node_grad = g if type(g) is not np.ndarray else sharing.record(g)
         if node._retains_grad:
             _store_grad(node, g, sharing, make_tensor)
         if node._freed and rule.saves_values:
             raise RuntimeError(SECOND_BACKWARD_MESSAGE)
         inputs = node._inputs
+        if uses is not None:
+            count_uses(inputs, uses)
         if rule.partials is not None:
             _elementwise_step(rule, node, inputs, g, sharing)
         else:
-            values = [t._value for t in inputs]
-            contributions = rule.vjp(g, values, node._value, node._extra)
-            for child, contribution in zip(inputs, contributions, strict=True):
-                if child._requires_grad and contribution is not None:
-                    _add_pending(child, contribution)
-        if not retain_graph:
+            _structural_step(rule, node, inputs, g)
+        if uses is not None:
             node._freed = True
+            # Held by its consumers' inputs, the order list and the name ``node``.
+            if releasable(node) and held_only_by(node, uses.get(id(node), 0) + 2):
+                node._value = ReleasedValue(node)
+            release_inputs_done_with(inputs, uses)
+
+
+def _structural_step(rule: Any, node: Any, inputs: tuple, g: Any) -> None:
+    values = [t._value for t in inputs]
+    contributions = rule.vjp(g, values, node._value, node._extra)
+    for child, contribution in zip(inputs, contributions, strict=True):
+        if child._requires_grad and contribution is not None:
+            _add_pending(child, contribution)
 
 
 def _uniform_value(g: Any) -> Any:
@@ -174,16 +207,21 @@ def _elementwise_step(rule: Any, node: Any, inputs: tuple, g: Any, sharing: _Sha
         partial = rule.partials[index](*values, node._value)
         if partial is ONE:
             contribution = g
-            sharing.aliased.add(id(g))
         elif partial is MINUS_ONE:
             contribution = -g
         elif uniform == 1 and np.shape(partial) == g.shape:
             # ∂L/∂out is all ones (a plain sum): the contribution is the partial itself.
             contribution = partial
-            if any(partial is value for value in values):
+            if partial is node._value or any(partial is value for value in values):
                 sharing.must_copy.add(id(partial))
-            else:
-                sharing.aliased.add(id(partial))
+        elif (
+            type(partial) is np.ndarray
+            and partial.shape == g.shape
+            and partial.dtype == np.result_type(g, partial)
+            and writable_alone(partial, 1)
+        ):
+            # A partial computed just now (cos(x), 2·x): multiply into it, no new array.
+            contribution = np.multiply(g, partial, out=partial)
         else:
             contribution = g * partial
         if contribution.shape != child._value.shape:
@@ -193,8 +231,17 @@ def _elementwise_step(rule: Any, node: Any, inputs: tuple, g: Any, sharing: _Sha
 
 def _add_pending(child: Any, contribution: Any) -> None:
     pending = child._pending
-    # Out of place on purpose: ``contribution`` may be another node's array.
-    child._pending = contribution if pending is None else pending + contribution
+    if pending is None:
+        child._pending = contribution
+    elif (
+        type(contribution) is np.ndarray
+        and pending.shape == contribution.shape
+        and pending.dtype == np.result_type(pending, contribution)
+        and writable_alone(pending, 2)  # held by child._pending and the local name
+    ):
+        np.add(pending, contribution, out=pending)
+    else:
+        child._pending = pending + contribution
 
 
 def _store_grad(node: Any, g: Any, sharing: _Sharing, make_tensor: Callable) -> None:
@@ -203,15 +250,31 @@ def _store_grad(node: Any, g: Any, sharing: _Sharing, make_tensor: Callable) -> 
         g = g.astype(dtype)
     existing = node.grad
     if existing is not None:
-        existing._value = existing._value + g
+        _accumulate(existing, g)
         return
-    copy_on_write = False
+    record = None
     if isinstance(g, np.ndarray):
         if id(g) in sharing.must_copy or not g.flags.writeable or not g.flags.owndata:
             g = g.copy()
-        elif id(g) in sharing.aliased:
-            copy_on_write = True
+        else:
+            record = sharing.records.get(id(g))
     sharing.must_copy.add(id(g))
     node.grad = make_tensor(g)
-    if copy_on_write:
-        node.grad._copy_on_write = True
+    if record is not None:
+        node.grad._records = record
+
+
+def _accumulate(grad_tensor: Any, g: Any) -> None:
+    """``.grad += g``: in place when nobody else holds the gradient's array, else a new array
+    (so an array the user took with ``.numpy()`` or a snapshot keeps its values)."""
+    value = grad_tensor._value
+    if (
+        type(value) is np.ndarray
+        and value.shape == np.shape(g)
+        and value.dtype == np.result_type(value, g)
+        and writable_alone(value, 2)  # held by the tensor and the local name
+    ):
+        np.add(value, g, out=value)
+        grad_tensor._version += 1
+    else:
+        grad_tensor._value = value + g

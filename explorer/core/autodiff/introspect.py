@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.memory import restore_values
 from explorer.core.autodiff.tensor import Tensor
 
 
@@ -147,6 +148,7 @@ def _edges_into(tensor: Tensor, target: int, ids: dict[int, int]) -> list[GraphE
 def snapshot(output: Tensor) -> GraphSnapshot:
     """The graph behind ``output`` as plain data (values copied out of the tensors)."""
     tensors = ordered_tensors(output)
+    restore_values(tensors)  # values released by a backward without retain_graph
     ids = {id(tensor): index for index, tensor in enumerate(tensors)}
     nodes = []
     edges: list[GraphEdge] = []

@@ -50,6 +50,10 @@ class OpRule:
     symbol: str = ""
     # Whether backward needs values saved in the forward pass (a freed graph cannot be reused).
     saves_values: bool = True
+    # The arguments whose partial reads the op's own result ``out``; None: unknown, assume all.
+    # The engine may release a large ``out`` before the node's backward step when that step
+    # does not read it.
+    out_needed_by: tuple[int, ...] | None = None
 
     @property
     def elementwise(self) -> bool:
@@ -63,9 +67,16 @@ def _power(a: Any, b: Any) -> Any:
 
 
 def _pow_base_partial(a: Any, b: Any, out: Any) -> Any:
-    if np.ndim(b) == 0 and b == 2:
-        return 2 * a  # the common square, without a second power
-    return b * a ** (b - 1)
+    # PyTorch's convention: where the exponent is 0 the partial is 0, even at a = 0 (where
+    # b·a^(b-1) would be 0·∞ = NaN): u^0 is the constant 1.
+    if np.ndim(b) == 0:
+        if b == 2:
+            return 2 * a  # the common square, without a second power
+        if b == 0:
+            return np.zeros(np.shape(a), dtype=np.result_type(a, b, np.float32))
+        return b * a ** (b - 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(b == 0, 0.0, b * a ** (b - 1))
 
 
 def _pow_exponent_partial(a: Any, b: Any, out: Any) -> Any:
@@ -80,6 +91,8 @@ def _pow_base_formula(texts: list[str]) -> str:
         number = float(exponent)
     except ValueError:
         return substitute("v·u^(v - 1)", texts)
+    if number == 0:
+        return "0"
     lowered = number - 1
     lowered_text = f"{lowered:g}"
     if lowered == 1:
@@ -105,20 +118,20 @@ _MAXIMUM_PARTIALS = _maximum_partials(True)
 _MINIMUM_PARTIALS = _maximum_partials(False)
 
 ADD = OpRule("add", "AddBackward0", np.add, (lambda a, b, o: ONE, lambda a, b, o: ONE),
-             ("1", "1"), symbol="u + v", saves_values=False)  # fmt: skip
+             ("1", "1"), symbol="u + v", saves_values=False, out_needed_by=())  # fmt: skip
 SUB = OpRule("sub", "SubBackward0", np.subtract, (lambda a, b, o: ONE, lambda a, b, o: MINUS_ONE),
-             ("1", "-1"), symbol="u - v", saves_values=False)  # fmt: skip
+             ("1", "-1"), symbol="u - v", saves_values=False, out_needed_by=())  # fmt: skip
 MUL = OpRule("mul", "MulBackward0", np.multiply, (lambda a, b, o: b, lambda a, b, o: a),
-             ("v", "u"), symbol="u·v")  # fmt: skip
+             ("v", "u"), symbol="u·v", out_needed_by=())  # fmt: skip
 DIV = OpRule("div", "DivBackward0", np.true_divide,
              (lambda a, b, o: 1.0 / b, lambda a, b, o: -o / b), ("1/v", "-u/v^2"),
-             symbol="u/v")  # fmt: skip
+             symbol="u/v", out_needed_by=(1,))  # fmt: skip
 POW = OpRule("pow", "PowBackward1", _power, (_pow_base_partial, _pow_exponent_partial),
-             (_pow_base_formula, "u^v·ln(u)"), symbol="u^v")  # fmt: skip
+             (_pow_base_formula, "u^v·ln(u)"), symbol="u^v", out_needed_by=(1,))  # fmt: skip
 NEG = OpRule("neg", "NegBackward0", np.negative, (lambda a, o: MINUS_ONE,), ("-1",), symbol="-u",
-             saves_values=False)  # fmt: skip
+             saves_values=False, out_needed_by=())  # fmt: skip
 POS = OpRule("pos", "CloneBackward0", np.positive, (lambda a, o: ONE,), ("1",), symbol="+u",
-             saves_values=False)  # fmt: skip
+             saves_values=False, out_needed_by=())  # fmt: skip
 MAXIMUM = OpRule("maximum", "MaximumBackward0", np.maximum, _MAXIMUM_PARTIALS,
                  ("[u > v] (½ if equal)", "[v > u] (½ if equal)"), symbol="max(u, v)")  # fmt: skip
 MINIMUM = OpRule("minimum", "MinimumBackward0", np.minimum, _MINIMUM_PARTIALS,
@@ -136,7 +149,8 @@ RSUB_SCALAR = replace(SUB, backward_name="RsubBackward1")
 def _table_partial(spec: FunctionSpec) -> Partial:
     if spec.grad is not None:
         return spec.grad
-    return lambda x, out: np.zeros_like(out, dtype=np.result_type(out, np.float32))
+    # Shape and dtype only: the value may have been released after backward.
+    return lambda x, out: np.zeros(np.shape(out), dtype=np.result_type(out.dtype, np.float32))
 
 
 def _table_rule(spec: FunctionSpec) -> OpRule:

@@ -46,6 +46,7 @@ SUM = OpRule(
     vjp=lambda g, values, out, extra: (_expand_reduced(g, np.shape(values[0]), *extra),),
     jvp=lambda tangents, values, out, extra: _sum_forward(tangents[0], extra),
     symbol="Σu", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 MEAN = OpRule(
     "mean", "MeanBackward0", _mean_forward,
@@ -54,6 +55,7 @@ MEAN = OpRule(
     ),
     jvp=lambda tangents, values, out, extra: _mean_forward(tangents[0], extra),
     symbol="mean(u)", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 
 
@@ -100,6 +102,7 @@ RESHAPE = OpRule(
     vjp=lambda g, values, out, extra: (np.reshape(g, np.shape(values[0])),),
     jvp=lambda tangents, values, out, extra: np.reshape(tangents[0], extra),
     symbol="reshape(u)", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 
 PERMUTE = OpRule(
@@ -107,6 +110,7 @@ PERMUTE = OpRule(
     vjp=lambda g, values, out, extra: (np.transpose(g, np.argsort(extra)),),
     jvp=lambda tangents, values, out, extra: np.transpose(tangents[0], extra),
     symbol="uᵀ", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 
 
@@ -129,6 +133,7 @@ INDEX = OpRule(
     "index", "IndexBackward0", lambda a, key: np.asarray(a)[key], vjp=_index_vjp,
     jvp=lambda tangents, values, out, extra: np.asarray(tangents[0])[extra],
     symbol="u[i]", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 
 
@@ -144,6 +149,7 @@ DOT = OpRule(
         + np.dot(values[0], _zero_if_none(tangents[1], values[1]))
     ),
     symbol="u·v",
+    out_needed_by=(),
 )  # fmt: skip
 
 
@@ -177,6 +183,7 @@ MATMUL = OpRule(
         + np.matmul(values[0], _zero_if_none(tangents[1], values[1]))
     ),
     symbol="u @ v",
+    out_needed_by=(),
 )  # fmt: skip
 
 STRUCTURAL_DESCRIPTIONS.update(
@@ -211,6 +218,7 @@ STACK = OpRule(
     vjp=_split_stacked,
     jvp=lambda tangents, values, out, axis: np.stack(_tangents_or_zeros(tangents, values), axis),
     symbol="stack(u, v, …)", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 CAT = OpRule(
     "cat", "CatBackward0", lambda *values: np.concatenate(values[:-1], axis=values[-1]),
@@ -219,6 +227,7 @@ CAT = OpRule(
         _tangents_or_zeros(tangents, values), axis
     ),
     symbol="cat(u, v, …)", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 
 
@@ -253,6 +262,7 @@ CAST = OpRule(
     vjp=lambda g, values, out, extra: (np.asarray(g).astype(values[0].dtype),),
     jvp=lambda tangents, values, out, dtype: np.asarray(tangents[0]).astype(dtype),
     symbol="u", saves_values=False,
+    out_needed_by=(),
 )  # fmt: skip
 
 STRUCTURAL_DESCRIPTIONS.update(

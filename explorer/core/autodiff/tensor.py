@@ -38,8 +38,14 @@ class Tensor:
     formula: str | None = None
     _retains_grad = False
     _detached_from: Tensor | None = None
-    # A gradient that shares its array with a recorded interior gradient copies before writing.
-    _copy_on_write = False
+    # A gradient sharing its array with interior nodes' records (engine.RecordedGrad): the
+    # records get a copy of their own before the array is first written in place.
+    _records = None
+    # Bumped by every in-place write through the tensor (PyTorch's version counter): a value
+    # released after backward is recomputed for the graph view only if its inputs are unchanged.
+    _version = 0
+    # The tensor whose memory ``.data`` / ``detach()`` share: writes count as its writes too.
+    _version_source: Tensor | None = None
 
     def __init__(self, data: Any = (), requires_grad: bool = False, dtype: Any = None) -> None:
         from explorer.core.autodiff.creation import to_array
@@ -103,6 +109,9 @@ class Tensor:
     def detach(self) -> Tensor:
         result = make(self._value, False)
         result._detached_from = self
+        result._version_source = self
+        if self._records is not None:
+            result._records = self._records  # same memory: writes through it must protect too
         return result
 
     def backward(self, gradient: Any = None, retain_graph: bool | None = None) -> None:
@@ -125,11 +134,16 @@ class Tensor:
     # ---- values ------------------------------------------------------------------------------
     @property
     def data(self) -> Tensor:
-        return make(self._own_value(), False)
+        result = make(self._value, False)
+        result._version_source = self
+        if self._records is not None:
+            result._records = self._records  # same memory, as in PyTorch: protect on write
+        return result
 
     @data.setter
     def data(self, other: Any) -> None:
         self._value = _value_of(other, None)
+        self._version += 1
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -169,7 +183,9 @@ class Tensor:
     def numpy(self) -> np.ndarray:
         if self._requires_grad:
             raise RuntimeError(NUMPY_REQUIRES_GRAD_MESSAGE)
-        return np.asarray(self._own_value())
+        # Shares memory, as in PyTorch. Writes through the returned array are not tracked
+        # (PyTorch does not track them either); writes through the tensor's methods are.
+        return np.asarray(self._value)
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
         value = np.asarray(self._value)
@@ -190,10 +206,16 @@ class Tensor:
         return apply_elementwise(R.POS, (self,))
 
     def _own_value(self) -> Any:
-        """The value array, copied first if it is still shared (so writes stay private)."""
-        if self._copy_on_write:
-            self._value = self._value.copy()
-            self._copy_on_write = False
+        """The value array, about to be written in place: interior gradients recorded with the
+        same array get a copy of their own first, so the graph view keeps their values."""
+        records = self._records
+        if records is not None:
+            if records.array is self._value:
+                records.array = self._value.copy()
+            self._records = None
+        self._version += 1
+        if self._version_source is not None:
+            self._version_source._version += 1
         return self._value
 
     def _check_in_place(self) -> None:
