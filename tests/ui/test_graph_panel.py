@@ -128,7 +128,9 @@ def test_fan_out_backward_step_says_contributions_add(panel):
     index = next(s.index for s in stepper.schedule if s.phase == "backward" and s.node_id == a_id)
     panel.timeline.setValue(index + 1)
     text = panel.explanation.toPlainText()
-    assert "512·1 + 512·1 = 1024" in text
+    # The seed preset opens in the named-steps view: the seed's own chain rule.
+    assert "∂f/∂a = ∂f/∂u·∂u/∂a + ∂f/∂v·∂v/∂a = 64·2(a + b) + 64·2(a − b)" in text
+    assert "64·8 + 64·8 = 1024" in text
     assert "contributions add" in text
     assert len(stepper.current_step.edge_indices) == 2
 

@@ -68,6 +68,17 @@ def forward_tangents(
     return ForwardModeResult(chosen.id, tangents, texts)
 
 
+def tangent_card_texts(model: GraphModel, result: ForwardModeResult) -> dict[int, str]:
+    """The tangent line of every card: ``∂/∂w  −4`` (or why it is not shown per node)."""
+    name = model.node(result.input_id).symbol
+    return {
+        node_id: f"∂/∂{name}  " + format_number(tangent)
+        if tangent is not None
+        else f"∂/∂{name}  not per node here"
+        for node_id, tangent in result.tangents.items()
+    }
+
+
 def _input(model: GraphModel, key: int | str) -> ModelNode:
     for node in model.inputs:
         if node.id == key or node.label == key:

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -198,3 +199,14 @@ class GraphInputsForm(QWidget):
             field.setStyleSheet(_ERROR_STYLE if field is bad else "")
         self.message.setText(html.escape(message))
         self.message.setVisible(bool(message))
+
+
+def fill_input_combo(combo: QComboBox, items: list[tuple[str, int]]) -> None:
+    """Replace the combo's (text, data) items, keeping the current text when it is still there."""
+    current = combo.currentText()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findText(current)))
+    combo.blockSignals(False)

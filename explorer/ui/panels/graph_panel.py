@@ -27,19 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr.errors import ExprError
+from explorer.core.expr.program import OUTPUT_NAME
 from explorer.core.graph.cli_text import looks_like_python
 from explorer.core.graph.explain import format_number
-from explorer.core.graph.forward_mode import forward_tangents, passes_note
-from explorer.core.graph.model import GraphModel
+from explorer.core.graph.forward_mode import forward_tangents, passes_note, tangent_card_texts
+from explorer.core.graph.model import NAMED_STEPS, OPERATIONS, GraphModel
 from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
 from explorer.core.graph.stepper import Stepper
 from explorer.ui.graph_view.explanation import Notes, error_html, explanation_html
-from explorer.ui.graph_view.inputs import GraphInputsForm
+from explorer.ui.graph_view.inputs import GraphInputsForm, fill_input_combo
 from explorer.ui.graph_view.sandbox_controls import SandboxControls
 from explorer.ui.graph_view.scene import GraphScene
 from explorer.ui.graph_view.source_editor import SourceEditor
 from explorer.ui.graph_view.step_bar import step_bar
 from explorer.ui.graph_view.view import GraphView
+from explorer.ui.graph_view.view_choice import ViewChoice
 
 DEFINITIONS, PYTHON = "definitions", "python"
 EDIT_DEBOUNCE_MS = 350
@@ -82,6 +84,8 @@ class GraphPanel(QWidget):
         self.mode_combo.addItem("Expression / definitions", DEFINITIONS)
         self.mode_combo.addItem("Python (PyTorch-style)", PYTHON)
         self.mode_combo.activated.connect(lambda _index: self.apply_source())
+        self.view_choice = ViewChoice()
+        self.view_choice.chosen_changed.connect(self.apply_source)
         self.source_edit = SourceEditor()
         self.source_edit.textChanged.connect(self._on_source_edited)
         self.error_label = QLabel()
@@ -109,6 +113,10 @@ class GraphPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel("Mode"))
         row.addWidget(self.mode_combo, 1)
+        left_layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Show"))
+        row.addWidget(self.view_choice, 1)
         left_layout.addLayout(row)
         left_layout.addWidget(self.source_edit)
         left_layout.addWidget(self.error_label)
@@ -180,6 +188,7 @@ class GraphPanel(QWidget):
         if preset.kind == "program":
             self.inputs.set_definition_inputs(list(preset.values), dict(preset.values))
         self.notes = Notes(preset_note=preset.note)
+        self.view_choice.forget_choice()
         return self.apply_source()
 
     def set_source(self, text: str, mode: str | None = None) -> bool:
@@ -231,7 +240,7 @@ class GraphPanel(QWidget):
         self.notes.trace, self.notes.prints = notes.trace, notes.prints
         self.notes.sandbox = ""
         self.sandbox.reset_passes()
-        key = (self.mode(), self.source_text())
+        key = (self.mode(), self.source_text(), model.view)
         self.set_model(model, keep_position=key == self._source_of_model)
         self._source_of_model = key
         return True
@@ -242,12 +251,16 @@ class GraphPanel(QWidget):
             return self._run_python(text)
         from explorer.core.expr import parse_program
         from explorer.core.graph.model import build_model
+        from explorer.core.graph.named_steps import build_named_model
 
         program = parse_program(text)
         self.inputs.set_definition_inputs(program.inputs)
         names = [definition.name for definition in program.tree.definitions]
         self.sandbox.set_definitions(names[:-1])
-        model = build_model(
+        named = len(names) > 1 or program.output_name != OUTPUT_NAME
+        view = self.view_choice.view_for(python=False, named_definitions=named)
+        build = build_named_model if view == NAMED_STEPS else build_model
+        model = build(
             program,
             self.inputs.values(),
             requires_grad=self.inputs.requires_grad(),
@@ -259,6 +272,7 @@ class GraphPanel(QWidget):
         from explorer.core.graph.interpreter import run_program
 
         self.inputs.set_python_inputs(seed=0)
+        self.view_choice.view_for(python=True, named_definitions=False)
         self.sandbox.set_definitions([])
         result = run_program(text, seed=self.inputs.seed())
         if result.graph is None:
@@ -314,28 +328,14 @@ class GraphPanel(QWidget):
             self.view.fit_readable()
 
     def _refresh_forward_inputs(self) -> None:
-        current = self.forward_input.currentText()
-        self.forward_input.blockSignals(True)
-        self.forward_input.clear()
-        for node in self.model.inputs:
-            self.forward_input.addItem(node.symbol, node.id)
-        index = self.forward_input.findText(current)
-        self.forward_input.setCurrentIndex(max(0, index))
-        self.forward_input.blockSignals(False)
+        fill_input_combo(self.forward_input, [(n.symbol, n.id) for n in self.model.inputs])
 
     def _update_forward_mode(self, refresh: bool = True) -> None:
         self.tangent_texts, self.forward_texts = None, {}
         self.notes.passes = ""
         if self.forward_check.isChecked() and self.model is not None and self.model.inputs:
-            chosen = self.forward_input.currentData()
-            result = forward_tangents(self.model, chosen)
-            name = self.model.node(result.input_id).symbol
-            self.tangent_texts = {
-                node_id: f"∂/∂{name}  " + format_number(tangent)
-                if tangent is not None
-                else f"∂/∂{name}  not per node here"
-                for node_id, tangent in result.tangents.items()
-            }
+            result = forward_tangents(self.model, self.forward_input.currentData())
+            self.tangent_texts = tangent_card_texts(self.model, result)
             self.forward_texts = result.explanations
             self.notes.passes = passes_note(self.model)
         if refresh:
@@ -397,6 +397,7 @@ class GraphPanel(QWidget):
     ) -> None:
         """Show what a sandbox button did; with a model, draw it fully run."""
         if model is not None:
+            self.view_choice.choose(OPERATIONS)  # the demos run PyTorch's op-level graph
             self.set_model(model)
             self.stepper.run_all()
         self.notes.sandbox, self.notes.sandbox_is_error = message, is_error
