@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from explorer.core.sampling import (
@@ -238,6 +238,10 @@ def test_display_arrays_clip_far_values_only():
     power=st.sampled_from([1, 2, 3]),
 )
 def test_random_rational_poles_never_get_a_connector(first, second, power):
+    # Two poles inside one grid interval (spacing 10/699) are below the sampler's documented
+    # resolution: at most one break per interval.
+    assume(abs(first - second) > 2 * 10 / 699)
+
     def func(x):
         return 1.0 / ((x - first) ** power * (x - second))
 
