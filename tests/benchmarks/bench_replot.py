@@ -5,6 +5,9 @@ Function panel's curve holds the new data and the plot has been repainted: parse
 break detection, hand the arrays to pyqtgraph, paint. Baseline in the same run: handing a
 precomputed 2,000-point array to the same plot and painting it.
 
+Then the repaint when only the crosshair moves (the mouse over the plot) and a small pan, with
+PlotView's pixmap cache of long curves and axes on, and off as the same-run baseline.
+
     python tests/benchmarks/bench_replot.py [repeats]
 """
 
@@ -85,9 +88,49 @@ def main() -> None:
     print(f"worst expression median: {worst:.2f} ms (budget <= 30 ms)")
     print(f"worst / baseline ratio: {worst / median_ms(baseline):.1f}x")
     print(f"plus the typing debounce of {DEBOUNCE_MS} ms before the replot starts")
+    compare_cursor_and_pan(window, plot, viewport, repeats * 5)
     window.close()
     del window
     app.processEvents()
+
+
+def cursor_and_pan_ms(window, plot, viewport, repeats: int) -> tuple[float, float]:
+    window.expression_input.line_edit.setText("x^3 - 1/x")
+    window.expression_input.parse_now()
+    viewport.repaint()
+    moves, pans = [], []
+    for x in np.resize(np.linspace(-4, 4, 37), repeats):
+        started = time.perf_counter()
+        plot.show_cursor(float(x), 0.5)
+        viewport.repaint()
+        moves.append(time.perf_counter() - started)
+    for _ in range(repeats):
+        (low, high), _ = plot.view_range()
+        started = time.perf_counter()
+        plot.view_box.setXRange(low + 0.01, high + 0.01, padding=0)
+        viewport.repaint()
+        pans.append(time.perf_counter() - started)
+    return median_ms(moves), median_ms(pans)
+
+
+def compare_cursor_and_pan(window, plot, viewport, repeats: int) -> None:
+    from PySide6.QtWidgets import QGraphicsItem
+
+    import explorer.ui.plot as plot_module
+
+    cached = cursor_and_pan_ms(window, plot, viewport, repeats)
+    # The same-run baseline: no pixmap cache on curves or axes.
+    plot_module.CACHE_MIN_POINTS = 10**12
+    for axis in ("left", "bottom"):
+        plot.plot_item.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    window.expression_input.line_edit.setText("0")
+    window.expression_input.parse_now()
+    uncached = cursor_and_pan_ms(window, plot, viewport, repeats)
+    for label, on, off in zip(("crosshair move", "small pan"), cached, uncached, strict=True):
+        print(
+            f"{label} + repaint (x^3 - 1/x): {on:.2f} ms cached, {off:.2f} ms uncached "
+            f"({off / on:.1f}x faster)"
+        )
 
 
 if __name__ == "__main__":

@@ -113,3 +113,76 @@ def test_message_is_shown_and_hidden(plot):
 )
 def test_readout_decimals_follow_the_view_span(span, decimals):
     assert readout_decimals(span) == decimals
+
+
+def test_long_curves_and_axes_repaint_from_a_pixmap_short_ones_do_not(plot):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from explorer.ui.plot import CACHE_MIN_POINTS
+
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    x = np.linspace(-5, 5, CACHE_MIN_POINTS)
+    long_curve = plot.set_curve("f", x, np.sin(x))
+    short_curve = plot.set_curve("tangent", [-5, 5], [0, 1])
+    assert long_curve.curve.cacheMode() == cached
+    assert short_curve.curve.cacheMode() == QGraphicsItem.CacheMode.NoCache
+    assert all(plot.plot_item.getAxis(name).cacheMode() == cached for name in ("left", "bottom"))
+    # A curve that shrinks to a few points is drawn directly again.
+    assert plot.set_curve("f", [0, 1], [0, 1]).curve.cacheMode() == QGraphicsItem.CacheMode.NoCache
+
+
+def test_cached_curves_look_the_same_and_export_as_vectors(plot, qapp):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from explorer.ui import export
+
+    x = np.linspace(-5, 5, 2000)
+    plot.set_curve("f", x, x * np.sin(x), name="f")
+    plot.set_view_range((-5, 5), (-5, 5))
+    qapp.processEvents()
+
+    def pixels():
+        image = plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        return np.frombuffer(image.constBits(), np.uint8).copy()
+
+    pixels()  # the first paint lets the axes size themselves to their labels
+    qapp.processEvents()
+    on_screen_cached = pixels()
+    for item in plot.plot_widget.scene().items():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    qapp.processEvents()
+    assert np.count_nonzero(pixels() != on_screen_cached) == 0
+    plot.set_curve("f", x, x * np.sin(x), name="f")  # cached again
+    svg_cached = export.svg_bytes(plot.export_target(), 900, 600)
+    for item in plot.plot_widget.scene().items():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    svg_direct = export.svg_bytes(plot.export_target(), 900, 600)
+    assert svg_cached.count(b"<image") == svg_direct.count(b"<image")
+    assert len(svg_cached) == len(svg_direct)
+
+
+def test_ticks_at_the_edges_of_the_range_are_labelled(plot, qapp):
+    from PySide6.QtGui import QImage, QPainter
+
+    x = np.linspace(-5, 5, 50)
+    plot.set_curve("f", x, x)
+    plot.set_view_range((-5, 5), (-5, 5))
+    qapp.processEvents()
+    plot.grab()  # a first paint sizes the axes to their labels
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        labels = {
+            name: [
+                text
+                for _rect, _flags, text in plot.plot_item.getAxis(name).generateDrawSpecs(painter)[
+                    2
+                ]
+            ]
+            for name in ("bottom", "left")
+        }
+    finally:
+        painter.end()
+    for name in ("bottom", "left"):
+        assert "5" in labels[name] and "-5" in labels[name], labels

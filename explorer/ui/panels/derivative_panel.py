@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QGraphicsItem, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from explorer.core.derivative import (
     PreparedFunction,
@@ -54,7 +54,6 @@ _RESAMPLE_DELAY_MS = 60
 _TITLE_TEXT_LIMIT = 48
 _MUTED = "#666666"
 _OK = "#1b7f3b"
-_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class DerivativePanel(QWidget):
@@ -71,12 +70,9 @@ class DerivativePanel(QWidget):
         # f and f′ first, so the legend lists them before the tangent and secant.
         self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0])
         self.plot.set_curve("fprime", [], [], name="f′(x)", color=PALETTE[2])
+        # A drag or an h step moves only the tangent, secant and point; PlotView blits the long
+        # curves and the axes from a pixmap meanwhile (redrawing them cost ~15 ms a frame).
         self.layer = TangentLayer(self.plot)
-        # A drag or an h step moves only the tangent, secant and point: the thick 5,000-point
-        # curves and the axes with their grid are blitted from a pixmap instead of redrawn
-        # (redrawing them cost ~15 ms a frame; the pixmap is renewed when they change).
-        for axis in ("left", "bottom"):
-            self.plot.plot_item.getAxis(axis).setCacheMode(_CACHED)
         self.limit_view = LimitTableView()
         self.error_view = ErrorView()
         self.views = QTabWidget()
@@ -304,8 +300,7 @@ class DerivativePanel(QWidget):
             curve = sample_curve(evaluate, low, high, CURVE_SAMPLES)
             self.curves[key] = curve
             x, y = curve.display_arrays()
-            item = self.plot.set_curve(key, x, y, name=names[key], color=colors[key], width=2.4)
-            item.curve.setCacheMode(_CACHED)
+            self.plot.set_curve(key, x, y, name=names[key], color=colors[key], width=2.4)
         self.plot.set_message(None if self.curves["f"].has_real_values else "No real values here")
 
     def _y_range(self) -> tuple[float, float]:
