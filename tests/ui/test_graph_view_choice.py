@@ -99,3 +99,12 @@ def _box_point(panel, name):
 
     box = panel.sandbox.detach_boxes[name]
     return QPoint(8, box.height() // 2)
+
+
+def test_seed_named_steps_fits_the_view_at_1280_by_800_with_whole_labels(panel, qtbot) -> None:
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    for card in panel.scene.cards.values():
+        assert visible.contains(card.sceneBoundingRect()), card.title.text
+    for label in panel.scene.labels.values():
+        assert "…" not in label.partial.static.text()  # formulas are not elided
+    assert panel.view.zoom >= 0.72

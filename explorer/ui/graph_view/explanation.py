@@ -79,6 +79,19 @@ def explanation_html(stepper: Stepper | None, notes: Notes) -> str:
     return "".join(parts)
 
 
+def error_text(error: Exception) -> str:
+    """A build error as the panel shows it: ``Line 2, column 5: message`` when it knows where."""
+    from explorer.core.expr.errors import ExprError
+
+    if not isinstance(error, ExprError):
+        return f"{type(error).__name__}: {error}"
+    line = getattr(error, "line", None)
+    where = [f"line {line}"] if line else []
+    where += [f"column {error.column}"] if error.column else []
+    message = error.message if hasattr(error, "message") else str(error)
+    return f"{', '.join(where).capitalize()}: {message}" if where else message
+
+
 def error_html(message: str) -> str:
     return f"<p style='color:{_ERROR_COLOUR}'>{_text(message)}</p>"
 

@@ -244,18 +244,26 @@ def _arrowhead(tip: QPointF) -> QPolygonF:
 class EdgeLabel(QGraphicsItem):
     """An edge's local partial: ``∂u/∂a = 2·a`` over ``= 8``, then ``adds 512`` once known."""
 
-    def __init__(self, index: int, lines: tuple[str, str], flow: str, tooltip: str, detached: bool):
+    def __init__(
+        self,
+        index: int,
+        lines: tuple[str, str],
+        flow: str,
+        tooltip: str,
+        detached: bool,
+        max_width: float = LABEL_MAX_WIDTH,
+    ):
         super().__init__()
         self.index = index
         self.detached = detached
-        self.partial = _Line(LABEL_FONT, LABEL_MAX_WIDTH, lines[0])
-        self.number = _Line(LABEL_FONT, LABEL_MAX_WIDTH, lines[1])
-        self.flow = _Line(LABEL_FONT, LABEL_MAX_WIDTH, flow)
+        self.partial = _Line(LABEL_FONT, max_width, lines[0])
+        self.number = _Line(LABEL_FONT, max_width, lines[1])
+        self.flow = _Line(LABEL_FONT, max_width, flow)
         flow_width = self.flow.width()
         self.flow_gap = 8.0 if lines[1] else 0.0
         shared = self.number.width() + self.flow_gap + flow_width
         # "= 8  adds 512" on one line when it fits, else "adds 512" gets a line of its own.
-        self.flow_own_line = bool(flow) and shared > LABEL_MAX_WIDTH
+        self.flow_own_line = bool(flow) and shared > max_width
         second = max(self.number.width(), flow_width) if self.flow_own_line else shared
         self.flow.set("")
         self.state = EdgeState(False, False, "")

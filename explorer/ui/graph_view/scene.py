@@ -11,13 +11,17 @@ from collections.abc import Mapping
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
 from explorer.core.graph.explain import format_number
-from explorer.core.graph.model import GraphModel, ModelEdge, ModelNode
+from explorer.core.graph.model import NAMED_STEPS, GraphModel, ModelEdge, ModelNode
+from explorer.core.graph.named_steps import DEFINITION_OP
 from explorer.core.graph.stepper import StepState
 from explorer.ui.graph_view.items import (
     CARD_WIDTH,
+    LABEL_FONT,
+    LABEL_MAX_WIDTH,
     CardState,
     EdgeItem,
     EdgeLabel,
@@ -28,6 +32,8 @@ from explorer.ui.graph_view.items import (
 COLUMN_PITCH = 300.0  # scene units between layers: a card plus room for the edge labels
 ROW_GAP = 38.0  # extra space between cards stacked in one layer
 _LABEL_GAP = 3.0
+_NAMED_LABEL_MAX_WIDTH = 300.0
+_LABEL_MARGIN = 18.0  # between a label and the cards on either side, room for the arrows
 _SHORT_SYMBOLS = 12  # "∂u/∂a" fits in a label; "∂(w + x + y)/∂(w + x)" does not
 
 
@@ -43,6 +49,8 @@ class GraphScene(QGraphicsScene):
         self._value_text: dict[int, str] = {}
         self._grad_text: dict[int, str] = {}
         self._flow_text: dict[int, str] = {}
+        self.column_pitch = COLUMN_PITCH
+        self.label_width = LABEL_MAX_WIDTH
 
     # ----- building -----------------------------------------------------------------------------
 
@@ -51,13 +59,14 @@ class GraphScene(QGraphicsScene):
         self.clear()
         self.model = model
         self.cards, self.edges, self.labels = {}, {}, {}
+        self.label_width, self.column_pitch = _label_room(model)
         layout = model.layout
         row_pitch = None
         for node in model.nodes:
             card = NodeCard(node.id, *_card_texts(model, node))
             row_pitch = row_pitch or card.height + ROW_GAP
             x, y = layout.positions[node.id]
-            card.setPos(x * COLUMN_PITCH, y * row_pitch - card.height / 2)
+            card.setPos(x * self.column_pitch, y * row_pitch - card.height / 2)
             self.addItem(card)
             self.cards[node.id] = card
             self._value_text[node.id] = format_number(node.value)
@@ -74,8 +83,8 @@ class GraphScene(QGraphicsScene):
             source, target = self.cards[edge.source], self.cards[edge.target]
             points = [source.right_port(*source_rank[edge.index])]
             for x, y in routes[edge.index][1:-1]:
-                points += [QPointF(x * COLUMN_PITCH, y * row_pitch)]
-                points += [QPointF(x * COLUMN_PITCH + CARD_WIDTH, y * row_pitch)]
+                points += [QPointF(x * self.column_pitch, y * row_pitch)]
+                points += [QPointF(x * self.column_pitch + CARD_WIDTH, y * row_pitch)]
             points.append(target.left_port(*target_rank[edge.index]))
             item = EdgeItem(edge.index, points, edge.detached)
             self.addItem(item)
@@ -84,7 +93,7 @@ class GraphScene(QGraphicsScene):
             flow = "" if contribution is None else f"adds {format_number(contribution)}"
             self._flow_text[edge.index] = flow
             lines, tooltip = _edge_texts(model, edge)
-            label = EdgeLabel(edge.index, lines, flow, tooltip, edge.detached)
+            label = EdgeLabel(edge.index, lines, flow, tooltip, edge.detached, self.label_width)
             self.addItem(label)
             self.labels[edge.index] = label
             before, end = points[-2], points[-1]
@@ -154,6 +163,20 @@ class GraphScene(QGraphicsScene):
         return "", "none"
 
 
+def _label_room(model: GraphModel) -> tuple[float, float]:
+    """Label width and column pitch: the named-steps view's few edges carry whole formulas
+    (``∂a/∂w = 2(w + x + y + z)``), so its columns widen to fit them, up to a limit."""
+    if model.view != NAMED_STEPS:
+        return LABEL_MAX_WIDTH, COLUMN_PITCH
+    metrics = QFontMetricsF(LABEL_FONT)
+    widest = max(
+        (metrics.horizontalAdvance(_edge_texts(model, edge)[0][0]) for edge in model.edges),
+        default=0.0,
+    )
+    width = min(max(widest + 2, LABEL_MAX_WIDTH), _NAMED_LABEL_MAX_WIDTH)
+    return width, max(COLUMN_PITCH, CARD_WIDTH + width + 2 * _LABEL_MARGIN)
+
+
 def _card_texts(model: GraphModel, node: ModelNode) -> tuple[str, str, str, str]:
     """Title, op line, style kind and tooltip of a node's card."""
     if node.is_leaf:
@@ -161,6 +184,8 @@ def _card_texts(model: GraphModel, node: ModelNode) -> tuple[str, str, str, str]
         subtitle = "detach() copy" if detached else "input" if node.is_input else "constant"
         if node.is_input and not node.requires_grad:
             subtitle += " · requires_grad=False"
+    elif node.op == DEFINITION_OP:
+        subtitle = f"= {node.formula}"  # named-steps view: the definition itself
     elif node.is_named:
         subtitle = f"{node.op}: {node.formula}" if node.formula else node.op
     else:

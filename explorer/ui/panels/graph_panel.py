@@ -34,7 +34,7 @@ from explorer.core.graph.forward_mode import forward_tangents, passes_note, tang
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS, GraphModel
 from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
 from explorer.core.graph.stepper import Stepper
-from explorer.ui.graph_view.explanation import Notes, error_html, explanation_html
+from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.inputs import GraphInputsForm, fill_input_combo
 from explorer.ui.graph_view.sandbox_controls import SandboxControls
 from explorer.ui.graph_view.scene import GraphScene
@@ -75,6 +75,11 @@ class GraphPanel(QWidget):
     def _build_widgets(self) -> None:
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("graphPresets")
+        # Long preset titles would set the controls' width; the open list still shows them whole.
+        self.preset_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.preset_combo.setMinimumContentsLength(20)
         self.preset_combo.addItem("Custom program", "")
         for preset in PRESETS:
             self.preset_combo.addItem(preset.title, preset.key)
@@ -291,14 +296,7 @@ class GraphPanel(QWidget):
 
     def show_error(self, error: Exception) -> None:
         """Show a build error under the editor (line and column) and in the pane; keep the graph."""
-        if isinstance(error, ExprError):
-            line = getattr(error, "line", None)
-            where = [f"line {line}"] if line else []
-            where += [f"column {error.column}"] if error.column else []
-            message = error.message if hasattr(error, "message") else str(error)
-            text = f"{', '.join(where).capitalize()}: {message}" if where else message
-        else:
-            text = f"{type(error).__name__}: {error}"
+        text = error_text(error)
         self.last_error = text
         self.error_label.setText(text)
         self.source_edit.mark_error(getattr(error, "line", None), getattr(error, "column", None))
