@@ -1,7 +1,10 @@
 """``calculus-explorer graph`` (nodes and edges as text or JSON) and ``export graph`` (PNG/SVG).
 
-    calculus-explorer graph PROGRAM_FILE_OR_EXPR --at w=-1,x=0,y=-2,z=1 [--json]
+    calculus-explorer graph PROGRAM_FILE_OR_EXPR --at w=-1,x=0,y=-2,z=1 [--json] [--view named]
     calculus-explorer export graph PROGRAM_FILE_OR_EXPR --at ... --stage backward --out g.svg
+
+``--view named`` draws only the inputs and named definitions, each edge carrying the single-step
+partial ∂definition/∂name (the seed's picture); the default is every operation.
 
 The text comes from ``explorer.core.graph.cli_text``; the picture is the Graph panel's own scene
 drawn at a stage of the stepping: ``start`` (structure only), ``forward`` (values), ``backward``
@@ -17,6 +20,7 @@ from typing import Any
 from explorer.cli import EXIT_OK, CommandError, CommandRegistry
 
 STAGES = ("start", "forward", "backward")
+VIEWS = ("operations", "named")
 
 
 def register(registry: CommandRegistry) -> None:
@@ -47,6 +51,13 @@ def _add_program_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE,...",
         help="input values, e.g. w=-1,x=0,y=-2,z=1 (Python programs make their own tensors)",
     )
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="operations",
+        help="operations: a node per operation (default); named: inputs and named definitions "
+        "only, edges carrying single-step partials",
+    )
 
 
 def _configure_text(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +80,7 @@ def _model(args: argparse.Namespace) -> Any:
     from explorer.core.graph.cli_text import model_for, read_program
 
     try:
-        return model_for(read_program(args.program), args.at)
+        return model_for(read_program(args.program), args.at, named=args.view == "named")
     except ExprError:
         raise
     except (ValueError, RuntimeError, ArithmeticError, TypeError) as error:
@@ -85,7 +96,7 @@ def run_graph(args: argparse.Namespace) -> int:
         text = json.dumps(graph_dict(_model(args)), indent=2, ensure_ascii=False, allow_nan=False)
     else:
         _model(args)  # errors first, so nothing is printed for bad input
-        text = graph_text(read_program(args.program), args.at)
+        text = graph_text(read_program(args.program), args.at, named=args.view == "named")
     print(text)
     return EXIT_OK
 

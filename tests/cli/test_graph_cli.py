@@ -109,3 +109,33 @@ def test_bad_program_exits_2_with_line_and_column_and_writes_nothing(tmp_path):
     assert "line 1, column 1" in result.stderr and result.stdout == ""
     result = run_cli("graph", "x + y", "--at", "x=1,y=nan")
     assert result.returncode == 2 and "--at" in result.stderr
+
+
+def test_graph_named_view_prints_the_seeds_single_step_partials():
+    result = run_cli("graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--view", "named", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [node["label"] for node in data["nodes"]] == list("wxyzabuvf")
+    assert data["gradients"] == dict.fromkeys("wxyz", -4096.0)
+    partials = {
+        (e["source_label"], e["target_label"]): (e["local_partial_formula"], e["local_partial"])
+        for e in data["edges"]
+    }
+    assert partials[("b", "v")] == ("−2(a − b)", -8.0)  # the seed's dv_db = -2 * (a - b)
+    assert partials[("u", "f")] == ("2(u + v)", 64.0)
+    assert len(partials) == 14
+    text = run_cli("graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--view", "named").stdout
+    assert "  a → u: ∂u/∂a = 2(a + b) = 8" in text.splitlines()
+
+
+def test_graph_named_view_exports_and_refuses_python(tmp_path):
+    out = tmp_path / "named.svg"
+    result = run_cli(
+        "export", "graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--view", "named",
+        "--out", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "2(w + x + y + z)" in text and "−4096" in text
+    result = run_cli("graph", SEED_CONTROL_FLOW, "--view", "named")
+    assert result.returncode == 2 and "Python programs" in result.stderr

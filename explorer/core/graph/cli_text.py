@@ -65,9 +65,21 @@ def looks_like_python(text: str) -> bool:
     return any(marker in text for marker in _PYTHON_MARKERS)
 
 
-def model_for(program: str, at: str | dict[str, float] = "") -> GraphModel:
-    """Build the graph (after backward) for an expression/program or PyTorch-style Python."""
+def model_for(program: str, at: str | dict[str, float] = "", *, named: bool = False) -> GraphModel:
+    """Build the graph (after backward) for an expression/program or PyTorch-style Python.
+
+    ``named`` gives the named-steps view (inputs and definitions only, single-step partials).
+    """
     values = parse_at(at) if isinstance(at, str) else dict(at)
+    if named:
+        if looks_like_python(program):
+            raise ExprError(
+                "--view named needs an expression or definitions: "
+                "Python programs are traced operation by operation"
+            )
+        from explorer.core.graph.named_steps import build_named_model
+
+        return build_named_model(program, values)
     if looks_like_python(program):
         from explorer.core.graph.interpreter import run_program
 
@@ -126,15 +138,15 @@ def graph_dict(model: GraphModel) -> dict[str, Any]:
     }
 
 
-def graph_json(program_or_file: str, at: str = "") -> str:
+def graph_json(program_or_file: str, at: str = "", *, named: bool = False) -> str:
     """The ``--json`` output: every node (label, op, value, grad) and edge (local partial)."""
-    model = model_for(read_program(program_or_file), at)
+    model = model_for(read_program(program_or_file), at, named=named)
     return json.dumps(graph_dict(model), indent=2, ensure_ascii=False, allow_nan=False)
 
 
-def graph_text(program_or_file: str, at: str = "") -> str:
+def graph_text(program_or_file: str, at: str = "", *, named: bool = False) -> str:
     """The plain-text output: the output value, the input gradients, then nodes and edges."""
-    model = model_for(read_program(program_or_file), at)
+    model = model_for(read_program(program_or_file), at, named=named)
     output = model.output
     lines = [f"{output.label} = {format_number(output.value)}"]
     lines += [
@@ -150,11 +162,11 @@ def graph_text(program_or_file: str, at: str = "") -> str:
     lines.append("edges:")
     for edge in model.edges:
         partial = format_number(edge.local_partial) if edge.local_partial is not None else "—"
-        formula = f" = {edge.local_partial_formula}" if edge.local_partial_formula else ""
+        formula = edge.local_partial_formula
+        shown = f"{formula} = {partial}" if formula and formula != partial else partial
         cut = " (detached)" if edge.detached else ""
         source, target = model.node(edge.source), model.node(edge.target)
         lines.append(
-            f"  {source.label} → {target.label}: "
-            f"∂{target.symbol}/∂{source.symbol} = {partial}{formula}{cut}"
+            f"  {source.label} → {target.label}: ∂{target.symbol}/∂{source.symbol} = {shown}{cut}"
         )
     return "\n".join(lines)
