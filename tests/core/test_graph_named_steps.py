@@ -191,3 +191,21 @@ def test_stepping_back_restores_the_state_and_order_is_valid(seed_named) -> None
     for state in reversed(states[:-1]):
         stepper.back()
         assert stepper.state == state
+
+
+def test_forward_mode_on_the_named_steps_gives_the_same_partial(seed_named) -> None:
+    from explorer.core.graph.forward_mode import forward_tangents
+
+    result = forward_tangents(seed_named, "w")
+    assert float(result.tangent_of(seed_named.output_id)) == -4096.0
+    a = seed_named.node_named("a")
+    assert result.explanations[a.id].startswith("∂a/∂w = ∂a/∂w·∂w/∂w")
+
+
+@pytest.mark.parametrize("key", ["chain", "logsumexp", "neuron", "control_flow", "2xtx"])
+def test_linear_forward_texts_equal_the_per_node_texts(key) -> None:
+    from explorer.core.graph.explain import forward_text, forward_texts
+    from explorer.core.graph.presets import preset_model
+
+    model = preset_model(key)
+    assert forward_texts(model) == [forward_text(model, node) for node in model.nodes]
