@@ -55,6 +55,19 @@ def readable_sympy(text: str) -> str:
     return re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)·(?=[A-Za-z(])", r"\1", text)
 
 
+def shortened(text: str, limit: int = 48) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (for the plot's title)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def source_text(expression: object) -> str | None:
+    """The user's text behind an expression (a str, or an Expression's ``.text``), if any."""
+    if isinstance(expression, str):
+        return expression
+    text = getattr(expression, "text", None)
+    return text if isinstance(text, str) else None
+
+
 class LogHSlider(QWidget):
     """A horizontal slider over h = 10⁰ … 10⁻¹² (log scale) with a readout; emits ``h_changed``."""
 

@@ -37,7 +37,7 @@ from explorer.core.derivative.agreement import central_derivative, reverse_mode_
 from explorer.core.expr.display import format_unicode
 from explorer.core.expr.errors import ExprError
 from explorer.core.sampling import SampledCurve, sample_curve, validate_range
-from explorer.ui.panels.derivative_controls import readable_sympy
+from explorer.ui.panels.derivative_controls import readable_sympy, shortened, source_text
 from explorer.ui.panels.derivative_items import TangentLayer, combined_y_range
 from explorer.ui.panels.derivative_layout import SideColumn, build_layout
 from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
@@ -51,7 +51,6 @@ AGREEMENT_SAMPLES = 2001  # odd: a symmetric range has a sample exactly at 0
 SIMPLIFY_TIMEOUT_S = 8.0
 WORKER_TASK = "derivative_steps"
 _RESAMPLE_DELAY_MS = 60
-_TITLE_TEXT_LIMIT = 48
 _MUTED = "#666666"
 _OK = "#1b7f3b"
 
@@ -127,7 +126,7 @@ class DerivativePanel(QWidget):
         self.function = function
         self.second = None
         self._parameters_stale = False
-        self._expression_text = _source_text(expression)
+        self._expression_text = source_text(expression)
         self.side.parameters.set_parameters(function.params)
         self._show_formula()
         self.side.steps.show_derivation(function.derivation)
@@ -218,8 +217,8 @@ class DerivativePanel(QWidget):
     def _show_derivative_text(self, derivative: str) -> None:
         self.side.derivative_label.setText(f"f′(x) = {derivative}")
         # The title names both curves, so an exported image says what it shows.
-        function_text = html.escape(_shortened(format_unicode(self.function.tree)))
-        title = f"f(x) = {function_text}{'&nbsp;' * 6}f′(x) = {html.escape(_shortened(derivative))}"
+        function_text = html.escape(shortened(format_unicode(self.function.tree)))
+        title = f"f(x) = {function_text}{'&nbsp;' * 6}f′(x) = {html.escape(shortened(derivative))}"
         self.plot.plot_item.setTitle(title, color=FOREGROUND, size="12pt")
 
     def _show_second_formula(self) -> None:
@@ -398,16 +397,3 @@ class DerivativePanel(QWidget):
         exact = self.tangent.slope if self.tangent and self.tangent.differentiable else None
         self.limit_view.show_function(self.function, self._x0, exact)
         self.error_view.show_function(self.function, self._x0, exact)
-
-
-def _source_text(expression: Any) -> str | None:
-    if isinstance(expression, str):
-        return expression
-    text = getattr(expression, "text", None)
-    return text if isinstance(text, str) else None
-
-
-def _shortened(text: str) -> str:
-    if len(text) > _TITLE_TEXT_LIMIT:
-        return text[: _TITLE_TEXT_LIMIT - 1] + "…"
-    return text

@@ -33,7 +33,7 @@ from explorer.ui.plot import PALETTE, PlotView
 
 DEFAULT_X_RANGE = (-5.0, 5.0)
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
-_SLIDER_COLUMN_WIDTH = 300
+_SLIDER_COLUMN_WIDTH = 280
 
 
 def parse_bound(text: str) -> float:
@@ -101,9 +101,14 @@ class FunctionPanel(QWidget):
 
     def _slider_column(self) -> QScrollArea:
         # Scrolls when an expression has many parameters; hidden while it has none.
+        column = QWidget()
+        stack = QVBoxLayout(column)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.parameters)
+        stack.addStretch(1)  # sliders packed at the top, not spread over the plot's height
         self._slider_scroll = QScrollArea()
         self._slider_scroll.setObjectName("functionParameters")
-        self._slider_scroll.setWidget(self.parameters)
+        self._slider_scroll.setWidget(column)
         self._slider_scroll.setWidgetResizable(True)
         self._slider_scroll.setFixedWidth(_SLIDER_COLUMN_WIDTH)
         self._slider_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
