@@ -160,6 +160,6 @@ class ExpressionInput(QWidget):
 def _default_parse(text: str) -> Any:
     from explorer.core.expr import parse
 
-    # Single letters other than x (a, b, k …) are parameters: the Derivative panel gives them
-    # sliders, other panels evaluate them at 1.
+    # Single letters other than x (a, b, k …) are parameters: the Function and Derivative panels
+    # give them sliders whose values they share (explorer.ui.parameter_sliders).
     return parse(text, variables=("x",), parameters=True)
