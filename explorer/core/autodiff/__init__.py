@@ -7,39 +7,33 @@ derivative lab builds graphs from expression trees with ``from_tree.build_graph`
 
 from __future__ import annotations
 
+from explorer.core.autodiff import dtypes as _dtypes
 from explorer.core.autodiff import methods as _methods  # noqa: F401 - binds operators onto Tensor
 from explorer.core.autodiff.creation import (
     AccumulateGrad,
-    Generator,
     GradFn,
     arange,
     as_tensor,
-    bool,
-    default_generator,
-    double,
-    float32,
-    float64,
+    eye,
     from_numpy,
     full,
-    int32,
-    int64,
+    full_like,
     is_tensor,
     linspace,
-    long,
-    manual_seed,
     ones,
     ones_like,
-    rand,
-    randn,
     tensor,
     zeros,
     zeros_like,
 )
+from explorer.core.autodiff.dtypes import dtype, get_default_dtype, set_default_dtype
 from explorer.core.autodiff.engine import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from explorer.core.autodiff.forward import grad, jvp
 from explorer.core.autodiff.functional import (
     TABLE_FUNCTIONS,
     add,
+    amax,
+    amin,
     cat,
     div,
     dot,
@@ -65,16 +59,51 @@ from explorer.core.autodiff.functional import (
     transpose,
     unsqueeze,
 )
+from explorer.core.autodiff.functional_stats import (
+    argmax,
+    argmin,
+    broadcast_shapes,
+    clamp,
+    cumsum,
+    log_softmax,
+    mv,
+    numel,
+    prod,
+    softmax,
+    std,
+    var,
+    where,
+)
+from explorer.core.autodiff.sampling import (
+    Generator,
+    default_generator,
+    manual_seed,
+    normal,
+    rand,
+    randint,
+    randn,
+)
 from explorer.core.autodiff.tensor import Size, Tensor
 
+# PyTorch's dtype names (``torch.float32``, ``torch.long``, ``torch.float``, ``torch.bool``);
+# ``float``, ``int`` and ``bool`` shadow the builtins here on purpose, as they do in torch.
+DTYPE_NAMES = (
+    "float32", "float", "float64", "double", "float16", "half", "int64", "long", "int32", "int",
+    "int16", "short", "int8", "uint8", "bool", "complex64", "complex128",
+)  # fmt: skip
+globals().update({name: getattr(_dtypes, name) for name in DTYPE_NAMES})
+clip = clamp
 globals().update(TABLE_FUNCTIONS)
 
 __all__ = [
-    "AccumulateGrad", "Generator", "GradFn", "Size", "Tensor", "add", "arange", "as_tensor",
-    "bool", "cat", "default_generator", "div", "dot", "double", "enable_grad", "flatten",
-    "float32", "float64", "from_numpy", "full", "grad", "int32", "int64", "is_grad_enabled",
-    "is_tensor", "jvp", "linspace", "long", "manual_seed", "matmul", "max", "maximum", "mean",
-    "min", "minimum", "mm", "mul", "neg", "no_grad", "norm", "ones", "ones_like", "permute", "pow",
-    "rand", "randn", "reshape", "set_grad_enabled", "squeeze", "stack", "sub", "sum", "t",
-    "tensor", "transpose", "unsqueeze", "zeros", "zeros_like", *sorted(TABLE_FUNCTIONS),
+    "AccumulateGrad", "Generator", "GradFn", "Size", "Tensor", "add", "amax", "amin", "arange",
+    "argmax", "argmin", "as_tensor", "broadcast_shapes", "cat", "clamp", "clip", "cumsum",
+    "default_generator", "div", "dot", "dtype", "enable_grad", "eye", "flatten", "from_numpy",
+    "full", "full_like", "get_default_dtype", "grad", "is_grad_enabled", "is_tensor", "jvp",
+    "linspace", "log_softmax", "manual_seed", "matmul", "max", "maximum", "mean", "min",
+    "minimum", "mm", "mul", "mv", "neg", "no_grad", "norm", "normal", "numel", "ones",
+    "ones_like", "permute", "pow", "prod", "rand", "randint", "randn", "reshape",
+    "set_default_dtype", "set_grad_enabled", "softmax", "squeeze", "stack", "std", "sub", "sum",
+    "t", "tensor", "transpose", "unsqueeze", "var", "where", "zeros", "zeros_like",
+    *DTYPE_NAMES, *sorted(TABLE_FUNCTIONS),
 ]  # fmt: skip

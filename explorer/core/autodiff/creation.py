@@ -7,15 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.dtypes import default_float
 from explorer.core.autodiff.tensor import Tensor, make
-
-float32 = np.dtype(np.float32)
-float64 = np.dtype(np.float64)
-double = float64
-int64 = np.dtype(np.int64)
-int32 = np.dtype(np.int32)
-long = int64
-bool = np.dtype(np.bool_)  # noqa: A001 - PyTorch's name for the dtype
 
 
 def _python_items_to_numpy(data: Any) -> Any:
@@ -28,16 +21,24 @@ def _python_items_to_numpy(data: Any) -> Any:
 
 
 def to_array(data: Any, dtype: Any) -> Any:
-    """A fresh numpy value for ``data`` (a numpy scalar when 0-dim); floats default to float64."""
+    """A fresh numpy value for ``data`` (a numpy scalar when 0-dim); floats default to the
+    default dtype."""
     if isinstance(data, Tensor):
         value = np.array(data._value, dtype=dtype)
     else:
         value = np.array(_python_items_to_numpy(data), dtype=dtype)
-    if value.dtype == np.float16 and dtype is None:
-        value = value.astype(np.float64)
+    if dtype is None and value.dtype.kind == "f" and not _keeps_own_dtype(data):
+        value = value.astype(default_float(), copy=False)  # Python floats: the default dtype
     if value.dtype.kind not in "biufc":
         raise TypeError(f"can't convert {type(data).__name__} of dtype {value.dtype} to a tensor")
     return value[()] if value.ndim == 0 else value
+
+
+def _keeps_own_dtype(data: Any) -> bool:
+    """numpy arrays and tensors keep their dtype in ``tensor(data)``, as in PyTorch."""
+    return (
+        isinstance(data, (Tensor, np.ndarray, np.generic)) and np.asarray(data).dtype != np.float16
+    )
 
 
 def tensor(data: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -65,104 +66,82 @@ def is_tensor(obj: Any) -> bool:
 
 def _finish(value: Any, dtype: Any, requires_grad: bool) -> Tensor:
     if dtype is not None:
-        value = value.astype(dtype)
+        value = value.astype(dtype, copy=False)
     result = make(value, False)
     if requires_grad:
         result.requires_grad_(True)
     return result
 
 
-def _shape(size: tuple[Any, ...]) -> tuple[int, ...]:
+def shape_of(size: tuple[Any, ...]) -> tuple[int, ...]:
+    """``zeros(2, 3)`` and ``zeros((2, 3))`` (or a ``Size``) name the same shape."""
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
-        return tuple(int(n) for n in size[0])
+        size = tuple(size[0])
+    for n in size:
+        if not isinstance(n, (int, np.integer)) and not (isinstance(n, Tensor) and n.numel() == 1):
+            raise TypeError(
+                f"size must be a tuple of ints, but got an element of type {type(n).__name__}"
+            )
     return tuple(int(n) for n in size)
 
 
 def arange(start: float, end: float | None = None, step: float = 1, *, dtype: Any = None,
            requires_grad: bool = False) -> Tensor:  # fmt: skip
-    """Like PyTorch: integers give int64, any float argument gives floats (float64 here)."""
+    """Like PyTorch: integers give int64, any float argument gives the default float dtype."""
     if end is None:
         start, end = 0, start
-    is_integral = all(isinstance(v, (int, np.integer)) for v in (start, end, step))
-    values = np.arange(start, end, step, dtype=np.int64 if is_integral else np.float64)
-    return _finish(values, dtype, requires_grad)
+    bounds = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    if bounds[2] == 0:
+        raise RuntimeError("step must be nonzero")
+    is_integral = all(isinstance(v, (int, np.integer)) for v in bounds)
+    values = np.arange(*bounds, dtype=np.int64 if is_integral else np.float64)
+    return _finish(values, dtype or (None if is_integral else default_float()), requires_grad)
 
 
 def linspace(start: float, end: float, steps: int, *, dtype: Any = None,
              requires_grad: bool = False) -> Tensor:  # fmt: skip
-    return _finish(np.linspace(start, end, int(steps)), dtype, requires_grad)
+    values = np.linspace(start, end, int(steps))
+    return _finish(values, dtype or default_float(), requires_grad)
 
 
 def zeros(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
-    return _finish(np.zeros(_shape(size)), dtype, requires_grad)
+    return _finish(np.zeros(shape_of(size), dtype or default_float()), None, requires_grad)
 
 
 def ones(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
-    return _finish(np.ones(_shape(size)), dtype, requires_grad)
+    return _finish(np.ones(shape_of(size), dtype or default_float()), None, requires_grad)
 
 
 def full(size: Any, fill_value: float, *, dtype: Any = None, requires_grad: bool = False):
-    return _finish(np.full(_shape((size,)), fill_value), dtype, requires_grad)
+    """Like PyTorch: the dtype follows ``fill_value`` (int64, bool, or the default float)."""
+    if dtype is None:
+        kind = np.asarray(fill_value).dtype.kind
+        dtype = {"i": np.int64, "u": np.int64, "b": np.bool_}.get(kind, default_float())
+    return _finish(np.full(shape_of((size,)), fill_value, dtype), None, requires_grad)
+
+
+def eye(n: int, m: int | None = None, *, dtype: Any = None, requires_grad: bool = False):
+    return _finish(np.eye(int(n), None if m is None else int(m), dtype=dtype or default_float()),
+                   None, requires_grad)  # fmt: skip
+
+
+def _like(maker: Any, input: Tensor, dtype: Any, requires_grad: bool) -> Tensor:
+    value = maker(np.shape(input._value), dtype or input._value.dtype)
+    return _finish(value, None, requires_grad)
 
 
 def zeros_like(input: Tensor, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
-    return _finish(np.zeros_like(np.asarray(input._value)), dtype, requires_grad)
+    return _like(np.zeros, input, dtype, requires_grad)
 
 
 def ones_like(input: Tensor, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
-    return _finish(np.ones_like(np.asarray(input._value)), dtype, requires_grad)
+    return _like(np.ones, input, dtype, requires_grad)
 
 
-class Generator:
-    """A seedable source of random numbers (``torch.Generator().manual_seed(0)``)."""
-
-    def __init__(self, seed: int | None = None) -> None:
-        self._seed = seed
-        self.rng = np.random.default_rng(seed)
-
-    def manual_seed(self, seed: int) -> Generator:
-        self._seed = int(seed)
-        self.rng = np.random.default_rng(self._seed)
-        return self
-
-    def initial_seed(self) -> int | None:
-        return self._seed
-
-
-default_generator = Generator()
-
-
-def manual_seed(seed: int) -> Generator:
-    """Seed the default generator, so ``randn`` repeats its numbers."""
-    return default_generator.manual_seed(seed)
-
-
-def _random(sampler: str, size: tuple[Any, ...], keyword_size: Any, generator: Any, seed: Any,
-            dtype: Any, requires_grad: bool) -> Tensor:  # fmt: skip
-    shape = _shape((keyword_size,)) if keyword_size is not None else _shape(size)
-    if seed is not None:
-        generator = Generator(seed)
-    rng = (generator or default_generator).rng
-    values = getattr(rng, sampler)(size=shape)
-    return _finish(np.asarray(values, dtype=np.float64), dtype, requires_grad)
-
-
-def randn(*size: Any, generator: Generator | None = None, seed: int | None = None,
-          dtype: Any = None, requires_grad: bool = False, **keywords: Any) -> Tensor:  # fmt: skip
-    """Standard normal samples; ``randn(size=())`` gives a 0-dim tensor."""
-    keyword_size = keywords.pop("size", None)
-    if keywords:
-        raise TypeError(f"randn() got unexpected keyword arguments {sorted(keywords)}")
-    return _random("standard_normal", size, keyword_size, generator, seed, dtype, requires_grad)
-
-
-def rand(*size: Any, generator: Generator | None = None, seed: int | None = None,
-         dtype: Any = None, requires_grad: bool = False, **keywords: Any) -> Tensor:  # fmt: skip
-    """Uniform samples in [0, 1)."""
-    keyword_size = keywords.pop("size", None)
-    if keywords:
-        raise TypeError(f"rand() got unexpected keyword arguments {sorted(keywords)}")
-    return _random("random", size, keyword_size, generator, seed, dtype, requires_grad)
+def full_like(input: Tensor, fill_value: float, *, dtype: Any = None,
+              requires_grad: bool = False) -> Tensor:  # fmt: skip
+    value = np.full(np.shape(input._value), fill_value, dtype or input._value.dtype)
+    return _finish(value, None, requires_grad)
 
 
 class GradFn:

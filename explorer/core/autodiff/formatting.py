@@ -12,12 +12,14 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.dtypes import default_float
+
 PRECISION = 4
 LINE_WIDTH = 80
 THRESHOLD = 1000
 EDGE_ITEMS = 3
-# dtypes PyTorch leaves out of the repr; ours default to float64 for floats.
-_IMPLICIT_DTYPES = {np.dtype(np.float64), np.dtype(np.int64), np.dtype(np.bool_)}
+# dtypes PyTorch leaves out of the repr, with the default float dtype (float64 unless set).
+_IMPLICIT_DTYPES = {np.dtype(np.int64), np.dtype(np.bool_)}
 
 
 class _Formatter:
@@ -118,7 +120,7 @@ def tensor_repr(tensor: Any) -> str:
     suffixes = []
     if values.size == 0 and values.shape != (0,):
         suffixes.append(f"size={tuple(values.shape)}")
-    if values.dtype not in _IMPLICIT_DTYPES:
+    if values.dtype not in _IMPLICIT_DTYPES and values.dtype != default_float():
         suffixes.append(f"dtype=torch.{values.dtype.name}")
     if tensor._op is not None:
         suffixes.append(f"grad_fn=<{tensor._op.backward_name}>")

@@ -14,12 +14,15 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
 from explorer.core.autodiff.tensor import Tensor, apply_elementwise, apply_structural, lift, make
 from explorer.core.functions import FUNCTIONS
 
-MIN_REDUCTION = replace(S.EXTREME, name="min", backward_name="AminBackward0", symbol="min(u)")
+MIN_REDUCTION = replace(S.EXTREME, name="min", backward_name="MinBackward1", symbol="min(u)")
+AMAX = replace(S.EXTREME, backward_name="AmaxBackward0")
+AMIN = replace(MIN_REDUCTION, backward_name="AminBackward0")
 
 
 def as_tensor(data: Any, like: Tensor | None = None) -> Tensor:
@@ -43,11 +46,16 @@ def _pair(a: Any, b: Any, rule: R.OpRule, scalar_rule: R.OpRule) -> Tensor:
     return apply_elementwise(rule, (as_tensor(a), as_tensor(b)))
 
 
-def add(input: Any, other: Any) -> Tensor:
+def add(input: Any, other: Any, *, alpha: Any = 1) -> Tensor:
+    """input + alpha·other (``alpha`` as in PyTorch, e.g. ``p.add_(g, alpha=-lr)``)."""
+    if not (type(alpha) is int and alpha == 1):
+        other = mul(other, alpha)
     return _pair(input, other, R.ADD, R.ADD_SCALAR)
 
 
-def sub(input: Any, other: Any) -> Tensor:
+def sub(input: Any, other: Any, *, alpha: Any = 1) -> Tensor:
+    if not (type(alpha) is int and alpha == 1):
+        other = mul(other, alpha)
     scalar_rule = R.SUB_SCALAR if isinstance(input, Tensor) else R.RSUB_SCALAR
     return _pair(input, other, R.SUB, scalar_rule)
 
@@ -77,37 +85,74 @@ def minimum(input: Any, other: Any) -> Tensor:
     return _pair(input, other, R.MINIMUM, R.MINIMUM)
 
 
-def _dims(dim: Any) -> tuple[int, ...] | None:
-    if dim is None:
-        return None
-    return (int(dim),) if isinstance(dim, (int, np.integer)) else tuple(int(d) for d in dim)
-
-
-def sum(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
-    return apply_structural(S.SUM, (as_tensor(input),), (_dims(dim), keepdim))
-
-
-def mean(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:
+def sum(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,  # noqa: A001
+        **aliases: Any) -> Tensor:  # fmt: skip
+    dim, keepdim = FS.dim_arguments("sum", dim, keepdim, aliases)
     input = as_tensor(input)
-    if input.dtype.kind not in "fc":
+    if dtype is not None:
+        input = FS.to_dtype(input, dtype)
+    return apply_structural(S.SUM, (input,), (FS.dims_tuple(dim), bool(keepdim)))
+
+
+def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,
+         **aliases: Any) -> Tensor:  # fmt: skip
+    dim, keepdim = FS.dim_arguments("mean", dim, keepdim, aliases)
+    input = as_tensor(input)
+    if dtype is not None:
+        input = FS.to_dtype(input, dtype)
+    FS._require_floating("mean", input)
+    return apply_structural(S.MEAN, (input,), (FS.dims_tuple(dim), bool(keepdim)))
+
+
+def norm(input: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False,
+         **aliases: Any) -> Tensor:  # fmt: skip
+    dim, keepdim = FS.dim_arguments("norm", dim, keepdim, aliases)
+    input = as_tensor(input)
+    if input._value.dtype.kind not in "fc":
         raise RuntimeError(
-            "mean(): could not infer output dtype. Input dtype must be either a floating point or "
-            f"complex dtype. Got: {input.dtype.name.capitalize()}"
+            "linalg.vector_norm: Expected a floating point or complex tensor as input. "
+            f"Got {FS.legacy_name(input)}"
         )
-    return apply_structural(S.MEAN, (input,), (_dims(dim), keepdim))
-
-
-def norm(input: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False) -> Tensor:
     order = {"fro": 2, "inf": np.inf}.get(p, p) if isinstance(p, str) else p
-    return apply_structural(S.NORM, (as_tensor(input),), (float(order), _dims(dim), keepdim))
+    extra = (float(order), FS.dims_tuple(dim), bool(keepdim))
+    return apply_structural(S.NORM, (input,), extra)
 
 
-def max(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
-    return apply_structural(S.EXTREME, (as_tensor(input),), (np.max, _dims(dim), keepdim))
+def _extreme(largest: bool, input: Tensor, dim: Any, keepdim: bool, aliases: dict) -> Any:
+    name = "max" if largest else "min"
+    dim, keepdim = FS.dim_arguments(name, dim, keepdim, aliases)
+    input = as_tensor(input)
+    if isinstance(dim, Tensor):  # max(a, b): the elementwise form
+        return maximum(input, dim) if largest else minimum(input, dim)
+    if dim is not None:
+        return FS.extreme_along(input, dim, bool(keepdim), largest)
+    if input.numel() == 0:
+        raise RuntimeError(
+            f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
+            "Specify the reduction dim with the 'dim' argument."
+        )
+    rule, reducer = (S.EXTREME, np.max) if largest else (MIN_REDUCTION, np.min)
+    return apply_structural(rule, (input,), (reducer, None, False))
 
 
-def min(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
-    return apply_structural(MIN_REDUCTION, (as_tensor(input),), (np.min, _dims(dim), keepdim))
+def max(input: Tensor, dim: Any = None, keepdim: bool = False, **aliases: Any) -> Any:  # noqa: A001
+    """The largest element; ``max(x, dim)`` gives (values, indices); ``max(a, b)`` elementwise."""
+    return _extreme(True, input, dim, keepdim, aliases)
+
+
+def min(input: Tensor, dim: Any = None, keepdim: bool = False, **aliases: Any) -> Any:  # noqa: A001
+    """The smallest element; ``min(x, dim)`` gives (values, indices); ``min(a, b)`` elementwise."""
+    return _extreme(False, input, dim, keepdim, aliases)
+
+
+def amax(input: Tensor, dim: Any = (), keepdim: bool = False) -> Tensor:
+    dims = FS.dims_tuple(dim) or None
+    return apply_structural(AMAX, (as_tensor(input),), (np.max, dims, bool(keepdim)))
+
+
+def amin(input: Tensor, dim: Any = (), keepdim: bool = False) -> Tensor:
+    dims = FS.dims_tuple(dim) or None
+    return apply_structural(AMIN, (as_tensor(input),), (np.min, dims, bool(keepdim)))
 
 
 def dot(input: Tensor, other: Tensor) -> Tensor:
@@ -150,7 +195,7 @@ def _shape_text(tensor: Tensor) -> str:
     return "x".join(str(n) for n in tensor.shape)
 
 
-mm = matmul
+mm = FS.mm
 
 
 def reshape(input: Tensor, *shape: Any) -> Tensor:
@@ -210,11 +255,7 @@ def cat(tensors: Sequence[Any], dim: int = 0) -> Tensor:
     return apply_structural(S.CAT, inputs, dim)
 
 
-def to_dtype(input: Tensor, dtype: Any) -> Tensor:
-    dtype = np.dtype(dtype)
-    if input.dtype == dtype:
-        return input
-    return apply_structural(S.CAST, (input,), dtype)
+to_dtype = FS.to_dtype
 
 
 def _table_function(rule: R.OpRule, description: str):

@@ -11,7 +11,9 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff import functional as F
+from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.dtypes import as_dtype, default_float
 from explorer.core.autodiff.engine import GradMode
 from explorer.core.autodiff.tensor import Tensor, apply_elementwise, lift, make
 
@@ -24,7 +26,7 @@ def _operator(rule: R.OpRule, scalar_rule: R.OpRule):
         other = lift(other, self)
         if other is NotImplemented:
             return NotImplemented
-        return apply_elementwise(scalar_rule, (self, other))
+        return _integer_promotion(apply_elementwise(scalar_rule, (self, other)), self)
 
     return operator
 
@@ -34,9 +36,20 @@ def _reflected(rule: R.OpRule):
         other = lift(other, self)
         if other is NotImplemented:
             return NotImplemented
-        return apply_elementwise(rule, (other, self))
+        return _integer_promotion(apply_elementwise(rule, (other, self)), self)
 
     return operator
+
+
+def _integer_promotion(result: Tensor, tensor: Tensor) -> Tensor:
+    """An integer tensor with a Python number that makes floats (``x / 2``, ``x * 0.5``) gives
+    the default float dtype, as in PyTorch; numpy would give float64. Integer tensors never
+    require grad, so the result is a plain constant whose value can be converted."""
+    if tensor._value.dtype.kind in "iub" and result._value.dtype == np.float64:
+        default = default_float()
+        if default != np.float64:
+            result._value = result._value.astype(default)
+    return result
 
 
 def _comparison(ufunc: np.ufunc):
@@ -49,6 +62,30 @@ def _comparison(ufunc: np.ufunc):
     return compare
 
 
+def write_in_place(tensor: Tensor, result: Any) -> Tensor:
+    """Store ``result`` into ``tensor``'s own memory, with PyTorch's checks: the result must
+    have the tensor's shape (after broadcasting) and a dtype that casts to it safely."""
+    value = result._value if isinstance(result, Tensor) else np.asarray(result)
+    target = tensor._value.dtype
+    if not np.can_cast(value.dtype, target, "same_kind"):
+        raise RuntimeError(
+            f"result type {as_dtype(value.dtype).type_name()[6:-6]} can't be cast to the desired "
+            f"output type {as_dtype(target).type_name()[6:-6]}"
+        )
+    shape = np.shape(tensor._value)
+    if np.shape(value) != shape and np.broadcast_shapes(np.shape(value), shape) != shape:
+        raise RuntimeError(
+            f"output with shape {list(shape)} doesn't match the broadcast shape "
+            f"{list(np.broadcast_shapes(np.shape(value), shape))}"
+        )
+    if isinstance(tensor._value, np.ndarray):
+        tensor._own_value()[...] = value
+    else:
+        tensor._value = target.type(value)
+        tensor._version += 1
+    return tensor
+
+
 def _in_place(function):
     def operator(self: Tensor, other: Any) -> Tensor:
         self._check_in_place()
@@ -56,15 +93,67 @@ def _in_place(function):
             # A graph node cannot be changed in place without invalidating its users; return
             # a new node instead (Python rebinds the name), which computes the same values.
             return function(self, other)
-        result = function(self, other)
-        value = result._value
-        if isinstance(self._value, np.ndarray):
-            self._own_value()[...] = value
-        else:
-            self._value = self._value.dtype.type(value)
-        return self
+        return write_in_place(self, function(self, other))
 
     return operator
+
+
+def _in_place_method(name: str, function):
+    def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
+        self._check_in_place()
+        if GradMode.enabled and self._requires_grad:
+            # Unlike ``y += 1`` there is no name to rebind, so say so rather than change y's
+            # meaning behind the graph's back.
+            raise RuntimeError(
+                f"{name}() on a tensor that is part of a graph is not supported by "
+                f"explorer.autodiff; write y = y.{name[:-1]}(...) instead"
+            )
+        return write_in_place(self, function(self, *args, **kwargs))
+
+    method.__name__ = name
+    return method
+
+
+def _type(self: Tensor, dtype: Any = None, non_blocking: bool = False) -> Any:
+    """``t.type()`` names the tensor type (``torch.FloatTensor``); ``t.type(d)`` casts."""
+    if dtype is None:
+        return self.dtype.type_name()
+    return FS.to_dtype(self, dtype)
+
+
+def _to(self: Tensor, *args: Any, dtype: Any = None, device: Any = None, copy: bool = False,
+        non_blocking: bool = False) -> Tensor:  # fmt: skip
+    """``t.to(torch.float32)``, ``t.to(other)``, ``t.to('cpu')``, ``t.to('cpu', torch.float64)``."""
+    for argument in args:
+        if isinstance(argument, Tensor):
+            dtype = argument.dtype
+        elif isinstance(argument, str) and not argument.startswith("torch."):
+            device = argument
+        else:
+            dtype = argument
+    if device is not None and not str(device).startswith("cpu"):
+        raise RuntimeError(
+            f"device '{device}' is not available: explorer.autodiff computes on the CPU only"
+        )
+    result = self if dtype is None else FS.to_dtype(self, dtype)
+    return result.clone() if copy and result is self else result
+
+
+def _normal_(self: Tensor, mean: float = 0.0, std: float = 1.0, *, generator: Any = None):
+    from explorer.core.autodiff.sampling import normal
+
+    return normal(mean, std, size=self.shape, generator=generator, dtype=self.dtype)
+
+
+def _uniform_(self: Tensor, a: float = 0.0, b: float = 1.0, *, generator: Any = None, **bounds):
+    from explorer.core.autodiff.sampling import rand
+
+    a, b = bounds.get("from", a), bounds.get("to", b)
+    return rand(self.shape, generator=generator, dtype=self.dtype) * (b - a) + a
+
+
+def _copy_(self: Tensor, src: Any, non_blocking: bool = False) -> Any:
+    return src._value if isinstance(src, Tensor) else np.asarray(src)
 
 
 def _matmul(self: Tensor, other: Any) -> Tensor:
@@ -117,7 +206,7 @@ METHODS: dict[str, Any] = {
     "min": F.min,
     "dot": F.dot,
     "matmul": F.matmul,
-    "mm": F.matmul,
+    "mm": F.mm,
     "reshape": F.reshape,
     "view": F.reshape,
     "flatten": F.flatten,
@@ -126,9 +215,39 @@ METHODS: dict[str, Any] = {
     "permute": F.permute,
     "transpose": F.transpose,
     "t": F.t,
-    "to": F.to_dtype,
-    "float": lambda self: F.to_dtype(self, np.float32),
-    "double": lambda self: F.to_dtype(self, np.float64),
+    "to": _to,
+    "type": _type,
+    "cpu": lambda self: self,
+    "float": lambda self: FS.to_dtype(self, np.float32),
+    "double": lambda self: FS.to_dtype(self, np.float64),
+    "half": lambda self: FS.to_dtype(self, np.float16),
+    "long": lambda self: FS.to_dtype(self, np.int64),
+    "int": lambda self: FS.to_dtype(self, np.int32),
+    "bool": lambda self: FS.to_dtype(self, np.bool_),
+    "is_floating_point": lambda self: self._value.dtype.kind == "f",
+    "argmax": FS.argmax,
+    "argmin": FS.argmin,
+    "amax": F.amax,
+    "amin": F.amin,
+    "var": FS.var,
+    "std": FS.std,
+    "prod": FS.prod,
+    "cumsum": FS.cumsum,
+    "softmax": FS.softmax,
+    "log_softmax": FS.log_softmax,
+    "clamp": FS.clamp,
+    "clip": FS.clamp,
+    "where": lambda self, condition, other: FS.where(condition, self, other),
+    "mv": FS.mv,
+    "add_": _in_place_method("add_", F.add),
+    "sub_": _in_place_method("sub_", F.sub),
+    "mul_": _in_place_method("mul_", F.mul),
+    "div_": _in_place_method("div_", F.div),
+    "pow_": _in_place_method("pow_", F.pow),
+    "clamp_": _in_place_method("clamp_", FS.clamp),
+    "copy_": _in_place_method("copy_", _copy_),
+    "normal_": _in_place_method("normal_", _normal_),
+    "uniform_": _in_place_method("uniform_", _uniform_),
     "T": property(lambda self: F.permute(self, tuple(reversed(range(self.ndim))))),
     "mT": property(lambda self: F.transpose(self, -2, -1)),
     **{name: function for name, function in F.TABLE_FUNCTIONS.items()},

@@ -137,6 +137,26 @@ MAXIMUM = OpRule("maximum", "MaximumBackward0", np.maximum, _MAXIMUM_PARTIALS,
 MINIMUM = OpRule("minimum", "MinimumBackward0", np.minimum, _MINIMUM_PARTIALS,
                  ("[u < v] (½ if equal)", "[v < u] (½ if equal)"), symbol="min(u, v)")  # fmt: skip
 
+
+def _mask(condition: Any, like: Any) -> Any:
+    """A 0/1 partial in the floating dtype of ``like`` (the engine multiplies it into g)."""
+    return np.asarray(condition, dtype=np.result_type(like, np.float32))
+
+
+# clamp(u, lo, hi): the bounds are arguments, so tensor bounds get gradients too (PyTorch's rule:
+# u's partial is 1 where lo ≤ u ≤ hi, inclusive; a bound's where it is the value taken).
+CLAMP = OpRule("clamp", "ClampBackward1", lambda a, lo, hi: np.minimum(np.maximum(a, lo), hi),
+               (lambda a, lo, hi, o: _mask((a >= lo) & (a <= hi), a),
+                lambda a, lo, hi, o: _mask((a < lo) & (lo <= hi), lo),
+                lambda a, lo, hi, o: _mask((a > hi) | (lo > hi), hi)),
+               ("[lo ≤ u ≤ hi]", "[u < lo]", "[u > hi]"), symbol="clamp(u, lo, hi)",
+               out_needed_by=())  # fmt: skip
+# where(c, u, v): u where c holds, else v; the condition gets no gradient.
+WHERE = OpRule("where", "WhereBackward0", np.where,
+               (lambda c, a, b, o: _mask(np.zeros(np.shape(c)), o),
+                lambda c, a, b, o: _mask(c, o), lambda c, a, b, o: _mask(~np.asarray(c), o)),
+               ("0", "[c]", "[not c]"), symbol="where(c, u, v)", out_needed_by=())  # fmt: skip
+
 # PyTorch names the scalar-operand variants differently (tensor + 2 is AddBackward1, x ** 2 is
 # PowBackward0, 2 ** x is PowBackward2); the graph's grad_fn names follow it.
 ADD_SCALAR = replace(ADD, backward_name="AddBackward1")
@@ -144,6 +164,8 @@ SUB_SCALAR = replace(SUB, backward_name="SubBackward1")
 POW_SCALAR_EXPONENT = replace(POW, backward_name="PowBackward0")
 POW_SCALAR_BASE = replace(POW, backward_name="PowBackward2")
 RSUB_SCALAR = replace(SUB, backward_name="RsubBackward1")
+CLAMP_MIN = replace(CLAMP, backward_name="ClampMinBackward0")
+CLAMP_MAX = replace(CLAMP, backward_name="ClampMaxBackward0")
 
 
 def _table_partial(spec: FunctionSpec) -> Partial:

@@ -246,7 +246,7 @@ def _extreme_local(values: Any, out: Any, extra: Any) -> Any:
 
 
 EXTREME = OpRule(
-    "max", "AmaxBackward0", _extreme_forward,
+    "max", "MaxBackward1", _extreme_forward,
     vjp=lambda g, values, out, extra: (
         _expand_reduced(g, np.shape(values[0]), extra[1], extra[2])
         * _extreme_local(values, out, extra),

@@ -15,6 +15,8 @@ import numpy as np
 from explorer.core.autodiff import engine
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
+from explorer.core.autodiff.dtypes import _BY_NUMPY as _DTYPES
+from explorer.core.autodiff.dtypes import as_dtype, default_float, dtype
 from explorer.core.autodiff.engine import GradMode
 
 LEAF_IN_PLACE_MESSAGE = "a leaf Variable that requires grad is being used in an in-place operation."
@@ -150,8 +152,10 @@ class Tensor:
         return Size(self._value.shape)
 
     @property
-    def dtype(self) -> np.dtype:
-        return self._value.dtype
+    def dtype(self) -> dtype:
+        numpy_dtype = self._value.dtype
+        found = _DTYPES.get(numpy_dtype)
+        return found if found is not None else as_dtype(numpy_dtype)
 
     @property
     def ndim(self) -> int:
@@ -336,8 +340,10 @@ def lift(other: Any, like: Tensor) -> Tensor:
     if type(other) is float or type(other) is int:
         if like_dtype == np.float64:
             return make(np.float64(other), False)
-        dtype = np.result_type(like._value, other)
-        return make(dtype.type(other), False)
+        if type(other) is float and like_dtype.kind in "iub":
+            return make(default_float().type(other), False)  # int tensor * 0.5: default float
+        result_dtype = np.result_type(like._value, other)
+        return make(result_dtype.type(other), False)
     if isinstance(other, (bool, complex, np.generic, np.ndarray, list, tuple)):
         value = np.asarray(other)
         if value.dtype.kind in "iub" and like_dtype.kind in "fc":
@@ -352,10 +358,14 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
         value = rule.forward(inputs[0]._value, inputs[1]._value)
         track = GradMode.enabled and (inputs[0]._requires_grad or inputs[1]._requires_grad)
         has_tangent = inputs[0]._tangent is not None or inputs[1]._tangent is not None
-    else:
+    elif len(inputs) == 1:
         value = rule.forward(inputs[0]._value)
         track = GradMode.enabled and inputs[0]._requires_grad
         has_tangent = inputs[0]._tangent is not None
+    else:
+        value = rule.forward(*[t._value for t in inputs])
+        track = GradMode.enabled and any(t._requires_grad for t in inputs)
+        has_tangent = any(t._tangent is not None for t in inputs)
     result = make(value, True, rule, inputs) if track else make(value, False)
     if has_tangent:
         result._tangent = _elementwise_tangent(rule, inputs, result._value)
