@@ -112,19 +112,33 @@ def validate_range(x_min: float, x_max: float) -> tuple[float, float]:
         if not np.isfinite(value):
             raise RangeError(f"{label} must be a finite number (got {value!r}).")
         if abs(value) > MAX_ABS_X:
-            raise RangeError(f"{label} = {value:g} is too far out: keep the range within ±1e15.")
+            raise RangeError(
+                f"{label} = {_exact(value)} is too far out: |x| must be at most 1e15 "
+                "(keep the range within ±1e15)."
+            )
     if low > high:
         raise RangeError(
-            f"The range is reversed: x min ({low:g}) must be smaller than x max ({high:g})."
+            f"The range is reversed: x min ({_exact(low)}) must be smaller than "
+            f"x max ({_exact(high)})."
         )
     centre = 0.5 * (low + high)
     smallest_span = max(MIN_RELATIVE_SPAN * abs(centre), MIN_ABSOLUTE_SPAN)
     if high - low < smallest_span:
         raise RangeError(
-            f"The range {low:.17g} .. {high:.17g} is too narrow to plot: "
+            f"The range {_exact(low)} .. {_exact(high)} is too narrow to plot: "
             f"make it wider than {smallest_span:.3g}."
         )
     return low, high
+
+
+def _exact(value: float) -> str:
+    # The shortest text that reads back as ``value``: a 6-digit "%g" would print 1e15 + 1 as
+    # "1e+15" and make "1e+15 is too far out: keep within ±1e15" look self-contradictory.
+    for digits in range(6, 17):
+        text = f"{value:.{digits}g}"
+        if float(text) == value:
+            return text
+    return f"{value:.17g}"
 
 
 def as_vectorised(func: Callable[..., Any]) -> Callable[[np.ndarray], Any]:
@@ -339,8 +353,11 @@ def _find_hidden_peaks(
         top_size = sizes[np.arange(top.size), top]
         growing = top_size > best[active] * (1.0 + 1e-3)
         best[active] = np.maximum(best[active], top_size)
+        # While the largest value sits at the bracket's edge the peak is not located yet: a pole
+        # a hair beside a grid sample only outgrows that sample once the zoom reaches its scale.
+        at_edge = (top == 0) | (top == _PEAK_POINTS - 1)
         # A pole just beside a grid point only shows after one more zoom: allow a quiet round.
-        quiet[active] = np.where(growing, 0, quiet[active] + 1)
+        quiet[active] = np.where(growing | at_edge, 0, quiet[active] + 1)
         growing = quiet[active] < 2
         step = width / (_PEAK_POINTS - 1)
         left[active] = np.maximum(points[np.arange(top.size), top] - step, left[active])

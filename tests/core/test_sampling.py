@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from explorer.core.sampling import (
@@ -237,6 +238,9 @@ def test_display_arrays_clip_far_values_only():
     second=st.floats(-4.9, 4.9),
     power=st.sampled_from([1, 2, 3]),
 )
+# An even pole 2e-5 beside a grid sample: the sample itself is the largest value until the
+# zoom reaches that scale (it used to stop two rounds too early and leave no break).
+@example(first=1.4664004401928645, second=0.0, power=2)
 def test_random_rational_poles_never_get_a_connector(first, second, power):
     # Two poles inside one grid interval (spacing 10/699) are below the sampler's documented
     # resolution: at most one break per interval.
@@ -271,6 +275,31 @@ def test_bad_ranges_are_refused_with_a_reason(bounds, fragment):
     assert isinstance(info.value, ValueError)
     with pytest.raises(RangeError):
         sample_curve(np.sin, *bounds)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "shown"),
+    [
+        ((1e15, 1.000000000000001e15), [1.000000000000001e15]),
+        ((1.0000001, 1.00000001), [1.0000001, 1.00000001]),
+        ((0.1, 0.1 + 1e-14), [0.1, 0.1 + 1e-14]),
+    ],
+)
+def test_range_messages_show_the_bounds_exactly(bounds, shown):
+    """Numbers in the message read back as the offending bounds: a rounded "1e+15 is too far out:
+    keep the range within ±1e15" contradicted itself."""
+    with pytest.raises(RangeError) as info:
+        validate_range(*bounds)
+    numbers = [
+        float(text) for text in re.findall(r"\d+(?:\.\d+)?(?:e[+-]?\d+)?", info.value.message)
+    ]
+    for value in shown:
+        assert value in numbers, info.value.message
+
+
+def test_the_bound_is_inclusive():
+    assert validate_range(-1e15, 1e15) == (-1e15, 1e15)
+    assert validate_range(1e15 - 1e4, 1e15) == (1e15 - 1e4, 1e15)
 
 
 def test_good_ranges_pass_through_as_floats():
