@@ -157,6 +157,16 @@ WHERE = OpRule("where", "WhereBackward0", np.where,
                 lambda c, a, b, o: _mask(c, o), lambda c, a, b, o: _mask(~np.asarray(c), o)),
                ("0", "[c]", "[not c]"), symbol="where(c, u, v)", out_needed_by=())  # fmt: skip
 
+# u mod v with the sign of v (Python's %, PyTorch's remainder): u − v·floor(u/v).
+REMAINDER = OpRule("remainder", "RemainderBackward0", np.remainder,
+                   (lambda a, b, o: ONE, lambda a, b, o: -np.floor_divide(a, b)),
+                   ("1", "-floor(u/v)"), symbol="u mod v", out_needed_by=())  # fmt: skip
+# floor(u/v) is piecewise constant: zero partials, as for floor in the table.
+FLOOR_DIVIDE = OpRule("floor_divide", "FloorDivideBackward0", np.floor_divide,
+                      (lambda a, b, o: _mask(np.zeros(np.shape(o)), o),
+                       lambda a, b, o: _mask(np.zeros(np.shape(o)), o)),
+                      ("0", "0"), symbol="floor(u/v)", out_needed_by=())  # fmt: skip
+
 # PyTorch names the scalar-operand variants differently (tensor + 2 is AddBackward1, x ** 2 is
 # PowBackward0, 2 ** x is PowBackward2); the graph's grad_fn names follow it.
 ADD_SCALAR = replace(ADD, backward_name="AddBackward1")
