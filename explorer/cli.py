@@ -5,6 +5,10 @@ Subcommands live in modules of ``explorer.commands``; each has ``register(regist
 ``registry.add_export(...)`` (a kind for ``calculus-explorer export KIND``). Adding a command is
 adding a module. Command modules must not import Qt at import time: ``--version`` and the
 text-only commands stay fast and work without a display.
+
+Values may start with a minus sign (``diff "-x^2"``, ``--xrange -2pi 2pi``, ``--at -pi/2``):
+``ArgumentParser`` reads such a token as a value unless it is one of the parser's own options
+(see ``looks_like_negative_value``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +30,8 @@ PROG = "calculus-explorer"
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2  # bad input: a bad expression, range, size or file name
+# What a shell reports for a process stopped by SIGPIPE (128 + 13), e.g. `diff ... | head`.
+EXIT_BROKEN_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
 
 Configure = Callable[[argparse.ArgumentParser], None]
 
@@ -36,6 +43,43 @@ class CommandError(Exception):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
+
+
+def looks_like_negative_value(token: str) -> bool:
+    """True for ``-x^2``, ``-2pi``, ``-.5``, ``-(x+1)``, ``-|x|``, ``-inf``: a minus sign, then a
+    digit, point, bracket, bar or letter. ``--long`` options and a bare ``-`` are not values."""
+    return len(token) >= 2 and token[0] == "-" and (token[1].isalnum() or token[1] in ".(|")
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """``argparse.ArgumentParser`` that takes expressions starting with a minus sign as values.
+
+    Plain argparse reads any token starting with ``-`` as an option unless it is a plain negative
+    number, so ``diff "-x^2"`` and ``--xrange -2pi 2pi`` failed with "arguments are required" or
+    "expected 2 arguments". Here a token that ``looks_like_negative_value`` and is not one of this
+    parser's own option strings (``-h``) is a value, wherever it stands. A ``--`` right before
+    such a value is dropped, so ``diff -- "-x^2" --at 1`` still reads ``--at`` as an option.
+    Subparsers are built with this class too (``add_subparsers`` uses ``type(self)``).
+    """
+
+    def parse_known_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's
+        tokens = list(sys.argv[1:] if args is None else args)
+        kept = [
+            token
+            for index, token in enumerate(tokens)
+            if not (
+                token == "--"
+                and index + 1 < len(tokens)
+                and looks_like_negative_value(tokens[index + 1])
+            )
+        ]
+        return super().parse_known_args(kept, namespace)
+
+    def _parse_optional(self, arg_string):  # noqa: ANN001, ANN202 - argparse's private hook
+        # None means "a positional or an option's value" in every Python from 3.10 on.
+        if arg_string not in self._option_string_actions and looks_like_negative_value(arg_string):
+            return None
+        return super()._parse_optional(arg_string)
 
 
 @dataclass(frozen=True)
@@ -98,7 +142,7 @@ def discover(registry: CommandRegistry) -> CommandRegistry:
 
 
 def build_parser(registry: CommandRegistry) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog=PROG,
         description="Explore the calculus behind deep learning. Without a command, open the app.",
     )
@@ -129,17 +173,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(registry)
     args = parser.parse_args(list(argv) if argv is not None else None)
     try:
-        if args.command is None:
-            from explorer.ui.app import run_gui
-
-            return run_gui()
-        if args.command == "export":
-            return run_export(registry.exports[args.kind], args)
-        return registry.commands[args.command][2](args)
+        code = _run(registry, args)
+        # Flush inside the try: a reader that went away (`| head`) is noticed here, not at exit.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _quiet_after_broken_pipe()
     except ExprError as error:
         return _fail(str(error), EXIT_USAGE)
     except CommandError as error:
         return _fail(error.message, error.exit_code)
+
+
+def _run(registry: CommandRegistry, args: argparse.Namespace) -> int:
+    if args.command is None:
+        from explorer.ui.app import run_gui
+
+        return run_gui()
+    if args.command == "export":
+        return run_export(registry.exports[args.kind], args)
+    return registry.commands[args.command][2](args)
+
+
+def _quiet_after_broken_pipe() -> int:
+    """The reader of stdout closed it (``| head``): stop quietly, as a SIGPIPE'd tool does.
+
+    Python's documented recipe: point stdout at devnull so the flush at interpreter exit
+    does not raise a second BrokenPipeError and print "Exception ignored".
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests capture it)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def run_export(kind: ExportKind, args: argparse.Namespace) -> int:

@@ -113,3 +113,123 @@ def test_offscreen_is_chosen_only_without_a_display(monkeypatch):
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     use_offscreen_qt_without_display()
     assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+
+
+# ----- values that start with a minus sign ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return build_parser(discover(CommandRegistry()))
+
+
+@pytest.mark.parametrize("token", ["-x^2", "-2pi", "-.5", "-(x+1)", "-|x|", "-inf", "-sin(x)"])
+def test_values_starting_with_minus_are_values_not_options(parser, token):
+    args = parser.parse_args(["diff", token, "--at", token])
+    assert (args.expression, args.at) == (token, token)
+    args = parser.parse_args(
+        ["export", "derivative", "--expr", token, "--xrange", token, "2pi", "--out", "a.png"]
+    )
+    assert (args.expr, args.xrange) == (token, [token, "2pi"])
+    args = parser.parse_args(["graph", token, "--at", "x=1"])
+    assert args.program == token
+
+
+def test_double_dash_before_a_negative_expression_keeps_later_options(parser):
+    assert parser.parse_args(["diff", "--", "-x^2", "--at", "1"]).at == "1"
+    assert parser.parse_args(["diff", "--at", "1", "--", "-x^2"]).expression == "-x^2"
+
+
+def test_real_options_still_win(parser, capsys):
+    with pytest.raises(SystemExit) as info:
+        parser.parse_args(["diff", "-h"])
+    assert info.value.code == 0
+    assert "--limit-table" in capsys.readouterr().out
+    assert parser.parse_args(["diff", "x", "--steps"]).steps is True
+
+
+def test_diff_of_a_negative_expression_from_the_shell():
+    result = run_cli("diff", "-x^2", "--at", "1")
+    assert result.returncode == 0, result.stderr
+    # d/dx(−x²) = −2x, so −2 at x = 1.
+    assert "f′(x) = −2x" in result.stdout and "f′(1) = −2" in result.stdout
+
+
+def test_export_with_a_negative_constant_range_bound(tmp_path):
+    out = tmp_path / "plot.png"
+    result = run_cli("export", "function", "--expr", "sin(x)", "--xrange", "-2pi", "2pi",
+                     "--out", str(out), "--width", "300", "--height", "200")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert png_size(out) == (300, 200)
+
+
+def test_an_infinite_range_reaches_validation_and_exits_2(tmp_path):
+    out = tmp_path / "plot.png"
+    result = run_cli("export", "function", "--expr", "x", "--xrange", "-inf", "inf",
+                     "--out", str(out))  # fmt: skip
+    assert result.returncode == 2
+    assert "finite" in result.stderr and "expected 2 arguments" not in result.stderr
+    assert not out.exists()
+
+
+# ----- a reader that goes away (| head) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("diff", "3x^2 - 4x", "--at", "1", "--steps", "--limit-table"),
+        ("graph", "log(exp(x)+exp(y))", "--at", "x=0,y=1"),
+    ],
+)
+def test_a_closed_pipe_ends_quietly(args):
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte, as with `| head -0`
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "explorer", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+            cwd=REPO,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""  # no traceback, no "Exception ignored"
+    assert result.returncode == 128 + 13  # what a shell reports for SIGPIPE
+
+
+# ----- export function --param -----------------------------------------------------------------
+
+
+def test_export_function_takes_parameters(parser, qapp):
+    import numpy as np
+
+    from explorer.commands.export_function import build_function_panel
+
+    args = parser.parse_args(["export", "function", "--expr", "a*x^2 + b", "--param", "a=10",
+                              "--param", "b=-3", "--out", "a.png"])  # fmt: skip
+    panel = build_function_panel(args)
+    curve = panel.last_curve
+    finite = np.isfinite(curve.y)
+    # Exact, not snapped to the slider's -5 .. 5 travel.
+    np.testing.assert_allclose(curve.y[finite], 10 * curve.x[finite] ** 2 - 3, rtol=1e-12)
+    assert "a = 10, b = −3" in panel.plot.curve("f").name()
+    # A parameter left out starts at 1, as the sliders do.
+    args = parser.parse_args(["export", "function", "--expr", "a*x", "--out", "a.png"])
+    curve = build_function_panel(args).last_curve
+    np.testing.assert_allclose(curve.y, curve.x, rtol=1e-12)
+
+
+def test_export_function_param_help_and_errors(parser, tmp_path):
+    kind = parser._subparsers._group_actions[0].choices["export"]
+    help_text = kind._subparsers._group_actions[0].choices["function"].format_help()
+    assert "--param NAME=VALUE" in help_text and "default 1" in help_text
+    out = tmp_path / "plot.png"
+    result = run_cli("export", "function", "--expr", "a*x", "--param", "k=2", "--out", str(out))
+    assert result.returncode == 2
+    assert "no parameter 'k'" in result.stderr
+    assert not out.exists()
