@@ -28,15 +28,30 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_X_RANGE,
         help="x-range to plot (numbers or constants such as -2pi); default -5 5",
     )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="value of a parameter such as a in a*x^2 + b (default 1, where the panel's sliders "
+        "start); repeat for more",
+    )
 
 
 def build_function_panel(args: argparse.Namespace) -> Any:
-    """The Function panel showing ``args.expr`` over ``args.xrange``."""
+    """The Function panel showing ``args.expr`` over ``args.xrange``, parameters at ``--param``."""
+    from explorer.commands.derivative import parse_parameters
     from explorer.core.expr import parse
     from explorer.core.sampling import RangeError
     from explorer.ui.panels.function_panel import FunctionPanel, parse_bound
 
-    expression = parse(args.expr, variables=("x",))
+    # Parameters as in the app's input (explorer.ui.expression_input): single letters other
+    # than x are sliders in the panel, set here with --param.
+    expression = parse(args.expr, variables=("x",), parameters=True)
+    params = parse_parameters(args.param)
+    unknown = sorted(set(params) - set(expression.parameters))
+    if unknown:
+        raise CommandError(f"--param {unknown[0]}: the expression has no parameter {unknown[0]!r}")
     bounds = []
     for name, text in zip(("x min", "x max"), args.xrange, strict=True):
         try:
@@ -44,6 +59,10 @@ def build_function_panel(args: argparse.Namespace) -> Any:
         except ValueError as error:
             raise CommandError(f"--xrange {name}: {getattr(error, 'message', error)}") from None
     panel = FunctionPanel()
+    # Values go into the model before the expression arrives, so the first plot uses them
+    # (exact: the model is not snapped to the slider's steps or its -5 .. 5 travel).
+    for name, value in params.items():
+        panel.parameters.model().set_value(name, value)
     try:
         panel.set_x_range(*bounds)
     except RangeError as error:

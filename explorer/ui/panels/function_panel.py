@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.derivative.formatting import format_number
 from explorer.core.expr.errors import ExprError
 from explorer.core.sampling import RangeError, SampledCurve, sample_curve, validate_range
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
@@ -187,6 +188,11 @@ class FunctionPanel(QWidget):
         x, y = curve.display_arrays()
         display = getattr(self._expression, "display", None)
         name = f"f(x) = {display()}" if callable(display) else "f(x)"
+        names = getattr(self._expression, "parameters", ())
+        if names:
+            # An exported picture has no sliders: the legend says which values it shows.
+            values = self.parameters.model().values(names)
+            name += " (" + ", ".join(f"{n} = {format_number(values[n])}" for n in names) + ")"
         self.plot.set_curve("f", x, y, name=name, color=PALETTE[0], width=2.5)
         home = ((x_min, x_max), curve.y_view_range or _fallback_y_range(curve))
         if keep_view:
