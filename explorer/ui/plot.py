@@ -40,16 +40,22 @@ _STYLES = {
 # edge; the plot's layout margins match, so those labels are never cut off.
 EDGE_LABEL_ROOM_X = 16
 EDGE_LABEL_ROOM_Y = 10
+MINUS = "\u2212"
 
 
 class EdgeLabelAxis(pg.AxisItem):
-    """An axis that also labels the ticks at the very ends of the range ("−5" and "5" on −5…5).
+    """An axis that also labels the ticks at the very ends of the range ("−5" and "5" on −5…5),
+    negative ticks with the typographic minus.
 
     pyqtgraph hides every tick label that pokes out of the axis' bounding rect, and with the
     grid on that rect ends exactly at the view's edges (``hideOverlappingLabels`` is not
     consulted then), so a label centred on the last tick always lost. Widening the rect by a
     few pixels along the axis is enough.
     """
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        # The typographic minus (U+2212) that the legends, readouts and formulas use.
+        return [text.replace("-", MINUS) for text in super().tickStrings(values, scale, spacing)]
 
     def boundingRect(self):  # noqa: N802 - Qt override
         rect = super().boundingRect()

@@ -185,4 +185,4 @@ def test_ticks_at_the_edges_of_the_range_are_labelled(plot, qapp):
     finally:
         painter.end()
     for name in ("bottom", "left"):
-        assert "5" in labels[name] and "-5" in labels[name], labels
+        assert "5" in labels[name] and "\u22125" in labels[name], labels  # typographic minus
