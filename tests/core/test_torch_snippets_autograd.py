@@ -390,3 +390,20 @@ def test_mlp_forward_backward_matches_hand_derived_gradients():
     np.testing.assert_allclose(ns["W1"].grad.numpy(), X.T @ d_pre, atol=1e-12)
     np.testing.assert_allclose(ns["b1"].grad.numpy(), d_pre.sum(0), atol=1e-12)
     assert str(ns["out"].grad_fn.name()) == "AddBackward0"
+
+
+def test_autograd_grad_returns_gradients_and_leaves_grad_alone():
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    w = torch.tensor(2.0, requires_grad=True)
+    hidden = x * w
+    y = (hidden**2).sum()
+    (dx, dh) = torch.autograd.grad(y, [x, hidden], retain_graph=True)
+    np.testing.assert_allclose(dx.numpy(), 2 * 4.0 * np.array([1.0, 2.0, 3.0]))  # 2·w²·x
+    np.testing.assert_allclose(dh.numpy(), 2 * 2.0 * np.array([1.0, 2.0, 3.0]))  # 2·hidden
+    assert x.grad is None and w.grad is None and hidden.grad is None
+    y.backward()
+    assert w.grad.item() == pytest.approx(2 * 2.0 * 14.0)  # ∂(w²Σx²)/∂w = 2wΣx²
+    with pytest.raises(RuntimeError, match="appears to not have been used"):
+        torch.autograd.grad((x * 2).sum(), [x, torch.ones(1, requires_grad=True)])
+    with pytest.raises(NotImplementedError, match="create_graph"):
+        torch.autograd.grad((x * 2).sum(), x, create_graph=True)

@@ -7,6 +7,7 @@ derivative lab builds graphs from expression trees with ``from_tree.build_graph`
 
 from __future__ import annotations
 
+from explorer.core.autodiff import autograd
 from explorer.core.autodiff import dtypes as _dtypes
 from explorer.core.autodiff import methods as _methods  # noqa: F401 - binds operators onto Tensor
 from explorer.core.autodiff.creation import (
@@ -97,6 +98,7 @@ globals().update(TABLE_FUNCTIONS)
 
 __all__ = [
     "AccumulateGrad", "Generator", "GradFn", "Size", "Tensor", "add", "amax", "amin", "arange",
+    "autograd",
     "argmax", "argmin", "as_tensor", "broadcast_shapes", "cat", "clamp", "clip", "cumsum",
     "default_generator", "div", "dot", "dtype", "enable_grad", "eye", "flatten", "from_numpy",
     "full", "full_like", "get_default_dtype", "grad", "is_grad_enabled", "is_tensor", "jvp",

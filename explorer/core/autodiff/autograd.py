@@ -1,0 +1,73 @@
+"""``torch.autograd.grad`` and ``torch.autograd.backward``: gradients returned, not accumulated.
+
+``grad`` runs the same backward pass as ``Tensor.backward`` and hands back ∂outputs/∂inputs,
+leaving every ``.grad`` in the graph as it was (PyTorch's contract). Higher-order gradients
+(``create_graph=True``) are not supported: the backward pass records no graph, so asking for one
+raises instead of returning a gradient that cannot be differentiated again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from explorer.core.autodiff import engine
+from explorer.core.autodiff.tensor import Tensor
+
+
+def _as_list(items: Any) -> list[Any]:
+    return list(items) if isinstance(items, (list, tuple)) else [items]
+
+
+def backward(tensors: Any, grad_tensors: Any = None, retain_graph: bool | None = None) -> None:
+    """``tensors[i].backward(grad_tensors[i])`` for each, accumulating into ``.grad``."""
+    outputs = _as_list(tensors)
+    seeds = _as_list(grad_tensors) if grad_tensors is not None else [None] * len(outputs)
+    for index, (output, seed) in enumerate(zip(outputs, seeds, strict=True)):
+        keep = bool(retain_graph) or index < len(outputs) - 1
+        output.backward(seed, retain_graph=keep)
+
+
+def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = None,
+         retain_graph: bool | None = None, create_graph: bool = False,
+         allow_unused: bool | None = None) -> tuple[Tensor | None, ...]:  # fmt: skip
+    """∂(Σ outputs·grad_outputs)/∂inputs as a tuple, one entry per input; ``.grad`` untouched."""
+    if create_graph:
+        raise NotImplementedError(
+            "create_graph=True (higher-order gradients) is not supported by explorer.autodiff"
+        )
+    output_list, input_list = _as_list(outputs), _as_list(inputs)
+    for tensor in input_list:
+        if not tensor.requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+    input_ids = {id(tensor) for tensor in input_list}
+    leaves = {}
+    for output in output_list:
+        if not output.requires_grad:
+            raise RuntimeError(engine.NO_GRAD_FN_MESSAGE)
+        for node in engine.topological_order(output):
+            if node.is_leaf or id(node) in input_ids:
+                leaves[id(node)] = node
+    for tensor in input_list:
+        leaves[id(tensor)] = tensor
+    saved = {key: (node.grad, node.__dict__.get("_retains_grad")) for key, node in leaves.items()}
+    try:
+        for node in leaves.values():
+            node.grad = None
+            if not node.is_leaf:
+                node._retains_grad = True
+        backward(output_list, grad_outputs, retain_graph)
+        results = tuple(tensor.grad for tensor in input_list)
+    finally:
+        for key, node in leaves.items():
+            node.grad, retains = saved[key]
+            if retains is None:
+                node.__dict__.pop("_retains_grad", None)
+            else:
+                node._retains_grad = retains
+    if not allow_unused and any(result is None for result in results):
+        raise RuntimeError(
+            "One of the differentiated Tensors appears to not have been used in the graph. "
+            "Set allow_unused=True if this is the desired behavior."
+        )
+    return results
