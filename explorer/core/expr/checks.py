@@ -24,12 +24,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.core.expr.amounts import ONE, ZERO, applied, combine, irrational, literal
 from explorer.core.expr.errors import ExprError
-from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
+from explorer.core.expr.linear import (
+    NO_FACTS,
+    Facts,
+    added,
+    constant_facts,
+    negated,
+    term_facts,
+    times_constant,
+)
+from explorer.core.expr.nodes import (
+    BinaryOp,
+    Call,
+    Constant,
+    Node,
+    Number,
+    UnaryOp,
+    Variable,
+    walk,
+)
 from explorer.core.functions import CONSTANTS, lookup
 
 MAX_MAGNITUDE = 1e300
@@ -41,16 +59,6 @@ _POLE_SUSPECT = 1e10
 _POLE_NUDGE = 1e-13
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What the checker knows about one subtree."""
-
-    value: float | None = None  # the folded value when the subtree has no variables
-    zero: bool = False  # always 0, whatever the variables are (0, x - x, 0*x, sin(x - x))
-    power: float = 1.0  # the exponent sympy would give this base if it were raised to a power
-
-
-NO_FACTS = Facts()
 ErrorAt = Callable[[str, int], ExprError]
 
 
@@ -77,17 +85,28 @@ class ConstantChecker:
         self._snippet = snippet
         self._names = dict(names or {})
         self._facts: dict[int, Facts] = {}
+        # Structural keys: equal subtrees (ignoring spans) get the same small integer.
+        self._node_keys: dict[int, int] = {}
+        self._signatures: dict[tuple, int] = {}
 
     def facts(self, node: Node) -> Facts:
         return self._facts.get(id(node), NO_FACTS)
 
-    def _store(self, node: Node, facts: Facts) -> Facts:
+    def _store(self, node: Node, facts: Facts, signature: tuple) -> Facts:
         self._facts[id(node)] = facts
+        self._node_keys[id(node)] = self._signatures.setdefault(signature, len(self._signatures))
         return facts
 
+    def _key(self, node: Node) -> int:
+        return self._node_keys.get(id(node), -1)
+
     def copy_facts(self, original: Node, copy: Node) -> None:
-        """``copy`` is ``original`` with another span (brackets included): same facts."""
+        """``copy`` is ``original`` with another span (brackets included): same facts and key."""
         self._facts[id(copy)] = self.facts(original)
+        self._node_keys[id(copy)] = self._key(original)
+
+    def _term(self, signature: tuple, power: float = 1.0) -> Facts:
+        return term_facts(self._signatures.setdefault(signature, len(self._signatures)), power)
 
     def _inner_text(self, node: Node) -> str:
         text = self._snippet(node)
@@ -97,64 +116,78 @@ class ConstantChecker:
 
     def leaf(self, node: Node) -> Facts:
         if isinstance(node, Number):
-            return self._store(node, Facts(float(node.value), zero=node.value == 0))
+            return self._store(node, constant_facts(literal(node)), ("n", float(node.value)))
         if isinstance(node, Constant):
-            return self._store(node, Facts(CONSTANTS[node.name][0]))
+            amount = irrational(CONSTANTS[node.name][0], node)
+            return self._store(node, constant_facts(amount), ("c", node.name))
         if isinstance(node, Variable):
-            return self._store(node, self._names.get(node.name, NO_FACTS))
+            signature = ("v", node.name)
+            known = self._names.get(node.name)
+            if known is not None and known.value is not None:
+                return self._store(node, Facts(known.constant), signature)
+            power = known.power if known is not None else 1.0
+            return self._store(node, self._term(signature, power), signature)
         raise TypeError(f"not a leaf: {type(node).__name__}")
 
     def unary(self, node: UnaryOp) -> Facts:
         inner = self.facts(node.operand)
-        if node.op == "+":
-            return self._store(node, inner)
-        value = None if inner.value is None else -inner.value
-        return self._store(node, Facts(value, inner.zero, inner.power))
+        signature = ("u", node.op, self._key(node.operand))
+        return self._store(node, inner if node.op == "+" else negated(inner), signature)
 
     def binary(self, node: BinaryOp, operator_offset: int) -> Facts:
         left, right = self.facts(node.left), self.facts(node.right)
+        signature = ("b", node.op, self._key(node.left), self._key(node.right))
         if node.op == "^":
-            return self._store(node, self._power(node, left, right, operator_offset))
+            facts = self._power(node, left, right, operator_offset, signature)
+            return self._store(node, facts, signature)
         if node.op == "/" and right.zero:
-            detail = "" if right.value == 0 else f": {self._inner_text(node.right)} is always 0"
-            raise self._error_at(f"Division by zero{detail}", operator_offset)
-        value = None
+            raise self._error_at(self._division_message(node.right), operator_offset)
         if left.value is not None and right.value is not None:
             value = _ARITHMETIC[node.op](left.value, right.value)
             both_nonzero = left.value != 0 and right.value != 0
             underflow = node.op in "*/" and value == 0 and both_nonzero
             self._check_size(value, self._inner_text(node), operator_offset, underflow)
-        if node.op == "+":
-            zero = left.zero and right.zero
-        elif node.op == "-":
-            zero = (left.zero and right.zero) or node.left == node.right
-        elif node.op == "*":
-            zero = left.zero or right.zero
-        else:
-            zero = left.zero
-        return self._store(node, Facts(value, zero or value == 0))
+            amount = combine(node.op, left.constant, right.constant, value)
+            return self._store(node, constant_facts(amount), signature)
+        return self._store(node, self._linear(node.op, left, right, signature), signature)
 
-    def _power(self, node: BinaryOp, base: Facts, exponent: Facts, offset: int) -> Facts:
-        if exponent.value is None:
+    def _linear(self, op: str, left: Facts, right: Facts, signature: tuple) -> Facts:
+        """Facts of ``left op right`` when at least one side depends on a variable."""
+        if op in "+-":
+            return added(left, right, op)
+        if right.value is not None:
+            return times_constant(left, right.constant, op)
+        if op == "*" and left.value is not None:
+            return times_constant(right, left.constant)
+        if op == "/" and left.zero:
             return NO_FACTS
+        return self._term(signature)
+
+    def _division_message(self, divisor: Node) -> str:
+        if isinstance(divisor, Number):
+            return "Division by zero"
+        return f"Division by zero: {self._why_zero(divisor)}"
+
+    def _why_zero(self, node: Node) -> str:
+        """``sin(pi) is exactly 0`` / ``2x - x - x is always 0`` (it depends on a variable)."""
+        depends = any(isinstance(leaf, Variable) for leaf in walk(node))
+        return f"{self._inner_text(node)} is {'always' if depends else 'exactly'} 0"
+
+    def _power(
+        self, node: BinaryOp, base: Facts, exponent: Facts, offset: int, signature: tuple
+    ) -> Facts:
+        if exponent.value is None:
+            if base.value is not None and base.value < 0:
+                raise self._error_at(self._negative_base_message(node, base.value), offset)
+            return self._term(signature)
         p = exponent.value
         if base.zero and p < 0:
             raise self._error_at("Division by zero: 0 to a negative power is undefined", offset)
         if base.value is None:
-            combined = abs(p) * base.power
-            if abs(p) > MAX_SYMBOLIC_EXPONENT:
-                message = f"Exponent {format_number(p)} is too large (max {MAX_SYMBOLIC_EXPONENT})"
-                raise self._error_at(message, offset)
-            if combined > MAX_SYMBOLIC_EXPONENT:
-                message = (
-                    f"The powers combine to an exponent of {format_number(combined)} "
-                    f"(max {MAX_SYMBOLIC_EXPONENT})"
-                )
-                raise self._error_at(message, offset)
-            return Facts(zero=base.zero and p > 0, power=combined)
+            return self._symbolic_power(base, p, offset, signature)
         b = base.value
         if b == 0:
-            return Facts(1.0 if p == 0 else 0.0, zero=p != 0)
+            return constant_facts(ONE if p == 0 else ZERO)
         if b < 0 and not p.is_integer():
             hint = f"; use cbrt({self._inner_text(node.left)})" if abs(p - 1 / 3) < 1e-12 else ""
             message = f"{self._snippet(node)} has no real value{hint}"
@@ -166,24 +199,59 @@ class ConstantChecker:
         if digits < math.log10(MIN_MAGNITUDE):
             message = f"{shown} is too small (more than {MAX_DIGITS} zeros after the point)"
             raise self._error_at(message, offset)
-        return Facts(math.pow(b, p))
+        return constant_facts(combine("^", base.constant, exponent.constant, math.pow(b, p)))
+
+    def _symbolic_power(self, base: Facts, p: float, offset: int, signature: tuple) -> Facts:
+        if p == 0:
+            return constant_facts(ONE)  # sympy makes x^0 the number 1
+        combined = abs(p) * base.power
+        if abs(p) > MAX_SYMBOLIC_EXPONENT:
+            message = f"Exponent {format_number(p)} is too large (max {MAX_SYMBOLIC_EXPONENT})"
+            raise self._error_at(message, offset)
+        if combined > MAX_SYMBOLIC_EXPONENT:
+            message = (
+                f"The powers combine to an exponent of {format_number(combined)} "
+                f"(max {MAX_SYMBOLIC_EXPONENT})"
+            )
+            raise self._error_at(message, offset)
+        return self._term(signature, power=combined)
+
+    def _negative_base_message(self, node: BinaryOp, base: float) -> str:
+        """``(-2)^x``: real only at integer x, so sympy would go complex (log(2) + I*pi)."""
+        variable = next(
+            (leaf.name for leaf in walk(node.right) if isinstance(leaf, Variable)), "x"
+        )
+        head = (
+            f"{self._snippet(node)} has no real value for most {variable} "
+            "(a negative base needs an integer exponent)"
+        )
+        if abs(base) == 1:
+            return f"{head}; for a sign that alternates use cos(pi*{variable})"
+        positive = self._inner_text(node.left).strip()
+        positive = positive[1:].strip() if positive.startswith("-") else format_number(-base)
+        power = f"{positive}^{self._snippet(node.right)}"
+        return f"{head}; use {power} or -({power})"
 
     def call(self, node: Call, name_offset: int) -> Facts:
         spec = lookup(node.name)
         argument = self.facts(node.args[0])
-        zero_preserving = spec is not None and _maps_zero_to_zero(spec.forward)
+        signature = ("f", node.name, *(self._key(arg) for arg in node.args))
         if argument.value is None or spec is None:
-            return self._store(node, Facts(zero=argument.zero and zero_preserving))
+            return self._store(node, self._term(signature), signature)
         value = _evaluate(spec.forward, argument.value)
         shown = self._snippet(node)
         if math.isnan(value):
             raise self._error_at(f"{shown} has no real value", name_offset)
         if math.isinf(value) and not _overflows(spec.forward, argument.value):
-            raise self._error_at(f"{shown} is undefined (it is infinite)", name_offset)
+            reason = "it is infinite"
+            if argument.zero and not isinstance(node.args[0], Number):
+                reason = self._why_zero(node.args[0])
+            raise self._error_at(f"{shown} is undefined ({reason})", name_offset)
         self._check_size(value, shown, name_offset, underflow=False)
         if _is_pole(spec.forward, argument.value, value):
             raise self._error_at(f"{shown} is undefined (a vertical asymptote)", name_offset)
-        return self._store(node, Facts(value, zero=value == 0))
+        amount = applied(spec, argument.constant, value)
+        return self._store(node, constant_facts(amount), signature)
 
     def _check_size(self, value: float, shown: str, offset: int, underflow: bool) -> None:
         if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
@@ -204,10 +272,6 @@ _ARITHMETIC: dict[str, Callable[[float, float], float]] = {
 def _evaluate(forward: Callable, argument: float) -> float:
     with np.errstate(all="ignore"):
         return float(forward(np.float64(argument)))
-
-
-def _maps_zero_to_zero(forward: Callable) -> bool:
-    return _evaluate(forward, 0.0) == 0.0
 
 
 def _neighbours(forward: Callable, argument: float) -> tuple[float, float]:
