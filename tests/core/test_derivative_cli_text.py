@@ -71,8 +71,11 @@ def test_derivative_steps_task_in_process() -> None:
     assert result["derivative"] and result["derivative_latex"]
     x = real_symbol("x")
     f = tree_to_sympy(parse("x^2 sin(x)/(1 + x^2)").tree, {"x": x})
-    # Simplifying our derivative lands on the same form as simplifying sympy's own.
-    assert result["simplified_latex"] == sympy.latex(sympy.simplify(sympy.diff(f, x)))
+    # Simplifying our derivative lands on the same form as simplifying sympy's own ...
+    assert result["sympy_latex"] == sympy.latex(sympy.simplify(sympy.diff(f, x)))
+    # ... which is smaller than ours here, so it is shown, in our own notation.
+    assert result["simplified_source"] == "sympy"
+    assert result["simplified"] == "x·(x³·cos(x) + x·cos(x) + 2sin(x))/(x⁴ + 2x² + 1)"
     ok, message, _ = run_task("derivative_steps", _payload("x^3 - 1/"))
     assert not ok and "Missing a value after '/'" in message
 
@@ -86,5 +89,7 @@ def test_derivative_steps_task_runs_in_the_worker_process() -> None:
         worker.shutdown()
     assert outcome is not None and outcome.ok, outcome
     assert outcome.result["derivative"] == "2a·x"
-    assert outcome.result["simplified"] == "2·a·x"
-    assert outcome.result["simplified_latex"] == "2 a x"
+    # sympy's 2·a·x is no simpler: our own form is kept, printed our way.
+    assert outcome.result["simplified"] == "2a·x"
+    assert outcome.result["simplified_source"] == "ours"
+    assert outcome.result["sympy_form"] == "2·a·x"

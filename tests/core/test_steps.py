@@ -166,7 +166,7 @@ def test_quotient_rule() -> None:
     derivation = derive(parse("sin(x)/x").tree)
     assert derivation.steps[0].rule == "quotient"
     assert derivation.steps[0].formula == "(u/v)′ = (u′·v − u·v′)/v²"
-    assert derivation.text == "(cos(x)·x − sin(x))/x²"
+    assert derivation.text == "(x·cos(x) − sin(x))/x²"
 
 
 def test_nested_chain_names_each_layer() -> None:

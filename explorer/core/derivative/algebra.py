@@ -1,22 +1,24 @@
-"""Tree builders with light algebraic tidying (0·u → 0, 1·u → u, u + 0 → u, constant folding).
+"""Tree builders with light algebraic tidying, so every derivative the steps build reads cleanly.
 
-The derivation steps build their results only through these functions, so every intermediate
-derivative is already readable. Constant folding is exact where it can be: integer and short decimal
-literals fold as fractions (``x^(1/3)`` → ``(1/3)·x^(-2/3)``, not ``0.333333·x^-0.666667``);
-anything else folds in float64. Negative numbers are kept as a unary minus over a positive
-``Number`` so they print the way a learner writes them.
+0·u → 0, 1·u → u, u + 0 → u; numbers fold exactly (``exact``); a product becomes one coefficient
+and its other factors with equal bases merged (u·u → u², constants and x-powers first); like terms
+cancel or combine regardless of factor order (2sin·cos − 2cos·sin → 0, x − 2 + x + 1 → 2x − 1);
+quotients keep one fraction bar and cancel numeric coefficients; u^(1/2) reads √u and fraction
+exponents stay fractions (x^(3/2) → (3/2)·√x, not 1.5·x^0.5). Only identities true wherever both
+sides are defined are used — never √u² → u or x⁻¹·x → 1, which would change where f′ exists.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
+from explorer.core.derivative.exact import exact_value, folded, fraction, number
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable, walk
 
-# Fractions with larger denominators print worse than a decimal; fold those in float64 instead.
-_MAX_DENOMINATOR = 10**6
-# Integer powers folded exactly only while the result stays small enough to print.
-_MAX_FOLDED_MAGNITUDE = Fraction(10**15)
+__all__ = ["exact_value", "fraction", "number"]  # re-exported: callers build through this module
+
+# Exponents with larger denominators (x^0.333 = x^(333/1000)) keep their decimal form.
+_MAX_EXPONENT_DENOMINATOR = 100
 
 ZERO = Number(0.0, "0")
 ONE = Number(1.0, "1")
@@ -42,107 +44,9 @@ def substitute(node: Node, name: str, replacement: Node) -> Node:
     return node
 
 
-def exact_value(node: Node) -> Fraction | None:
-    """The exact rational value of a subtree made only of literals, or None."""
-    if isinstance(node, Number):
-        return _literal_fraction(node)
-    if isinstance(node, UnaryOp):
-        inner = exact_value(node.operand)
-        if inner is None:
-            return None
-        return -inner if node.op == "-" else inner
-    if isinstance(node, BinaryOp) and node.op in "+-*/":
-        left, right = exact_value(node.left), exact_value(node.right)
-        if left is None or right is None:
-            return None
-        return _fold(node.op, left, right)
-    return None
-
-
-def _literal_fraction(node: Number) -> Fraction | None:
-    value = node.value
-    if value != value or value in (float("inf"), float("-inf")):
-        return None
-    if float(value).is_integer():
-        return Fraction(int(value))
-    try:
-        exact = Fraction(node.text.strip()) if node.text else Fraction(value)
-    except (ValueError, ZeroDivisionError):
-        exact = Fraction(value)
-    return exact if exact.denominator <= _MAX_DENOMINATOR else None
-
-
-def _fold(op: str, left: Fraction, right: Fraction) -> Fraction | None:
-    if op == "+":
-        return left + right
-    if op == "-":
-        return left - right
-    if op == "*":
-        return left * right
-    if op == "/":
-        return left / right if right != 0 else None
-    if op == "^" and right.denominator == 1 and abs(right.numerator) <= 64 and left != 0:
-        if abs(left) > 1 and abs(right.numerator) * max(1, len(str(abs(left.numerator)))) > 15:
-            return None
-        result = left**right.numerator
-        return result if abs(result) <= _MAX_FOLDED_MAGNITUDE else None
-    return None
-
-
-def number(value: Fraction | float) -> Node:
-    """A node for a folded constant: ``2``, ``0.5``, ``2/3`` or ``-(…)`` for negatives."""
-    if isinstance(value, float):
-        if value < 0:
-            return UnaryOp("-", number(-value))
-        as_int = int(value) if value.is_integer() and abs(value) < 1e15 else None
-        return Number(value, str(as_int) if as_int is not None else f"{value:.12g}")
-    if value < 0 and _MAX_DENOMINATOR % value.denominator == 0:
-        return UnaryOp("-", number(-value))
-    if value < 0:
-        # −2/3 keeps its sign on the numerator so it prints as x^(−2/3), not x^(−(2/3)).
-        positive = number(-value)
-        return BinaryOp("/", UnaryOp("-", positive.left), positive.right)
-    if value.denominator == 1:
-        return Number(float(value.numerator), str(value.numerator))
-    if _MAX_DENOMINATOR % value.denominator == 0:
-        # A terminating decimal with at most six places prints better as 0.5 than 1/2.
-        return Number(float(value), f"{float(value):.6f}".rstrip("0"))
-    numerator = Number(float(value.numerator), str(value.numerator))
-    denominator = Number(float(value.denominator), str(value.denominator))
-    return BinaryOp("/", numerator, denominator)
-
-
-def _float_value(node: Node) -> float | None:
-    if isinstance(node, Number):
-        return node.value
-    if isinstance(node, UnaryOp) and node.op == "-":
-        inner = _float_value(node.operand)
-        return None if inner is None else -inner
-    return None
-
-
 def _is(node: Node, value: int) -> bool:
     exact = exact_value(node)
     return exact is not None and exact == value
-
-
-def _folded(op: str, a: Node, b: Node) -> Node | None:
-    """Fold two constant operands exactly, or in float64 when they are not simple fractions."""
-    left, right = exact_value(a), exact_value(b)
-    if left is not None and right is not None:
-        result = _fold(op, left, right)
-        return None if result is None else number(result)
-    left_float, right_float = _float_value(a), _float_value(b)
-    if left_float is None or right_float is None or op == "^":
-        return None
-    if op == "/" and right_float == 0:
-        return None
-    result = {"+": left_float + right_float, "-": left_float - right_float}.get(op)
-    if op == "*":
-        result = left_float * right_float
-    elif op == "/":
-        result = left_float / right_float
-    return number(float(result))
 
 
 def is_negation(node: Node) -> bool:
@@ -181,9 +85,9 @@ def neg(a: Node) -> Node:
 
 def add(a: Node, b: Node) -> Node:
     """a + b with u + 0 → u and constant folding."""
-    folded = _folded("+", a, b)
-    if folded is not None:
-        return folded
+    constant = folded("+", a, b)
+    if constant is not None:
+        return constant
     if _is(a, 0):
         return b
     if _is(b, 0):
@@ -191,14 +95,19 @@ def add(a: Node, b: Node) -> Node:
     sign, positive = split_sign(b)
     if sign < 0:
         return sub(a, positive)
+    if _is_sum(b):
+        return _add_terms(a, _signed_terms(b), 1)
+    combined = _combine_like_terms(a, b, 1)
+    if combined is not None:
+        return combined
     return BinaryOp("+", a, b)
 
 
 def sub(a: Node, b: Node) -> Node:
     """a − b with u − 0 → u, 0 − u → −u, u − u → 0 and constant folding."""
-    folded = _folded("-", a, b)
-    if folded is not None:
-        return folded
+    constant = folded("-", a, b)
+    if constant is not None:
+        return constant
     if _is(b, 0):
         return a
     if _is(a, 0):
@@ -208,14 +117,19 @@ def sub(a: Node, b: Node) -> Node:
     sign, positive = split_sign(b)
     if sign < 0:
         return add(a, positive)
+    if _is_sum(b):
+        return _add_terms(a, _signed_terms(b), -1)
+    combined = _combine_like_terms(a, b, -1)
+    if combined is not None:
+        return combined
     return BinaryOp("-", a, b)
 
 
 def mul(a: Node, b: Node) -> Node:
     """a·b with 0·u → 0, 1·u → u, signs pulled to the front, coefficients first and merged."""
-    folded = _folded("*", a, b)
-    if folded is not None:
-        return folded
+    constant = folded("*", a, b)
+    if constant is not None:
+        return constant
     if _is(a, 0) or _is(b, 0):
         return ZERO
     if _is(a, 1):
@@ -233,19 +147,14 @@ def mul(a: Node, b: Node) -> Node:
         return div(mul(a, b.left), b.right)
     if isinstance(a, BinaryOp) and a.op == "/" and exact_value(a) is None:
         return div(mul(a.left, b), a.right)
-    if isinstance(b, BinaryOp) and b.op == "*":
-        # Keep products left-associated so they print without brackets: 3·2ˣ·ln(2).
-        return mul(mul(a, b.left), b.right)
-    if a == b:
-        return power(a, Number(2.0, "2"))
-    return BinaryOp("*", a, b)
+    return _product(_factors(a) + _factors(b))
 
 
 def div(a: Node, b: Node) -> Node:
     """a / b with 0/u → 0, u/1 → u, u/u → 1, signs pulled out and constant folding."""
-    folded = _folded("/", a, b)
-    if folded is not None:
-        return folded
+    constant = folded("/", a, b)
+    if constant is not None:
+        return constant
     if _is(a, 0):
         return ZERO
     if _is(b, 1):
@@ -256,12 +165,21 @@ def div(a: Node, b: Node) -> Node:
     sign_b, b = split_sign(b)
     if sign_a * sign_b < 0:
         return neg(div(a, b))
+    # One fraction bar: (p/q)/b → p/(q·b) and a/(p/q) → a·q/p.
+    if _is_quotient(a):
+        return div(a.left, mul(a.right, b))
+    if _is_quotient(b):
+        return div(mul(a, b.right), b.left)
     top_coefficient, top_rest = _coefficient(a)
     bottom_coefficient, bottom_rest = _coefficient(b)
     if bottom_coefficient != 1 and top_rest is not None and bottom_rest is not None:
-        # Cancel numeric coefficients: 2x/(2√u) → x/√u, 6x/(3v) → 2x/v.
-        ratio = number(top_coefficient / bottom_coefficient)
-        return mul(ratio, div(top_rest, bottom_rest))
+        # Cancel numeric coefficients: 2x/(2√u) → x/√u, 6x/(3v) → 2x/v, 1/(2·3) → 1/6.
+        ratio = top_coefficient / bottom_coefficient
+        if ratio.denominator == 1:
+            return mul(number(ratio), div(top_rest, bottom_rest))
+        top = mul(number(Fraction(ratio.numerator)), top_rest)
+        bottom = mul(number(Fraction(ratio.denominator)), bottom_rest)
+        return BinaryOp("/", top, bottom)
     return BinaryOp("/", a, b)
 
 
@@ -285,10 +203,38 @@ def power(a: Node, b: Node) -> Node:
         return a
     if _is(a, 1):
         return ONE
-    folded = _folded("^", a, b)
-    if folded is not None:
-        return folded
+    constant = folded("^", a, b)
+    if constant is not None:
+        return constant
+    exact = exact_value(b)
+    if exact is not None and exact.denominator == 1 and 0 < exact <= 16:
+        coefficient, rest = _coefficient(a)
+        if coefficient != 1 and rest is not None and exact_value(rest) is None:
+            # (2x)² → 4x², so a quotient rule's v² can cancel with the numerator.
+            return mul(number(coefficient ** int(exact)), power(rest, b))
+    if exact is not None and exact.denominator != 1:
+        # u^(1/2) reads √u and u^(−1/2) reads 1/√u; other fractions stay fractions: u^(3/2).
+        if exact == Fraction(1, 2):
+            return call("sqrt", a)
+        if exact == Fraction(-1, 2):
+            return div(ONE, call("sqrt", a))
+        if not isinstance(b, (Number, UnaryOp)) and exact.denominator <= _MAX_EXPONENT_DENOMINATOR:
+            return BinaryOp("^", a, fraction(exact))
     return BinaryOp("^", a, b)
+
+
+def lowered_exponent(exponent: Node) -> Node:
+    """n − 1 for the power rule, in the style n was written: 2.5 → 1.5 but 3/2 → 1/2."""
+    exact = exact_value(exponent)
+    if exact is not None and exact.denominator != 1 and not _written_as_decimal(exponent):
+        return fraction(exact - 1)
+    return sub(exponent, ONE)
+
+
+def _written_as_decimal(node: Node) -> bool:
+    if isinstance(node, UnaryOp):
+        return _written_as_decimal(node.operand)
+    return isinstance(node, Number)
 
 
 def call(name: str, argument: Node) -> Node:
@@ -298,3 +244,147 @@ def call(name: str, argument: Node) -> Node:
 def is_constant_node(node: Node) -> bool:
     """A literal or named constant (``2``, ``pi``): printed as ``c`` in rule bindings."""
     return isinstance(node, (Number, Constant)) or exact_value(node) is not None
+
+
+def _is_quotient(node: Node) -> bool:
+    return isinstance(node, BinaryOp) and node.op == "/" and exact_value(node) is None
+
+
+def _factors(node: Node) -> list[Node]:
+    """The factors of a left-associated product chain ``a·b·c`` (a single node otherwise)."""
+    factors: list[Node] = []
+    while isinstance(node, BinaryOp) and node.op == "*":
+        factors.append(node.right)
+        node = node.left
+    factors.append(node)
+    return factors[::-1]
+
+
+def _integer_power(node: Node) -> tuple[Node, int | None]:
+    """``u^n`` with a positive integer literal n → (u, n); any other factor → (itself, 1).
+
+    Only positive integer powers merge (u·u → u², u²·u → u³): merging x⁻¹·x or √x·√x would
+    change where the derivative is defined.
+    """
+    if isinstance(node, BinaryOp) and node.op == "^":
+        exact = exact_value(node.right)
+        if exact is not None and exact.denominator == 1 and exact > 0:
+            return node.left, int(exact)
+        return node, None
+    return node, 1
+
+
+def _rank(node: Node) -> int:
+    """Display order of factors: constants, then the variables and their powers, then the rest."""
+    base = node.left if isinstance(node, BinaryOp) and node.op == "^" else node
+    if isinstance(node, Constant):
+        return 0
+    return 1 if isinstance(base, Variable) else 2
+
+
+def _product(factors: list[Node]) -> Node:
+    """One product: numeric factors multiplied into a leading coefficient, equal bases merged."""
+    coefficient = Fraction(1)
+    merged: list[list] = []  # [base, integer exponent or None (not mergeable)]
+    for factor in factors:
+        exact = exact_value(factor)
+        if exact is not None:
+            coefficient *= exact
+            continue
+        base, exponent = _integer_power(factor)
+        twin = next((entry for entry in merged if exponent and entry[1] and entry[0] == base), None)
+        if twin is not None:
+            twin[1] += exponent
+        else:
+            merged.append([base, exponent])
+    if coefficient == 0:
+        return ZERO
+    nodes = [
+        base if exponent in (1, None) else power(base, number(Fraction(exponent)))
+        for base, exponent in merged
+    ]
+    nodes.sort(key=_rank)
+    if coefficient != 1 or not nodes:
+        nodes.insert(0, _coefficient_node(coefficient, factors))
+    result = nodes[0]
+    for node in nodes[1:]:
+        result = BinaryOp("*", result, node)
+    return result
+
+
+def _coefficient_node(coefficient: Fraction, factors: list[Node]) -> Node:
+    """The coefficient as written when one factor alone gave it ((3/2) stays (3/2), 0.5 stays
+    0.5), else in ``number``'s style."""
+    written = [f for f in factors if exact_value(f) is not None]
+    if len(written) == 1 and exact_value(written[0]) == coefficient:
+        return written[0]
+    return number(coefficient)
+
+
+def _same_product(a: Node, b: Node) -> bool:
+    """Equal as products of the same factors in any order: 2·sin·cos and 2·cos·sin, x·x and x²."""
+    return _product_key(a) == _product_key(b)
+
+
+def _product_key(node: Node) -> list[str]:
+    return sorted(f.sexpr() for f in _factors(_product(_factors(node))))
+
+
+def _is_sum(node: Node) -> bool:
+    return isinstance(node, BinaryOp) and node.op in "+-"
+
+
+def _add_terms(a: Node, terms: list[tuple[int, Node]], sign: int) -> Node:
+    """a ± (t₁ ± t₂ …) one term at a time, so brackets go and like terms meet."""
+    for term_sign, term in terms:
+        a = add(a, term) if term_sign * sign > 0 else sub(a, term)
+    return a
+
+
+def _signed_terms(node: Node) -> list[tuple[int, Node]]:
+    terms: list[tuple[int, Node]] = []
+    while isinstance(node, BinaryOp) and node.op in "+-":
+        terms.append((1 if node.op == "+" else -1, node.right))
+        node = node.left
+    terms.append((1, node))
+    return terms[::-1]
+
+
+def _split_term(node: Node) -> tuple[Fraction, Node | None]:
+    """A term as (signed coefficient, the rest): −3x² → (−3, x²); no rest for plain numbers."""
+    sign, positive = split_sign(node)
+    coefficient, rest = _coefficient(positive)
+    if rest is None or exact_value(rest) is not None:
+        return coefficient * sign, None
+    return coefficient * sign, rest
+
+
+def _combine_like_terms(a: Node, b: Node, sign: int) -> Node | None:
+    """``a ± b`` when b is like one of a's terms (2sin·cos − 2cos·sin → 0), else None."""
+    coefficient_b, rest_b = _split_term(b)
+    terms = _signed_terms(a)
+    for index, (term_sign, term) in enumerate(terms):
+        coefficient, rest = _split_term(term)
+        if (rest is None) != (rest_b is None):
+            continue
+        if rest is not None and not _same_product(rest, rest_b):
+            continue
+        if rest is None:
+            # Numbers meet numbers: x − 2 + 1 → x − 1.
+            rest = ONE
+        total = term_sign * coefficient + sign * coefficient_b
+        combined = [] if total == 0 else [(1, mul(number(total), rest))]
+        return _rebuild_sum(terms[:index] + combined + terms[index + 1 :])
+    return None
+
+
+def _rebuild_sum(terms: list[tuple[int, Node]]) -> Node:
+    result: Node | None = None
+    for term_sign, term in terms:
+        sign, positive = split_sign(term)
+        sign *= term_sign
+        if result is None:
+            result = positive if sign > 0 else neg(positive)
+        else:
+            result = BinaryOp("+" if sign > 0 else "-", result, positive)
+    return ZERO if result is None else result

@@ -276,7 +276,7 @@ class _Deriver:
         exponent_varies = algebra.contains_variable(exponent, self.variable)
         slot = self._reserve()
         if base_varies and not exponent_varies:
-            lowered = algebra.power(base, algebra.sub(exponent, algebra.ONE))
+            lowered = algebra.power(base, algebra.lowered_exponent(exponent))
             outer = algebra.mul(exponent, lowered)
             if base == Variable(self.variable):
                 return self._fill(slot, "power", node, outer, depth, (("n", exponent),))

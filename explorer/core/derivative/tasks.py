@@ -1,8 +1,10 @@
 """Worker task "derivative_steps": the derivation plus sympy's simplification, off the GUI thread.
 
-The worker process kills the task when its time limit runs out; the panel then keeps showing the
-unsimplified derivative it already computed on the fast path. The user's text is re-parsed here
-with OUR parser; sympy only ever sees trees converted by ``tree_to_sympy``.
+The worker process kills the task when its time limit runs out; the panel and the CLI then keep
+the derivative our steps engine derived. The user's text is re-parsed here with OUR parser; sympy
+only ever sees trees converted by ``tree_to_sympy``. sympy's result comes back converted into our
+own tree (``from_sympy``) and printed like every other formula, or our form is kept, with the
+reason, when sympy's is outside the language, not smaller, or not equal to ours.
 """
 
 from __future__ import annotations
@@ -24,11 +26,18 @@ def sympy_one_line(expression: Any) -> str:
 
 @register_task("derivative_steps", label="Working out the derivative's steps")
 def derivative_steps(payload: dict) -> dict:
-    """payload: text, variables, parameters (bool), var → steps, derivative, simplified form."""
+    """payload: text, variables, parameters (bool), var → steps, derivative, simplified form.
+
+    ``simplified`` / ``simplified_latex`` are the form to show, in our notation;
+    ``simplified_source`` says whose it is ("sympy" or "ours") and ``simplified_reason`` why ours
+    was kept; ``sympy_form`` is sympy's own result as text, for a tooltip.
+    """
     import sympy
 
+    from explorer.core.derivative.from_sympy import choose_derivative_form
     from explorer.core.derivative.steps import derive
     from explorer.core.expr import parse
+    from explorer.core.expr.display import format_latex, format_unicode
     from explorer.core.expr.to_sympy import real_symbol, tree_to_sympy
 
     variables = tuple(payload.get("variables") or ("x",))
@@ -40,6 +49,7 @@ def derivative_steps(payload: dict) -> dict:
     names = {variable, *variables, *expression.parameters}
     symbols = {name: real_symbol(name) for name in names}
     simplified = sympy.simplify(tree_to_sympy(derivation.derivative, symbols))
+    chosen = choose_derivative_form(expression.tree, derivation.derivative, simplified, variable)
     return {
         "variable": variable,
         "steps": [step.to_dict() for step in derivation.steps],
@@ -47,6 +57,10 @@ def derivative_steps(payload: dict) -> dict:
         "notes": list(derivation.notes),
         "derivative": derivation.text,
         "derivative_latex": derivation.latex,
-        "simplified": sympy_one_line(simplified),
-        "simplified_latex": sympy.latex(simplified),
+        "simplified": format_unicode(chosen.tree),
+        "simplified_latex": format_latex(chosen.tree),
+        "simplified_source": chosen.source,
+        "simplified_reason": chosen.reason,
+        "sympy_form": sympy_one_line(simplified),
+        "sympy_latex": sympy.latex(simplified),
     }
