@@ -14,6 +14,7 @@ from explorer.core.expr.errors import ExprError
 DEBOUNCE_MS = 40
 _ERROR_COLOUR = "#b00020"
 _ECHO_COLOUR = "#555555"
+_HINT_COLOUR = "#777777"
 
 
 def error_text(error: ExprError) -> str:
@@ -53,6 +54,10 @@ class ExpressionInput(QWidget):
     Keystrokes restart a short timer; when it fires the text is parsed and either
     ``expression_parsed(expression)`` or ``expression_failed(error)`` is emitted. A failure never
     clears anything downstream: panels keep showing the last good expression.
+
+    ``set_active(False, hint)`` greys the input out and shows ``hint`` instead of the echo or the
+    error, for a panel with its own input (the Graph tab); ``set_active(True)`` brings back what
+    the text last parsed to.
     """
 
     expression_parsed = Signal(object)
@@ -84,6 +89,10 @@ class ExpressionInput(QWidget):
         # One line, always reserved, so the plot does not jump when an error comes and goes.
         self.feedback.setFixedHeight(self.feedback.fontMetrics().height() + 6)
         self._last_error: ExprError | None = None
+        self._active = True
+        self._hint = ""
+        # What the feedback line shows while active: (rich text, tooltip, line-edit style).
+        self._feedback_state = ("", "", "")
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -92,10 +101,10 @@ class ExpressionInput(QWidget):
         self.line_edit.returnPressed.connect(self.parse_now)
 
         row = QHBoxLayout()
-        prefix = QLabel(label)
-        prefix.setFont(font)
-        prefix.setBuddy(self.line_edit)
-        row.addWidget(prefix)
+        self.prefix = QLabel(label)
+        self.prefix.setFont(font)
+        self.prefix.setBuddy(self.line_edit)
+        row.addWidget(self.prefix)
         row.addWidget(self.line_edit, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +119,21 @@ class ExpressionInput(QWidget):
         """Replace the text and parse it at once (no debounce)."""
         self.line_edit.setText(text)
         self.parse_now()
+
+    def is_active(self) -> bool:
+        return self._active
+
+    def set_active(self, active: bool, hint: str = "") -> None:
+        """Enable the input, or disable it and show ``hint`` (grey) in place of echo or error."""
+        self._active = active
+        self._hint = hint
+        self.line_edit.setEnabled(active)
+        self.prefix.setEnabled(active)
+        self._apply_feedback()
+
+    def hint(self) -> str:
+        """The hint shown while inactive ("" while active)."""
+        return "" if self._active else self._hint
 
     def last_error(self) -> ExprError | None:
         """The error currently shown, or None when the text parsed."""
@@ -136,25 +160,34 @@ class ExpressionInput(QWidget):
 
     def _show_error(self, text: str, error: ExprError) -> None:
         self._last_error = error
-        self.line_edit.setStyleSheet(f"QLineEdit {{ border: 2px solid {_ERROR_COLOUR}; }}")
         message = html.escape(error_text(error), quote=False)
         body = f"<span style='color:{_ERROR_COLOUR};'>⚠ {message}</span>"
         if error.column is not None and text.strip():
             body += "&nbsp;&nbsp;&nbsp;" + marked_snippet_html(text, error.column)
-        self.feedback.setText(body)
-        self.feedback.setToolTip(error_text(error))
+        style = f"QLineEdit {{ border: 2px solid {_ERROR_COLOUR}; }}"
+        self._feedback_state = (body, error_text(error), style)
+        self._apply_feedback()
 
     def _show_echo(self, expression: Any) -> None:
         self._last_error = None
-        self.line_edit.setStyleSheet("")
         display = getattr(expression, "display", None)
         echo = display() if callable(display) else str(expression)
         # Echo what was understood, so "1/2x" visibly means (1/2)·x.
         echo_html = html.escape(echo, quote=False)
-        self.feedback.setText(
-            f"<span style='color:{_ECHO_COLOUR};'>Plotting y = {echo_html}</span>"
-        )
-        self.feedback.setToolTip("")
+        body = f"<span style='color:{_ECHO_COLOUR};'>Plotting y = {echo_html}</span>"
+        self._feedback_state = (body, "", "")
+        self._apply_feedback()
+
+    def _apply_feedback(self) -> None:
+        if self._active:
+            body, tooltip, style = self._feedback_state
+        else:
+            # An error about text that drives nothing here must not linger as if it mattered.
+            hint = html.escape(self._hint, quote=False)
+            body, tooltip, style = f"<span style='color:{_HINT_COLOUR};'>{hint}</span>", "", ""
+        self.feedback.setText(body)
+        self.feedback.setToolTip(tooltip)
+        self.line_edit.setStyleSheet(style)
 
 
 def _default_parse(text: str) -> Any:

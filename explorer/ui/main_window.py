@@ -130,14 +130,32 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         self._deliver_pending(self.tabs.currentWidget())
         self._rebuild_view_menu()
+        self._update_input_for_panel()
+
+    def _update_input_for_panel(self) -> None:
+        """Grey the f(x) input out, with a hint, while the current panel does not use it."""
+        panel = self.tabs.currentWidget()
+        uses_input = panel is None or _takes_expression(panel)
+        users = [
+            self.tabs.tabText(index)
+            for index in range(self.tabs.count())
+            if _takes_expression(self.tabs.widget(index))
+        ]
+        hint = ""
+        if not uses_input:
+            title = self.tabs.tabText(self.tabs.currentIndex())
+            hint = f"f(x) is not used on the {title} tab, which has its own input"
+            if users:
+                hint += f"; f(x) drives the {_joined(users)} tab{'s' if len(users) > 1 else ''}"
+        self.expression_input.set_active(uses_input, hint)
+        self.focus_input_action.setEnabled(uses_input)
 
     def _deliver_pending(self, panel: QWidget | None) -> None:
         if panel is None or id(panel) not in self._stale:
             return
         expression = self._stale.pop(id(panel))
-        set_expression = getattr(panel, "set_expression", None)
-        if callable(set_expression):
-            set_expression(expression)
+        if _takes_expression(panel):
+            panel.set_expression(expression)
 
     # ----- actions and menus --------------------------------------------------------------------
 
@@ -280,6 +298,15 @@ class MainWindow(QMainWindow):
         if self.worker is not None and callable(getattr(self.worker, "shutdown", None)):
             _call_reporting_errors(self.worker.shutdown)
         super().closeEvent(event)
+
+
+def _takes_expression(panel: QWidget) -> bool:
+    # The panel protocol (explorer.ui.panels): only panels with set_expression use f(x).
+    return callable(getattr(panel, "set_expression", None))
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _call_reporting_errors(function) -> None:

@@ -274,3 +274,26 @@ def test_parameters_without_sliders_panel_keep_the_function_panel_clean(qtbot, w
     wait_for_plot_of(qtbot, window, "x^2")
     assert function_panel.parameters.names() == []
     assert not function_panel.parameters.isVisible()
+
+
+def test_the_input_is_greyed_out_with_a_hint_on_a_tab_that_does_not_use_it(qtbot, window):
+    """The Graph tab has its own input: f(x) must not look live there, nor keep its error."""
+    field = type_expression(qtbot, window, "x^3 - 1/")
+    entry = window.expression_input
+    qtbot.waitUntil(lambda: "Missing a value" in entry.feedback.text())
+    graph = window.panel_titled("Graph")
+    assert not callable(getattr(graph, "set_expression", None))  # the premise of the rule
+    window.tabs.setCurrentWidget(graph)
+    assert not field.isEnabled() and not window.focus_input_action.isEnabled()
+    assert "Missing" not in entry.feedback.text() and field.styleSheet() == ""
+    assert "Graph tab" in entry.hint() and "Function and Derivative" in entry.hint()
+    assert entry.hint() in entry.feedback.text()
+    # Back on a tab that uses f(x): the input works again and the error is still explained.
+    window.tabs.setCurrentWidget(window.panel_titled("Derivative"))
+    assert field.isEnabled() and entry.hint() == ""
+    assert "Missing a value after '/' (column 8)" in entry.feedback.text()
+    assert "border" in field.styleSheet()
+    type_expression(qtbot, window, "x^2")
+    qtbot.waitUntil(lambda: "Plotting y = x²" in entry.feedback.text())
+    window.tabs.setCurrentWidget(graph)
+    assert "Plotting" not in entry.feedback.text()
