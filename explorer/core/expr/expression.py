@@ -35,8 +35,10 @@ from explorer.core.expr.tokens import (
     NAME,
     RPAREN,
     Token,
+    first_foreign_letter,
     normalize_spaces,
     tokenize,
+    unicode_message,
 )
 from explorer.core.functions import CONSTANTS, lookup
 
@@ -154,6 +156,17 @@ def too_long_error(
     return length_error
 
 
+def refuse_foreign_letters(source: Source) -> None:
+    """A non-ASCII letter anywhere is the first thing reported (``sіn`` with a Cyrillic і).
+
+    Otherwise the ASCII letters around it would be read as a shorter name and the learner would
+    hear about an unknown ``s`` instead of the one character that must be retyped.
+    """
+    offset = first_foreign_letter(source.text)
+    if offset is not None:
+        raise source.error(unicode_message(source.text[offset]), offset, offset + 1)
+
+
 def check_variable_names(variables: Sequence[str]) -> tuple[str, ...]:
     names = tuple(variables)
     for name in names:
@@ -203,6 +216,7 @@ def _parse_stripped(
     stripped: str, declared: tuple[str, ...], parameters: bool, max_tokens: int
 ) -> Expression:
     source = Source(stripped)
+    refuse_foreign_letters(source)
     tokens = tokenize(stripped, max_tokens=max_tokens)
     start = _prefix_length(tokens, declared)
     if start and tokens[start].kind == END:

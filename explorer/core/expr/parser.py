@@ -45,6 +45,8 @@ MAX_DEPTH = 40
 INFIX_BINDING = {"+": (10, 11), "-": (10, 11), "*": (20, 21), "/": (20, 21), "^": (41, 40)}
 IMPLICIT_BINDING = (20, 21)
 PREFIX_BINDING = 30
+# One letter per token kind, to match short token patterns such as "(-1)" after a '^'.
+_KIND_LETTERS = {NUMBER: "n", NAME: "n", LPAREN: "(", RPAREN: ")", OPERATOR: "-"}
 EQUALS_MESSAGE = (
     "'=' is only allowed in a leading 'y =' or 'f(x) =' prefix; type just the expression"
 )
@@ -153,11 +155,7 @@ class Parser:
             if innermost in ("(", "call"):
                 return
             if innermost == "|":
-                opener = self.groups[-1][1]
-                column = self.source.column_of(opener.start)
-                raise self.fail(
-                    f"Missing '|' to close the '|' at column {column}", token.start, token.end
-                )
+                raise self.unclosed(self.groups[-1][1])
             raise self.fail("Unmatched ')'", token.start, token.end)
         if token.kind == COMMA:
             if innermost == "call":
@@ -243,12 +241,36 @@ class Parser:
         if following.kind in (NAME, NUMBER):
             message = f"'{name}' needs parentheses: write {name}({following.text})"
         elif following.kind == OPERATOR and following.text == "^":
-            power = self.tokens[self.position + 1]
-            exponent = power.text if power.kind in (NAME, NUMBER) else "2"
-            message = f"'{name}' needs parentheses: write {name}(x)^{exponent} for a power"
+            message = f"'{name}' needs parentheses: {self.power_hint(name)}"
         else:
             message = f"'{name}' needs an argument in parentheses, e.g. {name}(x)"
         return self.fail(message, token.start, token.end)
+
+    def power_hint(self, name: str) -> str:
+        """For ``sin^2(x)``: ``sin(x)^2``; for ``sin^-1(x)`` the inverse function ``asin(x)``."""
+        exponent = self.exponent_after_caret()
+        if exponent == "-1":
+            inverse = lookup("a" + name)
+            reciprocal = f"1/{name}(x) for the reciprocal"
+            if inverse is None:
+                return f"write {reciprocal}"
+            return f"write {inverse.name}(x) for the inverse function, or {reciprocal}"
+        if exponent is not None and exponent.startswith("-"):
+            return f"write {name}(x)^({exponent}) for a power"
+        return f"write {name}(x)^{exponent or '2'} for a power"
+
+    def exponent_after_caret(self) -> str | None:
+        """The text of a simple exponent after the '^' at the current position: 2, -1, (-1), n."""
+        following = self.tokens[self.position + 1 : self.position + 5]
+        kinds = "".join(_KIND_LETTERS.get(token.kind, "?") for token in following)
+        texts = [token.text for token in following]
+        if kinds.startswith("(-n)") and texts[1] == "-":
+            return "-" + texts[2]
+        if kinds.startswith("-n") and texts[0] == "-":
+            return "-" + texts[1]
+        if kinds[:1] == "n":
+            return texts[0]
+        return None
 
     def call(self, name_token: Token, spec: FunctionSpec) -> Node:
         opener = self.advance()
@@ -285,11 +307,20 @@ class Parser:
         return message
 
     def expect_closing(self, opener: Token) -> Token:
-        token = self.peek()
-        if token.kind != RPAREN:
-            column = self.source.column_of(opener.start)
-            raise self.fail(f"Missing ')' for the '(' at column {column}", token.start, token.end)
+        if self.peek().kind != RPAREN:
+            raise self.unclosed(opener)
         return self.advance()
+
+    def unclosed(self, opener: Token) -> ExprError:
+        """The error for a '(' or '|' that is never closed, placed at that opener.
+
+        The opener is the one position in the message: "Missing ')' for the '(' (column 4)",
+        the caret under the '(' that needs its partner (as Python's "'(' was never closed").
+        """
+        closer = "|" if opener.kind == BAR else ")"
+        verb = "to close" if opener.kind == BAR else "for"
+        message = f"Missing '{closer}' {verb} the '{opener.text}'"
+        return self.fail(message, opener.start, opener.end)
 
     def group(self, opener: Token) -> Node:
         if self.peek().kind == RPAREN:
@@ -304,8 +335,7 @@ class Parser:
             inner = self.expression(0)
         closer = self.peek()
         if closer.kind != BAR:
-            column = self.source.column_of(opener.start)
-            raise self.fail(f"Missing '|' to close the '|' at column {column}", closer.start)
+            raise self.unclosed(opener)
         self.advance()
         node = Call("abs", (inner,), (opener.start, closer.end))
         self.checker.call(node, opener.start)

@@ -25,7 +25,12 @@ import numpy as np
 from explorer.core.expr.checks import ConstantChecker, Facts
 from explorer.core.expr.display import format_latex, format_unicode
 from explorer.core.expr.errors import ExprError
-from explorer.core.expr.expression import MAX_LENGTH, check_variable_names, prepare_text
+from explorer.core.expr.expression import (
+    MAX_LENGTH,
+    check_variable_names,
+    prepare_text,
+    refuse_foreign_letters,
+)
 from explorer.core.expr.nodes import Definition, Program
 from explorer.core.expr.parser import Parser
 from explorer.core.expr.scope import Scope
@@ -163,6 +168,7 @@ def parse_program(text: str, variables: Sequence[str] | None = None) -> ProgramE
         message = f"Program is too long ({len(stripped)} characters, max {MAX_PROGRAM_LENGTH})"
         raise ExprError(message, MAX_PROGRAM_LENGTH + 1)
     source = Source(stripped, multiline=True)
+    refuse_foreign_letters(source)
     lines = _split_lines(tokenize(stripped, newlines=True, max_tokens=MAX_PROGRAM_TOKENS))
     if len(lines) > MAX_DEFINITIONS:
         message = f"Program has too many lines ({len(lines)}, max {MAX_DEFINITIONS})"

@@ -5,10 +5,19 @@ spaces first, keeping every offset). A character that is not part of the languag
 tokenizer: it becomes an ``ERROR`` token carrying its message, so the parser reports problems from
 left to right (``lambda: 1`` is reported as Python at ``lambda``, not at the colon).
 
-Numbers are ``2``, ``2.``, ``.5``, ``1e-3`` (scientific notation: ``2e-3`` is 0.002, while ``2e``
-and ``2e^x`` use the constant e). ``**`` is read as ``^``. Lookalike characters pasted from
-documents (U+2212 minus, ×, √, π, 𝑥, fullwidth ｘ, Cyrillic е) are refused with their Unicode
-name and the ASCII to type instead; they are never silently turned into a different symbol.
+Numbers are ``2``, ``2.``, ``.5`` and scientific notation ``<number>e<digits>`` with an optional
+sign (``2e-3`` is 0.002, ``1e-3x`` is x/1000). A number followed by ``e`` and anything else
+multiplies by the constant e: ``2e^x`` is 2·e^x, likewise ``2e*x``, ``2e x``, ``(2e)``. Two
+spellings in between are refused as incomplete numbers rather than guessed: ``e`` ending a line
+(``1e``, typed on the way to ``1e3``; write ``1*e``) and ``e`` followed by a sign without digits
+(``2e-x``: write ``2e-3`` for 0.002 or ``2*e - x``). ``E`` behaves like ``e`` here. ``**`` is
+read as ``^``.
+
+Lookalike characters pasted from documents (U+2212 minus, ×, √, π, 𝑥, fullwidth ｘ, Cyrillic е)
+are refused with their Unicode name and the ASCII to type instead; they are never silently turned
+into a different symbol. A letter outside ASCII is found before anything else
+(``first_foreign_letter``), even inside a word, so ``siп(x)`` with a Cyrillic п is reported at
+the п rather than as an unknown name ``si``.
 """
 
 from __future__ import annotations
@@ -75,7 +84,7 @@ _LOOKALIKE_HINTS: dict[str, str] = {
 
 # Letters from other alphabets that look like ASCII letters (NFKC does not map these).
 _CONFUSABLE_LETTERS = {
-    **dict(zip("аеорсухіѕјӏԁԛԝ", "aeopcyxisjldqw", strict=True)),
+    **dict(zip("аеорсухіѕјӏԁԛԝп", "aeopcyxisjldqwn", strict=True)),
     **dict(zip("АВЕКМНОРСТХІЅЈ", "ABEKMHOPCTXISJ", strict=True)),
     **dict(zip("οαιυνκτρχ", "oaiuvktpx", strict=True)),
     **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),
@@ -137,6 +146,13 @@ def unicode_message(ch: str) -> str:
     return f"Character {shown} is not allowed; type {hint} instead"
 
 
+def first_foreign_letter(text: str) -> int | None:
+    """Offset of the first letter outside ASCII (Cyrillic о, Greek α, 𝑥, ｘ, π), or None."""
+    if text.isascii():
+        return None
+    return next((i for i, ch in enumerate(text) if ch > "\x7f" and ch.isalpha()), None)
+
+
 def _is_digit(ch: str) -> bool:
     # str.isdigit() also accepts '²' and other Unicode digits, which float() refuses.
     return "0" <= ch <= "9"
@@ -159,8 +175,27 @@ def _scan_number(text: str, start: int) -> tuple[Token, int]:
             while j < n and _is_digit(text[j]):
                 j += 1
             i = j
+        elif j > i + 1 or text[j:].lstrip(" ")[:1] in ("", "\n"):
+            return _incomplete_number(text[start:j], text[start:mantissa_end], start, j), j
     literal = text[start:i]
     return _number_token(literal, start, i, text[start:mantissa_end]), i
+
+
+def _incomplete_number(literal: str, mantissa: str, start: int, end: int) -> Token:
+    """``1e`` at the end of a line or ``2e-x``: unfinished scientific notation, not a guess."""
+    sign = literal[len(mantissa) + 1 :]
+    letter = literal[len(mantissa)]
+    if sign:
+        message = (
+            f"Incomplete number '{literal}': add exponent digits ({literal}3) "
+            f"or write {mantissa}*{letter.lower()} {sign} … for {mantissa} times e"
+        )
+    else:
+        message = (
+            f"Incomplete number '{literal}': add exponent digits ({literal}3) "
+            f"or write {mantissa}*{letter.lower()}"
+        )
+    return Token(ERROR, literal, start, end, message=message)
 
 
 def _number_token(literal: str, start: int, end: int, mantissa: str) -> Token:
