@@ -9,6 +9,10 @@ from typing import Any
 from explorer.cli import EXIT_OK, CommandError, CommandRegistry
 
 DEFAULT_X_RANGE = ("-5", "5")
+# sympy's simplification runs in the killable worker; past this it is stopped and skipped.
+SIMPLIFY_TIMEOUT_S = 10.0
+# Starting the worker (a fresh Python importing sympy) is allowed this long on top.
+_WORKER_STARTUP_S = 30.0
 
 
 def register(registry: CommandRegistry) -> None:
@@ -44,6 +48,11 @@ def _configure_diff(parser: argparse.ArgumentParser) -> None:
         "--limit-table",
         action="store_true",
         help="print the seed's h → 0 loop and the forward/central table (needs --at)",
+    )
+    parser.add_argument(
+        "--no-simplify",
+        action="store_true",
+        help=f"skip sympy's simplification (it runs in a worker, at most {SIMPLIFY_TIMEOUT_S:g} s)",
     )
     _add_parameter_option(parser)
 
@@ -93,17 +102,66 @@ def parse_parameters(items: list[str]) -> dict[str, float]:
 
 def run_diff(args: argparse.Namespace) -> int:
     from explorer.core.derivative import diff_text
+    from explorer.core.derivative.model import prepare
 
     if args.limit_table and args.at is None:
         raise CommandError("--limit-table needs a point: add --at, e.g. --at 1")
     at = None if args.at is None else parse_number(args.at, "--at")
     params = parse_parameters(args.param)
+    function = prepare(args.expression)
+    check_parameters(params, function.parameter_names, function.variable)
+    simplified, note = (None, None) if args.no_simplify else simplify_in_worker(args.expression)
     print(
         diff_text(
-            args.expression, at, steps=args.steps, limit_table=args.limit_table, params=params
+            args.expression,
+            at,
+            steps=args.steps,
+            limit_table=args.limit_table,
+            params=params,
+            simplified=simplified,
+            simplify_note=note,
         )
     )
     return EXIT_OK
+
+
+def check_parameters(params: dict[str, float], names: tuple[str, ...], variable: str) -> None:
+    """``--param x=3`` is an error (x is the variable); a name f does not use gets a warning."""
+    import sys
+
+    if variable in params:
+        raise CommandError(
+            f"--param {variable}: {variable} is the variable, not a parameter "
+            f"(use --at {params[variable]:g} for the point)"
+        )
+    for name in sorted(set(params) - set(names)):
+        print(f"warning: --param {name}: {name} does not appear in f", file=sys.stderr)
+
+
+def simplify_in_worker(text: str, timeout: float = SIMPLIFY_TIMEOUT_S) -> tuple[str | None, str]:
+    """sympy's simplified f′ in our notation, from the killable worker (never hangs the CLI).
+
+    Returns ``(form, "")`` when sympy's form is simpler, ``(None, "")`` when ours is already
+    the simplest, and ``(None, reason)`` when the worker failed or ran out of time.
+    """
+    from explorer.core.worker import SymbolicWorker
+
+    worker = SymbolicWorker(
+        task_modules=("explorer.core.derivative.tasks",), startup_timeout=_WORKER_STARTUP_S
+    )
+    payload = {"text": text, "variables": ["x"], "parameters": True}
+    try:
+        request = worker.submit("derivative_steps", payload, timeout=timeout)
+        outcome = worker.wait_for(request, timeout=timeout + _WORKER_STARTUP_S)
+    finally:
+        worker.shutdown()
+    if outcome is None or not outcome.ok:
+        why = "ran out of time" if outcome is None or outcome.timed_out else "failed"
+        return None, f"sympy's simplification {why}; f′ is shown as derived by the rules"
+    result = outcome.result or {}
+    if result.get("simplified_source") == "sympy":
+        return str(result["simplified"]), ""
+    return None, ""
 
 
 def build_derivative_panel(args: argparse.Namespace) -> Any:
@@ -119,6 +177,8 @@ def build_derivative_panel(args: argparse.Namespace) -> Any:
         for name, text in zip(("min", "max"), args.xrange, strict=True)
     ]
     params = parse_parameters(args.param)
+    if "x" in params:
+        raise CommandError("--param x: x is the variable, not a parameter (use --at)")
     unknown = sorted(set(params) - set(expression.parameters))
     if unknown:
         raise CommandError(f"--param {unknown[0]}: the expression has no parameter {unknown[0]!r}")

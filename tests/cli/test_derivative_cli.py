@@ -108,3 +108,51 @@ def test_export_derivative_bad_expression_writes_nothing(tmp_path):
     )
     assert reversed_range.returncode == 2 and "reversed" in reversed_range.stderr
     assert not out.exists()
+
+
+def test_diff_prints_sympys_simpler_form_next_to_ours():
+    result = run_cli("diff", "x^2 sin(x)/(1 + x^2)")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("f′(x) = ((2x·sin(x)")
+    assert lines[2] == (
+        "f′(x) = x·(x³·cos(x) + x·cos(x) + 2sin(x))/(x⁴ + 2x² + 1)   (simplified by sympy)"
+    )
+    # Our own tidying already cancels like terms in any factor order.
+    assert run_cli("diff", "sin(x)^2 + cos(x)^2").stdout.splitlines()[1] == "f′(x) = 0"
+
+
+def test_simplification_past_its_time_limit_is_skipped_not_waited_for():
+    from explorer.commands.derivative import simplify_in_worker
+
+    form, note = simplify_in_worker("x^2 sin(x)/(1 + x^2)", timeout=1e-3)
+    assert form is None and "ran out of time" in note
+
+
+def test_diff_kink_point_is_not_given_an_exact_derivative():
+    out = run_cli("diff", "abs(x)", "--at", "0", "--limit-table", "--no-simplify").stdout
+    assert "f′(0) does not exist" in out
+    assert "Exact derivative" not in out
+    assert out.splitlines()[-1] == "No exact derivative to compare with: f′(0) does not exist."
+
+
+@pytest.mark.parametrize("text", ["x*abs(x)", "abs(x)^3", "relu(x)^2"])
+def test_diff_mentions_no_kink_where_the_slope_is_smooth(text):
+    out = run_cli("diff", text, "--at", "0", "--no-simplify").stdout
+    assert "kink" not in out
+    assert "f′(0) = 0" in out
+
+
+def test_diff_overflow_and_huge_quotients_are_named_plainly():
+    out = run_cli("diff", "x^2", "--at", "1e300", "--no-simplify").stdout
+    assert "overflows float64 at x = 1×10^300" in out and "not defined" not in out
+    table = run_cli("diff", "1/x", "--at", "0", "--limit-table", "--no-simplify").stdout
+    assert "central=1.00000e+18" in table and "999999999999999872" not in table
+    assert "h=0.00010, numerical limit=-inf" in table  # the seed's rows keep their format
+
+
+def test_diff_parameter_checks():
+    variable = run_cli("diff", "x^2", "--param", "x=3")
+    assert variable.returncode == 2 and "x is the variable, not a parameter" in variable.stderr
+    unused = run_cli("diff", "x^2", "--param", "a=2", "--no-simplify")
+    assert unused.returncode == 0 and "a does not appear in f" in unused.stderr

@@ -44,7 +44,7 @@ def test_diff_with_steps_and_the_seed_table() -> None:
 
 def test_diff_reports_a_missing_derivative() -> None:
     assert "f′(0) does not exist: |x| has a corner at x = 0" in diff_text("|x|", at=0)
-    assert "Note: |x| has a kink where x = 0: no derivative there" in diff_text("|x|")
+    assert "Note: |x| has a kink at x = 0: no derivative there" in diff_text("|x|")
     assert "f′(0) does not exist: f is not defined at x = 0" in diff_text("x^3 - 1/x", at=0)
 
 
@@ -93,3 +93,31 @@ def test_derivative_steps_task_runs_in_the_worker_process() -> None:
     assert outcome.result["simplified"] == "2a·x"
     assert outcome.result["simplified_source"] == "ours"
     assert outcome.result["sympy_form"] == "2·a·x"
+
+
+def test_kink_notes_only_where_the_slope_breaks() -> None:
+    from explorer.core.derivative.agreement import kink_notes
+    from explorer.core.derivative.model import prepare
+
+    assert kink_notes(prepare("abs(x)")) == ["|x| has a kink at x = 0: no derivative there"]
+    for smooth in ("x*abs(x)", "abs(x)^3", "relu(x)^2", "abs(x^2 + 1)"):
+        assert kink_notes(prepare(smooth)) == [], smooth
+    # Located by bisection, so √2 is found to the printed digits.
+    (note,) = kink_notes(prepare("abs(x^2 - 2)"))
+    assert "x = −1.41421 and x = 1.41421" in note
+
+
+def test_overflow_is_not_called_undefined() -> None:
+    from explorer.core.derivative.tangent import tangent_at
+
+    for text, x0 in (("x^2", 1e300), ("exp(x)", 1000.0)):
+        assert "overflows float64" in tangent_at(text, x0).reason
+    assert tangent_at("1/x", 0.0).reason == "f is not defined at x = 0"
+
+
+def test_table_numbers() -> None:
+    from explorer.core.derivative.difference import table_number
+
+    assert table_number(2.0003) == "2.00030"
+    assert table_number(999999999999999872.0) == "1.00000e+18"
+    assert table_number(float("-inf")) == "-inf"

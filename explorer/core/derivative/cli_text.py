@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 
 from explorer.core.derivative import difference
+from explorer.core.derivative.agreement import kink_notes
 from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.model import prepare
 from explorer.core.derivative.tangent import tangent_at
@@ -19,10 +20,14 @@ def diff_text(
     limit_table: bool = False,
     params: Mapping[str, float] | None = None,
     variable: str = "x",
+    simplified: str | None = None,
+    simplify_note: str | None = None,
 ) -> str:
     """The derivative, its value at ``at``, optionally the steps and the seed-format h → 0 table.
 
-    The keywords mirror the command's flags (``--at``, ``--steps``, ``--limit-table``). Raises
+    The keywords mirror the command's flags (``--at``, ``--steps``, ``--limit-table``).
+    ``simplified`` is sympy's simpler form of f′ in our notation (from the worker), printed
+    under ours when it differs; ``simplify_note`` says why there is none (time limit). Raises
     ``ExprError`` for text our parser refuses and ``ValueError`` for a table without ``at``.
     """
     from explorer.core.expr.display import format_unicode
@@ -33,10 +38,15 @@ def diff_text(
         f"f({name}) = {format_unicode(function.tree)}",
         f"f′({name}) = {function.derivation.text}",
     ]
+    if simplified and simplified != function.derivation.text:
+        lines.append(f"f′({name}) = {simplified}   (simplified by sympy)")
     if function.params:
         settings = ", ".join(f"{k} = {format_number(v)}" for k, v in function.params.items())
         lines.append(f"Parameters: {settings}")
-    lines.extend(f"Note: {note}" for note in function.derivation.notes)
+    notes = [*_other_notes(function), *kink_notes(function, () if at is None else (at,))]
+    if simplify_note:
+        notes.append(simplify_note)
+    lines.extend(f"Note: {note}" for note in notes)
     if at is not None:
         lines.extend(_value_lines(function, float(at)))
     if steps:
@@ -46,6 +56,20 @@ def diff_text(
             raise ValueError("the limit table needs a point: add --at")
         lines += ["", *_table_lines(function, float(at))]
     return "\n".join(lines)
+
+
+def _other_notes(function) -> list[str]:
+    """The derivation's notes except the kink warnings, which ``kink_notes`` checks first."""
+    kink_steps = {step.note for step in function.derivation.steps if step.note and _at_kink(step)}
+    return [note for note in function.derivation.notes if note not in kink_steps]
+
+
+def _at_kink(step) -> bool:
+    from explorer.core.expr.nodes import Call
+    from explorer.core.functions import lookup
+
+    spec = lookup(step.expression.name) if isinstance(step.expression, Call) else None
+    return spec is not None and spec.kinks is not None
 
 
 def _value_lines(function, x0: float) -> list[str]:
@@ -62,8 +86,9 @@ def _value_lines(function, x0: float) -> list[str]:
 
 
 def _table_lines(function, x0: float) -> list[str]:
-    exact = function.derivative_at(x0)
-    exact = exact if math.isfinite(exact) else None
+    tangent = tangent_at(function, x0)
+    # Only a derivative that exists is "exact": at |x|'s corner sign(0) = 0 is a convention.
+    exact = tangent.slope if tangent.differentiable and math.isfinite(tangent.slope) else None
     point = format_number(x0)
     lines = [
         f"Forward difference (f(x+h) − f(x))/h at x = {point}, the seed's loop "
@@ -75,4 +100,6 @@ def _table_lines(function, x0: float) -> list[str]:
     lines += [row.text for row in difference.limit_table(function.f, x0, exact)]
     if exact is not None:
         lines.append(f"Exact derivative: f′({point}) = {format_number(exact)}")
+    else:
+        lines.append(f"No exact derivative to compare with: f′({point}) does not exist.")
     return lines

@@ -16,6 +16,8 @@ RealFunction = Callable[[np.ndarray], np.ndarray]
 
 # The issue's table: h = 10⁻¹ … 10⁻¹².
 TABLE_STEPS: tuple[float, ...] = tuple(10.0**-k for k in range(1, 13))
+# From here on a table value prints in scientific form (its fixed-point digits are noise).
+_LARGE_TABLE_VALUE = 1e6
 
 
 def _evaluate(f: RealFunction, x: np.ndarray, dtype: type) -> np.ndarray:
@@ -82,7 +84,16 @@ class LimitRow:
     def text(self) -> str:
         """A row that also shows tiny h (the seed's ``h=0.00000`` hides them)."""
         exponent = round(-np.log10(self.h))
-        return f"h=1e-{exponent:02d}  forward={self.forward:.5f}  central={self.central:.5f}"
+        forward, central = table_number(self.forward), table_number(self.central)
+        return f"h=1e-{exponent:02d}  forward={forward}  central={central}"
+
+
+def table_number(value: float) -> str:
+    """Five decimals like the seed, but huge values (1/x at 0) in compact scientific form:
+    ``1.00000e+18``, not ``999999999999999872.00000``."""
+    if np.isfinite(value) and abs(value) >= _LARGE_TABLE_VALUE:
+        return f"{value:.5e}"
+    return f"{value:.5f}"
 
 
 def limit_table(

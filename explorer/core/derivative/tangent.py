@@ -92,7 +92,7 @@ def tangent_at(
     y0 = float(function.f(np.float64(x0)))
     name = function.variable
     if not math.isfinite(y0):
-        return _no_tangent(x0, y0, f"f is not defined at {name} = {format_number(x0)}")
+        return _no_tangent(x0, y0, _undefined_reason(function, x0, y0))
     reason, left, right = _diagnose(function, x0, y0)
     if reason:
         return _no_tangent(x0, y0, reason, _or_none(left), _or_none(right))
@@ -113,6 +113,25 @@ def tangent_at(
         left_slope=left,
         right_slope=right,
     )
+
+
+def _undefined_reason(function: PreparedFunction, x0: float, y0: float) -> str:
+    """Why f(x₀) has no value: a float64 overflow (x² at 10³⁰⁰, eˣ at 1000) or truly undefined.
+
+    An overflow is ±∞ at x₀ and just beside it on both sides; a pole (1/x at 0) is ±∞ only at
+    the point, with finite values next to it.
+    """
+    where = f"{function.variable} = {format_number(x0)}"
+    if math.isinf(y0):
+        offset = 1e-6 * max(1.0, abs(x0))
+        with np.errstate(all="ignore"):
+            beside = function.f(np.array([x0 - offset, x0 + offset]))
+        if np.all(np.isinf(beside)):
+            return (
+                f"f({function.variable}) overflows float64 at {where} (|f| is beyond "
+                "1.8×10^308), so neither f nor its slope can be computed there"
+            )
+    return f"f is not defined at {where}"
 
 
 def _or_none(value: float) -> float | None:

@@ -55,6 +55,13 @@ def _superscript(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))
 
 
+def _quotient_text(value: float) -> str:
+    """Ten decimals, but a huge quotient (1/x at 0) in scientific form: its digits are noise."""
+    if math.isfinite(value) and abs(value) >= 1e6:
+        return f"{value:.6e}"
+    return f"{value:.10f}"
+
+
 def _error_text(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "—"
@@ -107,9 +114,9 @@ class LimitTableView(QWidget):
         for index, row in enumerate(self.rows):
             cells = (
                 _h_text(row.h),
-                f"{row.forward:.10f}",
+                _quotient_text(row.forward),
                 _error_text(row.forward_error),
-                f"{row.central:.10f}",
+                _quotient_text(row.central),
                 _error_text(row.central_error),
             )
             for column, text in enumerate(cells):
