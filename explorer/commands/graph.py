@@ -4,11 +4,15 @@
     calculus-explorer export graph PROGRAM_FILE_OR_EXPR --at ... --stage backward --out g.svg
 
 ``--view named`` draws only the inputs and named definitions, each edge carrying the single-step
-partial ∂definition/∂name (the seed's picture); the default is every operation.
+partial ∂definition/∂name (the seed's picture). ``graph`` defaults to every operation; ``export
+graph`` defaults, as the Graph panel does, to named steps for a program of named definitions.
 
 The text comes from ``explorer.core.graph.cli_text``; the picture is the Graph panel's own scene
-drawn at a stage of the stepping: ``start`` (structure only), ``forward`` (values), ``backward``
-(values and gradients). Bad input exits 2 with the line and column on stderr and writes nothing.
+drawn at a stage of the stepping: ``start`` (structure only: needs no ``--at``, and shows no
+numbers when values are missing), ``forward`` (values), ``backward`` (values and gradients).
+Without ``--width``/``--height`` the image takes the drawing's own size (text about 17 pixels
+high); long chains are wrapped into bands to suit the page (``explorer.ui.graph_view.
+export_layout``). Bad input exits 2 with the line and column on stderr and writes nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +25,12 @@ from explorer.cli import EXIT_OK, CommandError, CommandRegistry
 
 STAGES = ("start", "forward", "backward")
 VIEWS = ("operations", "named")
+AUTO_VIEW = "auto"
+
+
+class _AutoSize(int):
+    """The export's default width/height: a valid size for the shared checks, but recognisably
+    "not given", so the graph export can size the image from the drawing."""
 
 
 def register(registry: CommandRegistry) -> None:
@@ -38,7 +48,7 @@ def register(registry: CommandRegistry) -> None:
     )
 
 
-def _add_program_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_program_arguments(parser: argparse.ArgumentParser, *, default_view: str) -> None:
     parser.add_argument(
         "program",
         metavar="PROGRAM_FILE_OR_EXPR",
@@ -54,66 +64,128 @@ def _add_program_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--view",
         choices=VIEWS,
-        default="operations",
-        help="operations: a node per operation (default); named: inputs and named definitions "
-        "only, edges carrying single-step partials",
+        default=default_view,
+        help="operations: a node per operation; named: inputs and named definitions only, edges "
+        "carrying single-step partials (default: "
+        + ("operations" if default_view != AUTO_VIEW else "named for definitions, like the panel")
+        + ")",
     )
 
 
 def _configure_text(parser: argparse.ArgumentParser) -> None:
-    _add_program_arguments(parser)
+    _add_program_arguments(parser, default_view="operations")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def _configure_export(parser: argparse.ArgumentParser) -> None:
-    _add_program_arguments(parser)
+    _add_program_arguments(parser, default_view=AUTO_VIEW)
     parser.add_argument(
         "--stage",
         choices=STAGES,
         default="backward",
-        help="start: structure only; forward: values; backward: values and gradients (default)",
+        help="start: structure only (--at optional); forward: values; backward: values and "
+        "gradients (default)",
     )
+    # Sized from the drawing unless the user asks for a size (the shared options say 1200×800).
+    parser.set_defaults(width=_AutoSize(1200), height=_AutoSize(800))
 
 
-def _model(args: argparse.Namespace) -> Any:
+def _model(args: argparse.Namespace, *, structure_only: bool = False) -> Any:
+    """The graph model; ``structure_only`` lets inputs without a value be NaN (never shown)."""
     from explorer.core.expr.errors import ExprError
-    from explorer.core.graph.cli_text import model_for, read_program
+    from explorer.core.graph.cli_text import model_for, parse_at, read_program
 
+    program = read_program(args.program)
     try:
-        return model_for(read_program(args.program), args.at, named=args.view == "named")
-    except ExprError:
+        values = parse_at(args.at)
+        named = _wants_named(args, program)
+        if structure_only:
+            values = _with_unknown_inputs(program, values)
+        return model_for(program, values, named=named)
+    except ExprError as error:
+        if error.message.startswith("No value given for") and not structure_only:
+            raise ExprError(
+                f"{error.message}: pass every input with --at, e.g. --at w=-1,x=0 "
+                "(or draw the structure alone with --stage start)",
+                error.column,
+            ) from None
         raise
     except (ValueError, RuntimeError, ArithmeticError, TypeError) as error:
         raise CommandError(f"{type(error).__name__}: {error}") from None
 
 
+def _wants_named(args: argparse.Namespace, program: str) -> bool:
+    from explorer.core.graph.cli_text import looks_like_python
+
+    if args.view != AUTO_VIEW:
+        return args.view == "named"
+    if looks_like_python(program):
+        return False
+    from explorer.core.expr import parse_program
+    from explorer.core.graph.named_steps import prefers_named_steps
+
+    return prefers_named_steps(parse_program(program))
+
+
+def _with_unknown_inputs(program: str, values: dict[str, float]) -> dict[str, float]:
+    """Inputs the user gave no value get NaN: the structure is drawn, the numbers are not."""
+    from explorer.core.graph.cli_text import looks_like_python
+
+    if looks_like_python(program):
+        return values
+    from explorer.core.expr import parse_program
+
+    missing = [name for name in parse_program(program).inputs if name not in values]
+    return {**values, **dict.fromkeys(missing, float("nan"))}
+
+
 def run_graph(args: argparse.Namespace) -> int:
     import json
 
-    from explorer.core.graph.cli_text import graph_dict, graph_text, read_program
+    from explorer.core.graph.cli_text import graph_dict, model_text
 
+    model = _model(args)  # errors first, so nothing is printed for bad input
     if args.json:
-        text = json.dumps(graph_dict(_model(args)), indent=2, ensure_ascii=False, allow_nan=False)
+        text = json.dumps(graph_dict(model), indent=2, ensure_ascii=False, allow_nan=False)
     else:
-        _model(args)  # errors first, so nothing is printed for bad input
-        text = graph_text(read_program(args.program), args.at, named=args.view == "named")
+        text = model_text(model)
     print(text)
     return EXIT_OK
 
 
 def build_graph_scene(args: argparse.Namespace) -> Any:
-    """The graph scene at ``args.stage``, with nothing highlighted."""
-    from explorer.core.graph.stepper import Stepper
-    from explorer.ui.graph_view.scene import GraphScene
+    """The graph scene at ``args.stage``, with nothing highlighted.
 
-    model = _model(args)
+    Sets ``args.width``/``args.height`` from the drawing when the user gave neither (or one).
+    """
+    import sys
+
+    from explorer.core.graph.stepper import Stepper
+    from explorer.ui.graph_view.export_layout import MIN_TEXT_PIXELS, export_picture
+
+    structure_only = args.stage == "start"
+    model = _model(args, structure_only=structure_only)
     stepper = Stepper(model)
     if args.stage == "forward":
         stepper.seek(stepper.forward_count)
     elif args.stage == "backward":
         stepper.run_all()
     state = dataclasses.replace(stepper.state, current_node=None, current_edges=())
-    scene = GraphScene()
-    scene.show_model(model)
-    scene.apply_state(state)
-    return scene
+    width = None if isinstance(args.width, _AutoSize) else args.width
+    height = None if isinstance(args.height, _AutoSize) else args.height
+    numbers = not (structure_only and _has_unknown_values(model))
+    picture = export_picture(model, state, width=width, height=height, numbers=numbers)
+    args.width, args.height = picture.width, picture.height
+    if picture.text_pixels < MIN_TEXT_PIXELS:
+        print(
+            f"note: at {picture.width}×{picture.height} the graph's text is "
+            f"{picture.text_pixels:.0f} px high; leave out --width/--height for a readable size",
+            file=sys.stderr,
+        )
+    return picture.scene
+
+
+def _has_unknown_values(model: Any) -> bool:
+    import numpy as np
+
+    return any(np.isnan(np.asarray(node.value, dtype=float)).any() for node in model.inputs)

@@ -89,13 +89,33 @@ def test_export_graph_forward_stage_has_values_but_no_gradients(tmp_path):
     assert "1024" in text and "−4096" not in text
 
 
-def test_export_graph_png(tmp_path):
-    out = tmp_path / "g.png"
-    result = run_cli("export", "graph", "x*y + sin(x)", "--at", "x=1,y=2", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    data = out.read_bytes()
+def _png_size(path):
+    data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert int.from_bytes(data[16:20], "big") == 1200
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_export_graph_png_at_the_size_asked_for(tmp_path):
+    out = tmp_path / "g.png"
+    result = run_cli(
+        "export", "graph", "x*y + sin(x)", "--at", "x=1,y=2", "--out", str(out),
+        "--width", "1200", "--height", "800",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert _png_size(out) == (1200, 800)
+    assert "Wrote" in result.stdout and "1200×800" in result.stdout
+
+
+def test_export_graph_png_sized_from_the_drawing_without_a_size(tmp_path):
+    """No --width/--height: the image is the drawing at 1.5× (labels ~17 px), not 1200×800
+    with the seed's graph as a thin strip."""
+    out = tmp_path / "seed.png"
+    result = run_cli("export", "graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    width, height = _png_size(out)
+    assert f"{width}×{height}" in result.stdout
+    assert (width, height) != (1200, 800) and width > 1200
+    assert "note:" not in result.stderr  # the text is large enough to read
 
 
 def test_bad_program_exits_2_with_line_and_column_and_writes_nothing(tmp_path):
@@ -125,7 +145,7 @@ def test_graph_named_view_prints_the_seeds_single_step_partials():
     assert partials[("u", "f")] == ("2(u + v)", 64.0)
     assert len(partials) == 14
     text = run_cli("graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--view", "named").stdout
-    assert "  a → u: ∂u/∂a = 2(a + b) = 8" in text.splitlines()
+    assert "  [4] a → [6] u: ∂u/∂a = 2(a + b) = 8; adds 512" in text.splitlines()
 
 
 def test_graph_named_view_exports_and_refuses_python(tmp_path):

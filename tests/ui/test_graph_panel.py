@@ -269,14 +269,19 @@ def test_forward_mode_shows_tangents_and_the_passes_note(panel, qtbot):
     assert "forward mode needs 4 passes" in panel.explanation.toPlainText()
 
 
-def test_dot_edges_are_labelled_with_a_description(panel):
+def test_dot_edges_are_labelled_with_the_rule_over_the_operands(panel):
     panel.load_preset("2xtx")
     dot_edges = [edge for edge in panel.model.edges if edge.local_partial is None]
-    assert dot_edges
+    assert len(dot_edges) == 2  # x feeds both arguments of dot(x, x)
     for edge in dot_edges:
-        assert panel.scene.labels[edge.index].partial.text == edge.description
+        label = panel.scene.labels[edge.index]
+        assert label.partial.text == "∂dot(x, x)/∂x = x"  # ∂(x·x)/∂x through one slot is x
+        assert label.number.text == "= [0, 1, 2, 3] (vector)"
     panel.run_all()
+    for edge in dot_edges:  # each slot adds ∂y/∂dot·x = 2x; together 4x (the seed's ∇2xᵀx)
+        assert panel.scene.labels[edge.index].flow.text == "adds [0, 2, 4, 6]"
     assert card_of(panel, "x").grad_line.text == "grad  [0, 4, 8, 12]"
+    assert "#" not in panel.explanation.toPlainText()
 
 
 def test_zoom_and_fit(panel, qtbot):

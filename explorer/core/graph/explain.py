@@ -16,7 +16,7 @@ import numpy as np
 from explorer.core.graph.model import GraphModel, ModelEdge, ModelNode
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?![\w(])")
-_MAX_LISTED = 6
+_MAX_LISTED = 8
 
 
 def format_number(value: Any) -> str:
@@ -80,14 +80,9 @@ def forward_texts(model: GraphModel) -> list[str]:
 
 
 def _op_template(op: str) -> str | None:
-    from explorer.core.autodiff import rules, structural
+    from explorer.core.graph.readable import op_template
 
-    for module in (rules, structural):
-        for candidate in vars(module).values():
-            if isinstance(candidate, rules.OpRule) and candidate.name == op and candidate.symbol:
-                return candidate.symbol
-    spec = rules.TABLE_RULES.get(op)
-    return spec.symbol if spec else None
+    return op_template(op)
 
 
 def forward_text(

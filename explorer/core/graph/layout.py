@@ -12,8 +12,12 @@
    spread to keep one unit between cards (half a unit between waypoints).
 
 Coordinates are in abstract units (one layer apart in x, one card apart in y); the view scales
-them. Everything is iterative and roughly O((nodes + edges) · log) per sweep: a 500-node graph
-takes milliseconds.
+them. ``wrap_layout`` cuts a long layout into bands stacked top to bottom (an export of a
+12-step chain fills a page instead of a thin strip); edges crossing into the next band are
+marked so the view routes them back along the gap between the bands.
+
+Everything is iterative and roughly O((nodes + edges) · log) per sweep: a 500-node graph takes
+milliseconds.
 """
 
 from __future__ import annotations
@@ -39,6 +43,14 @@ class Layout:
     layers: tuple[tuple[int, ...], ...]  # real node ids per layer, top to bottom
     edge_routes: tuple[tuple[tuple[float, float], ...], ...]
     crossings: int
+    # Wrapped layouts: the band of every point of every route, and the y of the gap below each
+    # band but the last (where edges into the next band run back to its left side).
+    route_bands: tuple[tuple[int, ...], ...] = ()
+    band_gaps: tuple[float, ...] = ()
+
+    @property
+    def band_count(self) -> int:
+        return len(self.band_gaps) + 1
 
     @property
     def width(self) -> int:
@@ -257,3 +269,53 @@ def _gap(previous: int, vertex: int, waypoints: set[int]) -> float:
     if previous in waypoints or vertex in waypoints:
         return (_SPACING_NODE + _SPACING_WAYPOINT) / 2
     return _SPACING_NODE
+
+
+def wrap_layout(layout: Layout, bands: int, gap: float = 1.0) -> Layout:
+    """``layout`` cut into ``bands`` bands of consecutive layers, stacked top to bottom.
+
+    Layer ``j`` goes to band ``j // per_band`` and column ``j % per_band``; each band keeps its
+    own vertical arrangement, shifted down below the previous band plus ``gap`` (in card units).
+    """
+    count = len(layout.layers)
+    bands = max(1, min(bands, count))
+    if bands == 1:
+        return layout
+    per_band = -(-count // bands)
+    points = [point for route in layout.edge_routes for point in route]
+    points += list(layout.positions.values())
+    top: dict[int, float] = {}
+    bottom: dict[int, float] = {}
+    for x, y in points:
+        band = min(int(round(x)) // per_band, bands - 1)
+        top[band] = min(top.get(band, y), y)
+        bottom[band] = max(bottom.get(band, y), y)
+    offsets: dict[int, float] = {}
+    gaps: list[float] = []
+    cursor = 0.0
+    for band in range(bands):
+        if band not in top:
+            top[band] = bottom[band] = 0.0
+        offsets[band] = cursor - top[band]
+        cursor += bottom[band] - top[band] + 1.0 + gap
+        gaps.append(cursor - gap / 2 - 0.5)
+
+    def place(x: float, y: float) -> tuple[tuple[float, float], int]:
+        band = min(int(round(x)) // per_band, bands - 1)
+        return (x - band * per_band, y + offsets[band]), band
+
+    positions = {node: place(*point)[0] for node, point in layout.positions.items()}
+    routes, route_bands = [], []
+    for route in layout.edge_routes:
+        placed = [place(*point) for point in route]
+        routes.append(tuple(point for point, _ in placed))
+        route_bands.append(tuple(band for _, band in placed))
+    return Layout(
+        positions,
+        layout.layer_of,
+        layout.layers,
+        tuple(routes),
+        layout.crossings,
+        tuple(route_bands),
+        tuple(gaps[:-1]),
+    )

@@ -7,9 +7,9 @@ restricted interpreter's output. Each edge carries the local partial ∂target/�
 two edges whose contributions add up to its gradient, which is what the view shows.
 
 Nothing here differentiates by itself: values, gradients and local partials all come from the
-core. Contributions through non-elementwise edges (sum, dot, matmul), whose local partial is not a
-single number, are the core's gradient minus the node's other contributions; when a node has
-several such edges they are only known together, and stay ``None`` one by one.
+core. Through non-elementwise edges (sum, dot, matmul), whose local partial is not one number
+per element, each edge's contribution is the op's own vector-Jacobian product for that argument
+(``readable.structural_edges``), and a reduction's vector partial is shown beside its rule.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ class ModelNode:
     # 1, 2, … when several nodes share a name (a loop's ``b``) or, unnamed, the same formula
     # (the seed's two ``w + x``); 0 when unique.
     occurrence: int = 0
+    # A traced op's name from its op and arguments (``dot(x, x)``) when it has no formula.
+    name_text: str | None = None
 
     @property
     def is_named(self) -> bool:
@@ -58,8 +60,15 @@ class ModelNode:
         number = _subscript(self.occurrence) if self.occurrence else ""
         if self.is_named:
             return self.label + number
-        text = self.formula or f"{self.op}#{self.id}"
-        return (f"({text})" if any(c in text for c in " +-−·*/^") else text) + number
+        text = self.formula or self.name_text or self.op
+        return (f"({text})" if _needs_parentheses(text) else text) + number
+
+    @property
+    def bare_text(self) -> str:
+        """The node as an operand inside another name: ``a``, ``w + x``, ``dot(x, x)``."""
+        if self.is_named:
+            return self.label
+        return self.formula or self.name_text or self.op
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +84,9 @@ class ModelEdge:
     description: str
     detached: bool
     contribution: np.ndarray | None  # ∂f/∂target · ∂target/∂source, in the source's shape
+    # Into a reduction with a scalar result (dot, sum, mean, norm): ∂target/∂source as a vector
+    # shaped like the source (``local_partial`` is None there: it is not one number per element).
+    vector_partial: np.ndarray | None = None
 
 
 OPERATIONS = "operations"
@@ -134,6 +146,15 @@ class GraphModel:
                 return node
         raise KeyError(label)
 
+    def nothing_to_differentiate(self) -> str:
+        """Why there is no backward pass (a constant, or nothing requires grad), or ""."""
+        output = self.output
+        if not self.inputs:
+            return f"{output.symbol} does not depend on any input: nothing to differentiate"
+        if not output.requires_grad:
+            return f"No input of {output.symbol} requires grad: nothing to differentiate"
+        return ""
+
     def input_gradients(self) -> dict[str, np.ndarray | None]:
         """∂f/∂input for every input, as the core computed it."""
         return {node.label: node.grad for node in self.inputs}
@@ -152,22 +173,23 @@ class GraphModel:
 def graph_from_tensor(
     output: Any,
     *,
-    input_tensors: Iterable[Any] = (),
+    input_tensors: Iterable[Any] | None = None,
     source_text: str | None = None,
     include_constants: bool = False,
 ) -> GraphModel:
     """The model of the graph behind ``output`` (call after ``backward`` to include gradients).
 
-    ``input_tensors`` marks the leaves that are the user's inputs; without it, every leaf that
-    requires grad or carries a variable name (not a number) counts as an input. Constant leaves
+    ``input_tensors`` marks the leaves that are the user's inputs (none, for a program that folds
+    to a constant); without it (``None``), every leaf that requires grad or carries a variable
+    name (not a number) counts as an input. Constant leaves
     (the ``2`` of ``x^2``) are left out unless ``include_constants``: no gradient flows into them,
     and their consumers keep their text in ``ModelNode.arguments``.
     """
     from explorer.core.autodiff.introspect import ordered_tensors, snapshot
 
     shot = snapshot(output)
-    marked = {id(tensor) for tensor in input_tensors}
-    if marked:
+    if input_tensors is not None:
+        marked = {id(tensor) for tensor in input_tensors}
         ordered = ordered_tensors(output)
         input_ids = {index for index, tensor in enumerate(ordered) if id(tensor) in marked}
     else:
@@ -210,14 +232,32 @@ def graph_from_tensor(
         )
         for node in shot.nodes
     )
-    edges = _edges_with_contributions(nodes, shot.edges)
-    if hidden:
-        nodes = tuple(node for node in nodes if node.id not in hidden)
-    nodes = _number_repeated_names(nodes)
+    nodes = _named_ops(nodes)
+    numbered = _number_repeated_names(tuple(n for n in nodes if n.id not in hidden))
+    by_id = {node.id: node for node in nodes} | {node.id: node for node in numbered}
+    edges = _edges_with_contributions(by_id, shot.edges, ordered_tensors(output))
     if hidden:
         kept = [e for e in edges if e.source not in hidden and e.target not in hidden]
         edges = tuple(replace(edge, index=index) for index, edge in enumerate(kept))
-    return GraphModel(nodes, edges, shot.output_id, source_text)
+    return GraphModel(numbered, edges, shot.output_id, source_text)
+
+
+def _named_ops(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...]:
+    """Give each unnamed op without a formula (traced Python) a name from its arguments."""
+    from explorer.core.graph.readable import name_for
+
+    by_id: dict[int, ModelNode] = {}
+    named = []
+    for node in nodes:  # topological order: arguments are named first
+        if not node.is_named and not node.formula and not node.is_leaf:
+            texts = [
+                by_id[a].bare_text if isinstance(a, int) and a in by_id else str(a)
+                for a in node.arguments
+            ]
+            node = replace(node, name_text=name_for(node.op, texts))
+        by_id[node.id] = node
+        named.append(node)
+    return tuple(named)
 
 
 def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...]:
@@ -226,7 +266,7 @@ def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...
     def key(node: ModelNode) -> tuple[str, str] | None:
         if node.is_named:
             return ("name", node.label)
-        return ("formula", node.formula) if node.formula else None
+        return ("formula", node.formula or node.name_text or node.op)
 
     counts: dict[tuple[str, str], int] = {}
     for node in nodes:
@@ -243,6 +283,19 @@ def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...
     return tuple(numbered)
 
 
+def _needs_parentheses(text: str) -> bool:
+    """True when an operator sits outside all brackets: ``(w + x)``, but ``dot(x, x)`` as is."""
+    depth = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif depth == 0 and char in " +-−·*/^@":
+            return True
+    return False
+
+
 def _subscript(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
@@ -252,62 +305,49 @@ def _looks_like_name(label: str) -> bool:
 
 
 def _edges_with_contributions(
-    nodes: Sequence[ModelNode], raw_edges: Sequence[Any]
+    by_id: Mapping[int, ModelNode], raw_edges: Sequence[Any], tensors: Sequence[Any]
 ) -> tuple[ModelEdge, ...]:
+    """Edges with their contributions: elementwise ones from the local partial, the others
+    (dot, sum, matmul, …) from the core's vector-Jacobian product, one edge at a time."""
     from explorer.core.autodiff.engine import unbroadcast
+    from explorer.core.graph.readable import structural_edges
 
-    by_id = {node.id: node for node in nodes}
+    flows = []
     contributions: list[np.ndarray | None] = []
     for edge in raw_edges:
         source, target = by_id[edge.source], by_id[edge.target]
-        flows = not edge.detached and source.requires_grad and target.grad is not None
-        if flows and edge.local_partial is not None:
+        flows.append(not edge.detached and source.requires_grad and target.grad is not None)
+        if flows[-1] and edge.local_partial is not None:
             product = np.asarray(target.grad, dtype=np.float64) * edge.local_partial
             contributions.append(np.asarray(unbroadcast(product, np.shape(source.value))))
         else:
             contributions.append(None)
-    _fill_structural_contributions(nodes, raw_edges, contributions, by_id)
-    return tuple(
-        ModelEdge(
-            index=index,
-            source=edge.source,
-            target=edge.target,
-            argument_index=edge.argument_index,
-            local_partial=edge.local_partial,
-            local_partial_formula=edge.local_partial_formula,
-            description=edge.description,
-            detached=edge.detached,
-            contribution=contributions[index],
-        )
-        for index, edge in enumerate(raw_edges)
-    )
-
-
-def _fill_structural_contributions(
-    nodes: Sequence[ModelNode],
-    raw_edges: Sequence[Any],
-    contributions: list[np.ndarray | None],
-    by_id: Mapping[int, ModelNode],
-) -> None:
-    """A node's single non-elementwise edge carries its gradient minus the other contributions."""
-    unknown: dict[int, list[int]] = {}
-    known_total: dict[int, np.ndarray] = {}
+    symbols = {node_id: node.symbol for node_id, node in by_id.items()}
+    grads = {node_id: node.grad for node_id, node in by_id.items()}
+    details = structural_edges(tensors, raw_edges, symbols, grads, flows)
+    edges = []
     for index, edge in enumerate(raw_edges):
-        source, target = by_id[edge.source], by_id[edge.target]
-        if edge.detached or not source.requires_grad or target.grad is None:
-            continue
-        if contributions[index] is None:
-            unknown.setdefault(edge.source, []).append(index)
-        else:
-            known_total[edge.source] = known_total.get(edge.source, 0) + contributions[index]
-    for source_id, indices in unknown.items():
-        source = by_id[source_id]
-        if len(indices) == 1 and source.grad is not None and not source.is_leaf:
-            contributions[indices[0]] = np.asarray(source.grad) - known_total.get(source_id, 0)
-        elif len(indices) == 1 and source.grad is not None and source_id not in known_total:
-            # A leaf's .grad accumulates across backward passes; with one consumer it is the
-            # whole contribution only when nothing else feeds it this pass.
-            contributions[indices[0]] = np.asarray(source.grad)
+        formula, description = edge.local_partial_formula, edge.description
+        vector = None
+        if index in details:
+            found = details[index]
+            formula, description, vector = found.formula, found.description, found.vector_partial
+            contributions[index] = found.contribution
+        edges.append(
+            ModelEdge(
+                index=index,
+                source=edge.source,
+                target=edge.target,
+                argument_index=edge.argument_index,
+                local_partial=edge.local_partial,
+                local_partial_formula=formula,
+                description=description,
+                detached=edge.detached,
+                contribution=contributions[index],
+                vector_partial=vector,
+            )
+        )
+    return tuple(edges)
 
 
 def build_model(

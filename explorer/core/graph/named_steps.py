@@ -69,6 +69,16 @@ def build_named_model(
     return _model(entries, flags, text)
 
 
+def prefers_named_steps(program: Any) -> bool:
+    """Whether a parsed program reads best as named steps: several definitions, or a named one.
+
+    The Graph panel and ``export graph`` both open such programs in the named-steps view.
+    """
+    from explorer.core.expr.program import OUTPUT_NAME
+
+    return len(program.tree.definitions) > 1 or program.output_name != OUTPUT_NAME
+
+
 def _definitions(tree: Node) -> tuple[Definition, ...]:
     if isinstance(tree, Program):
         if not tree.definitions:

@@ -15,8 +15,10 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
 from explorer.core.graph.explain import format_number
+from explorer.core.graph.layout import Layout, wrap_layout
 from explorer.core.graph.model import NAMED_STEPS, GraphModel, ModelEdge, ModelNode
 from explorer.core.graph.named_steps import DEFINITION_OP
+from explorer.core.graph.readable import edge_text
 from explorer.core.graph.stepper import StepState
 from explorer.ui.graph_view.items import (
     CARD_WIDTH,
@@ -35,6 +37,7 @@ _LABEL_GAP = 3.0
 _NAMED_LABEL_MAX_WIDTH = 300.0
 _LABEL_MARGIN = 18.0  # between a label and the cards on either side, room for the arrows
 _SHORT_SYMBOLS = 12  # "∂u/∂a" fits in a label; "∂(w + x + y)/∂(w + x)" does not
+_RETURN_REACH = 40.0  # how far an edge into the next band reaches out before turning
 
 
 class GraphScene(QGraphicsScene):
@@ -51,16 +54,36 @@ class GraphScene(QGraphicsScene):
         self._flow_text: dict[int, str] = {}
         self.column_pitch = COLUMN_PITCH
         self.label_width = LABEL_MAX_WIDTH
+        self.layout: Layout | None = None
+        self.numbers = True
+        self.full_labels = False
+        self.row_pitch = 1.0
 
     # ----- building -----------------------------------------------------------------------------
 
-    def show_model(self, model: GraphModel) -> None:
-        """Replace the drawing with ``model`` (all cards blank until ``apply_state``)."""
+    def show_model(
+        self,
+        model: GraphModel,
+        *,
+        bands: int = 1,
+        numbers: bool = True,
+        full_labels: bool = False,
+    ) -> None:
+        """Replace the drawing with ``model`` (all cards blank until ``apply_state``).
+
+        ``bands`` > 1 wraps the layers into that many bands stacked top to bottom (exports of
+        long chains); ``numbers=False`` leaves the partials' numbers off the edge labels (a
+        structure-only picture drawn without input values); ``full_labels`` widens the columns
+        so no edge label is cut short (exports, which have no tooltips).
+        """
         self.clear()
         self.model = model
         self.cards, self.edges, self.labels = {}, {}, {}
-        self.label_width, self.column_pitch = _label_room(model)
-        layout = model.layout
+        self.numbers = numbers
+        self.full_labels = full_labels
+        self.label_width, self.column_pitch = _label_room(model, full_labels)
+        layout = wrap_layout(model.layout, bands) if bands > 1 else model.layout
+        self.layout = layout
         row_pitch = None
         for node in model.nodes:
             card = NodeCard(node.id, *_card_texts(model, node))
@@ -71,28 +94,49 @@ class GraphScene(QGraphicsScene):
             self.cards[node.id] = card
             self._value_text[node.id] = format_number(node.value)
             self._grad_text[node.id] = format_number(node.grad)
-        self._add_edges(model, row_pitch or 1.0)
+        self.row_pitch = row_pitch or 1.0
+        self._add_edges(model, layout, self.row_pitch)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-40, -40, 40, 40))
 
-    def _add_edges(self, model: GraphModel, row_pitch: float) -> None:
-        routes = model.layout.edge_routes
-        source_rank = _source_ranks(model, routes)
+    def _edge_points(self, layout: Layout, edge: ModelEdge, ports, row_pitch) -> list[QPointF]:
+        """Card port, a left and right point per waypoint, card port; an edge into the next
+        band of a wrapped layout runs down to the gap, back left along it, and into the card."""
+        route = layout.edge_routes[edge.index]
+        bands = layout.route_bands[edge.index] if layout.route_bands else (0,) * len(route)
+        source, target = self.cards[edge.source], self.cards[edge.target]
+        points = [source.right_port(*ports[0])]
+        for index in range(1, len(route)):
+            if index < len(route) - 1:
+                x, y = route[index]
+                left = QPointF(x * self.column_pitch, y * row_pitch)
+                right = QPointF(x * self.column_pitch + CARD_WIDTH, y * row_pitch)
+            else:
+                left = right = target.left_port(*ports[1])
+            if bands[index] > bands[index - 1]:
+                gap = layout.band_gaps[bands[index - 1]] * row_pitch
+                points.append(QPointF(points[-1].x() + _RETURN_REACH, gap))
+                points.append(QPointF(left.x() - _RETURN_REACH, gap))
+            points.append(left)
+            if right is not left:
+                points.append(right)
+        return points
+
+    def _add_edges(self, model: GraphModel, layout: Layout, row_pitch: float) -> None:
+        source_rank = _source_ranks(model, layout.edge_routes)
         target_rank = _target_ranks(model)
         wanted: dict[int, list[tuple[float, EdgeLabel]]] = {}
         for edge in model.edges:
-            source, target = self.cards[edge.source], self.cards[edge.target]
-            points = [source.right_port(*source_rank[edge.index])]
-            for x, y in routes[edge.index][1:-1]:
-                points += [QPointF(x * self.column_pitch, y * row_pitch)]
-                points += [QPointF(x * self.column_pitch + CARD_WIDTH, y * row_pitch)]
-            points.append(target.left_port(*target_rank[edge.index]))
+            ports = (source_rank[edge.index], target_rank[edge.index])
+            points = self._edge_points(layout, edge, ports, row_pitch)
             item = EdgeItem(edge.index, points, edge.detached)
             self.addItem(item)
             self.edges[edge.index] = item
             contribution = edge.contribution
             flow = "" if contribution is None else f"adds {format_number(contribution)}"
             self._flow_text[edge.index] = flow
-            lines, tooltip = _edge_texts(model, edge)
+            lines, tooltip = _edge_texts(model, edge, self.full_labels)
+            if not self.numbers:
+                lines = (lines[0], "")
             label = EdgeLabel(edge.index, lines, flow, tooltip, edge.detached, self.label_width)
             self.addItem(label)
             self.labels[edge.index] = label
@@ -163,17 +207,22 @@ class GraphScene(QGraphicsScene):
         return "", "none"
 
 
-def _label_room(model: GraphModel) -> tuple[float, float]:
+def _label_room(model: GraphModel, full: bool = False) -> tuple[float, float]:
     """Label width and column pitch: the named-steps view's few edges carry whole formulas
-    (``∂a/∂w = 2(w + x + y + z)``), so its columns widen to fit them, up to a limit."""
-    if model.view != NAMED_STEPS:
+    (``∂a/∂w = 2(w + x + y + z)``), so its columns widen to fit them, up to a limit; ``full``
+    (exports) widens them to the longest label, whatever the view."""
+    if model.view != NAMED_STEPS and not full:
         return LABEL_MAX_WIDTH, COLUMN_PITCH
     metrics = QFontMetricsF(LABEL_FONT)
     widest = max(
-        (metrics.horizontalAdvance(_edge_texts(model, edge)[0][0]) for edge in model.edges),
+        (
+            max(metrics.horizontalAdvance(line) for line in _edge_texts(model, edge, full)[0])
+            for edge in model.edges
+        ),
         default=0.0,
     )
-    width = min(max(widest + 2, LABEL_MAX_WIDTH), _NAMED_LABEL_MAX_WIDTH)
+    limit = float("inf") if full else _NAMED_LABEL_MAX_WIDTH
+    width = min(max(widest + 2, LABEL_MAX_WIDTH), limit)
     return width, max(COLUMN_PITCH, CARD_WIDTH + width + 2 * _LABEL_MARGIN)
 
 
@@ -207,26 +256,31 @@ def _card_texts(model: GraphModel, node: ModelNode) -> tuple[str, str, str, str]
     return title, subtitle, kind, tooltip
 
 
-def _edge_texts(model: GraphModel, edge: ModelEdge) -> tuple[tuple[str, str], str]:
-    """The label's two lines (partial: formula, then number) and its full-length tooltip."""
-    source, target = model.node(edge.source), model.node(edge.target)
-    symbolic = f"∂{target.symbol}/∂{source.symbol}"
+def _edge_texts(
+    model: GraphModel, edge: ModelEdge, full: bool = False
+) -> tuple[tuple[str, str], str]:
+    """The label's two lines (partial: formula, then number) and its full-length tooltip.
+
+    A long ∂target/∂source (``∂(w + x + y)/∂(w + x)``) is left to the tooltip on screen, where
+    the label shows just the formula; ``full`` (exports) always writes it out.
+    """
+    text = edge_text(model, edge)
+    tooltip = text.line()
     if edge.detached:
-        return ("detach(): no gradient", ""), f"{symbolic}: {edge.description}"
-    if edge.local_partial is None:
-        # Not elementwise (sum, dot, matmul): the partial is a rule, not one number.
-        return (edge.description, ""), f"{symbolic}: {edge.description}"
-    number = format_number(edge.local_partial)
-    formula = edge.local_partial_formula if edge.local_partial_formula != number else None
-    if len(symbolic) <= _SHORT_SYMBOLS or not formula:
-        first = f"{symbolic} = {formula}" if formula else symbolic
+        return ("detach(): no gradient", ""), tooltip
+    if text.formula is None and text.number is None:
+        return (text.note, ""), tooltip  # matmul and friends: the rule in words
+    formula = text.formula
+    short = len(text.symbolic) <= _SHORT_SYMBOLS or len(text.symbolic + (formula or "")) <= 22
+    if full or short or not formula:
+        first = f"{text.symbolic} = {formula}" if formula else text.symbolic
     else:
         first = formula
-    tooltip = " = ".join(part for part in (symbolic, formula, number) if part)
+    second = f"= {text.number}" + (" (vector)" if text.note == "vector" else "")
     if edge.contribution is not None:
         tooltip += f"\nadds {format_number(edge.contribution)} to ∂{model.output.symbol}/∂"
-        tooltip += source.symbol
-    return (first, f"= {number}"), tooltip
+        tooltip += model.node(edge.source).symbol
+    return (first, second), tooltip
 
 
 def _source_ranks(model: GraphModel, routes) -> dict[int, tuple[int, int]]:

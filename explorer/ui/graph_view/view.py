@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
@@ -16,7 +16,13 @@ _WHEEL_STEP = 1.15
 
 
 class GraphView(QGraphicsView):
-    """Shows a ``GraphScene``; ``zoom`` is the current scale (1.0 = one scene unit per pixel)."""
+    """Shows a ``GraphScene``; ``zoom`` is the current scale (1.0 = one scene unit per pixel).
+
+    ``auto_fit`` stays True from a fit until the user zooms or pans, and ``resized`` lets the
+    panel fit again then (a panel built while hidden first fits a tiny viewport).
+    """
+
+    resized = Signal()
 
     def __init__(self, scene: GraphScene, parent=None):
         super().__init__(scene, parent)
@@ -33,6 +39,7 @@ class GraphView(QGraphicsView):
             "Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
         )
         self.fit_action = self._action("Fit graph to view", QKeySequence("Ctrl+0"), self.fit_all)
+        self.auto_fit = True
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -53,10 +60,20 @@ class GraphView(QGraphicsView):
             self.scale(factor, factor)
 
     def zoom_in(self) -> None:
+        self.auto_fit = False
         self._zoom_about_centre(_WHEEL_STEP)
 
     def zoom_out(self) -> None:
+        self.auto_fit = False
         self._zoom_about_centre(1 / _WHEEL_STEP)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.auto_fit = False  # a drag pans: keep what the user looks at
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def _zoom_about_centre(self, factor: float) -> None:
         anchor = self.transformationAnchor()
@@ -67,6 +84,7 @@ class GraphView(QGraphicsView):
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         steps = event.angleDelta().y() / 120.0
         if steps:
+            self.auto_fit = False
             self.set_zoom(self.zoom * _WHEEL_STEP**steps)
         event.accept()
 
@@ -76,6 +94,7 @@ class GraphView(QGraphicsView):
 
     def fit_all(self) -> None:
         """Show the whole graph, however small that makes it."""
+        self.auto_fit = True
         rect = self.content_rect()
         if rect.isEmpty():
             return

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr.errors import ExprError
-from explorer.core.expr.program import OUTPUT_NAME
 from explorer.core.graph.cli_text import looks_like_python
 from explorer.core.graph.explain import format_number
 from explorer.core.graph.forward_mode import forward_tangents, passes_note, tangent_card_texts
@@ -35,12 +34,13 @@ from explorer.core.graph.model import NAMED_STEPS, OPERATIONS, GraphModel
 from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
 from explorer.core.graph.stepper import Stepper
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
+from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import GraphInputsForm, fill_input_combo
 from explorer.ui.graph_view.sandbox_controls import SandboxControls
 from explorer.ui.graph_view.scene import GraphScene
 from explorer.ui.graph_view.source_editor import SourceEditor
 from explorer.ui.graph_view.step_bar import step_bar
-from explorer.ui.graph_view.view import GraphView
+from explorer.ui.graph_view.view import READABLE_ZOOM, GraphView
 from explorer.ui.graph_view.view_choice import ViewChoice
 
 DEFINITIONS, PYTHON = "definitions", "python"
@@ -62,12 +62,15 @@ class GraphPanel(QWidget):
         self.tangent_texts: dict[int, str] | None = None
         self.forward_texts: dict[int, str] = {}
         self.last_error: str = ""
+        self._bands = 1
+        self._wrapper = ViewWrapper(READABLE_ZOOM)
         self._source_of_model: tuple[str, str] | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(EDIT_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_source)
         self._build_widgets()
+        self.view.resized.connect(self._on_view_resized)
         self.load_preset(PRESETS[0].key)
 
     # ----- widgets ------------------------------------------------------------------------------
@@ -256,13 +259,13 @@ class GraphPanel(QWidget):
             return self._run_python(text)
         from explorer.core.expr import parse_program
         from explorer.core.graph.model import build_model
-        from explorer.core.graph.named_steps import build_named_model
+        from explorer.core.graph.named_steps import build_named_model, prefers_named_steps
 
         program = parse_program(text)
         self.inputs.set_definition_inputs(program.inputs)
         names = [definition.name for definition in program.tree.definitions]
         self.sandbox.set_definitions(names[:-1])
-        named = len(names) > 1 or program.output_name != OUTPUT_NAME
+        named = prefers_named_steps(program)
         view = self.view_choice.view_for(python=False, named_definitions=named)
         build = build_named_model if view == NAMED_STEPS else build_model
         model = build(
@@ -315,7 +318,9 @@ class GraphPanel(QWidget):
         self.stepper = Stepper(model)
         if keep_position and old is not None and old.length == self.stepper.length:
             self.stepper.seek(old.position)
-        self.scene.show_model(model)
+        if not keep_position:
+            self._bands = self._bands_for(model)
+        self.scene.show_model(model, bands=self._bands)
         self.timeline.blockSignals(True)
         self.timeline.setRange(0, self.stepper.length)
         self.timeline.blockSignals(False)
@@ -324,6 +329,21 @@ class GraphPanel(QWidget):
         self.refresh()
         if not keep_position:
             self.view.fit_readable()
+
+    def _bands_for(self, model: GraphModel) -> int:
+        viewport = self.view.viewport().size()
+        return self._wrapper.bands_for(self.scene, model, (viewport.width(), viewport.height()))
+
+    def _on_view_resized(self) -> None:
+        """Until the user zooms or pans, a resized view (the tab first shown) fits again."""
+        if self.model is None or not self.view.auto_fit:
+            return
+        bands = self._bands_for(self.model)
+        if bands != self._bands or self.scene.model is not self.model:
+            self._bands = bands
+            self.scene.show_model(self.model, bands=bands)
+            self.refresh()
+        self.view.fit_readable()
 
     def _refresh_forward_inputs(self) -> None:
         fill_input_combo(self.forward_input, [(n.symbol, n.id) for n in self.model.inputs])

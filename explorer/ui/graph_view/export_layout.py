@@ -1,0 +1,141 @@
+"""The graph picture for export (and long chains in the view): wrapped into bands to suit the
+page, sized so its text can be read.
+
+A long chain (the seed's control-flow program traces 12 nodes in a row) fitted into a 1200×800
+page would be a thin strip with 5-pixel text; here the layers are cut into as many bands as give
+the largest drawing on the page. Without a size from the user, the image takes the drawing's own
+size at ``EXPORT_SCALE`` (label text about 17 pixels high), so nothing is too small to read.
+Edge labels are never shortened in exports (there are no tooltips on paper).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFontMetricsF
+
+from explorer.core.graph.model import GraphModel
+from explorer.core.graph.stepper import StepState
+from explorer.ui.graph_view.items import LABEL_FONT
+from explorer.ui.graph_view.scene import GraphScene
+
+EXPORT_SCALE = 1.5  # image pixels per scene unit when the size is chosen for the user
+MIN_TEXT_PIXELS = 11.0  # smallest label text (font height in pixels) we call readable
+_DEFAULT_PAGE = (1600.0, 1000.0)  # the page shape bands are chosen for when no size is given
+_MARGIN = 0.04  # of the drawing's longer side, on every edge (as the export module adds)
+_MAX_SIDE = 10_000
+_MAX_BANDS = 8
+
+
+@dataclass
+class ExportPicture:
+    scene: GraphScene
+    width: int
+    height: int
+    text_pixels: float  # height of the edge labels' font in the image, in pixels
+
+
+def export_picture(
+    model: GraphModel,
+    state: StepState,
+    *,
+    width: int | None = None,
+    height: int | None = None,
+    numbers: bool = True,
+) -> ExportPicture:
+    """The scene for ``model`` at ``state`` and the image size to render it at."""
+    scene = GraphScene()
+    scene.show_model(model, numbers=numbers, full_labels=True)
+    single = _padded(scene)
+    page = (width or _DEFAULT_PAGE[0], height or _DEFAULT_PAGE[1])
+    if width and not height:
+        page = (width, width * single[1] / single[0])
+    elif height and not width:
+        page = (height * single[0] / single[1], height)
+    bands = scene_bands(scene, page)
+    if bands > 1:
+        scene.show_model(model, bands=bands, numbers=numbers, full_labels=True)
+    scene.apply_state(state)
+    drawn = _padded(scene)
+    if width and height:
+        size = (width, height)
+    elif width or height:
+        scale = (width / drawn[0]) if width else (height / drawn[1])
+        size = (round(drawn[0] * scale), round(drawn[1] * scale))
+    else:
+        scale = min(EXPORT_SCALE, _MAX_SIDE / drawn[0], _MAX_SIDE / drawn[1])
+        size = (math.ceil(drawn[0] * scale), math.ceil(drawn[1] * scale))
+    size = (max(1, min(_MAX_SIDE, size[0])), max(1, min(_MAX_SIDE, size[1])))
+    scale = min(size[0] / drawn[0], size[1] / drawn[1])
+    return ExportPicture(scene, size[0], size[1], QFontMetricsF(LABEL_FONT).height() * scale)
+
+
+def _padded(scene: GraphScene) -> tuple[float, float]:
+    rect = scene.itemsBoundingRect()
+    return _with_margin(rect.width(), rect.height())
+
+
+def _with_margin(width: float, height: float) -> tuple[float, float]:
+    margin = _MARGIN * max(width, height)
+    return width + 2 * margin, height + 2 * margin
+
+
+def choose_bands(
+    size: tuple[float, float],
+    layers: int,
+    gap: float,
+    page: tuple[float, float],
+    *,
+    max_scale: float = float("inf"),
+) -> int:
+    """How many bands make a drawing of ``size`` (one band of ``layers`` layers) largest on
+    ``page``, bands ``gap`` apart; ``max_scale`` caps the scale that counts (a view never zooms
+    in past 1:1 to fit)."""
+
+    def scale_for(bands: int) -> float:
+        per_band = math.ceil(layers / bands)
+        width = size[0] * per_band / layers
+        height = bands * size[1] + (bands - 1) * gap
+        padded = _with_margin(width, height)
+        return min(page[0] / padded[0], page[1] / padded[1], max_scale)
+
+    best, best_scale = 1, scale_for(1)
+    for bands in range(2, min(layers, _MAX_BANDS) + 1):
+        scale = scale_for(bands)
+        if scale > best_scale * 1.05:  # wrap only for a clear gain
+            best, best_scale = bands, scale
+    return best
+
+
+def scene_bands(scene: GraphScene, page: tuple[float, float], **options: float) -> int:
+    """``choose_bands`` for a scene drawn in one band."""
+    rect = scene.itemsBoundingRect()
+    layers = scene.layout.width if scene.layout is not None else 1
+    size = (rect.width(), rect.height())
+    return choose_bands(size, layers, scene.row_pitch, page, **options)
+
+
+class ViewWrapper:
+    """Bands for the Graph panel's view: a long chain that would not fit at a readable zoom is
+    wrapped (the seed's control-flow program traces a dozen nodes in a row); the one-band size
+    is measured once per model, so a resize does not rebuild the scene."""
+
+    def __init__(self, readable_zoom: float):
+        self.readable_zoom = readable_zoom
+        self._measured: tuple[GraphModel, tuple[float, float, int, float]] | None = None
+
+    def bands_for(self, scene: GraphScene, model: GraphModel, viewport: tuple[int, int]) -> int:
+        """Draws ``model`` in one band on ``scene`` to measure it, the first time."""
+        if self._measured is None or self._measured[0] is not model:
+            scene.show_model(model)
+            rect = scene.itemsBoundingRect()
+            self._measured = (
+                model,
+                (rect.width(), rect.height(), scene.layout.width, scene.row_pitch),
+            )
+        width, height, layers, gap = self._measured[1]
+        page = (float(max(viewport[0], 200)), float(max(viewport[1], 150)))
+        if min(page[0] / (width + 40), page[1] / (height + 40)) >= self.readable_zoom:
+            return 1
+        return choose_bands((width, height), layers, gap, page, max_scale=1.0)
