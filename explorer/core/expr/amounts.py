@@ -7,10 +7,14 @@ is ``exact``, and a variable-free ``tree`` whose exact value it is. A value that
 lies within ``SUSPECT_RATIO * scale`` of zero is a *suspect*: cancellation or a root may have
 hidden an exact zero. Only suspects are settled exactly, by handing their tree (our own nodes,
 never text) to sympy, which knows ``sin(pi) = 0``, ``sqrt(2)^2 - 2 = 0`` and ``0.1 + 0.2 - 0.3 = 0``
-(literals become exact rationals), and whose 50-digit evaluation settles the rest
-(``sin(1)^2 + cos(1)^2 - 1``). This runs on the GUI thread, so it is bounded: suspects are rare
-(a typical formula never produces one), and a tree of more than ``MAX_EXACT_NODES`` nodes is
-judged by the float test alone (within ``SUSPECT_RATIO`` of zero counts as zero).
+(literals become exact rationals), and whose evaluation at 30 and 60 digits settles the rest
+(``sin(1)^2 + cos(1)^2 - 1`` has no stable digits: zero; ``pi - 3.14159265358979`` is 3.2e-15).
+
+This runs on the GUI thread, so it is bounded: suspects are rare (a typical formula never produces
+one; ``sin(pi)`` takes about 0.1 ms, a hard identity such as a denested radical up to ~0.1 s), a
+zero forgets its tree, and a tree of more than ``MAX_EXACT_NODES`` nodes is judged by the float
+test alone (within ``SUSPECT_RATIO * scale`` of zero counts as zero). sympy is imported only when
+a suspect appears (the app warms it up in the background at start).
 
 Exact arithmetic on integers and binary fractions (``2x - x - x``, ``0.5 - 1/2``) needs no sympy:
 the ``exact`` flag is kept whenever ``fractions.Fraction`` confirms that a float operation did not
@@ -20,6 +24,8 @@ round.
 from __future__ import annotations
 
 import math
+import time
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -32,10 +38,39 @@ from explorer.core.functions import FunctionSpec
 
 SUSPECT_RATIO = 1e-9
 MAX_EXACT_NODES = 60
-EXACT_DIGITS = 50
-# After a 50-digit evaluation, anything this small relative to the scale is an exact zero.
-_EXACT_ZERO_RATIO = 1e-35
+COARSE_DIGITS = 30
+FINE_DIGITS = 60
+# Two evaluations of a non-zero value agree to about COARSE_DIGITS digits; noise does not.
+_STABLE_RATIO = 1e-20
 _MAX_EXACT_POWER = 64
+# Per formula (per program line): how many exact checks, and how much time they may take in all.
+MAX_EXACT_CHECKS = 24
+EXACT_TIME_BUDGET = 0.25
+
+
+@dataclass(slots=True)
+class _Budget:
+    checks_left: int
+    deadline: float
+
+
+_budget: ContextVar[_Budget | None] = ContextVar("exact_check_budget", default=None)
+
+
+def start_exact_budget() -> None:
+    """Give the formula about to be checked its own allowance of exact checks."""
+    _budget.set(_Budget(MAX_EXACT_CHECKS, time.perf_counter() + EXACT_TIME_BUDGET))
+
+
+def _spend_exact_check() -> bool:
+    budget = _budget.get()
+    if budget is None:
+        start_exact_budget()
+        budget = _budget.get()
+    if budget.checks_left <= 0 or time.perf_counter() > budget.deadline:
+        return False
+    budget.checks_left -= 1
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +192,11 @@ def settle(amount: Amount) -> Amount:
     """A suspect made certain: exactly zero, or its accurate value; other amounts unchanged."""
     if not amount.is_suspect():
         return amount
-    exact_value = _exact_value(amount.tree, amount.scale)
-    if exact_value is None:
-        # Too large (or too hard) for the bounded exact check: the float test decides.
-        return _exact(0.0, amount.tree)
-    if exact_value == 0:
-        return _exact(0.0, amount.tree)
+    exact_value = _exact_value(amount.tree)
+    if exact_value is None or exact_value == 0:
+        # None: too large (or too hard) for the bounded exact check, so the float test decides.
+        # A zero forgets its tree, which keeps later exact checks small (pi - pi + pi - pi …).
+        return ZERO
     return Amount(exact_value, abs(exact_value), False, amount.tree)
 
 
@@ -173,9 +207,15 @@ def _small_enough(tree: Node) -> bool:
     return True
 
 
-def _exact_value(tree: Node, scale: float) -> float | None:
-    """The value of a variable-free tree from sympy (0.0 when exactly zero); None if undecided."""
-    if not _small_enough(tree):
+def _exact_value(tree: Node) -> float | None:
+    """The value of a variable-free tree from sympy (0.0 when exactly zero); None if undecided.
+
+    sympy evaluates with adaptive precision: a non-zero value comes out with the same leading
+    digits at 30 and at 60 digits, while an exact zero that sympy cannot simplify symbolically
+    (``sin(1)^2 + cos(1)^2 - 1``) comes out as noise that shrinks with the precision (0.e-164,
+    then 0.e-190). No stable digits means zero.
+    """
+    if not _small_enough(tree) or not _spend_exact_check():
         return None
     from explorer.core.expr.to_sympy import tree_to_sympy
 
@@ -183,14 +223,12 @@ def _exact_value(tree: Node, scale: float) -> float | None:
         expression = tree_to_sympy(tree, {})
         if expression.is_zero:
             return 0.0
-        evaluated = expression.evalf(EXACT_DIGITS)
-        if not evaluated.is_Number or not evaluated.is_finite:
+        coarse, fine = expression.evalf(COARSE_DIGITS), expression.evalf(FINE_DIGITS)
+        if not (coarse.is_Number and fine.is_Number and fine.is_finite):
             return None
-        value = float(evaluated)
+        stable = fine != 0 and abs(coarse - fine) <= abs(fine) * _STABLE_RATIO
+        return float(fine) if stable else 0.0
     except ExprError:
         return None
     except Exception:  # noqa: BLE001 - sympy internals raise anything; then the float test decides
         return None
-    if abs(value) <= _EXACT_ZERO_RATIO * max(scale, 1e-300):
-        return 0.0
-    return value

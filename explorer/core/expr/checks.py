@@ -7,11 +7,17 @@ milliseconds and reported at the operator that causes them, before sympy ever se
   from ``exponent * log10(base)`` before anything is computed, so ``9^9^9^9`` (folded to
   ``9^387420489``), ``10^10^8``, ``10^-10^10`` and ``((9^9)^9999)^9999`` fail at once, while
   ``2^(1/10^50)`` is fine. Python integers are never used for powers;
-- dividing by something that is always 0 (``x/0``, ``0/0``, ``1/(x-x)``, ``0^-1``) is an error;
+- dividing by something that is always 0 is an error: ``x/0``, ``0/0``, ``0^-1``, constants that
+  are exactly 0 although floating point says 1.2e-16 (``1/sin(pi)``, ``1/(sqrt(2)^2 - 2)``: zeros
+  are decided exactly, see ``amounts``) and sums whose terms cancel (``1/(x - x)``,
+  ``1/(2x - x - x)``, ``0^(x - x - 1)``: coefficients of equal subtrees are collected, see
+  ``linear``). ``x/x`` and ``sin(x)/x`` stay allowed: their divisor is not always 0;
 - a constant call outside its domain is an error: no real value (``sqrt(-1)``, ``(-8)^(1/3)``,
-  which hints at ``cbrt(-8)``), undefined (``log(0)``) or a pole (``tan(pi/2)``: floating point
-  lands next to the pole, so a huge value that flips sign under a tiny nudge of the argument counts
-  as one);
+  which hints at ``cbrt(-8)``), undefined (``log(0)``, ``log(sin(pi))``, ``log(0*x)``) or a pole
+  (``tan(pi/2)``, ``tan(pi/2 + x - x)``: floating point lands next to the pole, so a huge value
+  that flips sign under a tiny nudge of the argument counts as one);
+- a negative constant base with an exponent that depends on a variable (``(-2)^x``) is an error:
+  it is real only at integer x, and sympy would turn it complex (``log(2) + I*pi``);
 - a constant exponent on a symbolic base is capped at |n| <= 1000, including exponents that sympy
   would multiply together (``((x+1)^1000)^1000`` is ``(x+1)^1000000`` to sympy).
 
@@ -27,7 +33,15 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from explorer.core.expr.amounts import ONE, ZERO, applied, combine, irrational, literal
+from explorer.core.expr.amounts import (
+    ONE,
+    ZERO,
+    applied,
+    combine,
+    irrational,
+    literal,
+    start_exact_budget,
+)
 from explorer.core.expr.errors import ExprError
 from explorer.core.expr.linear import (
     NO_FACTS,
@@ -81,6 +95,7 @@ class ConstantChecker:
         snippet: Callable[[Node], str],
         names: Mapping[str, Facts] | None = None,
     ):
+        start_exact_budget()
         self._error_at = error_at
         self._snippet = snippet
         self._names = dict(names or {})
@@ -136,7 +151,9 @@ class ConstantChecker:
 
     def binary(self, node: BinaryOp, operator_offset: int) -> Facts:
         left, right = self.facts(node.left), self.facts(node.right)
-        signature = ("b", node.op, self._key(node.left), self._key(node.right))
+        operands = (self._key(node.left), self._key(node.right))
+        # x*y and y*x are one term (so x*y - y*x cancels); other operators keep their order.
+        signature = ("b", node.op, *(sorted(operands) if node.op == "*" else operands))
         if node.op == "^":
             facts = self._power(node, left, right, operator_offset, signature)
             return self._store(node, facts, signature)
@@ -218,9 +235,7 @@ class ConstantChecker:
 
     def _negative_base_message(self, node: BinaryOp, base: float) -> str:
         """``(-2)^x``: real only at integer x, so sympy would go complex (log(2) + I*pi)."""
-        variable = next(
-            (leaf.name for leaf in walk(node.right) if isinstance(leaf, Variable)), "x"
-        )
+        variable = next((leaf.name for leaf in walk(node.right) if isinstance(leaf, Variable)), "x")
         head = (
             f"{self._snippet(node)} has no real value for most {variable} "
             "(a negative base needs an integer exponent)"

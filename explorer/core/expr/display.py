@@ -83,7 +83,8 @@ def _needs_right_brackets(op: str, right: _Piece) -> bool:
 def _juxtapose(left: _Piece, right_text: str) -> bool:
     if left.kind not in ("number", "signed_number"):
         return False
-    return bool(right_text) and not (right_text[0].isdigit() or right_text[0] in ".−-+|")
+    # "2·e", not "2e": typed back, a number glued to e reads as scientific notation in the making.
+    return bool(right_text) and not (right_text[0].isdigit() or right_text[0] in ".−-+|eE")
 
 
 class _Style:
