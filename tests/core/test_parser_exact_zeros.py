@@ -96,7 +96,7 @@ def test_tiny_but_nonzero_divisors_are_allowed() -> None:
     assert parse("1/(pi - 3.14159265358979)").to_sympy() == exact
 
 
-# -- random constants: refused exactly when sympy says they are 0 ----------------------------------
+# -- random constants: refused exactly when sympy says they are 0 ---------------------------------
 
 ATOMS = st.sampled_from(
     [
@@ -182,7 +182,7 @@ def test_random_linear_combination_is_refused_exactly_when_identically_zero(piec
     assert not identically_zero, f"{text} is identically 0 but was accepted"
 
 
-# -- a negative base needs an integer exponent -----------------------------------------------------
+# -- a negative base needs an integer exponent ----------------------------------------------------
 
 NEGATIVE_BASES = [
     ("(-2)^x", "(-2)^x has no real value for most x", "use 2^x or -(2^x)", 5),
