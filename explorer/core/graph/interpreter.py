@@ -17,9 +17,18 @@ if (line 5) took the else branch".
 from __future__ import annotations
 
 import ast
+import contextlib
 import operator
 from typing import Any
 
+from explorer.core.graph.interpreter_expressions import (
+    ExpressionEvaluator,
+    _Break,
+    _Continue,
+    _describe_error,
+    _Return,
+    _Scope,
+)
 from explorer.core.graph.interpreter_result import InterpreterResult, TraceEvent
 from explorer.core.graph.interpreter_rules import (
     InterpreterError,
@@ -27,7 +36,7 @@ from explorer.core.graph.interpreter_rules import (
     parse_program_source,
     refuse,
 )
-from explorer.core.graph.interpreter_values import Guard, UserFunction, format_for_print
+from explorer.core.graph.interpreter_values import Guard, UserFunction
 
 __all__ = [
     "InterpreterError",
@@ -38,39 +47,14 @@ __all__ = [
 ]
 
 
-class _Return(Exception):
-    def __init__(self, value: Any):
-        self.value = value
-
-
-class _Break(Exception):
-    pass
-
-
-class _Continue(Exception):
-    pass
-
-
-_BINARY = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-    ast.Div: operator.truediv, ast.Pow: operator.pow, ast.MatMult: operator.matmul,
-    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod,
-}  # fmt: skip
-_COMPARE = {
-    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
+_IN_PLACE = {
+    ast.Add: operator.iadd, ast.Sub: operator.isub, ast.Mult: operator.imul,
+    ast.Div: operator.itruediv, ast.Pow: operator.ipow, ast.MatMult: operator.imatmul,
+    ast.FloorDiv: operator.ifloordiv, ast.Mod: operator.imod,
 }  # fmt: skip
 
 
-class _Scope:
-    __slots__ = ("locals", "globals")
-
-    def __init__(self, local_names: dict[str, Any], global_names: dict[str, Any]):
-        self.locals = local_names
-        self.globals = global_names
-
-
-class _Machine:
+class _Machine(ExpressionEvaluator):
     """Walks a checked syntax tree; one instance per run."""
 
     def __init__(self, namespace: Any, limits: InterpreterLimits):
@@ -103,7 +87,28 @@ class _Machine:
             handler(statement, scope)
 
     def _stmt_Import(self, node: ast.Import, scope: _Scope) -> None:
-        pass  # only `import torch` passes the check, and torch is always bound
+        # Only the core passes the check (``import torch [as T]``); ``torch`` is always bound.
+        for alias in node.names:
+            scope.locals[alias.asname or alias.name] = self.guard.torch
+
+    def _stmt_With(self, node: ast.With, scope: _Scope) -> None:
+        """``with torch.no_grad():`` (or enable_grad, set_grad_enabled): the core's own manager."""
+        managers = []
+        for item in node.items:
+            call = item.context_expr
+            assert isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            owner = self.eval(call.func.value, scope)
+            if owner is not self.guard.torch:
+                raise refuse(f"'{call.func.attr}' is a context manager of torch only", call)
+            args, kwargs = self._arguments(call, scope)
+            try:
+                managers.append(getattr(self.guard.torch.module, call.func.attr)(*args, **kwargs))
+            except (TypeError, ValueError) as error:
+                raise refuse(_describe_error(error), call) from None
+        with contextlib.ExitStack() as stack:
+            for manager in managers:
+                stack.enter_context(manager)
+            self.exec_block(node.body, scope)
 
     def _stmt_Pass(self, node: ast.Pass, scope: _Scope) -> None:
         pass
@@ -134,7 +139,10 @@ class _Machine:
         target = node.target
         assert isinstance(target, ast.Name)  # guaranteed by the static check
         current = self.lookup(target.id, target, scope)
-        value = self.binary(node.op, current, self.eval(node.value, scope), node)
+        operand = self.eval(node.value, scope)
+        self.guard.check_arithmetic(node.op, current, operand, node)
+        # In place, as Python does: ``w -= lr * w.grad`` under no_grad keeps w the same leaf.
+        value = self.guard.produced(_IN_PLACE[type(node.op)](current, operand), node)
         self.assign(target, value, scope)
 
     def _stmt_If(self, node: ast.If, scope: _Scope) -> None:
@@ -172,14 +180,9 @@ class _Machine:
             self.trace.append(TraceEvent("while", node.lineno, iterations))
 
     def _stmt_For(self, node: ast.For, scope: _Scope) -> None:
-        call = node.iter
-        assert isinstance(call, ast.Call)  # `for ... in range(...)`, checked statically
-        if call.keywords or not 1 <= len(call.args) <= 3:
-            raise refuse("range() takes 1 to 3 whole numbers", call)
-        bounds = [self.guard.as_index(self.eval(a, scope), a) for a in call.args]
         iterations = 0
         try:
-            for index in range(*bounds):
+            for index in self._iteration_values(node.iter, scope):
                 self.guard.loop_tick(node)
                 iterations += 1
                 self.assign(node.target, index, scope)
@@ -187,6 +190,21 @@ class _Machine:
                     break
         finally:
             self.trace.append(TraceEvent("for", node.lineno, iterations))
+
+    def _iteration_values(self, iterable: ast.expr, scope: _Scope) -> Any:
+        """``range(...)`` (never materialised) or the items of a list or tuple."""
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name):
+            if iterable.func.id == "range" and "range" not in scope.locals:
+                if iterable.keywords or not 1 <= len(iterable.args) <= 3:
+                    raise refuse("range() takes 1 to 3 whole numbers", iterable)
+                bounds = [self.guard.as_index(self.eval(a, scope), a) for a in iterable.args]
+                return range(*bounds)
+        value = self.eval(iterable, scope)
+        if not isinstance(value, (list, tuple)):
+            raise refuse(
+                "A for loop runs over range(...) or a list or tuple, e.g. [w, b]", iterable
+            )
+        return tuple(value)
 
     def _loop_body(self, body: list[ast.stmt], scope: _Scope) -> bool:
         """Run one iteration; True when the loop should stop (break)."""
@@ -213,156 +231,6 @@ class _Machine:
             self.guard.set_attribute(owner, target.attr, value, target)
         else:
             raise refuse("Assign to plain names only, e.g. b = a * 2", target)
-
-    # ----- expressions ------------------------------------------------------------------------
-    def eval(self, node: ast.expr, scope: _Scope) -> Any:
-        handler = getattr(self, "_expr_" + type(node).__name__)
-        try:
-            return handler(node, scope)
-        except (InterpreterError, _Return, _Break, _Continue, RecursionError):
-            raise
-        except Exception as error:  # the core's own errors, shown with the place they happened
-            raise refuse(_describe_error(error), node) from None
-
-    def _expr_Constant(self, node: ast.Constant, scope: _Scope) -> Any:
-        return node.value
-
-    def _expr_Name(self, node: ast.Name, scope: _Scope) -> Any:
-        return self.lookup(node.id, node, scope)
-
-    def lookup(self, name: str, node: ast.AST, scope: _Scope) -> Any:
-        if name in scope.locals:
-            return scope.locals[name]
-        if name in scope.globals:
-            return scope.globals[name]
-        return self.guard.builtin(name, node)
-
-    def _expr_Tuple(self, node: ast.Tuple, scope: _Scope) -> tuple:
-        return tuple(self.eval(element, scope) for element in node.elts)
-
-    def _expr_List(self, node: ast.List, scope: _Scope) -> list:
-        return [self.eval(element, scope) for element in node.elts]
-
-    def _expr_BinOp(self, node: ast.BinOp, scope: _Scope) -> Any:
-        left = self.eval(node.left, scope)
-        right = self.eval(node.right, scope)
-        return self.binary(node.op, left, right, node)
-
-    def binary(self, op: ast.operator, left: Any, right: Any, node: ast.AST) -> Any:
-        self.guard.check_arithmetic(op, left, right, node)
-        return self.guard.produced(_BINARY[type(op)](left, right), node)
-
-    def _expr_UnaryOp(self, node: ast.UnaryOp, scope: _Scope) -> Any:
-        value = self.eval(node.operand, scope)
-        if isinstance(node.op, ast.Not):
-            return not self.truth(value, node.operand)
-        self.guard.check_arithmetic(node.op, value, 0, node)
-        result = -value if isinstance(node.op, ast.USub) else +value
-        return self.guard.produced(result, node)
-
-    def _expr_BoolOp(self, node: ast.BoolOp, scope: _Scope) -> Any:
-        value: Any = None
-        for operand in node.values:
-            value = self.eval(operand, scope)
-            truth = self.truth(value, operand)
-            if isinstance(node.op, ast.And) and not truth:
-                return value
-            if isinstance(node.op, ast.Or) and truth:
-                return value
-        return value
-
-    def _expr_Compare(self, node: ast.Compare, scope: _Scope) -> Any:
-        left = self.eval(node.left, scope)
-        result: Any = True
-        for index, (op, right_node) in enumerate(zip(node.ops, node.comparators, strict=True)):
-            right = self.eval(right_node, scope)
-            self.guard.check_comparable(left, right, node)
-            result = self.guard.produced(_COMPARE[type(op)](left, right), node)
-            if index < len(node.ops) - 1 and not self.truth(result, node):
-                return result
-            left = right
-        return result
-
-    def _expr_IfExp(self, node: ast.IfExp, scope: _Scope) -> Any:
-        chosen = node.body if self.truth(self.eval(node.test, scope), node.test) else node.orelse
-        return self.eval(chosen, scope)
-
-    def _expr_Attribute(self, node: ast.Attribute, scope: _Scope) -> Any:
-        owner = self.eval(node.value, scope)
-        return self.guard.get_attribute(owner, node.attr, node)
-
-    def _expr_Subscript(self, node: ast.Subscript, scope: _Scope) -> Any:
-        owner = self.eval(node.value, scope)
-        index = self._index(node.slice, scope)
-        return self.guard.produced(self.guard.subscript(owner, index, node), node)
-
-    def _index(self, node: ast.expr, scope: _Scope) -> Any:
-        if isinstance(node, ast.Slice):
-            parts = (node.lower, node.upper, node.step)
-            return slice(*(None if p is None else self.eval(p, scope) for p in parts))
-        if isinstance(node, ast.Tuple):
-            return tuple(self._index(element, scope) for element in node.elts)
-        return self.eval(node, scope)
-
-    def _expr_JoinedStr(self, node: ast.JoinedStr, scope: _Scope) -> str:
-        pieces = []
-        for part in node.values:
-            if isinstance(part, ast.Constant):
-                pieces.append(part.value)
-            else:
-                assert isinstance(part, ast.FormattedValue)
-                value = self.eval(part.value, scope)
-                spec_node = part.format_spec
-                spec = "" if spec_node is None else self._expr_JoinedStr(spec_node, scope)
-                pieces.append(format_for_print(value, part.conversion, spec, part))
-        return "".join(pieces)
-
-    def _expr_Call(self, node: ast.Call, scope: _Scope) -> Any:
-        func = node.func
-        if isinstance(func, ast.Attribute):
-            owner = self.eval(func.value, scope)
-            args, kwargs = self._arguments(node, scope)
-            return self.guard.call_attribute(owner, func.attr, args, kwargs, node)
-        assert isinstance(func, ast.Name)
-        target = self.lookup(func.id, func, scope)
-        args, kwargs = self._arguments(node, scope)
-        if isinstance(target, UserFunction):
-            return self.call_user(target, args, kwargs, node)
-        return self.guard.call_builtin(target, func.id, args, kwargs, node)
-
-    def _arguments(self, node: ast.Call, scope: _Scope) -> tuple[list[Any], dict[str, Any]]:
-        args = [self.eval(argument, scope) for argument in node.args]
-        kwargs = {k.arg: self.eval(k.value, scope) for k in node.keywords if k.arg is not None}
-        return args, kwargs
-
-    def call_user(self, function: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if self.call_depth >= self.limits.max_call_depth:
-            raise refuse(
-                f"Calls nest more than {self.limits.max_call_depth} deep; stopped "
-                f"(does '{function.name}' call itself without end?)",
-                node,
-            )
-        self.guard.tick(node)
-        local_names = function.bind(args, kwargs, node)
-        self.call_depth += 1
-        try:
-            self.exec_block(function.node.body, _Scope(local_names, self.module_names))
-        except _Return as returned:
-            return returned.value
-        except (_Break, _Continue):
-            raise refuse("'break'/'continue' outside a loop", node) from None
-        finally:
-            self.call_depth -= 1
-        return None
-
-    def truth(self, value: Any, node: ast.AST) -> bool:
-        return self.guard.truth(value, node)
-
-
-def _describe_error(error: Exception) -> str:
-    if isinstance(error, RuntimeError):
-        return str(error)  # the core's PyTorch-style messages, verbatim
-    return f"{type(error).__name__}: {error}"
 
 
 def run_program(

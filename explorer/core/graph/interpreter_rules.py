@@ -5,14 +5,20 @@ Python) and every node is checked here against a whitelist before the interprete
 walk is iterative so a deeply nested program cannot blow the Python stack while being checked.
 
 Decisions where the brief left room:
-- ``import torch`` on its own is accepted as a no-op (``torch`` is always the app's autodiff core),
-  so the seed's cells can be pasted as they are; every other import is refused.
+- ``import torch`` is accepted (``torch`` is always the app's autodiff core), so the seed's cells
+  can be pasted as they are; so are ``import torch as T`` and ``import explorer.autodiff as T``,
+  which bind another name to the same core. Every other module (``math``, ``numpy``, ``os``) and
+  every ``from ... import`` is refused: torch has the functions a program needs.
 - String literals and f-strings are allowed only as arguments of ``print`` (including its
   ``sep``/``end`` keywords): strings have no other use here and cannot be multiplied into
   gigabytes if they never reach arithmetic.
 - ``range(...)`` may only appear as the iterable of a ``for`` loop, so a huge range is never
   materialised into a list or tensor.
-- ``with`` is refused (including ``torch.no_grad()``); ``.detach()`` stops gradients instead.
+- ``for`` runs over ``range(...)`` or over a list or tuple (``for param in [w, b]``, d2l's sgd).
+- ``with`` is allowed only for the core's grad-mode context managers: ``torch.no_grad()``,
+  ``torch.enable_grad()`` and ``torch.set_grad_enabled(flag)`` (without ``as``); d2l's
+  ``sgd`` updates parameters in place under ``no_grad``. Augmented assignments (``w -= ...``)
+  are in place, as in Python and PyTorch.
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ SETTABLE_TENSOR_ATTRIBUTES: frozenset[str] = frozenset({"grad", "requires_grad"}
 TORCH_NAMES: frozenset[str] = frozenset(
     """tensor arange zeros ones zeros_like ones_like full linspace eye randn rand randn_like
     manual_seed exp log sin cos tan tanh sigmoid relu abs sqrt dot sum mean norm matmul mm
-    maximum minimum where clamp pow square float32 float64 stack cat
+    maximum minimum where clamp pow square float32 float64 stack cat normal
     """.split()
 )
 
@@ -85,7 +91,6 @@ _REFUSED_STATEMENTS: dict[type, str] = {
     ast.ClassDef: "Classes are not supported here; use functions (def).",
     ast.Global: "'global' is not supported here; pass values in and return them.",
     ast.Nonlocal: "'nonlocal' is not supported here; pass values in and return them.",
-    ast.With: "'with' blocks are not supported here; use .detach() to stop gradients.",
     ast.AsyncWith: "'async with' is not supported here.",
     ast.Try: "'try' blocks are not supported here.",
     ast.Raise: "'raise' is not supported here.",
@@ -121,8 +126,13 @@ _ALLOWED_NODES: tuple[type, ...] = (
     ast.Compare, ast.Call, ast.Name, ast.Constant, ast.Attribute, ast.Subscript, ast.Slice,
     ast.Tuple, ast.List, ast.IfExp, ast.JoinedStr, ast.FormattedValue, ast.keyword,
     ast.arguments, ast.arg, ast.alias, ast.expr_context, ast.operator, ast.unaryop, ast.boolop,
-    ast.cmpop,
+    ast.cmpop, ast.With, ast.withitem,
 )  # fmt: skip
+
+# ``with torch.X(...):`` context managers of the core a program may use.
+GRAD_MODE_MANAGERS: frozenset[str] = frozenset({"no_grad", "enable_grad", "set_grad_enabled"})
+# Modules ``import ... as NAME`` may bind: the app's autodiff core under its two names.
+TORCH_MODULES: frozenset[str] = frozenset({"torch", "explorer.autodiff"})
 
 _ALLOWED_BINARY = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.MatMult, ast.FloorDiv, ast.Mod)
 _ALLOWED_COMPARE = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Is, ast.IsNot)
@@ -192,12 +202,44 @@ def _check_node(node: ast.AST, string_allowed: set[int], range_allowed: set[int]
 
 
 def _check_import(node: ast.Import | ast.ImportFrom) -> None:
-    names = [(alias.name, alias.asname) for alias in node.names]
-    if isinstance(node, ast.Import) and names == [("torch", None)]:
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            if alias.asname is not None and _is_dunder(alias.asname):
+                raise refuse(
+                    f"Names with double underscores ('{alias.asname}') are not allowed", node
+                )
+            if alias.name == "torch" or (alias.name in TORCH_MODULES and alias.asname):
+                continue
+            if alias.name in TORCH_MODULES:
+                raise refuse(f"Write 'import {alias.name} as torch'", node)
+            raise refuse(
+                f"Only torch can be imported here (import torch, or import torch as T); "
+                f"'{alias.name}' is not available: use torch's functions (torch.exp, torch.log, "
+                "torch.sqrt, ...)",
+                node,
+            )
         return
     raise refuse(
-        "Imports are not allowed here; 'torch' (the app's autodiff core) is already available", node
+        "'from ... import' is not supported here; write 'import torch' and use torch.NAME", node
     )
+
+
+def _check_with(node: ast.With) -> None:
+    for item in node.items:
+        call = item.context_expr
+        is_manager = (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in GRAD_MODE_MANAGERS
+        )
+        if not is_manager:
+            raise refuse(
+                "'with' is supported only for torch.no_grad(), torch.enable_grad() and "
+                "torch.set_grad_enabled(...)",
+                item.context_expr,
+            )
+        if item.optional_vars is not None:
+            raise refuse("Write 'with torch.no_grad():' without 'as'", item.optional_vars)
 
 
 def _check_constant(node: ast.Constant, string_allowed: set[int]) -> None:
@@ -296,9 +338,6 @@ def _check_loop(node: ast.While | ast.For) -> None:
         raise refuse("'else' after a loop is not supported here", node)
     if isinstance(node, ast.For):
         _check_assignment_targets(node)
-        iterable = node.iter
-        if not (isinstance(iterable, ast.Call) and _is_name(iterable.func, "range")):
-            raise refuse("Only 'for ... in range(...)' loops are supported here", iterable)
 
 
 def _symbol(operator: ast.AST) -> str:
@@ -326,4 +365,5 @@ _NODE_CHECKS = {
     ast.While: _check_loop,
     ast.For: _check_loop,
     ast.UnaryOp: _check_unary,
+    ast.With: _check_with,
 }

@@ -312,7 +312,11 @@ class Guard:
         return None  # e.g. a random generator object: not something a program may hold
 
     def _check_creation(self, name: str, args: list, kwargs: dict, node: ast.AST) -> None:
-        if name in _CREATION_BY_SIZE:
+        if name == "normal":  # normal(mean, std, size): d2l's synthetic data and weights
+            self._check_size(
+                _count_of_shape(kwargs.get("size", args[2] if len(args) > 2 else ())), node
+            )
+        elif name in _CREATION_BY_SIZE:
             if "size" in kwargs:
                 size = kwargs["size"]
             elif name == "full":
