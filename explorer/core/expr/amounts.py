@@ -43,7 +43,7 @@ FINE_DIGITS = 60
 # Two evaluations of a non-zero value agree to about COARSE_DIGITS digits; noise does not.
 _STABLE_RATIO = 1e-20
 _MAX_EXACT_POWER = 64
-# Per formula (per program line): how many exact checks, and how much time they may take in all.
+# Per formula or program: how many exact checks, and how much time they may take in all.
 MAX_EXACT_CHECKS = 24
 EXACT_TIME_BUDGET = 0.25
 
@@ -58,7 +58,7 @@ _budget: ContextVar[_Budget | None] = ContextVar("exact_check_budget", default=N
 
 
 def start_exact_budget() -> None:
-    """Give the formula about to be checked its own allowance of exact checks."""
+    """Give the formula (or program) about to be parsed its own allowance of exact checks."""
     _budget.set(_Budget(MAX_EXACT_CHECKS, time.perf_counter() + EXACT_TIME_BUDGET))
 
 

@@ -40,7 +40,6 @@ from explorer.core.expr.amounts import (
     combine,
     irrational,
     literal,
-    start_exact_budget,
 )
 from explorer.core.expr.errors import ExprError
 from explorer.core.expr.linear import (
@@ -95,7 +94,6 @@ class ConstantChecker:
         snippet: Callable[[Node], str],
         names: Mapping[str, Facts] | None = None,
     ):
-        start_exact_budget()
         self._error_at = error_at
         self._snippet = snippet
         self._names = dict(names or {})

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.expr.amounts import start_exact_budget
 from explorer.core.expr.checks import ConstantChecker
 from explorer.core.expr.display import format_latex, format_unicode
 from explorer.core.expr.errors import ExprError
@@ -217,6 +218,7 @@ def _parse_stripped(
 ) -> Expression:
     source = Source(stripped)
     refuse_foreign_letters(source)
+    start_exact_budget()
     tokens = tokenize(stripped, max_tokens=max_tokens)
     start = _prefix_length(tokens, declared)
     if start and tokens[start].kind == END:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.expr.amounts import start_exact_budget
 from explorer.core.expr.checks import ConstantChecker, Facts
 from explorer.core.expr.display import format_latex, format_unicode
 from explorer.core.expr.errors import ExprError
@@ -169,6 +170,7 @@ def parse_program(text: str, variables: Sequence[str] | None = None) -> ProgramE
         raise ExprError(message, MAX_PROGRAM_LENGTH + 1)
     source = Source(stripped, multiline=True)
     refuse_foreign_letters(source)
+    start_exact_budget()  # one allowance for the whole program, not one per line
     lines = _split_lines(tokenize(stripped, newlines=True, max_tokens=MAX_PROGRAM_TOKENS))
     if len(lines) > MAX_DEFINITIONS:
         message = f"Program has too many lines ({len(lines)}, max {MAX_DEFINITIONS})"
