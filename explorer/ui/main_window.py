@@ -249,8 +249,9 @@ class MainWindow(QMainWindow):
             f"About {APP_TITLE}",
             f"<h3>{APP_TITLE} {html.escape(explorer.__version__)}</h3>"
             "<p>Explore the calculus behind deep learning: derivatives and the limit h→0, "
-            "tangent lines, gradients, the chain rule, backpropagation, autograd and gradient "
-            "descent.</p><p>Built with PySide6, pyqtgraph, NumPy and SymPy.</p>",
+            "tangent lines and the rules step by step, the chain rule, and backpropagation "
+            "stepped through a computational graph on a PyTorch-style autograd core.</p>"
+            "<p>Built with PySide6, pyqtgraph, NumPy and SymPy.</p>",
         )
 
     def shortcut_rows(self) -> list[tuple[str, str]]:

@@ -198,7 +198,8 @@ def test_a_closed_pipe_ends_quietly(args):
         )
     finally:
         os.close(write_end)
-    assert result.stderr == ""  # no traceback, no "Exception ignored"
+    for noise in ("Traceback", "BrokenPipeError", "Exception ignored"):
+        assert noise not in result.stderr
     assert result.returncode == 128 + 13  # what a shell reports for SIGPIPE
 
 
