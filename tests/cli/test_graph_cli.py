@@ -159,3 +159,49 @@ def test_graph_named_view_exports_and_refuses_python(tmp_path):
     assert "2(w + x + y + z)" in text and "−4096" in text
     result = run_cli("graph", SEED_CONTROL_FLOW, "--view", "named")
     assert result.returncode == 2 and "Python programs" in result.stderr
+
+
+def test_export_defaults_to_named_steps_with_whole_edge_labels(tmp_path):
+    out = tmp_path / "seed.svg"
+    result = run_cli("export", "graph", SEED, "--at", "w=-1,x=0,y=-2,z=1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    # The seed's single-step partial, written out whole (no "…" anywhere in the picture).
+    assert "∂a/∂w = 2(w + x + y + z)" in text and "…" not in text
+
+
+def test_export_of_the_control_flow_chain_is_wrapped_to_fit_the_page(tmp_path):
+    program = tmp_path / "control.py"
+    program.write_text(SEED_CONTROL_FLOW, encoding="utf-8")
+    out = tmp_path / "cf.png"
+    result = run_cli("export", "graph", str(program), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    width, height = _png_size(out)
+    assert width / height < 2.5  # a dozen nodes in a row would be about 30:1
+    sized = tmp_path / "cf_1200.png"
+    result = run_cli("export", "graph", str(program), "--out", str(sized), "--width", "1200",
+                     "--height", "800")  # fmt: skip
+    assert result.returncode == 0 and "note:" not in result.stderr  # text still readable
+
+
+def test_export_start_stage_needs_no_values(tmp_path):
+    out = tmp_path / "start.svg"
+    result = run_cli("export", "graph", SEED, "--stage", "start", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "∂u/∂a = 2(a + b)" in text and "nan" not in text.lower()
+    result = run_cli("export", "graph", SEED, "--stage", "forward", "--out", str(out))
+    assert result.returncode == 2 and "pass every input with --at" in result.stderr
+
+
+def test_graph_cli_accepts_log_2_and_reports_missing_files():
+    result = run_cli("graph", "log(exp(x)+exp(y))", "--at", "x=0,y=log(2)", "--json")
+    assert result.returncode == 0, result.stderr
+    gradients = json.loads(result.stdout)["gradients"]
+    x, y = sp.symbols("x y")
+    f = sp.log(sp.exp(x) + sp.exp(y))
+    point = {x: 0, y: sp.log(2)}
+    assert abs(gradients["x"] - float(sp.diff(f, x).subs(point))) < 1e-12
+    assert abs(gradients["y"] - float(sp.diff(f, y).subs(point))) < 1e-12
+    result = run_cli("graph", "nonexist.py", "--at", "x=1")
+    assert result.returncode == 2 and "File not found: nonexist.py" in result.stderr

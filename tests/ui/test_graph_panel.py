@@ -317,3 +317,35 @@ def test_export_png_and_svg_are_not_blank(panel, tmp_path):
     painter.end()
     assert non_white_fraction(rendered) > 0.01
     assert "1024" in svg.read_text(encoding="utf-8")
+
+
+def test_a_panel_built_small_fits_again_when_shown_large(qtbot):
+    """Built inside a hidden tab (a tiny viewport), the panel refits once it gets its size, so
+    inputs and the output are both on screen without pressing Fit."""
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 200)
+    panel.show()
+    panel.resize(1280, 800)
+    qtbot.waitUntil(lambda: panel.view.viewport().width() > 800)
+    panel.run_all()
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    for node in (*panel.model.inputs, panel.model.output):
+        assert visible.contains(panel.scene.cards[node.id].sceneBoundingRect())
+
+
+def test_the_control_flow_chain_is_wrapped_so_its_output_is_on_screen(qtbot):
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.view.viewport().width() > 800)
+    panel.load_preset("control_flow")
+    assert panel.scene.layout.band_count > 1
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    for node in (*panel.model.inputs, panel.model.output):
+        assert visible.contains(panel.scene.cards[node.id].sceneBoundingRect())
+    panel.view.zoom_in()  # the user's zoom is kept on a resize
+    zoom = panel.view.zoom
+    panel.resize(1200, 760)
+    assert panel.view.zoom == zoom
