@@ -171,12 +171,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``calculus-explorer`` and ``python -m explorer``; returns the exit code."""
     registry = discover(CommandRegistry())
     parser = build_parser(registry)
-    args = parser.parse_args(list(argv) if argv is not None else None)
     try:
-        code = _run(registry, args)
-        # Flush inside the try: a reader that went away (`| head`) is noticed here, not at exit.
-        sys.stdout.flush()
-        return code
+        try:
+            args = parser.parse_args(list(argv) if argv is not None else None)  # --help prints
+            return _run(registry, args)
+        finally:
+            # Flushed here, even on --help's SystemExit, so a reader that went away (`| head`)
+            # is noticed inside this try and not at interpreter exit. (No stdout at all under
+            # pythonw, which runs the Windows gui-script.)
+            if sys.stdout is not None:
+                sys.stdout.flush()
     except BrokenPipeError:
         return _quiet_after_broken_pipe()
     except ExprError as error:

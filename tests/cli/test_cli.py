@@ -176,13 +176,15 @@ def test_an_infinite_range_reaches_validation_and_exits_2(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "codes"),
     [
-        ("diff", "3x^2 - 4x", "--at", "1", "--steps", "--limit-table"),
-        ("graph", "log(exp(x)+exp(y))", "--at", "x=0,y=1"),
+        (("diff", "3x^2 - 4x", "--at", "1", "--steps", "--limit-table"), {128 + 13}),
+        (("graph", "log(exp(x)+exp(y))", "--at", "x=0,y=1"), {128 + 13}),
+        # argparse itself ignores a failed write of the help text; either way, no traceback.
+        (("diff", "--help"), {0, 128 + 13}),
     ],
 )
-def test_a_closed_pipe_ends_quietly(args):
+def test_a_closed_pipe_ends_quietly(args, codes):
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before the first byte, as with `| head -0`
@@ -200,7 +202,7 @@ def test_a_closed_pipe_ends_quietly(args):
         os.close(write_end)
     for noise in ("Traceback", "BrokenPipeError", "Exception ignored"):
         assert noise not in result.stderr
-    assert result.returncode == 128 + 13  # what a shell reports for SIGPIPE
+    assert result.returncode in codes  # 141: what a shell reports for SIGPIPE
 
 
 # ----- export function --param -----------------------------------------------------------------
