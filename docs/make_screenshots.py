@@ -60,4 +60,6 @@ def _save(pixmap, path: Path) -> None:
 
 
 if __name__ == "__main__":  # the worker is a spawned process: it must not rerun this
+    # Run from a checkout too, not only after `pip install .`: the repository root holds explorer/.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent)
