@@ -26,6 +26,7 @@ _DEFAULT_PAGE = (1600.0, 1000.0)  # the page shape bands are chosen for when no 
 _MARGIN = 0.04  # of the drawing's longer side, on every edge (as the export module adds)
 _MAX_SIDE = 10_000
 _MAX_BANDS = 8
+_WIDE_ENOUGH = 2600.0  # pixels: wider than this, an unsized export wraps into bands
 
 
 @dataclass
@@ -53,7 +54,9 @@ def export_picture(
         page = (width, width * single[1] / single[0])
     elif height and not width:
         page = (height * single[0] / single[1], height)
-    bands = scene_bands(scene, page)
+    # Given no size, a drawing that fits a wide screen at EXPORT_SCALE stays in one band.
+    fits_as_is = not (width or height) and single[0] * EXPORT_SCALE <= _WIDE_ENOUGH
+    bands = 1 if fits_as_is else scene_bands(scene, page)
     if bands > 1:
         scene.show_model(model, bands=bands, numbers=numbers, full_labels=True)
     scene.apply_state(state)

@@ -239,7 +239,10 @@ def _card_texts(model: GraphModel, node: ModelNode) -> tuple[str, str, str, str]
         subtitle = f"{node.op}: {node.formula}" if node.formula else node.op
     else:
         subtitle = f"op: {node.op}"
-    title = node.symbol if node.is_named or node.occurrence else (node.formula or node.op)
+    if node.is_named or node.occurrence:
+        title = node.symbol
+    else:
+        title = node.formula or node.name_text or node.op
     if node.id == model.output_id:
         kind = "output"
     elif not node.requires_grad:
