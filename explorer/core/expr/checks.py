@@ -36,10 +36,13 @@ import numpy as np
 from explorer.core.expr.amounts import (
     ONE,
     ZERO,
+    Amount,
     applied,
     combine,
     irrational,
     literal,
+    scaled,
+    settle,
 )
 from explorer.core.expr.errors import ExprError
 from explorer.core.expr.linear import (
@@ -105,9 +108,12 @@ class ConstantChecker:
     def facts(self, node: Node) -> Facts:
         return self._facts.get(id(node), NO_FACTS)
 
+    def _intern(self, signature: tuple) -> int:
+        return self._signatures.setdefault(signature, len(self._signatures))
+
     def _store(self, node: Node, facts: Facts, signature: tuple) -> Facts:
         self._facts[id(node)] = facts
-        self._node_keys[id(node)] = self._signatures.setdefault(signature, len(self._signatures))
+        self._node_keys[id(node)] = self._intern(signature)
         return facts
 
     def _key(self, node: Node) -> int:
@@ -119,7 +125,7 @@ class ConstantChecker:
         self._node_keys[id(copy)] = self._key(original)
 
     def _term(self, signature: tuple, power: float = 1.0) -> Facts:
-        return term_facts(self._signatures.setdefault(signature, len(self._signatures)), power)
+        return term_facts(self._intern(signature), power)
 
     def _inner_text(self, node: Node) -> str:
         text = self._snippet(node)
@@ -144,8 +150,10 @@ class ConstantChecker:
 
     def unary(self, node: UnaryOp) -> Facts:
         inner = self.facts(node.operand)
-        signature = ("u", node.op, self._key(node.operand))
-        return self._store(node, inner if node.op == "+" else negated(inner), signature)
+        if node.op == "+":
+            self.copy_facts(node.operand, node)  # +a is a, key included
+            return inner
+        return self._store(node, negated(inner), ("u", node.op, self._key(node.operand)))
 
     def binary(self, node: BinaryOp, operator_offset: int) -> Facts:
         left, right = self.facts(node.left), self.facts(node.right)
@@ -164,19 +172,35 @@ class ConstantChecker:
             self._check_size(value, self._inner_text(node), operator_offset, underflow)
             amount = combine(node.op, left.constant, right.constant, value)
             return self._store(node, constant_facts(amount), signature)
-        return self._store(node, self._linear(node.op, left, right, signature), signature)
+        return self._store(node, self._linear(node, left, right), signature)
 
-    def _linear(self, op: str, left: Facts, right: Facts, signature: tuple) -> Facts:
+    def _linear(self, node: BinaryOp, left: Facts, right: Facts) -> Facts:
         """Facts of ``left op right`` when at least one side depends on a variable."""
+        op = node.op
         if op in "+-":
             return added(left, right, op)
         if right.value is not None:
             return times_constant(left, right.constant, op)
         if op == "*" and left.value is not None:
             return times_constant(right, left.constant)
-        if op == "/" and left.zero:
+        # A product or quotient of terms: coefficients move out front, so 0.5x*y, x*0.5y and
+        # -(0.5x)*y are multiples of one term x*y, and 2/x of the term 1/x.
+        left_key, left_coefficient = self._monomial(node.left, left)
+        right_key, right_coefficient = self._monomial(node.right, right)
+        keys = sorted((left_key, right_key)) if op == "*" else (left_key, right_key)
+        coefficient = settle(scaled(left_coefficient, right_coefficient, op))
+        if coefficient.is_zero():
             return NO_FACTS
-        return self._term(signature)
+        return Facts(ZERO, {self._intern(("m", op, *keys)): coefficient})
+
+    def _monomial(self, node: Node, facts: Facts) -> tuple[int, Amount]:
+        """``facts`` as coefficient × term: one term without a constant, a bare constant, or else
+        the whole node as its own term."""
+        if not facts.terms:
+            return self._intern(("one",)), facts.constant
+        if len(facts.terms) == 1 and facts.constant.is_zero():
+            return next(iter(facts.terms.items()))
+        return self._key(node), ONE
 
     def _division_message(self, divisor: Node) -> str:
         if isinstance(divisor, Number):
