@@ -1,12 +1,16 @@
 """What the checker knows about a subtree: a linear form over the subtrees it cannot fold.
 
-Each subtree is ``constant + sum(coefficient * term)``, where a term is any subtree that is not a
-sum, a constant multiple or a constant quotient (``x``, ``sin(x)``, ``x*y``, ``x/x``), identified
-by a structural key (the same subtree written twice gets the same key; spans, brackets and implicit
-multiplication do not matter, the order of operands does). Collecting coefficients is what finds
-identically-zero subtrees a learner can write: ``x - x``, ``2x - x - x``, ``0*x``, ``x/2 - 0.5x``,
-and that ``pi/2 + x - x`` is the constant pi/2. A subtree whose terms all cancel has a value.
-Coefficients and constants are ``Amount``s, so cancellation is decided exactly (see ``amounts``).
+Each subtree is ``constant + sum(coefficient * term)``, where a term is a subtree that is not a
+sum or a constant multiple (``x``, ``sin(x)``, ``x^2``), identified by a structural key: the same
+subtree written twice gets the same key; spans, brackets and implicit multiplication do not
+matter. A product or quotient of terms is a term with the coefficients moved out front
+(``0.5x*y`` is 0.5·[x*y], ``2/x`` is 2·[1/x]); the two factors of a product may come in either
+order (``x*y`` and ``y*x``), but longer products are matched only as grouped (``x*y*z`` is not
+``z*y*x``). Collecting coefficients is what finds identically-zero subtrees a learner can write:
+``x - x``, ``2x - x - x``, ``0*x``, ``x/2 - 0.5x``, ``2/x - 1/x - 1/x``, and that ``pi/2 + x - x``
+is the constant pi/2. A subtree whose terms all cancel has a value. Coefficients and constants
+are ``Amount``s, so cancellation is decided exactly (see ``amounts``). ``x/x`` is the term
+[x/x], not 1: the tree keeps its hole at 0.
 """
 
 from __future__ import annotations
