@@ -96,7 +96,7 @@ def test_derivative_steps_task_runs_in_the_worker_process() -> None:
 
 
 def test_kink_notes_only_where_the_slope_breaks() -> None:
-    from explorer.core.derivative.agreement import kink_notes
+    from explorer.core.derivative.kinks import kink_notes
     from explorer.core.derivative.model import prepare
 
     assert kink_notes(prepare("abs(x)")) == ["|x| has a kink at x = 0: no derivative there"]

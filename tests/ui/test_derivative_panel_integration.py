@@ -38,14 +38,36 @@ def bridge(qtbot):
 def test_worker_replaces_the_formula_with_the_simplified_form(qtbot, panel, bridge):
     panel.set_worker(bridge)
     with qtbot.waitSignal(panel.formula_simplified, timeout=60000) as blocker:
-        panel.set_expression(parse("x^3 - 1/x"))
+        panel.set_expression(parse("x^2 sin(x)/(1 + x^2)"))
         # Shown at once, before the worker answers: our own steps engine's result.
-        assert panel.derivative_text() == "f′(x) = 3x² + 1/x²"
+        assert panel.derivative_text().startswith("f′(x) = ((2x·sin(x) + x²·cos(x))")
         assert "simplifying" in panel.simplification_status()
-    assert blocker.args == ["(3x⁴ + 1)/x²"]
-    assert panel.derivative_text() == "f′(x) = (3x⁴ + 1)/x²"
-    assert "simplified" in panel.simplification_status()
-    assert "3x⁴" in panel.plot.plot_item.titleLabel.text
+    # sympy's smaller form, printed in our notation (superscripts, implied products).
+    simplified = "x·(x³·cos(x) + x·cos(x) + 2sin(x))/(x⁴ + 2x² + 1)"
+    assert blocker.args == [simplified]
+    assert panel.derivative_text() == f"f′(x) = {simplified}"
+    assert panel.simplification_status() == "✓ simplified (sympy)"
+    assert "(x³·cos(x) + x·cos(x)" in panel.plot.plot_item.titleLabel.text
+
+
+@pytest.mark.parametrize(
+    ("text", "ours"),
+    [
+        ("x*abs(x)", "|x| + x·sign(x)"),  # sympy: Piecewise((0, Eq(x, 0)), (2x²/|x|, True))
+        ("relu(x)", "step(x)"),  # sympy: Heaviside(x, 0)
+        ("sigmoid(x)", "σ(x)·(1 − σ(x))"),  # sympy: 1/(4cosh(x/2)²)
+        ("sqrt(x)", "1/(2√(x))"),  # sympy: 1/(2*sqrt(x)), the same
+    ],
+)
+def test_sympys_form_outside_our_language_is_not_shown(qtbot, panel, bridge, text, ours):
+    panel.set_worker(bridge)
+    panel.set_expression(parse(text))
+    qtbot.waitUntil(lambda: "simplifying" not in panel.simplification_status(), timeout=60000)
+    assert panel.simplification_status() == "(our form; sympy's was not simpler)"
+    assert panel.derivative_text() == f"f′(x) = {ours}"
+    title = panel.plot.plot_item.titleLabel.text
+    for raw in ("Piecewise", "Heaviside", "cosh", "sqrt", "**"):
+        assert raw not in title and raw not in panel.derivative_text()
 
 
 class _TimingOutWorker(QObject):

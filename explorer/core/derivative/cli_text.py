@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping
 
 from explorer.core.derivative import difference
-from explorer.core.derivative.agreement import kink_notes
 from explorer.core.derivative.formatting import format_number
+from explorer.core.derivative.kinks import kink_notes
 from explorer.core.derivative.model import prepare
 from explorer.core.derivative.tangent import tangent_at
 

@@ -6,7 +6,6 @@ The parameter sliders are shared with other panels: ``explorer.ui.parameter_slid
 from __future__ import annotations
 
 import math
-import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,14 +44,6 @@ def h_label(h: float) -> str:
     mantissa, exponent = f"{h:.1e}".split("e")
     power = str(int(exponent)).translate(_SUPERSCRIPTS)
     return f"h = {mantissa}×10{power}" if int(exponent) else f"h = {mantissa}"
-
-
-def readable_sympy(text: str) -> str:
-    """sympy's one-line form made readable: ``(3·x^4 + 1)/x^2`` → ``(3x⁴ + 1)/x²``."""
-    text = re.sub(r"\^\((−?\d+)\)", lambda m: m.group(1).translate(_SUPERSCRIPTS), text)
-    text = re.sub(r"\^(\d+)", lambda m: m.group(1).translate(_SUPERSCRIPTS), text)
-    # A number times a name reads as in handwriting: 3·x → 3x (but 2·3 stays).
-    return re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)·(?=[A-Za-z(])", r"\1", text)
 
 
 def shortened(text: str, limit: int = 48) -> str:

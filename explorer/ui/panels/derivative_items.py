@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 
-from explorer.core.derivative import LinearBand, Secant, Tangent
+from explorer.core.derivative import LinearBand, Secant, Tangent, format_number
 from explorer.core.sampling import SampledCurve
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
 
@@ -22,6 +22,13 @@ TANGENT_COLOR = PALETTE[1]
 SECANT_COLOR = PALETTE[4]
 BAND_COLOR = (0, 158, 115)  # PALETTE[2] as RGB, for translucent brushes
 WARNING_COLOR = "#b00020"
+TANGENT_NAME = "tangent at x₀"
+SECANT_NAME = "secant x₀ … x₀+h"
+KINK_NAME = "f′ does not exist"
+_MARGIN = 8.0  # pixels between the readout label and the plot's edge
+_LINE_POINTS = 400  # samples of a straight line when judging what the label would cover
+_POINT_WEIGHT = 500  # the tangent point counts as this many curve samples
+_WRAP_SHARE = 0.42  # longer notes wrap at this share of the plot's width
 # The tangent and secant are drawn this many view spans beyond each side of the view, so a pan
 # never reveals their ends.
 _LINE_REACH_SPANS = 20.0
@@ -69,15 +76,21 @@ class CurvePointHandle(pg.TargetItem):
 
 
 class TangentLayer:
-    """Tangent line and its label, secant with its two points, and the ε band on a PlotView."""
+    """Tangent line, secant with its two points, the ε band, kink marks and the readout label.
+
+    The label is a readout in the corner of the plot that covers least of the curves (never
+    under the legend), not a tag at x₀: a tag there hides the curve it describes and runs off
+    the edge near the view's border. Lines are clipped to a window around the view, and the
+    tangent and secant leave the legend when they are not drawn.
+    """
 
     def __init__(self, plot: PlotView) -> None:
         self.plot = plot
         self.tangent_curve = plot.set_curve(
-            "tangent", [], [], name="tangent at x₀", color=TANGENT_COLOR, width=2.0, style="dash"
+            "tangent", [], [], name=TANGENT_NAME, color=TANGENT_COLOR, width=2.0, style="dash"
         )
         self.secant_curve = plot.set_curve(
-            "secant", [], [], name="secant x₀ … x₀+h", color=SECANT_COLOR, width=1.6
+            "secant", [], [], name=SECANT_NAME, color=SECANT_COLOR, width=1.6
         )
         self.secant_points = pg.ScatterPlotItem(
             size=8, pen=make_pen(FOREGROUND, 1), brush=pg.mkBrush(SECANT_COLOR)
@@ -86,20 +99,34 @@ class TangentLayer:
         plot.add_item(self.secant_points, ignore_bounds=True)
         self.handle = CurvePointHandle()
         plot.add_item(self.handle, ignore_bounds=True)
-        self.label = pg.TextItem(
-            color=FOREGROUND, anchor=(0.0, 1.2), fill=pg.mkBrush(255, 255, 255, 210)
-        )
-        font = QFont()
-        font.setPointSize(11)
-        self.label.setFont(font)
-        self.label.setZValue(25)
-        plot.add_item(self.label, ignore_bounds=True)
+        self._build_label()
         self._build_band()
         self.kink_marks = pg.ScatterPlotItem(
             size=13, symbol="x", pen=make_pen(WARNING_COLOR, 2.5), brush=pg.mkBrush(WARNING_COLOR)
         )
         self.kink_marks.setZValue(18)
         plot.add_item(self.kink_marks, ignore_bounds=True)
+        self.secant_note = ""
+        self._label_is_note = False
+        self._long_curves: dict[str, tuple] = {}
+        for item in (self.tangent_curve, self.secant_curve):
+            _set_legend_entry(plot, item, None)
+        plot.view_box.sigResized.connect(self.place_label)
+        plot.view_box.sigRangeChanged.connect(self.place_label)
+
+    def _build_label(self) -> None:
+        self.label = pg.TextItem(
+            color=FOREGROUND,
+            anchor=(0.0, 0.0),
+            fill=pg.mkBrush(255, 255, 255, 200),
+            border=pg.mkPen("#bbbbbb"),
+        )
+        font = QFont()
+        font.setPointSize(11)
+        self.label.setFont(font)
+        self.label.setZValue(25)
+        # In the view box's own (pixel) coordinates, like the legend: a readout, not data.
+        self.label.setParentItem(self.plot.view_box)
 
     def _build_band(self) -> None:
         self.band_region = pg.LinearRegionItem(
@@ -117,44 +144,121 @@ class TangentLayer:
 
     # ----- tangent ------------------------------------------------------------------------------
 
-    def line_reach(self) -> tuple[float, float]:
-        (x_low, x_high), _ = self.plot.view_range()
-        span = x_high - x_low
-        return x_low - _LINE_REACH_SPANS * span, x_high + _LINE_REACH_SPANS * span
+    def line_reach(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The window lines are drawn in: the view widened by ``_LINE_REACH_SPANS`` each way."""
+        (x_low, x_high), (y_low, y_high) = self.plot.view_range()
+        x_pad, y_pad = _LINE_REACH_SPANS * (x_high - x_low), _LINE_REACH_SPANS * (y_high - y_low)
+        return (x_low - x_pad, x_high + x_pad), (y_low - y_pad, y_high + y_pad)
+
+    def _near_view(self, *ys: float) -> bool:
+        _, (y_low, y_high) = self.line_reach()
+        return all(np.isfinite(y) and y_low <= y <= y_high for y in ys)
 
     def show_tangent(self, tangent: Tangent) -> None:
-        """Draw the tangent line and put the handle at (x₀, f(x₀)); without a tangent say why."""
-        (x_low, x_high), (y_low, y_high) = self.plot.view_range()
-        if np.isfinite(tangent.y0):
+        """Draw the tangent and put the handle at (x₀, f(x₀)); without a tangent say why."""
+        point_shown = self._near_view(tangent.y0)
+        self.handle.setVisible(point_shown)
+        if point_shown:
             self.handle.setPos(tangent.x0, tangent.y0)
-            self.handle.setVisible(True)
-            self.label.setPos(tangent.x0, tangent.y0)
-        else:
-            self.handle.setVisible(False)
-            self.label.setPos(tangent.x0, 0.5 * (y_low + y_high))
-        # The label grows away from the nearer edge of the view so it is never cut off.
-        right_half = tangent.x0 > 0.5 * (x_low + x_high)
-        self.label.setAnchor((1.05 if right_half else -0.05, 1.15))
+        point = format_number(tangent.x0)
         if tangent.differentiable:
-            ends = np.array(self.line_reach())
-            self.tangent_curve.setData(ends, tangent.line(ends))
+            x, y = clipped_line(tangent.slope, tangent.x0, tangent.y0, *self.line_reach())
+            self.tangent_curve.setData(x, y)
+            text = f"Tangent at x₀ = {point}:  {tangent.equation}"
+            text += f"\nslope f′({point}) = {_slope(tangent)}"
+            if not point_shown:
+                where = f"({point}, {format_number(tangent.y0)})"
+                text += f"\n(x₀, f(x₀)) = {where} is outside the view"
             self.label.setColor(FOREGROUND)
-            self.label.setText(f"{tangent.equation}   (slope {_slope_text(tangent.slope)})")
         else:
             self.tangent_curve.setData([], [])
+            text = f"No tangent at x₀ = {point}:\n{tangent.reason}"
             self.label.setColor(WARNING_COLOR)
-            self.label.setText("No tangent here:\n" + tangent.reason.replace(": ", ":\n", 1))
+        _set_legend_entry(self.plot, self.tangent_curve, TANGENT_NAME * tangent.differentiable)
+        self._label_is_note = not tangent.differentiable
+        self.label.setText(text)
+        self.place_label()
+
+    def place_label(self, *_args) -> None:
+        """Put the readout in the corner (or mid-edge) where it hides the fewest curve points."""
+        view = self.plot.view_box.boundingRect()
+        width, height = view.width(), view.height()
+        if width <= 0 or height <= 0:
+            return
+        # Long notes wrap instead of running off the edge.
+        self.label.setTextWidth(-1)
+        # Only the prose of a "No tangent" note wraps; an equation stays on its line.
+        if self._label_is_note and self.label.boundingRect().width() > _WRAP_SHARE * width:
+            self.label.setTextWidth(_WRAP_SHARE * width)
+        box = self.label.boundingRect()
+        points = self._curve_pixels(width, height)
+        handle = self.handle.pos()
+        if self.handle.isVisible():
+            # The point x₀ itself must stay in sight: it counts as many curve points.
+            (x_low, x_high), (y_low, y_high) = self.plot.view_range()
+            px = (handle.x() - x_low) / (x_high - x_low) * width
+            py = (y_high - handle.y()) / (y_high - y_low) * height
+            points = np.vstack([points, np.tile([px, py], (_POINT_WEIGHT, 1))])
+        legend = self.plot.legend.mapRectToParent(self.plot.legend.boundingRect())
+        best = None
+        for left, top in _corners(width, height, box.width(), box.height()):
+            area = QRectF(left, top, box.width(), box.height())
+            hidden = _count_inside(points, area.adjusted(-6, -6, 6, 6))
+            score = hidden + (10**6 if area.intersects(legend) else 0)
+            if best is None or score < best[0]:
+                best = (score, left, top)
+        self.label.setPos(best[1], best[2])
+
+    def _curve_pixels(self, width: float, height: float) -> np.ndarray:
+        """The plotted curves' points in view-box pixels (subsampled; enough to judge cover)."""
+        (x_low, x_high), (y_low, y_high) = self.plot.view_range()
+        chunks = []
+        for key in self.plot.curve_keys():
+            x, y = self.plot.curve_data(key)
+            if x.ndim != 1 or x.size == 0:
+                continue
+            if x.size >= _LINE_POINTS:
+                # f, f′, f″ do not move during a drag: reuse their subsample (~1 ms a frame).
+                view = (x_low, x_high, y_low, y_high)
+                cached = self._long_curves.get(key)
+                # The arrays themselves are kept in the cache, so identity cannot be reused.
+                if cached is None or cached[0] is not x or cached[1] is not y or cached[2] != view:
+                    step = max(1, x.size // 1500)
+                    cached = (x, y, view, np.column_stack([x[::step], y[::step]]))
+                    self._long_curves[key] = cached
+                chunks.append(cached[3])
+                continue
+            if np.all(np.diff(x) > 0):
+                # A straight line is two far-away points: sample it where it crosses the view.
+                inside = np.linspace(max(x[0], x_low), min(x[-1], x_high), _LINE_POINTS)
+                x, y = inside, np.interp(inside, x, y)
+            step = max(1, x.size // 1500)
+            chunks.append(np.column_stack([x[::step], y[::step]]))
+        if not chunks:
+            return np.zeros((0, 2))
+        data = np.concatenate(chunks)
+        data = data[np.isfinite(data).all(axis=1)]
+        px = (data[:, 0] - x_low) / (x_high - x_low) * width
+        py = (y_high - data[:, 1]) / (y_high - y_low) * height
+        return np.column_stack([px, py])
 
     # ----- secant -------------------------------------------------------------------------------
 
     def show_secant(self, secant: Secant | None) -> None:
-        """Draw the secant through x₀ and x₀ + h (None hides it)."""
-        if secant is None or not secant.defined:
+        """Draw the secant through x₀ and x₀ + h (None hides it); ``secant_note`` says why a
+        defined secant is not drawn (its points lie far outside the view, near a pole)."""
+        self.secant_note = ""
+        drawn = secant is not None and secant.defined
+        if drawn and not self._near_view(secant.y0, secant.y1):
+            self.secant_note = "not drawn: f(x₀) or f(x₀ + h) lies far outside the view"
+            drawn = False
+        _set_legend_entry(self.plot, self.secant_curve, SECANT_NAME * drawn)
+        if not drawn:
             self.secant_curve.setData([], [])
             self.secant_points.setData([], [])
             return
-        ends = np.array(self.line_reach())
-        self.secant_curve.setData(ends, secant.line(ends))
+        x, y = clipped_line(secant.slope, secant.x0, secant.y0, *self.line_reach())
+        self.secant_curve.setData(x, y)
         self.secant_points.setData([secant.x0, secant.x0 + secant.h], [secant.y0, secant.y1])
 
     # ----- linear-approximation band ------------------------------------------------------------
@@ -177,6 +281,51 @@ class TangentLayer:
 
     def show_kinks(self, xs: Sequence[float], ys: Sequence[float]) -> None:
         self.kink_marks.setData(list(xs), list(ys))
+        _set_legend_entry(self.plot, self.kink_marks, KINK_NAME * bool(len(xs)))
+
+
+def clipped_line(
+    slope: float, x0: float, y0: float, x_reach: tuple[float, float], y_reach: tuple[float, float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The line through (x0, y0) with ``slope`` cut to the window ``x_reach`` × ``y_reach``.
+
+    A steep line (slope 10¹⁰ next to a pole) must not hand Qt end points at ±10¹², which it
+    paints as a stray vertical stroke.
+    """
+    low, high = x_reach
+    if slope != 0:
+        crossings = sorted(x0 + (y - y0) / slope for y in y_reach)
+        low, high = max(low, crossings[0]), min(high, crossings[1])
+    elif not y_reach[0] <= y0 <= y_reach[1]:
+        return np.zeros(0), np.zeros(0)
+    if not (np.isfinite(low) and np.isfinite(high)) or low >= high:
+        return np.zeros(0), np.zeros(0)
+    x = np.array([low, high])
+    return x, y0 + slope * (x - x0)
+
+
+def _set_legend_entry(plot: PlotView, item, name: str) -> None:
+    """List ``item`` in the legend as ``name``, or not at all when ``name`` is empty."""
+    listed = any(sample.item is item for sample, _ in plot.legend.items)
+    if listed and not name:
+        plot.legend.removeItem(item)
+    elif name and not listed:
+        plot.legend.addItem(item, name)
+
+
+def _corners(width: float, height: float, w: float, h: float) -> list[tuple[float, float]]:
+    """Top-left positions of a w × h box in each corner, then mid-edge, in order of preference."""
+    right, bottom = max(_MARGIN, width - w - _MARGIN), max(_MARGIN, height - h - _MARGIN)
+    middle_x, middle_y = max(_MARGIN, 0.5 * (width - w)), max(_MARGIN, 0.5 * (height - h))
+    corners = [(right, _MARGIN), (right, bottom), (_MARGIN, bottom), (_MARGIN, _MARGIN)]
+    edges = [(middle_x, _MARGIN), (middle_x, bottom), (right, middle_y), (_MARGIN, middle_y)]
+    return corners + edges
+
+
+def _count_inside(points: np.ndarray, area: QRectF) -> int:
+    x, y = points[:, 0], points[:, 1]
+    inside = (x >= area.left()) & (x <= area.right()) & (y >= area.top()) & (y <= area.bottom())
+    return int(np.count_nonzero(inside))
 
 
 def combined_y_range(f_curve: SampledCurve, d_curve: SampledCurve) -> tuple[float, float]:
@@ -193,7 +342,5 @@ def combined_y_range(f_curve: SampledCurve, d_curve: SampledCurve) -> tuple[floa
     )
 
 
-def _slope_text(slope: float) -> str:
-    from explorer.core.derivative import format_number
-
-    return format_number(slope)
+def _slope(tangent: Tangent) -> str:
+    return format_number(tangent.slope)

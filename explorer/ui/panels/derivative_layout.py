@@ -34,6 +34,7 @@ X0_LIMIT = 1e6
 _MUTED = "color: #555555;"
 _WARNING = "color: #b00020;"
 _OK = "color: #1b7f3b;"
+_CAUTION = "color: #8a4b00;"
 
 
 def _label(object_name: str, *, wrap: bool = True, selectable: bool = True) -> QLabel:
@@ -173,10 +174,26 @@ class SideColumn(QWidget):
         )
 
     def show_agreement(self, agreement: Agreement) -> None:
-        """The three-way check in words: a green tick or the places where they really differ
-        (red), then, in grey, where f′ is undefined because f has a pole or no value."""
+        """The three-way check in words: a green tick, kinks where f′ does not exist but all
+        three report one convention value (said as that, not as a disagreement), or the places
+        where they really differ (red); then, in grey, where f′ is undefined (poles, holes)."""
         label = self.agreement_label
-        if agreement.all_agree:
+        conflicts, conventions = agreement.conflicts, agreement.conventions
+        if conflicts:
+            label.setText(
+                "<b>The three derivatives do not all agree:</b><br>"
+                + _listed([p.message for p in conflicts], "⚠ ", "places")
+                + ("<br>" + _listed([p.message for p in conventions], "", "kinks"))
+                * bool(conventions)
+            )
+            label.setStyleSheet(_WARNING)
+        elif conventions:
+            label.setText(
+                _listed([p.message for p in conventions], "", "kinks")
+                + ".<br>✓ Everywhere else symbolic, reverse-mode and central-difference f′ agree."
+            )
+            label.setStyleSheet(_CAUTION)
+        else:
             checked, total = agreement.defined_count, agreement.x.size
             scope = (
                 f"at all {total} points in view"
@@ -185,18 +202,14 @@ class SideColumn(QWidget):
             )
             label.setText(f"✓ Symbolic, reverse-mode and central-difference f′ agree {scope}.")
             label.setStyleSheet(_OK)
-        else:
-            label.setText(
-                "<b>The three derivatives do not all agree:</b><br>"
-                + _listed(agreement.messages, "⚠ ", "places")
-            )
-            label.setStyleSheet(_WARNING)
         notes = agreement.note_messages
         self.undefined_label.setVisible(bool(notes))
         self.undefined_label.setText(_listed(notes, "", "points where f′ is undefined"))
         self.undefined_label.setTextFormat(Qt.TextFormat.RichText)
 
-    def show_secant_readout(self, secant: Secant | None, tangent: Tangent | None) -> None:
+    def show_secant_readout(
+        self, secant: Secant | None, tangent: Tangent | None, note: str = ""
+    ) -> None:
         if secant is None:
             self.secant_readout.setText("")
             return
@@ -204,6 +217,8 @@ class SideColumn(QWidget):
             self.secant_readout.setText(f"No secant: {secant.reason}")
             return
         text = f"secant slope (f(x₀+h) − f(x₀))/h = {secant.slope:.8g}"
+        if note:
+            text += f"\nSecant {note}"
         if tangent is not None and tangent.differentiable:
             gap = abs(secant.slope - tangent.slope)
             text += f"\n→ f′(x₀) = {format_number(tangent.slope)}  (off by {gap:.1e})"

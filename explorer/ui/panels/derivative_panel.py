@@ -9,8 +9,8 @@ is split by what changed, so each interaction pays only for what it moves:
   refreshed only when they are on screen;
 - h: the secant only.
 
-sympy never runs here: the derivative shown at once comes from our own steps engine, and the
-worker's "derivative_steps" task replaces it with sympy's simplified form when it answers.
+sympy never runs here: the derivative shown at once is our steps engine's; the worker's
+"derivative_steps" task answers with sympy's form in our notation when that is simpler.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ from explorer.core.derivative import (
     three_derivatives,
 )
 from explorer.core.derivative.agreement import central_derivative, reverse_mode_derivative
+from explorer.core.derivative.from_sympy import KEPT_OURS
 from explorer.core.expr.display import format_unicode
 from explorer.core.expr.errors import ExprError
 from explorer.core.sampling import SampledCurve, sample_curve, validate_range
-from explorer.ui.panels.derivative_controls import readable_sympy, shortened, source_text
+from explorer.ui.panels.derivative_controls import shortened, source_text
 from explorer.ui.panels.derivative_items import TangentLayer, combined_y_range
 from explorer.ui.panels.derivative_layout import SideColumn, build_layout
 from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
@@ -249,14 +250,18 @@ class DerivativePanel(QWidget):
         if request_id != self._request_id or task != WORKER_TASK or not isinstance(result, dict):
             return
         self._request_id = None
-        simplified = readable_sympy(str(result.get("simplified", "")))
-        if not simplified:
+        simplified = str(result.get("simplified", ""))
+        sympy_form = str(result.get("sympy_form", ""))
+        if result.get("simplified_source") != "sympy" or not simplified:
+            # sympy's form is outside our language, no smaller, or not equal: ours stays.
+            reason = str(result.get("simplified_reason", ""))
+            self._set_status(f"({KEPT_OURS})", _MUTED)
+            self.side.simplify_status.setToolTip(f"{reason}\nsympy: {sympy_form}")
             return
         self._show_derivative_text(simplified)
-        self.side.derivative_label.setToolTip(
-            f"As derived by the rules: {self.function.derivation.text}"
-        )
+        self.side.derivative_label.setToolTip(f"By the rules: {self.function.derivation.text}")
         self._set_status("✓ simplified (sympy)", _OK)
+        self.side.simplify_status.setToolTip(f"sympy: {sympy_form}")
         self.formula_simplified.emit(simplified)
 
     def _on_worker_failed(self, request_id: int, task: str, message: str) -> None:
@@ -369,7 +374,7 @@ class DerivativePanel(QWidget):
             return
         secant = secant_through(self.function, self._x0, self.side.h_slider.h())
         self.layer.show_secant(secant)
-        self.side.show_secant_readout(secant, self.tangent)
+        self.side.show_secant_readout(secant, self.tangent, self.layer.secant_note)
 
     def _refresh_band(self) -> None:
         if self.function is None or not self.side.show_band.isChecked():
