@@ -213,7 +213,8 @@ def sample_curve(
             right_y[broken],
             strict=True,
         ):
-            inserts.append(_break_points(index, a, ya, b, yb, robust_view))
+            ends = (y[index], y[index + 1])
+            inserts.append(_break_points(index, a, ya, b, yb, robust_view, ends))
     already_broken = {index for index, _, _ in inserts}
     inserts.extend(_find_hidden_peaks(evaluate, x, y, both_finite, robust_view, already_broken))
     breaks = len(inserts)
@@ -367,18 +368,30 @@ def _find_hidden_peaks(
 
 
 def _break_points(
-    index: int, a: float, ya: float, b: float, yb: float, view: tuple[float, float]
+    index: int,
+    a: float,
+    ya: float,
+    b: float,
+    yb: float,
+    view: tuple[float, float],
+    grid_ends: tuple[float, float] = (np.nan, np.nan),
 ) -> tuple[int, np.ndarray, np.ndarray]:
-    """Points to insert after grid sample ``index``: the refined ends (if in sight) around a NaN."""
+    """Points to insert after grid sample ``index``: the refined ends (if in sight) around a NaN.
+
+    A refined end is kept only when it continues its own grid neighbour (``grid_ends``): at
+    ``sign(x) + x`` the bracket may end on the isolated value sign(0) = 0, and joining that to
+    the next grid sample (1.001) would draw the very connector the NaN removes.
+    """
     low, high = _display_limits(view)
+    left_y, right_y = grid_ends
     xs: list[float] = []
     ys: list[float] = []
-    if np.isfinite(ya) and low <= ya <= high:
+    if np.isfinite(ya) and low <= ya <= high and not abs(ya - left_y) >= abs(ya - yb):
         xs.append(a)
         ys.append(ya)
     xs.append(0.5 * a + 0.5 * b)
     ys.append(np.nan)
-    if np.isfinite(yb) and low <= yb <= high:
+    if np.isfinite(yb) and low <= yb <= high and not abs(yb - right_y) >= abs(yb - ya):
         xs.append(b)
         ys.append(yb)
     return index, np.array(xs), np.array(ys)
