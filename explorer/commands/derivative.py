@@ -183,6 +183,11 @@ def build_derivative_panel(args: argparse.Namespace) -> Any:
     if unknown:
         raise CommandError(f"--param {unknown[0]}: the expression has no parameter {unknown[0]!r}")
     panel = DerivativePanel()
+    # Values go into the model before the expression arrives, so the first plot uses them: the
+    # panel is hidden, and a value set afterwards would only mark it stale. Exact, too: the
+    # model is not snapped to the sliders' steps or their -5 .. 5 travel.
+    for name, value in params.items():
+        panel.side.parameters.model().set_value(name, value)
     panel.resize(args.width, args.height)
     try:
         panel.set_x_range(*bounds)
@@ -192,6 +197,4 @@ def build_derivative_panel(args: argparse.Namespace) -> Any:
     panel.side.show_secant.setChecked(not args.no_secant)
     panel.set_x0(x0)
     panel.set_expression(expression)
-    for name, value in params.items():
-        panel.side.parameters.set_value(name, value)
     return panel

@@ -97,6 +97,28 @@ def test_export_derivative_writes_the_image(tmp_path, suffix):
         assert b"<svg" in data and "f′(x)".encode() in data
 
 
+@pytest.mark.parametrize("value", ["10", "-7.125"])
+def test_export_derivative_uses_parameters_outside_the_slider_travel(tmp_path, value):
+    # The sliders run -5 .. 5 in steps of 0.01; --param must reach the plot exactly anyway.
+    # The exported tangent readout must match the diff command's for the same parameter,
+    # and its slope 2a at x = 1 is checked against the hand derivative of a*x^2.
+    out = tmp_path / "t.svg"
+    exported = run_cli(
+        "export", "derivative", "--expr", "a*x^2", "--param", f"a={value}", "--at", "1",
+        "--out", str(out),
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    printed = run_cli("diff", "a*x^2", "--param", f"a={value}", "--at", "1", "--no-simplify")
+    assert printed.returncode == 0, printed.stderr
+    tangent = next(line for line in printed.stdout.splitlines() if line.startswith("Tangent"))
+    equation = tangent.split(": ", 1)[1]
+    slope = 2 * float(value)
+    assert equation.startswith(f"y = {slope:g}x".replace("-", "−"))
+    svg = out.read_text(encoding="utf-8")
+    assert f"Tangent at x₀ = 1:  {equation}<" in svg
+    assert f"slope f′(1) = {slope:g}<".replace("-", "−") in svg
+
+
 def test_export_derivative_bad_expression_writes_nothing(tmp_path):
     out = tmp_path / "t.png"
     result = run_cli("export", "derivative", "--expr", "x^3 - 1/", "--out", str(out))
