@@ -137,7 +137,8 @@ def test_error_messages_like_torch():
     with pytest.raises(RuntimeError, match="add_\\(\\) on a tensor that is part of a graph"):
         (w * 2).add_(1)
     q = w * 2
-    assert q.grad is None  # non-leaf: None, and no warning machinery here
+    with pytest.warns(UserWarning, match="is not a leaf Tensor is being accessed"):
+        assert q.grad is None  # non-leaf: None, with PyTorch's warning
     with torch.no_grad():
         w.add_(1)  # allowed without grad mode, as in PyTorch
     assert w.tolist() == [2.0, 2.0] and w.requires_grad
@@ -400,7 +401,9 @@ def test_autograd_grad_returns_gradients_and_leaves_grad_alone():
     (dx, dh) = torch.autograd.grad(y, [x, hidden], retain_graph=True)
     np.testing.assert_allclose(dx.numpy(), 2 * 4.0 * np.array([1.0, 2.0, 3.0]))  # 2·w²·x
     np.testing.assert_allclose(dh.numpy(), 2 * 2.0 * np.array([1.0, 2.0, 3.0]))  # 2·hidden
-    assert x.grad is None and w.grad is None and hidden.grad is None
+    assert x.grad is None and w.grad is None
+    with pytest.warns(UserWarning, match="is not a leaf Tensor"):
+        assert hidden.grad is None  # retained only inside autograd.grad, as in PyTorch
     y.backward()
     assert w.grad.item() == pytest.approx(2 * 2.0 * 14.0)  # ∂(w²Σx²)/∂w = 2wΣx²
     with pytest.raises(RuntimeError, match="appears to not have been used"):

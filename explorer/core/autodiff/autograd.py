@@ -50,17 +50,17 @@ def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = No
                 leaves[id(node)] = node
     for tensor in input_list:
         leaves[id(tensor)] = tensor
-    saved = {key: (node.grad, node.__dict__.get("_retains_grad")) for key, node in leaves.items()}
+    saved = {key: (node._grad, node.__dict__.get("_retains_grad")) for key, node in leaves.items()}
     try:
         for node in leaves.values():
-            node.grad = None
+            node._grad = None
             if not node.is_leaf:
                 node._retains_grad = True
         backward(output_list, grad_outputs, retain_graph)
-        results = tuple(tensor.grad for tensor in input_list)
+        results = tuple(tensor._grad for tensor in input_list)
     finally:
         for key, node in leaves.items():
-            node.grad, retains = saved[key]
+            node._grad, retains = saved[key]
             if retains is None:
                 node.__dict__.pop("_retains_grad", None)
             else:

@@ -51,7 +51,7 @@ def check_grads(
     if output.requires_grad:
         output.backward(gradient=weights)
     reverse = sum(
-        float(np.sum(np.asarray(leaf.grad._value) * v)) if leaf.grad is not None else 0.0
+        float(np.sum(np.asarray(leaf._grad._value) * v)) if leaf._grad is not None else 0.0
         for leaf, v in zip(leaves, directions, strict=True)
     )
 

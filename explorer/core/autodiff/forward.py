@@ -93,7 +93,7 @@ def grad(func: Callable[..., Any], argnums: int | Sequence[int] = 0) -> Callable
         for position in positions:
             leaf = inputs[position]
             grads.append(
-                leaf.grad if leaf.grad is not None else make(np.zeros_like(leaf._value), False)
+                leaf._grad if leaf._grad is not None else make(np.zeros_like(leaf._value), False)
             )
         return tuple(grads) if several else grads[0]
 

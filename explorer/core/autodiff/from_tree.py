@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.apply import apply_elementwise
 from explorer.core.autodiff.engine import enable_grad
-from explorer.core.autodiff.tensor import Tensor, apply_elementwise, make
+from explorer.core.autodiff.tensor import Tensor, make
 from explorer.core.expr.errors import ExprError
 from explorer.core.expr.nodes import (
     BinaryOp,
@@ -55,7 +56,7 @@ class BuiltGraph:
             output.backward(gradient=np.ones(np.shape(output._value)), retain_graph=True)
         result = {}
         for name, leaf in self.inputs.items():
-            grad = leaf.grad
+            grad = leaf._grad
             result[name] = (
                 np.zeros(np.shape(leaf._value)) if grad is None else np.array(grad._value)
             )

@@ -17,7 +17,9 @@ import numpy as np
 from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
-from explorer.core.autodiff.tensor import Tensor, apply_elementwise, apply_structural, lift, make
+from explorer.core.autodiff.apply import apply_elementwise, apply_structural
+from explorer.core.autodiff.shape_errors import infer_shape
+from explorer.core.autodiff.tensor import Tensor, lift, make
 from explorer.core.functions import FUNCTIONS
 
 MIN_REDUCTION = replace(S.EXTREME, name="min", backward_name="MinBackward1", symbol="min(u)")
@@ -50,13 +52,13 @@ def add(input: Any, other: Any, *, alpha: Any = 1) -> Tensor:
     """input + alpha·other (``alpha`` as in PyTorch, e.g. ``p.add_(g, alpha=-lr)``)."""
     if not (type(alpha) is int and alpha == 1):
         other = mul(other, alpha)
-    return _pair(input, other, R.ADD, R.ADD_SCALAR)
+    return _pair(input, other, R.ADD, R.ADD)
 
 
 def sub(input: Any, other: Any, *, alpha: Any = 1) -> Tensor:
     if not (type(alpha) is int and alpha == 1):
         other = mul(other, alpha)
-    scalar_rule = R.SUB_SCALAR if isinstance(input, Tensor) else R.RSUB_SCALAR
+    scalar_rule = R.SUB if isinstance(input, Tensor) else R.RSUB_SCALAR
     return _pair(input, other, R.SUB, scalar_rule)
 
 
@@ -77,6 +79,10 @@ def neg(input: Tensor) -> Tensor:
     return apply_elementwise(R.NEG, (as_tensor(input),))
 
 
+def reciprocal(input: Any) -> Tensor:
+    return apply_elementwise(R.RECIPROCAL, (as_tensor(input),))
+
+
 def maximum(input: Any, other: Any) -> Tensor:
     return _pair(input, other, R.MAXIMUM, R.MAXIMUM)
 
@@ -91,7 +97,8 @@ def sum(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = N
     input = as_tensor(input)
     if dtype is not None:
         input = FS.to_dtype(input, dtype)
-    return apply_structural(S.SUM, (input,), (FS.dims_tuple(dim), bool(keepdim)))
+    rule = S.SUM if dim is None else S.SUM_DIMS
+    return apply_structural(rule, (input,), (FS.dims_tuple(dim), bool(keepdim)))
 
 
 def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,
@@ -101,7 +108,8 @@ def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = 
     if dtype is not None:
         input = FS.to_dtype(input, dtype)
     FS._require_floating("mean", input)
-    return apply_structural(S.MEAN, (input,), (FS.dims_tuple(dim), bool(keepdim)))
+    rule = S.MEAN if dim is None else S.MEAN_DIMS
+    return apply_structural(rule, (input,), (FS.dims_tuple(dim), bool(keepdim)))
 
 
 def norm(input: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False,
@@ -183,11 +191,13 @@ def matmul(input: Tensor, other: Tensor) -> Tensor:
             f"mat1 and mat2 shapes cannot be multiplied ({_shape_text(input)} and "
             f"{_shape_text(other)})"
         ) from None
-    rule = S.MATMUL
+    rule = S.MM
     if input.ndim == 2 and other.ndim == 1:
-        rule = replace(S.MATMUL, backward_name="MvBackward0")
-    elif input.ndim > 2 or other.ndim > 2 or input.ndim == 1:
-        rule = replace(S.MATMUL, backward_name="MatmulBackward0")
+        rule = S.MV
+    elif input.ndim > 2 or other.ndim > 2:
+        rule = S.BATCHED_MATMUL
+    elif input.ndim == 1:
+        rule = S.VECTOR_MATRIX
     return apply_structural(rule, (input, other), None)
 
 
@@ -198,11 +208,35 @@ def _shape_text(tensor: Tensor) -> str:
 mm = FS.mm
 
 
+def _shape_argument(shape: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(shape[0]) if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
+
+
+def _needs_copy(value: Any, target: tuple[int, ...]) -> bool:
+    """Whether the value cannot be viewed in the target shape (a transposed matrix flattened)."""
+    if type(value) is not np.ndarray or value.flags.c_contiguous:
+        return False
+    try:
+        np.reshape(value, target, copy=False)
+    except ValueError:
+        return True
+    return False
+
+
 def reshape(input: Tensor, *shape: Any) -> Tensor:
-    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
-        shape = tuple(shape[0])
     input = as_tensor(input)
-    target = np.empty(input.shape, dtype=bool).reshape(shape).shape  # resolves -1, checks size
+    target = infer_shape(_shape_argument(shape), input.numel())
+    rule = S.RESHAPE_COPY if _needs_copy(input._value, target) else S.RESHAPE
+    return apply_structural(rule, (input,), target)
+
+
+def view(input: Tensor, *shape: Any) -> Tensor:
+    target = infer_shape(_shape_argument(shape), input.numel())
+    if _needs_copy(input._value, target):
+        raise RuntimeError(
+            "view size is not compatible with input tensor's size and stride (at least one "
+            "dimension spans across two contiguous subspaces). Use .reshape(...) instead."
+        )
     return apply_structural(S.RESHAPE, (input,), target)
 
 
@@ -213,17 +247,18 @@ def flatten(input: Tensor) -> Tensor:
 def squeeze(input: Tensor, dim: int | None = None) -> Tensor:
     shape = input.shape
     if dim is None:
-        return reshape(input, tuple(n for n in shape if n != 1))
+        target = tuple(n for n in shape if n != 1)
+        return apply_structural(S.SQUEEZE_ALL, (input,), target)
     dim = dim % builtins.max(len(shape), 1)
-    if not shape or shape[dim] != 1:
-        return reshape(input, shape)
-    return reshape(input, shape[:dim] + shape[dim + 1 :])
+    if shape and shape[dim] == 1:
+        shape = shape[:dim] + shape[dim + 1 :]
+    return apply_structural(S.SQUEEZE_DIM, (input,), tuple(shape))
 
 
 def unsqueeze(input: Tensor, dim: int) -> Tensor:
     shape = tuple(input.shape)
     dim = dim % (len(shape) + 1)
-    return reshape(input, shape[:dim] + (1,) + shape[dim:])
+    return apply_structural(S.UNSQUEEZE, (input,), shape[:dim] + (1,) + shape[dim:])
 
 
 def permute(input: Tensor, *dims: Any) -> Tensor:

@@ -15,8 +15,9 @@ import numpy as np
 
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural_stats as SS
+from explorer.core.autodiff.apply import apply_elementwise, apply_structural
 from explorer.core.autodiff.dtypes import as_dtype
-from explorer.core.autodiff.tensor import Tensor, apply_elementwise, apply_structural, lift, make
+from explorer.core.autodiff.tensor import Tensor, lift, make
 
 
 def dim_arguments(name: str, dim: Any, keepdim: Any, aliases: dict[str, Any]) -> tuple[Any, Any]:

@@ -100,8 +100,8 @@ def _text(tensor: Tensor) -> str:
 
 
 def _node_grad(tensor: Tensor) -> np.ndarray | None:
-    if tensor.grad is not None:
-        return np.asarray(tensor.grad._value)
+    if tensor._grad is not None:
+        return np.asarray(tensor._grad._value)
     if tensor._node_grad is not None:
         return np.asarray(tensor._node_grad)
     return None

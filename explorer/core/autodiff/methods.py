@@ -13,9 +13,11 @@ import numpy as np
 from explorer.core.autodiff import functional as F
 from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.apply import apply_elementwise
 from explorer.core.autodiff.dtypes import as_dtype, default_float
 from explorer.core.autodiff.engine import GradMode
-from explorer.core.autodiff.tensor import Tensor, apply_elementwise, lift, make
+from explorer.core.autodiff.shape_errors import is_broadcast_error, size_mismatch_error
+from explorer.core.autodiff.tensor import Tensor, lift, make
 
 
 def _operator(rule: R.OpRule, scalar_rule: R.OpRule):
@@ -57,7 +59,13 @@ def _comparison(ufunc: np.ufunc):
         other_value = other._value if isinstance(other, Tensor) else other
         if isinstance(other_value, (list, tuple)):
             other_value = np.asarray(other_value)
-        return make(ufunc(self._value, other_value), False)
+        try:
+            return make(ufunc(self._value, other_value), False)
+        except ValueError as error:
+            if is_broadcast_error(error):
+                shapes = [np.shape(self._value), np.shape(other_value)]
+                raise size_mismatch_error(shapes) from None
+            raise
 
     return compare
 
@@ -156,6 +164,15 @@ def _copy_(self: Tensor, src: Any, non_blocking: bool = False) -> Any:
     return src._value if isinstance(src, Tensor) else np.asarray(src)
 
 
+def _rtruediv(self: Tensor, other: Any) -> Any:
+    """``number / tensor`` as PyTorch computes it: ``tensor.reciprocal() * number``."""
+    reciprocal = _integer_promotion(F.reciprocal(self), self)  # 1 / int tensor: default float
+    other = lift(other, reciprocal)
+    if other is NotImplemented:
+        return NotImplemented
+    return apply_elementwise(R.MUL, (reciprocal, other))
+
+
 def _matmul(self: Tensor, other: Any) -> Tensor:
     return F.matmul(self, other)
 
@@ -165,14 +182,14 @@ def _rmatmul(self: Tensor, other: Any) -> Tensor:
 
 
 OPERATORS: dict[str, Any] = {
-    "__add__": _operator(R.ADD, R.ADD_SCALAR),
-    "__radd__": _reflected(R.ADD_SCALAR),
-    "__sub__": _operator(R.SUB, R.SUB_SCALAR),
+    "__add__": _operator(R.ADD, R.ADD),
+    "__radd__": _reflected(R.ADD),
+    "__sub__": _operator(R.SUB, R.SUB),
     "__rsub__": _reflected(R.RSUB_SCALAR),
     "__mul__": _operator(R.MUL, R.MUL),
     "__rmul__": _reflected(R.MUL),
     "__truediv__": _operator(R.DIV, R.DIV),
-    "__rtruediv__": _reflected(R.DIV),
+    "__rtruediv__": _rtruediv,
     "__pow__": _operator(R.POW, R.POW_SCALAR_EXPONENT),
     "__rpow__": _reflected(R.POW_SCALAR_BASE),
     "__mod__": _operator(R.REMAINDER, R.REMAINDER),
@@ -216,7 +233,8 @@ METHODS: dict[str, Any] = {
     "matmul": F.matmul,
     "mm": F.mm,
     "reshape": F.reshape,
-    "view": F.reshape,
+    "view": F.view,
+    "reciprocal": F.reciprocal,
     "flatten": F.flatten,
     "squeeze": F.squeeze,
     "unsqueeze": F.unsqueeze,

@@ -15,6 +15,7 @@ maximum/minimum split the gradient evenly between equal arguments.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -61,9 +62,11 @@ class OpRule:
 
 
 def _power(a: Any, b: Any) -> Any:
-    if np.ndim(b) == 0 and b == 2:
-        return np.square(a)  # numpy's fast square, as ``a ** 2`` uses
-    return np.power(a, b)
+    # Values are numpy scalars (0-dim tensors) or arrays: an exponent that is not an array is a
+    # single number.
+    if type(b) is not np.ndarray and b == 2:
+        return a * a  # the square numpy's ``a ** 2`` computes for arrays
+    return a**b
 
 
 def _pow_base_partial(a: Any, b: Any, out: Any) -> Any:
@@ -117,21 +120,29 @@ def _maximum_partials(take_first: bool) -> tuple[Partial, Partial]:
 _MAXIMUM_PARTIALS = _maximum_partials(True)
 _MINIMUM_PARTIALS = _maximum_partials(False)
 
-ADD = OpRule("add", "AddBackward0", np.add, (lambda a, b, o: ONE, lambda a, b, o: ONE),
+# The arithmetic forwards are Python's operators rather than the ufuncs: on numpy scalars (0-dim
+# values) ``a * b`` takes numpy's scalar fast path, ten times quicker than ``np.multiply(a, b)``;
+# on arrays both are the same ufunc.
+ADD = OpRule("add", "AddBackward0", operator.add, (lambda a, b, o: ONE, lambda a, b, o: ONE),
              ("1", "1"), symbol="u + v", saves_values=False, out_needed_by=())  # fmt: skip
-SUB = OpRule("sub", "SubBackward0", np.subtract, (lambda a, b, o: ONE, lambda a, b, o: MINUS_ONE),
+SUB = OpRule("sub", "SubBackward0", operator.sub, (lambda a, b, o: ONE, lambda a, b, o: MINUS_ONE),
              ("1", "-1"), symbol="u - v", saves_values=False, out_needed_by=())  # fmt: skip
-MUL = OpRule("mul", "MulBackward0", np.multiply, (lambda a, b, o: b, lambda a, b, o: a),
+MUL = OpRule("mul", "MulBackward0", operator.mul, (lambda a, b, o: b, lambda a, b, o: a),
              ("v", "u"), symbol="u·v", out_needed_by=())  # fmt: skip
-DIV = OpRule("div", "DivBackward0", np.true_divide,
+DIV = OpRule("div", "DivBackward0", operator.truediv,
              (lambda a, b, o: 1.0 / b, lambda a, b, o: -o / b), ("1/v", "-u/v^2"),
              symbol="u/v", out_needed_by=(1,))  # fmt: skip
 POW = OpRule("pow", "PowBackward1", _power, (_pow_base_partial, _pow_exponent_partial),
              (_pow_base_formula, "u^v·ln(u)"), symbol="u^v", out_needed_by=(1,))  # fmt: skip
-NEG = OpRule("neg", "NegBackward0", np.negative, (lambda a, o: MINUS_ONE,), ("-1",), symbol="-u",
+NEG = OpRule("neg", "NegBackward0", operator.neg, (lambda a, o: MINUS_ONE,), ("-1",), symbol="-u",
              saves_values=False, out_needed_by=())  # fmt: skip
 POS = OpRule("pos", "CloneBackward0", np.positive, (lambda a, o: ONE,), ("1",), symbol="+u",
              saves_values=False, out_needed_by=())  # fmt: skip
+# 1/x: PyTorch's ``number / tensor`` is ``tensor.reciprocal() * number`` (a MulBackward0 node
+# over a ReciprocalBackward0 node). The forward divides, so an integer tensor gives floats.
+RECIPROCAL = OpRule("reciprocal", "ReciprocalBackward0", lambda a: np.true_divide(1, a),
+                    (lambda a, o: -(o * o),), ("-1/u^2",), symbol="1/u",
+                    out_needed_by=(0,))  # fmt: skip
 MAXIMUM = OpRule("maximum", "MaximumBackward0", np.maximum, _MAXIMUM_PARTIALS,
                  ("[u > v] (½ if equal)", "[v > u] (½ if equal)"), symbol="max(u, v)")  # fmt: skip
 MINIMUM = OpRule("minimum", "MinimumBackward0", np.minimum, _MINIMUM_PARTIALS,
@@ -167,10 +178,9 @@ FLOOR_DIVIDE = OpRule("floor_divide", "FloorDivideBackward0", np.floor_divide,
                        lambda a, b, o: _mask(np.zeros(np.shape(o)), o)),
                       ("0", "0"), symbol="floor(u/v)", out_needed_by=())  # fmt: skip
 
-# PyTorch names the scalar-operand variants differently (tensor + 2 is AddBackward1, x ** 2 is
-# PowBackward0, 2 ** x is PowBackward2); the graph's grad_fn names follow it.
-ADD_SCALAR = replace(ADD, backward_name="AddBackward1")
-SUB_SCALAR = replace(SUB, backward_name="SubBackward1")
+# PyTorch names some scalar-operand variants differently (x ** 2 is PowBackward0, 2 ** x is
+# PowBackward2, 1 - x is RsubBackward1); the graph's grad_fn names follow it. Not x + 1 or x - 1:
+# Python numbers reach add/sub as 0-dim tensors, so those stay AddBackward0 and SubBackward0.
 POW_SCALAR_EXPONENT = replace(POW, backward_name="PowBackward0")
 POW_SCALAR_BASE = replace(POW, backward_name="PowBackward2")
 RSUB_SCALAR = replace(SUB, backward_name="RsubBackward1")

@@ -7,6 +7,7 @@ parameters (reduced dims, target shape, index key, norm order).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,8 @@ def _sum_forward(a: Any, extra: Any) -> Any:
 
 def _mean_forward(a: Any, extra: Any) -> Any:
     dims, keepdim = extra
+    if np.size(a) == 0:  # NaN without numpy's "Mean of empty slice" warning, as in PyTorch
+        return np.sum(a, axis=dims, keepdims=keepdim) / _count(np.shape(a), dims)
     return np.mean(a, axis=dims, keepdims=keepdim)
 
 
@@ -57,6 +60,9 @@ MEAN = OpRule(
     symbol="mean(u)", saves_values=False,
     out_needed_by=(),
 )  # fmt: skip
+# PyTorch's overloads: sum()/mean() over everything are ...Backward0, over given dims ...Backward1.
+SUM_DIMS = replace(SUM, backward_name="SumBackward1")
+MEAN_DIMS = replace(MEAN, backward_name="MeanBackward1")
 
 
 def _norm_forward(a: Any, extra: Any) -> Any:
@@ -104,6 +110,12 @@ RESHAPE = OpRule(
     symbol="reshape(u)", saves_values=False,
     out_needed_by=(),
 )  # fmt: skip
+# The op PyTorch records for each way of changing only the shape: reshape of a value that needs a
+# copy (after a transpose) is a copy then a view, squeeze/unsqueeze name themselves.
+RESHAPE_COPY = replace(RESHAPE, backward_name="UnsafeViewBackward0")
+SQUEEZE_ALL = replace(RESHAPE, backward_name="SqueezeBackward0")
+SQUEEZE_DIM = replace(RESHAPE, backward_name="SqueezeBackward1")
+UNSQUEEZE = replace(RESHAPE, backward_name="UnsqueezeBackward0")
 
 PERMUTE = OpRule(
     "permute", "PermuteBackward0", lambda a, axes: np.transpose(a, axes),
@@ -135,6 +147,33 @@ INDEX = OpRule(
     symbol="u[i]", saves_values=False,
     out_needed_by=(),
 )  # fmt: skip
+# PyTorch applies a basic index part by part, left to right (an integer is a select, a slice a
+# slice, None an unsqueeze), so the node is named after the last part; any list, array or mask
+# makes it advanced indexing (IndexBackward0), and ``t[...]`` alone is an alias.
+_INDEX_RULES = {
+    name: replace(INDEX, backward_name=name)
+    for name in ("SelectBackward0", "SliceBackward0", "UnsqueezeBackward0", "AliasBackward0")
+}
+_SELECT = _INDEX_RULES["SelectBackward0"]
+
+
+def index_rule(key: Any) -> OpRule:
+    """The indexing rule named as PyTorch names ``tensor[key]``'s node."""
+    if type(key) is int:
+        return _SELECT  # the common case first: t[0]
+    name = "AliasBackward0"
+    for part in key if isinstance(key, tuple) else (key,):
+        if part is None:
+            name = "UnsqueezeBackward0"
+        elif isinstance(part, slice):
+            name = "SliceBackward0"
+        elif isinstance(part, (int, np.integer)) and not isinstance(part, (bool, np.bool_)):
+            name = "SelectBackward0"
+        elif isinstance(part, np.ndarray) and part.ndim == 0 and part.dtype.kind in "iu":
+            name = "SelectBackward0"  # a one-element integer tensor selects, as in PyTorch
+        elif part is not Ellipsis:
+            return INDEX
+    return _INDEX_RULES[name]
 
 
 def _dot_forward(a: Any, b: Any, extra: Any) -> Any:
@@ -185,6 +224,13 @@ MATMUL = OpRule(
     symbol="u @ v",
     out_needed_by=(),
 )  # fmt: skip
+
+# What ``a @ b`` records in PyTorch, by the operands' dimensions: 1-D @ 2-D is an mm whose
+# result is squeezed in place, batched products end in a view of an mm or bmm.
+MM = MATMUL
+MV = replace(MATMUL, backward_name="MvBackward0")
+VECTOR_MATRIX = replace(MATMUL, backward_name="SqueezeBackward1")
+BATCHED_MATMUL = replace(MATMUL, backward_name="UnsafeViewBackward0")
 
 STRUCTURAL_DESCRIPTIONS.update(
     {

@@ -1,18 +1,20 @@
 """The Tensor: a numpy value plus the node of the graph that made it, with PyTorch's semantics.
 
 Operators do not hold derivative rules; they pick a rule from the registry (``rules.py``,
-``structural.py``) and hand it to ``apply_elementwise`` / ``apply_structural``. Values are numpy
+``structural.py``) and hand it to ``apply_elementwise`` / ``apply_structural`` (``apply.py``,
+re-exported here). Values are numpy
 arrays, or numpy scalars for 0-dim tensors (numpy scalar arithmetic is several times faster than
 0-d array arithmetic, which keeps scalar graphs cheap).
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
 
-from explorer.core.autodiff import engine
+from explorer.core.autodiff import engine, shape_errors
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
 from explorer.core.autodiff.dtypes import _BY_NUMPY as _DTYPES
@@ -24,6 +26,13 @@ NUMPY_REQUIRES_GRAD_MESSAGE = (
     "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
 )
 ONLY_FLOAT_MESSAGE = "only Tensors of floating point and complex dtype can require gradients"
+NON_LEAF_GRAD_MESSAGE = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+    "attribute won't be populated during autograd.backward(). If you indeed want the .grad field "
+    "to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you "
+    "access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
+    "github.com/pytorch/pytorch/pull/30531 for more informations."
+)
 
 
 class Tensor:
@@ -31,7 +40,7 @@ class Tensor:
 
     __slots__ = (
         "_value", "_requires_grad", "_op", "_inputs", "_extra", "_pending", "_tangent",
-        "_node_grad", "_freed", "grad", "__dict__", "__weakref__",
+        "_node_grad", "_freed", "_grad", "__dict__", "__weakref__",
     )  # fmt: skip
     __array_ufunc__ = None  # make numpy defer to our reflected operators (ndarray * Tensor)
 
@@ -61,7 +70,7 @@ class Tensor:
         self._tangent = None
         self._node_grad = None
         self._freed = False
-        self.grad = None
+        self._grad = None
         if requires_grad:
             self.requires_grad_(True)
 
@@ -89,6 +98,27 @@ class Tensor:
     @property
     def is_leaf(self) -> bool:
         return self._op is None
+
+    @property
+    def grad(self) -> Tensor | None:
+        """The accumulated gradient. Reading it on a non-leaf that does not retain its gradient
+        warns, as PyTorch does; the engine and the views read ``_grad``, which never warns."""
+        grad = self._grad
+        if grad is None and self._op is not None and not self._retains_grad:
+            warnings.warn(NON_LEAF_GRAD_MESSAGE, UserWarning, stacklevel=2)
+        return grad
+
+    @grad.setter
+    def grad(self, value: Tensor | None) -> None:
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise TypeError(
+                    "assigned grad expected to be a Tensor or None but got grad of type "
+                    f"{type(value).__name__}"
+                )
+            if value._value.shape != self._value.shape:
+                raise RuntimeError("assigned grad has data of a different size")
+        self._grad = value
 
     @property
     def grad_fn(self) -> Any:
@@ -266,7 +296,11 @@ class Tensor:
     __hash__ = object.__hash__
 
     def __getitem__(self, key: Any) -> Tensor:
-        return apply_structural(S.INDEX, (self,), _index_key(key))
+        key = _index_key(key)
+        try:
+            return apply_structural(S.index_rule(key), (self,), key)
+        except IndexError as error:
+            raise shape_errors.index_error(error, self._value, key) from None
 
     def __setitem__(self, key: Any, other: Any) -> None:
         self._check_in_place()
@@ -274,7 +308,11 @@ class Tensor:
             raise RuntimeError("in-place assignment into a tensor that is part of a graph")
         if not isinstance(self._value, np.ndarray):
             raise TypeError("cannot assign into a 0-d tensor by index; use .fill_()")
-        self._own_value()[_index_key(key)] = _value_of(other, None)
+        key = _index_key(key)
+        try:
+            self._own_value()[key] = _value_of(other, None)
+        except IndexError as error:
+            raise shape_errors.index_error(error, self._value, key) from None
 
 
 class Size(tuple):
@@ -313,7 +351,7 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
     tensor._tangent = None
     tensor._node_grad = None  # ∂output/∂this from the last backward, kept for the graph view
     tensor._freed = False
-    tensor.grad = None
+    tensor._grad = None
     return tensor
 
 
@@ -352,51 +390,5 @@ def lift(other: Any, like: Tensor) -> Tensor:
     return NotImplemented
 
 
-def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
-    """Run an elementwise rule forward; record the node if any input requires grad."""
-    if len(inputs) == 2:
-        value = rule.forward(inputs[0]._value, inputs[1]._value)
-        track = GradMode.enabled and (inputs[0]._requires_grad or inputs[1]._requires_grad)
-        has_tangent = inputs[0]._tangent is not None or inputs[1]._tangent is not None
-    elif len(inputs) == 1:
-        value = rule.forward(inputs[0]._value)
-        track = GradMode.enabled and inputs[0]._requires_grad
-        has_tangent = inputs[0]._tangent is not None
-    else:
-        value = rule.forward(*[t._value for t in inputs])
-        track = GradMode.enabled and any(t._requires_grad for t in inputs)
-        has_tangent = any(t._tangent is not None for t in inputs)
-    result = make(value, True, rule, inputs) if track else make(value, False)
-    if has_tangent:
-        result._tangent = _elementwise_tangent(rule, inputs, result._value)
-    return result
-
-
-def _elementwise_tangent(rule: R.OpRule, inputs: tuple, out: Any) -> Any:
-    values = [t._value for t in inputs]
-    total = None
-    for index, argument in enumerate(inputs):
-        tangent = argument._tangent
-        if tangent is None:
-            continue
-        partial = rule.partials[index](*values, out)
-        if partial is R.MINUS_ONE:
-            contribution = -tangent
-        elif partial is R.ONE:
-            contribution = tangent
-        else:
-            contribution = tangent * partial
-        total = contribution if total is None else total + contribution
-    return np.broadcast_to(total, np.shape(out)) if np.shape(total) != np.shape(out) else total
-
-
-def apply_structural(rule: R.OpRule, inputs: tuple, extra: Any) -> Tensor:
-    """Run a structural rule (reduction, dot, reshape, ...) forward and record its node."""
-    values = [t._value for t in inputs]
-    value = rule.forward(*values, extra)
-    track = GradMode.enabled and any(t._requires_grad for t in inputs)
-    result = make(value, True, rule, inputs, extra) if track else make(value, False)
-    if any(t._tangent is not None for t in inputs):
-        tangents = [t._tangent for t in inputs]
-        result._tangent = rule.jvp(tangents, values, result._value, extra)
-    return result
+# Running ops lives in apply.py, which needs ``make`` from here: imported last.
+from explorer.core.autodiff.apply import apply_elementwise, apply_structural  # noqa: E402

@@ -1,0 +1,80 @@
+"""Running one op: its forward value, its graph node, its forward-mode tangent, PyTorch's errors.
+
+Every op of the core passes through ``apply_elementwise`` or ``apply_structural``, so this is where
+numpy's floating-point warnings are switched off for the op (inf and NaN arise silently, as in
+PyTorch) and where numpy's broadcasting error becomes PyTorch's ``The size of tensor a (2) must
+match the size of tensor b (3) at non-singleton dimension 0``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.engine import GradMode, quiet_numpy, restore_numpy
+from explorer.core.autodiff.shape_errors import is_broadcast_error, size_mismatch_error
+from explorer.core.autodiff.tensor import Tensor, make
+
+
+def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
+    """Run an elementwise rule forward; record the node if any input requires grad."""
+    token = quiet_numpy()
+    try:
+        if len(inputs) == 2:
+            value = rule.forward(inputs[0]._value, inputs[1]._value)
+            track = GradMode.enabled and (inputs[0]._requires_grad or inputs[1]._requires_grad)
+            has_tangent = inputs[0]._tangent is not None or inputs[1]._tangent is not None
+        elif len(inputs) == 1:
+            value = rule.forward(inputs[0]._value)
+            track = GradMode.enabled and inputs[0]._requires_grad
+            has_tangent = inputs[0]._tangent is not None
+        else:
+            value = rule.forward(*[t._value for t in inputs])
+            track = GradMode.enabled and any(t._requires_grad for t in inputs)
+            has_tangent = any(t._tangent is not None for t in inputs)
+        result = make(value, True, rule, inputs) if track else make(value, False)
+        if has_tangent:
+            result._tangent = _elementwise_tangent(rule, inputs, result._value)
+    except ValueError as error:
+        if is_broadcast_error(error):
+            raise size_mismatch_error([np.shape(t._value) for t in inputs]) from None
+        raise
+    finally:
+        restore_numpy(token)
+    return result
+
+
+def _elementwise_tangent(rule: R.OpRule, inputs: tuple, out: Any) -> Any:
+    values = [t._value for t in inputs]
+    total = None
+    for index, argument in enumerate(inputs):
+        tangent = argument._tangent
+        if tangent is None:
+            continue
+        partial = rule.partials[index](*values, out)
+        if partial is R.MINUS_ONE:
+            contribution = -tangent
+        elif partial is R.ONE:
+            contribution = tangent
+        else:
+            contribution = tangent * partial
+        total = contribution if total is None else total + contribution
+    return np.broadcast_to(total, np.shape(out)) if np.shape(total) != np.shape(out) else total
+
+
+def apply_structural(rule: R.OpRule, inputs: tuple, extra: Any) -> Tensor:
+    """Run a structural rule (reduction, dot, reshape, ...) forward and record its node."""
+    token = quiet_numpy()
+    try:
+        values = [t._value for t in inputs]
+        value = rule.forward(*values, extra)
+        track = GradMode.enabled and any(t._requires_grad for t in inputs)
+        result = make(value, True, rule, inputs, extra) if track else make(value, False)
+        if any(t._tangent is not None for t in inputs):
+            tangents = [t._tangent for t in inputs]
+            result._tangent = rule.jvp(tangents, values, result._value, extra)
+    finally:
+        restore_numpy(token)
+    return result
