@@ -22,38 +22,36 @@ sympy as a string. Results that are not plain data are refused in the worker.
 from __future__ import annotations
 
 import collections
-import importlib
 import itertools
 import time
-import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-TaskFunction = Callable[[dict], dict]
+# Re-exported: task modules and tests import these from here.
+from explorer.core.worker_process import (
+    TaskFunction,
+    register_task,
+    run_task,
+    serve,
+    task_labels,
+)
+
+__all__ = [
+    "DEFAULT_TASK_MODULES",
+    "SymbolicWorker",
+    "TaskFunction",
+    "WorkerResult",
+    "register_task",
+    "run_task",
+    "serve",
+]
 
 # The modules whose tasks the app's worker offers. Add a line for a new task module.
 DEFAULT_TASK_MODULES: tuple[str, ...] = (
     "explorer.core.worker_tasks",
     "explorer.core.derivative.tasks",
 )
-
-_TASKS: dict[str, TaskFunction] = {}
-_LABELS: dict[str, str] = {}
-
-
-def register_task(name: str, *, label: str | None = None) -> Callable[[TaskFunction], TaskFunction]:
-    """Decorator registering ``fn(payload) -> dict`` as the worker task ``name``.
-
-    ``label`` names the job in messages ("Simplifying the derivative took longer than 10 s").
-    """
-
-    def decorate(function: TaskFunction) -> TaskFunction:
-        _TASKS[name] = function
-        _LABELS[name] = label or f"The task '{name}'"
-        return function
-
-    return decorate
 
 
 @dataclass(frozen=True)
@@ -111,7 +109,7 @@ class SymbolicWorker:
         self._running: _Request | None = None
         self._latest: dict[str, int] = {}
         self._outbox: list[WorkerResult] = []
-        self._labels: dict[str, str] = dict(_LABELS)  # the worker sends its own on start-up
+        self._labels: dict[str, str] = task_labels()  # the worker sends its own on start-up
 
     # -- public API -------------------------------------------------------------------------
 
@@ -341,92 +339,3 @@ class SymbolicWorker:
 
 def _describe(task: str) -> str:
     return f"The task '{task}'"
-
-
-# -- the worker process ---------------------------------------------------------------------
-
-
-def serve(
-    connection: Any,
-    task_modules: tuple[str, ...],
-    preload: tuple[str, ...],
-    memory_limit: int | None,
-) -> None:
-    """The worker process's main loop: run requests one at a time until told to stop."""
-    _limit_memory(memory_limit)
-    warnings = []
-    for module in (*preload, *task_modules):
-        try:
-            importlib.import_module(module)
-        except Exception as error:  # a broken task module must not take the others down
-            warnings.append(f"{module}: {error!r}")
-    connection.send(("ready", warnings, dict(_LABELS)))
-    while True:
-        try:
-            message = connection.recv()
-        except (EOFError, OSError):
-            return
-        if message[0] != "run":
-            return
-        _, request_id, task, payload = message
-        started = time.perf_counter()
-        ok, value, detail = run_task(task, payload)
-        elapsed = time.perf_counter() - started
-        connection.send(("result", request_id, ok, value, detail, elapsed))
-
-
-def run_task(task: str, payload: dict) -> tuple[bool, Any, str]:
-    """Run one registered task; return (ok, result or message, detail). Never raises."""
-    from explorer.core.expr.errors import ExprError
-
-    function = _TASKS.get(task)
-    if function is None:
-        return False, f"Unknown worker task '{task}'.", ""
-    try:
-        result = function(payload)
-    except ExprError as error:
-        return False, str(error), ""
-    except RecursionError:
-        return False, "This expression is too deeply nested to process.", ""
-    except MemoryError:
-        return False, "This expression needs too much memory to process.", ""
-    except Exception:  # sympy raises anything; the learner gets a message, not a trace
-        return False, "Could not process this expression.", traceback.format_exc(limit=8)
-    problem = _plain_data_problem(result)
-    if problem:
-        return False, "The worker produced a result it cannot send.", problem
-    return True, result, ""
-
-
-_PLAIN_SCALARS = (str, int, float, bool, type(None))
-
-
-def _plain_data_problem(value: Any, path: str = "result") -> str:
-    """Why ``value`` is not plain data (empty when it is)."""
-    stack = [(value, path)]
-    while stack:
-        item, where = stack.pop()
-        if isinstance(item, _PLAIN_SCALARS):
-            continue
-        if isinstance(item, (list, tuple)):
-            stack.extend((element, f"{where}[{i}]") for i, element in enumerate(item))
-        elif isinstance(item, dict):
-            for key, element in item.items():
-                if not isinstance(key, str):
-                    return f"{where} has a non-string key {key!r}"
-                stack.append((element, f"{where}.{key}"))
-        else:
-            return f"{where} is a {type(item).__name__}, not plain data"
-    return "" if isinstance(value, dict) else f"{path} is not a dict"
-
-
-def _limit_memory(limit: int | None) -> None:
-    """Cap the worker's address space so a runaway expansion fails with MemoryError."""
-    if not limit:
-        return
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ImportError, ValueError, OSError):
-        pass  # not available on this platform; the time limit still applies
