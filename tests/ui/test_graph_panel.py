@@ -349,3 +349,32 @@ def test_the_control_flow_chain_is_wrapped_so_its_output_is_on_screen(qtbot):
     zoom = panel.view.zoom
     panel.resize(1200, 760)
     assert panel.view.zoom == zoom
+
+
+def test_the_seed_fits_the_main_window_at_1280_by_800_without_scrollbars(qtbot, settings):
+    """The README's window size: the seed's named steps are all in view, readable, with no
+    scroll range left (the scene's margin once exceeded the fit's and showed a scrollbar)."""
+    from explorer.ui.graph_view.view import READABLE_ZOOM
+    from explorer.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.panel_titled("Graph")
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.view.viewport().width() > 800)
+    view = panel.view
+    for position in (0, panel.stepper.length // 2, panel.stepper.length):
+        panel.seek(position)
+        assert view.zoom >= READABLE_ZOOM
+        assert view.horizontalScrollBar().maximum() <= view.horizontalScrollBar().minimum()
+        assert view.verticalScrollBar().maximum() <= view.verticalScrollBar().minimum()
+        # The scroll bars' visibility follows the range once Qt lays the view out again.
+        qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=2000)
+        assert not view.verticalScrollBar().isVisible()
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        for card in panel.scene.cards.values():
+            assert visible.contains(card.sceneBoundingRect())
+    window.close()

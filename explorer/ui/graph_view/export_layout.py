@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF
 from explorer.core.graph.model import GraphModel
 from explorer.core.graph.stepper import StepState
 from explorer.ui.graph_view.items import LABEL_FONT
-from explorer.ui.graph_view.scene import GraphScene
+from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
 
 EXPORT_SCALE = 1.5  # image pixels per scene unit when the size is chosen for the user
 MIN_TEXT_PIXELS = 11.0  # smallest label text (font height in pixels) we call readable
@@ -139,6 +139,7 @@ class ViewWrapper:
             )
         width, height, layers, gap = self._measured[1]
         page = (float(max(viewport[0], 200)), float(max(viewport[1], 150)))
-        if min(page[0] / (width + 40), page[1] / (height + 40)) >= self.readable_zoom:
+        margins = 2 * SCENE_MARGIN  # as the view fits the scene
+        if min(page[0] / (width + margins), page[1] / (height + margins)) >= self.readable_zoom:
             return 1
         return choose_bands((width, height), layers, gap, page, max_scale=1.0)

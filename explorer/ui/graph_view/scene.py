@@ -38,6 +38,9 @@ _NAMED_LABEL_MAX_WIDTH = 300.0
 _LABEL_MARGIN = 18.0  # between a label and the cards on either side, room for the arrows
 _SHORT_SYMBOLS = 12  # "∂u/∂a" fits in a label; "∂(w + x + y)/∂(w + x)" does not
 _RETURN_REACH = 40.0  # how far an edge into the next band reaches out before turning
+# Room around the drawing in the view. The view fits exactly this rect, so a fitted graph has
+# no scroll range left (a wider scene rect than the fit showed a scrollbar at 1280×800).
+SCENE_MARGIN = 20.0
 
 
 class GraphScene(QGraphicsScene):
@@ -96,7 +99,8 @@ class GraphScene(QGraphicsScene):
             self._grad_text[node.id] = format_number(node.grad)
         self.row_pitch = row_pitch or 1.0
         self._add_edges(model, layout, self.row_pitch)
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+        margin = SCENE_MARGIN
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
 
     def _edge_points(self, layout: Layout, edge: ModelEdge, ports, row_pitch) -> list[QPointF]:
         """Card port, a left and right point per waypoint, card port; an edge into the next

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
-from explorer.ui.graph_view.scene import GraphScene
+from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
@@ -98,7 +98,10 @@ class GraphView(QGraphicsView):
         rect = self.content_rect()
         if rect.isEmpty():
             return
-        self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        margin = SCENE_MARGIN
+        self.fitInView(
+            rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio
+        )
         if self.zoom > 1.0:
             self.set_zoom(1.0)
             self.centerOn(rect.center())
