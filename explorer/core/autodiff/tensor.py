@@ -2,9 +2,8 @@
 
 Operators do not hold derivative rules; they pick a rule from the registry (``rules.py``,
 ``structural.py``) and hand it to ``apply_elementwise`` / ``apply_structural`` (``apply.py``,
-re-exported here). Values are numpy
-arrays, or numpy scalars for 0-dim tensors (numpy scalar arithmetic is several times faster than
-0-d array arithmetic, which keeps scalar graphs cheap).
+re-exported here). Values are numpy arrays, or numpy scalars for 0-dim tensors (numpy scalar
+arithmetic is several times faster than 0-d array arithmetic, which keeps scalar graphs cheap).
 """
 
 from __future__ import annotations
