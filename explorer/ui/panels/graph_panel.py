@@ -10,21 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from explorer.core.expr.errors import ExprError
 from explorer.core.graph.cli_text import looks_like_python
@@ -35,15 +23,11 @@ from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
 from explorer.core.graph.stepper import Stepper
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
-from explorer.ui.graph_view.inputs import GraphInputsForm, fill_input_combo
-from explorer.ui.graph_view.sandbox_controls import SandboxControls
+from explorer.ui.graph_view.inputs import fill_input_combo
+from explorer.ui.graph_view.panel_widgets import DEFINITIONS, PYTHON, build_panel_widgets
 from explorer.ui.graph_view.scene import GraphScene
-from explorer.ui.graph_view.source_editor import SourceEditor
-from explorer.ui.graph_view.step_bar import step_bar
 from explorer.ui.graph_view.view import READABLE_ZOOM, GraphView
-from explorer.ui.graph_view.view_choice import ViewChoice
 
-DEFINITIONS, PYTHON = "definitions", "python"
 EDIT_DEBOUNCE_MS = 350
 _USER_ERRORS = (ExprError, ValueError, RuntimeError, ArithmeticError, TypeError)
 
@@ -69,105 +53,9 @@ class GraphPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(EDIT_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_source)
-        self._build_widgets()
+        build_panel_widgets(self)
         self.view.resized.connect(self._on_view_resized)
         self.load_preset(PRESETS[0].key)
-
-    # ----- widgets ------------------------------------------------------------------------------
-
-    def _build_widgets(self) -> None:
-        self.preset_combo = QComboBox()
-        self.preset_combo.setObjectName("graphPresets")
-        # Long preset titles would set the controls' width; the open list still shows them whole.
-        self.preset_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.preset_combo.setMinimumContentsLength(20)
-        self.preset_combo.addItem("Custom program", "")
-        for preset in PRESETS:
-            self.preset_combo.addItem(preset.title, preset.key)
-        self.preset_combo.activated.connect(self._on_preset_chosen)
-        self.mode_combo = QComboBox()
-        self.mode_combo.setObjectName("graphMode")
-        self.mode_combo.addItem("Expression / definitions", DEFINITIONS)
-        self.mode_combo.addItem("Python (PyTorch-style)", PYTHON)
-        self.mode_combo.activated.connect(lambda _index: self.apply_source())
-        self.view_choice = ViewChoice()
-        self.view_choice.chosen_changed.connect(self.apply_source)
-        self.source_edit = SourceEditor()
-        self.source_edit.textChanged.connect(self._on_source_edited)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("graphError")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.inputs = GraphInputsForm()
-        self.inputs.changed.connect(self.on_inputs_changed)
-        self.sandbox = SandboxControls(self)
-        self.forward_check = QCheckBox("Forward mode: tangents from")
-        self.forward_check.setObjectName("forwardModeCheck")
-        self.forward_input = QComboBox()
-        self.forward_input.setObjectName("forwardInput")
-        self.forward_check.toggled.connect(self._update_forward_mode)
-        self.forward_input.activated.connect(lambda _index: self._update_forward_mode())
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 4, 0)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Preset"))
-        row.addWidget(self.preset_combo, 1)
-        left_layout.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Mode"))
-        row.addWidget(self.mode_combo, 1)
-        left_layout.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Show"))
-        row.addWidget(self.view_choice, 1)
-        left_layout.addLayout(row)
-        left_layout.addWidget(self.source_edit)
-        left_layout.addWidget(self.error_label)
-        inputs_box = QGroupBox("Inputs")
-        QVBoxLayout(inputs_box).addWidget(self.inputs)
-        left_layout.addWidget(inputs_box)
-        forward_row = QHBoxLayout()
-        forward_row.addWidget(self.forward_check)
-        forward_row.addWidget(self.forward_input, 1)
-        left_layout.addLayout(forward_row)
-        left_layout.addWidget(self.sandbox)
-        left_layout.addStretch(1)
-
-        self.explanation = QTextBrowser()
-        self.explanation.setObjectName("graphExplanation")
-        self.explanation.setMinimumHeight(110)
-        right = QSplitter(Qt.Orientation.Vertical)
-        graph_box = QWidget()
-        graph_layout = QVBoxLayout(graph_box)
-        graph_layout.setContentsMargins(0, 0, 0, 0)
-        graph_layout.addWidget(self.view, 1)
-        graph_layout.addLayout(step_bar(self))
-        right.addWidget(graph_box)
-        right.addWidget(self.explanation)
-        right.setStretchFactor(0, 4)
-        right.setStretchFactor(1, 1)
-        right.setSizes([600, 170])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        # The controls scroll when the window is small, so they never force a minimum width.
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setMinimumWidth(160)
-        splitter.addWidget(scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([left.sizeHint().width() + 16, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(splitter)
 
     # ----- the panel protocol -------------------------------------------------------------------
 
