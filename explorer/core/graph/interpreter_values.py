@@ -11,93 +11,30 @@ from __future__ import annotations
 import ast
 import math
 import operator
-import re
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from explorer.core.functions import FUNCTIONS
+from explorer.core.graph.interpreter_objects import (
+    Builtin,
+    TorchNamespace,
+    UserFunction,
+    format_for_print,
+    kind,
+)
 from explorer.core.graph.interpreter_rules import (
     BUILTIN_NAMES,
     SETTABLE_TENSOR_ATTRIBUTES,
     TENSOR_ATTRIBUTES,
-    TORCH_NAMES,
     InterpreterLimits,
     refuse,
 )
 
+# UserFunction and format_for_print are re-exported: the interpreter imports them from here.
+__all__ = ["Guard", "UserFunction", "format_for_print"]
+
 _NUMBER_TYPES = (int, float, bool, np.number, np.bool_)
-# Format specs such as ".5f", ">10.3e", "+.2%": short widths only, so no giant padding.
-_FORMAT_SPEC = re.compile(r"^[<>^=]?[+\- ]?#?0?\d{0,2}[,_]?(\.\d{1,2})?[bdeEfFgGn%xXos]?$")
 _CREATION_BY_SIZE = {"zeros", "ones", "randn", "rand", "empty", "full"}
-
-
-@dataclass(frozen=True)
-class UserFunction:
-    """A function the program defined with ``def``."""
-
-    name: str
-    node: ast.FunctionDef
-    defaults: tuple[Any, ...]
-
-    def bind(self, args: list[Any], kwargs: dict[str, Any], call: ast.AST) -> dict[str, Any]:
-        names = [parameter.arg for parameter in self.node.args.args]
-        if len(args) > len(names):
-            raise refuse(
-                f"{self.name}() takes {len(names)} argument(s) but {len(args)} were given", call
-            )
-        bound = dict(zip(names, args, strict=False))
-        for key, value in kwargs.items():
-            if key not in names:
-                raise refuse(f"{self.name}() got an unexpected argument '{key}'", call)
-            if key in bound:
-                raise refuse(f"{self.name}() got two values for '{key}'", call)
-            bound[key] = value
-        first_default = len(names) - len(self.defaults)
-        for position, name in enumerate(names):
-            if name not in bound:
-                if position < first_default:
-                    raise refuse(f"{self.name}() is missing the argument '{name}'", call)
-                bound[name] = self.defaults[position - first_default]
-        return bound
-
-
-class _Builtin:
-    """Marker for a whitelisted builtin, so a user variable can never be mistaken for one."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"<built-in function {self.name}>"
-
-
-class TorchNamespace:
-    """What the name ``torch`` means inside the program: whitelisted names of the core only."""
-
-    __slots__ = ("module", "allowed")
-
-    def __init__(self, module: Any):
-        self.module = module
-        table_names = {spec.name for spec in FUNCTIONS}
-        self.allowed = frozenset(n for n in TORCH_NAMES | table_names if hasattr(module, n))
-
-    def __repr__(self) -> str:
-        return "<module 'torch' (Calculus Explorer's autodiff core)>"
-
-
-def format_for_print(value: Any, conversion: int, spec: str, node: ast.AST) -> str:
-    """One ``{value!r:spec}`` field of an f-string, with the spec limited to short widths."""
-    if not _FORMAT_SPEC.match(spec):
-        raise refuse(f"Format '{spec}' is not supported; use e.g. '.5f' or '.3e'", node)
-    if conversion == ord("r"):
-        value = repr(value)
-    elif conversion in (ord("s"), ord("a")):
-        value = str(value)
-    return format(value, spec)
 
 
 class Guard:
@@ -107,7 +44,7 @@ class Guard:
         self.limits = limits
         self.torch = TorchNamespace(namespace)
         self.tensor_type = type(namespace.tensor(0.0))
-        self.builtins = {name: _Builtin(name) for name in BUILTIN_NAMES}
+        self.builtins = {name: Builtin(name) for name in BUILTIN_NAMES}
         self.steps = 0
         self.loop_iterations = 0
         self.graph_nodes = 0
@@ -198,7 +135,7 @@ class Guard:
         if isinstance(owner, self.tensor_type):
             self._check_tensor_attribute(attribute, node)
             return self.produced(getattr(owner, attribute), node)
-        raise refuse(f"Attribute '.{attribute}' is not available on {_kind(owner)}", node)
+        raise refuse(f"Attribute '.{attribute}' is not available on {kind(owner)}", node)
 
     def _check_tensor_attribute(self, attribute: str, node: ast.AST) -> None:
         if attribute not in TENSOR_ATTRIBUTES or not hasattr(self.tensor_type, attribute):
@@ -212,12 +149,12 @@ class Guard:
 
     def subscript(self, owner: Any, index: Any, node: ast.AST) -> Any:
         if not isinstance(owner, (self.tensor_type, tuple, list, np.ndarray)):
-            raise refuse(f"Indexing is not available on {_kind(owner)}", node)
+            raise refuse(f"Indexing is not available on {kind(owner)}", node)
         return owner[index]
 
     def unpack(self, value: Any, count: int, node: ast.AST) -> list[Any]:
         if not isinstance(value, (tuple, list)):
-            raise refuse(f"Cannot unpack {_kind(value)} into {count} names", node)
+            raise refuse(f"Cannot unpack {kind(value)} into {count} names", node)
         if len(value) != count:
             raise refuse(f"Expected {count} values to unpack, got {len(value)}", node)
         return list(value)
@@ -226,7 +163,7 @@ class Guard:
     def check_arithmetic(self, op: ast.AST, left: Any, right: Any, node: ast.AST) -> None:
         for operand in (left, right):
             if not isinstance(operand, (*_NUMBER_TYPES, self.tensor_type, np.ndarray)):
-                raise refuse(f"Arithmetic needs numbers or tensors, not {_kind(operand)}", node)
+                raise refuse(f"Arithmetic needs numbers or tensors, not {kind(operand)}", node)
         if _is_int(left) and _is_int(right):
             self._check_integer_growth(op, left, right, node)
             return
@@ -268,7 +205,7 @@ class Guard:
         allowed = (*_NUMBER_TYPES, self.tensor_type, np.ndarray, type(None), tuple, list)
         for operand in (left, right):
             if not isinstance(operand, allowed):
-                raise refuse(f"Cannot compare {_kind(operand)} here", node)
+                raise refuse(f"Cannot compare {kind(operand)} here", node)
 
     def truth(self, value: Any, node: ast.AST) -> bool:
         if isinstance(value, (self.tensor_type, np.ndarray)):
@@ -282,7 +219,7 @@ class Guard:
 
     def as_index(self, value: Any, node: ast.AST) -> int:
         if isinstance(value, float) or not isinstance(value, (int, np.integer)):
-            raise refuse(f"range() needs whole numbers, got {_kind(value)}", node)
+            raise refuse(f"range() needs whole numbers, got {kind(value)}", node)
         return operator.index(value)
 
     # ----- calls ------------------------------------------------------------------------------
@@ -302,7 +239,7 @@ class Guard:
             if name == "backward":
                 self.backward_output = owner
             return self._returned(method(*args, **kwargs), node)
-        raise refuse(f"'.{name}(...)' is not available on {_kind(owner)}", node)
+        raise refuse(f"'.{name}(...)' is not available on {kind(owner)}", node)
 
     def _returned(self, result: Any, node: ast.AST) -> Any:
         if isinstance(result, (self.tensor_type, np.ndarray, *_NUMBER_TYPES, tuple, list)):
@@ -345,7 +282,7 @@ class Guard:
             self._check_size(math.prod(sizes) if len(sizes) == 2 else (sizes or [0])[0] ** 2, node)
 
     def call_builtin(self, target: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if not isinstance(target, _Builtin):
+        if not isinstance(target, Builtin):
             raise refuse(f"'{name}' is not a function that can be called here", node)
         if target.name == "print":
             return self._print(args, kwargs, node)
@@ -362,7 +299,7 @@ class Guard:
     def _check_builtin_argument(self, argument: Any, name: str, node: ast.AST) -> None:
         allowed = (*_NUMBER_TYPES, self.tensor_type, np.ndarray, tuple, list)
         if not isinstance(argument, allowed):
-            raise refuse(f"{name}() does not accept {_kind(argument)} here", node)
+            raise refuse(f"{name}() does not accept {kind(argument)} here", node)
 
     def _print(self, args: list, kwargs: dict, node: ast.AST) -> None:
         separator = kwargs.pop("sep", " ")
@@ -393,15 +330,3 @@ def _count_of_shape(size: Any) -> int:
     if isinstance(size, (list, tuple)):
         return math.prod(int(s) for s in size if _is_int(s))
     return 0
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "None"
-    if isinstance(value, UserFunction):
-        return f"the function '{value.name}'"
-    if isinstance(value, TorchNamespace):
-        return "the torch module"
-    if isinstance(value, _Builtin):
-        return f"the builtin '{value.name}'"
-    return f"a {type(value).__name__}"
