@@ -82,6 +82,10 @@ class ArgumentParser(argparse.ArgumentParser):
         return super()._parse_optional(arg_string)
 
 
+# The image size of an export when --width/--height are left out (unless the kind says otherwise).
+DEFAULT_EXPORT_SIZE = (1200, 800)
+
+
 @dataclass(frozen=True)
 class ExportKind:
     name: str
@@ -90,6 +94,8 @@ class ExportKind:
     # Builds what to render (a panel, plot view or scene) from the parsed arguments. Runs after
     # the QApplication exists; raises ExprError or CommandError for bad input.
     build_target: Callable[[argparse.Namespace], Any]
+    # What --help says the size is when not given; None: DEFAULT_EXPORT_SIZE.
+    default_size_help: str | None = None
 
 
 class CommandRegistry:
@@ -119,14 +125,17 @@ class CommandRegistry:
         help: str,  # noqa: A002 - mirrors argparse
         configure: Configure,
         build_target: Callable[[argparse.Namespace], Any],
+        default_size_help: str | None = None,
     ) -> None:
         """A kind for ``export KIND --out FILE [--width W --height H]``.
 
-        The common options are added for you; ``configure`` adds the kind's own.
+        The common options are added for you; ``configure`` adds the kind's own. A kind that
+        sizes its image itself when no size is given (its ``configure`` changes the defaults)
+        says how in ``default_size_help``, which --help shows for both options.
         """
         if name in self.exports:
             raise ValueError(f"export kind {name!r} is already registered")
-        self.exports[name] = ExportKind(name, help, configure, build_target)
+        self.exports[name] = ExportKind(name, help, configure, build_target, default_size_help)
 
 
 def discover(registry: CommandRegistry) -> CommandRegistry:
@@ -154,17 +163,30 @@ def build_parser(registry: CommandRegistry) -> argparse.ArgumentParser:
     kinds = export_parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     for kind in registry.exports.values():
         kind_parser = kinds.add_parser(kind.name, help=kind.help, description=kind.help)
-        _add_common_export_options(kind_parser)
+        _add_common_export_options(kind_parser, kind.default_size_help)
         kind.configure(kind_parser)
     for name, (help_text, configure, _run) in registry.commands.items():
         configure(subparsers.add_parser(name, help=help_text, description=help_text))
     return parser
 
 
-def _add_common_export_options(parser: argparse.ArgumentParser) -> None:
+def _add_common_export_options(
+    parser: argparse.ArgumentParser, default_size_help: str | None = None
+) -> None:
+    width, height = DEFAULT_EXPORT_SIZE
     parser.add_argument("--out", required=True, help="output file; .png or .svg picks the format")
-    parser.add_argument("--width", type=int, default=1200, help="image width in pixels")
-    parser.add_argument("--height", type=int, default=800, help="image height in pixels")
+    parser.add_argument(
+        "--width",
+        type=int,
+        default=width,
+        help=f"image width in pixels (default: {default_size_help or width})",
+    )
+    parser.add_argument(
+        "--height",
+        type=int,
+        default=height,
+        help=f"image height in pixels (default: {default_size_help or height})",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -45,6 +45,7 @@ def register(registry: CommandRegistry) -> None:
         help="draw the computational graph (as the Graph panel does) at a stage of backprop",
         configure=_configure_export,
         build_target=build_graph_scene,
+        default_size_help="from the drawing, see below",
     )
 
 
@@ -86,8 +87,14 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         help="start: structure only (--at optional); forward: values; backward: values and "
         "gradients (default)",
     )
-    # Sized from the drawing unless the user asks for a size (the shared options say 1200×800).
+    # Sized from the drawing unless the user asks for a size (the shared defaults are 1200×800).
     parser.set_defaults(width=_AutoSize(1200), height=_AutoSize(800))
+    parser.epilog = (
+        "Image size: without --width and --height the image takes the drawing's own size "
+        "(edge labels about 17 px high; a very wide drawing is wrapped into bands); with one "
+        "of them the other follows the drawing's proportions; with both, the graph is fitted "
+        "into that size."
+    )
 
 
 def _model(args: argparse.Namespace, *, structure_only: bool = False) -> Any:

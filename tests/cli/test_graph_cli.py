@@ -205,3 +205,17 @@ def test_graph_cli_accepts_log_2_and_reports_missing_files():
     assert abs(gradients["y"] - float(sp.diff(f, y).subs(point))) < 1e-12
     result = run_cli("graph", "nonexist.py", "--at", "x=1")
     assert result.returncode == 2 and "File not found: nonexist.py" in result.stderr
+
+
+def test_export_help_states_the_default_sizes_each_kind_really_uses():
+    graph = run_cli("export", "graph", "--help")
+    assert graph.returncode == 0, graph.stderr
+    text = " ".join(graph.stdout.split())  # argparse wraps lines
+    assert "1200" not in text and "800" not in text
+    assert "image width in pixels (default: from the drawing" in text
+    assert "without --width and --height the image takes the drawing's own size" in text
+    function = run_cli("export", "function", "--help")
+    assert function.returncode == 0, function.stderr
+    text = " ".join(function.stdout.split())
+    assert "image width in pixels (default: 1200)" in text
+    assert "image height in pixels (default: 800)" in text
