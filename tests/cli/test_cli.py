@@ -7,27 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from cli_runner import REPO, run_cli
 
 import explorer
 from explorer.cli import CommandRegistry, build_parser, discover, use_offscreen_qt_without_display
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run_cli(*args, display=False):
-    env = dict(os.environ)
-    # No display at all: the CLI itself must pick the offscreen platform for exports.
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
-        env.pop(name, None)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=REPO,
-    )
 
 
 def png_size(path):

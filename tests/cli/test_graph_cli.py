@@ -1,33 +1,14 @@
 """``calculus-explorer graph`` and ``export graph`` run as real subprocesses (no display)."""
 
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import sympy as sp
+from cli_runner import run_cli
 
 from explorer.core.graph.presets import SEED_CONTROL_FLOW
 
-REPO = Path(__file__).resolve().parents[2]
 SEED = "a = (w + x + y + z)^2\nb = (w + x - y - z)^2\nu = (a + b)^2\nv = (a - b)^2\nf = (u + v)^2"
-
-
-def run_cli(*args):
-    env = dict(os.environ)
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
-        env.pop(name, None)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=REPO,
-    )
 
 
 def test_graph_json_for_the_seed_example(tmp_path):
