@@ -123,19 +123,33 @@ def is_grad_enabled() -> bool:
 
 
 def topological_order(root: Any) -> list[Any]:
-    """Nodes that require grad, reachable from ``root``, inputs before the nodes that use them."""
+    """Nodes that require grad, reachable from ``root``, inputs before the nodes that use them.
+
+    A depth-first walk on two parallel stacks (the nodes, and how many of each one's inputs have
+    been looked at) rather than a stack of ``(node, iterator)`` pairs: the sort then leaves no
+    new container behind per node, so a long chain does not set off Python's cyclic garbage
+    collector, whose full passes over a large graph used to cost more than the sort itself.
+    """
     order: list[Any] = []
     visited = {id(root)}
-    stack = [(root, iter(root._inputs))]
-    while stack:
-        node, children = stack[-1]
-        for child in children:
+    nodes = [root]
+    positions = [0]
+    while nodes:
+        node = nodes[-1]
+        inputs = node._inputs
+        position = positions[-1]
+        while position < len(inputs):
+            child = inputs[position]
+            position += 1
             if child._requires_grad and id(child) not in visited:
                 visited.add(id(child))
-                stack.append((child, iter(child._inputs)))
+                positions[-1] = position
+                nodes.append(child)
+                positions.append(0)
                 break
         else:
-            stack.pop()
+            nodes.pop()
+            positions.pop()
             order.append(node)
     return order
 
@@ -200,12 +214,20 @@ def _backward_pass(root: Any, gradient: Any, retain_graph: bool, make_tensor: Ca
         if rule is None:
             _store_grad(node, g, sharing, make_tensor)
             continue
-        node._node_grad = g if type(g) is not np.ndarray else sharing.record(g)
+        # A gradient has its node's shape; a 0-dim node's is a numpy scalar.
+        scalar = type(g) is not np.ndarray
+        node._node_grad = g if scalar else sharing.record(g)
         if node._retains_grad:
             _store_grad(node, g, sharing, make_tensor)
         if node._freed and rule.saves_values:
             raise RuntimeError(SECOND_BACKWARD_MESSAGE)
         inputs = node._inputs
+        if scalar and rule.partials is not None and len(inputs) <= 2:
+            # Scalar graphs' hot path. The inputs are 0-dim too: no array to count or release.
+            _scalar_step(rule.partials, inputs, node._value, g)
+            if uses is not None:
+                node._freed = True
+            continue
         if uses is not None:
             count_uses(inputs, uses)
         if rule.partials is not None:
@@ -218,6 +240,28 @@ def _backward_pass(root: Any, gradient: Any, retain_graph: bool, make_tensor: Ca
             if releasable(node) and held_only_by(node, uses.get(id(node), 0) + 2):
                 node._value = ReleasedValue(node)
             release_inputs_done_with(inputs, uses)
+
+
+def _scalar_step(partials: tuple, inputs: tuple, out: Any, g: Any) -> None:
+    """``_elementwise_step`` for a 0-dim node of one or two arguments, which are 0-dim too:
+    numpy scalars throughout, so no broadcasting to undo and no array to multiply into."""
+    first = inputs[0]
+    if len(inputs) == 1:
+        if first._requires_grad:
+            _add_scalar(first, g, partials[0](first._value, out))
+        return
+    second = inputs[1]
+    a, b = first._value, second._value
+    if first._requires_grad:
+        _add_scalar(first, g, partials[0](a, b, out))
+    if second._requires_grad:
+        _add_scalar(second, g, partials[1](a, b, out))
+
+
+def _add_scalar(child: Any, g: Any, partial: Any) -> None:
+    contribution = g if partial is ONE else -g if partial is MINUS_ONE else g * partial
+    pending = child._pending
+    child._pending = contribution if pending is None else pending + contribution
 
 
 def _structural_step(rule: Any, node: Any, inputs: tuple, g: Any) -> None:
