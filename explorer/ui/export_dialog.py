@@ -79,18 +79,37 @@ class ExportDialog(QDialog):
         path = self.chosen_path()
         self.path_edit.setText(str(path.with_suffix("." + self.chosen_format())))
 
+    def _follow_typed_suffix(self) -> None:
+        """A known suffix typed in the file name picks the format; any other gets the format's.
+
+        The file name is what the user looked at last, so ``figure.svg`` with "PNG" still
+        selected means SVG, not ``figure.png``.
+        """
+        typed = self.chosen_path().suffix.lower().lstrip(".")
+        index = self.format_box.findData(typed)
+        if index >= 0:
+            # Switching the combo rewrites the suffix through _sync_suffix (same format, so the
+            # name only loses an upper-case spelling such as ".SVG").
+            self.format_box.setCurrentIndex(index)
+        self._sync_suffix()
+
     def _browse(self) -> None:
         suffix = self.chosen_format()
         name, _ = QFileDialog.getSaveFileName(
             self, "Export Image", str(self.chosen_path()), f"{suffix.upper()} (*.{suffix})"
         )
         if name:
-            self.path_edit.setText(str(Path(name).with_suffix("." + suffix)))
+            self.path_edit.setText(name)
+            self._follow_typed_suffix()
 
     def _accept(self) -> None:
-        self._sync_suffix()
+        self._follow_typed_suffix()
         self._settings.setValue("export/width", self.width_box.value())
         self._settings.setValue("export/height", self.height_box.value())
         self._settings.setValue("export/format", self.chosen_format())
-        self._settings.setValue("export/folder", str(self.chosen_path().parent))
         self.accept()
+
+    def remember_folder(self) -> None:
+        """Make the chosen file's folder the next default; call only after a successful export,
+        so a mistyped or unwritable folder is not offered again."""
+        self._settings.setValue("export/folder", str(self.chosen_path().parent))

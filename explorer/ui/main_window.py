@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
             self.export_image(dialog.chosen_path(), width, height)
         except (export.ExportError, OSError) as error:
             QMessageBox.warning(self, "Export failed", str(error))
+            return
+        dialog.remember_folder()
 
     def copy_image(self) -> None:
         image = export.copy_image_to_clipboard(self.export_target())
