@@ -202,7 +202,7 @@ def test_repr_and_format_like_pytorch():
     x = torch.tensor(2.0, requires_grad=True)
     assert repr(x**2) == "tensor(4., grad_fn=<PowBackward0>)"
     assert repr(x + 1) == "tensor(3., grad_fn=<AddBackward0>)"  # the Python 1 is a 0-dim tensor
-    assert f"{x * 1.5:.2f}" == "3.00"
+    assert f"{x * 1.5:.2f}" == "3.00"  # 0-dim: formats as its number
     assert str((x * x).grad_fn).startswith("<MulBackward0 object at")
     assert torch.tensor([1.0, 2.0]).shape == (2,)
     assert repr(torch.zeros(2, 3).shape) == "torch.Size([2, 3])"

@@ -262,9 +262,13 @@ class Tensor:
         return tensor_repr(self)
 
     def __format__(self, spec: str) -> str:
-        if spec and self._value.size == 1:
-            return format(self.item(), spec)
-        return format(repr(self), spec)
+        # PyTorch's rule: a 0-dim tensor formats as its Python number (f"{loss}" -> "0.125",
+        # f"{loss:.3f}" works); any other tensor formats as its repr and refuses a format spec.
+        if self._value.ndim == 0:
+            return self.item().__format__(spec)
+        if spec:
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return repr(self)
 
     def __bool__(self) -> bool:
         if self._value.size != 1:
