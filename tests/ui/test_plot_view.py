@@ -5,7 +5,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.ui.plot import PALETTE, PlotView, readout_decimals
+from explorer.ui.plot import PALETTE, PlotView, format_ticks, readout_decimals
 
 
 @pytest.fixture
@@ -162,27 +162,67 @@ def test_cached_curves_look_the_same_and_export_as_vectors(plot, qapp):
     assert len(svg_cached) == len(svg_direct)
 
 
-def test_ticks_at_the_edges_of_the_range_are_labelled(plot, qapp):
+def drawn_tick_labels(plot, qapp):
     from PySide6.QtGui import QImage, QPainter
 
-    x = np.linspace(-5, 5, 50)
-    plot.set_curve("f", x, x)
-    plot.set_view_range((-5, 5), (-5, 5))
-    qapp.processEvents()
-    plot.grab()  # a first paint sizes the axes to their labels
+    # The first paints widen the axes to fit their labels (labels that do not fit yet are
+    # skipped), as in the app, where the next repaint follows by itself.
+    for _ in range(2):
+        qapp.processEvents()
+        plot.grab()
     image = QImage(10, 10, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     try:
-        labels = {
-            name: [
-                text
-                for _rect, _flags, text in plot.plot_item.getAxis(name).generateDrawSpecs(painter)[
-                    2
-                ]
-            ]
+        return {
+            name: [text for _rect, _flags, text in axis.generateDrawSpecs(painter)[2]]
             for name in ("bottom", "left")
+            for axis in [plot.plot_item.getAxis(name)]
         }
     finally:
         painter.end()
+
+
+def test_ticks_at_the_edges_of_the_range_are_labelled(plot, qapp):
+    x = np.linspace(-5, 5, 50)
+    plot.set_curve("f", x, x)
+    plot.set_view_range((-5, 5), (-5, 5))
+    labels = drawn_tick_labels(plot, qapp)
     for name in ("bottom", "left"):
         assert "5" in labels[name] and "\u22125" in labels[name], labels  # typographic minus
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def tick_value(text):
+    """Read a tick label back as a number ("−2.5×10⁻¹⁰" → -2.5e-10)."""
+    text = text.replace("\u2212", "-")
+    mantissa, _, power = text.partition("×10")
+    return float(mantissa) * 10.0 ** int(power.translate(_SUPERSCRIPT_DIGITS) or 0)
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [(0.0, 6e32), (-3e-10, 4e-10), (-2e300, 2e300), (1e5, 9e5), (-1.0, 1.0), (0.0, 2e-3)],
+)
+def test_huge_and_tiny_view_ranges_label_ticks_with_their_true_values(plot, qapp, low, high):
+    x = np.linspace(-1, 1, 50)
+    plot.set_curve("f", x, np.linspace(low, high, 50))
+    plot.set_view_range((-1, 1), (low, high))
+    labels = drawn_tick_labels(plot, qapp)["left"]
+    axis = plot.plot_item.getAxis("left")
+    # No multiplier in the axis title that the tick labels could contradict.
+    assert axis.autoSIPrefixScale == 1.0 and "x1e" not in axis.labelString()
+    values = [tick_value(text) for text in labels]
+    assert len(values) >= 2 and all("e" not in text for text in labels), labels
+    spacing = min(np.diff(sorted(values)))
+    assert all(low - spacing <= v <= high + spacing for v in values), (labels, low, high)
+    assert len(set(labels)) == len(labels)
+
+
+def test_format_ticks_shares_one_power_of_ten_and_writes_zero_plainly():
+    assert format_ticks([0.0, 1e32, 2e32, 5e32], 1e32) == ["0", "1×10³²", "2×10³²", "5×10³²"]
+    assert format_ticks([5e31, 1e32, 1.5e32], 5e31) == ["0.5×10³²", "1.0×10³²", "1.5×10³²"]
+    assert format_ticks([-2e-10, 0.0, 2e-10], 2e-10) == ["\u22122×10⁻¹⁰", "0", "2×10⁻¹⁰"]
+    assert format_ticks([-0.5, 0.0, 0.5, 1.0], 0.5) == ["\u22120.5", "0.0", "0.5", "1.0"]
+    assert format_ticks([0.0, 2000.0, 4000.0], 2000.0) == ["0", "2000", "4000"]
