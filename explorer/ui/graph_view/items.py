@@ -3,7 +3,9 @@
 Everything is painted by hand with cached ``QStaticText`` lines, so a 500-node graph builds and
 repaints fast; a step changes only the few items whose text or highlight changed. Pens are
 cosmetic (the same pixel width at every zoom and device pixel ratio); fonts are sized in points.
-Far zoomed out (level of detail below ``_TEXT_LOD``) cards and labels skip their text.
+Zoomed out until the text is too small to read (level of detail below ``_TEXT_LOD``), a card is
+drawn as a simple box with just its label, in a font sized for the screen, and edge labels are
+left out, so a big graph's structure stays visible.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 CARD_WIDTH = 156.0
 _PADDING = 6.0
-_TEXT_LOD = 0.3
+_TEXT_LOD = 0.5  # 9 pt text drawn at half size is no longer readable
+_SUMMARY_PIXELS = 12.0  # the label's size on screen in the simplified card
+_SUMMARY_MIN_PIXELS = 4.0  # smaller than this the label is left out too
 _ARROW_SIZE = 9.0
 LABEL_MAX_WIDTH = 136.0
 
@@ -135,7 +139,9 @@ class NodeCard(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self._rect, 7, 7)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < _TEXT_LOD:
+            self._paint_summary(painter, lod)
             return
         x, y = _PADDING, _PADDING
         painter.setPen(_TEXT_COLOUR)
@@ -153,6 +159,20 @@ class NodeCard(QGraphicsItem):
         colour = TANGENT_COLOUR if kind == "tangent" else GRAD_COLOUR
         painter.setPen(colour if kind in ("grad", "tangent") else _MUTED)
         painter.drawStaticText(QPointF(x, y), self.grad_line.static)
+
+    def _paint_summary(self, painter: QPainter, lod: float) -> None:
+        """Just the label, as large as the card allows up to a comfortable screen size."""
+        pixels = min(_SUMMARY_PIXELS / lod, self.height * 0.6)
+        if pixels * lod < _SUMMARY_MIN_PIXELS:
+            return
+        font = QFont(TITLE_FONT)
+        font.setPixelSize(max(1, round(pixels)))
+        text = QFontMetricsF(font).elidedText(
+            self.title.text, Qt.TextElideMode.ElideRight, CARD_WIDTH - 2 * _PADDING
+        )
+        painter.setFont(font)
+        painter.setPen(_TEXT_COLOUR)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, text)
 
     # ----- ports where edges attach -------------------------------------------------------------
 

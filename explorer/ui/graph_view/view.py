@@ -18,8 +18,9 @@ _WHEEL_STEP = 1.15
 class GraphView(QGraphicsView):
     """Shows a ``GraphScene``; ``zoom`` is the current scale (1.0 = one scene unit per pixel).
 
-    ``auto_fit`` stays True from a fit until the user zooms or pans, and ``resized`` lets the
-    panel fit again then (a panel built while hidden first fits a tiny viewport).
+    ``fit_mode`` remembers the last fit ("all" or "readable") until the user zooms or pans
+    (then None); ``resized`` lets the panel repeat that fit (a panel built while hidden first
+    fits a tiny viewport, and a fit that adds or removes scroll bars resizes the viewport).
     """
 
     resized = Signal()
@@ -39,7 +40,16 @@ class GraphView(QGraphicsView):
             "Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
         )
         self.fit_action = self._action("Fit graph to view", QKeySequence("Ctrl+0"), self.fit_all)
-        self.auto_fit = True
+        self.fit_mode: str | None = "readable"
+        self.anchor_rect = QRectF()  # where a readable-zoom view starts: the inputs or the step
+
+    @property
+    def auto_fit(self) -> bool:
+        return self.fit_mode is not None
+
+    @auto_fit.setter
+    def auto_fit(self, value: bool) -> None:
+        self.fit_mode = (self.fit_mode or "readable") if value else None
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -92,9 +102,19 @@ class GraphView(QGraphicsView):
         scene = self.scene()
         return scene.itemsBoundingRect() if scene is not None else QRectF()
 
+    def refit(self) -> None:
+        """Repeat the last fit (after a resize), unless the user has zoomed or panned since."""
+        if self.fit_mode == "all":
+            self.fit_all()
+        elif self.fit_mode == "readable":
+            self.fit_readable()
+
     def fit_all(self) -> None:
         """Show the whole graph, however small that makes it."""
-        self.auto_fit = True
+        self._fit_whole()
+        self.fit_mode = "all"
+
+    def _fit_whole(self) -> None:
         rect = self.content_rect()
         if rect.isEmpty():
             return
@@ -107,13 +127,19 @@ class GraphView(QGraphicsView):
             self.centerOn(rect.center())
 
     def fit_readable(self) -> None:
-        """Fit the graph, but never below a readable zoom: then show its input side."""
-        self.fit_all()
+        """Fit the graph, but never below a readable zoom: then show the region at
+        ``anchor_rect`` (the first input card, or the current step's card) in the top left."""
+        self._fit_whole()
+        self.fit_mode = "readable"
         rect = self.content_rect()
         if self.zoom < READABLE_ZOOM and not rect.isEmpty():
             self.set_zoom(READABLE_ZOOM)
-            visible = self.viewport().width() / self.zoom
-            self.centerOn(rect.left() + visible / 2 - 20, rect.center().y())
+            anchor = self.anchor_rect if not self.anchor_rect.isEmpty() else rect
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            room = self.sceneRect()  # the drawing and its margin
+            left = max(room.left(), anchor.left() - 20)
+            top = max(room.top(), anchor.top() - 20)
+            self.centerOn(left + visible.width() / 2, top + visible.height() / 2)
 
     def reveal(self, rect: QRectF) -> None:
         """Scroll just enough that ``rect`` (the current card and its edges) is on screen.

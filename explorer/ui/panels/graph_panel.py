@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -216,7 +216,22 @@ class GraphPanel(QWidget):
         self._update_forward_mode(refresh=False)
         self.refresh()
         if not keep_position:
+            self.view.anchor_rect = self._anchor_rect()
             self.view.fit_readable()
+
+    def _anchor_rect(self) -> QRectF:
+        """Where a graph too big to read whole is first shown: the current step's card, else
+        the top-left input card (the inputs are where stepping starts)."""
+        current = self.stepper.state.current_node if self.stepper else None
+        if current is not None:
+            return self.scene.cards[current].sceneBoundingRect()
+        cards = [self.scene.cards[node.id] for node in self.model.inputs] or list(
+            self.scene.cards.values()
+        )
+        if not cards:
+            return QRectF()
+        first = min(cards, key=lambda card: (card.pos().x(), card.pos().y()))
+        return first.sceneBoundingRect()
 
     def _bands_for(self, model: GraphModel) -> int:
         viewport = self.view.viewport().size()
@@ -231,7 +246,8 @@ class GraphPanel(QWidget):
             self._bands = bands
             self.scene.show_model(self.model, bands=bands)
             self.refresh()
-        self.view.fit_readable()
+        self.view.anchor_rect = self._anchor_rect()
+        self.view.refit()
 
     def _refresh_forward_inputs(self) -> None:
         fill_input_combo(self.forward_input, [(n.symbol, n.id) for n in self.model.inputs])
