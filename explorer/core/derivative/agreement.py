@@ -101,7 +101,13 @@ class Agreement:
 
 
 def reverse_mode_derivative(function: PreparedFunction, x: np.ndarray) -> np.ndarray:
-    """f′ on the whole grid from one backward pass of the shared autodiff core."""
+    """f′ on the whole grid from one backward pass of the shared autodiff core (NaN where f is
+    undefined: the gradient's formula may still give a number there, 1/x for ln x at x < 0)."""
+    with np.errstate(all="ignore"):
+        return np.where(np.isfinite(function.f(x)), _reverse_raw(function, x), np.nan)
+
+
+def _reverse_raw(function: PreparedFunction, x: np.ndarray) -> np.ndarray:
     from explorer.core.autodiff.from_tree import build_graph
 
     values = {function.variable: x, **function.params}
@@ -132,10 +138,12 @@ def three_derivatives(
     """Compare symbolic, reverse-mode and central-difference derivatives on the grid ``x``."""
     function = prepare(expression, params, variable)
     grid = np.asarray(x, dtype=np.float64)
+    # Poles are found with the formulas' raw values (−1/x² = −∞ at 0 against finite central
+    # differences); afterwards every method is blanked where f has no finite value.
     with np.errstate(all="ignore"):
-        symbolic = function.fprime(grid)
+        symbolic = function.fprime_formula(grid)
         values = function.f(grid)
-    reverse = reverse_mode_derivative(function, grid)
+    reverse = _reverse_raw(function, grid)
     central, step = central_derivative(function, grid)
     roundoff = 10.0 * _EPSILON * np.abs(values) / step
     with np.errstate(all="ignore"):
@@ -147,7 +155,12 @@ def three_derivatives(
         disagree[index] = True
     arrays = (grid, values, symbolic, reverse, central)
     points, notes, undefined = _explain(function, arrays, disagree, kinks)
+    f_undefined = ~np.isfinite(values)
+    undefined |= f_undefined
     disagree &= ~undefined
+    symbolic, reverse, central = (
+        np.where(f_undefined, np.nan, method) for method in (symbolic, reverse, central)
+    )
     return Agreement(grid, symbolic, reverse, central, disagree, points, undefined, notes)
 
 

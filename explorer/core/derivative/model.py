@@ -51,7 +51,21 @@ class PreparedFunction:
         }
         self.derivation: Derivation = _derivation(tree, variable)
         self.f = bind(tree, variable, self.params)
-        self.fprime = bind(self.derivation.derivative, variable, self.params)
+        # The derivative's formula can be finite where f is not (1/x for ln x at x < 0); f′ is
+        # shown and compared only where f itself has a value.
+        self.fprime_formula = bind(self.derivation.derivative, variable, self.params)
+        self.fprime = self.where_defined(self.fprime_formula)
+
+    def where_defined(self, values_of: RealFunction) -> RealFunction:
+        """``values_of`` (f′, f″ …) with NaN wherever f itself is undefined or non-finite."""
+        f = self.f
+
+        def masked(x: np.ndarray) -> np.ndarray:
+            with np.errstate(all="ignore"):
+                values = values_of(x)
+                return np.where(np.isfinite(f(x)), values, np.nan)
+
+        return masked
 
     def with_params(self, params: Mapping[str, float]) -> PreparedFunction:
         """The same expression with new parameter values (the derivation is reused from a cache)."""

@@ -163,11 +163,18 @@ class SideColumn(QWidget):
                 f"slope f′({point}) = {format_number(tangent.slope)},  "
                 f"f({point}) = {format_number(tangent.y0)};  {tangent.point_slope}"
             )
+        elif not math.isfinite(tangent.y0):
+            self.tangent_equation.setText(f"f is not defined at x₀ = {point}")
+            self.tangent_equation.setStyleSheet(f"font-weight: bold; {_WARNING}")
+            self.tangent_slope.setText(f"{tangent.reason}, so there is no tangent there")
         else:
             self.tangent_equation.setText(f"Not differentiable at x₀ = {point}")
             self.tangent_equation.setStyleSheet(f"font-weight: bold; {_WARNING}")
             self.tangent_slope.setText(tangent.reason)
         symbolic, reverse, central = three
+        if not math.isfinite(tangent.y0):
+            self.three_at_x0.setText(f"f′({point}): none of the three exists (f is not defined)")
+            return
         self.three_at_x0.setText(
             f"f′({point}): symbolic {format_number(symbolic)} · reverse mode "
             f"{format_number(reverse)} · central difference {format_number(central)}"

@@ -219,7 +219,7 @@ class DerivativePanel(FormulaReadouts, QWidget):
         function = self.function
         wanted = {"f": function.f, "fprime": function.fprime}
         if self.side.show_second.isChecked():
-            wanted["fsecond"] = self._second().fprime
+            wanted["fsecond"] = function.where_defined(self._second().fprime)
         else:
             self.plot.remove_curve("fsecond")
             self.curves.pop("fsecond", None)
@@ -288,6 +288,8 @@ class DerivativePanel(FormulaReadouts, QWidget):
         symbolic = self.function.derivative_at(self._x0)
         reverse = float(reverse_mode_derivative(self.function, point)[0])
         central = float(central_derivative(self.function, point)[0][0])
+        if not math.isfinite(self.tangent.y0):
+            central = math.nan  # f has no value at x₀: no derivative to report
         return symbolic, reverse, central
 
     def _refresh_secant(self) -> None:

@@ -1,0 +1,45 @@
+"""f′ and f″ exist only where f does: ln x, log(x)/log(a) and friends outside their domain."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explorer.core.derivative import prepare, tangent_at, three_derivatives
+
+GRID = np.linspace(-5.0, 5.0, 2001)
+
+
+@pytest.mark.parametrize("text", ["log(x)", "log(x)/log(a)", "log(x) + x^2"])
+def test_f_prime_is_nan_exactly_where_f_is_undefined(text: str) -> None:
+    function = prepare(text, {"a": 2.0})
+    with np.errstate(all="ignore"):
+        undefined = ~np.isfinite(function.f(GRID))
+        # The formula alone (1/x, …) has values on the left half: masking is what hides them.
+        formula = function.fprime_formula(GRID)
+    assert np.any(undefined & np.isfinite(formula))
+    assert np.all(np.isnan(function.fprime(GRID)[undefined]))
+    second = function.where_defined(prepare(function.derivation.derivative).fprime)
+    assert np.all(np.isnan(second(GRID)[undefined]))
+    defined = ~undefined & (GRID > 0.1)
+    np.testing.assert_allclose(function.fprime(GRID)[defined], formula[defined])
+
+
+def test_agreement_counts_only_points_where_f_is_defined() -> None:
+    result = three_derivatives("log(x)", GRID)
+    positive = int(np.count_nonzero(GRID > 0))
+    assert result.defined_count == positive
+    for method in (result.symbolic, result.reverse, result.central):
+        assert np.all(np.isnan(method[GRID <= 0]))
+    np.testing.assert_allclose(result.symbolic[GRID > 0], 1.0 / GRID[GRID > 0])
+
+
+def test_pole_is_still_a_note_after_masking() -> None:
+    result = three_derivatives("1/x", GRID)
+    assert any("pole" in message for message in result.note_messages)
+
+
+def test_no_tangent_where_ln_is_undefined() -> None:
+    tangent = tangent_at("log(x)", -3.23)
+    assert not tangent.differentiable
+    assert "not defined" in tangent.reason

@@ -1,0 +1,43 @@
+"""Derivative panel, second review: domains, long titles, the x₀ box, recovering a lost point."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explorer.core.expr import parse
+from explorer.ui.panels.derivative_panel import DerivativePanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = DerivativePanel()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def show(panel, text: str, x0: float) -> None:
+    panel.set_expression(parse(text, variables=("x",), parameters=True))
+    panel.set_x0(x0)
+
+
+def test_f_prime_and_f_second_are_hidden_where_ln_is_undefined(panel):
+    panel.side.show_second.setChecked(True)
+    show(panel, "log(x)", 2.0)
+    for key in ("fprime", "fsecond"):
+        x, y = panel.plot.curve_data(key)
+        assert np.all(~np.isfinite(y[x < 0])), key
+        assert np.any(np.isfinite(y[x > 0])), key
+    assert "points in view" in panel.side.agreement_label.text()
+    assert "at all" not in panel.side.agreement_label.text()
+
+
+def test_tangent_readout_says_f_is_not_defined_left_of_zero(panel):
+    show(panel, "log(x)", -3.23)
+    assert "not defined" in panel.side.tangent_equation.text()
+    readout = panel.side.three_at_x0.text()
+    assert "not defined" in readout
+    assert "0.3" not in readout  # no 1/x value
