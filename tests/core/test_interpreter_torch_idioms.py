@@ -140,3 +140,18 @@ with torch.no_grad():
     assert names["total"] == 6
     assert names["same"] is names["w"]  # in place, as in Python: no new tensor
     assert names["w"].detach().numpy().tolist() == [0.0, 0.0]  # w − ½·2w
+
+
+def test_a_leaf_keeps_its_first_name_after_an_alias() -> None:
+    """``y = x`` then ``y = y*3 + x``: the input is x (not y₁), and ∂y/∂x = 3³ + 3² + 3 + 1."""
+    source = (
+        "x = torch.tensor(1.0, requires_grad=True)\n"
+        "y = x\n"
+        "for i in range(3):\n"
+        "    y = y * 3 + x\n"
+        "y.backward()\n"
+    )
+    result = run_program(source)
+    model = result.graph
+    assert [node.label for node in model.inputs] == ["x"]
+    assert model.inputs[0].grad == 27 + 9 + 3 + 1

@@ -117,8 +117,14 @@ class Guard:
         raise refuse(f"Name '{name}' is not defined", node)
 
     def name_tensor(self, value: Any, name: str) -> None:
-        """Label a tensor with the variable it was last assigned to (the graph shows it)."""
+        """Label a tensor with the variable it was assigned to (the graph shows it).
+
+        An intermediate takes its latest name (``b = a * 2; c = b`` shows c), but a leaf keeps
+        its first: after ``y = x`` the input is still x, as the program's author thinks of it.
+        """
         if isinstance(value, self.tensor_type):
+            if value.is_leaf and getattr(value, "name", None):
+                return
             try:
                 value.name = name
             except AttributeError:
