@@ -16,6 +16,7 @@ maximum/minimum split the gradient evenly between equal arguments.
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -247,26 +248,49 @@ def _wrap(text: str) -> str:
     return text if _is_atomic(text) else f"({text})"
 
 
+# A placeholder is ``u`` or ``v`` standing alone as an identifier of the formula language (ASCII
+# letters, digits, underscore): ``Σu``, ``uᵀ``, ``‖u‖`` hold one, ``sum(u)`` and ``value`` do not
+# hold a second. (``str.isalnum`` would count Σ and ᵀ as letters and leave the ``u`` in place.)
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9_])[uv](?![A-Za-z0-9_])")
+# ``^`` followed by a small integer, or a bracketed negative one, that nothing else continues (no
+# decimals, no further ``^``): the display writes such powers as superscripts (``x²``, ``x⁻¹``).
+_INTEGER_POWER = re.compile(r"\^(?:(\d{1,4})|\([-−](\d{1,4})\))(?![\d.^A-Za-z_(])")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript_powers(text: str) -> str:
+    """Integer powers as the expression display writes them: ``tanh(p·q)^2`` → ``tanh(p·q)²``."""
+
+    def power(match: re.Match) -> str:
+        positive, negative = match.groups()
+        return (
+            positive.translate(_SUPERSCRIPT) if positive else "⁻" + negative.translate(_SUPERSCRIPT)
+        )
+
+    return _INTEGER_POWER.sub(power, text)
+
+
 def substitute(template: str, texts: list[str]) -> str:
     """Put argument texts into a formula over u, v, adding parentheses only where needed."""
-    pieces: list[str] = []
-    for index, character in enumerate(template):
-        is_placeholder = character in "uv" and not (
-            (index > 0 and (template[index - 1].isalnum() or template[index - 1] == "_"))
-            or (index + 1 < len(template) and template[index + 1].isalnum())
-        )
-        if not is_placeholder:
-            pieces.append(MINUS if character == "-" else character)
-            continue
-        text = texts[0 if character == "u" else 1]
-        enclosed = (
-            index > 0
-            and template[index - 1] == "("
-            and index + 1 < len(template)
-            and template[index + 1] == ")"
-        )
-        pieces.append(text if enclosed else _wrap(text))
-    return "".join(pieces).replace("*", "·")
+
+    def argument(match: re.Match) -> str:
+        text = texts[0 if match.group() == "u" else 1]
+        start, end = match.span()
+        enclosed = template[start - 1 : start] == "(" and template[end : end + 1] == ")"
+        return text if enclosed else _wrap(text)
+
+    # The template's own minus signs and products become typographic; argument texts are kept.
+    pieces, position = [], 0
+    for match in _PLACEHOLDER.finditer(template):
+        pieces.append(_typographic(template[position : match.start()]))
+        pieces.append(argument(match))
+        position = match.end()
+    pieces.append(_typographic(template[position:]))
+    return superscript_powers("".join(pieces).replace("*", "·"))
+
+
+def _typographic(template_text: str) -> str:
+    return template_text.replace("-", MINUS)
 
 
 def partial_formula(rule: OpRule, argument_index: int, texts: list[str]) -> str | None:
