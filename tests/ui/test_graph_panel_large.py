@@ -52,3 +52,22 @@ def test_fit_shows_every_card_and_survives_a_resize(big, qtbot):
     qtbot.waitUntil(lambda: view.viewport().width() < 900)
     qtbot.waitUntil(lambda: every_card_visible(big), timeout=2000)
     assert view.zoom < READABLE_ZOOM
+
+
+def test_a_sandbox_demo_keeps_the_users_named_steps_view(qtbot):
+    """The seed opens in named steps; "Backward again" draws PyTorch's op-level graph once,
+    fitted, says so, and the next rebuild is named steps again."""
+    from explorer.core.graph.model import NAMED_STEPS
+
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.view.viewport().width() > 800)
+    assert panel.model.view == NAMED_STEPS
+    panel.sandbox.again_button.click()
+    assert "named-steps view comes back" in panel.explanation.toPlainText()
+    qtbot.waitUntil(lambda: every_card_visible(panel), timeout=2000)
+    panel.inputs.set_value("w", "-1")
+    assert panel.model.view == NAMED_STEPS
+    assert panel.view_choice.currentData() == NAMED_STEPS

@@ -47,6 +47,11 @@ class ViewChoice(QComboBox):
         self.chosen = view
         self._show(view)
 
+    def show_without_choosing(self, view: str) -> None:
+        """Show ``view`` for one drawing (a sandbox demo) but keep the user's pick for the next
+        build."""
+        self._show(view)
+
     def forget_choice(self) -> None:
         self.chosen = None
 

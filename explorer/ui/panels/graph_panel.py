@@ -317,10 +317,22 @@ class GraphPanel(QWidget):
     def show_sandbox_result(
         self, message: str, *, is_error: bool = False, model: GraphModel | None = None
     ) -> None:
-        """Show what a sandbox button did; with a model, draw it fully run."""
+        """Show what a sandbox button did; with a model, draw it fully run.
+
+        The demos run PyTorch's op-level graph. In the named-steps view that graph is drawn for
+        this once, fitted, and the pane says so; the user's view choice is kept for the next build.
+        """
         if model is not None:
-            self.view_choice.choose(OPERATIONS)  # the demos run PyTorch's op-level graph
+            switched = self.view_choice.currentData() != OPERATIONS
+            self.view_choice.show_without_choosing(OPERATIONS)
             self.set_model(model)
             self.stepper.run_all()
+            if switched:
+                self.view.fit_all()
+                message += (
+                    "\n(This demo runs PyTorch's graph of every operation, so it is drawn that "
+                    "way here; your named-steps view comes back when you edit the program or "
+                    "an input.)"
+                )
         self.notes.sandbox, self.notes.sandbox_is_error = message, is_error
         self.refresh()
