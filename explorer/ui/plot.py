@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.ui.export import mark_not_exported
+from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
+from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
 
 # Colour-blind friendly (Okabe-Ito order); panels pick colours from here so the app looks like one.
 PALETTE: tuple[str, ...] = (
@@ -27,6 +29,12 @@ FOREGROUND = "#222222"
 GRID_ALPHA = 0.25
 # Curves with at least this many samples are kept as a pixmap between repaints (see PlotView).
 CACHE_MIN_POINTS = 200
+# Gap (px) between the legend and the corner of the plot area it sits in.
+LEGEND_MARGIN = 10
+# The legend's background alpha: nearly opaque over empty space, see-through when every corner
+# would hide part of a curve (a*sin(b*x) peaks in all four), so the curve stays visible.
+LEGEND_ALPHA_CLEAR = 220
+LEGEND_ALPHA_OVER_CURVE = 140
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
 _STYLES = {
@@ -34,83 +42,6 @@ _STYLES = {
     "dash": Qt.PenStyle.DashLine,
     "dot": Qt.PenStyle.DotLine,
 }
-
-
-# Room (px) beyond each end of an axis for the labels of ticks that sit exactly on the view's
-# edge; the plot's layout margins match, so those labels are never cut off.
-EDGE_LABEL_ROOM_X = 16
-EDGE_LABEL_ROOM_Y = 10
-MINUS = "\u2212"
-# Tick labels switch to "m×10ᵉ" outside this range of magnitudes (the largest tick decides).
-SCIENTIFIC_FROM = 1e5
-SCIENTIFIC_BELOW = 1e-3
-# Never more mantissa digits than this, even when neighbouring ticks differ further down.
-MAX_TICK_DIGITS = 12
-_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def _scaled_down(value: float, exponent: int) -> float:
-    """``value / 10**exponent`` without 10**exponent underflowing for exponents below −300."""
-    if exponent < -300:
-        return (value * 1e300) / 10.0 ** (exponent + 300)
-    return value / 10.0**exponent
-
-
-def format_ticks(values: Sequence[float], spacing: float) -> list[str]:
-    """Tick labels for ``values`` that are ``spacing`` apart, with the typographic minus.
-
-    Ordinary magnitudes get fixed decimals (as many as the spacing needs). Huge or tiny ones
-    share one power of ten, written out on every label ("0", "1×10³²", "2×10³²"), so the
-    labels need no separate multiplier in the axis title that could disagree with them.
-    """
-    finite = [abs(v) for v in values if math.isfinite(v)]
-    largest = max(finite, default=0.0)
-    spacing = abs(spacing) if math.isfinite(spacing) and spacing != 0 else max(largest, 1.0)
-    if largest == 0 or SCIENTIFIC_BELOW <= largest < SCIENTIFIC_FROM:
-        places = min(MAX_TICK_DIGITS, max(0, math.ceil(-math.log10(spacing))))
-        texts = [f"{v:.{places}f}" for v in values]
-    else:
-        exponent = math.floor(math.log10(largest))
-        digits = min(MAX_TICK_DIGITS, max(0, exponent - math.floor(math.log10(spacing))))
-        power = f"×10{str(exponent).translate(_SUPERSCRIPT)}"
-        texts = [
-            "0" if v == 0 else f"{_scaled_down(v, exponent):.{digits}f}{power}" for v in values
-        ]
-    # "-0.0" is zero; the minus sign would suggest a tiny negative tick.
-    texts = [
-        text[1:] if text.startswith("-") and float(text.split("×")[0]) == 0 else text
-        for text in texts
-    ]
-    return [text.replace("-", MINUS) for text in texts]
-
-
-class EdgeLabelAxis(pg.AxisItem):
-    """An axis that also labels the ticks at the very ends of the range ("−5" and "5" on −5…5),
-    negative ticks with the typographic minus.
-
-    pyqtgraph hides every tick label that pokes out of the axis' bounding rect, and with the
-    grid on that rect ends exactly at the view's edges (``hideOverlappingLabels`` is not
-    consulted then), so a label centred on the last tick always lost. Widening the rect by a
-    few pixels along the axis is enough.
-    """
-
-    def __init__(self, orientation: str, **kwargs):
-        super().__init__(orientation, **kwargs)
-        # pyqtgraph's automatic "(x1e+27)" multiplier in the axis title is replaced by the power
-        # of ten on each tick label (format_ticks), so title and ticks cannot contradict.
-        self.enableAutoSIPrefix(False)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        if self.logMode:
-            strings = super().tickStrings(values, scale, spacing)
-            return [text.replace("-", MINUS) for text in strings]
-        return format_ticks([v * scale for v in values], spacing * scale)
-
-    def boundingRect(self):  # noqa: N802 - Qt override
-        rect = super().boundingRect()
-        if self.orientation in ("bottom", "top"):
-            return rect.adjusted(-EDGE_LABEL_ROOM_X, 0, EDGE_LABEL_ROOM_X, 0)
-        return rect.adjusted(0, -EDGE_LABEL_ROOM_Y, 0, EDGE_LABEL_ROOM_Y)
 
 
 def make_pen(color: str | QColor, width: float = 2.0, style: str = "solid") -> QPen:
@@ -199,11 +130,12 @@ class PlotView(QWidget):
         self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
         # Room on the right and top so the last tick labels are not cut off at the edge.
         self.plot_item.layout.setContentsMargins(2, EDGE_LABEL_ROOM_Y, EDGE_LABEL_ROOM_X, 2)
+        self._legend_corner = "top-left"
         self.legend = self.plot_item.addLegend(
-            offset=(10, 10),
+            offset=(LEGEND_MARGIN, LEGEND_MARGIN),
             labelTextColor=FOREGROUND,
             labelTextSize="11pt",
-            brush=pg.mkBrush(255, 255, 255, 220),
+            brush=pg.mkBrush(255, 255, 255, LEGEND_ALPHA_CLEAR),
             pen=pg.mkPen("#bbbbbb"),
         )
         # The pyqtgraph context menu offers its own (dialog-opening) export; ours is in File.
@@ -226,6 +158,9 @@ class PlotView(QWidget):
         self._message.setParentItem(self.view_box)
         self._message.setVisible(False)
         self.view_box.sigResized.connect(self._centre_message)
+        # Synchronous, so an export (which lays the plot out at its own size) moves it too.
+        self.view_box.sigResized.connect(self.place_legend)
+        self.view_box.sigRangeChanged.connect(self.place_legend)
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def _build_readout(self) -> None:
@@ -264,6 +199,8 @@ class PlotView(QWidget):
             item = pg.PlotDataItem(connect="finite", pen=pen, name=name)
             self._curves[key] = item
             self.plot_item.addItem(item)
+            # Panels also move curves with item.setData (a dragged tangent); follow those too.
+            item.sigPlotChanged.connect(self.place_legend)
         else:
             item.setPen(pen)
             self._rename_legend_entry(item, name)
@@ -296,6 +233,7 @@ class PlotView(QWidget):
         item = self._curves.pop(key, None)
         if item is not None:
             self.plot_item.removeItem(item)
+            self.place_legend()
 
     def clear_curves(self) -> None:
         for key in list(self._curves):
@@ -307,6 +245,40 @@ class PlotView(QWidget):
 
     def remove_item(self, item: pg.GraphicsObject) -> None:
         self.plot_item.removeItem(item)
+
+    def legend_corner(self) -> str:
+        """Where the legend is: "top-left", "top-right", "bottom-left" or "bottom-right"."""
+        return self._legend_corner
+
+    def place_legend(self, *_signal_args: object) -> str:
+        """Move the legend to the corner of the plot area that hides the fewest curve samples.
+
+        Runs whenever curves, the visible range or the plot's size change; counting a few
+        thousand samples against four rectangles costs well under a millisecond.
+        """
+        area = self.view_box.boundingRect()
+        legend = self.legend.boundingRect()
+        curves = [
+            (item.xData, item.yData)
+            for item in self._curves.values()
+            if item.xData is not None and item.isVisible()
+        ]
+        counts = corner_counts(
+            curves,
+            self.view_range(),
+            (area.width(), area.height()),
+            (legend.width(), legend.height()),
+            LEGEND_MARGIN,
+        )
+        corner = best_corner(counts, self._legend_corner)
+        if corner != self._legend_corner:
+            sign_x, sign_y = CORNERS[corner]
+            self.legend.setOffset((sign_x * LEGEND_MARGIN, sign_y * LEGEND_MARGIN))
+            self._legend_corner = corner
+        alpha = LEGEND_ALPHA_OVER_CURVE if counts[corner] else LEGEND_ALPHA_CLEAR
+        if self.legend.brush().color().alpha() != alpha:
+            self.legend.setBrush(pg.mkBrush(255, 255, 255, alpha))
+        return corner
 
     # ----- view ---------------------------------------------------------------------------------
 

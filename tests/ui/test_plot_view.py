@@ -5,7 +5,9 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.ui.plot import PALETTE, PlotView, format_ticks, readout_decimals
+from explorer.ui.plot import PALETTE, PlotView, readout_decimals
+from explorer.ui.plot_axes import format_ticks
+from explorer.ui.plot_legend import DENSE_POINTS, best_corner, corner_counts
 
 
 @pytest.fixture
@@ -226,3 +228,54 @@ def test_format_ticks_shares_one_power_of_ten_and_writes_zero_plainly():
     assert format_ticks([-2e-10, 0.0, 2e-10], 2e-10) == ["\u22122×10⁻¹⁰", "0", "2×10⁻¹⁰"]
     assert format_ticks([-0.5, 0.0, 0.5, 1.0], 0.5) == ["\u22120.5", "0.0", "0.5", "1.0"]
     assert format_ticks([0.0, 2000.0, 4000.0], 2000.0) == ["0", "2000", "4000"]
+
+
+def test_corner_counts_on_synthetic_samples():
+    # A 100×100 px plot area showing 0…10 × 0…10; legend 30×20 px at 10 px from the edges.
+    view = ((0.0, 10.0), (0.0, 10.0))
+    # Points at pixel (20, 20) [top-left], (85, 85) [bottom-right], (50, 50) [no corner].
+    # Long enough (NaN-padded) to be counted as samples, not resampled along segments.
+    padding = np.full(DENSE_POINTS, np.nan)
+    curve = (
+        np.concatenate([[2.0, np.nan, 8.5, np.nan, 5.0, np.nan], padding]),
+        np.concatenate([[8.0, np.nan, 1.5, np.nan, 5.0, 1.0], padding]),
+    )
+    counts = corner_counts([curve], view, (100, 100), (30, 20), 10)
+    assert counts == {"top-left": 1, "top-right": 0, "bottom-left": 0, "bottom-right": 1}
+    # A two-point line from the top-left to the bottom-right corner crosses both of them
+    # although neither end point lies inside a legend rectangle.
+    line = (np.array([0.0, 10.0]), np.array([10.0, 0.0]))
+    counts = corner_counts([line], view, (100, 100), (30, 20), 10)
+    assert counts["top-left"] > 0 and counts["bottom-right"] > 0
+    assert counts["top-right"] == counts["bottom-left"] == 0
+
+
+def test_best_corner_prefers_fewest_then_keeps_the_current_one():
+    counts = {"top-left": 5, "top-right": 0, "bottom-left": 0, "bottom-right": 3}
+    assert best_corner(counts, "top-left") == "top-right"
+    assert best_corner(counts, "bottom-left") == "bottom-left"
+
+
+def legend_rect_in_view(plot):
+    rect = plot.legend.mapRectToItem(plot.view_box, plot.legend.boundingRect())
+    return rect, plot.view_box.boundingRect()
+
+
+def test_legend_moves_off_the_curve_and_becomes_see_through_when_no_corner_is_free(plot, qapp):
+    x = np.linspace(-5, 5, 1000)
+    # x² fills both top corners: the legend leaves its default top-left corner for the bottom.
+    plot.set_curve("f", x, x**2, name="f(x) = x²")
+    plot.set_view_range((-5, 5))
+    qapp.processEvents()
+    assert plot.legend_corner() == "bottom-left"
+    legend, area = legend_rect_in_view(plot)
+    assert legend.bottom() > area.height() / 2 and legend.left() < area.width() / 2
+    assert plot.legend.brush().color().alpha() == 220
+    # −x² fills the bottom corners: back to the top, and ties keep the first free corner.
+    plot.set_curve("f", x, -(x**2), name="f(x) = −x²")
+    qapp.processEvents()
+    assert plot.legend_corner() == "top-left"
+    # A fast sine crosses every corner: the least covered one, drawn see-through.
+    plot.set_curve("f", x, np.sin(8 * x), name="f(x) = sin(8x)")
+    qapp.processEvents()
+    assert plot.legend.brush().color().alpha() < 220

@@ -1,0 +1,84 @@
+"""Axes for PlotView: tick labels with true values (shared power of ten), edge ticks kept."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+
+# Room (px) beyond each end of an axis for the labels of ticks that sit exactly on the view's
+# edge; the plot's layout margins match, so those labels are never cut off.
+EDGE_LABEL_ROOM_X = 16
+EDGE_LABEL_ROOM_Y = 10
+MINUS = "\u2212"
+# Tick labels switch to "m×10ᵉ" outside this range of magnitudes (the largest tick decides).
+SCIENTIFIC_FROM = 1e5
+SCIENTIFIC_BELOW = 1e-3
+# Never more mantissa digits than this, even when neighbouring ticks differ further down.
+MAX_TICK_DIGITS = 12
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _scaled_down(value: float, exponent: int) -> float:
+    """``value / 10**exponent`` without 10**exponent underflowing for exponents below −300."""
+    if exponent < -300:
+        return (value * 1e300) / 10.0 ** (exponent + 300)
+    return value / 10.0**exponent
+
+
+def format_ticks(values: Sequence[float], spacing: float) -> list[str]:
+    """Tick labels for ``values`` that are ``spacing`` apart, with the typographic minus.
+
+    Ordinary magnitudes get fixed decimals (as many as the spacing needs). Huge or tiny ones
+    share one power of ten, written out on every label ("0", "1×10³²", "2×10³²"), so the
+    labels need no separate multiplier in the axis title that could disagree with them.
+    """
+    finite = [abs(v) for v in values if math.isfinite(v)]
+    largest = max(finite, default=0.0)
+    spacing = abs(spacing) if math.isfinite(spacing) and spacing != 0 else max(largest, 1.0)
+    if largest == 0 or SCIENTIFIC_BELOW <= largest < SCIENTIFIC_FROM:
+        places = min(MAX_TICK_DIGITS, max(0, math.ceil(-math.log10(spacing))))
+        texts = [f"{v:.{places}f}" for v in values]
+    else:
+        exponent = math.floor(math.log10(largest))
+        digits = min(MAX_TICK_DIGITS, max(0, exponent - math.floor(math.log10(spacing))))
+        power = f"×10{str(exponent).translate(_SUPERSCRIPT)}"
+        texts = [
+            "0" if v == 0 else f"{_scaled_down(v, exponent):.{digits}f}{power}" for v in values
+        ]
+    # "-0.0" is zero; the minus sign would suggest a tiny negative tick.
+    texts = [
+        text[1:] if text.startswith("-") and float(text.split("×")[0]) == 0 else text
+        for text in texts
+    ]
+    return [text.replace("-", MINUS) for text in texts]
+
+
+class EdgeLabelAxis(pg.AxisItem):
+    """An axis that also labels the ticks at the very ends of the range ("−5" and "5" on −5…5),
+    negative ticks with the typographic minus.
+
+    pyqtgraph hides every tick label that pokes out of the axis' bounding rect, and with the
+    grid on that rect ends exactly at the view's edges (``hideOverlappingLabels`` is not
+    consulted then), so a label centred on the last tick always lost. Widening the rect by a
+    few pixels along the axis is enough.
+    """
+
+    def __init__(self, orientation: str, **kwargs):
+        super().__init__(orientation, **kwargs)
+        # pyqtgraph's automatic "(x1e+27)" multiplier in the axis title is replaced by the power
+        # of ten on each tick label (format_ticks), so title and ticks cannot contradict.
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        if self.logMode:
+            strings = super().tickStrings(values, scale, spacing)
+            return [text.replace("-", MINUS) for text in strings]
+        return format_ticks([v * scale for v in values], spacing * scale)
+
+    def boundingRect(self):  # noqa: N802 - Qt override
+        rect = super().boundingRect()
+        if self.orientation in ("bottom", "top"):
+            return rect.adjusted(-EDGE_LABEL_ROOM_X, 0, EDGE_LABEL_ROOM_X, 0)
+        return rect.adjusted(0, -EDGE_LABEL_ROOM_Y, 0, EDGE_LABEL_ROOM_Y)
