@@ -2,6 +2,7 @@
 readable and starts at the inputs, and a resize repeats whichever fit the user chose."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from explorer.ui.graph_view.view import READABLE_ZOOM
 from explorer.ui.panels.graph_panel import DEFINITIONS, GraphPanel
@@ -71,3 +72,13 @@ def test_a_sandbox_demo_keeps_the_users_named_steps_view(qtbot):
     panel.inputs.set_value("w", "-1")
     assert panel.model.view == NAMED_STEPS
     assert panel.view_choice.currentData() == NAMED_STEPS
+
+
+def test_an_unknown_name_in_an_input_reads_as_typed(qtbot):
+    """The message is plain text: the quotes show as quotes, not as an HTML entity."""
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    panel.inputs.set_value("x", "abc")
+    message = panel.inputs.message
+    assert message.textFormat() == Qt.TextFormat.PlainText
+    assert message.text() == "x: Unknown name 'abc'"

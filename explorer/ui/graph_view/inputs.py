@@ -8,12 +8,11 @@ a PyTorch-style program the program makes its own tensors, so the form shows the
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -82,6 +81,8 @@ class GraphInputsForm(QWidget):
         self.message.setObjectName("graphInputsError")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
+        # Plain text: Qt's rich-text guess would show an escaped quote as "&#x27;".
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,6 +148,7 @@ class GraphInputsForm(QWidget):
         self.leaves_label = QLabel()
         self.leaves_label.setObjectName("graphLeaves")
         self.leaves_label.setWordWrap(True)
+        self.leaves_label.setTextFormat(Qt.TextFormat.PlainText)
         self.grid.addWidget(self.leaves_label, 1, 0, 1, 3)
 
     def show_leaves(self, leaves: Iterable[tuple[str, str, bool]]) -> None:
@@ -154,8 +156,7 @@ class GraphInputsForm(QWidget):
         if self.seed_box is None:
             return
         lines = [
-            f"{html.escape(name)} = {html.escape(value)}"
-            + ("" if requires_grad else " (requires_grad=False)")
+            f"{name} = {value}" + ("" if requires_grad else " (requires_grad=False)")
             for name, value, requires_grad in leaves
         ]
         self.leaves_label.setText(
@@ -197,7 +198,7 @@ class GraphInputsForm(QWidget):
     def _mark(self, bad: QLineEdit | None, message: str) -> None:
         for field in self.value_fields.values():
             field.setStyleSheet(_ERROR_STYLE if field is bad else "")
-        self.message.setText(html.escape(message))
+        self.message.setText(message)
         self.message.setVisible(bool(message))
 
 
