@@ -41,3 +41,24 @@ def test_tangent_readout_says_f_is_not_defined_left_of_zero(panel):
     readout = panel.side.three_at_x0.text()
     assert "not defined" in readout
     assert "0.3" not in readout  # no 1/x value
+
+
+LONG = "sigmoid(3x-1)*tanh(x^2) + log(1+x^2)/sqrt(1+x^2)"
+
+
+@pytest.mark.parametrize("width", [1280, 900])
+def test_long_formula_title_is_elided_and_the_plot_stays_in_its_frame(qtbot, panel, width):
+    panel.resize(width, 800)
+    show(panel, LONG, 1.0)
+    qtbot.waitUntil(
+        lambda: panel.plot.plot_item.geometry().width() <= panel.plot.plot_widget.width()
+    )
+    assert "…" in panel.plot_title_text()
+    tooltip = panel.plot.plot_item.titleLabel.toolTip()
+    assert panel.function.derivation.text in tooltip
+    assert "ln(1 + x²)/√(1 + x²)" in tooltip
+
+
+def test_short_formula_title_is_whole(panel):
+    show(panel, "x^2", 1.0)
+    assert panel.plot_title_text().split() == ["f(x)", "=", "x²", "f′(x)", "=", "2x"]

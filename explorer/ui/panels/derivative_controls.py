@@ -46,11 +46,6 @@ def h_label(h: float) -> str:
     return f"h = {mantissa}×10{power}" if int(exponent) else f"h = {mantissa}"
 
 
-def shortened(text: str, limit: int = 48) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis (for the plot's title)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def source_text(expression: object) -> str | None:
     """The user's text behind an expression (a str, or an Expression's ``.text``), if any."""
     if isinstance(expression, str):

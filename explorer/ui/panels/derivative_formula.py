@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+
 from explorer.core.derivative import PreparedFunction
 from explorer.core.derivative.from_sympy import KEPT_OURS
 from explorer.core.expr.display import format_unicode
-from explorer.ui.panels.derivative_controls import shortened
 from explorer.ui.plot import FOREGROUND
 
 SIMPLIFY_TIMEOUT_S = 8.0
 WORKER_TASK = "derivative_steps"
 _MUTED = "#666666"
 _OK = "#1b7f3b"
+_TITLE_POINT_SIZE = 12
+_TITLE_GAP = "\u00a0" * 6
+# Room the title leaves at the plot's edges (its label's margins, a little slack).
+_TITLE_MARGIN_PX = 24
 
 
 class FormulaReadouts:
@@ -40,9 +46,46 @@ class FormulaReadouts:
     def _show_derivative_text(self, derivative: str) -> None:
         self.side.derivative_label.setText(f"f′(x) = {derivative}")
         # The title names both curves, so an exported image says what it shows.
-        function_text = html.escape(shortened(format_unicode(self.function.tree)))
-        title = f"f(x) = {function_text}{'&nbsp;' * 6}f′(x) = {html.escape(shortened(derivative))}"
-        self.plot.plot_item.setTitle(title, color=FOREGROUND, size="12pt")
+        self._title_parts = (
+            f"f(x) = {format_unicode(self.function.tree)}",
+            f"f′(x) = {derivative}",
+        )
+        if not getattr(self, "_title_follows_width", False):
+            self._title_follows_width = True
+            self.plot.plot_widget.installEventFilter(self)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title elided to the plot's width (full text in its tooltip): pyqtgraph makes a
+        title's width the plot's minimum width, so a long formula would push the plot past its
+        frame."""
+        parts = getattr(self, "_title_parts", None)
+        if parts is None:
+            return
+        label = self.plot.plot_item.titleLabel
+        font = QFont(label.item.font())
+        font.setPointSizeF(_TITLE_POINT_SIZE)
+        metrics = QFontMetricsF(font)
+        # The title sits over the view box: the widget minus the left axis and the margins.
+        axis = self.plot.plot_item.getAxis("left")
+        room = self.plot.plot_widget.width() - axis.width() - _TITLE_MARGIN_PX
+        for _ in range(4):
+            text = _elided_title(parts, metrics, room - metrics.horizontalAdvance(_TITLE_GAP))
+            self.plot.plot_item.setTitle(text, color=FOREGROUND, size=f"{_TITLE_POINT_SIZE}pt")
+            excess = label.itemRect().width() - room
+            if excess <= 0:
+                break
+            room -= excess  # the rich-text item measures a little wider than the metrics
+        label.setToolTip(f"{parts[0]}\n{parts[1]}")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.plot.plot_widget:
+            self._fit_title()
+        return super().eventFilter(watched, event)
+
+    def plot_title_text(self) -> str:
+        """The title as shown (possibly elided), without markup."""
+        return self.plot.plot_item.titleLabel.item.toPlainText()
 
     def _show_second_formula(self) -> None:
         shown = self.side.show_second.isChecked() and self.function is not None
@@ -93,3 +136,15 @@ class FormulaReadouts:
         # Quietly: the derived form is correct, just not tidied up.
         self._set_status("not simplified (sympy ran out of time); shown as derived", _MUTED)
         self.side.simplify_status.setToolTip(message)
+
+
+def _elided_title(parts: tuple[str, str], metrics: QFontMetricsF, room: float) -> str:
+    """f and f′ cut with "…" to fit ``room`` pixels together; f keeps its full text while f′
+    still gets half the room."""
+    first, second = parts
+    needed = metrics.horizontalAdvance(second)
+    first_room = min(metrics.horizontalAdvance(first), max(room / 2, room - needed))
+    first = metrics.elidedText(first, Qt.TextElideMode.ElideRight, max(first_room, 0))
+    second_room = max(room - metrics.horizontalAdvance(first), 0)
+    second = metrics.elidedText(second, Qt.TextElideMode.ElideRight, second_room)
+    return f"{html.escape(first)}{_TITLE_GAP}{html.escape(second)}"
