@@ -82,3 +82,20 @@ def test_an_unknown_name_in_an_input_reads_as_typed(qtbot):
     message = panel.inputs.message
     assert message.textFormat() == Qt.TextFormat.PlainText
     assert message.text() == "x: Unknown name 'abc'"
+
+
+def test_an_edge_shows_its_number_only_once_both_ends_are_computed(qtbot):
+    """At step 0 of the seed no value is known, so no edge shows −4, 8, 64; the formulas do."""
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    labels = panel.scene.labels.values()
+    assert panel.stepper.position == 0
+    assert not any(label.shows_number for label in labels)
+    assert all(label.partial.text for label in labels)
+    for _ in range(panel.stepper.forward_count):
+        panel.step_forward()
+        evaluated = panel.stepper.state.evaluated
+        for edge in panel.model.edges:
+            both = edge.source in evaluated and edge.target in evaluated
+            assert panel.scene.labels[edge.index].shows_number == both
+    assert all(label.shows_number for label in labels)

@@ -190,6 +190,7 @@ class EdgeState:
     current: bool
     carries_gradient: bool  # the backward pass has gone through this edge
     flow: str  # "adds 512" once known, else ""
+    numbers_known: bool = True  # both ends' values are computed, so the partial's number is
 
 
 class EdgeItem(QGraphicsItem):
@@ -297,6 +298,11 @@ class EdgeLabel(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._rect.adjusted(-2, -2, 2, 2)
 
+    @property
+    def shows_number(self) -> bool:
+        """The partial's number is drawn only once both ends' values are computed."""
+        return self.state.numbers_known and bool(self.number.text)
+
     def set_state(self, state: EdgeState) -> bool:
         if state == self.state:
             return False
@@ -319,7 +325,8 @@ class EdgeLabel(QGraphicsItem):
         left, top = self._rect.left() + 4, self._rect.top() + 2
         painter.drawStaticText(QPointF(left, top), self.partial.static)
         second = top + self.partial.height
-        painter.drawStaticText(QPointF(left, second), self.number.static)
+        if self.shows_number:
+            painter.drawStaticText(QPointF(left, second), self.number.static)
         if self.state.flow:
             painter.setPen(GRAD_COLOUR)
             if self.flow_own_line:

@@ -183,8 +183,12 @@ class GraphScene(QGraphicsScene):
         current = set(state.current_edges)
         for edge in model.edges:
             carried = tangents is None and edge.target in state.graded and not edge.detached
+            known = edge.source in state.evaluated and edge.target in state.evaluated
             edge_state = EdgeState(
-                edge.index in current, carried, self._flow_text[edge.index] if carried else ""
+                edge.index in current,
+                carried,
+                self._flow_text[edge.index] if carried else "",
+                known,
             )
             changed += self.edges[edge.index].set_state(edge_state)
             changed += self.labels[edge.index].set_state(edge_state)
