@@ -5,22 +5,26 @@ napari style: ``ParameterModel`` holds the values and knows nothing of widgets; 
 tells every bound widget, which moves its own slider with signals blocked, so nothing echoes
 back. The main window owns one model and hands it to every panel, so moving ``a`` in the
 Function panel moves ``a`` in the Derivative panel too. A widget without a given model gets a
-private one (a panel used on its own, as the CLI does).
+private one (a panel used on its own, as the CLI does). A value beyond a slider's ends (typed
+in the value box beside it, set from the other panel or in code) widens that slider instead of
+being clamped.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSlider, QWidget
-
-from explorer.core.derivative.formatting import format_number
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QSlider, QWidget
 
 # −5 … 5 in steps of 0.01, starting at 1 (a fresh Desmos slider).
 PARAMETER_RANGE = (-5.0, 5.0)
 PARAMETER_STEP = 0.01
 DEFAULT_PARAMETER_VALUE = 1.0
+# Every slider has this many steps from 0 to either end, however far it has been widened.
+STEPS_PER_SIDE = round(PARAMETER_RANGE[1] / PARAMETER_STEP)
 
 
 class ParameterModel(QObject):
@@ -54,17 +58,36 @@ class ParameterModel(QObject):
             self.value_changed.emit(name, value)
 
 
-def _tick(value: float) -> int:
-    low, high = PARAMETER_RANGE
-    clamped = min(max(value, low), high)
-    return round(clamped / PARAMETER_STEP)
+def slider_bound(value: float, bound: float = PARAMETER_RANGE[1]) -> float:
+    """The end (±) of a slider that must show ``value``: ``bound`` itself when it already does,
+    else the first 1, 2 or 5 × 10ᵏ at or above |value| (a = 10 gives −10 … 10)."""
+    magnitude = abs(value)
+    if magnitude <= bound or not math.isfinite(magnitude):
+        return bound
+    power = 10.0 ** math.floor(math.log10(magnitude))
+    return next((f * power for f in (1, 2, 5) if f * power >= magnitude), 10 * power)
+
+
+def _step(bound: float) -> float:
+    return bound / STEPS_PER_SIDE
+
+
+def _tick(value: float, bound: float) -> int:
+    clamped = min(max(value, -bound), bound)
+    return round(clamped / _step(bound))
+
+
+def _value_at(tick: int, bound: float) -> float:
+    # 12 significant digits, so tick 12 of 0.01 reads 0.12 and not 0.12000000000000001.
+    return float(f"{tick * _step(bound):.12g}")
 
 
 class ParameterSliders(QGroupBox):
-    """A "Parameters" box with one slider per parameter name; hidden while there are none.
+    """A "Parameters" box with one slider and one value box per parameter name; hidden while
+    there are none.
 
     ``values_changed(dict)`` fires with the shown parameters' values whenever one of them
-    changes — moved here, in another panel's box, or set in code.
+    changes — moved or typed here, in another panel's box, or set in code.
     """
 
     values_changed = Signal(object)
@@ -74,7 +97,10 @@ class ParameterSliders(QGroupBox):
         self.setObjectName("parameterSliders")
         self._grid = QGridLayout(self)
         self._grid.setColumnStretch(1, 1)
-        self._rows: dict[str, tuple[QLabel, QSlider, QLabel]] = {}
+        self._rows: dict[str, tuple[QLabel, QSlider, QLineEdit]] = {}
+        # Each slider's end: ±PARAMETER_RANGE until a value beyond it widens it (never narrowed
+        # again while the row lives, so the knob does not jump about).
+        self._bounds: dict[str, float] = {}
         self._model = model if model is not None else ParameterModel(self)
         self._model.value_changed.connect(self._on_model_changed)
         self.setVisible(False)
@@ -109,46 +135,76 @@ class ParameterSliders(QGroupBox):
     def slider(self, name: str) -> QSlider:
         return self._rows[name][1]
 
+    def value_box(self, name: str) -> QLineEdit:
+        """The box beside the slider: shows the value, takes an exact one typed + Enter."""
+        return self._rows[name][2]
+
     def value_text(self, name: str) -> str:
-        return self._rows[name][2].text()
+        return self.value_box(name).text()
+
+    def slider_range(self, name: str) -> tuple[float, float]:
+        """The values at the two ends of ``name``'s slider."""
+        return -self._bounds[name], self._bounds[name]
 
     def set_parameters(self, names: Iterable[str]) -> None:
         """Show sliders for exactly these names, at the model's values."""
         wanted = set(names)
         for name in [n for n in self._rows if n not in wanted]:
+            del self._bounds[name]
             for widget in self._rows.pop(name):
                 self._grid.removeWidget(widget)
                 widget.deleteLater()
-        for name in wanted - self._rows.keys():
-            self._rows[name] = self._make_row(name)
+        for name in sorted(wanted - self._rows.keys()):
+            self._add_row(name)
         for row, name in enumerate(self.names()):
             for column, widget in enumerate(self._rows[name]):
                 self._grid.addWidget(widget, row, column)
         self.setVisible(bool(self._rows))
 
     def set_value(self, name: str, value: float) -> None:
-        """Set ``name`` as if its slider were moved there (snapped to the slider's steps)."""
-        self._model.set_value(name, round(_tick(value) * PARAMETER_STEP, 10))
+        """Set ``name`` as if its slider were moved there (snapped to the slider's steps); a
+        value beyond the slider's ends widens it first instead of being clamped."""
+        bound = slider_bound(value, self._bounds.get(name, PARAMETER_RANGE[1]))
+        self._model.set_value(name, _value_at(_tick(value, bound), bound))
 
-    def _make_row(self, name: str) -> tuple[QLabel, QSlider, QLabel]:
-        low, high = PARAMETER_RANGE
+    def _add_row(self, name: str) -> None:
         slider = QSlider(Qt.Orientation.Horizontal)
         slider.setObjectName(f"parameterSlider_{name}")
-        slider.setRange(_tick(low), _tick(high))
-        slider.setPageStep(round(0.5 / PARAMETER_STEP))
-        slider.setToolTip(f"The parameter {name}, from {low:g} to {high:g}")
-        value = self._model.value(name)
-        slider.setValue(_tick(value))
-        value_label = QLabel(format_number(value))
-        value_label.setObjectName(f"parameterValue_{name}")
-        value_label.setMinimumWidth(48)
+        slider.setRange(-STEPS_PER_SIDE, STEPS_PER_SIDE)
+        slider.setPageStep(STEPS_PER_SIDE // 10)
+        value_box = QLineEdit()
+        value_box.setObjectName(f"parameterValue_{name}")
+        validator = QDoubleValidator(value_box)
+        # "." as the decimal point whatever the desktop's locale, as in the expression input.
+        validator.setLocale(QLocale.c())
+        value_box.setValidator(validator)
+        value_box.setToolTip(f"Type an exact value for {name} and press Enter")
+        value_box.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Room for "−12.345" and the frame; longer values scroll inside the box.
+        value_box.setFixedWidth(value_box.fontMetrics().horizontalAdvance("\u221212.3456") + 14)
+        value_box.editingFinished.connect(lambda n=name: self._on_typed(n))
         slider.valueChanged.connect(lambda tick, n=name: self._on_moved(n, tick))
-        return QLabel(f"{name} ="), slider, value_label
+        self._rows[name] = (QLabel(f"{name} ="), slider, value_box)
+        self._bounds[name] = PARAMETER_RANGE[1]
+        self._show_value(name, self._model.value(name))
 
     # ----- both directions ----------------------------------------------------------------------
 
     def _on_moved(self, name: str, tick: int) -> None:
-        self._model.set_value(name, round(tick * PARAMETER_STEP, 10))
+        self._model.set_value(name, _value_at(tick, self._bounds[name]))
+
+    def _on_typed(self, name: str) -> None:
+        """An exact typed value goes to the model as typed (not snapped to the slider)."""
+        # float() only reads a number literal (the validator let through digits, sign, "." and
+        # an exponent); it evaluates nothing.
+        try:
+            number = float(self.value_box(name).text())
+        except ValueError:
+            number = math.nan
+        if math.isfinite(number):
+            self._model.set_value(name, number)
+        # Shows the (possibly unchanged) value in the model's format.
+        self._show_value(name, self._model.value(name))
 
     def _on_model_changed(self, name: str, value: float) -> None:
         if name not in self._rows:
@@ -157,9 +213,13 @@ class ParameterSliders(QGroupBox):
         self.values_changed.emit(self.values())
 
     def _show_value(self, name: str, value: float) -> None:
-        _, slider, value_label = self._rows[name]
+        _, slider, value_box = self._rows[name]
+        bound = self._bounds[name] = slider_bound(value, self._bounds[name])
+        slider.setToolTip(f"The parameter {name}, from {-bound:g} to {bound:g}")
         # Blocked: the model already holds this value, and writing it back would echo.
         slider.blockSignals(True)
-        slider.setValue(_tick(value))
+        slider.setValue(_tick(value, bound))
         slider.blockSignals(False)
-        value_label.setText(format_number(value))
+        # Plain digits (no "−" or "×10^"), so the text can be edited and read back as is.
+        value_box.setText(f"{value:.12g}")
+        value_box.setCursorPosition(0)

@@ -49,12 +49,57 @@ def test_moving_one_slider_moves_the_other_once_without_echo(qtbot, pair, model,
     assert follower.value_text("a") == "1.5"
 
 
-def test_code_sets_snap_and_clamp_to_the_slider(pair, model):
+def test_code_sets_snap_to_the_slider(pair, model):
     first, second = pair
     first.set_value("b", 0.123)
     assert model.value("b") == 0.12
-    first.set_value("b", 40)
-    assert model.value("b") == 5.0 and second.slider("b").value() == 500
+    assert second.slider_range("b") == (-5.0, 5.0)
+
+
+@pytest.mark.parametrize(
+    ("value", "bound"), [(10.0, 10.0), (-7.0, 10.0), (40.0, 50.0), (150.0, 200.0), (2.5e6, 5e6)]
+)
+def test_a_value_beyond_the_ends_widens_the_slider_instead_of_clamping(pair, model, value, bound):
+    first, second = pair
+    model.set_value("a", value)  # as the other panel, a session or the CLI would
+    assert model.value("a") == value
+    for box in pair:
+        assert box.slider_range("a") == (-bound, bound)
+        slider = box.slider("a")
+        # The knob sits where the value is along the widened slider.
+        position = (slider.value() - slider.minimum()) / (slider.maximum() - slider.minimum())
+        assert position == pytest.approx((value + bound) / (2 * bound), abs=1e-3)
+        assert float(box.value_text("a")) == value
+    first.set_value("b", 40)  # code sets widen too
+    assert model.value("b") == 40.0 and second.slider_range("b") == (-50.0, 50.0)
+
+
+def test_moving_a_widened_slider_gives_values_on_its_wider_grid(qtbot, pair, model):
+    first, _ = pair
+    model.set_value("a", 10.0)
+    slider = first.slider("a")
+    slider.setValue(slider.maximum())
+    assert model.value("a") == 10.0
+    slider.setValue(slider.maximum() // 2)
+    assert model.value("a") == 5.0
+
+
+def test_typing_an_exact_value_sets_it_unsnapped_and_bad_text_is_put_back(qtbot, pair, model):
+    first, second = pair
+    box = first.value_box("a")
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "12.3456")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert model.value("a") == 12.3456  # exact, not on the slider's 0.04 grid
+    assert second.slider_range("a") == (-20.0, 20.0)
+    assert second.value_text("a") == "12.3456"
+    box.setText("1e")  # not a number yet: the validator holds back Enter, focus-out puts back
+    first._on_typed("a")
+    assert model.value("a") == 12.3456 and box.text() == "12.3456"
+    box.setText("-0.25")
+    first._on_typed("a")
+    assert model.value("a") == -0.25 and second.slider("a").value() == -6  # −0.25 / 0.04
 
 
 def test_values_are_kept_for_names_that_come_back(pair, model):
