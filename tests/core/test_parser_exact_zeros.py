@@ -48,7 +48,17 @@ UNDEFINED = [
     ("1/(x*y - y*x)", 1 / (x * y - y * x), "always 0", 2),
     ("1/(-0.5*x*y + 0.5*y*x)", 1 / (-x * y / 2 + y * x / 2), "always 0", 2),
     ("1/(2x*3y - 6x*y)", 1 / (2 * x * 3 * y - 6 * x * y), "always 0", 2),
-    ("1/(2/x - 1/x - 1/x)", 1 / (2 / x - 1 / x - 1 / x), "always 0", 2),
+    ("1/(2/x - 1/x - 1/x)", 1 / (2 / x - 1 / x - 1 / x), "0 wherever it is defined", 2),
+    # Common factors cancel (u/u is 1 wherever u is not 0): sympy makes each of these zoo.
+    ("1/(x/x-1)", 1 / (x / x - 1), "Division by zero: x/x-1 is 0 wherever it is defined", 2),
+    ("1/((x^2)/x - x)", 1 / ((x**2) / x - x), "(x^2)/x - x is 0 wherever it is defined", 2),
+    ("1/(2x/x - 2)", 1 / (2 * x / x - 2), "2x/x - 2 is 0 wherever it is defined", 2),
+    ("1/((x+1)^2/(x+1) - x - 1)", 1 / ((x + 1) ** 2 / (x + 1) - x - 1), "wherever", 2),
+    ("1/(x*(1/x) - 1)", 1 / (x * (1 / x) - 1), "x*(1/x) - 1 is 0 wherever it is defined", 2),
+    ("1/(x*y/(y*x) - 1)", 1 / (x * y / (y * x) - 1), "wherever it is defined", 2),
+    ("1/(x*x - x^2)", 1 / (x * x - x**2), "x*x - x^2 is always 0", 2),
+    ("1/(x*y*x - y*x^2)", 1 / (x * y * x - y * x**2), "always 0", 2),
+    ("log(x/x - 1)", sympy.log(x / x - 1), "log(x/x - 1) is undefined (x/x - 1 is 0 wherever", 1),
     ("1/(sin(x) - sin(x))", 1 / (sympy.sin(x) - sympy.sin(x)), "always 0", 2),
     ("1/(x^0 - 1)", 1 / (x**0 - 1), "always 0", 2),
     ("1/(e^2 - exp(2))", 1 / (E**2 - sympy.exp(2)), "exactly 0", 2),
@@ -71,6 +81,20 @@ def test_a_zero_from_an_earlier_definition_is_refused_too() -> None:
     assert (caught.value.line, caught.value.column) == (2, 6)
 
 
+@pytest.mark.parametrize(
+    ("text", "divisor"),
+    [
+        ("1/((2x+2)/(x+1) - 2)", (2 * x + 2) / (x + 1) - 2),
+        ("1/((x^2+2x)/(x^2+2x) - 1)", (x**2 + 2 * x) / (x**2 + 2 * x) - 1),
+        ("1/((x+1)^3/(x+1)^2 - x - 1)", (x + 1) ** 3 / (x + 1) ** 2 - x - 1),
+    ],
+)
+def test_divisors_that_cancel_to_zero_are_refused(text: str, divisor) -> None:
+    assert sympy.cancel(divisor) == 0  # the premise: 0 wherever defined, by sympy's cancel
+    with pytest.raises(ExprError, match="is 0 wherever it is defined"):
+        parse(text)
+
+
 ALLOWED = [
     # x/x keeps its hole at 0 by design; the others have divisors that are not identically zero.
     ("x/x", 1),
@@ -79,6 +103,11 @@ ALLOWED = [
     ("(x - x)/x", 0),
     ("1/(1 - cos(x))", 1 / (1 - sympy.cos(x))),
     ("tan(pi/4 + x - x)", 1),
+    # Not proportional / not cancelling: (x^2)^0.5 is |x|, and x + 1 is not 2(x + 1).
+    ("1/((x^2)^0.5 + x)", 1 / (sympy.Abs(x) + x)),
+    ("1/((2x+2)/(x+1) - 1)", 1),
+    ("1/(x^2/x - 2x)", -1 / x),
+    ("(x/x)*x", x),
 ]
 
 

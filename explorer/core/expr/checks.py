@@ -11,7 +11,9 @@ milliseconds and reported at the operator that causes them, before sympy ever se
   are exactly 0 although floating point says 1.2e-16 (``1/sin(pi)``, ``1/(sqrt(2)^2 - 2)``: zeros
   are decided exactly, see ``amounts``) and sums whose terms cancel (``1/(x - x)``,
   ``1/(2x - x - x)``, ``0^(x - x - 1)``: coefficients of equal subtrees are collected, see
-  ``linear``). ``x/x`` and ``sin(x)/x`` stay allowed: their divisor is not always 0;
+  ``linear``), including divisors that are 0 wherever they are defined (``1/(x/x - 1)``,
+  ``1/(x^2/x - x)``: common factors of a quotient cancel). ``x/x`` and ``sin(x)/x`` stay allowed:
+  their divisor is not always 0;
 - a constant call outside its domain is an error: no real value (``sqrt(-1)``, ``(-8)^(1/3)``,
   which hints at ``cbrt(-8)``), undefined (``log(0)``, ``log(sin(pi))``, ``log(0*x)``) or a pole
   (``tan(pi/2)``, ``tan(pi/2 + x - x)``: floating point lands next to the pole, so a huge value
@@ -19,7 +21,13 @@ milliseconds and reported at the operator that causes them, before sympy ever se
 - a negative constant base with an exponent that depends on a variable (``(-2)^x``) is an error:
   it is real only at integer x, and sympy would turn it complex (``log(2) + I*pi``);
 - a constant exponent on a symbolic base is capped at |n| <= 1000, including exponents that sympy
-  would multiply together (``((x+1)^1000)^1000`` is ``(x+1)^1000000`` to sympy).
+  would multiply together (``((x+1)^1000)^1000`` is ``(x+1)^1000000`` to sympy) or add up
+  (``(x+1)^1000*(x+1)^1000`` is ``(x+1)^2000``);
+- the polynomial degree sympy would work with is capped at 1000 too: each subtree carries an
+  estimate (a variable 1, a constant 0, a sum the largest of its parts, a product or quotient the
+  sum of both sides, ``u^n`` n times u's, a call its argument's), so ``((x+1)^30 + 1)^40``
+  (degree 1200) and ``(x+1)^600*(x+2)^600`` are refused in microseconds. sympy's ``simplify`` of
+  the derivative already takes seconds at degree 1000, and the worker's time limit at 2000.
 
 The tree itself is not rewritten: ``x/x`` stays ``x/x`` (sympy simplifies it to 1 later, the plot
 keeps the hole at 0). Principal-root semantics: ``x^(1/3)`` is NaN for x < 0, as in numpy and sympy;
@@ -30,6 +38,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import replace
+from fractions import Fraction
 
 import numpy as np
 
@@ -51,6 +61,7 @@ from explorer.core.expr.linear import (
     added,
     constant_facts,
     negated,
+    ratio,
     term_facts,
     times_constant,
 )
@@ -70,12 +81,17 @@ MAX_MAGNITUDE = 1e300
 MIN_MAGNITUDE = 1e-300
 MAX_DIGITS = 300
 MAX_SYMBOLIC_EXPONENT = 1000
+MAX_SYMBOLIC_DEGREE = 1000
+# A product term with more distinct factors than this is kept whole (no cancelling): bounded work.
+MAX_FACTORS = 24
 # A folded call result this large is checked for being a pole hit by rounding (tan(pi/2)).
 _POLE_SUSPECT = 1e10
 _POLE_NUDGE = 1e-13
 
 
 ErrorAt = Callable[[str, int], ExprError]
+# A product term as (factor key, exponent) pairs, sorted: x^2*y is ((x, 2), (y, 1)).
+Factors = tuple[tuple[int, Fraction], ...]
 
 
 def format_number(value: float) -> str:
@@ -104,6 +120,10 @@ class ConstantChecker:
         # Structural keys: equal subtrees (ignoring spans) get the same small integer.
         self._node_keys: dict[int, int] = {}
         self._signatures: dict[tuple, int] = {}
+        # Product terms by key, and the linear form of factors that are whole subtrees ((x+1)):
+        # x^2/x cancels to [x], (x+1)^2/(x+1) to the sum x + 1.
+        self._factors: dict[int, Factors] = {}
+        self._factor_facts: dict[int, Facts] = {}
 
     def facts(self, node: Node) -> Facts:
         return self._facts.get(id(node), NO_FACTS)
@@ -145,7 +165,9 @@ class ConstantChecker:
             if known is not None and known.value is not None:
                 return self._store(node, Facts(known.constant), signature)
             power = known.power if known is not None else 1.0
-            return self._store(node, self._term(signature, power), signature)
+            degree = known.degree if known is not None else 1.0
+            facts = replace(self._term(signature, power), degree=degree)
+            return self._store(node, facts, signature)
         raise TypeError(f"not a leaf: {type(node).__name__}")
 
     def unary(self, node: UnaryOp) -> Facts:
@@ -162,7 +184,7 @@ class ConstantChecker:
         signature = ("b", node.op, *(sorted(operands) if node.op == "*" else operands))
         if node.op == "^":
             facts = self._power(node, left, right, operator_offset, signature)
-            return self._store(node, facts, signature)
+            return self._store(node, self._with_degree(node, facts, operator_offset), signature)
         if node.op == "/" and right.zero:
             raise self._error_at(self._division_message(node.right), operator_offset)
         if left.value is not None and right.value is not None:
@@ -172,9 +194,30 @@ class ConstantChecker:
             self._check_size(value, self._inner_text(node), operator_offset, underflow)
             amount = combine(node.op, left.constant, right.constant, value)
             return self._store(node, constant_facts(amount), signature)
-        return self._store(node, self._linear(node, left, right), signature)
+        facts = self._linear(node, left, right, operator_offset)
+        return self._store(node, self._with_degree(node, facts, operator_offset), signature)
 
-    def _linear(self, node: BinaryOp, left: Facts, right: Facts) -> Facts:
+    def _with_degree(self, node: BinaryOp, facts: Facts, offset: int) -> Facts:
+        """``facts`` with the degree estimate of ``node`` (see the module docstring), capped."""
+        if facts.value is not None:
+            return facts
+        left, right = self.facts(node.left).degree, self.facts(node.right).degree
+        if node.op in "+-":
+            degree = max(left, right)
+        elif node.op in "*/":
+            degree = left + right
+        else:
+            exponent = self.facts(node.right).value
+            degree = left * abs(exponent) if exponent is not None else left + right
+        if degree > MAX_SYMBOLIC_DEGREE:
+            message = (
+                f"The powers multiply out to degree {format_number(degree)} "
+                f"(max {MAX_SYMBOLIC_DEGREE})"
+            )
+            raise self._error_at(message, offset)
+        return replace(facts, degree=degree)
+
+    def _linear(self, node: BinaryOp, left: Facts, right: Facts, offset: int) -> Facts:
         """Facts of ``left op right`` when at least one side depends on a variable."""
         op = node.op
         if op in "+-":
@@ -183,24 +226,63 @@ class ConstantChecker:
             return times_constant(left, right.constant, op)
         if op == "*" and left.value is not None:
             return times_constant(right, left.constant)
+        if op == "/":
+            factor = ratio(left, right)  # (2x + 2)/(x + 1) is 2 wherever it is defined
+            if factor is not None:
+                return constant_facts(factor)
         # A product or quotient of terms: coefficients move out front, so 0.5x*y, x*0.5y and
-        # -(0.5x)*y are multiples of one term x*y, and 2/x of the term 1/x.
+        # -(0.5x)*y are multiples of one term x*y, and 2/x of the term x^-1; factors cancel.
         left_key, left_coefficient = self._monomial(node.left, left)
         right_key, right_coefficient = self._monomial(node.right, right)
-        keys = sorted((left_key, right_key)) if op == "*" else (left_key, right_key)
         coefficient = settle(scaled(left_coefficient, right_coefficient, op))
         if coefficient.is_zero():
             return NO_FACTS
-        return Facts(ZERO, {self._intern(("m", op, *keys)): coefficient})
+        sign = 1 if op == "*" else -1
+        factors = dict(self._factors_of(left_key))
+        for key, exponent in self._factors_of(right_key):
+            factors[key] = factors.get(key, Fraction(0)) + sign * exponent
+        if len(factors) > MAX_FACTORS:
+            keys = sorted((left_key, right_key)) if op == "*" else (left_key, right_key)
+            return Facts(ZERO, {self._intern(("m", op, *keys)): coefficient})
+        return self._product(factors, coefficient, offset)
+
+    def _factors_of(self, key: int) -> Factors:
+        return self._factors.get(key, ((key, Fraction(1)),))
+
+    def _product(self, factors: dict[int, Fraction], coefficient: Amount, offset: int) -> Facts:
+        """``coefficient`` times the product of ``factors``, with cancelled factors dropped."""
+        kept = tuple(sorted((key, power) for key, power in factors.items() if power))
+        for _, power in kept:
+            if abs(power) > MAX_SYMBOLIC_EXPONENT:
+                message = (
+                    f"The powers combine to an exponent of {format_number(float(power))} "
+                    f"(max {MAX_SYMBOLIC_EXPONENT})"
+                )
+                raise self._error_at(message, offset)
+        if not kept:
+            return constant_facts(coefficient)  # u/u is 1 wherever u is defined and not 0
+        if len(kept) == 1 and kept[0][1] == 1:
+            key = kept[0][0]
+            whole = self._factor_facts.get(key)
+            if whole is not None:
+                return times_constant(whole, coefficient)
+            return Facts(ZERO, {key: coefficient})
+        key = self._intern(("m", kept))
+        self._factors[key] = kept
+        return Facts(ZERO, {key: coefficient})
 
     def _monomial(self, node: Node, facts: Facts) -> tuple[int, Amount]:
-        """``facts`` as coefficient × term: one term without a constant, a bare constant, or else
-        the whole node as its own term."""
+        """``facts`` as coefficient × term: one term without a constant, or else the whole node
+        as its own factor (a sum such as x + 1); a constant is a coefficient with no factors."""
         if not facts.terms:
-            return self._intern(("one",)), facts.constant
+            key = self._intern(("one",))
+            self._factors[key] = ()
+            return key, facts.constant
         if len(facts.terms) == 1 and facts.constant.is_zero():
             return next(iter(facts.terms.items()))
-        return self._key(node), ONE
+        key = self._key(node)
+        self._factor_facts.setdefault(key, facts)
+        return key, ONE
 
     def _division_message(self, divisor: Node) -> str:
         if isinstance(divisor, Number):
@@ -208,9 +290,22 @@ class ConstantChecker:
         return f"Division by zero: {self._why_zero(divisor)}"
 
     def _why_zero(self, node: Node) -> str:
-        """``sin(pi) is exactly 0`` / ``2x - x - x is always 0`` (it depends on a variable)."""
-        depends = any(isinstance(leaf, Variable) for leaf in walk(node))
-        return f"{self._inner_text(node)} is {'always' if depends else 'exactly'} 0"
+        """``sin(pi) is exactly 0`` / ``2x - x - x is always 0`` (it depends on a variable) /
+        ``x/x - 1 is 0 wherever it is defined`` (a divisor inside is 0 somewhere)."""
+        if not _depends(node):
+            return f"{self._inner_text(node)} is exactly 0"
+        if any(self._restricts_domain(inner) for inner in walk(node)):
+            return f"{self._inner_text(node)} is 0 wherever it is defined"
+        return f"{self._inner_text(node)} is always 0"
+
+    def _restricts_domain(self, node: Node) -> bool:
+        """A division by a variable subtree, or a negative or fractional power of one."""
+        if not isinstance(node, BinaryOp) or node.op not in "/^" or not _depends(node):
+            return False
+        if node.op == "/":
+            return _depends(node.right)
+        exponent = self.facts(node.right).value
+        return exponent is not None and (exponent < 0 or not exponent.is_integer())
 
     def _power(
         self, node: BinaryOp, base: Facts, exponent: Facts, offset: int, signature: tuple
@@ -223,7 +318,21 @@ class ConstantChecker:
         if base.zero and p < 0:
             raise self._error_at("Division by zero: 0 to a negative power is undefined", offset)
         if base.value is None:
-            return self._symbolic_power(base, p, offset, signature)
+            self._check_symbolic_power(base, p, offset)
+            if p == 0:
+                return constant_facts(ONE)  # sympy makes x^0 the number 1
+            if not exponent.constant.exact:
+                return self._term(signature, power=abs(p) * base.power)
+            key, coefficient = self._monomial(node.left, base)
+            if not (coefficient.exact and coefficient.value == 1):
+                key = self._key(node.left)
+                self._factor_facts.setdefault(key, base)
+            power = Fraction(p)
+            factors = self._factors_of(key)
+            if power.denominator != 1 and (len(factors) > 1 or factors[0][1] != 1):
+                factors = ((key, Fraction(1)),)  # (x^2)^0.5 is |x|, not x: keep x^2 whole
+            facts = self._product({k: e * power for k, e in factors}, ONE, offset)
+            return replace(facts, power=abs(p) * base.power)
         b = base.value
         if b == 0:
             return constant_facts(ONE if p == 0 else ZERO)
@@ -240,9 +349,8 @@ class ConstantChecker:
             raise self._error_at(message, offset)
         return constant_facts(combine("^", base.constant, exponent.constant, math.pow(b, p)))
 
-    def _symbolic_power(self, base: Facts, p: float, offset: int, signature: tuple) -> Facts:
-        if p == 0:
-            return constant_facts(ONE)  # sympy makes x^0 the number 1
+    def _check_symbolic_power(self, base: Facts, p: float, offset: int) -> None:
+        """Refuse an exponent that is too large, alone or combined with the base's own."""
         combined = abs(p) * base.power
         if abs(p) > MAX_SYMBOLIC_EXPONENT:
             message = f"Exponent {format_number(p)} is too large (max {MAX_SYMBOLIC_EXPONENT})"
@@ -253,7 +361,6 @@ class ConstantChecker:
                 f"(max {MAX_SYMBOLIC_EXPONENT})"
             )
             raise self._error_at(message, offset)
-        return self._term(signature, power=combined)
 
     def _negative_base_message(self, node: BinaryOp, base: float) -> str:
         """``(-2)^x``: real only at integer x, so sympy would go complex (log(2) + I*pi)."""
@@ -274,7 +381,8 @@ class ConstantChecker:
         argument = self.facts(node.args[0])
         signature = ("f", node.name, *(self._key(arg) for arg in node.args))
         if argument.value is None or spec is None:
-            return self._store(node, self._term(signature), signature)
+            degree = max(self.facts(arg).degree for arg in node.args)
+            return self._store(node, replace(self._term(signature), degree=degree), signature)
         value = _evaluate(spec.forward, argument.value)
         shown = self._snippet(node)
         if math.isnan(value):
@@ -304,6 +412,10 @@ _ARITHMETIC: dict[str, Callable[[float, float], float]] = {
     "*": lambda a, b: a * b,
     "/": lambda a, b: a / b,
 }
+
+
+def _depends(node: Node) -> bool:
+    return any(isinstance(leaf, Variable) for leaf in walk(node))
 
 
 def _evaluate(forward: Callable, argument: float) -> float:
