@@ -97,28 +97,54 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _model(args: argparse.Namespace, *, structure_only: bool = False) -> Any:
-    """The graph model; ``structure_only`` lets inputs without a value be NaN (never shown)."""
+def _model(
+    args: argparse.Namespace, *, structure_only: bool = False, printed: list[str] | None = None
+) -> Any:
+    """The graph model; ``structure_only`` lets inputs without a value be NaN (never shown).
+
+    Names given with ``--at`` that the program does not read are reported on stderr.
+    """
     from explorer.core.expr.errors import ExprError
-    from explorer.core.graph.cli_text import model_for, parse_at, read_program
+    from explorer.core.graph.cli_text import looks_like_python, model_for, parse_at, read_program
 
     program = read_program(args.program)
     try:
         values = parse_at(args.at)
         named = _wants_named(args, program)
+        given = dict(values)
         if structure_only:
             values = _with_unknown_inputs(program, values)
-        return model_for(program, values, named=named)
+        model = model_for(program, values, named=named, printed=printed)
     except ExprError as error:
         if error.message.startswith("No value given for") and not structure_only:
+            # Only ``export graph`` has --stage; ``graph`` prints numbers, so it needs them all.
+            alone = " (or draw the structure alone with --stage start)" if "stage" in args else ""
             raise ExprError(
-                f"{error.message}: pass every input with --at, e.g. --at w=-1,x=0 "
-                "(or draw the structure alone with --stage start)",
+                f"{error.message}: pass every input with --at, e.g. --at w=-1,x=0{alone}",
                 error.column,
             ) from None
         raise
     except (ValueError, RuntimeError, ArithmeticError, TypeError) as error:
         raise CommandError(f"{type(error).__name__}: {error}") from None
+    _warn_unused(given, model, python=looks_like_python(program))
+    return model
+
+
+def _warn_unused(given: dict[str, float], model: Any, *, python: bool) -> None:
+    import sys
+
+    if python and given:
+        print("warning: --at is ignored: a Python program sets its own values", file=sys.stderr)
+        return
+    used = {node.symbol for node in model.inputs} | {node.label for node in model.inputs}
+    unused = [name for name in given if name not in used]
+    if unused:
+        names = ", ".join(unused)
+        inputs = ", ".join(node.symbol for node in model.inputs) or "none"
+        print(
+            f"warning: --at gives {names}, which the program does not use (its inputs: {inputs})",
+            file=sys.stderr,
+        )
 
 
 def _wants_named(args: argparse.Namespace, program: str) -> bool:
@@ -151,11 +177,13 @@ def run_graph(args: argparse.Namespace) -> int:
 
     from explorer.core.graph.cli_text import graph_dict, model_text
 
-    model = _model(args)  # errors first, so nothing is printed for bad input
+    printed: list[str] = []
+    model = _model(args, printed=printed)  # errors first, so nothing is printed for bad input
     if args.json:
-        text = json.dumps(graph_dict(model), indent=2, ensure_ascii=False, allow_nan=False)
+        data = graph_dict(model, printed)
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     else:
-        text = model_text(model)
+        text = model_text(model, printed)
     print(text)
     return EXIT_OK
 
@@ -185,11 +213,27 @@ def build_graph_scene(args: argparse.Namespace) -> Any:
     args.width, args.height = picture.width, picture.height
     if picture.text_pixels < MIN_TEXT_PIXELS:
         print(
-            f"note: at {picture.width}×{picture.height} the graph's text is "
-            f"{picture.text_pixels:.0f} px high; leave out --width/--height for a readable size",
+            _small_text_note(picture, sized=width is not None or height is not None, model=model),
             file=sys.stderr,
         )
     return picture.scene
+
+
+def _small_text_note(picture: Any, *, sized: bool, model: Any) -> str:
+    """Why the text came out small and what to do: a chosen size was too small, or (no size
+    given) the graph is too large to draw readably within the 10 000-px side limit."""
+    where = (
+        f"at {picture.width}×{picture.height} the graph's text is {picture.text_pixels:.0f} px high"
+    )
+    if sized:
+        return f"note: {where}; leave out --width/--height for a readable size"
+    from explorer.core.graph.model import NAMED_STEPS
+
+    named = "" if model.view == NAMED_STEPS else "--view named (definitions only) or "
+    return (
+        f"note: the graph is large ({len(model.nodes)} nodes): drawn whole within the "
+        f"10000-px limit, {where}; try {named}an .svg, which stays sharp when zoomed"
+    )
 
 
 def _has_unknown_values(model: Any) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,10 +110,17 @@ def looks_like_python(text: str) -> bool:
     return any(marker in text for marker in _PYTHON_MARKERS)
 
 
-def model_for(program: str, at: str | dict[str, float] = "", *, named: bool = False) -> GraphModel:
+def model_for(
+    program: str,
+    at: str | dict[str, float] = "",
+    *,
+    named: bool = False,
+    printed: list[str] | None = None,
+) -> GraphModel:
     """Build the graph (after backward) for an expression/program or PyTorch-style Python.
 
     ``named`` gives the named-steps view (inputs and definitions only, single-step partials).
+    A Python program's ``print()`` lines are appended to ``printed`` when it is given.
     """
     values = parse_at(at) if isinstance(at, str) else dict(at)
     if named:
@@ -130,6 +138,8 @@ def model_for(program: str, at: str | dict[str, float] = "", *, named: bool = Fa
         result = run_program(program)
         if result.graph is None:
             raise ExprError("The program produced no tensor to draw")
+        if printed is not None:
+            printed.extend(result.prints)
         return result.graph
     return build_model(program, values)
 
@@ -145,7 +155,8 @@ def _plain(value: Any) -> Any:
     return [_plain(item) for item in array]
 
 
-def graph_dict(model: GraphModel) -> dict[str, Any]:
+def graph_dict(model: GraphModel, printed: Sequence[str] = ()) -> dict[str, Any]:
+    """Every node and edge, the output and gradients, and what a Python program printed."""
     from explorer.core.graph.readable import edge_text
 
     nodes = [
@@ -189,6 +200,7 @@ def graph_dict(model: GraphModel) -> dict[str, Any]:
         "gradients": {name: _plain(grad) for name, grad in model.input_gradients().items()},
         "nodes": nodes,
         "edges": edges,
+        "printed": list(printed),
     }
     note = model.nothing_to_differentiate()
     if note:
@@ -198,17 +210,21 @@ def graph_dict(model: GraphModel) -> dict[str, Any]:
 
 def graph_json(program_or_file: str, at: str = "", *, named: bool = False) -> str:
     """The ``--json`` output: every node (label, op, value, grad) and edge (local partial)."""
-    model = model_for(read_program(program_or_file), at, named=named)
-    return json.dumps(graph_dict(model), indent=2, ensure_ascii=False, allow_nan=False)
+    printed: list[str] = []
+    model = model_for(read_program(program_or_file), at, named=named, printed=printed)
+    return json.dumps(graph_dict(model, printed), indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def graph_text(program_or_file: str, at: str = "", *, named: bool = False) -> str:
     """The plain-text output: the output value, the input gradients, then nodes and edges."""
-    return model_text(model_for(read_program(program_or_file), at, named=named))
+    printed: list[str] = []
+    model = model_for(read_program(program_or_file), at, named=named, printed=printed)
+    return model_text(model, printed)
 
 
-def model_text(model: GraphModel) -> str:
-    """Output value and input gradients, then every node and every edge with its partial."""
+def model_text(model: GraphModel, printed: Sequence[str] = ()) -> str:
+    """Output value and input gradients, what a Python program printed, then every node and
+    every edge with its partial."""
     from explorer.core.graph.readable import edge_text
 
     output = model.output
@@ -219,6 +235,9 @@ def model_text(model: GraphModel) -> str:
     else:
         for node in model.inputs:
             lines.append(f"∂{output.symbol}/∂{node.symbol} = {_grad_text(node)}")
+    if printed:
+        lines.append("printed:")
+        lines.extend(f"  {line}" for line in printed)
     lines.append("nodes:")
     for node in model.nodes:
         kind = "input" if node.is_input else "leaf" if node.is_leaf else node.op
