@@ -20,13 +20,50 @@ def _python_items_to_numpy(data: Any) -> Any:
     return data
 
 
+def _is_sequence(item: Any) -> bool:
+    return isinstance(item, (list, tuple, np.ndarray))
+
+
+def _ragged_error(items: Any) -> Exception | None:
+    """PyTorch's error for nested lists of unequal lengths (its ``recursive_store`` check): the
+    shape is read down the first elements, then every sequence must match it."""
+    shape, first = [], items
+    while _is_sequence(first):
+        shape.append(len(first))
+        first = first[0] if len(first) else None
+    level = [items]
+    for dim, length in enumerate(shape):
+        following = []
+        for sequence in level:
+            if not _is_sequence(sequence):
+                return TypeError("not a sequence")
+            if len(sequence) != length:
+                return ValueError(
+                    f"expected sequence of length {length} at dim {dim} (got {len(sequence)})"
+                )
+            following.extend(sequence)
+        level = following
+    misplaced = next((item for item in level if _is_sequence(item)), None)
+    if misplaced is not None:  # a sequence where the first elements had a number
+        if isinstance(first, (int, np.integer)):
+            return TypeError(
+                f"'{type(misplaced).__name__}' object cannot be interpreted as an integer"
+            )
+        return TypeError(f"must be real number, not {type(misplaced).__name__}")
+    return None
+
+
 def to_array(data: Any, dtype: Any) -> Any:
     """A fresh numpy value for ``data`` (a numpy scalar when 0-dim); floats default to the
     default dtype."""
     if isinstance(data, Tensor):
         value = np.array(data._value, dtype=dtype)
     else:
-        value = np.array(_python_items_to_numpy(data), dtype=dtype)
+        items = _python_items_to_numpy(data)
+        try:
+            value = np.array(items, dtype=dtype)
+        except ValueError as error:
+            raise _ragged_error(items) or error from None
     if dtype is None and value.dtype.kind == "f" and not _keeps_own_dtype(data):
         value = value.astype(default_float(), copy=False)  # Python floats: the default dtype
     if value.dtype.kind not in "biufc":

@@ -7,7 +7,6 @@ functions of the table are generated from it, so a function added there appears 
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -18,7 +17,7 @@ from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
 from explorer.core.autodiff.apply import apply_elementwise, apply_structural
-from explorer.core.autodiff.shape_errors import infer_shape
+from explorer.core.autodiff.shape_errors import checked_dim, infer_shape
 from explorer.core.autodiff.tensor import Tensor, lift, make
 from explorer.core.functions import FUNCTIONS
 
@@ -98,7 +97,7 @@ def sum(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = N
     if dtype is not None:
         input = FS.to_dtype(input, dtype)
     rule = S.SUM if dim is None else S.SUM_DIMS
-    return apply_structural(rule, (input,), (FS.dims_tuple(dim), bool(keepdim)))
+    return apply_structural(rule, (input,), (FS.dims_tuple(dim, input.ndim), bool(keepdim)))
 
 
 def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,
@@ -109,7 +108,7 @@ def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = 
         input = FS.to_dtype(input, dtype)
     FS._require_floating("mean", input)
     rule = S.MEAN if dim is None else S.MEAN_DIMS
-    return apply_structural(rule, (input,), (FS.dims_tuple(dim), bool(keepdim)))
+    return apply_structural(rule, (input,), (FS.dims_tuple(dim, input.ndim), bool(keepdim)))
 
 
 def norm(input: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False,
@@ -122,7 +121,7 @@ def norm(input: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False,
             f"Got {FS.legacy_name(input)}"
         )
     order = {"fro": 2, "inf": np.inf}.get(p, p) if isinstance(p, str) else p
-    extra = (float(order), FS.dims_tuple(dim), bool(keepdim))
+    extra = (float(order), FS.dims_tuple(dim, input.ndim), bool(keepdim))
     return apply_structural(S.NORM, (input,), extra)
 
 
@@ -154,13 +153,15 @@ def min(input: Tensor, dim: Any = None, keepdim: bool = False, **aliases: Any) -
 
 
 def amax(input: Tensor, dim: Any = (), keepdim: bool = False) -> Tensor:
-    dims = FS.dims_tuple(dim) or None
-    return apply_structural(AMAX, (as_tensor(input),), (np.max, dims, bool(keepdim)))
+    input = as_tensor(input)
+    dims = FS.dims_tuple(dim, input.ndim) or None
+    return apply_structural(AMAX, (input,), (np.max, dims, bool(keepdim)))
 
 
 def amin(input: Tensor, dim: Any = (), keepdim: bool = False) -> Tensor:
-    dims = FS.dims_tuple(dim) or None
-    return apply_structural(AMIN, (as_tensor(input),), (np.min, dims, bool(keepdim)))
+    input = as_tensor(input)
+    dims = FS.dims_tuple(dim, input.ndim) or None
+    return apply_structural(AMIN, (input,), (np.min, dims, bool(keepdim)))
 
 
 def dot(input: Tensor, other: Tensor) -> Tensor:
@@ -249,7 +250,7 @@ def squeeze(input: Tensor, dim: int | None = None) -> Tensor:
     if dim is None:
         target = tuple(n for n in shape if n != 1)
         return apply_structural(S.SQUEEZE_ALL, (input,), target)
-    dim = dim % builtins.max(len(shape), 1)
+    dim = checked_dim(dim, len(shape))
     if shape and shape[dim] == 1:
         shape = shape[:dim] + shape[dim + 1 :]
     return apply_structural(S.SQUEEZE_DIM, (input,), tuple(shape))
@@ -257,19 +258,22 @@ def squeeze(input: Tensor, dim: int | None = None) -> Tensor:
 
 def unsqueeze(input: Tensor, dim: int) -> Tensor:
     shape = tuple(input.shape)
-    dim = dim % (len(shape) + 1)
+    dim = checked_dim(dim, len(shape), extra=1)
     return apply_structural(S.UNSQUEEZE, (input,), shape[:dim] + (1,) + shape[dim:])
 
 
 def permute(input: Tensor, *dims: Any) -> Tensor:
     if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
         dims = tuple(dims[0])
-    axes = tuple(int(d) % input.ndim for d in dims)
+    axes = tuple(checked_dim(d, input.ndim) for d in dims)
     return apply_structural(S.PERMUTE, (as_tensor(input),), axes)
 
 
 def transpose(input: Tensor, dim0: int, dim1: int) -> Tensor:
     axes = list(range(input.ndim))
+    dim0, dim1 = checked_dim(dim0, input.ndim), checked_dim(dim1, input.ndim)
+    if not axes:  # a 0-dim tensor transposes to itself
+        return permute(input, ())
     axes[dim0], axes[dim1] = axes[dim1], axes[dim0]
     return permute(input, axes)
 
@@ -282,11 +286,15 @@ def t(input: Tensor) -> Tensor:
 
 def stack(tensors: Sequence[Any], dim: int = 0) -> Tensor:
     inputs = tuple(as_tensor(t) for t in tensors)
+    if inputs:
+        dim = checked_dim(dim, inputs[0].ndim, extra=1)
     return apply_structural(S.STACK, inputs, dim)
 
 
 def cat(tensors: Sequence[Any], dim: int = 0) -> Tensor:
     inputs = tuple(as_tensor(t) for t in tensors)
+    if inputs and inputs[0].ndim:
+        dim = checked_dim(dim, inputs[0].ndim)
     return apply_structural(S.CAT, inputs, dim)
 
 

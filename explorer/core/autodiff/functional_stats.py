@@ -17,6 +17,7 @@ from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural_stats as SS
 from explorer.core.autodiff.apply import apply_elementwise, apply_structural
 from explorer.core.autodiff.dtypes import as_dtype
+from explorer.core.autodiff.shape_errors import checked_dim, checked_dims
 from explorer.core.autodiff.tensor import Tensor, lift, make
 
 
@@ -33,10 +34,15 @@ def dim_arguments(name: str, dim: Any, keepdim: Any, aliases: dict[str, Any]) ->
     return dim, (keepdim if keepdims is None else keepdims)
 
 
-def dims_tuple(dim: Any) -> tuple[int, ...] | None:
-    if dim is None:
-        return None
-    return (int(dim),) if isinstance(dim, (int, np.integer)) else tuple(int(d) for d in dim)
+def dims_tuple(dim: Any, ndim: int) -> tuple[int, ...] | None:
+    """Reduction dims checked against ``ndim`` with PyTorch's IndexError (not numpy's AxisError)."""
+    return checked_dims(dim, ndim)
+
+
+def _reduced_dim(dim: Any, ndim: int) -> int | None:
+    """One checked dim; None (the whole value) for a 0-dim tensor, whose dim 0 is itself."""
+    dim = checked_dim(dim, ndim)
+    return dim if ndim else None
 
 
 def legacy_name(tensor: Tensor) -> str:
@@ -65,7 +71,7 @@ def _var_or_std(rule: Any, name: str, input: Tensor, dim: Any, unbiased: Any, ke
     dim, keepdim = dim_arguments(name, dim, keepdim, aliases)
     if input._value.dtype.kind not in "fc":
         raise RuntimeError("std and var only support floating point and complex dtypes")
-    extra = (dims_tuple(dim), _correction(unbiased, correction), bool(keepdim))
+    extra = (dims_tuple(dim, input.ndim), _correction(unbiased, correction), bool(keepdim))
     return apply_structural(rule, (input,), extra)
 
 
@@ -92,7 +98,7 @@ def _integer_to_long(input: Tensor, dtype: Any) -> Tensor:
 def prod(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,
          **aliases: Any) -> Tensor:  # fmt: skip
     dim, keepdim = dim_arguments("prod", dim, keepdim, aliases)
-    extra = (None if dim is None else int(dim), bool(keepdim))
+    extra = (None if dim is None else _reduced_dim(dim, input.ndim), bool(keepdim))
     return apply_structural(SS.PROD, (_integer_to_long(input, dtype),), extra)
 
 
@@ -100,7 +106,11 @@ def cumsum(input: Tensor, dim: Any = None, *, dtype: Any = None, **aliases: Any)
     dim, _ = dim_arguments("cumsum", dim, False, aliases)
     if dim is None:
         raise TypeError("cumsum() missing 1 required positional argument: 'dim'")
-    return apply_structural(SS.CUMSUM, (_integer_to_long(input, dtype),), int(dim))
+    axis = checked_dim(dim, input.ndim)
+    input = _integer_to_long(input, dtype)
+    if input.ndim == 0:  # numpy would make it a one-element vector; PyTorch keeps it 0-dim
+        return apply_structural(SS.CUMSUM, (input,), None).reshape(())
+    return apply_structural(SS.CUMSUM, (input,), axis)
 
 
 def _arg_extreme(reducer: Any, input: Tensor, dim: Any, keepdim: Any, name: str,
@@ -112,7 +122,8 @@ def _arg_extreme(reducer: Any, input: Tensor, dim: Any, keepdim: Any, name: str,
         if keepdim:
             return make(np.full((1,) * value.ndim, index, dtype=np.int64), False)
         return make(np.int64(index), False)
-    return make(reducer(value, axis=int(dim), keepdims=bool(keepdim)).astype(np.int64), False)
+    axis = _reduced_dim(dim, value.ndim)
+    return make(reducer(value, axis=axis, keepdims=bool(keepdim)).astype(np.int64), False)
 
 
 def argmax(input: Tensor, dim: Any = None, keepdim: bool = False, **aliases: Any) -> Tensor:
@@ -143,7 +154,11 @@ class min_values(_ReturnType):  # noqa: N801 - printed as PyTorch's torch.return
 def extreme_along(input: Tensor, dim: int, keepdim: bool, largest: bool) -> _ReturnType:
     """``max(input, dim)``: the values and the (first) indices where they are attained."""
     value = np.asarray(input._value)
-    dim = int(dim)
+    dim = checked_dim(dim, value.ndim)
+    if value.ndim == 0:  # its one element, index 0: as along the dim of a one-element vector
+        from explorer.core.autodiff.functional import unsqueeze
+
+        return extreme_along(unsqueeze(input, 0), 0, False, largest)
     reducer = np.argmax if largest else np.argmin
     indices = reducer(value, axis=dim, keepdims=True)
     rule = SS.MAX_ALONG if largest else SS.MIN_ALONG
@@ -156,13 +171,13 @@ def softmax(input: Tensor, dim: int, dtype: Any = None) -> Tensor:
     """exp(xᵢ)/Σⱼ exp(xⱼ) along ``dim`` (computed without overflow)."""
     input = input if dtype is None else to_dtype(input, dtype)
     _require_floating("softmax", input)
-    return apply_structural(SS.SOFTMAX, (input,), int(dim))
+    return apply_structural(SS.SOFTMAX, (input,), _reduced_dim(dim, input.ndim))
 
 
 def log_softmax(input: Tensor, dim: int, dtype: Any = None) -> Tensor:
     input = input if dtype is None else to_dtype(input, dtype)
     _require_floating("log_softmax", input)
-    return apply_structural(SS.LOG_SOFTMAX, (input,), int(dim))
+    return apply_structural(SS.LOG_SOFTMAX, (input,), _reduced_dim(dim, input.ndim))
 
 
 def _bound(bound: Any, input: Tensor, extreme: float) -> Tensor:

@@ -97,3 +97,38 @@ def index_error(error: IndexError, value: Any, key: Any) -> IndexError:
                     f"shape of the indexed tensor {list(np.shape(value))} at index {dim}"
                 )
     return error
+
+
+def dim_out_of_range(dim: int, ndim: int, extra: int = 0) -> IndexError:
+    """PyTorch's error for a dim outside ``[-n, n - 1]`` (n = ndim + extra, at least 1)."""
+    wrap = max(ndim + extra, 1)
+    return IndexError(
+        f"Dimension out of range (expected to be in range of [{-wrap}, {wrap - 1}], but got {dim})"
+    )
+
+
+def checked_dim(dim: Any, ndim: int, extra: int = 0) -> int:
+    """``dim`` as a non-negative index, checked as ATen's ``maybe_wrap_dim`` checks it.
+
+    ``extra`` is 1 where the op makes a new dim (``unsqueeze``, ``stack``). A 0-dim tensor
+    accepts dims 0 and -1, as in PyTorch.
+    """
+    import operator
+
+    dim = operator.index(dim)
+    wrap = max(ndim + extra, 1)
+    if not -wrap <= dim < wrap:
+        raise dim_out_of_range(dim, ndim, extra)
+    return dim % wrap
+
+
+def checked_dims(dims: Any, ndim: int) -> tuple[int, ...] | None:
+    """Reduction dims (an int, a sequence, or None for all) checked and made non-negative.
+
+    Reducing a 0-dim tensor over its dim 0 reduces nothing: the empty tuple.
+    """
+    if dims is None:
+        return None
+    dims = (dims,) if isinstance(dims, (int, np.integer)) else tuple(dims)
+    checked = tuple(checked_dim(dim, ndim) for dim in dims)
+    return checked if ndim else ()
