@@ -7,6 +7,8 @@ derivative lab builds graphs from expression trees with ``from_tree.build_graph`
 
 from __future__ import annotations
 
+import math as _math
+
 from explorer.core.autodiff import autograd
 from explorer.core.autodiff import dtypes as _dtypes
 from explorer.core.autodiff import methods as _methods  # noqa: F401 - binds operators onto Tensor
@@ -61,6 +63,14 @@ from explorer.core.autodiff.functional import (
     transpose,
     unsqueeze,
 )
+from explorer.core.autodiff.functional_logic import (
+    all,
+    allclose,
+    any,
+    isclose,
+    logsumexp,
+    square,
+)
 from explorer.core.autodiff.functional_stats import (
     argmax,
     argmin,
@@ -95,10 +105,13 @@ DTYPE_NAMES = (
 )  # fmt: skip
 globals().update({name: getattr(_dtypes, name) for name in DTYPE_NAMES})
 clip = clamp
+# PyTorch re-exports math's constants (torch.pi, torch.e since 2.1; torch.inf, torch.nan).
+e, inf, nan, pi = _math.e, _math.inf, _math.nan, _math.pi
 globals().update(TABLE_FUNCTIONS)
 
 __all__ = [
-    "AccumulateGrad", "Generator", "GradFn", "Size", "Tensor", "add", "amax", "amin", "arange",
+    "AccumulateGrad", "Generator", "GradFn", "Size", "Tensor", "add", "all", "allclose", "amax",
+    "amin", "any", "arange", "e", "inf", "isclose", "logsumexp", "nan", "pi", "square",
     "autograd",
     "argmax", "argmin", "as_tensor", "broadcast_shapes", "cat", "clamp", "clip", "cumsum",
     "default_generator", "div", "dot", "dtype", "enable_grad", "eye", "flatten", "from_numpy",

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff import functional as F
+from explorer.core.autodiff import functional_logic as FL
 from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff.apply import apply_elementwise
@@ -260,6 +261,12 @@ METHODS: dict[str, Any] = {
     "prod": FS.prod,
     "cumsum": FS.cumsum,
     "softmax": FS.softmax,
+    "logsumexp": FL.logsumexp,
+    "square": FL.square,
+    "all": FL.all,
+    "any": FL.any,
+    "isclose": FL.isclose,
+    "allclose": FL.allclose,
     "log_softmax": FS.log_softmax,
     "clamp": FS.clamp,
     "clip": FS.clamp,

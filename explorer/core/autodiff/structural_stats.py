@@ -177,3 +177,30 @@ STRUCTURAL_DESCRIPTIONS.update(
         "min_along": ("min along a dim: the gradient goes to the index it returns", ""),
     }
 )
+
+
+def _logsumexp_forward(a: Any, extra: Any) -> Any:
+    dims, keepdim = extra
+    peak = np.max(a, axis=dims, keepdims=True)
+    peak = np.where(np.isfinite(peak), peak, 0.0)  # all −inf (or an inf) must not give NaN here
+    total = np.log(np.sum(np.exp(a - peak), axis=dims, keepdims=True)) + peak
+    return total if keepdim else np.squeeze(total, axis=dims)
+
+
+def _logsumexp_softmax(values: Any, out: Any, extra: Any) -> Any:
+    """∂ logsumexp(u)/∂uᵢ = exp(uᵢ − logsumexp(u)): the softmax along the reduced dims."""
+    (a,) = values
+    return np.exp(a - _expand_reduced(out, np.shape(a), *extra))
+
+
+LOGSUMEXP = OpRule(
+    "logsumexp", "LogsumexpBackward0", _logsumexp_forward,
+    vjp=lambda g, values, out, extra: (
+        _expand_reduced(g, np.shape(values[0]), *extra) * _logsumexp_softmax(values, out, extra),
+    ),
+    jvp=lambda tangents, values, out, extra: np.sum(
+        tangents[0] * _logsumexp_softmax(values, out, extra), axis=extra[0], keepdims=extra[1]
+    ),
+    symbol="logsumexp(u)",
+)  # fmt: skip
+STRUCTURAL_DESCRIPTIONS["logsumexp"] = ("∂ logsumexp(u)/∂uᵢ = softmax(u)ᵢ", "")
