@@ -157,3 +157,11 @@ def test_diff_parameter_checks():
     assert variable.returncode == 2 and "x is the variable, not a parameter" in variable.stderr
     unused = run_cli("diff", "x^2", "--param", "a=2", "--no-simplify")
     assert unused.returncode == 0 and "a does not appear in f" in unused.stderr
+
+
+def test_diff_cancelling_kinks_have_slope_one_and_a_convention_note():
+    result = run_cli("diff", "relu(x)-relu(-x)", "--at", "0", "--no-simplify")
+    assert result.returncode == 0, result.stderr
+    assert "f′(0) = 1" in result.stdout
+    assert "Tangent at x = 0: y = x" in result.stdout
+    assert "convention" in result.stdout

@@ -43,3 +43,28 @@ def test_no_tangent_where_ln_is_undefined() -> None:
     tangent = tangent_at("log(x)", -3.23)
     assert not tangent.differentiable
     assert "not defined" in tangent.reason
+
+
+def test_cancelling_kinks_give_the_true_slope_and_name_the_convention() -> None:
+    # relu(x) − relu(−x) is x: slope 1 everywhere, although step(0) = 0 in the formula.
+    tangent = tangent_at("relu(x)-relu(-x)", 0.0)
+    assert tangent.differentiable
+    assert tangent.slope == 1.0
+    assert tangent.equation == "y = x"
+    assert tangent.convention_slope == 0.0
+    assert "0" in tangent.convention_note
+
+
+@pytest.mark.parametrize("text", ["x*abs(x)", "abs(x)^3", "relu(x)^2"])
+def test_smooth_kinks_keep_the_formula_value(text: str) -> None:
+    tangent = tangent_at(text, 0.0)
+    assert tangent.differentiable and tangent.slope == 0.0
+    assert tangent.convention_slope is None
+
+
+def test_three_way_check_calls_cancelling_kinks_a_convention() -> None:
+    result = three_derivatives("relu(x)-relu(-x)", GRID)
+    assert not result.conflicts
+    (finding,) = result.conventions
+    assert finding.kind == "cancelled kink" and finding.convention == 0.0
+    assert "cancel" in finding.message

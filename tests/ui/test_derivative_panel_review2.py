@@ -62,3 +62,12 @@ def test_long_formula_title_is_elided_and_the_plot_stays_in_its_frame(qtbot, pan
 def test_short_formula_title_is_whole(panel):
     show(panel, "x^2", 1.0)
     assert panel.plot_title_text().split() == ["f(x)", "=", "x²", "f′(x)", "=", "2x"]
+
+
+def test_cancelling_kinks_draw_the_tangent_y_equals_x(panel):
+    show(panel, "relu(x)-relu(-x)", 0.0)
+    assert panel.tangent.differentiable and panel.tangent.slope == 1.0
+    assert "y = x" in panel.side.tangent_equation.text()
+    assert "convention" in panel.side.three_at_x0.text()
+    x, y = panel.plot.curve_data("tangent")
+    np.testing.assert_allclose(y, x)

@@ -38,7 +38,7 @@ class Disagreement:
     """One place where the derivatives differ (or do not exist although f does), and why."""
 
     x: float
-    kind: str  # "kink", "jump", "numerical", "method"
+    kind: str  # "kink", "cancelled kink", "jump", "numerical", "method"
     message: str
     # At a kink where all three methods report the same value (sign(0) = 0 for |x|): that
     # value, a convention rather than a derivative. None when they really differ.
@@ -150,11 +150,14 @@ def three_derivatives(
         disagree = _differ(symbolic, reverse, atol, rtol) | (
             _differ(symbolic, central, atol + roundoff, rtol) & np.isfinite(central)
         )
-    kinks = [k for k in _kink_locations(function, grid) if _slope_breaks(function, k[1])]
+    located = _kink_locations(function, grid)
+    kinks = [k for k in located if _slope_breaks(function, k[1])]
+    # Kinks whose one-sided slopes agree (relu(x) − relu(−x) at 0): f is differentiable there.
+    cancelled = {k[0]: k for k in located if k not in kinks}
     for index, _, _ in kinks:
         disagree[index] = True
     arrays = (grid, values, symbolic, reverse, central)
-    points, notes, undefined = _explain(function, arrays, disagree, kinks)
+    points, notes, undefined = _explain(function, arrays, disagree, kinks, cancelled)
     f_undefined = ~np.isfinite(values)
     undefined |= f_undefined
     disagree &= ~undefined
@@ -204,7 +207,7 @@ def _slope_breaks(function: PreparedFunction, where: float) -> bool:
 
 
 def _explain(
-    function: PreparedFunction, arrays, disagree: np.ndarray, kinks
+    function: PreparedFunction, arrays, disagree: np.ndarray, kinks, cancelled=None
 ) -> tuple[tuple[Disagreement, ...], tuple[UndefinedPoint, ...], np.ndarray]:
     """One finding per run of neighbouring flagged samples, the most informative cause first.
 
@@ -226,7 +229,11 @@ def _explain(
             if len(notes) < _MAX_MESSAGES:
                 notes.append(_undefined_note(function.variable, kind, where, grid))
         elif len(points) < _MAX_MESSAGES:
-            points.append(_disagreement(function, arrays, run, typical, kink))
+            smooth_kink = next((cancelled[i] for i in run if i in (cancelled or {})), None)
+            if kink is None and smooth_kink is not None:
+                points.append(_cancelled_kink(function, arrays, smooth_kink))
+            else:
+                points.append(_disagreement(function, arrays, run, typical, kink))
     return tuple(points), tuple(notes), undefined
 
 
@@ -297,6 +304,21 @@ def _disagreement(function, arrays, run, typical, kink) -> Disagreement:
     kind, cause = _cause(function, values, symbolic, reverse, central, i)
     message = f"At {name} = {_where(grid[i], grid)} the three derivatives disagree: {cause}"
     return Disagreement(float(grid[i]), kind, message)
+
+
+def _cancelled_kink(function, arrays, kink) -> Disagreement:
+    """Kinks that cancel: f′ exists (central differences see it), while the formula and
+    reverse mode report the kinks' convention value, as PyTorch does."""
+    grid, _, symbolic, reverse, central = arrays
+    index, where, _ = kink
+    at = f"At {function.variable} = {_where(where, grid)}"
+    value = float(symbolic[index])
+    message = (
+        f"{at} the kinks cancel, so f′ exists (central difference "
+        f"{format_number(float(central[index]))}); the formula and reverse mode give "
+        f"{format_number(value)}, the kinks' convention value"
+    )
+    return Disagreement(where, "cancelled kink", message, convention=value)
 
 
 def _where(x: float, grid: np.ndarray) -> str:

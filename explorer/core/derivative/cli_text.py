@@ -78,11 +78,14 @@ def _value_lines(function, x0: float) -> list[str]:
     tangent = tangent_at(function, x0)
     if not tangent.differentiable:
         return [f"f′({point}) does not exist: {tangent.reason}"]
-    return [
+    lines = [
         f"f({point}) = {format_number(tangent.y0)}",
         f"f′({point}) = {format_number(tangent.slope)}",
         f"Tangent at {name} = {point}: {tangent.equation}",
     ]
+    if tangent.convention_note:
+        lines.append(f"Note: {tangent.convention_note}")
+    return lines
 
 
 def _table_lines(function, x0: float) -> list[str]:

@@ -39,6 +39,20 @@ class Tangent:
     point_slope: str = ""
     left_slope: float | None = None
     right_slope: float | None = None
+    # At a table kink whose one-sided slopes agree (relu(x) − relu(−x) at 0), the derivative's
+    # formula and autodiff give the kink's convention value (0, as PyTorch does) instead.
+    convention_slope: float | None = None
+
+    @property
+    def convention_note(self) -> str:
+        """The amber note about a convention value that differs from the true slope, or ''."""
+        if self.convention_slope is None:
+            return ""
+        return (
+            f"The derivative's formula and autodiff (as PyTorch) give "
+            f"{format_number(self.convention_slope)} here, the kinks' convention value; both "
+            f"one-sided slopes are {format_number(self.slope)}, so f′ = {format_number(self.slope)}"
+        )
 
     @property
     def intercept(self) -> float:
@@ -97,6 +111,11 @@ def tangent_at(
     if reason:
         return _no_tangent(x0, y0, reason, _or_none(left), _or_none(right))
     slope = function.derivative_at(x0)
+    convention = None
+    if _at_table_kink(function, x0) and math.isfinite(left + right) and _differ(slope, left):
+        # The kinks cancel (one-sided slopes agree): the limit is the slope, and the formula's
+        # value at x₀ is only the table's convention for each kink.
+        convention, slope = slope, (left + right) / 2.0
     if math.isnan(slope) and math.isfinite(left + right):
         # The formula gives 0·∞ at x₀ (exp(−1/x²) at 0) but both one-sided limits agree.
         slope = (left + right) / 2.0
@@ -112,7 +131,16 @@ def tangent_at(
         point_slope=point_slope_equation(x0, y0, slope, name),
         left_slope=left,
         right_slope=right,
+        convention_slope=convention,
     )
+
+
+def _at_table_kink(function: PreparedFunction, x0: float) -> bool:
+    """Whether some |·|, relu … call of f has its argument exactly at its kink at x₀."""
+    with np.errstate(all="ignore"):
+        return any(
+            float(site.argument(np.float64(x0))) in site.points for site in function.kink_sites
+        )
 
 
 def _undefined_reason(function: PreparedFunction, x0: float, y0: float) -> str:

@@ -172,13 +172,17 @@ class SideColumn(QWidget):
             self.tangent_equation.setStyleSheet(f"font-weight: bold; {_WARNING}")
             self.tangent_slope.setText(tangent.reason)
         symbolic, reverse, central = three
+        self.three_at_x0.setStyleSheet(_CAUTION if tangent.convention_note else _MUTED)
         if not math.isfinite(tangent.y0):
             self.three_at_x0.setText(f"f′({point}): none of the three exists (f is not defined)")
             return
-        self.three_at_x0.setText(
+        text = (
             f"f′({point}): symbolic {format_number(symbolic)} · reverse mode "
             f"{format_number(reverse)} · central difference {format_number(central)}"
         )
+        if tangent.convention_note:
+            text += f"\n⚠ {tangent.convention_note}"
+        self.three_at_x0.setText(text)
 
     def show_agreement(self, agreement: Agreement) -> None:
         """The three-way check in words: a green tick, kinks where f′ does not exist but all

@@ -251,7 +251,8 @@ class DerivativePanel(FormulaReadouts, QWidget):
         grid = np.linspace(low, high, AGREEMENT_SAMPLES)
         self.agreement = agreement = three_derivatives(self.function, grid)
         self.side.show_agreement(agreement)
-        xs = np.array([p.x for p in agreement.points])
+        # Kinks that cancel (relu(x) − relu(−x)) get a note but no "f′ does not exist" marker.
+        xs = np.array([p.x for p in agreement.points if p.kind != "cancelled kink"])
         with np.errstate(all="ignore"):
             ys = self.function.f(xs) if xs.size else xs
         finite = np.isfinite(ys)
