@@ -212,3 +212,33 @@ def test_logsumexp_forward_mode_matches_reverse_mode():
 def test_math_constants_as_pytorch_exports_them():
     assert (torch.pi, torch.e, torch.inf) == (math.pi, math.e, math.inf)
     assert math.isnan(torch.nan) and isinstance(torch.pi, float)
+
+
+def _node_tree(node, depth=0):
+    """The graph behind a grad_fn as PyTorch 2.13 walks it: (class name, name()) per line."""
+    lines = [" " * depth + f"{type(node).__name__} {node.name()}"]
+    for child, slot in node.next_functions:
+        assert slot == 0
+        lines += _node_tree(child, depth + 1) if child else [" " * (depth + 1) + "None"]
+    return lines
+
+
+def test_grad_fn_classes_are_named_like_pytorchs_nodes():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    c = torch.tensor([3.0, 4.0])
+    y = ((x * c).exp() + x).sum()
+    node = y.grad_fn
+    assert type(node).__name__ == node.name() == "SumBackward0"
+    assert repr(node).startswith("<SumBackward0 object at 0x")
+    assert isinstance(node, torch.GradFn) and type((x * c).grad_fn) is type((c * x).grad_fn)
+    # Printed by PyTorch 2.13 for the same code.
+    assert _node_tree(node) == [
+        "SumBackward0 SumBackward0",
+        " AddBackward0 AddBackward0",
+        "  ExpBackward0 ExpBackward0",
+        "   MulBackward0 MulBackward0",
+        "    AccumulateGrad torch::autograd::AccumulateGrad",
+        "    None",
+        "  AccumulateGrad torch::autograd::AccumulateGrad",
+    ]
+    assert node.next_functions[0][0].next_functions[1][0].variable is x

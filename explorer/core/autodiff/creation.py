@@ -184,6 +184,8 @@ def full_like(input: Tensor, fill_value: float, *, dtype: Any = None,
 class GradFn:
     """What ``tensor.grad_fn`` returns: the node that made the tensor, named like PyTorch's."""
 
+    __slots__ = ("_tensor",)
+
     def __init__(self, tensor: Tensor) -> None:
         self._tensor = tensor
 
@@ -195,7 +197,7 @@ class GradFn:
         functions = []
         for argument in self._tensor._inputs:
             if argument._op is not None:
-                functions.append((GradFn(argument), 0))
+                functions.append((grad_fn_of(argument), 0))
             elif argument._requires_grad:
                 functions.append((AccumulateGrad(argument), 0))
             else:
@@ -210,6 +212,19 @@ class GradFn:
 
     def __hash__(self) -> int:
         return hash(id(self._tensor))
+
+
+_GRAD_FN_CLASSES: dict[str, type[GradFn]] = {}
+
+
+def grad_fn_of(tensor: Tensor) -> GradFn:
+    """The node behind a non-leaf tensor, an instance of a class named like PyTorch's
+    (``type(y.grad_fn).__name__ == "MulBackward0"``); one small subclass per name, made once."""
+    name = tensor._op.backward_name
+    node_class = _GRAD_FN_CLASSES.get(name)
+    if node_class is None:
+        node_class = _GRAD_FN_CLASSES[name] = type(name, (GradFn,), {"__slots__": ()})
+    return node_class(tensor)
 
 
 class AccumulateGrad:

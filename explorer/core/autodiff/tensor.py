@@ -123,9 +123,9 @@ class Tensor:
     def grad_fn(self) -> Any:
         if self._op is None:
             return None
-        from explorer.core.autodiff.creation import GradFn
+        from explorer.core.autodiff.creation import grad_fn_of
 
-        return GradFn(self)
+        return grad_fn_of(self)
 
     @property
     def retains_grad(self) -> bool:
