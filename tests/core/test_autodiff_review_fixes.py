@@ -242,3 +242,19 @@ def test_grad_fn_classes_are_named_like_pytorchs_nodes():
         "  AccumulateGrad torch::autograd::AccumulateGrad",
     ]
     assert node.next_functions[0][0].next_functions[1][0].variable is x
+
+
+def test_data_assignment_takes_only_tensors_as_pytorch():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    for wrong, name in ((None, "NoneType"), ([1.0, 2.0], "list"), (3.0, "float")):
+        with pytest.raises(TypeError, match=f"^Variable data has to be a tensor, but got {name}$"):
+            x.data = wrong
+    with pytest.raises(RuntimeError, match="must be floating point or complex dtype"):
+        x.data = torch.tensor([1, 2])
+    x.data = torch.zeros(3)  # the shape may change, as in PyTorch
+    assert repr(x) == "tensor([0., 0., 0.], requires_grad=True)" and x.is_leaf
+    (x * x).sum().backward()
+    assert x.grad.tolist() == [0.0, 0.0, 0.0]
+    constant = torch.tensor([1.0])
+    constant.data = torch.tensor([5, 6])  # no grad required: any dtype
+    assert repr(constant) == "tensor([5, 6])"

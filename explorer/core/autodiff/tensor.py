@@ -173,7 +173,16 @@ class Tensor:
 
     @data.setter
     def data(self, other: Any) -> None:
-        self._value = _value_of(other, None)
+        # PyTorch's rules: only a tensor (any shape; its memory is then shared), and a float one
+        # for a tensor that requires grad.
+        if not isinstance(other, Tensor):
+            raise TypeError(f"Variable data has to be a tensor, but got {type(other).__name__}")
+        if self._requires_grad and other._value.dtype.kind not in "fc":
+            raise RuntimeError(
+                "data set to a tensor that requires gradients must be floating point or complex "
+                "dtype"
+            )
+        self._value = other._value
         self._version += 1
 
     @property
