@@ -99,3 +99,21 @@ def test_an_edge_shows_its_number_only_once_both_ends_are_computed(qtbot):
             both = edge.source in evaluated and edge.target in evaluated
             assert panel.scene.labels[edge.index].shows_number == both
     assert all(label.shows_number for label in labels)
+
+
+def test_a_small_graph_exported_at_800_by_600_stays_in_one_band_with_no_label_on_a_card():
+    from explorer.core.graph.model import build_model
+    from explorer.core.graph.stepper import Stepper
+    from explorer.ui.graph_view.export_layout import export_picture
+
+    model = build_model("log(exp(x)+exp(y))", {"x": 0.0, "y": 0.6931})
+    stepper = Stepper(model)
+    stepper.run_all()
+    picture = export_picture(model, stepper.state, width=800, height=600)
+    scene = picture.scene
+    assert scene.layout.band_count == 1
+    # Bounding rects include a few pixels for the pen; compare what is painted.
+    cards = [card.sceneBoundingRect().adjusted(3, 3, -3, -3) for card in scene.cards.values()]
+    for label in scene.labels.values():
+        box = label.sceneBoundingRect().adjusted(2, 2, -2, -2)
+        assert not any(box.intersects(card) for card in cards), label.partial.text

@@ -22,6 +22,9 @@ from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
 
 EXPORT_SCALE = 1.5  # image pixels per scene unit when the size is chosen for the user
 MIN_TEXT_PIXELS = 11.0  # smallest label text (font height in pixels) we call readable
+# A sized export wraps into bands only when one band's text would be smaller than this: small
+# but legible text (the view's 0.72 zoom shows labels about 9 px high) beats crowded turns.
+_WRAP_BELOW_PIXELS = 8.0
 _DEFAULT_PAGE = (1600.0, 1000.0)  # the page shape bands are chosen for when no size is given
 _MARGIN = 0.04  # of the drawing's longer side, on every edge (as the export module adds)
 _MAX_SIDE = 10_000
@@ -56,7 +59,19 @@ def export_picture(
         page = (height * single[0] / single[1], height)
     # Given no size, a drawing that fits a wide screen at EXPORT_SCALE stays in one band.
     fits_as_is = not (width or height) and single[0] * EXPORT_SCALE <= _WIDE_ENOUGH
-    bands = 1 if fits_as_is else scene_bands(scene, page)
+    # A sized page keeps one band while its text stays legible: wrapping a small graph only
+    # crowds labels into the turns between bands. Shorter labels (the partial's formula and
+    # number, without the long ∂target/∂source an arrow already shows) are tried first.
+    sized = bool(width or height)
+    bands = 1
+    if not fits_as_is and not (sized and _one_band_text(single, page) >= _WRAP_BELOW_PIXELS):
+        bands = scene_bands(scene, page)
+    if bands > 1 and sized:
+        scene.show_model(model, numbers=numbers, full_labels=False)
+        if _one_band_text(_padded(scene), page) >= _WRAP_BELOW_PIXELS:
+            bands = 1
+        else:
+            scene.show_model(model, numbers=numbers, full_labels=True)
     if bands > 1:
         scene.show_model(model, bands=bands, numbers=numbers, full_labels=True)
     scene.apply_state(state)
@@ -71,7 +86,16 @@ def export_picture(
         size = (math.ceil(drawn[0] * scale), math.ceil(drawn[1] * scale))
     size = (max(1, min(_MAX_SIDE, size[0])), max(1, min(_MAX_SIDE, size[1])))
     scale = min(size[0] / drawn[0], size[1] / drawn[1])
-    return ExportPicture(scene, size[0], size[1], QFontMetricsF(LABEL_FONT).height() * scale)
+    return ExportPicture(scene, size[0], size[1], _label_pixels() * scale)
+
+
+def _one_band_text(drawn: tuple[float, float], page: tuple[float, float]) -> float:
+    return min(page[0] / drawn[0], page[1] / drawn[1]) * _label_pixels()
+
+
+def _label_pixels() -> float:
+    """The edge labels' font height in scene units (pixels at scale 1)."""
+    return QFontMetricsF(LABEL_FONT).height()
 
 
 def _padded(scene: GraphScene) -> tuple[float, float]:
