@@ -238,6 +238,8 @@ class Parser:
 
     def needs_parentheses(self, token: Token, following: Token) -> ExprError:
         name = token.text
+        if following.kind == ERROR:  # sin（x）: name the full-width bracket, not a missing one
+            return self.fail(following.message, following.start, following.end)
         if following.kind in (NAME, NUMBER):
             message = f"'{name}' needs parentheses: write {name}({following.text})"
         elif following.kind == OPERATOR and following.text == "^":

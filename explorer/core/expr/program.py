@@ -38,7 +38,17 @@ from explorer.core.expr.scope import Scope
 from explorer.core.expr.source import Source
 from explorer.core.expr.to_numpy import tree_to_numpy
 from explorer.core.expr.to_sympy import real_symbol, tree_to_sympy
-from explorer.core.expr.tokens import COMMA, END, EQUALS, NAME, NEWLINE, Token, tokenize
+from explorer.core.expr.tokens import (
+    COMMA,
+    END,
+    EQUALS,
+    LPAREN,
+    NAME,
+    NEWLINE,
+    RPAREN,
+    Token,
+    tokenize,
+)
 from explorer.core.functions import CONSTANTS, lookup
 
 MAX_PROGRAM_LENGTH = 5000
@@ -125,6 +135,7 @@ def _check_heads(source: Source, lines: list[list[Token]], declared: tuple[str, 
     """Validate definition names; return name -> line number of every definition."""
     lines_of: dict[str, int] = {}
     for index, line in enumerate(lines):
+        _refuse_function_head(source, line)
         head = _definition_head(line)
         if head is None:
             if index < len(lines) - 1:
@@ -144,6 +155,21 @@ def _check_heads(source: Source, lines: list[list[Token]], declared: tuple[str, 
             raise source.error(problem, head.start)
         lines_of[name] = source.line_of(head.start)
     return lines_of
+
+
+def _refuse_function_head(source: Source, line: list[Token]) -> None:
+    """``f(x) = x^2`` in a program: the single-formula 'f(x) =' prefix does not apply here."""
+    kinds = [token.kind for token in line]
+    if kinds[:2] != [NAME, LPAREN] or EQUALS not in kinds:
+        return
+    equals = kinds.index(EQUALS)
+    inside = kinds[2 : equals - 1]
+    if kinds[equals - 1] != RPAREN or inside != [NAME, COMMA] * (len(inside) // 2) + [NAME]:
+        return
+    body = source.text[line[equals].end : line[-1].start].strip()
+    body = (body if len(body) <= 40 else body[:37] + "…") or "…"
+    message = f"Write '{line[0].text} = {body}' (definitions name a value, not a function)"
+    raise source.error(message, line[1].start, line[equals - 1].end)
 
 
 def _refuse_bare_line(source: Source, line: list[Token]) -> None:
