@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox
 
 from explorer.core.expr import parse
 from explorer.ui.panels.derivative_panel import DerivativePanel
@@ -71,3 +75,52 @@ def test_cancelling_kinks_draw_the_tangent_y_equals_x(panel):
     assert "convention" in panel.side.three_at_x0.text()
     x, y = panel.plot.curve_data("tangent")
     np.testing.assert_allclose(y, x)
+
+
+def type_x0(qtbot, panel, text: str) -> None:
+    box = panel.side.x0_input
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pi/2", math.pi / 2),
+        ("1e-3", 1e-3),
+        ("-2pi", -2 * math.pi),
+        ("0.00001", 1e-5),
+        ("2.71828", 2.71828),
+        ("sqrt(2)", math.sqrt(2)),
+    ],
+)
+def test_x0_box_reads_constant_expressions_at_full_precision(qtbot, panel, text, expected):
+    show(panel, "x^2", 1.0)
+    box = panel.findChild(QDoubleSpinBox, "tangentPointInput")
+    assert box is panel.side.x0_input
+    type_x0(qtbot, panel, text)
+    assert panel.x0() == expected  # exactly: no rounding to the box's decimals
+    assert panel.tangent.slope == pytest.approx(2 * expected, rel=1e-12)
+    assert not panel.side.x0_error.isVisible()
+
+
+def test_x0_box_shows_bad_text_inline_and_keeps_the_last_x0(qtbot, panel):
+    show(panel, "x^2", 1.5)
+    box = panel.side.x0_input
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "2+y")
+    assert panel.side.x0_error.isVisible()
+    assert "Unknown name 'y'" in panel.side.x0_error.text()
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert panel.x0() == 1.5
+
+
+def test_x0_box_still_steps_with_the_arrow_keys(qtbot, panel):
+    show(panel, "x^2", 1.0)
+    box = panel.side.x0_input
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    assert panel.x0() == pytest.approx(1.1)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert panel.x0() == pytest.approx(0.9)

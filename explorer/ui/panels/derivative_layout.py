@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent, format_number
 from explorer.ui.panels.derivative_controls import LogHSlider, StepsPane
+from explorer.ui.panels.derivative_x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
 
 SIDE_WIDTH = 390
@@ -100,23 +101,33 @@ class SideColumn(QWidget):
 
     def _tangent_box(self) -> QGroupBox:
         box = QGroupBox("Tangent at x₀ (drag the point on the curve)")
-        self.x0_input = QDoubleSpinBox()
+        self.x0_input = ExpressionSpinBox()
         self.x0_input.setObjectName("tangentPointInput")
         self.x0_input.setRange(-X0_LIMIT, X0_LIMIT)
-        self.x0_input.setDecimals(4)
         self.x0_input.setSingleStep(0.1)
         self.x0_input.setKeyboardTracking(False)
-        self.x0_input.setToolTip("The point x₀ where the tangent touches f")
+        self.x0_input.setToolTip(
+            "The point x₀ where the tangent touches f: a number or e.g. pi/2, 1e-3, -2pi"
+        )
+        self.x0_error = _label("tangentPointError")
+        self.x0_error.setStyleSheet(_WARNING)
+        self.x0_error.setVisible(False)
+        self.x0_input.problem_changed = self._show_x0_problem
         self.tangent_equation = _label("tangentEquation")
         self.tangent_slope = _label("tangentSlope")
         self.three_at_x0 = _label("derivativeChecks")
         self.three_at_x0.setStyleSheet(_MUTED)
         form = QFormLayout(box)
         form.addRow("x₀ =", self.x0_input)
+        form.addRow(self.x0_error)
         form.addRow(self.tangent_equation)
         form.addRow(self.tangent_slope)
         form.addRow(self.three_at_x0)
         return box
+
+    def _show_x0_problem(self, problem: str) -> None:
+        self.x0_error.setText(f"Cannot read x₀: {problem} (x₀ stays as it was)" if problem else "")
+        self.x0_error.setVisible(bool(problem))
 
     def _secant_box(self) -> QGroupBox:
         box = QGroupBox("Secant → tangent")

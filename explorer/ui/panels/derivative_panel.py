@@ -195,7 +195,9 @@ class DerivativePanel(FormulaReadouts, QWidget):
         # Snap to a step a pointer can aim at (0.01 on a 10-wide view): x₀ lands exactly on 0,
         # where |x| has its corner, instead of on 3.4e-5.
         step = 10.0 ** math.floor(math.log10((high - low) / 500.0))
-        self.set_x0(round(min(max(x, low), high) / step) * step)
+        snapped = round(min(max(x, low), high) / step) * step
+        # 0.30000000000000004 → 0.3: the box shows x₀ at full precision.
+        self.set_x0(float(f"{snapped:.12g}"))
 
     # ----- curves -------------------------------------------------------------------------------
 
