@@ -41,8 +41,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from fractions import Fraction
 
-import numpy as np
-
 from explorer.core.expr.amounts import (
     ONE,
     ZERO,
@@ -55,6 +53,7 @@ from explorer.core.expr.amounts import (
     settle,
 )
 from explorer.core.expr.errors import ExprError
+from explorer.core.expr.folding import ARITHMETIC, depends, evaluate, is_pole, overflows
 from explorer.core.expr.linear import (
     NO_FACTS,
     Facts,
@@ -84,9 +83,6 @@ MAX_SYMBOLIC_EXPONENT = 1000
 MAX_SYMBOLIC_DEGREE = 1000
 # A product term with more distinct factors than this is kept whole (no cancelling): bounded work.
 MAX_FACTORS = 24
-# A folded call result this large is checked for being a pole hit by rounding (tan(pi/2)).
-_POLE_SUSPECT = 1e10
-_POLE_NUDGE = 1e-13
 
 
 ErrorAt = Callable[[str, int], ExprError]
@@ -188,7 +184,7 @@ class ConstantChecker:
         if node.op == "/" and right.zero:
             raise self._error_at(self._division_message(node.right), operator_offset)
         if left.value is not None and right.value is not None:
-            value = _ARITHMETIC[node.op](left.value, right.value)
+            value = ARITHMETIC[node.op](left.value, right.value)
             both_nonzero = left.value != 0 and right.value != 0
             underflow = node.op in "*/" and value == 0 and both_nonzero
             self._check_size(value, self._inner_text(node), operator_offset, underflow)
@@ -292,7 +288,7 @@ class ConstantChecker:
     def _why_zero(self, node: Node) -> str:
         """``sin(pi) is exactly 0`` / ``2x - x - x is always 0`` (it depends on a variable) /
         ``x/x - 1 is 0 wherever it is defined`` (a divisor inside is 0 somewhere)."""
-        if not _depends(node):
+        if not depends(node):
             return f"{self._inner_text(node)} is exactly 0"
         if any(self._restricts_domain(inner) for inner in walk(node)):
             return f"{self._inner_text(node)} is 0 wherever it is defined"
@@ -300,10 +296,10 @@ class ConstantChecker:
 
     def _restricts_domain(self, node: Node) -> bool:
         """A division by a variable subtree, or a negative or fractional power of one."""
-        if not isinstance(node, BinaryOp) or node.op not in "/^" or not _depends(node):
+        if not isinstance(node, BinaryOp) or node.op not in "/^" or not depends(node):
             return False
         if node.op == "/":
-            return _depends(node.right)
+            return depends(node.right)
         exponent = self.facts(node.right).value
         return exponent is not None and (exponent < 0 or not exponent.is_integer())
 
@@ -383,17 +379,17 @@ class ConstantChecker:
         if argument.value is None or spec is None:
             degree = max(self.facts(arg).degree for arg in node.args)
             return self._store(node, replace(self._term(signature), degree=degree), signature)
-        value = _evaluate(spec.forward, argument.value)
+        value = evaluate(spec.forward, argument.value)
         shown = self._snippet(node)
         if math.isnan(value):
             raise self._error_at(f"{shown} has no real value", name_offset)
-        if math.isinf(value) and not _overflows(spec.forward, argument.value):
+        if math.isinf(value) and not overflows(spec.forward, argument.value):
             reason = "it is infinite"
             if argument.zero and not isinstance(node.args[0], Number):
                 reason = self._why_zero(node.args[0])
             raise self._error_at(f"{shown} is undefined ({reason})", name_offset)
         self._check_size(value, shown, name_offset, underflow=False)
-        if _is_pole(spec.forward, argument.value, value):
+        if is_pole(spec.forward, argument.value, value):
             raise self._error_at(f"{shown} is undefined (a vertical asymptote)", name_offset)
         amount = applied(spec, argument.constant, value)
         return self._store(node, constant_facts(amount), signature)
@@ -404,41 +400,3 @@ class ConstantChecker:
         if underflow or (value != 0 and abs(value) < MIN_MAGNITUDE):
             message = f"{shown} is too small (more than {MAX_DIGITS} zeros after the point)"
             raise self._error_at(message, offset)
-
-
-_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": lambda a, b: a * b,
-    "/": lambda a, b: a / b,
-}
-
-
-def _depends(node: Node) -> bool:
-    return any(isinstance(leaf, Variable) for leaf in walk(node))
-
-
-def _evaluate(forward: Callable, argument: float) -> float:
-    with np.errstate(all="ignore"):
-        return float(forward(np.float64(argument)))
-
-
-def _neighbours(forward: Callable, argument: float) -> tuple[float, float]:
-    nudge = abs(argument) * _POLE_NUDGE or _POLE_NUDGE
-    return _evaluate(forward, argument - nudge), _evaluate(forward, argument + nudge)
-
-
-def _overflows(forward: Callable, argument: float) -> bool:
-    """Infinite here and next door too (exp(800)), unlike a true singularity (log(0))."""
-    return all(math.isinf(value) for value in _neighbours(forward, argument))
-
-
-def _is_pole(forward: Callable, argument: float, value: float) -> bool:
-    if abs(value) < _POLE_SUSPECT:
-        return False
-    for neighbour in _neighbours(forward, argument):
-        if not math.isfinite(neighbour) or neighbour * value <= 0:
-            return True
-        if abs(neighbour - value) > 1e-3 * abs(value):
-            return True
-    return False
