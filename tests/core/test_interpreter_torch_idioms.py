@@ -155,3 +155,30 @@ def test_a_leaf_keeps_its_first_name_after_an_alias() -> None:
     model = result.graph
     assert [node.label for node in model.inputs] == ["x"]
     assert model.inputs[0].grad == 27 + 9 + 3 + 1
+
+
+def test_the_graph_shows_the_value_it_used_before_an_in_place_update() -> None:
+    """Two descent steps on (w − 3)² from w = 2 with lr = 0.01: the drawn (last) loss used
+    w₁ = 2 − 0.01·2(2 − 3) = 2.02; afterwards w became 2.02 − 0.01·2(2.02 − 3) = 2.0396."""
+    source = (
+        "w = torch.tensor(2.0, requires_grad=True)\n"
+        "for i in range(2):\n"
+        "    loss = (w - 3) ** 2\n"
+        "    loss.backward()\n"
+        "    with torch.no_grad():\n"
+        "        w -= 0.01 * w.grad\n"
+        "        w.grad.zero_()\n"
+    )
+    result = run_program(source)
+    w_card = next(node for node in result.graph.nodes if node.label == "w")
+    used = 2 - 0.01 * 2 * (2 - 3)
+    assert float(w_card.value) == pytest.approx(used)
+    subtraction = next(node for node in result.graph.nodes if node.op == "sub")
+    assert float(subtraction.value) == pytest.approx(float(w_card.value) - 3)
+    assert float(result.variables["w"].detach().numpy()) == pytest.approx(
+        used - 0.01 * 2 * (used - 3)
+    )
+    assert (
+        result.in_place_notes
+        and "w was updated in place afterwards: now 2.0396" in (result.in_place_notes[0])
+    )

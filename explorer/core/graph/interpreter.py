@@ -142,6 +142,7 @@ class _Machine(ExpressionEvaluator):
         operand = self.eval(node.value, scope)
         self.guard.check_arithmetic(node.op, current, operand, node)
         # In place, as Python does: ``w -= lr * w.grad`` under no_grad keeps w the same leaf.
+        self.guard.in_place.before_update(current)
         value = self.guard.produced(_IN_PLACE[type(node.op)](current, operand), node)
         self.assign(target, value, scope)
 
@@ -258,11 +259,12 @@ def run_program(
     machine.run(tree)
     guard = machine.guard
     output, chosen_name = _choose_output(machine, output_name)
-    graph = None
+    graph, in_place_notes = None, ()
     if build_graph and output is not None:
         from explorer.core.graph.model import graph_from_tensor
 
         graph = graph_from_tensor(output)
+        graph, in_place_notes = guard.in_place.show_values_used(graph, output)
     variables = {k: v for k, v in machine.module_names.items() if not isinstance(v, UserFunction)}
     return InterpreterResult(
         variables=variables,
@@ -276,6 +278,7 @@ def run_program(
         loop_iterations=guard.loop_iterations,
         graph=graph,
         print_lines=tuple(guard.print_lines),
+        in_place_notes=in_place_notes,
     )
 
 

@@ -41,6 +41,8 @@ class InterpreterResult:
     loop_iterations: int
     graph: Any = field(default=None, compare=False)
     print_lines: tuple[int, ...] = ()  # 1-based source line of each entry of ``prints``
+    # "w was updated in place afterwards: now 1.976" for inputs the graph read before an update
+    in_place_notes: tuple[str, ...] = ()
 
     def trace_summary(self) -> str:
         """One line: each event in order, e.g. "while loop (line 3) ran 9 times; if (line 5) …"."""

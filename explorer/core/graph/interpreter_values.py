@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.graph.in_place import InPlaceTracker
 from explorer.core.graph.interpreter_objects import (
     Builtin,
     TorchNamespace,
@@ -50,6 +51,7 @@ class Guard:
         self.graph_nodes = 0
         self.total_elements = 0
         self.prints: list[str] = []
+        self.in_place = InPlaceTracker()
         self.print_lines: list[int] = []  # the source line of each print, for the graph view
         self._printed: list[str] = []
         self._printed_chars = 0
@@ -75,6 +77,7 @@ class Guard:
     def produced(self, value: Any, node: ast.AST) -> Any:
         """Count a result: every new tensor is a graph node and uses elements."""
         if isinstance(value, self.tensor_type):
+            self.in_place.record_use(value)
             self.graph_nodes += 1
             if self.graph_nodes > self.limits.max_graph_nodes:
                 raise refuse(
@@ -244,6 +247,8 @@ class Guard:
                 raise refuse(f"'.{name}' is a property, not a method; drop the ()", node)
             if name == "backward":
                 self.backward_output = owner
+            elif name.endswith("_"):  # sub_, zero_, ...: the graph may have read the old value
+                self.in_place.before_update(owner)
             return self._returned(method(*args, **kwargs), node)
         raise refuse(f"'.{name}(...)' is not available on {kind(owner)}", node)
 

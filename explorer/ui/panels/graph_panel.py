@@ -183,7 +183,8 @@ class GraphPanel(QWidget):
             for node in result.graph.inputs
         ]
         self.inputs.show_leaves(leaves)
-        return result.graph, Notes(trace=result.trace_summary(), prints=prints)
+        trace = "; ".join(filter(None, (result.trace_summary(), *result.in_place_notes)))
+        return result.graph, Notes(trace=trace, prints=prints)
 
     def show_error(self, error: Exception) -> None:
         """Show a build error under the editor (line and column) and in the pane; keep the graph."""
