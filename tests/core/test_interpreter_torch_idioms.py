@@ -182,3 +182,19 @@ def test_the_graph_shows_the_value_it_used_before_an_in_place_update() -> None:
         result.in_place_notes
         and "w was updated in place afterwards: now 2.0396" in (result.in_place_notes[0])
     )
+
+
+def test_a_nested_function_reads_its_enclosing_functions_locals() -> None:
+    """loss(x, t) defines sq() that reads t: (x − t)² at x = 3, t = 1 is 4, d/dx = 2(x − t) = 4."""
+    source = (
+        "def loss(x, t):\n"
+        "    def sq(v):\n"
+        "        return (v - t) ** 2\n"
+        "    return sq(x)\n"
+        "x = torch.tensor(3.0, requires_grad=True)\n"
+        "out = loss(x, torch.tensor(1.0))\n"
+        "out.backward()\n"
+    )
+    result = run_program(source)
+    assert float(result.output.detach().numpy()) == 4.0
+    assert float(result.variables["x"].grad.numpy()) == 4.0

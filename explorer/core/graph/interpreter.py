@@ -127,7 +127,10 @@ class _Machine(ExpressionEvaluator):
 
     def _stmt_FunctionDef(self, node: ast.FunctionDef, scope: _Scope) -> None:
         defaults = tuple(self.eval(d, scope) for d in node.args.defaults)
-        scope.locals[node.name] = UserFunction(node.name, node, defaults)
+        # A def inside a def reads its enclosing functions' locals (a closure).
+        top_level = scope.locals is self.module_names
+        enclosing = () if top_level else (scope.locals, *scope.enclosing)
+        scope.locals[node.name] = UserFunction(node.name, node, defaults, enclosing)
 
     def _stmt_Assign(self, node: ast.Assign, scope: _Scope) -> None:
         value = self.eval(node.value, scope)

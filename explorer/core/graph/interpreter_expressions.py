@@ -39,11 +39,20 @@ _COMPARE = {
 
 
 class _Scope:
-    __slots__ = ("locals", "globals")
+    """A frame's names; ``enclosing`` holds the locals of the functions a nested ``def`` sits in
+    (innermost first), which its body may read, as Python's closures do."""
 
-    def __init__(self, local_names: dict[str, Any], global_names: dict[str, Any]):
+    __slots__ = ("locals", "globals", "enclosing")
+
+    def __init__(
+        self,
+        local_names: dict[str, Any],
+        global_names: dict[str, Any],
+        enclosing: tuple[dict[str, Any], ...] = (),
+    ):
         self.locals = local_names
         self.globals = global_names
+        self.enclosing = enclosing
 
 
 def _describe_error(error: Exception) -> str:
@@ -75,6 +84,9 @@ class ExpressionEvaluator:
     def lookup(self, name: str, node: ast.AST, scope: _Scope) -> Any:
         if name in scope.locals:
             return scope.locals[name]
+        for names in scope.enclosing:
+            if name in names:
+                return names[name]
         if name in scope.globals:
             return scope.globals[name]
         return self.guard.builtin(name, node)
@@ -188,7 +200,8 @@ class ExpressionEvaluator:
         local_names = function.bind(args, kwargs, node)
         self.call_depth += 1
         try:
-            self.exec_block(function.node.body, _Scope(local_names, self.module_names))
+            scope = _Scope(local_names, self.module_names, function.enclosing)
+            self.exec_block(function.node.body, scope)
         except _Return as returned:
             return returned.value
         except (_Break, _Continue):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from explorer.core.functions import FUNCTIONS
@@ -27,6 +27,8 @@ class UserFunction:
     name: str
     node: ast.FunctionDef
     defaults: tuple[Any, ...]
+    # Locals of the defs this one is nested in (read by its body, as a closure).
+    enclosing: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def bind(self, args: list[Any], kwargs: dict[str, Any], call: ast.AST) -> dict[str, Any]:
         names = [parameter.arg for parameter in self.node.args.args]
