@@ -117,3 +117,19 @@ def test_a_small_graph_exported_at_800_by_600_stays_in_one_band_with_no_label_on
     for label in scene.labels.values():
         box = label.sceneBoundingRect().adjusted(2, 2, -2, -2)
         assert not any(box.intersects(card) for card in cards), label.partial.text
+
+
+def test_the_neuron_preset_treats_the_target_as_data(qtbot):
+    import sympy as sp
+
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    panel.load_preset("neuron")
+    assert not panel.inputs.grad_boxes["t"].isChecked()
+    assert all(panel.inputs.grad_boxes[name].isChecked() for name in ("w", "x", "b"))
+    gradients = panel.model.input_gradients()
+    assert gradients.get("t") is None
+    w, x, b, t = sp.symbols("w x b t")
+    loss = (1 / (1 + sp.exp(-(w * x + b))) - t) ** 2
+    at = {w: 0.5, x: 2.0, b: -0.5, t: 1.0}
+    assert float(gradients["w"]) == pytest.approx(float(sp.diff(loss, w).subs(at)), rel=1e-12)

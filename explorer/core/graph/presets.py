@@ -45,6 +45,8 @@ class Preset:
     source: str
     values: dict[str, float] = field(default_factory=dict)
     note: str = ""
+    # Inputs that are data, not parameters (a neuron's target): requires_grad starts off.
+    constants: tuple[str, ...] = ()
 
 
 PRESETS: tuple[Preset, ...] = (
@@ -72,6 +74,7 @@ PRESETS: tuple[Preset, ...] = (
         "z = w*x + b\np = sigmoid(z)\nloss = (p - t)^2",
         {"w": 0.5, "x": 2.0, "b": -0.5, "t": 1.0},
         "∂loss/∂w = 2(p − t)·p(1 − p)·x",
+        constants=("t",),
     ),
     Preset(
         "control_flow",
@@ -90,7 +93,8 @@ def preset_model(key: str, *, seed: int = 0) -> GraphModel:
     """Build and run a preset; Python presets run in the restricted interpreter (``seed``)."""
     preset = PRESETS_BY_KEY[key]
     if preset.kind == "program":
-        return build_model(preset.source, preset.values)
+        requires_grad = dict.fromkeys(preset.constants, False)
+        return build_model(preset.source, preset.values, requires_grad=requires_grad)
     return run_preset(key, seed=seed).graph
 
 

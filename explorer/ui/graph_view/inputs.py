@@ -109,9 +109,13 @@ class GraphInputsForm(QWidget):
         self.message.hide()
 
     def set_definition_inputs(
-        self, names: Sequence[str], values: dict[str, float] | None = None
+        self,
+        names: Sequence[str],
+        values: dict[str, float] | None = None,
+        constants: Sequence[str] = (),
     ) -> None:
-        """One row per input; keeps what the user typed for names that stay."""
+        """One row per input; keeps what the user typed for names that stay. ``constants``
+        (a preset's data inputs) start with requires_grad off."""
         if values is None and list(names) == list(self.value_fields):
             return
         self._clear()
@@ -124,7 +128,7 @@ class GraphInputsForm(QWidget):
             field.editingFinished.connect(self._on_value_edited)
             box = QCheckBox("requires_grad")
             box.setObjectName(f"requiresGrad_{name}")
-            box.setChecked(True)
+            box.setChecked(name not in constants)
             box.toggled.connect(self.changed)
             self.grid.addWidget(QLabel(f"{name} ="), row, 0)
             self.grid.addWidget(field, row, 1)

@@ -82,7 +82,9 @@ class GraphPanel(QWidget):
         self.source_edit.setPlainText(preset.source)
         self.source_edit.blockSignals(False)
         if preset.kind == "program":
-            self.inputs.set_definition_inputs(list(preset.values), dict(preset.values))
+            self.inputs.set_definition_inputs(
+                list(preset.values), dict(preset.values), preset.constants
+            )
         self.notes = Notes(preset_note=preset.note)
         self.view_choice.forget_choice()
         return self.apply_source()
