@@ -133,3 +133,17 @@ def test_the_neuron_preset_treats_the_target_as_data(qtbot):
     loss = (1 / (1 + sp.exp(-(w * x + b))) - t) ** 2
     at = {w: 0.5, x: 2.0, b: -0.5, t: 1.0}
     assert float(gradients["w"]) == pytest.approx(float(sp.diff(loss, w).subs(at)), rel=1e-12)
+
+
+def test_the_preset_combo_shows_its_whole_title_or_a_tooltip(qtbot):
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    combo = panel.preset_combo
+    for key in ("control_flow", "neuron", "chain"):
+        panel.load_preset(key)
+        assert combo.toolTip() == combo.currentText()
+        room = combo.width() - 40  # the arrow and frame
+        assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= room, key

@@ -52,7 +52,7 @@ class Preset:
 PRESETS: tuple[Preset, ...] = (
     Preset(
         "chain",
-        "Four-variable chain rule (seed)",
+        "Seed: four-variable chain rule",
         "program",
         "a = (w + x + y + z)^2\nb = (w + x - y - z)^2\nu = (a + b)^2\nv = (a - b)^2\nf = (u + v)^2",
         {"w": -1.0, "x": 0.0, "y": -2.0, "z": 1.0},
@@ -69,7 +69,7 @@ PRESETS: tuple[Preset, ...] = (
     Preset("2xtx", "2xᵀx with x = arange(4)", "python", TWO_X_T_X, {}, "∇(2xᵀx) = 4x"),
     Preset(
         "neuron",
-        "A neuron σ(w·x + b) with a squared loss",
+        "Neuron σ(w·x + b), squared loss",
         "program",
         "z = w*x + b\np = sigmoid(z)\nloss = (p - t)^2",
         {"w": 0.5, "x": 2.0, "b": -0.5, "t": 1.0},
@@ -78,7 +78,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "control_flow",
-        "Gradient through Python control flow (seed f(a))",
+        "Control flow: the seed's f(a)",
         "python",
         SEED_CONTROL_FLOW,
         {},

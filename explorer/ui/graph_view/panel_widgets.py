@@ -71,6 +71,9 @@ def _create_controls(panel: GraphPanel) -> None:
     for preset in PRESETS:
         panel.preset_combo.addItem(preset.title, preset.key)
     panel.preset_combo.activated.connect(panel._on_preset_chosen)
+    # A narrow panel still cuts a title short: the tooltip always has it whole.
+    panel.preset_combo.currentTextChanged.connect(panel.preset_combo.setToolTip)
+    panel.preset_combo.setToolTip(panel.preset_combo.currentText())
     panel.mode_combo = QComboBox()
     panel.mode_combo.setObjectName("graphMode")
     panel.mode_combo.addItem("Expression / definitions", DEFINITIONS)

@@ -122,6 +122,8 @@ class GraphPanel(QWidget):
         combo.blockSignals(True)
         combo.setCurrentIndex(max(0, combo.findData(data)))
         combo.blockSignals(False)
+        if combo.objectName() == "graphPresets":  # its tooltip is the (maybe cut) title
+            combo.setToolTip(combo.currentText())
 
     def apply_source(self) -> bool:
         """Build the graph of the current program and inputs; on an error keep the old graph."""
