@@ -68,3 +68,28 @@ def test_three_way_check_calls_cancelling_kinks_a_convention() -> None:
     (finding,) = result.conventions
     assert finding.kind == "cancelled kink" and finding.convention == 0.0
     assert "cancel" in finding.message
+
+
+def test_parameter_making_a_divisor_zero_is_named_not_called_an_overflow() -> None:
+    reason = tangent_at("log(x)/log(a)", 2.0, {"a": 1.0}).reason
+    assert "ln(a) = 0" in reason and "division by zero" in reason
+    assert "overflow" not in reason
+
+
+def test_overflow_is_not_called_a_pole() -> None:
+    text = "(x^2+x+1)^400*(x+2)^199"
+    result = three_derivatives(text, GRID)
+    # Independent check: the largest finite float is about 1.8e308, and f leaves it.
+    with np.errstate(all="ignore"):
+        assert np.any(np.isinf(prepare(text).f(GRID)))
+    assert result.note_messages
+    assert all("pole" not in note for note in result.note_messages)
+    assert any("f overflows float64 here" in note for note in result.note_messages)
+    assert "overflows float64" in tangent_at(text, 3.0).reason
+    edge = tangent_at(text, -2.765)  # f finite, f′ beyond float64: not a vertical tangent
+    assert "overflows" in edge.reason and "vertical" not in edge.reason
+
+
+def test_real_poles_stay_poles() -> None:
+    assert any("pole of f" in note for note in three_derivatives("tan(x)", GRID).note_messages)
+    assert tangent_at("1/x", 0.0).reason == "f is not defined at x = 0"

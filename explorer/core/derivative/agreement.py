@@ -31,6 +31,8 @@ from explorer.core.derivative.model import PreparedFunction, prepare
 
 _EPSILON = float(np.finfo(np.float64).eps)
 _MAX_MESSAGES = 20
+# |f| this close to float64's largest value (1.8×10³⁰⁸) is an overflow region, not a pole.
+_NEAR_OVERFLOW = 1e300
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class UndefinedPoint:
     """A place where f′ does not exist because f is undefined or has a pole there."""
 
     x: float
-    kind: str  # "pole" (f grows without bound) or "undefined" (f has no value, e.g. 0/0)
+    kind: str  # "pole" (f grows without bound), "overflow" (beyond float64) or "undefined"
     message: str
 
 
@@ -252,12 +254,18 @@ def _singularity(function, arrays, run, typical, kink) -> tuple[str, float] | No
         return ("undefined" if np.isnan(at_kink) else "pole"), kink[0]
     if not np.all(np.isfinite(near)):
         where = run[0] + int(np.argmin(np.isfinite(values[run])))
+        infinite = lo + np.flatnonzero(np.isinf(near))
+        if infinite.size and function.overflows_at(float(grid[infinite[0]])):
+            return "overflow", float(grid[infinite[0]])
         finite_near = near[np.isfinite(near)]
         pole = np.any(np.isinf(near)) or np.any(np.abs(finite_near) > blow_up)
         return ("pole" if pole else "undefined"), float(grid[where])
     i = max(run, key=lambda j: _discrepancy(symbolic[j], reverse[j], central[j]))
     exact_methods_agree = not _differ(symbolic[i : i + 1], reverse[i : i + 1], 1e-6, 1e-5)[0]
     huge = abs(values[i]) > blow_up or abs(symbolic[i]) > blow_up
+    if abs(values[i]) > _NEAR_OVERFLOW:
+        # Not a pole: f is merely too large for float64 around here ((x² + x + 1)⁴⁰⁰).
+        return "overflow", float(grid[i])
     if exact_methods_agree and np.isfinite(symbolic[i]) and huge:
         # A pole between two samples (tan at ±π/2 on most grids): f is finite but huge here.
         return "pole", _between_samples(grid, values, run)
@@ -278,8 +286,13 @@ def _between_samples(grid: np.ndarray, values: np.ndarray, run: list[int]) -> fl
 
 
 def _undefined_note(variable: str, kind: str, where: float, grid: np.ndarray) -> UndefinedPoint:
+    at = f"{variable} = {_where(where, grid)}"
+    if kind == "overflow":
+        return UndefinedPoint(
+            where, kind, f"f′ cannot be computed at {at}: f overflows float64 here"
+        )
     reason = "pole of f" if kind == "pole" else "f is not defined there"
-    message = f"f′ is undefined at {variable} = {_where(where, grid)} ({reason})"
+    message = f"f′ is undefined at {at} ({reason})"
     return UndefinedPoint(where, kind, message)
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from explorer.core.derivative.evaluate import RealFunction, bind
 from explorer.core.derivative.steps import Derivation, derive, kink_points
-from explorer.core.expr.nodes import Call, Node, Variable, walk
+from explorer.core.expr.nodes import BinaryOp, Call, Node, Variable, walk
 from explorer.core.functions import FunctionSpec, lookup
 
 DEFAULT_PARAMETER_VALUE = 1.0
@@ -75,6 +75,24 @@ class PreparedFunction:
         """f′(x₀) from the derivative tree (NaN or ±inf where it does not exist)."""
         with np.errstate(all="ignore"):
             return float(self.fprime(np.float64(x0)))
+
+    def overflows_at(self, x0: float) -> bool:
+        """Whether f(x₀) is ±∞ from float64 overflow (x¹⁰⁰⁰ at 4, eˣ at 1000) and not a pole:
+        an overflow is ±∞ just beside x₀ on both sides too, a pole only at the point."""
+        offset = 1e-6 * max(1.0, abs(x0))
+        with np.errstate(all="ignore"):
+            values = self.f(np.array([x0 - offset, x0, x0 + offset]))
+        return bool(np.all(np.isinf(values)))
+
+    def zero_divisor_at(self, x0: float) -> Node | None:
+        """A divisor of f that is exactly 0 at x₀ (ln(a) in ln(x)/ln(a) with a = 1), if any."""
+        for node in walk(self.tree):
+            if isinstance(node, BinaryOp) and node.op == "/":
+                with np.errstate(all="ignore"):
+                    divisor = bind(node.right, self.variable, self.params)(np.float64(x0))
+                if float(divisor) == 0.0:
+                    return node.right
+        return None
 
     def function(self, dtype: type = np.float64) -> RealFunction:
         """f evaluated truly in ``dtype`` (float32 for the precision switch)."""

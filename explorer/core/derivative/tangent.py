@@ -121,6 +121,9 @@ def tangent_at(
         slope = (left + right) / 2.0
     if not math.isfinite(slope) or abs(slope) > 1e6 * (1.0 + abs(left) + abs(right)):
         where = f"{name} = {format_number(x0)}"
+        if _slope_overflows(function, x0):
+            reason = f"f′ overflows float64 at {where} (|f′| is beyond 1.8×10^308): no tangent"
+            return _no_tangent(x0, y0, reason)
         return _no_tangent(x0, y0, f"f has no finite slope at {where}: the tangent is vertical")
     return Tangent(
         x0=x0,
@@ -144,22 +147,52 @@ def _at_table_kink(function: PreparedFunction, x0: float) -> bool:
 
 
 def _undefined_reason(function: PreparedFunction, x0: float, y0: float) -> str:
-    """Why f(x₀) has no value: a float64 overflow (x² at 10³⁰⁰, eˣ at 1000) or truly undefined.
+    """Why f(x₀) has no value: a division by zero, a float64 overflow (x² at 10³⁰⁰, eˣ at
+    1000) or simply outside f's domain."""
+    from explorer.core.expr.display import format_unicode
 
-    An overflow is ±∞ at x₀ and just beside it on both sides; a pole (1/x at 0) is ±∞ only at
-    the point, with finite values next to it.
-    """
     where = f"{function.variable} = {format_number(x0)}"
-    if math.isinf(y0):
-        offset = 1e-6 * max(1.0, abs(x0))
-        with np.errstate(all="ignore"):
-            beside = function.f(np.array([x0 - offset, x0 + offset]))
-        if np.all(np.isinf(beside)):
-            return (
-                f"f({function.variable}) overflows float64 at {where} (|f| is beyond "
-                "1.8×10^308), so neither f nor its slope can be computed there"
-            )
+    divisor = function.zero_divisor_at(x0)
+    if divisor is not None and function.variable not in _names(divisor):
+        # The parameters make a divisor 0 (ln(a) with a = 1): f is undefined for every x.
+        return (
+            f"f is not defined at {where}: {format_unicode(divisor)} = 0 makes f undefined "
+            "(division by zero)"
+        )
+    if math.isinf(y0) and function.overflows_at(x0):
+        return (
+            f"f({function.variable}) overflows float64 at {where} (|f| is beyond "
+            "1.8×10^308), so neither f nor its slope can be computed there"
+        )
     return f"f is not defined at {where}"
+
+
+def _slope_overflows(function: PreparedFunction, x0: float) -> bool:
+    """f′ is ±∞ at and beside x₀ (an overflow region of f′, not a vertical tangent)."""
+    offset = 1e-6 * max(1.0, abs(x0))
+    with np.errstate(all="ignore"):
+        values = function.fprime_formula(np.array([x0 - offset, x0, x0 + offset]))
+    return bool(np.all(np.isinf(values)))
+
+
+def _names(node) -> set[str]:
+    from explorer.core.expr.nodes import Variable, walk
+
+    return {n.name for n in walk(node) if isinstance(n, Variable)}
+
+
+def _slope_overflows(function: PreparedFunction, x0: float) -> bool:
+    """f′ is ±∞ at and beside x₀ (an overflow region of f′, not a vertical tangent)."""
+    offset = 1e-6 * max(1.0, abs(x0))
+    with np.errstate(all="ignore"):
+        values = function.fprime_formula(np.array([x0 - offset, x0, x0 + offset]))
+    return bool(np.all(np.isinf(values)))
+
+
+def _names(node) -> set[str]:
+    from explorer.core.expr.nodes import Variable, walk
+
+    return {n.name for n in walk(node) if isinstance(n, Variable)}
 
 
 def _or_none(value: float) -> float | None:
