@@ -147,3 +147,15 @@ def test_the_preset_combo_shows_its_whole_title_or_a_tooltip(qtbot):
         assert combo.toolTip() == combo.currentText()
         room = combo.width() - 40  # the arrow and frame
         assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= room, key
+
+
+def test_a_program_in_the_wrong_mode_gets_a_hint_to_switch(qtbot):
+    from explorer.ui.panels.graph_panel import PYTHON
+
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    assert not panel.set_source("def f(x):\n    return x * 2\ny = f(3)", DEFINITIONS)
+    assert "choose Mode → Python" in panel.error_label.text()
+    assert not panel.set_source("a = x * y\nf = a * a", PYTHON)
+    assert "Name 'x' is not defined" in panel.error_label.text()
+    assert "choose Mode → Expression / definitions" in panel.error_label.text()

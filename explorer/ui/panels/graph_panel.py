@@ -192,7 +192,7 @@ class GraphPanel(QWidget):
 
     def show_error(self, error: Exception) -> None:
         """Show a build error under the editor (line and column) and in the pane; keep the graph."""
-        text = error_text(error)
+        text = error_text(error) + self._mode_hint()
         self.last_error = text
         self.error_label.setText(text)
         self.source_edit.mark_error(getattr(error, "line", None), getattr(error, "column", None))
@@ -201,6 +201,21 @@ class GraphPanel(QWidget):
             self.explanation.setHtml(error_html(self.notes.error))
         else:
             self.refresh()
+
+    def _mode_hint(self) -> str:
+        """When the program reads as the other mode's language, say which mode to pick."""
+        text = self.source_text()
+        if self.mode() == DEFINITIONS:
+            if looks_like_python(text):
+                return "\nThis looks like Python: choose Mode → Python (PyTorch-style)."
+            return ""
+        from explorer.core.expr import parse_program
+
+        try:
+            parse_program(text)
+        except ExprError:
+            return ""
+        return "\nThis reads as definitions: choose Mode → Expression / definitions."
 
     # ----- model and stepping -------------------------------------------------------------------
 
