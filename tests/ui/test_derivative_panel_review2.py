@@ -6,8 +6,8 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
 from explorer.core.expr import parse
 from explorer.ui.panels.derivative_panel import DerivativePanel
@@ -124,3 +124,34 @@ def test_x0_box_still_steps_with_the_arrow_keys(qtbot, panel):
     qtbot.keyClick(box, Qt.Key.Key_Down)
     qtbot.keyClick(box, Qt.Key.Key_Down)
     assert panel.x0() == pytest.approx(0.9)
+
+
+def test_point_dragged_off_the_domain_stays_visible_and_can_be_dragged_back(qtbot, panel):
+    show(panel, "log(x)", 1.0)
+    handle = panel.layer.handle
+    drag_handle_to(qtbot, panel, -3.0)
+    assert panel.x0() == pytest.approx(-3.0, abs=0.05)
+    assert handle.isVisible()
+    assert handle.pos().x() == pytest.approx(panel.x0()) and handle.pos().y() == 0.0
+    # Past the double-click interval, so the next press starts a new drag.
+    qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 50)
+    drag_handle_to(qtbot, panel, 2.0)
+    assert panel.x0() == pytest.approx(2.0, abs=0.05)
+    assert handle.pos().y() == pytest.approx(math.log(panel.x0()))
+    assert panel.tangent.differentiable
+
+
+def drag_handle_to(qtbot, panel, target_x: float) -> None:
+    """Press on the handle, move in steps to ``target_x`` (data units), release."""
+    view_box, widget = panel.plot.view_box, panel.plot.plot_widget
+    viewport = widget.viewport()
+
+    def viewport_point(x: float, y: float):
+        return widget.mapFromScene(view_box.mapViewToScene(QPointF(x, y)))
+
+    start = panel.layer.handle.pos()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(start.x(), start.y()))
+    for fraction in np.linspace(0.1, 1.0, 8):
+        x = start.x() + fraction * (target_x - start.x())
+        qtbot.mouseMove(viewport, viewport_point(x, start.y()))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(target_x, start.y()))

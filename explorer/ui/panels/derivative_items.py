@@ -154,12 +154,24 @@ class TangentLayer:
         _, (y_low, y_high) = self.line_reach()
         return all(np.isfinite(y) and y_low <= y <= y_high for y in ys)
 
+    def _handle_position(self, tangent: Tangent, on_curve: bool) -> tuple[float, float]:
+        """(x₀, f(x₀)) when that is in view; else x₀ kept in view, on the x-axis if f(x₀) has
+        no value, or at the edge of the view nearest to f(x₀)."""
+        if on_curve:
+            return tangent.x0, tangent.y0
+        (x_low, x_high), (y_low, y_high) = self.plot.view_range()
+        inset_x, inset_y = 0.02 * (x_high - x_low), 0.02 * (y_high - y_low)
+        x = min(max(tangent.x0, x_low + inset_x), x_high - inset_x)
+        y = tangent.y0 if np.isfinite(tangent.y0) else 0.0
+        return x, min(max(y, y_low + inset_y), y_high - inset_y)
+
     def show_tangent(self, tangent: Tangent) -> None:
         """Draw the tangent and put the handle at (x₀, f(x₀)); without a tangent say why."""
         point_shown = self._near_view(tangent.y0)
-        self.handle.setVisible(point_shown)
-        if point_shown:
-            self.handle.setPos(tangent.x0, tangent.y0)
+        # The handle never disappears: off f's domain (or off the view) it waits at the nearest
+        # spot in view, hollow, so the learner can drag x₀ back.
+        self.handle.setPos(*self._handle_position(tangent, point_shown))
+        self.handle.setBrush(pg.mkBrush(TANGENT_COLOR if point_shown else "#ffffff"))
         point = format_number(tangent.x0)
         if tangent.differentiable:
             x, y = clipped_line(tangent.slope, tangent.x0, tangent.y0, *self.line_reach())
@@ -173,6 +185,8 @@ class TangentLayer:
         else:
             self.tangent_curve.setData([], [])
             text = f"No tangent at x₀ = {point}:\n{tangent.reason}"
+            if not np.isfinite(tangent.y0):
+                text += "\n(the hollow point marks x₀: drag it back onto f)"
             self.label.setColor(WARNING_COLOR)
         _set_legend_entry(self.plot, self.tangent_curve, TANGENT_NAME * tangent.differentiable)
         self._label_is_note = not tangent.differentiable
