@@ -114,3 +114,21 @@ def test_best_h_is_much_larger_in_float32(text: str) -> None:
     assert f32.best_h_central > 10 * f64.best_h_central
     assert f32.forward_error.min() > 100 * f64.forward_error.min()
     assert f32.theoretical_best_forward == pytest.approx(math.sqrt(np.finfo(np.float32).eps))
+
+
+@pytest.mark.parametrize(
+    ("text", "x0", "exact", "forward_exact", "central_exact"),
+    [
+        # Central differences of a quadratic have no truncation error: (f(x+h) − f(x−h))/2h = f′.
+        ("x^2", 0.0, 0.0, False, True),
+        ("3x^2 - 4x", 1.0, 2.0, False, True),
+        ("2x + 1", 3.0, 2.0, True, True),
+        ("sin(x)", 1.0, math.cos(1.0), False, False),
+        ("x^3", 0.0, 0.0, False, False),
+    ],
+)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_error_vs_h_detects_exact_quotients(text, x0, exact, forward_exact, central_exact, dtype):
+    function = prepare(text)
+    result = error_vs_h(function.function(dtype), x0, exact, dtype)
+    assert (result.forward_exact, result.central_exact) == (forward_exact, central_exact)

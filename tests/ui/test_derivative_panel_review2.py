@@ -155,3 +155,13 @@ def drag_handle_to(qtbot, panel, target_x: float) -> None:
         x = start.x() + fraction * (target_x - start.x())
         qtbot.mouseMove(viewport, viewport_point(x, start.y()))
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(target_x, start.y()))
+
+
+def test_error_summary_says_a_quadratics_central_difference_is_exact(panel):
+    show(panel, "x^2", 0.0)
+    panel.views.setCurrentIndex(2)
+    summary = panel.error_view.summary.text()
+    assert "central difference is exact for this f" in summary
+    assert "best h 1.0e+00" not in summary and "—" not in summary
+    # The forward quotient of x² at 0 is exactly h: slope 1, and no round-off rise to claim.
+    assert "slope 1.00" in summary and "round-off ∝ ε/h" not in summary

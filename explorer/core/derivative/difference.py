@@ -133,6 +133,10 @@ class ErrorVsH:
     theoretical_best_forward: float
     theoretical_best_central: float
     dtype: str
+    # A quotient with no truncation error (central for a quadratic, both for a line): its
+    # error stays at the round-off level for every h, so "best h" and slopes mean nothing.
+    forward_exact: bool = False
+    central_exact: bool = False
 
 
 def error_vs_h(
@@ -158,6 +162,7 @@ def error_vs_h(
         central_error = np.abs(central - exact)
     epsilon = float(np.finfo(dtype).eps)
     scale = max(1.0, abs(x0))
+    floor = _roundoff_floor(f, x0, steps, exact, epsilon, dtype)
     best_forward = _argmin_h(steps, forward_error)
     best_central = _argmin_h(steps, central_error)
     return ErrorVsH(
@@ -171,7 +176,21 @@ def error_vs_h(
         theoretical_best_forward=scale * epsilon**0.5,
         theoretical_best_central=scale * epsilon ** (1.0 / 3.0),
         dtype=np.dtype(dtype).name,
+        forward_exact=bool(np.all(forward_error <= floor)),
+        central_exact=bool(np.all(central_error <= floor)),
     )
+
+
+def _roundoff_floor(f, x0: float, steps: np.ndarray, exact: float, epsilon: float, dtype):
+    """The error a quotient with no truncation error still has at each h: the rounding of f's
+    values (a few ε·|f|) divided by h, plus the rounding of f′ itself."""
+    with np.errstate(all="ignore"):
+        x = np.asarray(x0, dtype=dtype)
+        sizes = [
+            np.abs(np.asarray(f(x + sign * steps.astype(dtype)), np.float64)) for sign in (-1, 1)
+        ]
+        size = np.maximum(np.maximum(*sizes), abs(float(np.asarray(f(x), np.float64))))
+    return 8.0 * epsilon * (size / steps + abs(exact))
 
 
 def _argmin_h(steps: np.ndarray, errors: np.ndarray) -> float:

@@ -208,21 +208,55 @@ class ErrorView(QWidget):
 
     def _best_points(self, result: ErrorVsH, forward: np.ndarray, central: np.ndarray) -> None:
         xs, ys = [], []
-        for best, errors in ((result.best_h_forward, forward), (result.best_h_central, central)):
-            if math.isfinite(best):
+        for best, errors, exact in (
+            (result.best_h_forward, forward, result.forward_exact),
+            (result.best_h_central, central, result.central_exact),
+        ):
+            if math.isfinite(best) and not exact:
                 index = int(np.argmin(np.abs(result.h - best)))
                 if np.isfinite(errors[index]):
                     xs.append(best)
                     ys.append(errors[index])
         self.best_marks.setData(xs, ys)
-        self.summary.setText(
-            f"{result.dtype}: best h forward {_h_short(result.best_h_forward)} "
-            f"(theory √ε ≈ {_h_short(result.theoretical_best_forward)}), central "
-            f"{_h_short(result.best_h_central)} "
-            f"(∛ε ≈ {_h_short(result.theoretical_best_central)}). "
-            f"Fitted slopes {_slope(result.forward_slope)} and {_slope(result.central_slope)}: "
-            "error ∝ h and ∝ h² until round-off (∝ ε/h) takes over on the left."
+        self.summary.setText(error_summary(result))
+
+
+def error_summary(result: ErrorVsH) -> str:
+    """The error-vs-h findings in words; an exact quotient is said to be exact (its "best h"
+    and fitted slope would only describe round-off noise)."""
+    parts = [f"{result.dtype}:"]
+    for name, exact, best, theory, symbol, slope, order in (
+        (
+            "forward",
+            result.forward_exact,
+            result.best_h_forward,
+            result.theoretical_best_forward,
+            "√ε",
+            result.forward_slope,
+            "h",
+        ),
+        (
+            "central",
+            result.central_exact,
+            result.best_h_central,
+            result.theoretical_best_central,
+            "∛ε",
+            result.central_slope,
+            "h²",
+        ),
+    ):
+        if exact:
+            parts.append(
+                f"The {name} difference is exact for this f (error at round-off level for every h)."
+            )
+            continue
+        roundoff = math.isfinite(best) and best > 1.5 * float(result.h.min())
+        parts.append(
+            f"{name.capitalize()}: best h {_h_short(best)} "
+            f"(theory {symbol} ≈ {_h_short(theory)}), fitted slope {_slope(slope)} (error ∝ {order}"
+            + (", until round-off ∝ ε/h takes over on the left)." if roundoff else ").")
         )
+    return " ".join(parts)
 
 
 def _positive(errors: np.ndarray) -> np.ndarray:
