@@ -121,3 +121,15 @@ def test_table_numbers() -> None:
     assert table_number(2.0003) == "2.00030"
     assert table_number(999999999999999872.0) == "1.00000e+18"
     assert table_number(float("-inf")) == "-inf"
+
+
+def test_a_constant_steps_remark_stays_in_the_steps() -> None:
+    text = diff_text("exp(-1/x^2)")
+    assert "does not depend on x" not in text
+    assert "does not depend on x" in diff_text("exp(-1/x^2)", steps=True)
+
+
+def test_exponential_rule_omits_the_trivial_binding() -> None:
+    with_parameter = diff_text("a^x", steps=True)
+    assert "a = a" not in with_parameter and "aˣ·ln(a)" in with_parameter
+    assert "with a = 2" in diff_text("2^x", steps=True)

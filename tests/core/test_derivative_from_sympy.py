@@ -141,3 +141,9 @@ def test_sympys_form_is_taken_when_smaller_and_equal() -> None:
     assert chosen.source == "sympy"
     assert format_unicode(chosen.tree) == "x·(x³·cos(x) + x·cos(x) + 2sin(x))/(x⁴ + 2x² + 1)"
     np.testing.assert_allclose(_values(chosen.tree), _values(derivation.derivative), rtol=1e-9)
+
+
+@pytest.mark.parametrize("text", ["e^(a*x)", "e^(x^2)"])
+def test_exp_spelling_alone_is_not_called_a_simplification(text: str) -> None:
+    derivation, chosen = _choice(text)
+    assert chosen.source == "ours" and chosen.tree == derivation.derivative

@@ -59,9 +59,15 @@ def diff_text(
 
 
 def _other_notes(function) -> list[str]:
-    """The derivation's notes except the kink warnings, which ``kink_notes`` checks first."""
-    kink_steps = {step.note for step in function.derivation.steps if step.note and _at_kink(step)}
-    return [note for note in function.derivation.notes if note not in kink_steps]
+    """The derivation's notes that concern f as a whole: not the kink warnings, which
+    ``kink_notes`` checks first, nor a constant step's remark, which only explains that step
+    ("this part does not depend on x") and belongs with --steps."""
+    step_only = {
+        step.note
+        for step in function.derivation.steps
+        if step.note and (_at_kink(step) or step.rule == "constant")
+    }
+    return [note for note in function.derivation.notes if note not in step_only]
 
 
 def _at_kink(step) -> bool:

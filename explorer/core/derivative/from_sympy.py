@@ -190,6 +190,24 @@ def _size(tree: Node) -> tuple[int, int]:
     return node_count(tree), len(format_unicode(tree))
 
 
+def _exp_spelled(tree: Node) -> Node:
+    """``tree`` with every e^u written exp(u), so the two spellings compare equal."""
+    from explorer.core.expr.traverse import fold_tree
+
+    def rebuild(node: Node, children: list[Node]) -> Node:
+        if isinstance(node, BinaryOp):
+            if node.op == "^" and children[0] == Constant("e"):
+                return Call("exp", (children[1],))
+            return BinaryOp(node.op, children[0], children[1])
+        if isinstance(node, UnaryOp):
+            return UnaryOp(node.op, children[0])
+        if isinstance(node, Call):
+            return Call(node.name, tuple(children))
+        return node
+
+    return fold_tree(tree, rebuild)
+
+
 def _call_names(tree: Node) -> set[str]:
     return {node.name for node in walk(tree) if isinstance(node, Call)}
 
@@ -218,7 +236,8 @@ def choose_derivative_form(
     if introduced:
         names = ", ".join(sorted(introduced))
         return DerivativeForm(ours, "ours", f"sympy rewrote it with {names}")
-    if candidate == ours:
+    if candidate == ours or _exp_spelled(candidate) == _exp_spelled(ours):
+        # e^(a·x) against exp(a·x) is notation, not a simplification.
         return DerivativeForm(ours, "ours", "sympy finds nothing simpler")
     if _size(candidate) >= _size(ours):
         return DerivativeForm(ours, "ours", "sympy's form is not smaller")

@@ -53,8 +53,10 @@ class Step:
         from explorer.core.expr.display import format_unicode
 
         text = f"{self.title}: {self.formula}" if self.formula else self.title
-        if self.bindings:
-            text += " with " + ", ".join(f"{n} = {format_unicode(v)}" for n, v in self.bindings)
+        # "with a = a" says nothing (aˣ with the parameter a as its base): such bindings go.
+        shown = [(n, format_unicode(v)) for n, v in self.bindings if format_unicode(v) != n]
+        if shown:
+            text += " with " + ", ".join(f"{n} = {v}" for n, v in shown)
         return text
 
     def to_dict(self) -> dict:
