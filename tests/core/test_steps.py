@@ -287,3 +287,35 @@ class TestTidying:
         assert format_unicode(algebra.neg(algebra.mul(two, Call("sin", (self.x,))))) == "−2sin(x)"
         assert algebra.add(self.x, algebra.neg(self.x)) == algebra.ZERO
         assert algebra.sub(self.x, self.x) == algebra.ZERO
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # f″ of x³ − 1/x: (x²)² becomes x⁴ and 2x/x⁴ cancels to 2/x³.
+        ("3x^2 + 1/x^2", "6x − 2/x³"),
+        ("1/(2sqrt(x))", "−1/(4√(x)³)"),
+        # From whole numbers a constant stays an exact fraction, from decimals a decimal.
+        ("asin(x/2)", "1/(2√(1 − (x/2)²))"),
+        ("(x/2)^3", "(3/2)·(x/2)²"),
+        ("0.5*x^3", "1.5x²"),
+    ],
+)
+def test_tidy_derivative_text(text: str, expected: str) -> None:
+    expression = parse(text, variables=("x",))
+    derivation = derive(expression.tree, "x")
+    assert derivation.text == expected
+    x = sympy.Symbol("x", positive=True)
+    ours = tree_to_sympy(derivation.derivative, {"x": x})
+    reference = sympy.diff(tree_to_sympy(expression.tree, {"x": x}), x)
+    assert sympy.simplify(ours - reference) == 0
+
+
+def test_powers_cancel_only_while_the_base_stays_in_the_denominator() -> None:
+    # x²/x would become x, which is defined at 0 where x²/x is not: it must stay a quotient.
+    from explorer.core.derivative.powers import cancel_common_powers
+
+    x = parse("x", variables=("x",)).tree
+    assert cancel_common_powers(parse("x^2", variables=("x",)).tree, x) is None
+    top, bottom = cancel_common_powers(x, parse("x^4", variables=("x",)).tree)
+    assert (format_unicode(top), format_unicode(bottom)) == ("1", "x³")

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from explorer.core.derivative.exact import exact_value, folded, fraction, number
+from explorer.core.derivative.exact import (
+    exact_value,
+    folded,
+    fraction,
+    number,
+    written_as_whole_numbers,
+)
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable, walk
 
 __all__ = ["exact_value", "fraction", "number"]  # re-exported: callers build through this module
@@ -165,11 +171,21 @@ def div(a: Node, b: Node) -> Node:
     sign_b, b = split_sign(b)
     if sign_a * sign_b < 0:
         return neg(div(a, b))
-    # One fraction bar: (p/q)/b → p/(q·b) and a/(p/q) → a·q/p.
+    # One fraction bar: (p/q)/b → p/(q·b) and a/(p/q) → a·q/p, also for a number 1/2.
+    top_exact = exact_value(a)
+    if top_exact is not None and top_exact.denominator != 1 and isinstance(a, BinaryOp):
+        return div(
+            number(Fraction(top_exact.numerator)), mul(number(Fraction(top_exact.denominator)), b)
+        )
     if _is_quotient(a):
         return div(a.left, mul(a.right, b))
     if _is_quotient(b):
         return div(mul(a, b.right), b.left)
+    from explorer.core.derivative.powers import cancel_common_powers
+
+    cancelled = cancel_common_powers(a, b)
+    if cancelled is not None:
+        return div(*cancelled)
     top_coefficient, top_rest = _coefficient(a)
     bottom_coefficient, bottom_rest = _coefficient(b)
     if bottom_coefficient != 1 and top_rest is not None and bottom_rest is not None:
@@ -207,6 +223,10 @@ def power(a: Node, b: Node) -> Node:
     if constant is not None:
         return constant
     exact = exact_value(b)
+    inner = _integer_power(a)[1] if isinstance(a, BinaryOp) and a.op == "^" else None
+    if exact is not None and exact.denominator == 1 and exact > 0 and inner:
+        # (x²)² → x⁴: positive integer powers of a power multiply (same values everywhere).
+        return power(a.left, number(exact * inner))
     if exact is not None and exact.denominator == 1 and 0 < exact <= 16:
         coefficient, rest = _coefficient(a)
         if coefficient != 1 and rest is not None and exact_value(rest) is None:
@@ -318,6 +338,8 @@ def _coefficient_node(coefficient: Fraction, factors: list[Node]) -> Node:
     written = [f for f in factors if exact_value(f) is not None]
     if len(written) == 1 and exact_value(written[0]) == coefficient:
         return written[0]
+    if written_as_whole_numbers(*written):
+        return fraction(coefficient)  # 3·(1/2) → 3/2, as the learner's x/2 suggests
     return number(coefficient)
 
 

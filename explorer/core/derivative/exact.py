@@ -101,7 +101,11 @@ def folded(op: str, a: Node, b: Node) -> Node | None:
     left, right = exact_value(a), exact_value(b)
     if left is not None and right is not None:
         result = _fold(op, left, right)
-        return None if result is None else number(result)
+        if result is None:
+            return None
+        # From whole numbers (x/2 → 1/2) a fraction stays a fraction; from decimals it stays
+        # a decimal (0.5·3 → 1.5).
+        return fraction(result) if written_as_whole_numbers(a, b) else number(result)
     left_float, right_float = _float_value(a), _float_value(b)
     if left_float is None or right_float is None or op == "^":
         return None
@@ -113,6 +117,18 @@ def folded(op: str, a: Node, b: Node) -> Node | None:
     elif op == "/":
         result = left_float / right_float
     return number(float(result))
+
+
+def written_as_whole_numbers(*nodes: Node) -> bool:
+    """Whether every literal in ``nodes`` is written as a whole number (no point, no exponent)."""
+    from explorer.core.expr.nodes import walk
+
+    return all(
+        not any(mark in (n.text or "") for mark in ".eE")
+        for node in nodes
+        for n in walk(node)
+        if isinstance(n, Number)
+    )
 
 
 def fraction(value: Fraction) -> Node:
