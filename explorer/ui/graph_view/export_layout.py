@@ -156,7 +156,7 @@ class ViewWrapper:
         """Draws ``model`` in one band on ``scene`` to measure it, the first time."""
         if self._measured is None or self._measured[0] is not model:
             scene.show_model(model)
-            rect = scene.itemsBoundingRect()
+            rect = scene.drawing_rect
             self._measured = (
                 model,
                 (rect.width(), rect.height(), scene.layout.width, scene.row_pitch),

@@ -19,12 +19,13 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
-    QPainterPath,
     QPen,
     QPolygonF,
     QStaticText,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from explorer.ui.graph_view.edge_path import EdgePath
 
 CARD_WIDTH = 156.0
 _PADDING = 6.0
@@ -60,35 +61,59 @@ BODY_FONT = _font(9.0)
 LABEL_FONT = _font(8.5)
 
 
-class _Line:
-    """One cached line of text: re-laid out only when its text changes."""
+_METRICS: dict[int, QFontMetricsF] = {}
 
-    __slots__ = ("font", "metrics", "static", "text", "max_width")
+
+def _metrics(font: QFont) -> QFontMetricsF:
+    """One metrics object per (module-level) font: building one per text line was a large part
+    of building a 500-node scene."""
+    metrics = _METRICS.get(id(font))
+    if metrics is None:
+        metrics = _METRICS[id(font)] = QFontMetricsF(font)
+    return metrics
+
+
+class _Line:
+    """One line of text, laid out (elided, ``QStaticText`` prepared) only when first drawn and
+    again only after its text changes: a big graph's off-screen cards never pay for it."""
+
+    __slots__ = ("font", "metrics", "max_width", "text", "_static", "_width")
 
     def __init__(self, font: QFont, max_width: float, text: str = ""):
         self.font = font
-        self.metrics = QFontMetricsF(font)
+        self.metrics = _metrics(font)
         self.max_width = max_width
-        self.static = QStaticText()
-        self.static.setTextFormat(Qt.TextFormat.PlainText)
-        self.text = None
+        self.text: str | None = None
+        self._static: QStaticText | None = None
+        self._width: float | None = None
         self.set(text)
 
     def set(self, text: str) -> bool:
         if text == self.text:
             return False
         self.text = text
-        shown = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.max_width)
-        self.static.setText(shown)
-        self.static.prepare(font=self.font)
+        self._static = None
+        self._width = None
         return True
+
+    @property
+    def static(self) -> QStaticText:
+        if self._static is None:
+            shown = self.metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, self.max_width)
+            static = QStaticText(shown)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=self.font)
+            self._static = static
+        return self._static
 
     @property
     def height(self) -> float:
         return self.metrics.height()
 
     def width(self) -> float:
-        return min(self.metrics.horizontalAdvance(self.text), self.max_width)
+        if self._width is None:
+            self._width = min(self.metrics.horizontalAdvance(self.text), self.max_width)
+        return self._width
 
 
 @dataclass(frozen=True)
@@ -201,11 +226,15 @@ class EdgeItem(QGraphicsItem):
         self.index = index
         self.detached = detached
         self.state = EdgeState(False, False, "")
-        self.path = _smooth_path(points)
+        self.curve = EdgePath(points)
+        self.path = self.curve.full
         self.arrow = _arrowhead(points[-1])
         self._bounds = self.path.boundingRect().united(self.arrow.boundingRect())
         self._bounds.adjust(-4, -4, 4, 4)
+        self._pen: QPen | None = None
         self.setZValue(0)
+        # The exposed rect lets paint stroke only the visible part of a long edge.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._bounds
@@ -213,19 +242,31 @@ class EdgeItem(QGraphicsItem):
     def set_state(self, state: EdgeState) -> bool:
         if state == self.state:
             return False
+        drawn_the_same = (state.current, state.carries_gradient) == (
+            self.state.current,
+            self.state.carries_gradient,
+        )
         self.state = state
+        if drawn_the_same:
+            return False  # the flow text and numbers are the label's; the curve is unchanged
+        self._pen = None
         self.setZValue(1 if state.current else 0)
         self.update()
         return True
 
     def pen(self) -> QPen:
         """The pen the edge is drawn with now (dashed when detached)."""
+        if self._pen is None:
+            self._pen = self._make_pen()
+        return self._pen
+
+    def _make_pen(self) -> QPen:
         if self.state.current:
             colour, width = HIGHLIGHT, 2.8
         elif self.state.carries_gradient:
             colour, width = GRAD_COLOUR, 1.6
         else:
-            colour, width = _EDGE_COLOUR, 1.3
+            colour, width = _EDGE_COLOUR, 1.0  # Qt's fast cosmetic stroker: at most 1 pixel
         pen = QPen(colour, width)
         pen.setCosmetic(True)
         if self.detached:
@@ -236,24 +277,21 @@ class EdgeItem(QGraphicsItem):
         pen = self.pen()
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path)
+        # A pen wider than one pixel goes through Qt's slow antialiased stroker, whose cost grows
+        # with the curve's length on screen: such curves are cut to the exposed part. Thin pens
+        # (most edges) are fast and drawn whole; so are dashed ones (a cut pattern would shift).
+        if self.detached or pen.widthF() <= 1.0:
+            path = self.path
+        else:
+            pad = 6.0 / max(option.levelOfDetailFromTransform(painter.worldTransform()), 1e-6)
+            path = self.curve.visible(option.exposedRect, self._bounds, pad)
+        painter.drawPath(path)
         painter.setBrush(pen.color())
-        solid = QPen(pen)
-        solid.setStyle(Qt.PenStyle.SolidLine)
-        painter.setPen(solid)
+        if self.detached:
+            pen = QPen(pen)
+            pen.setStyle(Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
         painter.drawPolygon(self.arrow)
-
-
-def _smooth_path(points: list[QPointF]) -> QPainterPath:
-    """Cubic segments with horizontal tangents at every point, so edges leave and enter flat."""
-    path = QPainterPath(points[0])
-    for start, end in zip(points, points[1:], strict=False):
-        if abs(end.y() - start.y()) < 0.5:
-            path.lineTo(end)
-            continue
-        pull = max(abs(end.x() - start.x()) * 0.5, 12.0)
-        path.cubicTo(start + QPointF(pull, 0), end - QPointF(pull, 0), end)
-    return path
 
 
 def _arrowhead(tip: QPointF) -> QPolygonF:

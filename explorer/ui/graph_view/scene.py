@@ -61,6 +61,10 @@ class GraphScene(QGraphicsScene):
         self.numbers = True
         self.full_labels = False
         self.row_pitch = 1.0
+        self.bands = 1
+        self.drawing_rect = QRectF()  # every item's bounds, measured once per drawing
+        # The state and tangents last shown, so a step touches only the items it changes.
+        self._shown: tuple[StepState, Mapping[int, str] | None] | None = None
 
     # ----- building -----------------------------------------------------------------------------
 
@@ -82,8 +86,10 @@ class GraphScene(QGraphicsScene):
         self.clear()
         self.model = model
         self.cards, self.edges, self.labels = {}, {}, {}
+        self._shown = None
         self.numbers = numbers
         self.full_labels = full_labels
+        self.bands = bands
         self.label_width, self.column_pitch = _label_room(model, full_labels)
         layout = wrap_layout(model.layout, bands) if bands > 1 else model.layout
         self.layout = layout
@@ -100,7 +106,12 @@ class GraphScene(QGraphicsScene):
         self.row_pitch = row_pitch or 1.0
         self._add_edges(model, layout, self.row_pitch)
         margin = SCENE_MARGIN
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
+        self.drawing_rect = self.itemsBoundingRect()
+        self.setSceneRect(self.drawing_rect.adjusted(-margin, -margin, margin, margin))
+
+    def shows(self, model: GraphModel, bands: int = 1) -> bool:
+        """Whether the scene already draws ``model`` as ``show_model(model, bands=bands)`` would."""
+        return self.model is model and self.bands == bands and self.numbers and not self.full_labels
 
     def _edge_points(self, layout: Layout, edge: ModelEdge, ports, row_pitch) -> list[QPointF]:
         """Card port, a left and right point per waypoint, card port; an edge into the next
@@ -174,25 +185,60 @@ class GraphScene(QGraphicsScene):
         if model is None:
             return 0
         partial = dict(state.partial_grads)
+        node_ids, edge_indices = self._changed_since_shown(state, tangents, partial)
+        self._shown = (state, tangents)
         changed = 0
-        for node_id, card in self.cards.items():
+        current_node = state.current_node
+        for node_id in node_ids:
             evaluated = node_id in state.evaluated
             value = self._value_text[node_id] if evaluated else ""
             grad, kind = self._grad_line(node_id, state, partial, tangents, evaluated)
-            changed += card.set_state(CardState(value, grad, kind, node_id == state.current_node))
+            card_state = CardState(value, grad, kind, node_id == current_node)
+            changed += self.cards[node_id].set_state(card_state)
         current = set(state.current_edges)
-        for edge in model.edges:
+        edges = model.edges
+        for index in edge_indices:
+            edge = edges[index]
             carried = tangents is None and edge.target in state.graded and not edge.detached
             known = edge.source in state.evaluated and edge.target in state.evaluated
             edge_state = EdgeState(
-                edge.index in current,
+                index in current,
                 carried,
-                self._flow_text[edge.index] if carried else "",
+                self._flow_text[index] if carried else "",
                 known,
             )
-            changed += self.edges[edge.index].set_state(edge_state)
-            changed += self.labels[edge.index].set_state(edge_state)
+            changed += self.edges[index].set_state(edge_state)
+            changed += self.labels[index].set_state(edge_state)
         return changed
+
+    def _changed_since_shown(
+        self,
+        state: StepState,
+        tangents: Mapping[int, str] | None,
+        partial: dict[int, tuple[float, ...]],
+    ):
+        """The nodes and edges whose look can differ from the last state shown: those a step
+        evaluated, graded or added to, the old and new current ones, and their edges. Every item
+        after a new drawing, other tangents, or entering or leaving "done" ("grad None" cards)."""
+        shown = self._shown
+        if (
+            shown is None
+            or shown[1] is not tangents
+            or (shown[0].phase == "done") != (state.phase == "done")
+        ):
+            return self.cards.keys(), range(len(self.model.edges))
+        old = shown[0]
+        nodes = set(state.evaluated ^ old.evaluated) | (state.graded ^ old.graded)
+        old_partial = dict(old.partial_grads)
+        nodes.update(
+            n for n in partial.keys() | old_partial.keys() if partial.get(n) != old_partial.get(n)
+        )
+        nodes.update(n for n in (old.current_node, state.current_node) if n is not None)
+        edges = set(old.current_edges) | set(state.current_edges)
+        for node_id in nodes:
+            edges.update(edge.index for edge in self.model.incoming(node_id))
+            edges.update(edge.index for edge in self.model.outgoing(node_id))
+        return sorted(nodes), sorted(edges)
 
     def _grad_line(
         self,

@@ -100,6 +100,8 @@ class GraphView(QGraphicsView):
 
     def content_rect(self) -> QRectF:
         scene = self.scene()
+        if isinstance(scene, GraphScene):
+            return QRectF(scene.drawing_rect)  # measured once per drawing
         return scene.itemsBoundingRect() if scene is not None else QRectF()
 
     def refit(self) -> None:

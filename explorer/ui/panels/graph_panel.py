@@ -227,8 +227,9 @@ class GraphPanel(QWidget):
         if keep_position and old is not None and old.length == self.stepper.length:
             self.stepper.seek(old.position)
         if not keep_position:
-            self._bands = self._bands_for(model)
-        self.scene.show_model(model, bands=self._bands)
+            self._bands = self._bands_for(model)  # measures the model drawn in one band
+        if not self.scene.shows(model, self._bands):  # that drawing is reused when it fits
+            self.scene.show_model(model, bands=self._bands)
         self.timeline.blockSignals(True)
         self.timeline.setRange(0, self.stepper.length)
         self.timeline.blockSignals(False)
@@ -262,7 +263,7 @@ class GraphPanel(QWidget):
         if self.model is None or not self.view.auto_fit:
             return
         bands = self._bands_for(self.model)
-        if bands != self._bands or self.scene.model is not self.model:
+        if not self.scene.shows(self.model, bands):
             self._bands = bands
             self.scene.show_model(self.model, bands=bands)
             self.refresh()
