@@ -45,6 +45,9 @@ def _configure_diff(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", help="the point x₀ (a number or e.g. pi/2)")
     parser.add_argument("--steps", action="store_true", help="show the derivation, rule by rule")
     parser.add_argument(
+        "--second", action="store_true", help="also print f″ (and its value at --at)"
+    )
+    parser.add_argument(
         "--limit-table",
         action="store_true",
         help="print the seed's h → 0 loop and the forward/central table (needs --at)",
@@ -110,7 +113,12 @@ def run_diff(args: argparse.Namespace) -> int:
     params = parse_parameters(args.param)
     function = prepare(args.expression)
     check_parameters(params, function.parameter_names, function.variable)
-    simplified, note = (None, None) if args.no_simplify else simplify_in_worker(args.expression)
+    tasks = ("derivative_steps", "second_derivative") if args.second else ("derivative_steps",)
+    if args.no_simplify:
+        answers = [(None, None)] * len(tasks)
+    else:
+        answers = simplify_derivatives_in_worker(args.expression, tasks)
+    (simplified, note), *second = answers
     print(
         diff_text(
             args.expression,
@@ -120,6 +128,9 @@ def run_diff(args: argparse.Namespace) -> int:
             params=params,
             simplified=simplified,
             simplify_note=note,
+            second=args.second,
+            second_simplified=second[0][0] if second else None,
+            second_note=second[0][1] if second else None,
         )
     )
     return EXIT_OK
@@ -144,20 +155,40 @@ def simplify_in_worker(text: str, timeout: float = SIMPLIFY_TIMEOUT_S) -> tuple[
     Returns ``(form, "")`` when sympy's form is simpler, ``(None, "")`` when ours is already
     the simplest, and ``(None, reason)`` when the worker failed or ran out of time.
     """
+    return simplify_derivatives_in_worker(text, ("derivative_steps",), timeout)[0]
+
+
+# The worker task for each derivative order, and the name its notes use.
+_TASKS = {"derivative_steps": "f′", "second_derivative": "f″"}
+
+
+def simplify_derivatives_in_worker(
+    text: str, tasks: tuple[str, ...], timeout: float = SIMPLIFY_TIMEOUT_S
+) -> list[tuple[str | None, str]]:
+    """``simplify_in_worker``'s answer for each task in ``tasks`` ("derivative_steps" for f′,
+    "second_derivative" for f″), from one worker; each task gets the full time limit."""
     from explorer.core.worker import SymbolicWorker
 
     worker = SymbolicWorker(
         task_modules=("explorer.core.derivative.tasks",), startup_timeout=_WORKER_STARTUP_S
     )
     payload = {"text": text, "variables": ["x"], "parameters": True}
+    answers = []
     try:
-        request = worker.submit("derivative_steps", payload, timeout=timeout)
-        outcome = worker.wait_for(request, timeout=timeout + _WORKER_STARTUP_S)
+        # Submitted together (each on its own channel): the worker runs them one after another.
+        requests = [worker.submit(task, payload, timeout=timeout) for task in tasks]
+        for task, request in zip(tasks, requests, strict=True):
+            outcome = worker.wait_for(request, timeout=timeout + _WORKER_STARTUP_S)
+            answers.append(_simplified_answer(outcome, _TASKS[task]))
     finally:
         worker.shutdown()
+    return answers
+
+
+def _simplified_answer(outcome: Any, name: str) -> tuple[str | None, str]:
     if outcome is None or not outcome.ok:
         why = "ran out of time" if outcome is None or outcome.timed_out else "failed"
-        return None, f"sympy's simplification {why}; f′ is shown as derived by the rules"
+        return None, f"sympy's simplification of {name} {why}; {name} is shown as derived"
     result = outcome.result or {}
     if result.get("simplified_source") == "sympy":
         return str(result["simplified"]), ""

@@ -165,3 +165,28 @@ def test_diff_cancelling_kinks_have_slope_one_and_a_convention_note():
     assert "f′(0) = 1" in result.stdout
     assert "Tangent at x = 0: y = x" in result.stdout
     assert "convention" in result.stdout
+
+
+def test_diff_second_prints_ours_and_sympys_f_second():
+    result = run_cli("diff", "x^2 sin(x)/(1 + x^2)", "--second", "--at", "1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    ours = next(line for line in lines if line.startswith("f″(x) = (((2sin(x)"))
+    simplified = lines[lines.index(ours) + 1]
+    assert simplified == (
+        "f″(x) = (4x³·cos(x) + 4x·cos(x) + 2sin(x) − x⁶·sin(x) − 2x⁴·sin(x) − 7x²·sin(x))"
+        "/(x⁶ + 3x⁴ + 3x² + 1)   (simplified by sympy)"
+    )
+    x = sympy.Symbol("x", real=True)
+    exact = sympy.diff(x**2 * sympy.sin(x) / (1 + x**2), x, 2).subs(x, 1)
+    value = next(line for line in lines if line.startswith("f″(1) = "))
+    assert float(value.split("=")[1].replace("−", "-")) == pytest.approx(float(exact), rel=1e-5)
+
+
+def test_diff_second_without_simplifying_and_where_f_prime_has_no_slope():
+    result = run_cli("diff", "x^3 - 1/x", "--second", "--at", "0", "--no-simplify")
+    assert result.returncode == 0, result.stderr
+    assert "f″(x) = 6x − 2/x³" in result.stdout
+    assert "simplified by sympy" not in result.stdout
+    assert "f″(0) does not exist" in result.stdout
+    assert "f″" not in run_cli("diff", "x^3 - 1/x", "--no-simplify").stdout

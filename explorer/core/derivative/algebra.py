@@ -19,35 +19,17 @@ from explorer.core.derivative.exact import (
     number,
     written_as_whole_numbers,
 )
-from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable, walk
+from explorer.core.derivative.tree_edit import contains_variable, substitute
+from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
 
-__all__ = ["exact_value", "fraction", "number"]  # re-exported: callers build through this module
+# Re-exported: callers build and inspect trees through this module.
+__all__ = ["contains_variable", "exact_value", "fraction", "number", "substitute"]
 
 # Exponents with larger denominators (x^0.333 = x^(333/1000)) keep their decimal form.
 _MAX_EXPONENT_DENOMINATOR = 100
 
 ZERO = Number(0.0, "0")
 ONE = Number(1.0, "1")
-
-
-def contains_variable(node: Node, name: str) -> bool:
-    """True if ``node`` depends on the variable ``name`` (iterative: safe on deep trees)."""
-    return any(isinstance(n, Variable) and n.name == name for n in walk(node))
-
-
-def substitute(node: Node, name: str, replacement: Node) -> Node:
-    """``node`` with every ``Variable(name)`` replaced by ``replacement`` (formulas are tiny)."""
-    if isinstance(node, Variable):
-        return replacement if node.name == name else node
-    if isinstance(node, UnaryOp):
-        return UnaryOp(node.op, substitute(node.operand, name, replacement))
-    if isinstance(node, BinaryOp):
-        left = substitute(node.left, name, replacement)
-        right = substitute(node.right, name, replacement)
-        return BinaryOp(node.op, left, right, implicit=node.implicit)
-    if isinstance(node, Call):
-        return Call(node.name, tuple(substitute(a, name, replacement) for a in node.args))
-    return node
 
 
 def _is(node: Node, value: int) -> bool:

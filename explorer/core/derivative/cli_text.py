@@ -22,12 +22,17 @@ def diff_text(
     variable: str = "x",
     simplified: str | None = None,
     simplify_note: str | None = None,
+    second: bool = False,
+    second_simplified: str | None = None,
+    second_note: str | None = None,
 ) -> str:
     """The derivative, its value at ``at``, optionally the steps and the seed-format h → 0 table.
 
     The keywords mirror the command's flags (``--at``, ``--steps``, ``--limit-table``).
     ``simplified`` is sympy's simpler form of f′ in our notation (from the worker), printed
-    under ours when it differs; ``simplify_note`` says why there is none (time limit). Raises
+    under ours when it differs; ``simplify_note`` says why there is none (time limit).
+    ``second`` (``--second``) adds f″ and its value at ``at``, with ``second_simplified`` /
+    ``second_note`` playing the same parts for f″. Raises
     ``ExprError`` for text our parser refuses and ``ValueError`` for a table without ``at``.
     """
     from explorer.core.expr.display import format_unicode
@@ -40,15 +45,21 @@ def diff_text(
     ]
     if simplified and simplified != function.derivation.text:
         lines.append(f"f′({name}) = {simplified}   (simplified by sympy)")
+    second_function = prepare(function.derivation.derivative, function.params, variable)
+    if second:
+        lines.append(f"f″({name}) = {second_function.derivation.text}")
+        if second_simplified and second_simplified != second_function.derivation.text:
+            lines.append(f"f″({name}) = {second_simplified}   (simplified by sympy)")
     if function.params:
         settings = ", ".join(f"{k} = {format_number(v)}" for k, v in function.params.items())
         lines.append(f"Parameters: {settings}")
     notes = [*_other_notes(function), *kink_notes(function, () if at is None else (at,))]
-    if simplify_note:
-        notes.append(simplify_note)
+    notes += [note for note in (simplify_note, second_note if second else None) if note]
     lines.extend(f"Note: {note}" for note in notes)
     if at is not None:
         lines.extend(_value_lines(function, float(at)))
+        if second:
+            lines.append(_second_value_line(function, second_function, float(at)))
     if steps:
         lines += ["", "Steps:", *("  " + line for line in function.derivation.lines())]
     if limit_table:
@@ -92,6 +103,21 @@ def _value_lines(function, x0: float) -> list[str]:
     if tangent.convention_note:
         lines.append(f"Note: {tangent.convention_note}")
     return lines
+
+
+def _second_value_line(function, second_function, x0: float) -> str:
+    """f″(x₀) as the slope of f′ at x₀, or why there is none: not where f′ itself does not
+    exist, nor where f′ has a corner or jump (|x|: f′ = sign(x), whose tidy derivative 0
+    would otherwise be printed at 0)."""
+    point = format_number(x0)
+    if not tangent_at(function, x0).differentiable:
+        return f"f″({point}) does not exist: f′({point}) does not exist"
+    slope = tangent_at(second_function, x0)
+    if not slope.differentiable:
+        # The reason speaks of "f", which here is f′.
+        reason = f"f′{slope.reason[1:]}" if slope.reason.startswith("f ") else slope.reason
+        return f"f″({point}) does not exist: {reason}"
+    return f"f″({point}) = {format_number(slope.slope)}"
 
 
 def _table_lines(function, x0: float) -> list[str]:

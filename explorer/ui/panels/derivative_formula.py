@@ -1,4 +1,4 @@
-"""The Derivative panel's formula readouts (f, f′, f″, the plot title) and sympy's tidier f′.
+"""The Derivative panel's formula readouts (f, f′, the plot title) and sympy's tidier f′.
 
 ``FormulaReadouts`` is mixed into ``DerivativePanel``: it shows the derivative our steps engine
 derived at once, asks the worker's "derivative_steps" task for sympy's form, and shows that
@@ -86,12 +86,6 @@ class FormulaReadouts:
     def plot_title_text(self) -> str:
         """The title as shown (possibly elided), without markup."""
         return self.plot.plot_item.titleLabel.item.toPlainText()
-
-    def _show_second_formula(self) -> None:
-        shown = self.side.show_second.isChecked() and self.function is not None
-        self.side.second_label.setVisible(shown)
-        if shown:
-            self.side.second_label.setText(f"f″(x) = {self._second().derivation.text}")
 
     def _set_status(self, text: str, color: str) -> None:
         self.side.simplify_status.setText(text)

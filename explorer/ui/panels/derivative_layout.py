@@ -86,6 +86,8 @@ class SideColumn(QWidget):
         self.simplify_status = _label("simplificationStatus")
         self.second_label = _label("secondDerivativeFormula")
         self.second_label.setVisible(False)
+        self.second_status = _label("secondSimplificationStatus")
+        self.second_status.setVisible(False)
         self.show_second = QCheckBox("Also plot f″")
         self.show_second.setObjectName("showSecondDerivative")
         column = QVBoxLayout(box)
@@ -94,6 +96,7 @@ class SideColumn(QWidget):
             self.derivative_label,
             self.simplify_status,
             self.second_label,
+            self.second_status,
             self.show_second,
         ):
             column.addWidget(widget)

@@ -40,6 +40,7 @@ from explorer.ui.panels.derivative_formula import FormulaReadouts
 from explorer.ui.panels.derivative_items import TangentLayer, combined_y_range
 from explorer.ui.panels.derivative_layout import SideColumn, build_layout
 from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
+from explorer.ui.panels.derivative_second import SECOND_COLOR, SecondFormula
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
 
@@ -50,10 +51,11 @@ AGREEMENT_SAMPLES = 2001  # odd: a symmetric range has a sample exactly at 0
 _RESAMPLE_DELAY_MS = 60
 
 
-class DerivativePanel(FormulaReadouts, QWidget):
+class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
     """f and its derivatives, the tangent at x₀, secant → tangent as h → 0, error vs h."""
 
     formula_simplified = Signal(str)  # the simplified derivative, when the worker answers
+    second_simplified = Signal(str)  # the simplified f″, likewise
     x0_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None):
@@ -101,7 +103,7 @@ class DerivativePanel(FormulaReadouts, QWidget):
         side.x0_input.valueChanged.connect(self.set_x0)
         side.h_slider.h_changed.connect(lambda _h: self._refresh_secant())
         side.show_secant.toggled.connect(lambda _on: self._refresh_secant())
-        side.show_second.toggled.connect(lambda _on: self._refresh_curves(keep_view=True))
+        side.show_second.toggled.connect(self._on_second_toggled)
         side.show_band.toggled.connect(lambda _on: self._refresh_band())
         side.epsilon_input.valueChanged.connect(lambda _v: self._refresh_band())
         side.parameters.values_changed.connect(self._on_parameters_changed)
@@ -121,6 +123,7 @@ class DerivativePanel(FormulaReadouts, QWidget):
         self.function = function
         self.second = None
         self._parameters_stale = False
+        self._forget_second()
         self._expression_text = source_text(expression)
         self.side.parameters.set_parameters(function.params)
         self._show_formula()
@@ -128,6 +131,7 @@ class DerivativePanel(FormulaReadouts, QWidget):
         self._refresh_curves(keep_view=False)
         self._refresh_point()
         self._request_simplification()
+        self._request_second_simplification()
 
     def set_parameter_model(self, model: ParameterModel) -> None:
         """Share slider values with the other panels (the main window's one model)."""
@@ -137,10 +141,14 @@ class DerivativePanel(FormulaReadouts, QWidget):
         if self._worker is not None:
             self._worker.result_ready.disconnect(self._on_worker_result)
             self._worker.failed.disconnect(self._on_worker_failed)
+            self._worker.result_ready.disconnect(self._on_second_result)
+            self._worker.failed.disconnect(self._on_second_failed)
         self._worker = worker
         if worker is not None:
             worker.result_ready.connect(self._on_worker_result)
             worker.failed.connect(self._on_worker_failed)
+            worker.result_ready.connect(self._on_second_result)
+            worker.failed.connect(self._on_second_failed)
 
     def export_target(self) -> Any:
         """The tab in view: the main plot, the table, or the error-vs-h plot."""
@@ -159,9 +167,11 @@ class DerivativePanel(FormulaReadouts, QWidget):
 
     def shutdown(self) -> None:
         self._resample_timer.stop()
-        if self._worker is not None and self._request_id is not None:
-            self._worker.cancel(self._request_id)
-            self._request_id = None
+        if self._worker is not None:
+            for request_id in (self._request_id, self._second_request_id):
+                if request_id is not None:
+                    self._worker.cancel(request_id)
+        self._request_id = self._second_request_id = None
 
     # ----- public state -------------------------------------------------------------------------
 
@@ -206,6 +216,10 @@ class DerivativePanel(FormulaReadouts, QWidget):
             self.second = prepare(self.function.derivation.derivative, self.function.params)
         return self.second
 
+    def _on_second_toggled(self, _on: bool) -> None:
+        self._refresh_curves(keep_view=True)
+        self._request_second_simplification()
+
     def _refresh_curves(self, keep_view: bool) -> None:
         """Sample f, f′ (and f″) over the range and run the three-way check."""
         if self.function is None:
@@ -225,8 +239,10 @@ class DerivativePanel(FormulaReadouts, QWidget):
         else:
             self.plot.remove_curve("fsecond")
             self.curves.pop("fsecond", None)
-        names = {"f": "f(x)", "fprime": "f′(x)", "fsecond": "f″(x)"}
-        colors = {"f": PALETTE[0], "fprime": PALETTE[2], "fsecond": PALETTE[3]}
+        names = {"f": "f(x)", "fprime": "f′(x)"}
+        if "fsecond" in wanted:
+            names["fsecond"] = self.second_legend_name()
+        colors = {"f": PALETTE[0], "fprime": PALETTE[2], "fsecond": SECOND_COLOR}
         for key, evaluate in wanted.items():
             curve = sample_curve(evaluate, low, high, CURVE_SAMPLES)
             self.curves[key] = curve
