@@ -88,9 +88,7 @@ def test_diff_text_second_lines() -> None:
     lines = diff_text("x^3 - 1/x", at=1, second=True).splitlines()
     assert lines[:3] == ["f(x) = x³ − 1/x", "f′(x) = 3x² + 1/x²", "f″(x) = 6x − 2/x³"]
     assert "f″(1) = 4" in lines
-    text = diff_text(
-        "sin(x)^2", at=0, second=True, second_simplified="2cos(2x)", second_note=None
-    )
+    text = diff_text("sin(x)^2", at=0, second=True, second_simplified="2cos(2x)", second_note=None)
     assert "f″(x) = 2cos(2x)   (simplified by sympy)" in text and "f″(0) = 2" in text
     # No f″ lines unless asked for.
     assert "f″" not in diff_text("sin(x)^2", at=0, second_simplified="2cos(2x)")
