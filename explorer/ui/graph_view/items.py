@@ -226,15 +226,23 @@ class EdgeItem(QGraphicsItem):
         self.index = index
         self.detached = detached
         self.state = EdgeState(False, False, "")
+        self._set_geometry(points)
+        self._pen: QPen | None = None
+        self.setZValue(0)
+        # The exposed rect lets paint stroke only the visible part of a long edge.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def _set_geometry(self, points: list[QPointF]) -> None:
         self.curve = EdgePath(points)
         self.path = self.curve.full
         self.arrow = _arrowhead(points[-1])
         self._bounds = self.path.boundingRect().united(self.arrow.boundingRect())
         self._bounds.adjust(-4, -4, 4, 4)
-        self._pen: QPen | None = None
-        self.setZValue(0)
-        # The exposed rect lets paint stroke only the visible part of a long edge.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_points(self, points: list[QPointF]) -> None:
+        """Route the edge through new points (its cards moved)."""
+        self.prepareGeometryChange()
+        self._set_geometry(points)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._bounds

@@ -83,28 +83,51 @@ class GraphScene(QGraphicsScene):
         structure-only picture drawn without input values); ``full_labels`` widens the columns
         so no edge label is cut short (exports, which have no tooltips).
         """
+        if (
+            self.model is model
+            and self.cards
+            and (numbers, full_labels) == (self.numbers, self.full_labels)
+        ):
+            if bands != self.bands:
+                self._place(bands)  # the same items, wrapped differently: only moved
+            return
         self.clear()
         self.model = model
         self.cards, self.edges, self.labels = {}, {}, {}
         self._shown = None
         self.numbers = numbers
         self.full_labels = full_labels
-        self.bands = bands
         self.label_width, self.column_pitch = _label_room(model, full_labels)
-        layout = wrap_layout(model.layout, bands) if bands > 1 else model.layout
-        self.layout = layout
-        row_pitch = None
         for node in model.nodes:
             card = NodeCard(node.id, *_card_texts(model, node))
-            row_pitch = row_pitch or card.height + ROW_GAP
-            x, y = layout.positions[node.id]
-            card.setPos(x * self.column_pitch, y * row_pitch - card.height / 2)
             self.addItem(card)
             self.cards[node.id] = card
             self._value_text[node.id] = format_number(node.value)
             self._grad_text[node.id] = format_number(node.grad)
-        self.row_pitch = row_pitch or 1.0
-        self._add_edges(model, layout, self.row_pitch)
+        for edge in model.edges:
+            contribution = edge.contribution
+            flow = "" if contribution is None else f"adds {format_number(contribution)}"
+            self._flow_text[edge.index] = flow
+            lines, tooltip = _edge_texts(model, edge, self.full_labels)
+            if not self.numbers:
+                lines = (lines[0], "")
+            label = EdgeLabel(edge.index, lines, flow, tooltip, edge.detached, self.label_width)
+            self.addItem(label)
+            self.labels[edge.index] = label
+        self._place(bands)
+
+    def _place(self, bands: int) -> None:
+        """Position the cards and labels for ``bands`` and route the edges between them."""
+        model = self.model
+        self.bands = bands
+        layout = wrap_layout(model.layout, bands) if bands > 1 else model.layout
+        self.layout = layout
+        heights = [card.height for card in self.cards.values()]
+        self.row_pitch = row_pitch = heights[0] + ROW_GAP if heights else 1.0
+        for node_id, card in self.cards.items():
+            x, y = layout.positions[node_id]
+            card.setPos(x * self.column_pitch, y * row_pitch - card.height / 2)
+        self._route_edges(model, layout, row_pitch)
         margin = SCENE_MARGIN
         self.drawing_rect = self.itemsBoundingRect()
         self.setSceneRect(self.drawing_rect.adjusted(-margin, -margin, margin, margin))
@@ -136,25 +159,20 @@ class GraphScene(QGraphicsScene):
                 points.append(right)
         return points
 
-    def _add_edges(self, model: GraphModel, layout: Layout, row_pitch: float) -> None:
+    def _route_edges(self, model: GraphModel, layout: Layout, row_pitch: float) -> None:
         source_rank = _source_ranks(model, layout.edge_routes)
         target_rank = _target_ranks(model)
         wanted: dict[int, list[tuple[float, EdgeLabel]]] = {}
         for edge in model.edges:
             ports = (source_rank[edge.index], target_rank[edge.index])
             points = self._edge_points(layout, edge, ports, row_pitch)
-            item = EdgeItem(edge.index, points, edge.detached)
-            self.addItem(item)
-            self.edges[edge.index] = item
-            contribution = edge.contribution
-            flow = "" if contribution is None else f"adds {format_number(contribution)}"
-            self._flow_text[edge.index] = flow
-            lines, tooltip = _edge_texts(model, edge, self.full_labels)
-            if not self.numbers:
-                lines = (lines[0], "")
-            label = EdgeLabel(edge.index, lines, flow, tooltip, edge.detached, self.label_width)
-            self.addItem(label)
-            self.labels[edge.index] = label
+            item = self.edges.get(edge.index)
+            if item is None:
+                item = self.edges[edge.index] = EdgeItem(edge.index, points, edge.detached)
+                self.addItem(item)
+            else:
+                item.set_points(points)
+            label = self.labels[edge.index]
             before, end = points[-2], points[-1]
             label.setPos((before.x() + end.x()) / 2, (before.y() + end.y()) / 2)
             wanted.setdefault(round(end.x()), []).append((label.y(), label))
