@@ -190,3 +190,15 @@ def test_diff_second_without_simplifying_and_where_f_prime_has_no_slope():
     assert "simplified by sympy" not in result.stdout
     assert "f″(0) does not exist" in result.stdout
     assert "f″" not in run_cli("diff", "x^3 - 1/x", "--no-simplify").stdout
+
+
+def test_export_derivative_is_titled_with_f_and_its_derivative(tmp_path):
+    # The export is never shown on screen; its title must still name both curves in full.
+    out = tmp_path / "t.svg"
+    result = run_cli(
+        "export", "derivative", "--expr", "x^3 - 1/x", "--at", "1", "--out", str(out)
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "f(x) = x³ − 1/x" in svg
+    assert "f′(x) = 3x² + 1/x²" in svg

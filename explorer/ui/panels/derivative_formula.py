@@ -63,6 +63,14 @@ class FormulaReadouts:
         if parts is None:
             return
         label = self.plot.plot_item.titleLabel
+        label.setToolTip(f"{parts[0]}\n{parts[1]}")
+        if not self.plot.plot_widget.isVisible():
+            # Hidden (a CLI export, a tab not shown yet): the widget has no real width to fit,
+            # and the export lays the plot out at its own size, so show the whole title. It is
+            # fitted again when the plot is shown.
+            whole = f"{html.escape(parts[0])}{_TITLE_GAP}{html.escape(parts[1])}"
+            self.plot.plot_item.setTitle(whole, color=FOREGROUND, size=f"{_TITLE_POINT_SIZE}pt")
+            return
         font = QFont(label.item.font())
         font.setPointSizeF(_TITLE_POINT_SIZE)
         metrics = QFontMetricsF(font)
@@ -76,10 +84,10 @@ class FormulaReadouts:
             if excess <= 0:
                 break
             room -= excess  # the rich-text item measures a little wider than the metrics
-        label.setToolTip(f"{parts[0]}\n{parts[1]}")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and watched is self.plot.plot_widget:
+        refit = event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+        if refit and watched is self.plot.plot_widget:
             self._fit_title()
         return super().eventFilter(watched, event)
 
