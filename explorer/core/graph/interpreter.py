@@ -97,7 +97,7 @@ class _Machine(ExpressionEvaluator):
         for item in node.items:
             call = item.context_expr
             assert isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-            owner = self.eval(call.func.value, scope)
+            owner = self.evaluate_node(call.func.value, scope)
             if owner is not self.guard.torch:
                 raise refuse(f"'{call.func.attr}' is a context manager of torch only", call)
             args, kwargs = self._arguments(call, scope)
@@ -120,20 +120,20 @@ class _Machine(ExpressionEvaluator):
         raise _Continue
 
     def _stmt_Return(self, node: ast.Return, scope: _Scope) -> None:
-        raise _Return(None if node.value is None else self.eval(node.value, scope))
+        raise _Return(None if node.value is None else self.evaluate_node(node.value, scope))
 
     def _stmt_Expr(self, node: ast.Expr, scope: _Scope) -> None:
-        self.last_value = self.eval(node.value, scope)
+        self.last_value = self.evaluate_node(node.value, scope)
 
     def _stmt_FunctionDef(self, node: ast.FunctionDef, scope: _Scope) -> None:
-        defaults = tuple(self.eval(d, scope) for d in node.args.defaults)
+        defaults = tuple(self.evaluate_node(d, scope) for d in node.args.defaults)
         # A def inside a def reads its enclosing functions' locals (a closure).
         top_level = scope.locals is self.module_names
         enclosing = () if top_level else (scope.locals, *scope.enclosing)
         scope.locals[node.name] = UserFunction(node.name, node, defaults, enclosing)
 
     def _stmt_Assign(self, node: ast.Assign, scope: _Scope) -> None:
-        value = self.eval(node.value, scope)
+        value = self.evaluate_node(node.value, scope)
         for target in node.targets:
             self.assign(target, value, scope)
         self.last_value = None
@@ -142,7 +142,7 @@ class _Machine(ExpressionEvaluator):
         target = node.target
         assert isinstance(target, ast.Name)  # guaranteed by the static check
         current = self.lookup(target.id, target, scope)
-        operand = self.eval(node.value, scope)
+        operand = self.evaluate_node(node.value, scope)
         self.guard.check_arithmetic(node.op, current, operand, node)
         # In place, as Python does: ``w -= lr * w.grad`` under no_grad keeps w the same leaf.
         self.guard.in_place.before_update(current)
@@ -152,7 +152,7 @@ class _Machine(ExpressionEvaluator):
     def _stmt_If(self, node: ast.If, scope: _Scope) -> None:
         current, branch = node, "if"
         while True:
-            if self.truth(self.eval(current.test, scope), current.test):
+            if self.truth(self.evaluate_node(current.test, scope), current.test):
                 self.trace.append(TraceEvent("if", node.lineno, None, branch, current.lineno))
                 self.exec_block(current.body, scope)
                 return
@@ -175,7 +175,7 @@ class _Machine(ExpressionEvaluator):
     def _stmt_While(self, node: ast.While, scope: _Scope) -> None:
         iterations = 0
         try:
-            while self.truth(self.eval(node.test, scope), node.test):
+            while self.truth(self.evaluate_node(node.test, scope), node.test):
                 self.guard.loop_tick(node)
                 iterations += 1
                 if self._loop_body(node.body, scope):
@@ -201,9 +201,11 @@ class _Machine(ExpressionEvaluator):
             if iterable.func.id == "range" and "range" not in scope.locals:
                 if iterable.keywords or not 1 <= len(iterable.args) <= 3:
                     raise refuse("range() takes 1 to 3 whole numbers", iterable)
-                bounds = [self.guard.as_index(self.eval(a, scope), a) for a in iterable.args]
+                bounds = [
+                    self.guard.as_index(self.evaluate_node(a, scope), a) for a in iterable.args
+                ]
                 return range(*bounds)
-        value = self.eval(iterable, scope)
+        value = self.evaluate_node(iterable, scope)
         if not isinstance(value, (list, tuple)):
             raise refuse(
                 "A for loop runs over range(...) or a list or tuple, e.g. [w, b]", iterable
@@ -231,7 +233,7 @@ class _Machine(ExpressionEvaluator):
             for element, item in zip(target.elts, items, strict=True):
                 self.assign(element, item, scope)
         elif isinstance(target, ast.Attribute):
-            owner = self.eval(target.value, scope)
+            owner = self.evaluate_node(target.value, scope)
             self.guard.set_attribute(owner, target.attr, value, target)
         else:
             raise refuse("Assign to plain names only, e.g. b = a * 2", target)

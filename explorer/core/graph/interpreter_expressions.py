@@ -66,7 +66,7 @@ class ExpressionEvaluator:
     ``call_depth``."""
 
     # ----- expressions ------------------------------------------------------------------------
-    def eval(self, node: ast.expr, scope: _Scope) -> Any:
+    def evaluate_node(self, node: ast.expr, scope: _Scope) -> Any:
         handler = getattr(self, "_expr_" + type(node).__name__)
         try:
             return handler(node, scope)
@@ -92,14 +92,14 @@ class ExpressionEvaluator:
         return self.guard.builtin(name, node)
 
     def _expr_Tuple(self, node: ast.Tuple, scope: _Scope) -> tuple:
-        return tuple(self.eval(element, scope) for element in node.elts)
+        return tuple(self.evaluate_node(element, scope) for element in node.elts)
 
     def _expr_List(self, node: ast.List, scope: _Scope) -> list:
-        return [self.eval(element, scope) for element in node.elts]
+        return [self.evaluate_node(element, scope) for element in node.elts]
 
     def _expr_BinOp(self, node: ast.BinOp, scope: _Scope) -> Any:
-        left = self.eval(node.left, scope)
-        right = self.eval(node.right, scope)
+        left = self.evaluate_node(node.left, scope)
+        right = self.evaluate_node(node.right, scope)
         return self.binary(node.op, left, right, node)
 
     def binary(self, op: ast.operator, left: Any, right: Any, node: ast.AST) -> Any:
@@ -107,7 +107,7 @@ class ExpressionEvaluator:
         return self.guard.produced(_BINARY[type(op)](left, right), node)
 
     def _expr_UnaryOp(self, node: ast.UnaryOp, scope: _Scope) -> Any:
-        value = self.eval(node.operand, scope)
+        value = self.evaluate_node(node.operand, scope)
         if isinstance(node.op, ast.Not):
             return not self.truth(value, node.operand)
         self.guard.check_arithmetic(node.op, value, 0, node)
@@ -117,7 +117,7 @@ class ExpressionEvaluator:
     def _expr_BoolOp(self, node: ast.BoolOp, scope: _Scope) -> Any:
         value: Any = None
         for operand in node.values:
-            value = self.eval(operand, scope)
+            value = self.evaluate_node(operand, scope)
             truth = self.truth(value, operand)
             if isinstance(node.op, ast.And) and not truth:
                 return value
@@ -126,10 +126,10 @@ class ExpressionEvaluator:
         return value
 
     def _expr_Compare(self, node: ast.Compare, scope: _Scope) -> Any:
-        left = self.eval(node.left, scope)
+        left = self.evaluate_node(node.left, scope)
         result: Any = True
         for index, (op, right_node) in enumerate(zip(node.ops, node.comparators, strict=True)):
-            right = self.eval(right_node, scope)
+            right = self.evaluate_node(right_node, scope)
             self.guard.check_comparable(left, right, node)
             result = self.guard.produced(_COMPARE[type(op)](left, right), node)
             if index < len(node.ops) - 1 and not self.truth(result, node):
@@ -138,25 +138,29 @@ class ExpressionEvaluator:
         return result
 
     def _expr_IfExp(self, node: ast.IfExp, scope: _Scope) -> Any:
-        chosen = node.body if self.truth(self.eval(node.test, scope), node.test) else node.orelse
-        return self.eval(chosen, scope)
+        chosen = (
+            node.body
+            if self.truth(self.evaluate_node(node.test, scope), node.test)
+            else node.orelse
+        )
+        return self.evaluate_node(chosen, scope)
 
     def _expr_Attribute(self, node: ast.Attribute, scope: _Scope) -> Any:
-        owner = self.eval(node.value, scope)
+        owner = self.evaluate_node(node.value, scope)
         return self.guard.get_attribute(owner, node.attr, node)
 
     def _expr_Subscript(self, node: ast.Subscript, scope: _Scope) -> Any:
-        owner = self.eval(node.value, scope)
+        owner = self.evaluate_node(node.value, scope)
         index = self._index(node.slice, scope)
         return self.guard.produced(self.guard.subscript(owner, index, node), node)
 
     def _index(self, node: ast.expr, scope: _Scope) -> Any:
         if isinstance(node, ast.Slice):
             parts = (node.lower, node.upper, node.step)
-            return slice(*(None if p is None else self.eval(p, scope) for p in parts))
+            return slice(*(None if p is None else self.evaluate_node(p, scope) for p in parts))
         if isinstance(node, ast.Tuple):
             return tuple(self._index(element, scope) for element in node.elts)
-        return self.eval(node, scope)
+        return self.evaluate_node(node, scope)
 
     def _expr_JoinedStr(self, node: ast.JoinedStr, scope: _Scope) -> str:
         pieces = []
@@ -165,7 +169,7 @@ class ExpressionEvaluator:
                 pieces.append(part.value)
             else:
                 assert isinstance(part, ast.FormattedValue)
-                value = self.eval(part.value, scope)
+                value = self.evaluate_node(part.value, scope)
                 spec_node = part.format_spec
                 spec = "" if spec_node is None else self._expr_JoinedStr(spec_node, scope)
                 pieces.append(format_for_print(value, part.conversion, spec, part))
@@ -174,7 +178,7 @@ class ExpressionEvaluator:
     def _expr_Call(self, node: ast.Call, scope: _Scope) -> Any:
         func = node.func
         if isinstance(func, ast.Attribute):
-            owner = self.eval(func.value, scope)
+            owner = self.evaluate_node(func.value, scope)
             args, kwargs = self._arguments(node, scope)
             return self.guard.call_attribute(owner, func.attr, args, kwargs, node)
         assert isinstance(func, ast.Name)
@@ -185,8 +189,10 @@ class ExpressionEvaluator:
         return self.guard.call_builtin(target, func.id, args, kwargs, node)
 
     def _arguments(self, node: ast.Call, scope: _Scope) -> tuple[list[Any], dict[str, Any]]:
-        args = [self.eval(argument, scope) for argument in node.args]
-        kwargs = {k.arg: self.eval(k.value, scope) for k in node.keywords if k.arg is not None}
+        args = [self.evaluate_node(argument, scope) for argument in node.args]
+        kwargs = {
+            k.arg: self.evaluate_node(k.value, scope) for k in node.keywords if k.arg is not None
+        }
         return args, kwargs
 
     def call_user(self, function: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
