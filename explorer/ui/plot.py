@@ -7,11 +7,16 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-from explorer.ui.export import mark_not_exported
+from explorer.ui.export import (
+    base_pen_width,
+    line_pen_items,
+    mark_not_exported,
+    scale_pen_width,
+)
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
 from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
 
@@ -45,7 +50,11 @@ _STYLES = {
 
 
 def make_pen(color: str | QColor, width: float = 2.0, style: str = "solid") -> QPen:
-    """A cosmetic pen in the app's style; ``style`` is one of "solid", "dash", "dot"."""
+    """A cosmetic pen in the app's style; ``style`` is one of "solid", "dash", "dot".
+
+    ``width`` is in logical pixels once the pen is in a PlotView, which multiplies it by the
+    screen's device pixel ratio (cosmetic widths count device pixels).
+    """
     if style not in _STYLES:
         raise ValueError(f"unknown line style {style!r}; use one of {sorted(_STYLES)}")
     pen = pg.mkPen(color=color, width=width)
@@ -110,6 +119,7 @@ class PlotView(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.readout_label)
+        self.fit_pens_to_screen()
 
     # ----- construction -------------------------------------------------------------------------
 
@@ -193,7 +203,8 @@ class PlotView(QWidget):
             raise ValueError(f"x and y differ in shape: {x_array.shape} vs {y_array.shape}")
         if color is None:
             color = PALETTE[len(self._curves) % len(PALETTE)]
-        pen = make_pen(color, width, style)
+        ratio = self.devicePixelRatioF()
+        pen = make_pen(color, width * ratio, style)
         item = self._curves.get(key)
         if item is None:
             item = pg.PlotDataItem(connect="finite", pen=pen, name=name)
@@ -204,6 +215,7 @@ class PlotView(QWidget):
         else:
             item.setPen(pen)
             self._rename_legend_entry(item, name)
+        scale_pen_width(item, width, ratio)
         item.setData(x_array, y_array, connect="finite")
         item.curve.setCacheMode(_CACHED if x_array.size >= CACHE_MIN_POINTS else _UNCACHED)
         return item
@@ -242,6 +254,23 @@ class PlotView(QWidget):
     def add_item(self, item: pg.GraphicsObject, *, ignore_bounds: bool = False) -> None:
         """Add any pyqtgraph item (InfiniteLine, ScatterPlotItem, TargetItem, ...) to the plot."""
         self.plot_item.addItem(item, ignoreBounds=ignore_bounds)
+        self.fit_pens_to_screen()
+
+    def fit_pens_to_screen(self) -> None:
+        """Draw every line (curves, crosshair, axes and grid) at its width times the ratio.
+
+        Cosmetic pen widths count device pixels, so on a 2x screen a 2-pixel curve would be half
+        as thick as at 1x next to text that Qt scales; exports start from the base widths.
+        """
+        ratio = self.devicePixelRatioF()
+        for item in line_pen_items(self.plot_widget.scene()):
+            scale_pen_width(item, base_pen_width(item), ratio)
+
+    def event(self, event: QEvent) -> bool:
+        # Moving to a screen with another ratio, or being shown on one, must rescale the pens.
+        if event.type() in (QEvent.Type.DevicePixelRatioChange, QEvent.Type.Show):
+            self.fit_pens_to_screen()
+        return super().event(event)
 
     def remove_item(self, item: pg.GraphicsObject) -> None:
         self.plot_item.removeItem(item)

@@ -157,3 +157,30 @@ def test_copy_to_clipboard_puts_the_image_there(plot):
 def test_objects_without_a_picture_are_refused():
     with pytest.raises(export.ExportError, match="Cannot export"):
         export.render_image(object(), 10, 10)
+
+
+def _curve_thickness(image: QImage, colour: QColor) -> int:
+    """Rows of ``colour`` in the middle column: the thickness of a horizontal line there."""
+    pixels = image_array(image)[:, image.width() // 2, :3].astype(int)
+    target = np.array([colour.blue(), colour.green(), colour.red()])
+    return int((np.abs(pixels - target).sum(axis=1) < 60).sum())
+
+
+@pytest.mark.parametrize("size", [(600, 400), (1800, 1200)])
+def test_export_line_thickness_does_not_depend_on_the_screen_ratio(qtbot, size):
+    thickness = {}
+    for ratio in (1.0, 2.0):
+        view = PlotView()
+        qtbot.addWidget(view)
+        view.devicePixelRatioF = lambda ratio=ratio: ratio
+        view.fit_pens_to_screen()
+        view.set_curve("f", [-1, 1], [0.3, 0.3], color=PALETTE[1], width=2.0)
+        view.set_view_range((-1, 1), (-1, 1))
+        assert view.curve("f").opts["pen"].widthF() == pytest.approx(2.0 * ratio)
+        thickness[ratio] = _curve_thickness(export.render_image(view, *size), QColor(PALETTE[1]))
+        # The on-screen pen is back after the export.
+        assert view.curve("f").opts["pen"].widthF() == pytest.approx(2.0 * ratio)
+    assert thickness[1.0] == thickness[2.0]
+    # And the export still thickens lines with its own scale (3x at 1800x1200).
+    expected = 2.0 * max(1.0, min(size) / 600.0)
+    assert expected - 1 <= thickness[1.0] <= expected + 2

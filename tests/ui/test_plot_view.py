@@ -3,9 +3,10 @@
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
-from explorer.ui.plot import PALETTE, PlotView, readout_decimals
+from explorer.ui.plot import PALETTE, PlotView, make_pen, readout_decimals
 from explorer.ui.plot_axes import format_ticks
 from explorer.ui.plot_legend import DENSE_POINTS, best_corner, corner_counts
 
@@ -279,3 +280,41 @@ def test_legend_moves_off_the_curve_and_becomes_see_through_when_no_corner_is_fr
     plot.set_curve("f", x, np.sin(8 * x), name="f(x) = sin(8x)")
     qapp.processEvents()
     assert plot.legend.brush().color().alpha() < 220
+
+
+def _at_ratio(view, ratio):
+    """Pretend ``view`` moved to a screen with ``ratio`` and tell it, as Qt would."""
+    view.devicePixelRatioF = lambda: ratio
+    QApplication.sendEvent(view, QEvent(QEvent.Type.DevicePixelRatioChange))
+
+
+@pytest.mark.parametrize("ratio", [1.0, 1.5, 2.0])
+def test_line_pens_are_their_base_width_times_the_device_pixel_ratio(qtbot, ratio):
+    view = PlotView()
+    qtbot.addWidget(view)
+    _at_ratio(view, ratio)
+    view.set_curve("f", [0, 1], [0, 1], width=2.5)
+    band = pg.PlotDataItem([0, 1], [1, 0], pen=make_pen("#888888", 1.2))
+    view.add_item(band)
+    assert view.curve("f").opts["pen"].widthF() == pytest.approx(2.5 * ratio)
+    assert view.curve("f").curve.opts["pen"].widthF() == pytest.approx(2.5 * ratio)
+    assert band.opts["pen"].widthF() == pytest.approx(1.2 * ratio)
+    # The axes draw the grid with their pen.
+    assert view.plot_item.getAxis("bottom").pen().widthF() == pytest.approx(1.0 * ratio)
+
+
+def test_pens_follow_a_ratio_change_without_compounding(qtbot):
+    view = PlotView()
+    qtbot.addWidget(view)
+    view.set_curve("f", [0, 1], [0, 1], width=2.0, style="dash")
+    for ratio in (2.0, 3.0, 2.0, 1.0):
+        _at_ratio(view, ratio)
+        pen = view.curve("f").opts["pen"]
+        assert pen.widthF() == pytest.approx(2.0 * ratio)
+        assert pen.style() == Qt.PenStyle.DashLine
+    # Replacing a curve at ratio 2 starts from the width asked for, not the scaled one.
+    _at_ratio(view, 2.0)
+    view.set_curve("f", [0, 1], [1, 0], width=3.0, color="#D55E00")
+    pen = view.curve("f").opts["pen"]
+    assert pen.widthF() == pytest.approx(6.0)
+    assert pen.color().name() == "#d55e00"
