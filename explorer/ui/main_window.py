@@ -27,6 +27,7 @@ from explorer.ui import export
 from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.panels import PANELS
+from explorer.ui.panels.panel import Panel
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.resources import app_icon
 from explorer.ui.worker_bridge import WorkerBridge
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.worker: Any = WorkerBridge(self)
         # One set of slider values (a, b, k …) shared by every panel that shows sliders.
         self.parameters = ParameterModel(self)
-        self.panels: list[QWidget] = []
+        self.panels: list[Panel] = []
         self._stale: dict[int, Any] = {}  # id(panel) -> expression not yet delivered
         self.current_expression: Any = None
 
@@ -86,25 +87,26 @@ class MainWindow(QMainWindow):
 
     # ----- panels -------------------------------------------------------------------------------
 
-    def add_panel(self, panel: QWidget, title: str) -> int:
-        """Add ``panel`` as a tab (see ``explorer.ui.panels`` for what a panel provides)."""
-        if not callable(getattr(panel, "export_target", None)):
+    def add_panel(self, panel: Panel, title: str) -> int:
+        """Add ``panel`` as a tab (see ``explorer.ui.panels`` for the contract)."""
+        if not isinstance(panel, Panel):
+            raise TypeError(f"panel {title!r} must be an explorer.ui.panels.panel.Panel")
+        if type(panel).export_target is Panel.export_target:
             raise TypeError(f"panel {title!r} must provide export_target()")
         self.panels.append(panel)
-        if self.worker is not None and callable(getattr(panel, "set_worker", None)):
+        if self.worker is not None:
             panel.set_worker(self.worker)
-        if callable(getattr(panel, "set_parameter_model", None)):
-            panel.set_parameter_model(self.parameters)
+        panel.set_parameter_model(self.parameters)
         if self.current_expression is not None:
             self._stale[id(panel)] = self.current_expression
         index = self.tabs.addTab(panel, title)
         self._deliver_pending(self.tabs.currentWidget())
         return index
 
-    def current_panel(self) -> QWidget | None:
+    def current_panel(self) -> Panel | None:
         return self.tabs.currentWidget()
 
-    def panel_titled(self, title: str) -> QWidget | None:
+    def panel_titled(self, title: str) -> Panel | None:
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
                 return self.tabs.widget(index)
@@ -114,8 +116,7 @@ class MainWindow(QMainWindow):
         """Hand the one symbolic worker to every panel that wants it; it is shut down on close."""
         self.worker = worker
         for panel in self.panels:
-            if callable(getattr(panel, "set_worker", None)):
-                panel.set_worker(worker)
+            panel.set_worker(worker)
 
     def _on_expression_parsed(self, expression: Any) -> None:
         self.current_expression = expression
@@ -135,11 +136,11 @@ class MainWindow(QMainWindow):
     def _update_input_for_panel(self) -> None:
         """Grey the f(x) input out, with a hint, while the current panel does not use it."""
         panel = self.tabs.currentWidget()
-        uses_input = panel is None or _takes_expression(panel)
+        uses_input = panel is None or panel.uses_expression
         users = [
             self.tabs.tabText(index)
             for index in range(self.tabs.count())
-            if _takes_expression(self.tabs.widget(index))
+            if self.tabs.widget(index).uses_expression
         ]
         hint = ""
         if not uses_input:
@@ -150,11 +151,11 @@ class MainWindow(QMainWindow):
         self.expression_input.set_active(uses_input, hint)
         self.focus_input_action.setEnabled(uses_input)
 
-    def _deliver_pending(self, panel: QWidget | None) -> None:
+    def _deliver_pending(self, panel: Panel | None) -> None:
         if panel is None or id(panel) not in self._stale:
             return
         expression = self._stale.pop(id(panel))
-        if _takes_expression(panel):
+        if panel.uses_expression:
             panel.set_expression(expression)
 
     # ----- actions and menus --------------------------------------------------------------------
@@ -198,9 +199,9 @@ class MainWindow(QMainWindow):
     def _rebuild_view_menu(self) -> None:
         self.view_menu.clear()
         panel = self.tabs.currentWidget()
-        view_actions = getattr(panel, "view_actions", None)
-        if callable(view_actions):
-            self.view_menu.addActions(list(view_actions()))
+        actions = panel.view_actions() if panel is not None else []
+        if actions:
+            self.view_menu.addActions(actions)
             self.view_menu.addSeparator()
         self.view_menu.addActions([self.focus_input_action, self.full_screen_action])
 
@@ -295,17 +296,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
         for panel in self.panels:
-            shutdown = getattr(panel, "shutdown", None)
-            if callable(shutdown):
-                _call_reporting_errors(shutdown)
-        if self.worker is not None and callable(getattr(self.worker, "shutdown", None)):
+            _call_reporting_errors(panel.shutdown)
+        if self.worker is not None:
             _call_reporting_errors(self.worker.shutdown)
         super().closeEvent(event)
-
-
-def _takes_expression(panel: QWidget) -> bool:
-    # The panel protocol (explorer.ui.panels): only panels with set_expression use f(x).
-    return callable(getattr(panel, "set_expression", None))
 
 
 def _joined(names: list[str]) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 from explorer.core.expr import parse
 from explorer.ui.error_reporting import ErrorReporter
 from explorer.ui.main_window import APP_TITLE, MainWindow
+from explorer.ui.panels.panel import Panel
 
 
 @pytest.fixture
@@ -211,9 +212,11 @@ def test_shortcuts_list_comes_from_the_actions(window):
 
 
 def test_panels_get_new_expressions_when_they_become_visible(qtbot, window):
-    class RecordingPanel(QPushButton):
+    class RecordingPanel(Panel):
+        uses_expression = True
+
         def __init__(self):
-            super().__init__("recording")
+            super().__init__()
             self.seen = []
 
         def set_expression(self, expression):
@@ -282,7 +285,7 @@ def test_the_input_is_greyed_out_with_a_hint_on_a_tab_that_does_not_use_it(qtbot
     entry = window.expression_input
     qtbot.waitUntil(lambda: "Missing a value" in entry.feedback.text())
     graph = window.panel_titled("Graph")
-    assert not callable(getattr(graph, "set_expression", None))  # the premise of the rule
+    assert not graph.uses_expression  # the premise of the rule
     window.tabs.setCurrentWidget(graph)
     assert not field.isEnabled() and not window.focus_input_action.isEnabled()
     assert "Missing" not in entry.feedback.text() and field.styleSheet() == ""

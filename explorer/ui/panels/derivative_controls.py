@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.derivative import Derivation
+from explorer.core.panel_state.derivative import DEFAULT_H
 
 # h slider: one tick per tenth of a decade, from 10⁰ down to 10⁻¹².
 H_TICKS_PER_DECADE = 10
 H_DECADES = 12
-DEFAULT_H = 0.1
 _STEPS_MAX_HEIGHT = 320
 _SUPERSCRIPTS = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
@@ -75,8 +75,7 @@ class LogHSlider(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 0, 0)
         layout.addWidget(self.readout, 0, 1)
-        self.slider.setValue(tick_from_h(DEFAULT_H))
-        self.readout.setText(h_label(DEFAULT_H))
+        self.show_h(DEFAULT_H)
         self.slider.valueChanged.connect(self._on_tick)
 
     def h(self) -> float:
@@ -84,6 +83,12 @@ class LogHSlider(QWidget):
 
     def set_h(self, h: float) -> None:
         self.slider.setValue(tick_from_h(h))
+
+    def show_h(self, h: float) -> None:
+        """Show ``h`` (from a panel state) without emitting: the nearest tick, the exact value."""
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(tick_from_h(h))
+        self.readout.setText(h_label(h))
 
     def _on_tick(self, tick: int) -> None:
         h = h_from_tick(tick)

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent, format_number
+from explorer.core.panel_state.derivative import EPSILON_RANGE, X0_LIMIT
 from explorer.ui.panels.derivative_controls import LogHSlider, StepsPane
 from explorer.ui.panels.derivative_x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
 
 SIDE_WIDTH = 390
-X0_LIMIT = 1e6
 _MUTED = "color: #555555;"
 _WARNING = "color: #b00020;"
 _OK = "color: #1b7f3b;"
@@ -152,9 +152,8 @@ class SideColumn(QWidget):
         self.epsilon_input = QDoubleSpinBox()
         self.epsilon_input.setObjectName("epsilonInput")
         self.epsilon_input.setDecimals(4)
-        self.epsilon_input.setRange(0.0001, 1000.0)
+        self.epsilon_input.setRange(*EPSILON_RANGE)
         self.epsilon_input.setSingleStep(0.05)
-        self.epsilon_input.setValue(0.5)
         self.epsilon_input.setKeyboardTracking(False)
         self.band_readout = _label("bandReadout")
         row = QHBoxLayout()

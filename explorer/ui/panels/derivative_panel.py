@@ -16,6 +16,7 @@ sympy never runs here: the derivative shown at once is our steps engine's; the w
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -34,25 +35,32 @@ from explorer.core.derivative import (
 )
 from explorer.core.derivative.agreement import central_derivative, reverse_mode_derivative
 from explorer.core.expr.errors import ExprError
-from explorer.core.sampling import SampledCurve, sample_curve, validate_range
+from explorer.core.panel_state import DerivativeState
+from explorer.core.panel_state.derivative import X0_LIMIT
+from explorer.core.sampling import SampledCurve, sample_curve
 from explorer.ui.panels.derivative_controls import source_text
 from explorer.ui.panels.derivative_formula import FormulaReadouts
 from explorer.ui.panels.derivative_items import TangentLayer, combined_y_range
 from explorer.ui.panels.derivative_layout import SideColumn, build_layout
 from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
 from explorer.ui.panels.derivative_second import SECOND_COLOR, SecondFormula
+from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
 
-DEFAULT_X_RANGE = (-5.0, 5.0)
-DEFAULT_X0 = 1.0
 CURVE_SAMPLES = 5000
 AGREEMENT_SAMPLES = 2001  # odd: a symmetric range has a sample exactly at 0
 _RESAMPLE_DELAY_MS = 60
 
 
-class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
-    """f and its derivatives, the tangent at x₀, secant → tangent as h → 0, error vs h."""
+class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
+    """f and its derivatives, the tangent at x₀, secant → tangent as h → 0, error vs h.
+
+    Its state is a ``DerivativeState`` (x₀, range, h, ε, toggles): each control writes it when
+    the user changes the control, and ``set_state`` writes every control from it.
+    """
+
+    uses_expression = True
 
     formula_simplified = Signal(str)  # the simplified derivative, when the worker answers
     second_simplified = Signal(str)  # the simplified f″, likewise
@@ -85,8 +93,7 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
         self.agreement = None
         self.curves: dict[str, SampledCurve] = {}
         self._expression_text: str | None = None
-        self._x_range = DEFAULT_X_RANGE
-        self._x0 = DEFAULT_X0
+        self._state = DerivativeState()
         self._limits_dirty = True
         self._parameters_stale = False
         self._worker: Any = None
@@ -95,17 +102,23 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
         self._resample_timer.setSingleShot(True)
         self._resample_timer.setInterval(_RESAMPLE_DELAY_MS)
         self._resample_timer.timeout.connect(self._resample_visible)
+        self._sync_widgets()
         self._connect()
-        self.side.x0_input.setValue(DEFAULT_X0)
 
     def _connect(self) -> None:
         side = self.side
         side.x0_input.valueChanged.connect(self.set_x0)
-        side.h_slider.h_changed.connect(lambda _h: self._refresh_secant())
-        side.show_secant.toggled.connect(lambda _on: self._refresh_secant())
-        side.show_second.toggled.connect(self._on_second_toggled)
-        side.show_band.toggled.connect(lambda _on: self._refresh_band())
-        side.epsilon_input.valueChanged.connect(lambda _v: self._refresh_band())
+        side.h_slider.h_changed.connect(lambda h: self._update(self._refresh_secant, h=h))
+        side.show_secant.toggled.connect(
+            lambda on: self._update(self._refresh_secant, show_secant=on)
+        )
+        side.show_second.toggled.connect(
+            lambda on: self._update(self._on_second_toggled, show_second=on)
+        )
+        side.show_band.toggled.connect(lambda on: self._update(self._refresh_band, show_band=on))
+        side.epsilon_input.valueChanged.connect(
+            lambda value: self._update(self._refresh_band, epsilon=value)
+        )
         side.parameters.values_changed.connect(self._on_parameters_changed)
         self.layer.handle.x_dragged.connect(self._on_dragged)
         self.views.currentChanged.connect(lambda _i: self._refresh_limit_views())
@@ -173,17 +186,49 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
                     self._worker.cancel(request_id)
         self._request_id = self._second_request_id = None
 
-    # ----- public state -------------------------------------------------------------------------
+    # ----- state --------------------------------------------------------------------------------
+
+    def state(self) -> DerivativeState:
+        return self._state
+
+    def set_state(self, state: DerivativeState) -> None:
+        """Show ``state``: every control is written from it (signals blocked), then redrawn."""
+        self._state = state
+        self._sync_widgets()
+        self._refresh_curves(keep_view=False)
+        self._refresh_point()
+        self._request_second_simplification()
+        self.x0_changed.emit(state.x0)
+
+    def _sync_widgets(self) -> None:
+        side, state = self.side, self._state
+        with (
+            signals_blocked(
+                side.x0_input, side.h_slider, side.show_secant, side.show_second, side.show_band
+            ),
+            signals_blocked(side.epsilon_input),
+        ):
+            side.x0_input.setValue(state.x0)
+            side.h_slider.show_h(state.h)
+            side.show_secant.setChecked(state.show_secant)
+            side.show_second.setChecked(state.show_second)
+            side.show_band.setChecked(state.show_band)
+            side.epsilon_input.setValue(state.epsilon)
+
+    def _update(self, refresh, **changes: Any) -> None:
+        """A control changed: the state takes the new value, then only what it affects redraws."""
+        self._state = replace(self._state, **changes)
+        refresh()
 
     def x0(self) -> float:
-        return self._x0
+        return self._state.x0
 
     def x_range(self) -> tuple[float, float]:
-        return self._x_range
+        return self._state.x_range
 
     def set_x_range(self, x_min: float, x_max: float) -> None:
         """Plot over a new range (``RangeError`` for a bad one, keeping the old)."""
-        self._x_range = validate_range(x_min, x_max)
+        self._state = replace(self._state, x_range=(x_min, x_max))
         self._refresh_curves(keep_view=False)
         self._refresh_point()
 
@@ -192,13 +237,13 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
         x0 = float(x0)
         if not math.isfinite(x0):
             return
-        self._x0 = x0
-        if self.side.x0_input.value() != x0:
-            self.side.x0_input.blockSignals(True)
-            self.side.x0_input.setValue(x0)
-            self.side.x0_input.blockSignals(False)
+        # The x₀ box's limits: a point dragged further out stops at them.
+        self._state = replace(self._state, x0=min(max(x0, -X0_LIMIT), X0_LIMIT))
+        if self.side.x0_input.value() != self._state.x0:
+            with signals_blocked(self.side.x0_input):
+                self.side.x0_input.setValue(self._state.x0)
         self._refresh_point()
-        self.x0_changed.emit(x0)
+        self.x0_changed.emit(self._state.x0)
 
     def _on_dragged(self, x: float) -> None:
         (low, high), _ = self.plot.view_range()
@@ -216,7 +261,7 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
             self.second = prepare(self.function.derivation.derivative, self.function.params)
         return self.second
 
-    def _on_second_toggled(self, _on: bool) -> None:
+    def _on_second_toggled(self) -> None:
         self._refresh_curves(keep_view=True)
         self._request_second_simplification()
 
@@ -224,17 +269,17 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
         """Sample f, f′ (and f″) over the range and run the three-way check."""
         if self.function is None:
             return
-        low, high = self._x_range if not keep_view else self.plot.view_range()[0]
+        low, high = self._state.x_range if not keep_view else self.plot.view_range()[0]
         self._sample_curves(low, high)
         if not keep_view:
-            self.plot.set_view_range(self._x_range, self._y_range())
+            self.plot.set_view_range(self._state.x_range, self._y_range())
         self._show_second_formula()
         self._check_agreement(low, high)
 
     def _sample_curves(self, low: float, high: float) -> None:
         function = self.function
         wanted = {"f": function.f, "fprime": function.fprime}
-        if self.side.show_second.isChecked():
+        if self._state.show_second:
             wanted["fsecond"] = function.where_defined(self._second().fprime)
         else:
             self.plot.remove_curve("fsecond")
@@ -294,7 +339,7 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
     def _refresh_point(self) -> None:
         if self.function is None:
             return
-        self.tangent = tangent = tangent_at(self.function, self._x0)
+        self.tangent = tangent = tangent_at(self.function, self._state.x0)
         self.layer.show_tangent(tangent)
         self.side.show_tangent(tangent, self._three_at_x0())
         self._refresh_secant()
@@ -303,8 +348,8 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
         self._refresh_limit_views()
 
     def _three_at_x0(self) -> tuple[float, float, float]:
-        point = np.array([self._x0])
-        symbolic = self.function.derivative_at(self._x0)
+        point = np.array([self._state.x0])
+        symbolic = self.function.derivative_at(self._state.x0)
         reverse = float(reverse_mode_derivative(self.function, point)[0])
         central = float(central_derivative(self.function, point)[0][0])
         if not math.isfinite(self.tangent.y0):
@@ -314,23 +359,22 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
     def _refresh_secant(self) -> None:
         if self.function is None:
             return
-        if not self.side.show_secant.isChecked():
+        if not self._state.show_secant:
             self.layer.show_secant(None)
             self.side.show_secant_readout(None, self.tangent)
             return
-        secant = secant_through(self.function, self._x0, self.side.h_slider.h())
+        secant = secant_through(self.function, self._state.x0, self._state.h)
         self.layer.show_secant(secant)
         self.side.show_secant_readout(secant, self.tangent, self.layer.secant_note)
 
     def _refresh_band(self) -> None:
-        if self.function is None or not self.side.show_band.isChecked():
+        if self.function is None or not self._state.show_band:
             self.layer.show_band(None, None)
             self.side.band_readout.setText("")
             return
         (low, high), _ = self.plot.view_range()
         grid = np.linspace(low, high, CURVE_SAMPLES)
-        epsilon = self.side.epsilon_input.value()
-        band = linear_approximation_band(self.function, self._x0, epsilon, grid)
+        band = linear_approximation_band(self.function, self._state.x0, self._state.epsilon, grid)
         self.layer.show_band(band, self.tangent)
         self.side.show_band_readout(band, self.tangent)
 
@@ -346,5 +390,5 @@ class DerivativePanel(FormulaReadouts, SecondFormula, QWidget):
             return
         self._limits_dirty = False
         exact = self.tangent.slope if self.tangent and self.tangent.differentiable else None
-        self.limit_view.show_function(self.function, self._x0, exact)
-        self.error_view.show_function(self.function, self._x0, exact)
+        self.limit_view.show_function(self.function, self._state.x0, exact)
+        self.error_view.show_function(self.function, self._state.x0, exact)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from explorer.core.derivative.formatting import format_number
 from explorer.core.expr.errors import ExprError
+from explorer.core.panel_state import FunctionState
 from explorer.core.sampling import RangeError, SampledCurve, sample_curve, validate_range
+from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
 from explorer.ui.plot import PALETTE, PlotView
 
-DEFAULT_X_RANGE = (-5.0, 5.0)
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 _SLIDER_COLUMN_WIDTH = 280
 
@@ -57,16 +59,23 @@ def format_bound(value: float) -> str:
     return f"{value:.15g}"
 
 
-class FunctionPanel(QWidget):
-    """Plot y = f(x) for the window's current expression over an editable x-range."""
+class FunctionPanel(Panel):
+    """Plot y = f(x) for the window's current expression over an editable x-range.
+
+    Its state is a ``FunctionState`` (the x-range); the range fields write it when edited and
+    are written from it by ``set_state``.
+    """
+
+    uses_expression = True
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.plot = PlotView(self, x_label="x", y_label="y = f(x)")
         self.plot.setObjectName("functionPlot")
-        self.x_min_input = QLineEdit(format_bound(DEFAULT_X_RANGE[0]))
+        self._state = FunctionState()
+        self.x_min_input = QLineEdit()
         self.x_min_input.setObjectName("xMinInput")
-        self.x_max_input = QLineEdit(format_bound(DEFAULT_X_RANGE[1]))
+        self.x_max_input = QLineEdit()
         self.x_max_input.setObjectName("xMaxInput")
         for field, tip in ((self.x_min_input, "left"), (self.x_max_input, "right")):
             field.setMaximumWidth(110)
@@ -95,8 +104,8 @@ class FunctionPanel(QWidget):
         layout.addLayout(controls)
         layout.addLayout(body, 1)
 
+        self._sync_widgets()
         self._expression: Any = None
-        self._x_range: tuple[float, float] = DEFAULT_X_RANGE
         self._parameters_stale = False
         self.last_curve: SampledCurve | None = None
 
@@ -137,18 +146,29 @@ class FunctionPanel(QWidget):
     def view_actions(self) -> list[QAction]:
         return [self.plot.reset_view_action]
 
+    def state(self) -> FunctionState:
+        return self._state
+
+    def set_state(self, state: FunctionState) -> None:
+        """Show ``state``: the range fields are rewritten from it, f is plotted over it."""
+        self._state = state
+        self._sync_widgets()
+        self._show_range_error(None)
+        self.replot()
+
+    def _sync_widgets(self) -> None:
+        with signals_blocked(self.x_min_input, self.x_max_input):
+            self.x_min_input.setText(format_bound(self._state.x_range[0]))
+            self.x_max_input.setText(format_bound(self._state.x_range[1]))
+
     # ----- range ------------------------------------------------------------------------------
 
     def x_range(self) -> tuple[float, float]:
-        return self._x_range
+        return self._state.x_range
 
     def set_x_range(self, x_min: float, x_max: float) -> None:
         """Set and plot a new range; raises RangeError (and keeps the old one) when it is bad."""
-        self._x_range = validate_range(x_min, x_max)
-        self.x_min_input.setText(format_bound(self._x_range[0]))
-        self.x_max_input.setText(format_bound(self._x_range[1]))
-        self._show_range_error(None)
-        self.replot()
+        self.set_state(replace(self._state, x_range=(x_min, x_max)))
 
     def apply_range_inputs(self) -> None:
         """Read both range fields; show what is wrong next to them, or replot."""
@@ -164,8 +184,9 @@ class FunctionPanel(QWidget):
         except RangeError as error:
             self._show_range_error(error.message)
             return
-        if new_range != self._x_range or self.range_feedback.text():
-            self._x_range = new_range
+        if new_range != self._state.x_range or self.range_feedback.text():
+            # Widget → state: the fields keep what the user typed (e.g. -2pi).
+            self._state = replace(self._state, x_range=new_range)
             self._show_range_error(None)
             self.replot()
 
@@ -182,7 +203,7 @@ class FunctionPanel(QWidget):
         it, as Desmos does, and only updates where "Reset view" returns to."""
         if self._expression is None:
             return
-        x_min, x_max = self._x_range
+        x_min, x_max = self._state.x_range
         curve = sample_curve(self._with_parameters(), x_min, x_max)
         self.last_curve = curve
         x, y = curve.display_arrays()

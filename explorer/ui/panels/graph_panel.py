@@ -27,12 +27,13 @@ from explorer.ui.graph_view.inputs import fill_input_combo
 from explorer.ui.graph_view.panel_widgets import DEFINITIONS, PYTHON, build_panel_widgets
 from explorer.ui.graph_view.scene import GraphScene
 from explorer.ui.graph_view.view import READABLE_ZOOM, GraphView
+from explorer.ui.panels.panel import Panel
 
 EDIT_DEBOUNCE_MS = 350
 _USER_ERRORS = (ExprError, ValueError, RuntimeError, ArithmeticError, TypeError)
 
 
-class GraphPanel(QWidget):
+class GraphPanel(Panel):
     """Input, graph view, stepping controls and the explanation pane."""
 
     def __init__(self, parent: QWidget | None = None):
