@@ -1,0 +1,169 @@
+"""Graphics items of the 2-D field view: an arrow field drawn as one item, and a draggable point."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from explorer.ui.plot import FOREGROUND, make_pen
+
+# Arrowheads are this long on screen (pixels) whatever the zoom, and open by this half-angle.
+HEAD_PIXELS = 9.0
+HEAD_HALF_ANGLE = np.radians(24.0)
+
+
+class ArrowField(pg.GraphicsObject):
+    """Arrows from (x, y) to (x + u, y + v) in data units, drawn by one item.
+
+    Each arrow has one of a few colours (``color_index`` into ``colors``); arrows of one colour
+    are one painter path, so hundreds of arrows cost a handful of draw calls. Heads are sized in
+    screen pixels, so they keep their shape when the axes are scaled unequally.
+    """
+
+    def __init__(self, width: float = 1.5) -> None:
+        super().__init__()
+        self._width = width
+        self._arrays = (np.empty(0),) * 4
+        self._color_index = np.empty(0, dtype=int)
+        self._colors: list[QColor] = [QColor(FOREGROUND)]
+        self._bounds = QRectF()
+        self._paths: list[QPainterPath] | None = None
+        self._path_pixel_size: tuple[float, float] | None = None
+
+    def set_arrows(
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        u: np.ndarray,
+        v: np.ndarray,
+        colors: Sequence[str | QColor],
+        color_index: np.ndarray | None = None,
+    ) -> None:
+        arrays = [np.asarray(a, dtype=float).reshape(-1) for a in (x, y, u, v)]
+        keep = np.logical_and.reduce([np.isfinite(a) for a in arrays])
+        self._arrays = tuple(a[keep] for a in arrays)
+        index = np.zeros(keep.size, dtype=int) if color_index is None else np.asarray(color_index)
+        self._color_index = index.reshape(-1)[keep]
+        self._colors = [QColor(c) for c in colors]
+        self.prepareGeometryChange()
+        x, y, u, v = self._arrays
+        if x.size:
+            xs = np.concatenate((x, x + u))
+            ys = np.concatenate((y, y + v))
+            self._bounds = QRectF(xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min())
+        else:
+            self._bounds = QRectF()
+        self._paths = None
+        self.update()
+
+    def arrows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The finite arrows shown: x, y, u, v."""
+        return self._arrays
+
+    def set_width(self, width: float) -> None:
+        self._width = width
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        # A head may stick out past the tips by its length; pad by that in data units.
+        pixel_w, pixel_h = self._pixel_size()
+        pad_x, pad_y = 2 * HEAD_PIXELS * pixel_w, 2 * HEAD_PIXELS * pixel_h
+        return self._bounds.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+
+    def _pixel_size(self) -> tuple[float, float]:
+        width, height = self.pixelWidth(), self.pixelHeight()
+        if not (np.isfinite(width) and np.isfinite(height)) or width <= 0 or height <= 0:
+            return 0.0, 0.0
+        return float(width), float(height)
+
+    def _build_paths(self, pixel_w: float, pixel_h: float) -> list[QPainterPath]:
+        x, y, u, v = self._arrays
+        paths = []
+        # The shaft and both head strokes of an arrow as one polyline: left tip, tip, right tip
+        # are drawn after the shaft, so each arrow is 5 points and 4 segments.
+        pu, pv = u / pixel_w, v / pixel_h
+        length = np.hypot(pu, pv)
+        safe = np.where(length > 0, length, 1.0)
+        head = np.minimum(HEAD_PIXELS, 0.6 * length)
+        ux, uy = pu / safe, pv / safe
+        cos_a, sin_a = np.cos(HEAD_HALF_ANGLE), np.sin(HEAD_HALF_ANGLE)
+        left_x = -(ux * cos_a - uy * sin_a) * head * pixel_w
+        left_y = -(uy * cos_a + ux * sin_a) * head * pixel_h
+        right_x = -(ux * cos_a + uy * sin_a) * head * pixel_w
+        right_y = -(uy * cos_a - ux * sin_a) * head * pixel_h
+        tip_x, tip_y = x + u, y + v
+        px = np.stack((x, tip_x, tip_x + left_x, tip_x, tip_x + right_x), axis=1)
+        py = np.stack((y, tip_y, tip_y + left_y, tip_y, tip_y + right_y), axis=1)
+        connect = np.ones((x.size, 5), dtype=bool)
+        connect[:, -1] = False
+        for index in range(len(self._colors)):
+            chosen = self._color_index == index
+            if not chosen.any():
+                paths.append(QPainterPath())
+                continue
+            paths.append(
+                pg.arrayToQPath(
+                    px[chosen].reshape(-1), py[chosen].reshape(-1), connect[chosen].reshape(-1)
+                )
+            )
+        return paths
+
+    def paint(self, painter: QPainter, *_args) -> None:
+        if self._arrays[0].size == 0:
+            return
+        pixel_size = self._pixel_size()
+        if pixel_size[0] == 0.0:
+            return
+        if self._paths is None or self._path_pixel_size != pixel_size:
+            self._paths = self._build_paths(*pixel_size)
+            self._path_pixel_size = pixel_size
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for color, path in zip(self._colors, self._paths, strict=True):
+            if path.isEmpty():
+                continue
+            pen = QPen(make_pen(color, self._width))
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph hook
+        # Zooming changes the data size of a pixel: heads must be rebuilt, bounds padded anew.
+        self.prepareGeometryChange()
+        self._paths = None
+
+
+class DraggablePoint(pg.TargetItem):
+    """A round handle the mouse drags anywhere; emits where the pointer takes it.
+
+    pyqtgraph's TargetItem keeps the grab offset, so the point does not jump to the pointer when
+    a drag starts. The owner may put the point elsewhere (snap, refuse) with ``setPos`` while
+    signals are blocked; ``dragged`` carries where the mouse wanted it.
+    """
+
+    dragged = Signal(float, float)
+    drag_finished = Signal()
+
+    def __init__(self, color: str, size: float = 14.0, tooltip: str = "") -> None:
+        super().__init__(
+            pos=(0.0, 0.0),
+            size=size,
+            symbol="o",
+            pen=make_pen(FOREGROUND, 1.5),
+            brush=pg.mkBrush(color),
+            hoverPen=make_pen(FOREGROUND, 2.5),
+            hoverBrush=pg.mkBrush(QColor(color).lighter(140)),
+            movable=True,
+        )
+        self.setZValue(30)
+        if tooltip:
+            self.setToolTip(tooltip)
+        self.sigPositionChanged.connect(self._on_moved)
+        self.sigPositionChangeFinished.connect(lambda _item: self.drag_finished.emit())
+
+    def _on_moved(self, _item: pg.TargetItem) -> None:
+        position = self.pos()
+        self.dragged.emit(float(position.x()), float(position.y()))
