@@ -22,10 +22,12 @@ from typing import Any, TypeVar
 
 from explorer.core.panel_state.derivative import DerivativeState
 from explorer.core.panel_state.function import FunctionState
+from explorer.core.panel_state.gradient import GradientState
 
 __all__ = [
     "DerivativeState",
     "FunctionState",
+    "GradientState",
     "StateError",
     "state_from_dict",
     "state_to_dict",
@@ -67,6 +69,14 @@ def _typed(value: object, hint: Any, path: str) -> Any:
     if hint is bool:
         if not isinstance(value, bool):
             raise StateError(f"{path}: expected true or false, got {value!r}")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise StateError(f"{path}: expected a whole number, got {value!r}")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise StateError(f"{path}: expected text, got {value!r}")
         return value
     if hint is float:
         # bool is an int in Python, but true is not a number a user typed.
