@@ -13,7 +13,6 @@ pyqtgraph's exporters open a file dialog when called without a file name.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPaintDevice, QPainte
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QGraphicsWidget, QWidget
 
+from explorer.core.files import FolderMissingError, write_atomically
 from explorer.ui.export_scene import (
     _hidden_transient_items,
     _scaled_cosmetic_pens,
@@ -285,26 +285,8 @@ def _paint_widget(painter: QPainter, widget: QWidget, width: int, height: int) -
 
 
 def _write_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temp file beside ``path``, fsync, then rename over ``path``."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"The folder '{folder}' does not exist")
-    descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    """The one atomic writer (explorer.core.files); a missing folder is bad input here."""
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes owner-only files; an exported picture should have ordinary permissions.
-        os.chmod(temp_name, 0o666 & ~_current_umask())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        return write_atomically(path, data)
+    except FolderMissingError as error:
+        raise ExportError(str(error)) from None
