@@ -320,7 +320,10 @@ class Adagrad(Optimizer):
         if group["weight_decay"] != 0:
             grad = grad + group["weight_decay"] * param
         clr = group["lr"] / (1 + (step - 1) * group["lr_decay"])
-        state_sum = state["sum"] + grad * grad
+        state_sum = state.get("sum")
+        if state_sum is None:
+            state_sum = np.full_like(param, group["initial_accumulator_value"])
+        state_sum = state_sum + grad * grad
         std = np.sqrt(state_sum) + group["eps"]
         return Update(
             param - clr * (grad / std),

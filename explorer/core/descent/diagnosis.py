@@ -1,0 +1,186 @@
+"""What happened to one racer, in words: diverged, stopped at a pole, oscillating, and which kind of
+critical point it reached (local minimum, saddle, maximum) from the curvature there.
+
+The curvature is the Hessian at the final point, from central differences of the exact gradient
+(the objective's reverse-mode sweep), and its eigenvalues classify the point as the second
+derivative test does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.core.derivative.formatting import format_number
+from explorer.core.descent.objective import Objective
+from explorer.core.descent.race import Trajectory, point_text
+
+DEFAULT_TOLERANCE = 1e-3
+# A coordinate whose step changed sign this many times in a row is named as oscillating.
+OSCILLATION_RUN = 3
+# Eigenvalues smaller than this (relative to the largest, or 1) count as zero curvature.
+FLAT_CURVATURE = 1e-6
+# A racer "almost stopped" where ‖∇f‖ fell below this fraction of its size at both ends.
+SLOWDOWN = 0.1
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "diverged", "undefined", "unbounded", "oscillation", "minimum", "saddle", …
+    message: str
+
+
+@dataclass(frozen=True)
+class Curvature:
+    """The Hessian at a point, its eigenvalues (ascending) and eigenvectors (columns)."""
+
+    hessian: np.ndarray
+    eigenvalues: np.ndarray
+    eigenvectors: np.ndarray
+
+    @property
+    def kind(self) -> str:
+        """``minimum``, ``maximum``, ``saddle`` or ``flat`` (the test cannot tell)."""
+        scale = max(float(np.max(np.abs(self.eigenvalues))), 1.0)
+        small = np.abs(self.eigenvalues) <= FLAT_CURVATURE * scale
+        if np.any(self.eigenvalues > 0) and np.any(self.eigenvalues < 0):
+            return "saddle"
+        if np.any(small) or not np.all(np.isfinite(self.eigenvalues)):
+            return "flat"
+        return "minimum" if np.all(self.eigenvalues > 0) else "maximum"
+
+
+def curvature(objective: Objective, point: np.ndarray) -> Curvature:
+    """The Hessian of f at ``point`` by central differences of the exact gradient."""
+    point = np.asarray(point, dtype=np.float64)
+    dimension = len(point)
+    h = 1e-5 * max(float(np.max(np.abs(point))), 1.0)
+    offsets = np.vstack([np.eye(dimension) * h, -np.eye(dimension) * h]) + point
+    _, gradients = objective.value_and_gradient(offsets)
+    hessian = (gradients[:dimension] - gradients[dimension:]).T / (2 * h)
+    hessian = (hessian + hessian.T) / 2
+    if not np.all(np.isfinite(hessian)):
+        nan = np.full(dimension, np.nan)
+        return Curvature(hessian, nan, np.full((dimension, dimension), np.nan))
+    eigenvalues, eigenvectors = np.linalg.eigh(hessian)
+    return Curvature(hessian, eigenvalues, eigenvectors)
+
+
+def _vector_text(vector: np.ndarray) -> str:
+    return "(" + ", ".join(format_number(float(v), 3) for v in vector) + ")"
+
+
+def critical_point_finding(
+    objective: Objective, trajectory: Trajectory, tolerance: float
+) -> Finding | None:
+    """Name the critical point the racer ended at, if its gradient is within ``tolerance``."""
+    step = trajectory.steps_done
+    gradient_norm = float(np.linalg.norm(trajectory.gradients[step]))
+    if trajectory.stop is not None or not gradient_norm <= tolerance:
+        return None
+    point = trajectory.points[step]
+    where = f"{point_text(point)}, f = {format_number(float(trajectory.losses[step]))}"
+    found = curvature(objective, point)
+    values = found.eigenvalues
+    if objective.dimension == 1:
+        second = f"f″ = {format_number(float(values[0]), 3)}"
+        messages = {
+            "minimum": f"reached a local minimum at {where} ({second} > 0)",
+            "maximum": f"stuck at a local maximum at {where} ({second} < 0): any nudge escapes",
+            "flat": f"stopped at a flat critical point at {where} ({second}): f′ = 0 and the "
+            "second derivative test cannot tell its kind",
+        }
+        return Finding(found.kind, messages[found.kind])
+    curvatures = " and ".join(format_number(float(v), 3) for v in values)
+    messages = {
+        "minimum": f"reached a local minimum at {where} (curvatures {curvatures}, all positive)",
+        "maximum": f"stuck at a local maximum at {where} (curvatures {curvatures}, all negative)",
+        "saddle": f"stuck at a saddle point at {where}: f curves up along "
+        f"{_vector_text(found.eigenvectors[:, -1])} and down along "
+        f"{_vector_text(found.eigenvectors[:, 0])}; a nudge along the second escapes",
+        "flat": f"stopped at a flat critical point at {where} (curvatures {curvatures}): the "
+        "second derivative test cannot tell its kind",
+    }
+    return Finding(found.kind, messages[found.kind])
+
+
+def passed_saddle_finding(objective: Objective, trajectory: Trajectory) -> Finding | None:
+    """A racer that slowed almost to a stop at a saddle on its way and then escaped."""
+    step = trajectory.steps_done
+    norms = np.linalg.norm(trajectory.gradients[: step + 1], axis=1)
+    if step < 2 or not np.all(np.isfinite(norms)):
+        return None
+    slowest = int(np.argmin(norms))
+    if slowest in (0, step) or norms[slowest] > SLOWDOWN * max(norms[0], norms[step]):
+        return None
+    point = trajectory.points[slowest]
+    found = curvature(objective, point)
+    if found.kind != "saddle":
+        return None
+    # One Newton step from the slowest point locates the saddle itself (exact for a quadratic).
+    saddle = point - np.linalg.solve(found.hessian, trajectory.gradients[slowest])
+    saddle[np.abs(saddle) < 1e-9 * max(float(np.max(np.abs(point))), 1.0)] = 0.0  # round-off
+    return Finding(
+        "saddle",
+        f"passed near the saddle point {point_text(saddle)}: it slowed to ‖∇f‖ = "
+        f"{format_number(float(norms[slowest]), 3)} at step {slowest}, then escaped along "
+        f"{_vector_text(found.eigenvectors[:, 0])}, where f curves down",
+    )
+
+
+def oscillation_finding(trajectory: Trajectory) -> Finding | None:
+    """Name coordinates whose step kept reversing direction (zig-zag across a valley)."""
+    step = trajectory.steps_done
+    if step < OSCILLATION_RUN + 1:
+        return None
+    moves = np.diff(trajectory.points[: step + 1], axis=0)
+    scale = max(float(np.max(np.abs(trajectory.points[0]))), 1.0)
+    names = ("x",) if moves.shape[1] == 1 else ("x", "y")
+    oscillating = []
+    for column, name in enumerate(names):
+        signs = np.sign(np.where(np.abs(moves[:, column]) > 1e-12 * scale, moves[:, column], 0))
+        reversals = (signs[1:] * signs[:-1]) < 0
+        longest, run, first = 0, 0, 0
+        for index, reversed_here in enumerate(reversals):
+            run = run + 1 if reversed_here else 0
+            if run > longest:
+                longest, first = run, index - run + 2
+        if longest >= OSCILLATION_RUN:
+            total = int(np.count_nonzero(reversals))
+            oscillating.append((name, total, first, first + longest))
+    if not oscillating:
+        return None
+    parts = [
+        f"in {name} the step reversed direction {total} times (steps {first}–{last} in a row)"
+        for name, total, first, last in oscillating
+    ]
+    return Finding("oscillation", "oscillating: " + "; ".join(parts))
+
+
+def diagnose(
+    objective: Objective, trajectory: Trajectory, tolerance: float = DEFAULT_TOLERANCE
+) -> list[Finding]:
+    """Everything worth saying about a racer, most important first."""
+    findings = []
+    if trajectory.stop is not None:
+        findings.append(Finding(trajectory.stop.kind, trajectory.stop.message))
+    oscillation = oscillation_finding(trajectory)
+    if oscillation is not None:
+        findings.append(oscillation)
+    critical = critical_point_finding(objective, trajectory, tolerance)
+    passed = passed_saddle_finding(objective, trajectory) if critical is None else None
+    if passed is not None:
+        findings.append(passed)
+    if critical is not None:
+        findings.append(critical)
+    elif trajectory.stop is None:
+        norm = float(np.linalg.norm(trajectory.gradients[trajectory.steps_done]))
+        findings.append(
+            Finding(
+                "moving",
+                f"still moving after {trajectory.steps_done} steps: ‖∇f‖ = "
+                f"{format_number(norm, 3)} > {format_number(tolerance)}",
+            )
+        )
+    return findings
