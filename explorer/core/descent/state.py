@@ -101,3 +101,10 @@ def playback(frame: int, last: int) -> Iterator[int]:
     while frame < last:
         frame += 1
         yield frame
+
+
+def frame_steps(last: int, count: int) -> list[int]:
+    """``count`` timeline steps spread evenly from 0 to ``last`` (each step once at most)."""
+    if count <= 1 or last == 0:
+        return [last]
+    return sorted({round(i * last / (count - 1)) for i in range(count)})
