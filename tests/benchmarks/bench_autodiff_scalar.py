@@ -1,7 +1,8 @@
 """Benchmark: a 100,000-node scalar graph, build + backward, against a micrograd-style reference.
 
-Budget (issue 3): at most 3x the minimal pure-Python reference below, and at most half of
-PyTorch's time with 0-dim tensors when torch happens to be installed (it is not a dependency).
+Budget (issue 11): at most 1.0x the minimal pure-Python reference below (build + backward per
+node), and at most half of PyTorch's time with 0-dim tensors when torch happens to be installed
+(it is not a dependency). A chain of a million nodes must still backpropagate.
 Run: python tests/benchmarks/bench_autodiff_scalar.py
 Ratios are of the best of ROUNDS runs; medians are printed too (the machine may be shared).
 """
@@ -164,8 +165,10 @@ def main() -> None:
     report("micrograd-style reference", reference_times, reference_phases)
     report("explorer.autodiff", our_times, our_phases)
     ratio = min(our_times) / min(reference_times)
-    verdict = "OK" if ratio <= 3 else "OVER"
-    print(f"  ratio ours/reference, best : {ratio:.2f}x (budget <= 3x) {verdict}")
+    verdict = "OK" if ratio <= 1.0 else "OVER"
+    median_ratio = statistics.median(our_times) / statistics.median(reference_times)
+    print(f"  ratio ours/reference, best : {ratio:.2f}x (budget <= 1.0x) {verdict}; "
+          f"of medians {median_ratio:.2f}x")  # fmt: skip
     try:
         import torch  # noqa: F401
     except ImportError:

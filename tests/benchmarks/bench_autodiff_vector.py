@@ -1,6 +1,6 @@
 """Benchmark: ``((w*x + b)**2).sum()`` forward + backward on 1,000,000-element arrays.
 
-Budget (issue 3): at most 1.3x the hand-written numpy forward + backward measured in the same run.
+Budget (issue 11): at most 1.3x the hand-written numpy forward + backward measured in the same run.
 The two run in alternation, and the verdict is the median of the paired ratios. A fresh 8 MB array
 costs milliseconds of page faults on some machines, far more than the arithmetic, and whether a
 call pays them depends on when glibc last gave heap memory back; so the figures are printed twice,

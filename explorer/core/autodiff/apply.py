@@ -1,26 +1,50 @@
 """Running one op: its forward value, its graph node, its forward-mode tangent, PyTorch's errors.
 
 Every op of the core passes through ``apply_elementwise`` or ``apply_structural``, so this is where
-numpy's floating-point warnings are switched off for the op (inf and NaN arise silently, as in
-PyTorch) and where numpy's broadcasting error becomes PyTorch's ``The size of tensor a (2) must
-match the size of tensor b (3) at non-singleton dimension 0``.
+numpy's broadcasting error becomes PyTorch's ``The size of tensor a (2) must match the size of
+tensor b (3) at non-singleton dimension 0``.
+
+inf and NaN arise silently, as in PyTorch: numpy's floating-point warnings raised by the core's
+own code (its rules, and the function table's numpy forms) are ignored by a warnings filter on
+those modules, kept first in ``warnings.filters`` (``quiet_numpy``, a check of one list entry
+per op). Switching numpy's error state around every op would cost several times a scalar op
+itself; numpy code outside the core keeps its warnings.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
 
 from explorer.core.autodiff import rules as R
-from explorer.core.autodiff.engine import GradMode, quiet_numpy, restore_numpy
+from explorer.core.autodiff.engine import GradMode
 from explorer.core.autodiff.shape_errors import is_broadcast_error, size_mismatch_error
 from explorer.core.autodiff.tensor import Tensor, make
 
 
+class _QuietFilter:
+    """The filter entry ``quiet_numpy`` put first in ``warnings.filters``."""
+
+    entry: Any = None
+
+
+def quiet_numpy() -> None:
+    """Put the core's warnings filter first again if something has moved it: a
+    ``warnings.catch_warnings`` block works on a copy of the filters, which it throws away (and
+    pytest imports test modules inside one), and ``simplefilter`` inserts before it."""
+    filters = warnings.filters
+    if not filters or filters[0] is not _QuietFilter.entry:
+        warnings.filterwarnings(
+            "ignore", category=RuntimeWarning, module=r"explorer\.core\.(autodiff\.\w+|functions)$"
+        )
+        _QuietFilter.entry = warnings.filters[0]
+
+
 def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
     """Run an elementwise rule forward; record the node if any input requires grad."""
-    token = quiet_numpy()
+    quiet_numpy()
     try:
         if len(inputs) == 2:
             value = rule.forward(inputs[0]._value, inputs[1]._value)
@@ -41,8 +65,6 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
         if is_broadcast_error(error):
             raise size_mismatch_error([np.shape(t._value) for t in inputs]) from None
         raise
-    finally:
-        restore_numpy(token)
     return result
 
 
@@ -56,7 +78,7 @@ def _elementwise_tangent(rule: R.OpRule, inputs: tuple, out: Any) -> Any:
         partial = rule.partials[index](*values, out)
         if partial is R.MINUS_ONE:
             contribution = -tangent
-        elif partial is R.ONE:
+        elif partial is R.PLUS_ONE:
             contribution = tangent
         else:
             contribution = tangent * partial
@@ -66,15 +88,12 @@ def _elementwise_tangent(rule: R.OpRule, inputs: tuple, out: Any) -> Any:
 
 def apply_structural(rule: R.OpRule, inputs: tuple, extra: Any) -> Tensor:
     """Run a structural rule (reduction, dot, reshape, ...) forward and record its node."""
-    token = quiet_numpy()
-    try:
-        values = [t._value for t in inputs]
-        value = rule.forward(*values, extra)
-        track = GradMode.enabled and any(t._requires_grad for t in inputs)
-        result = make(value, True, rule, inputs, extra) if track else make(value, False)
-        if any(t._tangent is not None for t in inputs):
-            tangents = [t._tangent for t in inputs]
-            result._tangent = rule.jvp(tangents, values, result._value, extra)
-    finally:
-        restore_numpy(token)
+    quiet_numpy()
+    values = [t._value for t in inputs]
+    value = rule.forward(*values, extra)
+    track = GradMode.enabled and any(t._requires_grad for t in inputs)
+    result = make(value, True, rule, inputs, extra) if track else make(value, False)
+    if any(t._tangent is not None for t in inputs):
+        tangents = [t._tangent for t in inputs]
+        result._tangent = rule.jvp(tangents, values, result._value, extra)
     return result

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.core.autodiff import rules as R
-from explorer.core.autodiff.memory import restore_values
 from explorer.core.autodiff.tensor import Tensor
 
 
@@ -100,10 +99,11 @@ def _text(tensor: Tensor) -> str:
 
 
 def _node_grad(tensor: Tensor) -> np.ndarray | None:
+    # Copies: a later backward accumulates into .grad in place, as PyTorch does.
     if tensor._grad is not None:
-        return np.asarray(tensor._grad._value)
+        return np.array(tensor._grad._value)
     if tensor._node_grad is not None:
-        return np.asarray(tensor._node_grad)
+        return np.array(tensor._node_grad)
     return None
 
 
@@ -148,7 +148,6 @@ def _edges_into(tensor: Tensor, target: int, ids: dict[int, int]) -> list[GraphE
 def snapshot(output: Tensor) -> GraphSnapshot:
     """The graph behind ``output`` as plain data (values copied out of the tensors)."""
     tensors = ordered_tensors(output)
-    restore_values(tensors)  # values released by a backward without retain_graph
     ids = {id(tensor): index for index, tensor in enumerate(tensors)}
     nodes = []
     edges: list[GraphEdge] = []

@@ -91,7 +91,7 @@ def write_in_place(tensor: Tensor, result: Any) -> Tensor:
         tensor._own_value()[...] = value
     else:
         tensor._value = target.type(value)
-        tensor._version += 1
+        tensor._bump_version()
     return tensor
 
 

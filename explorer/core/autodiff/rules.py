@@ -25,9 +25,29 @@ import numpy as np
 
 from explorer.core.functions import FUNCTIONS, FunctionSpec
 
-# Sentinel partials: the engine passes the gradient through (or negates it) without multiplying.
-ONE = 1.0
-MINUS_ONE = -1.0
+
+class UnitPartial:
+    """A partial that is the constant +1 or −1 (``∂(u + v)/∂u``, ``∂(u − v)/∂v``): a named
+    sentinel, so reverse and forward mode pass the gradient through or negate it instead of
+    multiplying; ``np.asarray`` reads it as its number (the graph view shows it)."""
+
+    __slots__ = ("name", "sign")
+
+    def __init__(self, name: str, sign: int) -> None:
+        self.name, self.sign = name, sign
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return np.asarray(float(self.sign), dtype=dtype)
+
+    def __float__(self) -> float:
+        return float(self.sign)
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+PLUS_ONE = UnitPartial("PLUS_ONE", 1)
+MINUS_ONE = UnitPartial("MINUS_ONE", -1)
 MINUS = "\u2212"  # the typographic minus, as the expression display writes it
 
 Partial = Callable[..., Any]
@@ -47,6 +67,9 @@ class OpRule:
     # Structural ops: vjp(g, values, out, extra) -> one gradient (or None) per argument, and
     # jvp(tangents, values, out, extra) -> output tangent (tangents[i] is None for constants).
     vjp: Callable[..., tuple[Any, ...]] | None = None
+    # The same product over tensors, recorded so it can be differentiated again
+    # (``create_graph=True``); same signature, with tensors for g, values and out.
+    vjp_graph: Callable[..., tuple[Any, ...]] | None = None
     jvp: Callable[..., Any] | None = None
     # The operation written over u, v for edge descriptions, e.g. "u·v".
     symbol: str = ""
@@ -56,6 +79,26 @@ class OpRule:
     # The engine may release a large ``out`` before the node's backward step when that step
     # does not read it.
     out_needed_by: tuple[int, ...] | None = None
+    # For each argument, the arguments whose values its partial reads (None: all of them). An
+    # argument is saved for backward (and its version checked) only if the partial of an
+    # argument that requires grad reads it: in w·c, c is saved for w, and w only if c requires
+    # grad (PyTorch's rule).
+    reads: tuple[tuple[int, ...], ...] | None = None
+
+    def saved_arguments(self, requires_grad: tuple[bool, ...]) -> tuple[int, ...]:
+        """The arguments whose values backward reads, given which arguments require grad."""
+        if not self.saves_values:
+            return ()
+        if self.reads is None:
+            return tuple(range(len(requires_grad)))
+        return tuple(sorted({j for i, wants in enumerate(requires_grad) if wants
+                             for j in self.reads[i]}))  # fmt: skip
+
+    def reads_out(self, requires_grad: tuple[bool, ...]) -> bool:
+        """Whether backward reads the op's own result, given which arguments require grad."""
+        if self.out_needed_by is None:
+            return self.saves_values
+        return any(requires_grad[index] for index in self.out_needed_by)
 
     @property
     def elementwise(self) -> bool:
@@ -124,20 +167,24 @@ _MINIMUM_PARTIALS = _maximum_partials(False)
 # The arithmetic forwards are Python's operators rather than the ufuncs: on numpy scalars (0-dim
 # values) ``a * b`` takes numpy's scalar fast path, ten times quicker than ``np.multiply(a, b)``;
 # on arrays both are the same ufunc.
-ADD = OpRule("add", "AddBackward0", operator.add, (lambda a, b, o: ONE, lambda a, b, o: ONE),
-             ("1", "1"), symbol="u + v", saves_values=False, out_needed_by=())  # fmt: skip
-SUB = OpRule("sub", "SubBackward0", operator.sub, (lambda a, b, o: ONE, lambda a, b, o: MINUS_ONE),
-             ("1", "-1"), symbol="u - v", saves_values=False, out_needed_by=())  # fmt: skip
+ADD = OpRule(
+    "add", "AddBackward0", operator.add, (lambda a, b, o: PLUS_ONE, lambda a, b, o: PLUS_ONE),
+    ("1", "1"), symbol="u + v", saves_values=False, out_needed_by=(),
+)  # fmt: skip
+SUB = OpRule(
+    "sub", "SubBackward0", operator.sub, (lambda a, b, o: PLUS_ONE, lambda a, b, o: MINUS_ONE),
+    ("1", "-1"), symbol="u - v", saves_values=False, out_needed_by=(),
+)  # fmt: skip
 MUL = OpRule("mul", "MulBackward0", operator.mul, (lambda a, b, o: b, lambda a, b, o: a),
-             ("v", "u"), symbol="u·v", out_needed_by=())  # fmt: skip
+             ("v", "u"), symbol="u·v", out_needed_by=(), reads=((1,), (0,)))  # fmt: skip
 DIV = OpRule("div", "DivBackward0", operator.truediv,
              (lambda a, b, o: 1.0 / b, lambda a, b, o: -o / b), ("1/v", "-u/v^2"),
-             symbol="u/v", out_needed_by=(1,))  # fmt: skip
+             symbol="u/v", out_needed_by=(1,), reads=((1,), (0, 1)))  # fmt: skip
 POW = OpRule("pow", "PowBackward1", _power, (_pow_base_partial, _pow_exponent_partial),
              (_pow_base_formula, "u^v·ln(u)"), symbol="u^v", out_needed_by=(1,))  # fmt: skip
 NEG = OpRule("neg", "NegBackward0", operator.neg, (lambda a, o: MINUS_ONE,), ("-1",), symbol="-u",
              saves_values=False, out_needed_by=())  # fmt: skip
-POS = OpRule("pos", "CloneBackward0", np.positive, (lambda a, o: ONE,), ("1",), symbol="+u",
+POS = OpRule("pos", "CloneBackward0", np.positive, (lambda a, o: PLUS_ONE,), ("1",), symbol="+u",
              saves_values=False, out_needed_by=())  # fmt: skip
 # 1/x: PyTorch's ``number / tensor`` is ``tensor.reciprocal() * number`` (a MulBackward0 node
 # over a ReciprocalBackward0 node). The forward divides, so an integer tensor gives floats.
@@ -171,7 +218,7 @@ WHERE = OpRule("where", "WhereBackward0", np.where,
 
 # u mod v with the sign of v (Python's %, PyTorch's remainder): u − v·floor(u/v).
 REMAINDER = OpRule("remainder", "RemainderBackward0", np.remainder,
-                   (lambda a, b, o: ONE, lambda a, b, o: -np.floor_divide(a, b)),
+                   (lambda a, b, o: PLUS_ONE, lambda a, b, o: -np.floor_divide(a, b)),
                    ("1", "-floor(u/v)"), symbol="u mod v", out_needed_by=())  # fmt: skip
 # floor(u/v) is piecewise constant: zero partials, as for floor in the table.
 FLOOR_DIVIDE = OpRule("floor_divide", "FloorDivideBackward0", np.floor_divide,

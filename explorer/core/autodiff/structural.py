@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.economies import unbroadcast
 from explorer.core.autodiff.rules import STRUCTURAL_DESCRIPTIONS, OpRule
 
 
@@ -206,13 +207,8 @@ def _matmul_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any, Any]:
     grad_b = np.swapaxes(a2, -1, -2) @ g2
     grad_a = grad_a[..., 0, :] if a.ndim == 1 else grad_a
     grad_b = grad_b[..., 0] if b.ndim == 1 else grad_b
-    return _sum_to(grad_a, a.shape), _sum_to(grad_b, b.shape)
-
-
-def _sum_to(grad: Any, shape: tuple[int, ...]) -> Any:
-    while np.ndim(grad) > len(shape):
-        grad = grad.sum(axis=0)
-    return grad
+    # Batch dimensions broadcast (a (1, 2, 3) @ (2, 3, 2) batch of two) are summed back.
+    return unbroadcast(grad_a, a.shape), unbroadcast(grad_b, b.shape)
 
 
 MATMUL = OpRule(

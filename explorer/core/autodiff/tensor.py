@@ -38,7 +38,7 @@ class Tensor:
     """An n-dimensional value that can record how it was computed and receive gradients."""
 
     __slots__ = (
-        "_value", "_requires_grad", "_op", "_inputs", "_extra", "_pending", "_tangent",
+        "_value", "_requires_grad", "_op", "_inputs", "_extra", "_tangent",
         "_node_grad", "_freed", "_grad", "__dict__", "__weakref__",
     )  # fmt: skip
     __array_ufunc__ = None  # make numpy defer to our reflected operators (ndarray * Tensor)
@@ -48,14 +48,16 @@ class Tensor:
     formula: str | None = None
     _retains_grad = False
     _detached_from: Tensor | None = None
-    # A gradient sharing its array with interior nodes' records (engine.RecordedGrad): the
+    # A gradient sharing its array with interior nodes' records (economies.RecordedGrad): the
     # records get a copy of their own before the array is first written in place.
     _records = None
-    # Bumped by every in-place write through the tensor (PyTorch's version counter): a value
-    # released after backward is recomputed for the graph view only if its inputs are unchanged.
-    _version = 0
-    # The tensor whose memory ``.data`` / ``detach()`` share: writes count as its writes too.
-    _version_source: Tensor | None = None
+    # PyTorch's version counter, bumped by every in-place write, shared with ``detach()``
+    # results (not with ``.data``, as in PyTorch); None until first written or shared: version 0.
+    _counter: VersionCounter | None = None
+    # The versions of the inputs when this node was made (None: all were at version 0), and
+    # this tensor's own version then: backward refuses values changed in place since.
+    _input_versions: tuple[int, ...] | None = None
+    _created_version = 0
 
     def __init__(self, data: Any = (), requires_grad: bool = False, dtype: Any = None) -> None:
         from explorer.core.autodiff.creation import to_array
@@ -65,7 +67,6 @@ class Tensor:
         self._op = None
         self._inputs = ()
         self._extra = None
-        self._pending = None
         self._tangent = None
         self._node_grad = None
         self._freed = False
@@ -116,7 +117,11 @@ class Tensor:
                     f"{type(value).__name__}"
                 )
             if value._value.shape != self._value.shape:
-                raise RuntimeError("assigned grad has data of a different size")
+                raise RuntimeError(
+                    f"attempting to assign a gradient of size '{list(value._value.shape)}' to a "
+                    f"tensor of size '{list(self._value.shape)}'. Please ensure that the gradient "
+                    "and the tensor are the same size"
+                )
         self._grad = value
 
     @property
@@ -140,12 +145,13 @@ class Tensor:
     def detach(self) -> Tensor:
         result = make(self._value, False)
         result._detached_from = self
-        result._version_source = self
+        result._counter = self._shared_counter()
         if self._records is not None:
             result._records = self._records  # same memory: writes through it must protect too
         return result
 
-    def backward(self, gradient: Any = None, retain_graph: bool | None = None) -> None:
+    def backward(self, gradient: Any = None, retain_graph: bool | None = None,
+                 create_graph: bool = False, inputs: Any = None) -> None:  # fmt: skip
         if not self._requires_grad:
             raise RuntimeError(engine.NO_GRAD_FN_MESSAGE)
         if gradient is None:
@@ -160,13 +166,17 @@ class Tensor:
                     f"Mismatch in shape: grad_output[0] has a shape of {_size(seed.shape)} and "
                     f"output[0] has a shape of {_size(self._value.shape)}."
                 )
-        engine.backward(self, seed, bool(retain_graph), make_grad)
+        if isinstance(gradient, Tensor) and create_graph:
+            seed = gradient if gradient.dtype == self.dtype else gradient.to(self.dtype)
+        elif create_graph:
+            seed = make(seed, False)
+        keep = bool(create_graph if retain_graph is None else retain_graph)
+        engine.backward(self, seed, keep, bool(create_graph), make_grad)
 
     # ---- values ------------------------------------------------------------------------------
     @property
     def data(self) -> Tensor:
-        result = make(self._value, False)
-        result._version_source = self
+        result = make(self._value, False)  # same memory, its own version counter (PyTorch's)
         if self._records is not None:
             result._records = self._records  # same memory, as in PyTorch: protect on write
         return result
@@ -183,7 +193,7 @@ class Tensor:
                 "dtype"
             )
         self._value = other._value
-        self._version += 1
+        self._bump_version()
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -242,6 +252,7 @@ class Tensor:
             self._own_value()[...] = number
         else:
             self._value = self._value.dtype.type(number)
+            self._bump_version()
         return self
 
     def clone(self) -> Tensor:
@@ -255,10 +266,22 @@ class Tensor:
             if records.array is self._value:
                 records.array = self._value.copy()
             self._records = None
-        self._version += 1
-        if self._version_source is not None:
-            self._version_source._version += 1
+        self._bump_version()
         return self._value
+
+    @property
+    def _version(self) -> int:
+        counter = self._counter
+        return 0 if counter is None else counter.value
+
+    def _bump_version(self) -> None:
+        self._shared_counter().value += 1
+
+    def _shared_counter(self) -> VersionCounter:
+        counter = self._counter
+        if counter is None:
+            counter = self._counter = VersionCounter()
+        return counter
 
     def _check_in_place(self) -> None:
         if self._requires_grad and self._op is None and GradMode.enabled:
@@ -327,6 +350,15 @@ class Tensor:
             raise shape_errors.index_error(error, self._value, key) from None
 
 
+class VersionCounter:
+    """How many in-place writes a tensor's memory has had (shared by its ``detach()`` results)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
 class Size(tuple):
     """A shape that prints like PyTorch's ``torch.Size([2, 3])``."""
 
@@ -359,11 +391,14 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
     tensor._op = op
     tensor._inputs = inputs
     tensor._extra = extra
-    tensor._pending = None
     tensor._tangent = None
     tensor._node_grad = None  # ∂output/∂this from the last backward, kept for the graph view
     tensor._freed = False
     tensor._grad = None
+    for argument in inputs:  # an input written in place before: remember the versions read
+        if argument._counter is not None:
+            tensor._input_versions = tuple(t._version for t in inputs)
+            break
     return tensor
 
 
