@@ -106,7 +106,7 @@ class _Sweep:
                 if not operation.depends[index]:
                     continue
                 partial = operation.rule.partials[index](*arguments, values[slot])
-                if partial is R.ONE:
+                if partial is R.PLUS_ONE:
                     contribution = g
                 elif partial is R.MINUS_ONE:
                     contribution = -g
