@@ -11,7 +11,7 @@ exponents up to 1000 (see ``checks``).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -196,10 +196,19 @@ def _prefix_length(tokens: list[Token], variables: tuple[str, ...]) -> int:
     return 0
 
 
-def parse(text: str, variables: Sequence[str] = ("x",), *, parameters: bool = False) -> Expression:
+def parse(
+    text: str,
+    variables: Sequence[str] = ("x",),
+    *,
+    parameters: bool = False,
+    functions: Collection[str] = (),
+) -> Expression:
     """Parse and check one formula in the given variables; raises ``ExprError``.
 
     With ``parameters`` unknown single lowercase letters (not ``e``) become slider parameters.
+    ``functions`` names functions of one variable defined elsewhere (``f`` for ``g(x) = f(x - 1)``):
+    their calls, with up to two primes (``f'(x)``), stay in the tree as ``Call`` nodes named
+    ``f``, ``f'``, ``f''`` for the caller to expand; nothing else can evaluate them.
     """
     declared = check_variable_names(variables)
     stripped = prepare_text(text)
@@ -207,14 +216,22 @@ def parse(text: str, variables: Sequence[str] = ("x",), *, parameters: bool = Fa
         raise ExprError(EMPTY_MESSAGE)
     if len(stripped) > MAX_LENGTH:
         attempt = functools.partial(
-            _parse_stripped, declared=declared, parameters=parameters, max_tokens=10 * MAX_TOKENS
+            _parse_stripped,
+            declared=declared,
+            parameters=parameters,
+            max_tokens=10 * MAX_TOKENS,
+            functions=functions,
         )
         raise too_long_error(stripped, MAX_LENGTH, attempt)
-    return _parse_stripped(stripped, declared, parameters, MAX_TOKENS)
+    return _parse_stripped(stripped, declared, parameters, MAX_TOKENS, functions)
 
 
 def _parse_stripped(
-    stripped: str, declared: tuple[str, ...], parameters: bool, max_tokens: int
+    stripped: str,
+    declared: tuple[str, ...],
+    parameters: bool,
+    max_tokens: int,
+    functions: Collection[str] = (),
 ) -> Expression:
     source = Source(stripped)
     refuse_foreign_letters(source)
@@ -223,7 +240,7 @@ def _parse_stripped(
     start = _prefix_length(tokens, declared)
     if start and tokens[start].kind == END:
         raise source.error(f"Enter an expression after '='. {EMPTY_MESSAGE}", len(stripped))
-    scope = Scope(declared, parameters=parameters)
+    scope = Scope(declared, parameters=parameters, functions=functions)
     checker = ConstantChecker(source.error, source.snippet)
     tree = Parser(tokens, source, scope, checker, start=start).parse()
     used = tuple(name for name in declared if name in scope.used)

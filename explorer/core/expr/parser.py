@@ -42,6 +42,8 @@ from explorer.core.expr.tokens import (
 from explorer.core.functions import CONSTANTS, FunctionSpec, lookup
 
 MAX_DEPTH = 40
+# f' and f'' of a panel-defined function (``Scope.functions``); more primes are refused.
+MAX_PRIMES = 2
 INFIX_BINDING = {"+": (10, 11), "-": (10, 11), "*": (20, 21), "/": (20, 21), "^": (41, 40)}
 IMPLICIT_BINDING = (20, 21)
 PREFIX_BINDING = 30
@@ -228,6 +230,8 @@ class Parser:
             if following.kind == LPAREN:
                 return self.call(token, spec)
             raise self.needs_parentheses(token, following)
+        if token.text in self.scope.functions:
+            return self.defined_call(token)
         if token.text in CONSTANTS:
             return self.leaf(Constant(token.text, (token.start, token.end)))
         called = following.kind == LPAREN
@@ -295,6 +299,31 @@ class Parser:
                 name_token.end,
             )
         node = Call(spec.name, tuple(arguments), (name_token.start, closer.end))
+        self.checker.call(node, name_token.start)
+        return node
+
+    def defined_call(self, name_token: Token) -> Node:
+        """``f(u)``, ``f'(u)`` or ``f''(u)`` of a function the panel defines: a ``Call`` named
+        with its primes, which the panel expands (the function table knows nothing of ``f``)."""
+        primes = 0
+        while self.peek().kind == ERROR and self.peek().text == "'":
+            primes += 1
+            self.advance()
+        name = name_token.text + "'" * primes
+        if primes > MAX_PRIMES:
+            message = f"Up to two primes: {name_token.text}'(x) or {name_token.text}''(x)"
+            raise self.fail(message, name_token.start, self.previous().end)
+        if self.peek().kind != LPAREN:
+            raise self.fail(f"'{name}' is a function: write {name}(x)", name_token.start)
+        opener = self.advance()
+        if self.peek().kind == RPAREN:
+            raise self.fail(f"'{name}' needs an argument, e.g. {name}(x)", name_token.start)
+        with self.nested(opener, "call"):
+            argument = self.expression(0)
+        if self.peek().kind == COMMA:
+            raise self.fail(f"'{name}' takes 1 argument", self.peek().start)
+        closer = self.expect_closing(opener)
+        node = Call(name, (argument,), (name_token.start, closer.end))
         self.checker.call(node, name_token.start)
         return node
 

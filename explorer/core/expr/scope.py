@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from explorer.core.expr.names import VARIABLE_LIKE, is_parameter_name, unknown_name_message
 
@@ -17,6 +17,8 @@ class Scope:
     slider parameters; with ``free_inputs`` (programs without declared variables) names that look
     like variables (``x``, ``w1``, ``x_2``) become inputs; ``defined`` are earlier definitions of a
     program and ``later`` maps the names of later definitions to their line numbers.
+    ``functions`` are functions of one variable the panel defines (the Function tab's curves: ``f``
+    in ``g(x) = f(x - 1)``); the parser reads ``f(u)``, ``f'(u)`` and ``f''(u)`` as calls of them.
     """
 
     def __init__(
@@ -27,12 +29,14 @@ class Scope:
         free_inputs: bool = False,
         defined: Sequence[str] = (),
         later: Mapping[str, int] | None = None,
+        functions: Collection[str] = (),
     ):
         self.variables = tuple(variables)
         self.parameters_allowed = parameters
         self.free_inputs = free_inputs
         self.defined = set(defined)
         self.later = dict(later or {})
+        self.functions = frozenset(functions)
         self.defining: str | None = None  # the definition being parsed (it may not use itself)
         self.used: dict[str, None] = {}  # variables and inputs, in first-use order
         self.parameters: set[str] = set()

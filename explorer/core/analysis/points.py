@@ -1,0 +1,266 @@
+"""Points of interest of one curve on an x-range, found by bracketing f″, then f′, then f.
+
+The curve is sampled as the plot samples it (``explorer.core.sampling``: a NaN at every pole and
+jump, so no bracket straddles one), and f′ and f″ come from the derivation rules
+(``explorer.core.derivative``) as formulas, masked where f itself is undefined. Then, in order:
+
+1. inflection points: sign changes of f″ where f is continuous;
+2. local extrema: sign changes of f′ on the grid with the inflection points added. Between two
+   inflection points f′ is monotonic, so two extrema closer than the grid spacing are still
+   bracketed (``x³ − 10⁻⁶x``);
+3. roots: sign changes of f on the grid with the extrema added (a dip below 0 between two samples
+   is caught the same way), plus extrema where f touches 0 (``x²``, ``x⁴`` at 0);
+4. the y-intercept, holes and vertical asymptotes (``explorer.core.analysis.singular``).
+
+Nothing is marked at a pole or a jump: a sign change there fails the continuity test of
+``explorer.core.analysis.roots``, and points within a hair of a hole or an asymptote are dropped.
+Limit: two inflection points closer than the grid spacing are not separated (f‴ is not used).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.core.analysis.curves import VARIABLE, CurveDefinition, derivative_tree
+from explorer.core.analysis.model import (
+    ASYMPTOTE,
+    HOLE,
+    INFLECTION,
+    LOCAL_MAXIMUM,
+    LOCAL_MINIMUM,
+    ROOT,
+    Y_INTERCEPT,
+    PointOfInterest,
+)
+from explorer.core.analysis.roots import (
+    RealFunction,
+    SignChanges,
+    continuous_at,
+    grid_step,
+    insert_samples,
+    sign_change_zeros,
+    sign_changes,
+    values_at,
+)
+from explorer.core.analysis.singular import Singularity, find_singularities
+from explorer.core.derivative.evaluate import bind
+from explorer.core.derivative.formatting import format_number
+from explorer.core.expr.nodes import Node
+from explorer.core.sampling import SampledCurve
+
+# f touches 0 at an extremum when |f| there is below this share of the curve's visible y-span.
+TOUCH_SHARE = 1e-12
+# f′ or f″ counts as 0 at a point when below this share of its largest size on the range.
+ZERO_DERIVATIVE_SHARE = 1e-7
+# Coordinates this small compared with the range's width (or the curve's y-span) are 0.
+_ROUND_OFF_ZERO = 1e-12
+# Points this close to a hole or an asymptote (as a share of the range's width) are dropped.
+_NEAR_SINGULAR = 1e-7
+
+
+@dataclass(frozen=True)
+class CurveFunctions:
+    """One curve with its parameters bound: f, f′ and f″ (the formulas: f′ may have a value
+    where f has none, ``1/x`` for ``ln(x)`` at x < 0; the sampled values are masked)."""
+
+    name: str
+    tree: Node
+    params: dict[str, float]
+    f: RealFunction
+    first: RealFunction
+    second: RealFunction
+
+
+def prepare_curve(definition: CurveDefinition, params: Mapping[str, float]) -> CurveFunctions:
+    """Bind a well-formed definition's parameters (a missing one is 1, as a fresh slider)."""
+    if definition.tree is None:
+        raise ValueError(f"curve {definition.name} has an error: {definition.error}")
+    values = {name: float(params.get(name, 1.0)) for name in definition.parameters}
+    tree = definition.tree
+    f = bind(tree, VARIABLE, values)
+    first = bind(derivative_tree(tree, 1), VARIABLE, values)
+    second = bind(derivative_tree(tree, 2), VARIABLE, values)
+    return CurveFunctions(definition.name, tree, values, f, first, second)
+
+
+@dataclass(frozen=True)
+class CurveSamples:
+    """The curve on its grid: f, f′, f″ values, singular points, and the scales tests use."""
+
+    x: np.ndarray
+    y: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+    singular: tuple[Singularity, ...]
+    y_span: float
+    width: float
+    base: np.ndarray  # the sampler's uniform grid, which ``x`` contains
+
+    def near_singular(self, points: np.ndarray) -> np.ndarray:
+        if not self.singular or points.size == 0:
+            return np.zeros(points.size, dtype=bool)
+        where = np.array([s.x for s in self.singular])
+        distance = np.abs(points[:, None] - where[None, :]).min(axis=1)
+        return distance <= _NEAR_SINGULAR * self.width
+
+
+def sample_derivatives(curve: CurveFunctions, sampled: SampledCurve, samples: int) -> CurveSamples:
+    """f′, f″ and singular points at the samples ``sample_curve(f, a, b, samples)`` took."""
+    x, y = sampled.x, sampled.y
+    with np.errstate(all="ignore"):
+        first = np.where(np.isfinite(y), values_at(curve.first, x), np.nan)
+        second = np.where(np.isfinite(y), values_at(curve.second, x), np.nan)
+    singular = tuple(find_singularities(curve.f, curve.tree, curve.params, x))
+    low, high = sampled.y_view_range or (-1.0, 1.0)
+    base = np.linspace(x[0], x[-1], samples)
+    return CurveSamples(x, y, first, second, singular, high - low, float(x[-1] - x[0]), base)
+
+
+def tidy(value: float | None, scale: float) -> float | None:
+    """0 for values within round-off of it (``−2.7×10⁻¹⁷`` for an extremum at 0), else ``value``."""
+    if value is None or abs(value) > _ROUND_OFF_ZERO * scale:
+        return value
+    return 0.0
+
+
+def tidy_point(point: PointOfInterest, samples: CurveSamples) -> PointOfInterest:
+    x = tidy(point.x, samples.width)
+    y = tidy(point.y, samples.y_span)
+    return dataclasses.replace(point, x=x, y=y)
+
+
+def find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfInterest]:
+    """All points of interest of one curve (coordinates within round-off of 0 are 0)."""
+    return [tidy_point(point, samples) for point in _find_points(curve, samples)]
+
+
+def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfInterest]:
+    step = grid_step(samples.x)
+    inflections = _inflections(curve, samples, step)
+    x1, y1 = insert_samples(curve.first, samples.x, samples.first, inflections[:, 0])
+    extrema = _extrema(curve, samples, x1, y1, step)
+    extremum_x = np.array([point.x for point in extrema])
+    x0, y0 = insert_samples(
+        curve.f, samples.x, samples.y, np.concatenate([inflections[:, 0], extremum_x])
+    )
+    roots = sign_change_zeros(curve.f, x0, y0)
+    touching = [p.x for p in extrema if abs(p.y) <= TOUCH_SHARE * samples.y_span]
+    roots = np.unique(np.concatenate([roots, np.array(touching)]))
+    roots = roots[~samples.near_singular(roots)]
+    points = [PointOfInterest(ROOT, curve.name, float(r), 0.0) for r in roots]
+    points += extrema
+    points += [
+        PointOfInterest(
+            INFLECTION,
+            curve.name,
+            float(x),
+            float(y),
+            tests=_inflection_notes(curve, samples, float(x)),
+        )
+        for x, y in inflections
+    ]
+    points += _intercept(curve, samples, step)
+    for item in samples.singular:
+        kind = HOLE if item.kind == "hole" else ASYMPTOTE
+        points.append(PointOfInterest(kind, curve.name, item.x, item.y))
+    return points
+
+
+def _inflections(curve: CurveFunctions, samples: CurveSamples, step: float) -> np.ndarray:
+    """(x, y) rows of the inflection points: f″ changes sign where f is continuous."""
+    changes = sign_changes(curve.second, samples.x, samples.second)
+    x = changes.x[np.isfinite(changes.x)]
+    x = x[~samples.near_singular(x)]
+    y = values_at(curve.f, x)
+    keep = continuous_at(curve.f, x, y, step)
+    return np.column_stack([x[keep], y[keep]]) if keep.any() else np.zeros((0, 2))
+
+
+def _extrema(
+    curve: CurveFunctions, samples: CurveSamples, x: np.ndarray, y1: np.ndarray, step: float
+) -> list[PointOfInterest]:
+    changes = sign_changes(curve.first, x, y1)
+    where = np.isfinite(changes.x)
+    where[where] = ~samples.near_singular(changes.x[where])
+    places = changes.x[where]
+    values = values_at(curve.f, places)
+    keep = continuous_at(curve.f, places, values, step)
+    chosen = np.flatnonzero(where)[keep]
+    result = []
+    for index in chosen:
+        x0 = float(changes.x[index])
+        minimum = changes.left[index] < 0 < changes.right[index]
+        kind = LOCAL_MINIMUM if minimum else LOCAL_MAXIMUM
+        tests = extremum_tests(curve, samples, changes, int(index), step)
+        result.append(
+            PointOfInterest(kind, curve.name, x0, float(curve.f(np.float64(x0))), tests=tests)
+        )
+    return result
+
+
+def extremum_tests(
+    curve: CurveFunctions, samples: CurveSamples, changes: SignChanges, index: int, step: float
+) -> tuple[str, str]:
+    """The first- and second-derivative tests at a sign change of f′, as a learner reads them."""
+    name = curve.name
+    x0 = np.array([changes.x[index]])
+    minimum = changes.left[index] < 0
+    signs = ("−", "+") if minimum else ("+", "−")
+    verdict = "local minimum" if minimum else "local maximum"
+    first = f"{name}′ changes from {signs[0]} to {signs[1]}: {verdict}"
+    slope = values_at(curve.first, x0)
+    if not np.isfinite(slope[0]) or _slope_blows_up(curve, float(x0[0]), step):
+        second = f"{name}′ does not exist here (a vertical tangent): the {_SECOND} does not apply"
+    elif not continuous_at(curve.first, x0, slope, step)[0]:
+        second = f"{name}′ jumps here (a corner): the {_SECOND} does not apply"
+    else:
+        bend = float(values_at(curve.second, x0)[0])
+        if not np.isfinite(bend):
+            second = f"{name}″ is undefined here: the {_SECOND} does not apply"
+        elif abs(bend) <= ZERO_DERIVATIVE_SHARE * _largest(samples.second):
+            second = f"{name}″ = 0: the {_SECOND} is inconclusive"
+        else:
+            sign, says = (">", "local minimum") if bend > 0 else ("<", "local maximum")
+            second = f"{name}″ = {format_number(bend)} {sign} 0: {says}"
+    return (first, second)
+
+
+_SECOND = "second-derivative test"
+
+
+def _slope_blows_up(curve: CurveFunctions, x: float, step: float) -> bool:
+    """|f′| at least 10 times larger a millionfold closer on both sides: a cusp (cbrt(x)²)."""
+    near = np.abs(values_at(curve.first, np.array([x - 1e-3 * step, x + 1e-3 * step])))
+    nearer = np.abs(values_at(curve.first, np.array([x - 1e-9 * step, x + 1e-9 * step])))
+    with np.errstate(invalid="ignore"):
+        return bool(np.all(nearer > 10 * near))
+
+
+def _inflection_notes(curve: CurveFunctions, samples: CurveSamples, x: float) -> tuple[str, ...]:
+    name = curve.name
+    bends = f"{name}″ changes sign: the concavity changes"
+    slope = float(values_at(curve.first, np.array([x]))[0])
+    if np.isfinite(slope) and abs(slope) <= ZERO_DERIVATIVE_SHARE * _largest(samples.first):
+        return (bends, f"{name}′ = 0 here but keeps its sign: not an extremum")
+    return (bends,)
+
+
+def _largest(values: np.ndarray) -> float:
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size else 0.0
+
+
+def _intercept(curve: CurveFunctions, samples: CurveSamples, step: float) -> list[PointOfInterest]:
+    if not samples.x[0] <= 0.0 <= samples.x[-1]:
+        return []
+    zero = np.zeros(1)
+    if samples.near_singular(zero)[0]:
+        return []
+    value = values_at(curve.f, zero)
+    if not continuous_at(curve.f, zero, value, step)[0]:
+        return []
+    return [PointOfInterest(Y_INTERCEPT, curve.name, 0.0, float(value[0]))]

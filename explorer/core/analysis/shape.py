@@ -1,0 +1,152 @@
+"""What f′ and f″ say about the whole range: where f rises or falls, how it bends, its extremes.
+
+Intervals: the samples are split at every sign change of f′ (or f″) that was found as a point of
+interest, at holes, asymptotes, breaks and undefined stretches; each piece takes the sign most of
+its samples agree on (exact zeros ignored; a piece where f′ is 0 throughout is "constant"). The
+pieces are written as open intervals and never merged: ``1/x`` decreases on (−5, 0) and on
+(0, 5), not on (−5, 5); ``floor`` is constant on each step. A zero that does not change the
+sign (``x³`` at 0) splits nothing: x³ is increasing on the whole range.
+
+Global extrema on an interval [a, b]: the largest and smallest among the endpoints, the local
+extrema, and every sample (which catches the top of a jump, where f′ does not change sign). An
+asymptote inside the interval going to +∞ (−∞) leaves no maximum (minimum); a hole whose limit
+beats every value is approached but never reached, and is reported as such.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explorer.core.analysis.model import (
+    ASYMPTOTE,
+    HOLE,
+    INFLECTION,
+    LOCAL_MAXIMUM,
+    LOCAL_MINIMUM,
+    GlobalExtremum,
+    Interval,
+    PointOfInterest,
+)
+from explorer.core.analysis.points import CurveSamples, tidy
+from explorer.core.analysis.singular import Singularity
+from explorer.core.derivative.formatting import format_number
+
+
+def sign_intervals(
+    x: np.ndarray, y: np.ndarray, values: np.ndarray, cuts: list[float]
+) -> tuple[Interval, ...]:
+    """Pieces of the range where ``values`` (f′ or f″ at the samples) keeps one sign."""
+    usable = np.isfinite(y) & np.isfinite(values)
+    cut_points = np.unique(np.asarray(cuts, dtype=float))
+    # A new piece after every unusable sample and at every cut.
+    piece = np.cumsum(~usable) * (cut_points.size + 1) + np.searchsorted(cut_points, x)
+    result: list[Interval] = []
+    indices = np.flatnonzero(usable)
+    if indices.size == 0:
+        return ()
+    boundaries = np.flatnonzero(np.diff(piece[indices])) + 1
+    for group in np.split(indices, boundaries):
+        start, end = _piece_bounds(x, usable, cut_points, group)
+        if end <= start:
+            continue
+        signs = np.sign(values[group])
+        plus, minus = int((signs > 0).sum()), int((signs < 0).sum())
+        sign = 0 if plus == minus == 0 else (1 if plus >= minus else -1)
+        result.append(Interval(start, end, sign))
+    return tuple(result)
+
+
+def _piece_bounds(
+    x: np.ndarray, usable: np.ndarray, cuts: np.ndarray, group: np.ndarray
+) -> tuple[float, float]:
+    """A piece reaches out to the cut beside it, or to the break marker (the NaN a sampler put
+    at a pole or jump, whose x is the break); an undefined stretch ends it at its last sample."""
+    first, last = int(group[0]), int(group[-1])
+    start, end = float(x[first]), float(x[last])
+    if first > 0:
+        between = cuts[(cuts >= x[first - 1]) & (cuts <= start)]
+        if between.size:
+            start = float(between[-1])
+        elif not usable[first - 1] and _isolated_gap(usable, first - 1):
+            start = float(x[first - 1])
+    if last < x.size - 1:
+        between = cuts[(cuts >= end) & (cuts <= x[last + 1])]
+        if between.size:
+            end = float(between[0])
+        elif not usable[last + 1] and _isolated_gap(usable, last + 1):
+            end = float(x[last + 1])
+    return start, end
+
+
+def _isolated_gap(usable: np.ndarray, index: int) -> bool:
+    """One missing sample between usable ones: a break marker, whose x is the break itself."""
+    return 0 < index < usable.size - 1 and usable[index - 1] and usable[index + 1]
+
+
+def shape_intervals(
+    samples: CurveSamples, points: list[PointOfInterest]
+) -> tuple[tuple[Interval, ...], tuple[Interval, ...]]:
+    """(monotonicity, concavity) intervals of one curve."""
+    singular = [p.x for p in points if p.kind in (HOLE, ASYMPTOTE)]
+    extrema = [p.x for p in points if p.kind in (LOCAL_MINIMUM, LOCAL_MAXIMUM)]
+    inflections = [p.x for p in points if p.kind == INFLECTION]
+    monotonicity = sign_intervals(samples.x, samples.y, samples.first, extrema + singular)
+    concavity = sign_intervals(samples.x, samples.y, samples.second, inflections + singular)
+    return _tidied(monotonicity, samples.width), _tidied(concavity, samples.width)
+
+
+def _tidied(intervals: tuple[Interval, ...], width: float) -> tuple[Interval, ...]:
+    return tuple(Interval(tidy(i.start, width), tidy(i.end, width), i.sign) for i in intervals)
+
+
+def global_extrema(
+    samples: CurveSamples, points: list[PointOfInterest], name: str
+) -> tuple[GlobalExtremum, GlobalExtremum]:
+    """(minimum, maximum) of f on the samples' range."""
+    inside = np.isfinite(samples.y)
+    candidates_x = list(samples.x[inside])
+    candidates_y = list(samples.y[inside])
+    for point in points:
+        if point.kind in (LOCAL_MINIMUM, LOCAL_MAXIMUM) and point.y is not None:
+            candidates_x.append(point.x)
+            candidates_y.append(point.y)
+    if not candidates_y:
+        none = "f has no real values here".replace("f", name, 1)
+        return GlobalExtremum("minimum", None, None, none), GlobalExtremum(
+            "maximum", None, None, none
+        )
+    xs, ys = np.array(candidates_x), np.array(candidates_y)
+    return (
+        _extreme("minimum", xs, ys, samples.singular, name, -1),
+        _extreme("maximum", xs, ys, samples.singular, name, 1),
+    )
+
+
+def _extreme(
+    kind: str,
+    xs: np.ndarray,
+    ys: np.ndarray,
+    singular: tuple[Singularity, ...],
+    name: str,
+    direction: int,
+) -> GlobalExtremum:
+    for item in singular:
+        if item.kind == "vertical asymptote" and direction in (item.left, item.right):
+            way = "grows" if direction > 0 else "falls"
+            note = (
+                f"{name} {way} without bound at the vertical asymptote x = {format_number(item.x)}"
+            )
+            return GlobalExtremum(kind, None, None, note)
+    index = int(np.argmax(direction * ys))
+    best_x, best_y = float(xs[index]), float(ys[index])
+    # Among equal values (a plateau) report the leftmost.
+    ties = np.flatnonzero(ys == best_y)
+    best_x = float(xs[ties].min())
+    for item in singular:
+        if item.kind == "hole" and item.y is not None and direction * (item.y - best_y) > 0:
+            note = (
+                f"{name} approaches {format_number(item.y)} at the hole x = "
+                f"{format_number(item.x)} but never reaches it"
+            )
+            return GlobalExtremum(kind, None, None, note)
+    return GlobalExtremum(kind, best_x, best_y)
