@@ -20,3 +20,21 @@ def isolated_qsettings(tmp_path_factory, qapp):
 def settings(tmp_path):
     """An explicit settings file for a window under test."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def function_panel_showing(qtbot):
+    """A shown 1280×800 Function panel plotting the given f (shared by its behaviour tests)."""
+    from explorer.core.expr import parse
+    from explorer.ui.panels.function_panel import FunctionPanel
+
+    def make(text: str) -> FunctionPanel:
+        panel = FunctionPanel()
+        qtbot.addWidget(panel)
+        panel.resize(1280, 800)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.set_expression(parse(text, parameters=True))
+        return panel
+
+    return make

@@ -49,6 +49,13 @@ class CurveDefinition:
     def ok(self) -> bool:
         return self.tree is not None
 
+    def display(self) -> str:
+        """The formula as typed, without a ``g(x) =`` prefix (the entry's echo)."""
+        body = prepare_text(self.text)
+        if typed_name(body) is not None:
+            body = body.split("=", 1)[1].strip()
+        return body.replace("-", "−")
+
     def heading(self) -> str:
         """``g(x) = f(x − 1) + 2`` as typed (a missing ``name(x) =`` prefix added)."""
         body = prepare_text(self.text)

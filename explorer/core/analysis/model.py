@@ -110,6 +110,19 @@ class CurveAnalysis:
     def of_kind(self, kind: str) -> tuple[PointOfInterest, ...]:
         return tuple(point for point in self.points if point.kind == kind)
 
+    def interval_groups(self) -> list[tuple[str, list[str]]]:
+        """("Increasing", ["(−5, −1)", …]), then decreasing, concave up, concave down."""
+        groups = (
+            ("Increasing", self.monotonicity, 1),
+            ("Decreasing", self.monotonicity, -1),
+            ("Concave up", self.concavity, 1),
+            ("Concave down", self.concavity, -1),
+        )
+        return [
+            (title, [i.bounds() for i in intervals if i.sign == sign])
+            for title, intervals, sign in groups
+        ]
+
     def interval_lines(self) -> list[str]:
         """``increasing on (−5, 0)`` … and ``concave up on …`` lines."""
         words = {1: "increasing", -1: "decreasing", 0: "constant"}

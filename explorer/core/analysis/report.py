@@ -43,14 +43,7 @@ def _curve_lines(curve: CurveAnalysis) -> list[str]:
         lines += [f"      {test}" for test in point.tests]
     if not curve.points:
         lines.append("    none in this range")
-    groups = (
-        ("Increasing", curve.monotonicity, 1),
-        ("Decreasing", curve.monotonicity, -1),
-        ("Concave up", curve.concavity, 1),
-        ("Concave down", curve.concavity, -1),
-    )
-    for title, intervals, sign in groups:
-        chosen = [i.bounds() for i in intervals if i.sign == sign]
+    for title, chosen in curve.interval_groups():
         lines.append(f"  {title} on: {', '.join(chosen) if chosen else 'nowhere'}")
     lines.append(f"  {curve.minimum.describe(curve.name)}")
     lines.append(f"  {curve.maximum.describe(curve.name)}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import types
 import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -66,6 +67,24 @@ def _plain(value: Any) -> Any:
 
 
 def _typed(value: object, hint: Any, path: str) -> Any:
+    if isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint):
+        if value is None:
+            return None
+        (inner,) = [h for h in typing.get_args(hint) if h is not type(None)]
+        return _typed(value, inner, path)
+    if hint is str:
+        if not isinstance(value, str):
+            raise StateError(f"{path}: expected text, got {value!r}")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise StateError(f"{path}: expected a whole number, got {value!r}")
+        return value
+    if typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
+        if not isinstance(value, list | tuple):
+            raise StateError(f"{path}: expected a list, got {value!r}")
+        item = typing.get_args(hint)[0]
+        return tuple(_typed(v, item, f"{path}[{i}]") for i, v in enumerate(value))
     if hint is bool:
         if not isinstance(value, bool):
             raise StateError(f"{path}: expected true or false, got {value!r}")

@@ -1,0 +1,160 @@
+"""The list of curves in the Function tab: f (typed in the window's f(x) field) and more below.
+
+Each row has a visibility box, a colour swatch and, below f, its own ``ExpressionInput`` (so each
+entry shows its own error, its column marked) and a remove button; "Add function" appends a row.
+The list holds no state of its own: it reports what the user did through signals and is
+rebuilt by the panel from its ``FunctionState`` (``set_rows``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.ui.expression_input import ExpressionInput
+
+ParseEntry = Callable[[int, str], Any]
+
+
+class CurveRow(QWidget):
+    """One curve: visible box, colour swatch, and the entry (a label for f)."""
+
+    def __init__(self, index: int, parse: ParseEntry | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.index = index
+        self.visible_box = QCheckBox()
+        self.visible_box.setObjectName(f"curveVisible_{index}")
+        self.visible_box.setToolTip("Show or hide this curve")
+        self.colour_button = QToolButton()
+        self.colour_button.setObjectName(f"curveColour_{index}")
+        self.colour_button.setToolTip("Pick the curve's colour")
+        self.colour_button.setFixedSize(22, 22)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.visible_box)
+        row.addWidget(self.colour_button)
+        self.input: ExpressionInput | None = None
+        self.f_label: QLabel | None = None
+        self.remove_button: QToolButton | None = None
+        if parse is None:
+            self.f_label = QLabel()
+            self.f_label.setObjectName("curveF")
+            self.f_label.setWordWrap(True)
+            self.f_label.setToolTip("Edit f in the f(x) field at the top of the window")
+            row.addWidget(self.f_label, 1)
+        else:
+            self.input = ExpressionInput(lambda text: parse(self.index, text), label="")
+            self.input.setObjectName(f"curveInput_{index}")
+            self.input.line_edit.setPlaceholderText("e.g. g(x) = f(x - 1) + 2  or  f'(x)")
+            row.addWidget(self.input, 1)
+            self.remove_button = QToolButton()
+            self.remove_button.setObjectName(f"curveRemove_{index}")
+            self.remove_button.setText("✕")
+            self.remove_button.setToolTip("Remove this curve")
+            row.addWidget(self.remove_button)
+
+    def show_colour(self, colour: str) -> None:
+        self.colour_button.setStyleSheet(
+            f"QToolButton {{ background: {colour}; border: 1px solid #888; border-radius: 3px; }}"
+        )
+
+
+class CurveList(QWidget):
+    """Rows of curves plus an "Add function" button (see the module docstring)."""
+
+    add_requested = Signal()
+    remove_requested = Signal(int)
+    visibility_changed = Signal(int, bool)
+    colour_changed = Signal(int, str)
+    entry_parsed = Signal(int)  # a row's text parsed (or failed): the texts changed
+    selected = Signal(int)
+
+    def __init__(self, parse: ParseEntry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._parse = parse
+        self.rows: list[CurveRow] = []
+        self._stack = QVBoxLayout()
+        self._stack.setSpacing(2)
+        self.add_button = QPushButton("+ Add function")
+        self.add_button.setObjectName("addCurve")
+        self.add_button.setToolTip("Plot another function; it may use f, e.g. f(x - 1) or f'(x)")
+        self.add_button.clicked.connect(self.add_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._stack)
+        layout.addWidget(self.add_button)
+
+    def texts(self) -> list[str]:
+        """The texts of the rows below f."""
+        return [row.input.text() for row in self.rows[1:] if row.input is not None]
+
+    def set_rows(
+        self, texts: Sequence[str], visible: Sequence[bool], colours: Sequence[str], can_add: bool
+    ) -> None:
+        """Rebuild the rows only when their number changed; otherwise write texts in place."""
+        if len(self.rows) != len(texts) + 1:
+            for row in self.rows:
+                self._stack.removeWidget(row)
+                # Hidden and detached now: deleteLater alone leaves it painted until the loop runs.
+                row.hide()
+                row.setParent(None)
+                row.deleteLater()
+            self.rows = [self._make_row(i) for i in range(len(texts) + 1)]
+            for row in self.rows:
+                self._stack.addWidget(row)
+        for row, text in zip(self.rows[1:], texts, strict=True):
+            if row.input is not None and row.input.text() != text:
+                with QSignalBlocker(row.input.line_edit):
+                    row.input.line_edit.setText(text)
+        for row, shown, colour in zip(self.rows, visible, colours, strict=True):
+            with QSignalBlocker(row.visible_box):
+                row.visible_box.setChecked(shown)
+            row.show_colour(colour)
+        self.add_button.setEnabled(can_add)
+
+    def _make_row(self, index: int) -> CurveRow:
+        row = CurveRow(index, None if index == 0 else self._parse, self)
+        row.visible_box.toggled.connect(lambda on, i=index: self.visibility_changed.emit(i, on))
+        row.colour_button.clicked.connect(lambda _=False, i=index: self._pick_colour(i))
+        if row.input is not None:
+            row.input.expression_parsed.connect(lambda _e, i=index: self.entry_parsed.emit(i))
+            row.input.expression_failed.connect(lambda _e, i=index: self.entry_parsed.emit(i))
+            row.input.line_edit.selectionChanged.connect(lambda i=index: self.selected.emit(i))
+            row.input.line_edit.cursorPositionChanged.connect(
+                lambda _a, _b, i=index: self.selected.emit(i)
+            )
+        if row.remove_button is not None:
+            row.remove_button.clicked.connect(
+                lambda _=False, i=index: self.remove_requested.emit(i)
+            )
+        return row
+
+    def _pick_colour(self, index: int) -> None:
+        colour = QColorDialog.getColor(parent=self, title="Curve colour")
+        if colour.isValid():
+            self.colour_changed.emit(index, QColor(colour).name())
+
+    def refresh_feedback(self) -> None:
+        """Re-parse every entry quietly so each shows its current error (f changed under g)."""
+        for row in self.rows[1:]:
+            if row.input is not None and row.input.text().strip():
+                with QSignalBlocker(row.input):
+                    row.input.parse_now()
+
+    def set_f_text(self, text: str) -> None:
+        if self.rows and self.rows[0].f_label is not None:
+            self.rows[0].f_label.setText(text)

@@ -1,0 +1,201 @@
+"""What the Function tab draws over its curves: points of interest, shading, the trace dot.
+
+Points are small grey dots, as in Desmos (holes are open rings, vertical asymptotes thin dashed
+lines, the global extremes of the selected curve a darker ring); a label with the coordinates
+(and, at an extremum, both derivative tests) appears while the cursor is within a few pixels of
+a point and stays when the point is clicked. Everything shown is computed in
+``explorer.core.analysis``; this module only places it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from explorer.core.analysis.model import ASYMPTOTE, HOLE, GlobalExtremum, Interval, PointOfInterest
+from explorer.core.analysis.trace import TracePoint
+from explorer.ui.plot import PlotView
+
+POINT_COLOUR = "#6b6b6b"
+LABEL_BACKGROUND = (255, 255, 255, 230)
+# A point is "under the cursor" within this many pixels.
+HOVER_PIXELS = 9
+SHADES = {
+    "slope": {1: (0, 158, 115, 38), -1: (213, 94, 0, 38)},
+    "concavity": {1: (0, 114, 178, 34), -1: (204, 121, 167, 40)},
+}
+_MAX_ASYMPTOTE_LINES = 60
+
+
+def point_label_html(point: PointOfInterest) -> str:
+    """The label of a point: its title and coordinates, then its tests in grey."""
+    lines = [f"<b>{html.escape(point.label())}</b>"]
+    lines += [f"<span style='color:#555555'>{html.escape(test)}</span>" for test in point.tests]
+    return f"<div style='color:#222222'>{'<br>'.join(lines)}</div>"
+
+
+class PointMarkers:
+    """Dots, rings, asymptote lines and labels for a list of points of interest on a PlotView."""
+
+    def __init__(self, plot: PlotView):
+        self.plot = plot
+        self.points: list[PointOfInterest] = []
+        self.dots = pg.ScatterPlotItem(
+            size=7, pen=pg.mkPen(None), brush=pg.mkBrush(POINT_COLOUR), hoverable=False
+        )
+        self.rings = pg.ScatterPlotItem(
+            size=8, pen=pg.mkPen(POINT_COLOUR, width=1.5), brush=pg.mkBrush("w")
+        )
+        self.extremes = pg.ScatterPlotItem(
+            size=13, pen=pg.mkPen("#222222", width=1.6), brush=pg.mkBrush(None), symbol="o"
+        )
+        for item in (self.extremes, self.dots, self.rings):
+            item.setZValue(20)
+            plot.add_item(item, ignore_bounds=True)
+        self.asymptotes: list[pg.InfiniteLine] = []
+        self.hover_label = self._label()
+        self.pinned: dict[tuple[str, str, float], pg.TextItem] = {}
+        self.shades: list[pg.LinearRegionItem] = []
+
+    def _label(self) -> pg.TextItem:
+        label = pg.TextItem(
+            anchor=(0, 1.1), fill=pg.mkBrush(*LABEL_BACKGROUND), border=pg.mkPen("#bbbbbb")
+        )
+        label.setZValue(30)
+        label.setVisible(False)
+        self.plot.add_item(label, ignore_bounds=True)
+        return label
+
+    # ----- points ----------------------------------------------------------------------------
+
+    def show(self, points: Sequence[PointOfInterest], extremes: Sequence[GlobalExtremum]) -> None:
+        """Mark ``points`` (asymptotes as lines) and ring the global ``extremes``."""
+        self.points = [p for p in points if p.kind != ASYMPTOTE]
+        solid = [p for p in self.points if p.kind != HOLE]
+        holes = [p for p in self.points if p.kind == HOLE]
+        self.dots.setData([p.x for p in solid], [p.y for p in solid])
+        self.rings.setData([p.x for p in holes], [p.y for p in holes])
+        found = [e for e in extremes if e.x is not None and e.y is not None]
+        self.extremes.setData([e.x for e in found], [e.y for e in found])
+        lines = [p.x for p in points if p.kind == ASYMPTOTE][:_MAX_ASYMPTOTE_LINES]
+        while len(self.asymptotes) < len(lines):
+            line = pg.InfiniteLine(
+                angle=90,
+                movable=False,
+                pen=pg.mkPen(POINT_COLOUR, width=1, style=Qt.PenStyle.DashLine),
+            )
+            line.setZValue(5)
+            self.plot.add_item(line, ignore_bounds=True)
+            self.asymptotes.append(line)
+        for line, x in zip(self.asymptotes, lines, strict=False):
+            line.setPos(x)
+            line.setVisible(True)
+        for line in self.asymptotes[len(lines) :]:
+            line.setVisible(False)
+        # Pinned labels follow their point; those whose point is gone go too.
+        keys = {self._key(p): p for p in self.points}
+        for key in list(self.pinned):
+            if key not in keys:
+                self.plot.remove_item(self.pinned.pop(key))
+        self.hover_label.setVisible(False)
+
+    def clear(self) -> None:
+        self.show([], [])
+
+    @staticmethod
+    def _key(point: PointOfInterest) -> tuple[str, str, float]:
+        return (point.kind, point.curve + point.other, round(point.x, 9))
+
+    def point_near(self, x: float, y: float) -> PointOfInterest | None:
+        """The marked point within ``HOVER_PIXELS`` of the data point (x, y), if any."""
+        if not self.points:
+            return None
+        box = self.plot.view_box
+        cursor = box.mapViewToScene(QPointF(x, y))
+        best, best_distance = None, float(HOVER_PIXELS)
+        for point in self.points:
+            scene = box.mapViewToScene(QPointF(point.x, point.y))
+            distance = float(np.hypot(scene.x() - cursor.x(), scene.y() - cursor.y()))
+            if distance <= best_distance:
+                best, best_distance = point, distance
+        return best
+
+    def hover(self, x: float, y: float) -> PointOfInterest | None:
+        point = self.point_near(x, y)
+        if point is None or self._key(point) in self.pinned:
+            self.hover_label.setVisible(False)
+            return point
+        self.hover_label.setHtml(point_label_html(point))
+        self.hover_label.setPos(point.x, point.y)
+        self.hover_label.setVisible(True)
+        return point
+
+    def toggle_pin(self, point: PointOfInterest) -> bool:
+        """Pin the point's label (or unpin it); returns whether it is pinned now."""
+        key = self._key(point)
+        if key in self.pinned:
+            self.plot.remove_item(self.pinned.pop(key))
+            return False
+        label = self._label()
+        label.setHtml(point_label_html(point))
+        label.setPos(point.x, point.y)
+        label.setVisible(True)
+        self.pinned[key] = label
+        self.hover_label.setVisible(False)
+        return True
+
+    # ----- shading ---------------------------------------------------------------------------
+
+    def shade(self, intervals: Sequence[Interval], kind: str) -> None:
+        """Tint the x-intervals where f′ (kind "slope") or f″ ("concavity") is + or −."""
+        colours = SHADES.get(kind, {})
+        wanted = [i for i in intervals if i.sign in colours]
+        while len(self.shades) < len(wanted):
+            region = pg.LinearRegionItem(movable=False, pen=pg.mkPen(None))
+            region.setZValue(-10)
+            self.plot.add_item(region, ignore_bounds=True)
+            self.shades.append(region)
+        for region, interval in zip(self.shades, wanted, strict=False):
+            region.setRegion((interval.start, interval.end))
+            region.setBrush(pg.mkBrush(*colours[interval.sign]))
+            region.setVisible(True)
+        for region in self.shades[len(wanted) :]:
+            region.setVisible(False)
+
+
+class TraceDot:
+    """The dot that follows a curve under the cursor, with its reading."""
+
+    def __init__(self, plot: PlotView):
+        self.dot = pg.ScatterPlotItem(size=10, pen=pg.mkPen("w", width=1.5))
+        self.dot.setZValue(25)
+        self.label = pg.TextItem(
+            anchor=(-0.05, -0.2), fill=pg.mkBrush(*LABEL_BACKGROUND), border=pg.mkPen("#bbbbbb")
+        )
+        self.label.setZValue(31)
+        plot.add_item(self.dot, ignore_bounds=True)
+        plot.add_item(self.label, ignore_bounds=True)
+        self.hide()
+        self.reading: TracePoint | None = None
+
+    def show(self, reading: TracePoint, colour: str) -> None:
+        self.reading = reading
+        if not reading.defined:
+            self.hide()
+            self.reading = reading
+            return
+        self.dot.setData([reading.x], [reading.y], brush=pg.mkBrush(QColor(colour)))
+        self.label.setText(reading.text(), color="#222222")
+        self.label.setPos(reading.x, reading.y)
+        self.dot.setVisible(True)
+        self.label.setVisible(True)
+
+    def hide(self) -> None:
+        self.reading = None
+        self.dot.setVisible(False)
+        self.label.setVisible(False)

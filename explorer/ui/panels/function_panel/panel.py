@@ -1,0 +1,662 @@
+"""The Function tab's panel: several curves, their points of interest, shading, trace, sliders.
+
+f is the window's f(x) field (so the Derivative tab works on the same f); more curves are typed
+in the list on the right and may use f (``g(x) = f(x - 1) + 2``, ``h(x) = f'(x)``). Single
+letters other than x are slider parameters shared by all curves and with the Derivative panel's
+sliders (the window's one ``ParameterModel``). Every number shown comes from
+``explorer.core.analysis``; the curves are drawn from the same samples the analysis used, over
+the visible x-range, so panning or zooming resamples and finds the points in view again (after a
+short pause, ``VIEW_DEBOUNCE_MS``). Reset view returns to the state's x-range.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.analysis import (
+    Analysis,
+    CurveDefinition,
+    analyze_curve,
+    analyze_curves,
+    define_curves,
+    prepare_curve,
+)
+from explorer.core.analysis.trace import trace_at
+from explorer.core.derivative.formatting import format_number
+from explorer.core.expr.errors import ExprError
+from explorer.core.panel_state import FunctionState
+from explorer.core.panel_state.function import MAX_EXTRA_CURVES, SHADINGS
+from explorer.core.sampling import RangeError, SampledCurve, validate_range
+from explorer.ui.panels.function_panel.curve_list import CurveList
+from explorer.ui.panels.function_panel.markers import HOVER_PIXELS, PointMarkers, TraceDot
+from explorer.ui.panels.panel import Panel, signals_blocked
+from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
+from explorer.ui.plot import PALETTE, PlotView
+
+_ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
+_SIDE_COLUMN_WIDTH = 330
+VIEW_DEBOUNCE_MS = 40
+_SHADING_LABELS = {
+    "none": "No shading",
+    "slope": "Shade where f rises / falls (f′)",
+    "concavity": "Shade where f bends up / down (f″)",
+}
+
+
+def parse_bound(text: str) -> float:
+    """A range bound typed by the user: a number, or a constant expression such as ``-2pi``."""
+    cleaned = text.strip().replace("\u2212", "-")
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    from explorer.core.expr import parse
+
+    expression = parse(cleaned, variables=())
+    value = np.asarray(expression.numpy_function()(), dtype=float).reshape(-1)
+    if value.size != 1:
+        raise ExprError("A range bound must be a single number")
+    return float(value[0])
+
+
+def format_bound(value: float) -> str:
+    return f"{value:.15g}"
+
+
+class FunctionPanel(Panel):
+    """Plot several curves with their points of interest (see the module docstring).
+
+    Its state is a ``FunctionState``: the x-range, the curves below f, which are hidden, their
+    colours, the toggles and the interval for the global extrema.
+    """
+
+    uses_expression = True
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("functionPanel")
+        self.plot = PlotView(self, x_label="x", y_label="y")
+        self.plot.setObjectName("functionPlot")
+        self._state = FunctionState()
+        self._expression: Any = None
+        self._parameters_stale = False
+        self._analysed_range: tuple[float, float] | None = None
+        self.definitions: tuple[CurveDefinition, ...] = ()
+        self.analysis: Analysis | None = None
+        self.last_curve: SampledCurve | None = None
+        self._prepared: dict[str, Any] = {}
+
+        self.x_min_input = QLineEdit()
+        self.x_min_input.setObjectName("xMinInput")
+        self.x_max_input = QLineEdit()
+        self.x_max_input.setObjectName("xMaxInput")
+        for field, tip in ((self.x_min_input, "left"), (self.x_max_input, "right")):
+            field.setMaximumWidth(110)
+            field.setToolTip(f"The {tip} end of the x-range: a number or e.g. -2pi")
+            field.editingFinished.connect(self.apply_range_inputs)
+        self.range_feedback = QLabel()
+        self.range_feedback.setObjectName("rangeFeedback")
+        self.range_feedback.setStyleSheet("color: #b00020;")
+        reset_button = QToolButton()
+        reset_button.setDefaultAction(self.plot.reset_view_action)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("x from"))
+        controls.addWidget(self.x_min_input)
+        controls.addWidget(QLabel("to"))
+        controls.addWidget(self.x_max_input)
+        controls.addWidget(self.range_feedback, 1)
+        controls.addWidget(reset_button)
+
+        self.parameters = ParameterSliders()
+        self.parameters.values_changed.connect(self._on_parameters_changed)
+        self.curve_list = CurveList(self._parse_entry)
+        self.curve_list.setObjectName("curveList")
+        self.curve_list.add_requested.connect(self.add_curve)
+        self.curve_list.remove_requested.connect(self.remove_curve)
+        self.curve_list.visibility_changed.connect(self._on_visibility)
+        self.curve_list.colour_changed.connect(self._on_colour)
+        self.curve_list.entry_parsed.connect(self._on_entry_parsed)
+        self.curve_list.selected.connect(self._on_selected)
+        self._build_toggles()
+
+        body = QHBoxLayout()
+        body.addWidget(self.plot, 1)
+        body.addWidget(self._side_column())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(controls)
+        layout.addLayout(body, 1)
+
+        self.markers = PointMarkers(self.plot)
+        self.trace_dot = TraceDot(self.plot)
+        self.plot.cursor_moved.connect(self._on_cursor)
+        self.plot.plot_widget.scene().sigMouseClicked.connect(self._on_click)
+        self._view_timer = QTimer(self)
+        self._view_timer.setSingleShot(True)
+        self._view_timer.setInterval(VIEW_DEBOUNCE_MS)
+        self._view_timer.timeout.connect(self._on_view_settled)
+        self.plot.view_box.sigRangeChanged.connect(self._on_view_changed)
+        self._sync_widgets()
+
+    # ----- construction -------------------------------------------------------------------------
+
+    def _build_toggles(self) -> None:
+        self.points_box = QCheckBox("Points of interest")
+        self.points_box.setObjectName("showPoints")
+        self.points_box.setToolTip(
+            "Mark roots, extrema, inflection points, intercepts, holes, asymptotes and "
+            "intersections; hover or click a dot for its coordinates"
+        )
+        self.points_box.toggled.connect(lambda on: self._change(show_points=on))
+        self.shading_box = QComboBox()
+        self.shading_box.setObjectName("shading")
+        for key in SHADINGS:
+            self.shading_box.addItem(_SHADING_LABELS[key], key)
+        self.shading_box.currentIndexChanged.connect(
+            lambda i: self._change(shading=self.shading_box.itemData(i))
+        )
+        self.trace_box = QCheckBox("Trace the curve under the cursor")
+        self.trace_box.setObjectName("trace")
+        self.trace_box.toggled.connect(lambda on: self._change(trace=on))
+        self.extremes_input = QLineEdit()
+        self.extremes_input.setObjectName("extremesInterval")
+        self.extremes_input.setPlaceholderText("the view, or type a, b")
+        self.extremes_input.setToolTip("Where to look for the global minimum and maximum")
+        self.extremes_input.editingFinished.connect(self.apply_extremes_input)
+        self.extremes_feedback = QLabel()
+        self.extremes_feedback.setObjectName("extremesFeedback")
+        self.extremes_feedback.setStyleSheet("color: #b00020;")
+        self.details = QLabel()
+        self.details.setObjectName("curveDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _side_column(self) -> QScrollArea:
+        column = QWidget()
+        stack = QVBoxLayout(column)
+        stack.setContentsMargins(0, 0, 6, 0)
+        stack.addWidget(self.curve_list)
+        stack.addWidget(self.points_box)
+        stack.addWidget(self.shading_box)
+        stack.addWidget(self.trace_box)
+        interval_row = QHBoxLayout()
+        interval_row.addWidget(QLabel("Global extrema on"))
+        interval_row.addWidget(self.extremes_input, 1)
+        stack.addLayout(interval_row)
+        stack.addWidget(self.extremes_feedback)
+        stack.addWidget(self.details)
+        stack.addWidget(self.parameters)
+        stack.addStretch(1)
+        self._side_scroll = QScrollArea()
+        self._side_scroll.setObjectName("functionParameters")
+        self._side_scroll.setWidget(column)
+        self._side_scroll.setWidgetResizable(True)
+        self._side_scroll.setFixedWidth(_SIDE_COLUMN_WIDTH)
+        self._side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return self._side_scroll
+
+    # ----- the panel protocol -------------------------------------------------------------------
+
+    def set_expression(self, expression: Any) -> None:
+        """Plot ``expression`` (a parsed Expression) as f, with the other curves."""
+        self._expression = expression
+        self._parameters_stale = False
+        self.redefine()
+        self.replot()
+
+    def set_parameter_model(self, model: ParameterModel) -> None:
+        """Share slider values with the other panels (the main window's one model)."""
+        self.parameters.set_model(model)
+
+    def export_target(self) -> PlotView:
+        return self.plot
+
+    def view_actions(self) -> list[QAction]:
+        return [self.plot.reset_view_action]
+
+    def state(self) -> FunctionState:
+        return self._state
+
+    def set_state(self, state: FunctionState) -> None:
+        """Show ``state``: every control is rewritten from it, then the curves are redrawn."""
+        self._state = state
+        self._sync_widgets()
+        self._show_range_error(None)
+        self.redefine()
+        self.replot()
+
+    def _sync_widgets(self) -> None:
+        state = self._state
+        with signals_blocked(
+            self.x_min_input, self.x_max_input, self.points_box, self.shading_box,
+            self.trace_box, self.extremes_input,
+        ):  # fmt: skip
+            self.x_min_input.setText(format_bound(state.x_range[0]))
+            self.x_max_input.setText(format_bound(state.x_range[1]))
+            self.points_box.setChecked(state.show_points)
+            self.shading_box.setCurrentIndex(SHADINGS.index(state.shading))
+            self.trace_box.setChecked(state.trace)
+            interval = state.extremes_interval
+            self.extremes_input.setText(
+                ""
+                if interval is None
+                else f"{format_bound(interval[0])}, {format_bound(interval[1])}"
+            )
+        count = len(state.curves) + 1
+        self.curve_list.set_rows(
+            state.curves,
+            [not state.is_hidden(i) for i in range(count)],
+            [self.curve_colour(i) for i in range(count)],
+            len(state.curves) < MAX_EXTRA_CURVES,
+        )
+        self.curve_list.refresh_feedback()
+
+    def _change(self, **fields: Any) -> None:
+        """Widget → state for the toggles, then redraw what they affect."""
+        self._state = dataclasses.replace(self._state, **fields)
+        if "trace" in fields and not fields["trace"]:
+            self.trace_dot.hide()
+        self.draw_analysis()
+
+    # ----- curves -------------------------------------------------------------------------------
+
+    def curve_colour(self, index: int) -> str:
+        return self._state.colour(index) or PALETTE[index % len(PALETTE)]
+
+    def texts(self) -> list[str]:
+        """Every curve's text, f first ("" until the window gives f)."""
+        f_text = getattr(self._expression, "text", "") if self._expression is not None else ""
+        return [f_text, *self._state.curves]
+
+    def _parse_entry(self, index: int, text: str) -> CurveDefinition:
+        """ExpressionInput's parser for row ``index``: the definition, or its error raised."""
+        texts = self.texts()
+        texts[index] = text
+        definition = define_curves(texts)[index]
+        if definition.error is not None:
+            raise definition.error
+        return definition
+
+    def add_curve(self, text: str = "") -> None:
+        """Append an entry (empty: the user types it) and show it."""
+        state = self._state
+        if len(state.curves) >= MAX_EXTRA_CURVES:
+            return
+        hidden = (*state.hidden, False) if state.hidden else ()
+        colours = (*state.colours, "") if state.colours else ()
+        self._state = dataclasses.replace(
+            state, curves=(*state.curves, text), hidden=hidden, colours=colours
+        )
+        self._sync_widgets()
+        row = self.curve_list.rows[-1]
+        if row.input is not None:
+            row.input.line_edit.setFocus()
+        self.redefine()
+        self.replot(keep_view=True)
+
+    def remove_curve(self, index: int) -> None:
+        """Remove entry ``index`` (1 or more: f itself stays)."""
+        state = self._state
+        if not 1 <= index <= len(state.curves):
+            return
+        drop = lambda items: tuple(v for i, v in enumerate(items) if i != index)  # noqa: E731
+        curves = tuple(t for i, t in enumerate(state.curves) if i != index - 1)
+        selected = 0 if state.selected == index else min(state.selected, len(curves))
+        self._state = dataclasses.replace(
+            state,
+            curves=curves,
+            hidden=drop(state.hidden) if state.hidden else (),
+            colours=drop(state.colours) if state.colours else (),
+            selected=selected,
+        )
+        self._sync_widgets()
+        self.redefine()
+        self.replot(keep_view=True)
+
+    def set_curve_text(self, index: int, text: str) -> None:
+        """Type ``text`` into entry ``index`` (1 or more) and parse it at once."""
+        row = self.curve_list.rows[index]
+        if row.input is not None:
+            row.input.set_text(text)
+
+    def set_hidden(self, index: int, hidden: bool) -> None:
+        self.curve_list.rows[index].visible_box.setChecked(not hidden)
+
+    def _on_entry_parsed(self, _index: int) -> None:
+        self._state = dataclasses.replace(self._state, curves=tuple(self.curve_list.texts()))
+        self.redefine()
+        self.curve_list.refresh_feedback()
+        self.replot(keep_view=True)
+
+    def _on_visibility(self, index: int, shown: bool) -> None:
+        count = len(self._state.curves) + 1
+        hidden = list(self._state.hidden or (False,) * count)
+        hidden[index] = not shown
+        self._state = dataclasses.replace(self._state, hidden=tuple(hidden))
+        self.replot(keep_view=True)
+
+    def _on_colour(self, index: int, colour: str) -> None:
+        count = len(self._state.curves) + 1
+        colours = list(self._state.colours or ("",) * count)
+        colours[index] = colour
+        self._state = dataclasses.replace(self._state, colours=tuple(colours))
+        self._sync_widgets()
+        self.replot(keep_view=True)
+
+    def _on_selected(self, index: int) -> None:
+        if index != self._state.selected:
+            self._state = dataclasses.replace(self._state, selected=index)
+            self.draw_analysis()
+
+    def redefine(self) -> None:
+        """Parse every curve again (f's name, the references) and update the sliders."""
+        if self._expression is None:
+            self.definitions = ()
+            return
+        self.definitions = define_curves(self.texts())
+        names = sorted({n for d in self.definitions if d.ok for n in d.parameters})
+        self.parameters.set_parameters(names)
+        self.curve_list.set_f_text(html.escape(self.curve_heading(0)))
+
+    def visible_definitions(self) -> list[CurveDefinition]:
+        return [d for i, d in enumerate(self.definitions) if d.ok and not self._state.is_hidden(i)]
+
+    # ----- range ------------------------------------------------------------------------------
+
+    def x_range(self) -> tuple[float, float]:
+        return self._state.x_range
+
+    def set_x_range(self, x_min: float, x_max: float) -> None:
+        """Set and plot a new range; raises RangeError (and keeps the old one) when it is bad."""
+        self.set_state(dataclasses.replace(self._state, x_range=(x_min, x_max)))
+
+    def apply_range_inputs(self) -> None:
+        """Read both range fields; show what is wrong next to them, or replot."""
+        bounds = []
+        for name, field in (("x min", self.x_min_input), ("x max", self.x_max_input)):
+            try:
+                bounds.append(parse_bound(field.text()))
+            except ExprError as error:
+                self._show_range_error(f"{name}: {error.message}", field)
+                return
+        try:
+            new_range = validate_range(*bounds)
+        except RangeError as error:
+            self._show_range_error(error.message)
+            return
+        if new_range != self._state.x_range or self.range_feedback.text():
+            # Widget → state: the fields keep what the user typed (e.g. -2pi).
+            self._state = dataclasses.replace(self._state, x_range=new_range)
+            self._show_range_error(None)
+            self.replot()
+
+    def _show_range_error(self, message: str | None, field: QLineEdit | None = None) -> None:
+        self.range_feedback.setText(html.escape(message) if message else "")
+        for each in (self.x_min_input, self.x_max_input):
+            bad = message is not None and (field is None or field is each)
+            each.setStyleSheet(_ERROR_STYLE if bad else "")
+
+    def apply_extremes_input(self) -> None:
+        """Read "a, b" (empty: the view) for the global extrema; say what is wrong if bad."""
+        text = self.extremes_input.text().strip()
+        interval = None
+        if text:
+            parts = [p for p in text.replace(";", ",").split(",") if p.strip()]
+            try:
+                if len(parts) != 2:
+                    raise ExprError("Type two numbers: a, b")
+                interval = validate_range(*(parse_bound(p) for p in parts))
+            except (ExprError, RangeError) as error:
+                self.extremes_feedback.setText(html.escape(error.message))
+                self.extremes_input.setStyleSheet(_ERROR_STYLE)
+                return
+        self.extremes_feedback.setText("")
+        self.extremes_input.setStyleSheet("")
+        self._state = dataclasses.replace(self._state, extremes_interval=interval)
+        self.draw_analysis()
+
+    # ----- drawing ----------------------------------------------------------------------------
+
+    def replot(self, *, keep_view: bool = False) -> None:
+        """Analyse and draw every visible curve. Without ``keep_view`` the view goes to the
+        state's x-range (y fitted to f); with it (a slider move, an edit in the list) the view
+        stays where the user has it, as in Desmos, and only "Reset view" moves."""
+        if self._expression is None:
+            return
+        x_range = self.plot.view_range()[0] if keep_view else self._state.x_range
+        self.analyse(x_range)
+        home_y = self._home_y_range()
+        if keep_view:
+            self.plot.set_home_range(self._state.x_range, home_y)
+        else:
+            self._analysed_range = tuple(x_range)
+            self.plot.set_view_range(self._state.x_range, home_y)
+
+    def _home_y_range(self) -> tuple[float, float]:
+        if self.last_curve is not None and self.last_curve.y_view_range is not None:
+            return self.last_curve.y_view_range
+        if self.last_curve is not None:
+            return _fallback_y_range(self.last_curve)
+        return (-1.0, 1.0)
+
+    def analyse(self, x_range: tuple[float, float]) -> None:
+        """Analyse the visible curves on ``x_range`` and draw curves, points and shading."""
+        try:
+            low, high = validate_range(*x_range)
+        except RangeError:
+            return
+        self._analysed_range = (low, high)
+        visible = self.visible_definitions()
+        values = self.parameters.model().values(self.parameters.names())
+        self.analysis = analyze_curves(visible, values, (low, high))
+        self._prepared = {d.name: prepare_curve(d, values) for d in visible}
+        self.draw_curves()
+        self.draw_analysis()
+
+    def draw_curves(self) -> None:
+        analysis = self.analysis
+        drawn = {c.name: c for c in analysis.curves} if analysis is not None else {}
+        names = self.parameters.names()
+        values = self.parameters.model().values(names)
+        suffix = ""
+        if names:
+            # An exported picture has no sliders: the legend says which values it shows.
+            suffix = " (" + ", ".join(f"{n} = {format_number(values[n])}" for n in names) + ")"
+        keys = set()
+        for index, definition in enumerate(self.definitions):
+            curve = drawn.get(definition.name)
+            if curve is None:
+                continue
+            x, y = curve.sampled.display_arrays()
+            key = "f" if index == 0 else definition.name
+            keys.add(key)
+            self.plot.set_curve(
+                key,
+                x,
+                y,
+                name=self.curve_heading(index) + suffix,
+                color=self.curve_colour(index),
+                width=2.5,
+            )
+        for key in set(self.plot.curve_keys()) - keys:
+            self.plot.remove_curve(key)
+        first = self.definitions[0] if self.definitions else None
+        self.last_curve = drawn[first.name].sampled if first and first.name in drawn else None
+        empty = not any(c.sampled.has_real_values for c in drawn.values())
+        self.plot.set_message("No real values in this range" if drawn and empty else None)
+
+    def curve_heading(self, index: int) -> str:
+        """``f(x) = x³ − 1/x`` for f (the window's echo), the typed text for the others."""
+        definition = self.definitions[index]
+        display = getattr(self._expression, "display", None)
+        if index == 0 and callable(display):
+            return f"{definition.name}(x) = {display()}"
+        return definition.heading()
+
+    def selected_definition(self) -> CurveDefinition | None:
+        index = min(self._state.selected, len(self.definitions) - 1)
+        if index < 0 or self._state.is_hidden(index) or not self.definitions[index].ok:
+            visible = self.visible_definitions()
+            return visible[0] if visible else None
+        return self.definitions[index]
+
+    def draw_analysis(self) -> None:
+        """Points, shading and the details of the selected curve, from the last analysis."""
+        analysis = self.analysis
+        if analysis is None:
+            return
+        selected = self.selected_definition()
+        curve = analysis.curve(selected.name) if selected is not None else None
+        extremes = self.global_extrema(selected)
+        if self._state.show_points:
+            shown = [e for e in extremes if e is not None]
+            self.markers.show(analysis.points(), shown)
+        else:
+            self.markers.clear()
+        if curve is not None and self._state.shading != "none":
+            intervals = curve.monotonicity if self._state.shading == "slope" else curve.concavity
+            self.markers.shade(intervals, self._state.shading)
+        else:
+            self.markers.shade((), "none")
+        self.details.setText(self._details_html(curve, extremes))
+
+    def global_extrema(self, definition: CurveDefinition | None) -> list[Any]:
+        """The selected curve's global (minimum, maximum) on the typed interval or the view."""
+        if definition is None or self.analysis is None:
+            return []
+        interval = self._state.extremes_interval
+        if interval is None:
+            curve = self.analysis.curve(definition.name)
+            return [curve.minimum, curve.maximum]
+        prepared = self._prepared[definition.name]
+        on_interval, _ = analyze_curve(prepared, interval)
+        return [on_interval.minimum, on_interval.maximum]
+
+    def _details_html(self, curve: Any, extremes: list[Any]) -> str:
+        if curve is None:
+            return ""
+        name = curve.name
+        where = (
+            "the view"
+            if self._state.extremes_interval is None
+            else "[{}, {}]".format(*(format_number(v) for v in self._state.extremes_interval))
+        )
+        lines = [f"<b>{html.escape(name)}</b> on {where}:"]
+        lines += [html.escape(e.describe(name)) for e in extremes]
+        for title, chosen in curve.interval_groups():
+            if chosen:
+                lines.append(f"{title} on {html.escape(', '.join(chosen))}")
+        if self._state.shading == "slope":
+            lines.append(
+                "<span style='color:#009E73'>■</span> rising "
+                "<span style='color:#D55E00'>■</span> falling"
+            )
+        elif self._state.shading == "concavity":
+            lines.append(
+                "<span style='color:#0072B2'>■</span> concave up "
+                "<span style='color:#CC79A7'>■</span> concave down"
+            )
+        return "<br>".join(lines)
+
+    # ----- view, cursor, clicks ---------------------------------------------------------------
+
+    def _on_view_changed(self, *_args: object) -> None:
+        if self.analysis is not None:
+            self._view_timer.start()
+
+    def _on_view_settled(self) -> None:
+        """Pan or zoom ended: resample and find the points of interest in view."""
+        x_range = self.plot.view_range()[0]
+        if self._analysed_range is not None and np.allclose(
+            x_range, self._analysed_range, rtol=1e-12, atol=0
+        ):
+            return
+        self.analyse(x_range)
+
+    def _on_cursor(self, x: float, y: float) -> None:
+        if self._state.show_points:
+            self.markers.hover(x, y)
+        if not self._state.trace or self.analysis is None:
+            return
+        definition = self._trace_target(x, y)
+        if definition is None:
+            self.trace_dot.hide()
+            return
+        (x0, x1), _ = self.plot.view_range()
+        width = max(self.plot.view_box.width(), 1.0)
+        snap = HOVER_PIXELS * (x1 - x0) / width
+        points = self.analysis.points() if self._state.show_points else ()
+        reading = trace_at(self._prepared[definition.name], points, x, snap)
+        index = self.definitions.index(definition)
+        self.trace_dot.show(reading, self.curve_colour(index))
+
+    def _trace_target(self, x: float, y: float) -> CurveDefinition | None:
+        """The visible curve whose value at x is nearest the cursor (the selected one on ties)."""
+        best, best_gap = None, math.inf
+        for definition in self.visible_definitions():
+            with np.errstate(all="ignore"):
+                value = float(self._prepared[definition.name].f(np.float64(x)))
+            gap = abs(value - y) if math.isfinite(value) else math.inf
+            if gap < best_gap:
+                best, best_gap = definition, gap
+        return best or self.selected_definition()
+
+    def _on_click(self, event: Any) -> None:
+        if not self._state.show_points or event.button() != Qt.MouseButton.LeftButton:
+            return
+        box = self.plot.view_box
+        if not box.sceneBoundingRect().contains(event.scenePos()):
+            return
+        where = box.mapSceneToView(event.scenePos())
+        point = self.markers.point_near(where.x(), where.y())
+        if point is not None:
+            self.markers.toggle_pin(point)
+
+    # ----- parameters ---------------------------------------------------------------------------
+
+    def parameter_values(self) -> dict[str, float]:
+        return self.parameters.values()
+
+    def _on_parameters_changed(self, _values: dict) -> None:
+        if not self.isVisible():
+            # Moved in another panel: replot when this one is shown, not on every step.
+            self._parameters_stale = True
+            return
+        self._parameters_stale = False
+        self.replot(keep_view=True)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._parameters_stale:
+            self._parameters_stale = False
+            self.replot(keep_view=True)
+
+
+def _fallback_y_range(curve: SampledCurve) -> tuple[float, float]:
+    # Nothing finite to fit (or a constant): a symmetric window around the value keeps axes sane.
+    finite = curve.y[np.isfinite(curve.y)]
+    if finite.size == 0:
+        return (-1.0, 1.0)
+    centre = float(finite[0])
+    half = max(1.0, abs(centre) * 0.1) if math.isfinite(centre) else 1.0
+    return (centre - half, centre + half)
