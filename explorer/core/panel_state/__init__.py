@@ -72,14 +72,6 @@ def _typed(value: object, hint: Any, path: str) -> Any:
             return None
         (inner,) = [h for h in typing.get_args(hint) if h is not type(None)]
         return _typed(value, inner, path)
-    if hint is str:
-        if not isinstance(value, str):
-            raise StateError(f"{path}: expected text, got {value!r}")
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise StateError(f"{path}: expected a whole number, got {value!r}")
-        return value
     if typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
         if not isinstance(value, list | tuple):
             raise StateError(f"{path}: expected a list, got {value!r}")
