@@ -6,8 +6,10 @@ sampled once (the same samples the plot draws, ``CurveAnalysis.sampled``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from explorer.core.analysis.curves import CurveDefinition
 from explorer.core.analysis.intersections import intersections
@@ -57,19 +59,54 @@ def analyze_curve(
     return analysis, values
 
 
+class AnalysisCache:
+    """Results of the last ``analyze_curves`` call, reused for curves that did not change.
+
+    After a typed change to one of five curves only that curve and its four intersections are
+    recomputed. Keys hold everything a result depends on (name, tree, parameter values, range,
+    samples); each call keeps only what it used, so the cache never grows past one analysis.
+    """
+
+    def __init__(self) -> None:
+        self._curves: dict[tuple, tuple[CurveAnalysis, CurveSamples]] = {}
+        self._meetings: dict[tuple, list[PointOfInterest]] = {}
+
+    def curve(self, key: tuple, compute: Callable[[], tuple[CurveAnalysis, CurveSamples]]):
+        return self._curves[key] if key in self._curves else compute()
+
+    def meeting(self, key: tuple, compute: Callable[[], list[PointOfInterest]]):
+        return self._meetings[key] if key in self._meetings else compute()
+
+    def keep(self, curves: dict[tuple, Any], meetings: dict[tuple, Any]) -> None:
+        self._curves, self._meetings = curves, meetings
+
+
 def analyze_curves(
     definitions: Sequence[CurveDefinition],
     params: Mapping[str, float],
     x_range: tuple[float, float],
     samples: int = ANALYSIS_SAMPLES,
+    cache: AnalysisCache | None = None,
 ) -> Analysis:
     """Analyse every well-formed definition on ``x_range``; broken ones are skipped."""
+    cache = cache or AnalysisCache()
     prepared = [prepare_curve(d, params) for d in definitions if d.ok]
-    results = [analyze_curve(curve, x_range, samples) for curve in prepared]
-    meeting: list[PointOfInterest] = []
-    for i, (first, (_, first_values)) in enumerate(zip(prepared, results, strict=True)):
-        for second, (_, second_values) in zip(prepared[i + 1 :], results[i + 1 :], strict=True):
-            meeting += intersections(first, first_values, second, second_values)
-    meeting.sort(key=lambda p: p.x)
+    keys = [
+        (curve.name, curve.tree, tuple(sorted(curve.params.items())), tuple(x_range), samples)
+        for curve in prepared
+    ]
+    results = [
+        cache.curve(key, functools.partial(analyze_curve, curve, x_range, samples))
+        for key, curve in zip(keys, prepared, strict=True)
+    ]
+    used_meetings: dict[tuple, list[PointOfInterest]] = {}
+    for i in range(len(prepared)):
+        for j in range(i + 1, len(prepared)):
+            compute = functools.partial(
+                intersections, prepared[i], results[i][1], prepared[j], results[j][1]
+            )
+            used_meetings[keys[i], keys[j]] = cache.meeting((keys[i], keys[j]), compute)
+    cache.keep(dict(zip(keys, results, strict=True)), used_meetings)
+    meeting = sorted((p for found in used_meetings.values() for p in found), key=lambda p: p.x)
     curves = tuple(analysis for analysis, _ in results)
     return Analysis(curves[0].x_range if curves else tuple(x_range), curves, tuple(meeting))

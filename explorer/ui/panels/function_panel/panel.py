@@ -39,6 +39,7 @@ from explorer.core.analysis import (
     define_curves,
     prepare_curve,
 )
+from explorer.core.analysis.overview import AnalysisCache
 from explorer.core.analysis.trace import trace_at
 from explorer.core.derivative.formatting import format_number
 from explorer.core.expr.errors import ExprError
@@ -103,6 +104,7 @@ class FunctionPanel(Panel):
         self.analysis: Analysis | None = None
         self.last_curve: SampledCurve | None = None
         self._prepared: dict[str, Any] = {}
+        self._cache = AnalysisCache()
 
         self.x_min_input = QLineEdit()
         self.x_min_input.setObjectName("xMinInput")
@@ -468,7 +470,7 @@ class FunctionPanel(Panel):
         self._analysed_range = (low, high)
         visible = self.visible_definitions()
         values = self.parameters.model().values(self.parameters.names())
-        self.analysis = analyze_curves(visible, values, (low, high))
+        self.analysis = analyze_curves(visible, values, (low, high), cache=self._cache)
         self._prepared = {d.name: prepare_curve(d, values) for d in visible}
         self.draw_curves()
         self.draw_analysis()

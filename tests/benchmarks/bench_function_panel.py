@@ -1,0 +1,118 @@
+"""Function tab with five curves: points of interest after a typed change (budget ≤ 60 ms) and
+after a pan or zoom (budget ≤ 30 ms).
+
+Typed change: from the entry's parse (ExpressionInput's debounce fired) until every curve is
+resampled, analysed (roots, extrema, inflections, holes, asymptotes, intersections, intervals,
+extrema tests) and its curves, dots and labels handed to pyqtgraph and painted.
+Pan/zoom: the same after the view's x-range changes (the debounce timer excluded).
+Baseline in the same run: what the tab did before points of interest existed — sampling the
+same five curves with pole/jump breaks and drawing them (``sample_curve`` + ``set_curve``).
+Also the core alone (``analyze_curves``) and one curve, to show where the time goes.
+
+    python tests/benchmarks/bench_function_panel.py [repeats]
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from explorer.core.analysis import analyze_curves, define_curves  # noqa: E402
+from explorer.core.expr import parse  # noqa: E402
+from explorer.core.sampling import sample_curve  # noqa: E402
+from explorer.ui.app import ensure_application  # noqa: E402
+from explorer.ui.panels.function_panel import FunctionPanel  # noqa: E402
+
+F = "x^3 - 3x"
+OTHERS = ["g(x) = f(x - 1) + 2", "f'(x)", "sin(x)/x", "tan(x)/4"]
+EDITS = ["sin(x)/x + 0.1", "sin(x)/x - 0.1"]
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def main() -> None:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    app = ensure_application()
+    panel = FunctionPanel()
+    panel.resize(1280, 800)
+    panel.show()
+    panel.set_expression(parse(F, parameters=True))
+    for text in OTHERS:
+        panel.add_curve(text)
+    app.processEvents()
+    rows = panel.curve_list.rows
+
+    baseline = []
+    definitions = define_curves([F, *OTHERS])
+    functions = [d.tree for d in definitions]
+    from explorer.core.derivative.evaluate import bind
+
+    bound = [bind(tree, "x", {}) for tree in functions]
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for index, f in enumerate(bound):
+            curve = sample_curve(f, -5.0, 5.0)
+            panel.plot.set_curve(f"baseline{index}", *curve.display_arrays())
+        panel.plot.plot_widget.viewport().repaint()
+        baseline.append(time.perf_counter() - start)
+    for index in range(len(bound)):
+        panel.plot.remove_curve(f"baseline{index}")
+
+    typed = []
+    for step in range(repeats):
+        row = rows[3]
+        row.input.line_edit.blockSignals(True)
+        row.input.line_edit.setText(EDITS[step % 2])
+        row.input.line_edit.blockSignals(False)
+        start = time.perf_counter()
+        row.input.parse_now()
+        panel.plot.plot_widget.viewport().repaint()
+        typed.append(time.perf_counter() - start)
+
+    panned = []
+    for step in range(repeats):
+        shift = 0.5 if step % 2 else -0.5
+        panel.plot.set_view_range((-5.0 + shift, 5.0 + shift), (-10, 10), remember=False)
+        start = time.perf_counter()
+        panel._view_timer.stop()
+        panel.analyse(panel.plot.view_range()[0])
+        panel.plot.plot_widget.viewport().repaint()
+        panned.append(time.perf_counter() - start)
+
+    core = []
+    texts = [F, *OTHERS]
+    for _ in range(repeats):
+        start = time.perf_counter()
+        analyze_curves(define_curves(texts), {}, (-5.0, 5.0))
+        core.append(time.perf_counter() - start)
+    single = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        analyze_curves(define_curves([F]), {}, (-5.0, 5.0))
+        single.append(time.perf_counter() - start)
+
+    base = median_ms(baseline)
+    points = len(panel.analysis.points())
+    print(f"five curves, {points} points of interest, median of {repeats}:")
+    print(f"  baseline: sample + draw five curves        {base:7.1f} ms")
+    print(
+        f"  typed change → points drawn (≤ 60 ms)      {median_ms(typed):7.1f} ms"
+        f"   ×{median_ms(typed) / base:.1f} baseline"
+    )
+    print(
+        f"  pan/zoom → points of the view (≤ 30 ms)    {median_ms(panned):7.1f} ms"
+        f"   ×{median_ms(panned) / base:.1f} baseline"
+    )
+    print(f"  core analyze_curves, five curves           {median_ms(core):7.1f} ms")
+    print(f"  core analyze_curves, one curve (x^3 - 3x)  {median_ms(single):7.1f} ms")
+    print(f"  (load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    main()
