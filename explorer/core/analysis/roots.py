@@ -78,8 +78,8 @@ def refine_brackets(
         aa, bb, faa, fbb = a[active], b[active], fa[active], fb[active]
         with np.errstate(all="ignore"):
             c = bb - fbb * (bb - aa) / (fbb - faa)
-        # Every third round bisects: a guard for brackets where falsi crawls.
-        outside = ~((c > aa) & (c < bb)) | (round_number % 3 == 2)
+        # From the eighth round on every other round bisects: a guard where falsi crawls.
+        outside = ~((c > aa) & (c < bb)) | ((round_number >= 8) & (round_number % 2 == 1))
         c = np.where(outside, 0.5 * aa + 0.5 * bb, c)
         fc = values_at(func, c)
         undefined = ~np.isfinite(fc)
