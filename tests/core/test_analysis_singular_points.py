@@ -119,3 +119,19 @@ def test_points_are_sorted_and_inside_the_range() -> None:
     assert xs == sorted(xs)
     assert all(-2.0 <= x <= 7.0 for x in xs)
     assert np.allclose(_xs(analysis, "root"), [k * math.pi / 3 for k in range(-1, 7)])
+
+
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        ("sqrt(x)", [0.0]),
+        ("sqrt(x^2 - 4)", [-2.0, 2.0]),
+        ("sqrt(4 - x^2) - 1", [-(3**0.5), 3**0.5]),
+    ],
+)
+def test_roots_at_the_edge_of_the_domain(text, roots) -> None:
+    analysis = _analysis(text)
+    assert _xs(analysis, "root") == pytest.approx(roots, abs=1e-9)
+    if text != "sqrt(4 - x^2) - 1":
+        assert analysis.minimum.y == 0.0
+    assert _analysis("log(x)").of_kind("root")[0].x == pytest.approx(1.0, abs=1e-12)

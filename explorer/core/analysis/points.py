@@ -56,6 +56,8 @@ from explorer.core.sampling import SampledCurve
 TOUCH_SHARE = 1e-12
 # f′ or f″ counts as 0 at a point when below this share of its largest size on the range.
 ZERO_DERIVATIVE_SHARE = 1e-7
+# f at a domain edge within this share of the y-span of 0 is a root there.
+_EDGE_ROOT_SHARE = 1e-6
 # Coordinates this small compared with the range's width (or the curve's y-span) are 0.
 _ROUND_OFF_ZERO = 1e-12
 # Points this close to a hole or an asymptote (as a share of the range's width) are dropped.
@@ -149,7 +151,7 @@ def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfIn
     )
     roots = sign_change_zeros(curve.f, x0, y0)
     touching = [p.x for p in extrema if abs(p.y) <= TOUCH_SHARE * samples.y_span]
-    roots = np.unique(np.concatenate([roots, np.array(touching)]))
+    roots = np.unique(np.concatenate([roots, np.array(touching), _edge_roots(samples)]))
     roots = roots[~samples.near_singular(roots)]
     points = [PointOfInterest(ROOT, curve.name, float(r), 0.0) for r in roots]
     points += extrema
@@ -168,6 +170,29 @@ def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfIn
         kind = HOLE if item.kind == "hole" else ASYMPTOTE
         points.append(PointOfInterest(kind, curve.name, item.x, item.y))
     return points
+
+
+def _edge_roots(samples: CurveSamples) -> np.ndarray:
+    """Ends of the domain where f reaches 0 (``sqrt(x)`` at 0, ``sqrt(x² − 4)`` at ±2).
+
+    The sampler refines where an undefined stretch begins to float precision, so the last
+    defined sample is the edge; f must be within 1e-6 of the curve's y-span of 0 there (sqrt's
+    value a hair inside its domain is ~1e-8).
+    """
+    finite = np.isfinite(samples.y)
+    undefined_run = ~finite
+    # A lone NaN between defined samples marks a pole or jump, not the edge of the domain.
+    lone = undefined_run.copy()
+    lone[1:] &= finite[:-1]
+    lone[:-1] &= finite[1:]
+    gap = undefined_run & ~lone
+    before = np.zeros_like(finite)
+    before[:-1] = finite[:-1] & gap[1:]
+    after = np.zeros_like(finite)
+    after[1:] = finite[1:] & gap[:-1]
+    ends = np.flatnonzero(before | after)
+    small = np.abs(samples.y[ends]) <= _EDGE_ROOT_SHARE * samples.y_span
+    return samples.x[ends[small]]
 
 
 def _inflections(curve: CurveFunctions, samples: CurveSamples, step: float) -> np.ndarray:

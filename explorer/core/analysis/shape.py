@@ -7,10 +7,11 @@ pieces are written as open intervals and never merged: ``1/x`` decreases on (−
 (0, 5), not on (−5, 5); ``floor`` is constant on each step. A zero that does not change the
 sign (``x³`` at 0) splits nothing: x³ is increasing on the whole range.
 
-Global extrema on an interval [a, b]: the largest and smallest among the endpoints, the local
-extrema, and every sample (which catches the top of a jump, where f′ does not change sign). An
-asymptote inside the interval going to +∞ (−∞) leaves no maximum (minimum); a hole whose limit
-beats every value is approached but never reached, and is reported as such.
+Global extrema on an interval [a, b]: the largest and smallest among the endpoints, the points
+of interest (local extrema, roots, …), and every sample (which catches the top of a jump, where
+f′ does not change sign). An asymptote inside the interval going to +∞ (−∞) leaves no maximum
+(minimum); a hole whose limit beats every value is approached but never reached, and is
+reported as such.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ def global_extrema(
     candidates_x = list(samples.x[inside])
     candidates_y = list(samples.y[inside])
     for point in points:
-        if point.kind in (LOCAL_MINIMUM, LOCAL_MAXIMUM) and point.y is not None:
+        # Refined points beat nearby samples (a root at a domain's edge is exactly 0 there).
+        if point.kind not in (HOLE, ASYMPTOTE) and point.y is not None:
             candidates_x.append(point.x)
             candidates_y.append(point.y)
     if not candidates_y:

@@ -531,7 +531,9 @@ class FunctionPanel(Panel):
         curve = analysis.curve(selected.name) if selected is not None else None
         extremes = self.global_extrema(selected)
         if self._state.show_points:
-            shown = [e for e in extremes if e is not None]
+            # A ring at the very edge of the view would be cut in half; the details say it.
+            low, high = analysis.x_range
+            shown = [e for e in extremes if e.x is not None and low < e.x < high]
             self.markers.show(analysis.points(), shown)
         else:
             self.markers.clear()
