@@ -135,3 +135,16 @@ def test_roots_at_the_edge_of_the_domain(text, roots) -> None:
     if text != "sqrt(4 - x^2) - 1":
         assert analysis.minimum.y == 0.0
     assert _analysis("log(x)").of_kind("root")[0].x == pytest.approx(1.0, abs=1e-12)
+
+
+def test_steep_roots_vertical_tangents_and_corners() -> None:
+    cube_root = _analysis("cbrt(x)")
+    assert [(p.kind, p.x, p.y) for p in cube_root.points if p.kind != "y-intercept"] == [
+        ("inflection point", 0.0, 0.0),
+        ("root", 0.0, 0.0),
+    ]
+    principal = _analysis("x^(1/3)")  # defined for x >= 0 only: its root is the domain's edge
+    assert _xs(principal, "root") == [0.0]
+    corners = _analysis("abs(x^2 - 1)")  # f″ changes sign at ±1, but there is no tangent there
+    assert corners.of_kind("inflection point") == ()
+    assert _xs(corners, "local minimum") == pytest.approx([-1.0, 1.0], abs=1e-12)

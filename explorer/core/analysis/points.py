@@ -57,7 +57,7 @@ TOUCH_SHARE = 1e-12
 # f′ or f″ counts as 0 at a point when below this share of its largest size on the range.
 ZERO_DERIVATIVE_SHARE = 1e-7
 # f at a domain edge within this share of the y-span of 0 is a root there.
-_EDGE_ROOT_SHARE = 1e-6
+_EDGE_ROOT_SHARE = 1e-4
 # Coordinates this small compared with the range's width (or the curve's y-span) are 0.
 _ROUND_OFF_ZERO = 1e-12
 # Points this close to a hole or an asymptote (as a share of the range's width) are dropped.
@@ -137,7 +137,16 @@ def tidy_point(point: PointOfInterest, samples: CurveSamples) -> PointOfInterest
 
 def find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfInterest]:
     """All points of interest of one curve (coordinates within round-off of 0 are 0)."""
-    return [tidy_point(point, samples) for point in _find_points(curve, samples)]
+    result = []
+    for point in _find_points(curve, samples):
+        tidied = tidy_point(point, samples)
+        if tidied.x != point.x and point.kind in (INFLECTION, LOCAL_MINIMUM, LOCAL_MAXIMUM):
+            # f at the tidied x: cbrt(−3×10⁻¹⁸) is −1.4×10⁻⁶, cbrt(0) is 0.
+            value = float(values_at(curve.f, np.array([tidied.x]))[0])
+            if np.isfinite(value):
+                tidied = dataclasses.replace(tidied, y=tidy(value, samples.y_span))
+        result.append(tidied)
+    return result
 
 
 def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfInterest]:
@@ -151,7 +160,7 @@ def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfIn
     )
     roots = sign_change_zeros(curve.f, x0, y0)
     touching = [p.x for p in extrema if abs(p.y) <= TOUCH_SHARE * samples.y_span]
-    roots = np.unique(np.concatenate([roots, np.array(touching), _edge_roots(samples)]))
+    roots = np.unique(np.concatenate([roots, np.array(touching), _edge_roots(curve, samples)]))
     roots = roots[~samples.near_singular(roots)]
     points = [PointOfInterest(ROOT, curve.name, float(r), 0.0) for r in roots]
     points += extrema
@@ -172,27 +181,36 @@ def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfIn
     return points
 
 
-def _edge_roots(samples: CurveSamples) -> np.ndarray:
+def _edge_roots(curve: CurveFunctions, samples: CurveSamples) -> np.ndarray:
     """Ends of the domain where f reaches 0 (``sqrt(x)`` at 0, ``sqrt(x² − 4)`` at ±2).
 
-    The sampler refines where an undefined stretch begins to float precision, so the last
-    defined sample is the edge; f must be within 1e-6 of the curve's y-span of 0 there (sqrt's
-    value a hair inside its domain is ~1e-8).
+    Each border between defined samples and an undefined stretch is bisected to float
+    precision; f at the last defined point must be within 1e-4 of the curve's y-span of 0 and
+    a thousandth of the next sample (a hair inside its domain sqrt is ~1e-8, x^(1/3) ~1e-5).
     """
     finite = np.isfinite(samples.y)
-    undefined_run = ~finite
     # A lone NaN between defined samples marks a pole or jump, not the edge of the domain.
-    lone = undefined_run.copy()
+    lone = ~finite
     lone[1:] &= finite[:-1]
     lone[:-1] &= finite[1:]
-    gap = undefined_run & ~lone
-    before = np.zeros_like(finite)
-    before[:-1] = finite[:-1] & gap[1:]
-    after = np.zeros_like(finite)
-    after[1:] = finite[1:] & gap[:-1]
-    ends = np.flatnonzero(before | after)
-    small = np.abs(samples.y[ends]) <= _EDGE_ROOT_SHARE * samples.y_span
-    return samples.x[ends[small]]
+    gap = ~finite & ~lone
+    inside = np.flatnonzero(
+        np.r_[finite[:-1] & gap[1:], False] | np.r_[False, finite[1:] & gap[:-1]]
+    )
+    if inside.size == 0:
+        return np.zeros(0)
+    outside = np.where(np.r_[finite[:-1] & gap[1:], False][inside], inside + 1, inside - 1)
+    good, bad = samples.x[inside].copy(), samples.x[outside].copy()
+    for _ in range(60):
+        middle = 0.5 * good + 0.5 * bad
+        defined = np.isfinite(values_at(curve.f, middle))
+        good = np.where(defined, middle, good)
+        bad = np.where(defined, bad, middle)
+    value = np.abs(values_at(curve.f, good))
+    neighbour = np.abs(samples.y[inside])
+    with np.errstate(invalid="ignore"):
+        small = (value <= _EDGE_ROOT_SHARE * samples.y_span) & (value <= 1e-3 * neighbour)
+    return good[small]
 
 
 def _inflections(curve: CurveFunctions, samples: CurveSamples, step: float) -> np.ndarray:
@@ -201,8 +219,24 @@ def _inflections(curve: CurveFunctions, samples: CurveSamples, step: float) -> n
     x = changes.x[np.isfinite(changes.x)]
     x = x[~samples.near_singular(x)]
     y = values_at(curve.f, x)
-    keep = continuous_at(curve.f, x, y, step)
+    keep = continuous_at(curve.f, x, y, step) & ~_corners(curve, x, step)
     return np.column_stack([x[keep], y[keep]]) if keep.any() else np.zeros((0, 2))
+
+
+def _corners(curve: CurveFunctions, x: np.ndarray, step: float) -> np.ndarray:
+    """Where f′ jumps between finite values (|x² − 1| at ±1): no tangent, so no inflection
+    point there, although f″ changes sign. A vertical tangent (cbrt at 0) is not a corner."""
+    if x.size == 0:
+        return np.zeros(0, dtype=bool)
+    near = values_at(curve.first, np.concatenate([x - 1e-6 * step, x + 1e-6 * step]))
+    nearer = values_at(curve.first, np.concatenate([x - 1e-9 * step, x + 1e-9 * step]))
+    near, nearer = near.reshape(2, -1), nearer.reshape(2, -1)
+    finite = np.isfinite(near).all(axis=0) & np.isfinite(nearer).all(axis=0)
+    with np.errstate(invalid="ignore"):
+        jump = np.abs(near[1] - near[0])
+        stays = np.abs(nearer[1] - nearer[0]) >= 0.5 * jump
+        size = np.maximum(1.0, np.maximum(np.abs(near[0]), np.abs(near[1])))
+    return finite & stays & (jump > 1e-8 * size)
 
 
 def _extrema(

@@ -32,8 +32,9 @@ _PINNED_SHARE = 1e-8
 # Values below this share of the largest sampled |f| are round-off (see refine_brackets).
 _NOISE_SHARE = 1e-14
 # A refined zero must be this much smaller than the larger bracket end (a jump keeps its height,
-# a pole grows; a true zero of a smooth function is ~1e-13 of it).
-_ZERO_SHARE = 1e-6
+# a pole grows; a smooth zero is ~1e-13 of it, cbrt's steep one 1e-5); the continuity test then
+# rejects what is left of jumps.
+_ZERO_SHARE = 1e-3
 # Continuity probes at these fractions of the local grid step.
 _NEAR, _NEARER = 1e-3, 1e-6
 
@@ -108,7 +109,7 @@ def refine_brackets(
                 smallest = np.minimum(np.abs(true_fa[active]), np.abs(true_fb[active]))
                 # A bracket a millionth of its width whose values have not shrunk: a jump.
                 narrow = bb - aa < 1e6 * _WIDTH_SHARE * (right[active] - left[active])
-                jump = narrow & (smallest > 1e-4 * ends[active])
+                jump = narrow & (smallest > 0.1 * ends[active])
             give_up = ~undefined & (pole | jump)
             stopped[active[give_up]] = c[give_up]
             done |= give_up

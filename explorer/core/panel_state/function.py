@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from explorer.core.sampling import validate_range
 
@@ -18,10 +18,10 @@ class FunctionState:
     """What the Function panel shows besides f itself (f and its parameters are window state).
 
     ``curves`` are the entries below f (``g(x) = f(x - 1) + 2`` …); ``hidden`` and ``colours``
-    have one item per curve, f first (``""``: the palette's colour). ``shading`` is "none",
-    "slope" (where the selected curve rises/falls) or "concavity"; ``selected`` is the index of
-    the curve whose shading, trace details and global extrema are shown. ``extremes_interval``
-    is the typed interval for the global extrema (None: the view).
+    have an item per curve, f first (``""`` or a missing item: the palette's colour, shown).
+    ``shading`` is "none", "slope" (where the selected curve rises or falls) or "concavity";
+    ``selected`` is the index of the curve whose shading and global extrema are shown;
+    ``extremes_interval`` is the typed interval for the global extrema (None: the view).
     """
 
     x_range: tuple[float, float] = DEFAULT_X_RANGE
@@ -35,27 +35,31 @@ class FunctionState:
     extremes_interval: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
+        # Each field is checked on its own (a session restores field by field): a ``hidden`` or
+        # ``colours`` shorter than the curves means "shown" / "palette colour" for the rest.
         # RangeError (a ValueError) says what is wrong in a learner's words.
         object.__setattr__(self, "x_range", validate_range(*self.x_range))
-        count = len(self.curves) + 1
         if len(self.curves) > MAX_EXTRA_CURVES:
             raise ValueError(f"curves: at most {MAX_EXTRA_CURVES} besides f")
-        if len(self.hidden) not in (0, count):
-            raise ValueError(f"hidden: expected {count} items (one per curve, f first)")
-        if len(self.colours) not in (0, count):
-            raise ValueError(f"colours: expected {count} items (one per curve, f first)")
         for colour in self.colours:
             if colour and not _COLOUR.match(colour):
                 raise ValueError(f"colours: {colour!r} is not a colour like #1a2b3c")
         if self.shading not in SHADINGS:
             raise ValueError(f"shading: {self.shading!r} is not one of {', '.join(SHADINGS)}")
-        if not 0 <= self.selected < count:
-            raise ValueError(f"selected: {self.selected} is not a curve index (0 to {count - 1})")
+        if self.selected < 0:
+            raise ValueError(f"selected: {self.selected} is not a curve index")
         if self.extremes_interval is not None:
             object.__setattr__(self, "extremes_interval", validate_range(*self.extremes_interval))
 
     def is_hidden(self, index: int) -> bool:
-        return bool(self.hidden) and self.hidden[index]
+        return index < len(self.hidden) and self.hidden[index]
 
     def colour(self, index: int) -> str:
-        return self.colours[index] if self.colours else ""
+        return self.colours[index] if index < len(self.colours) else ""
+
+    def with_item(self, field: str, index: int, value: object, empty: object) -> FunctionState:
+        """``hidden`` or ``colours`` with item ``index`` set (padded with ``empty`` up to it)."""
+        items = list(getattr(self, field))
+        items += [empty] * (index + 1 - len(items))
+        items[index] = value
+        return replace(self, **{field: tuple(items)})

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from explorer.core.analysis.model import ASYMPTOTE, HOLE, GlobalExtremum, Interval, PointOfInterest
@@ -115,15 +115,13 @@ class PointMarkers:
         """The marked point within ``HOVER_PIXELS`` of the data point (x, y), if any."""
         if not self.points:
             return None
-        box = self.plot.view_box
-        cursor = box.mapViewToScene(QPointF(x, y))
-        best, best_distance = None, float(HOVER_PIXELS)
-        for point in self.points:
-            scene = box.mapViewToScene(QPointF(point.x, point.y))
-            distance = float(np.hypot(scene.x() - cursor.x(), scene.y() - cursor.y()))
-            if distance <= best_distance:
-                best, best_distance = point, distance
-        return best
+        # Distances in pixels, for all points at once (a mouse move must stay cheap).
+        pixel_width, pixel_height = self.plot.view_box.viewPixelSize()
+        xs = np.array([p.x for p in self.points])
+        ys = np.array([p.y for p in self.points], dtype=float)
+        distance = np.hypot((xs - x) / pixel_width, (ys - y) / pixel_height)
+        best = int(np.argmin(distance))
+        return self.points[best] if distance[best] <= HOVER_PIXELS else None
 
     def hover(self, x: float, y: float) -> PointOfInterest | None:
         point = self.point_near(x, y)

@@ -304,10 +304,13 @@ class FunctionPanel(Panel):
         state = self._state
         if len(state.curves) >= MAX_EXTRA_CURVES:
             return
-        hidden = (*state.hidden, False) if state.hidden else ()
-        colours = (*state.colours, "") if state.colours else ()
+        # A new entry is shown in its palette colour, whatever a removed one had.
+        count = len(state.curves) + 1
         self._state = dataclasses.replace(
-            state, curves=(*state.curves, text), hidden=hidden, colours=colours
+            state,
+            curves=(*state.curves, text),
+            hidden=state.hidden[:count],
+            colours=state.colours[:count],
         )
         self._sync_widgets()
         row = self.curve_list.rows[-1]
@@ -321,14 +324,13 @@ class FunctionPanel(Panel):
         state = self._state
         if not 1 <= index <= len(state.curves):
             return
-        drop = lambda items: tuple(v for i, v in enumerate(items) if i != index)  # noqa: E731
         curves = tuple(t for i, t in enumerate(state.curves) if i != index - 1)
         selected = 0 if state.selected == index else min(state.selected, len(curves))
         self._state = dataclasses.replace(
             state,
             curves=curves,
-            hidden=drop(state.hidden) if state.hidden else (),
-            colours=drop(state.colours) if state.colours else (),
+            hidden=_without(state.hidden, index),
+            colours=_without(state.colours, index),
             selected=selected,
         )
         self._sync_widgets()
@@ -351,17 +353,11 @@ class FunctionPanel(Panel):
         self.replot(keep_view=True)
 
     def _on_visibility(self, index: int, shown: bool) -> None:
-        count = len(self._state.curves) + 1
-        hidden = list(self._state.hidden or (False,) * count)
-        hidden[index] = not shown
-        self._state = dataclasses.replace(self._state, hidden=tuple(hidden))
+        self._state = self._state.with_item("hidden", index, not shown, False)
         self.replot(keep_view=True)
 
     def _on_colour(self, index: int, colour: str) -> None:
-        count = len(self._state.curves) + 1
-        colours = list(self._state.colours or ("",) * count)
-        colours[index] = colour
-        self._state = dataclasses.replace(self._state, colours=tuple(colours))
+        self._state = self._state.with_item("colours", index, colour, "")
         self._sync_widgets()
         self.replot(keep_view=True)
 
@@ -654,6 +650,10 @@ class FunctionPanel(Panel):
         if self._parameters_stale:
             self._parameters_stale = False
             self.replot(keep_view=True)
+
+
+def _without(items: tuple, index: int) -> tuple:
+    return tuple(value for i, value in enumerate(items) if i != index)
 
 
 def _fallback_y_range(curve: SampledCurve) -> tuple[float, float]:
