@@ -96,6 +96,9 @@ class ExportKind:
     build_target: Callable[[argparse.Namespace], Any]
     # What --help says the size is when not given; None: DEFAULT_EXPORT_SIZE.
     default_size_help: str | None = None
+    # Formats the kind writes itself besides PNG/SVG, by suffix: writer(target, args) -> path
+    # written (e.g. "gif" for an animation).
+    extra_formats: dict[str, Callable[[Any, argparse.Namespace], str]] | None = None
 
 
 class CommandRegistry:
@@ -126,6 +129,7 @@ class CommandRegistry:
         configure: Configure,
         build_target: Callable[[argparse.Namespace], Any],
         default_size_help: str | None = None,
+        extra_formats: dict[str, Callable[[Any, argparse.Namespace], str]] | None = None,
     ) -> None:
         """A kind for ``export KIND --out FILE [--width W --height H]``.
 
@@ -135,7 +139,9 @@ class CommandRegistry:
         """
         if name in self.exports:
             raise ValueError(f"export kind {name!r} is already registered")
-        self.exports[name] = ExportKind(name, help, configure, build_target, default_size_help)
+        self.exports[name] = ExportKind(
+            name, help, configure, build_target, default_size_help, extra_formats
+        )
 
 
 def discover(registry: CommandRegistry) -> CommandRegistry:
@@ -241,15 +247,20 @@ def run_export(kind: ExportKind, args: argparse.Namespace) -> int:
     from explorer.ui import export
     from explorer.ui.app import ensure_application
 
+    writer = (kind.extra_formats or {}).get(os.path.splitext(args.out)[1].lower().lstrip("."))
     try:
-        export.format_for_path(args.out)
+        if writer is None:
+            export.format_for_path(args.out)
         export.check_size(args.width, args.height)
     except export.ExportError as error:
         raise CommandError(str(error)) from None
     ensure_application()
     target = kind.build_target(args)
     try:
-        written = export.export_image(target, args.out, args.width, args.height)
+        if writer is None:
+            written = export.export_image(target, args.out, args.width, args.height)
+        else:
+            written = writer(target, args)
     except export.ExportError as error:
         raise CommandError(str(error)) from None
     except OSError as error:

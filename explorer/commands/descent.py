@@ -1,4 +1,5 @@
-"""``calculus-explorer descent``: race optimizers on f and print each path's summary."""
+"""``calculus-explorer descent`` (race optimizers on f, print each path's summary) and
+``export descent`` (the race's last frame as PNG/SVG, or the whole animation as a GIF)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 from explorer.cli import EXIT_OK, CommandError, CommandRegistry
 
 DEFAULT_STEPS = 50
+DEFAULT_GIF_FPS = 10.0
+DEFAULT_GIF_FRAMES = 100
 
 
 def register(registry: CommandRegistry) -> None:
@@ -20,9 +23,17 @@ def register(registry: CommandRegistry) -> None:
         configure=_configure_descent,
         run=run_descent,
     )
+    registry.add_export(
+        "descent",
+        help="the Descent panel after the race (.png/.svg), or the race animated (.gif)",
+        configure=_configure_export,
+        build_target=build_descent_panel,
+        extra_formats={"gif": write_descent_gif},
+    )
 
 
 def _add_race_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("expression", help='f of x, or of x and y, e.g. "x^2 + 2y^2"')
     parser.add_argument(
         "--start",
         help="the start point, x or x,y (default 1 or 1,1), e.g. --start -5,-2",
@@ -48,9 +59,23 @@ def _add_race_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_descent(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("expression", help='f of x, or of x and y, e.g. "x^2 + 2y^2"')
     _add_race_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    _add_race_arguments(parser)
+    parser.add_argument(
+        "--frames",
+        type=int,
+        default=DEFAULT_GIF_FRAMES,
+        help=f"GIF: number of frames, spread over the race (default {DEFAULT_GIF_FRAMES}, "
+        "or one per step when there are fewer steps)",
+    )
+    parser.add_argument(
+        "--fps", type=float, default=DEFAULT_GIF_FPS, help="GIF: frames per second (default 10)"
+    )
+    parser.set_defaults(width=800, height=600)
 
 
 def _state(expression: str, args: argparse.Namespace) -> Any:
@@ -98,3 +123,28 @@ def run_descent(args: argparse.Namespace) -> int:
     else:
         print(race_text(race, state.tolerance))
     return EXIT_OK
+
+
+def build_descent_panel(args: argparse.Namespace) -> Any:
+    """The Descent panel after the whole race (its export target is what is rendered)."""
+    from explorer.ui.panels.descent_panel import DescentPanel
+
+    _objective, state = _state(args.expression, args)
+    panel = DescentPanel()
+    panel.set_state(state)
+    panel.show_figure_only(args.width, args.height)
+    panel.show_frame(panel.race.longest)
+    return panel
+
+
+def write_descent_gif(panel: Any, args: argparse.Namespace) -> str:
+    """The race animated: ``--frames`` frames spread over the steps at ``--fps``."""
+    from explorer.core.descent.state import frame_steps
+    from explorer.ui.export_gif import write_gif
+
+    if args.frames < 1:
+        raise CommandError(f"--frames must be at least 1, got {args.frames}")
+    if not 0 < args.fps <= 100:
+        raise CommandError(f"--fps must be between 0 and 100, got {args.fps:g}")
+    steps = frame_steps(panel.race.longest, args.frames)
+    return write_gif(panel, args.out, steps, args.fps, args.width, args.height)

@@ -72,3 +72,28 @@ def test_bad_input_says_what_is_wrong(capsys, args, message):
     assert code == 2
     assert out == ""
     assert message in err and "Traceback" not in err
+
+
+def test_export_descent_writes_the_animation_as_a_gif(tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "race.gif"
+    result = run_cli(
+        "export", "descent", "x^2 + 2y^2", "--start", "-5,-2",
+        "--opt", "sgd:lr=0.1", "--opt", "adam:lr=0.3", "--steps", "20",
+        "--frames", "6", "--fps", "5", "--width", "320", "--height", "240", "--out", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {out} (320×240)"
+    gif = Image.open(out)
+    assert (gif.size, gif.n_frames, gif.info["duration"]) == ((320, 240), 6, 200)
+
+
+def test_export_descent_png_is_the_last_frame_and_bad_frames_are_refused(tmp_path):
+    out = tmp_path / "race.png"
+    result = run_cli("export", "descent", "x^2", "--start", "10", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "(800×600)" in result.stdout and out.stat().st_size > 0
+    bad = run_cli("export", "descent", "x^2", "--frames", "0", "--out", str(tmp_path / "a.gif"))
+    assert bad.returncode == 2 and "--frames must be at least 1" in bad.stderr
+    assert not (tmp_path / "a.gif").exists()

@@ -198,3 +198,11 @@ def test_kinds_are_the_torch_optim_classes():
     assert {kind.torch_class.__name__ for kind in KINDS.values()} == {
         "SGD", "RMSprop", "Adam", "Adagrad", "AdamW",
     }  # fmt: skip
+
+
+def test_steps_that_explode_uphill_are_a_divergence_not_unbounded_below():
+    text = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"
+    race = run_race(parse_objective(text), [-0.5, -0.5], [OptimizerSettings("gd", lr=0.1)], 50)
+    stop = race.trajectories[0].stop
+    assert stop is not None and stop.kind == "diverged"
+    assert stop.message.startswith(f"diverged at step {stop.step}: the steps grew without bound")

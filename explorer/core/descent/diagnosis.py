@@ -1,9 +1,10 @@
 """What happened to one racer, in words: diverged, stopped at a pole, oscillating, and which kind of
 critical point it reached (local minimum, saddle, maximum) from the curvature there.
 
-The curvature is the Hessian at the final point, from central differences of the exact gradient
-(the objective's reverse-mode sweep), and its eigenvalues classify the point as the second
-derivative test does.
+In 2-D the curvature and its verdict are the Gradient lab's: the Hessian from the second
+partials' formulas (``Surface.hessian``) and the second-derivative test of
+``explorer.core.gradient.critical.classify``. In 1-D f″ comes from central differences of the
+exact f′ and its sign decides.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import numpy as np
 from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.objective import Objective
 from explorer.core.descent.race import Trajectory, point_text
+from explorer.core.gradient.critical import classify
+from explorer.core.gradient.surface import Surface
 
 DEFAULT_TOLERANCE = 1e-3
 # A coordinate whose step changed sign this many times in a row is named as oscillating.
 OSCILLATION_RUN = 3
-# Eigenvalues smaller than this (relative to the largest, or 1) count as zero curvature.
+# |f″| at most this (relative to max(|f″|, 1)) counts as zero curvature in 1-D, as in classify.
 FLAT_CURVATURE = 1e-6
 # A racer "almost stopped" where ‖∇f‖ fell below this fraction of its size at both ends.
 SLOWDOWN = 0.1
@@ -33,38 +36,37 @@ class Finding:
 
 @dataclass(frozen=True)
 class Curvature:
-    """The Hessian at a point, its eigenvalues (ascending) and eigenvectors (columns)."""
+    """The Hessian at a point, its eigenvalues (ascending), eigenvectors (columns) and the
+    second-derivative test's verdict: minimum, maximum, saddle or degenerate."""
 
     hessian: np.ndarray
     eigenvalues: np.ndarray
     eigenvectors: np.ndarray
-
-    @property
-    def kind(self) -> str:
-        """``minimum``, ``maximum``, ``saddle`` or ``flat`` (the test cannot tell)."""
-        scale = max(float(np.max(np.abs(self.eigenvalues))), 1.0)
-        small = np.abs(self.eigenvalues) <= FLAT_CURVATURE * scale
-        if np.any(self.eigenvalues > 0) and np.any(self.eigenvalues < 0):
-            return "saddle"
-        if np.any(small) or not np.all(np.isfinite(self.eigenvalues)):
-            return "flat"
-        return "minimum" if np.all(self.eigenvalues > 0) else "maximum"
+    kind: str
 
 
 def curvature(objective: Objective, point: np.ndarray) -> Curvature:
-    """The Hessian of f at ``point`` by central differences of the exact gradient."""
+    """The curvature of f at ``point`` (the Gradient lab's Hessian and test in 2-D)."""
     point = np.asarray(point, dtype=np.float64)
-    dimension = len(point)
-    h = 1e-5 * max(float(np.max(np.abs(point))), 1.0)
-    offsets = np.vstack([np.eye(dimension) * h, -np.eye(dimension) * h]) + point
-    _, gradients = objective.value_and_gradient(offsets)
-    hessian = (gradients[:dimension] - gradients[dimension:]).T / (2 * h)
-    hessian = (hessian + hessian.T) / 2
+    if objective.dimension == 2:
+        with np.errstate(all="ignore"):
+            hessian = np.asarray(Surface(objective.expression).hessian(*point), dtype=np.float64)
+    else:
+        h = 1e-5 * max(abs(float(point[0])), 1.0)
+        _, gradients = objective.value_and_gradient(np.array([[point[0] + h], [point[0] - h]]))
+        hessian = np.array([[(gradients[0, 0] - gradients[1, 0]) / (2 * h)]])
     if not np.all(np.isfinite(hessian)):
-        nan = np.full(dimension, np.nan)
-        return Curvature(hessian, nan, np.full((dimension, dimension), np.nan))
+        size = len(point)
+        nan = np.full(size, np.nan)
+        return Curvature(hessian, nan, np.full((size, size), np.nan), "degenerate")
     eigenvalues, eigenvectors = np.linalg.eigh(hessian)
-    return Curvature(hessian, eigenvalues, eigenvectors)
+    if objective.dimension == 2:
+        kind = classify((float(eigenvalues[0]), float(eigenvalues[1])))
+    else:
+        second = float(eigenvalues[0])
+        flat = abs(second) <= FLAT_CURVATURE * max(abs(second), 1.0)
+        kind = "degenerate" if flat else ("minimum" if second > 0 else "maximum")
+    return Curvature(hessian, eigenvalues, eigenvectors, kind)
 
 
 def _vector_text(vector: np.ndarray) -> str:
@@ -88,8 +90,8 @@ def critical_point_finding(
         messages = {
             "minimum": f"reached a local minimum at {where} ({second} > 0)",
             "maximum": f"stuck at a local maximum at {where} ({second} < 0): any nudge escapes",
-            "flat": f"stopped at a flat critical point at {where} ({second}): f′ = 0 and the "
-            "second derivative test cannot tell its kind",
+            "degenerate": f"stopped at a flat critical point at {where} ({second}): f′ = 0 and "
+            "the second derivative test cannot tell its kind",
         }
         return Finding(found.kind, messages[found.kind])
     curvatures = " and ".join(format_number(float(v), 3) for v in values)
@@ -99,8 +101,8 @@ def critical_point_finding(
         "saddle": f"stuck at a saddle point at {where}: f curves up along "
         f"{_vector_text(found.eigenvectors[:, -1])} and down along "
         f"{_vector_text(found.eigenvectors[:, 0])}; a nudge along the second escapes",
-        "flat": f"stopped at a flat critical point at {where} (curvatures {curvatures}): the "
-        "second derivative test cannot tell its kind",
+        "degenerate": f"stopped at a degenerate critical point at {where} (curvatures "
+        f"{curvatures}): the second derivative test cannot tell its kind",
     }
     return Finding(found.kind, messages[found.kind])
 

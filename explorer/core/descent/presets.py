@@ -41,10 +41,14 @@ PRESETS: tuple[Preset, ...] = (
         "d2l: f(x) = x·cos(cx), a local minimum",
         "x*cos(0.15*pi*x)",
         (10.0,),
-        (OptimizerSettings("gd", lr=2.0),),
-        10,
+        (
+            OptimizerSettings("gd", lr=2.0),
+            OptimizerSettings("momentum", lr=0.2, momentum=0.5),
+        ),
+        60,
         (-13.0, 13.0),
-        note="d2l 12.3: with η = 2 from x = 10 gradient descent settles in a local minimum",
+        note="d2l 12.3: with η = 2 from x = 10 gradient descent jumps to a poorer local minimum "
+        "near x = −1.8; smaller steps settle in the one at x = 7.27",
     ),
     Preset(
         "d2l: f = 0.1x² + 2y² (ill-conditioned)",

@@ -199,6 +199,14 @@ def _stop_after(trajectory: Trajectory, step: int, scale: float) -> Stop | None:
     if not (np.isfinite(loss) and np.all(np.isfinite(trajectory.gradients[step]))):
         return _undefined_stop(step, point, loss)
     if np.max(np.abs(point - trajectory.points[0])) > ESCAPE_DISTANCE * scale:
+        if loss > trajectory.losses[0]:
+            return Stop(
+                step,
+                "diverged",
+                f"diverged at step {step}: the steps grew without bound, to "
+                f"{point_text(point)} with f = {format_number(float(loss))}; the learning rate "
+                "is too large for this curvature",
+            )
         return Stop(
             step,
             "unbounded",

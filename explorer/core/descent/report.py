@@ -14,12 +14,27 @@ from explorer.core.descent.diagnosis import Finding, diagnose
 from explorer.core.descent.explain import vector_text
 from explorer.core.descent.race import Race, Trajectory, point_text
 
+# What the results table's status column says for each kind of finding.
+STATUS_WORDS = {
+    "running": "running",
+    "moving": "still moving",
+    "minimum": "local minimum",
+    "maximum": "local maximum",
+    "saddle": "saddle point",
+    "degenerate": "degenerate critical point",
+    "oscillation": "oscillating",
+    "diverged": "diverged",
+    "undefined": "stopped: f undefined",
+    "unbounded": "unbounded below",
+}
+
 
 @dataclass(frozen=True)
 class ResultRow:
     """One racer's line of the results table, as it reads at ``step`` of the timeline."""
 
-    label: str
+    name: str  # "Adam"
+    label: str  # "Adam (η = 0.1, β₁ = 0.9, β₂ = 0.999)"
     point: str
     loss: str
     gradient_norm: str
@@ -62,12 +77,13 @@ def result_rows(
             status = "running"
         rows.append(
             ResultRow(
+                trajectory.label,
                 trajectory.settings.describe(),
-                vector_text(trajectory.points[shown], 5),
+                vector_text(trajectory.points[shown], 4),
                 format_number(trajectory.loss(shown), 5),
                 format_number(float(np.linalg.norm(trajectory.gradients[shown])), 3),
                 _steps_text(trajectory, tolerance, shown),
-                status,
+                STATUS_WORDS[status],
                 findings_now,
             )
         )

@@ -41,6 +41,14 @@ class DescentState:
     tolerance: float = 1e-3  # ‖∇f‖ that counts as arrived (results table)
     preset: str = ""
 
+    def __post_init__(self) -> None:
+        if not 0 <= self.steps <= MAX_STEPS:
+            raise ValueError(f"steps must be between 0 and {MAX_STEPS}, got {self.steps}")
+        if not self.speed > 0 or not self.tolerance > 0:
+            raise ValueError("speed and tolerance must be positive")
+        if not 0 <= self.frame <= self.steps:
+            raise ValueError(f"frame must be between 0 and steps ({self.steps}), got {self.frame}")
+
     def enabled_settings(self) -> tuple[OptimizerSettings, ...]:
         return tuple(racer.settings for racer in self.racers if racer.enabled)
 

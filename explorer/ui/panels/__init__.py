@@ -54,4 +54,5 @@ PANELS: list[PanelEntry] = [
     PanelEntry("Function", "explorer.ui.panels.function_panel:FunctionPanel"),
     PanelEntry("Derivative", "explorer.ui.panels.derivative_panel:DerivativePanel"),
     PanelEntry("Graph", "explorer.ui.panels.graph_panel:GraphPanel"),
+    PanelEntry("Descent", "explorer.ui.panels.descent_panel:DescentPanel"),
 ]

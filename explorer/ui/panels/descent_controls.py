@@ -1,0 +1,226 @@
+"""The Descent panel's controls: one row per racer (switch, η on a log slider, momentum/β/α) and
+the timeline bar (back, play/pause, step, scrub, speed)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
+
+from explorer.core.descent.optimizers import SYMBOLS, OptimizerSettings
+from explorer.core.descent.state import Racer
+from explorer.ui.panels.descent_views import racer_color
+
+# η on a log slider: 10^-4 … 10^1 in steps of 10^0.01.
+LR_LOG_MIN, LR_LOG_MAX, LR_TICKS_PER_DECADE = -4.0, 1.0, 100
+# The other hyperparameters on linear sliders over these ranges.
+LINEAR_RANGES = {
+    "momentum": (0.0, 0.99),
+    "beta1": (0.0, 0.99),
+    "beta2": (0.9, 0.9999),
+    "alpha": (0.5, 0.999),
+    "weight_decay": (0.0, 0.2),
+}
+LINEAR_TICKS = 1000
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200)
+
+
+def _nice(value: float, significant: int = 2) -> float:
+    """A slider's raw value rounded to what a learner would type (0.1995 → 0.2)."""
+    if value == 0:
+        return 0.0
+    digits = significant - 1 - math.floor(math.log10(abs(value)))
+    return round(value, digits)
+
+
+def lr_to_tick(lr: float) -> int:
+    log = math.log10(lr) if lr > 0 else LR_LOG_MIN
+    log = min(max(log, LR_LOG_MIN), LR_LOG_MAX)
+    return round((log - LR_LOG_MIN) * LR_TICKS_PER_DECADE)
+
+
+def tick_to_lr(tick: int) -> float:
+    return _nice(10 ** (LR_LOG_MIN + tick / LR_TICKS_PER_DECADE))
+
+
+def value_to_tick(name: str, value: float) -> int:
+    low, high = LINEAR_RANGES[name]
+    return round((min(max(value, low), high) - low) / (high - low) * LINEAR_TICKS)
+
+
+def tick_to_value(name: str, tick: int) -> float:
+    low, high = LINEAR_RANGES[name]
+    raw = low + (high - low) * tick / LINEAR_TICKS
+    return round(raw, 4 if name == "beta2" else 3)
+
+
+class RacerControls(QWidget):
+    """A grid: per racer a coloured switch and a slider per hyperparameter of its kind."""
+
+    settings_changed = Signal(object)  # OptimizerSettings
+    enabled_changed = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("racerControls")
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setHorizontalSpacing(6)
+        self._layout.setVerticalSpacing(2)
+        self.switches: dict[str, QCheckBox] = {}
+        self.sliders: dict[tuple[str, str], QSlider] = {}
+        self.values: dict[tuple[str, str], QLabel] = {}
+        self._settings: dict[str, OptimizerSettings] = {}
+
+    def build(self, racers: tuple[Racer, ...]) -> None:
+        """Create the rows for these kinds (once; later states only move the sliders)."""
+        if set(self._settings) == {r.settings.kind for r in racers}:
+            return
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.switches.clear()
+        self.sliders.clear()
+        self.values.clear()
+        row = 0
+        for racer in racers:
+            settings = racer.settings
+            kind = settings.kind
+            switch = QCheckBox(settings.label)
+            switch.setObjectName(f"racer_{kind}")
+            switch.setStyleSheet(f"QCheckBox {{ color: {racer_color(kind)}; font-weight: bold; }}")
+            switch.toggled.connect(lambda on, k=kind: self.enabled_changed.emit(k, on))
+            self.switches[kind] = switch
+            self._layout.addWidget(switch, row, 0)
+            for name in settings.spec.hyperparameters:
+                slider = QSlider(Qt.Orientation.Horizontal)
+                slider.setObjectName(f"slider_{kind}_{name}")
+                if name == "lr":
+                    slider.setRange(0, lr_to_tick(10**LR_LOG_MAX))
+                    slider.setToolTip("Learning rate η (log scale)")
+                else:
+                    slider.setRange(0, LINEAR_TICKS)
+                slider.valueChanged.connect(lambda tick, k=kind, n=name: self._moved(k, n, tick))
+                label = QLabel(SYMBOLS[name])
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                value = QLabel()
+                value.setMinimumWidth(46)
+                self.sliders[(kind, name)] = slider
+                self.values[(kind, name)] = value
+                self._layout.addWidget(label, row, 1)
+                self._layout.addWidget(slider, row, 2)
+                self._layout.addWidget(value, row, 3)
+                row += 1
+        self._layout.setColumnStretch(2, 1)
+        self._layout.setRowStretch(row, 1)
+
+    def show_racers(self, racers: tuple[Racer, ...]) -> None:
+        """Move every switch and slider to ``racers`` without emitting (no echo)."""
+        self.build(racers)
+        for racer in racers:
+            settings = racer.settings
+            self._settings[settings.kind] = settings
+            switch = self.switches[settings.kind]
+            switch.blockSignals(True)
+            switch.setChecked(racer.enabled)
+            switch.blockSignals(False)
+            for name in settings.spec.hyperparameters:
+                slider = self.sliders[(settings.kind, name)]
+                value = getattr(settings, name)
+                slider.blockSignals(True)
+                slider.setValue(lr_to_tick(value) if name == "lr" else value_to_tick(name, value))
+                slider.blockSignals(False)
+                self.values[(settings.kind, name)].setText(f"{value:g}")
+                slider.setEnabled(racer.enabled)
+
+    def _moved(self, kind: str, name: str, tick: int) -> None:
+        value = tick_to_lr(tick) if name == "lr" else tick_to_value(name, tick)
+        settings = replace(self._settings[kind], **{name: value})
+        self._settings[kind] = settings
+        self.values[(kind, name)].setText(f"{value:g}")
+        self.settings_changed.emit(settings)
+
+
+class TimelineBar(QWidget):
+    """Back one step, play/pause, one step, a scrub slider, the speed and "step k / n"."""
+
+    frame_requested = Signal(int)
+    play_toggled = Signal(bool)
+    speed_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.back_button = QToolButton(text="◀ Back")
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip("Back one step")
+        self.play_button = QToolButton(text="▶ Play")
+        self.play_button.setObjectName("playButton")
+        self.play_button.setCheckable(True)
+        self.step_button = QToolButton(text="Step ▶")
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setToolTip("One step forward")
+        self.scrubber = QSlider(Qt.Orientation.Horizontal)
+        self.scrubber.setObjectName("scrubber")
+        self.scrubber.setToolTip("Drag to any step")
+        self.label = QLabel()
+        self.label.setObjectName("stepLabel")
+        self.label.setMinimumWidth(110)
+        self.speed = QComboBox()
+        self.speed.setObjectName("speedCombo")
+        self.speed.setToolTip("Steps per second while playing")
+        for speed in SPEEDS:
+            self.speed.addItem(f"{speed} steps/s", float(speed))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.back_button, self.play_button, self.step_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.scrubber, 1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.speed)
+        self.back_button.clicked.connect(lambda: self.frame_requested.emit(self.frame - 1))
+        self.step_button.clicked.connect(lambda: self.frame_requested.emit(self.frame + 1))
+        self.scrubber.valueChanged.connect(self.frame_requested.emit)
+        self.play_button.toggled.connect(self._on_play)
+        self.speed.currentIndexChanged.connect(
+            lambda index: self.speed_changed.emit(float(self.speed.itemData(index)))
+        )
+
+    @property
+    def frame(self) -> int:
+        return self.scrubber.value()
+
+    def show_frame(self, frame: int, last: int, speed: float) -> None:
+        self.scrubber.blockSignals(True)
+        self.scrubber.setRange(0, last)
+        self.scrubber.setValue(frame)
+        self.scrubber.blockSignals(False)
+        self.label.setText(f"step {frame} / {last}")
+        self.back_button.setEnabled(frame > 0)
+        self.step_button.setEnabled(frame < last)
+        index = self.speed.findData(float(speed))
+        if index >= 0 and index != self.speed.currentIndex():
+            self.speed.blockSignals(True)
+            self.speed.setCurrentIndex(index)
+            self.speed.blockSignals(False)
+
+    def show_playing(self, playing: bool) -> None:
+        self.play_button.blockSignals(True)
+        self.play_button.setChecked(playing)
+        self.play_button.setText("❚❚ Pause" if playing else "▶ Play")
+        self.play_button.blockSignals(False)
+
+    def _on_play(self, playing: bool) -> None:
+        self.show_playing(playing)
+        self.play_toggled.emit(playing)

@@ -1,0 +1,522 @@
+"""The "Descent" panel: gradient descent animated, one optimizer or a race of five, on any f.
+
+f(x) shows each step along the tangent it trusts; f(x, y) shows the contour map with every
+trajectory. The race is computed in core (``explorer.core.descent``) whenever f, the start, the
+steps or a hyperparameter changes; the timeline then only picks a step of it, so play, back,
+step and scrub are exact. Numbers shown (results, explanation, diagnosis) come from core.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.descent.code import pytorch_script
+from explorer.core.descent.explain import explain_step, vector_text
+from explorer.core.descent.objective import Objective, parse_objective
+from explorer.core.descent.picture import view_bounds
+from explorer.core.descent.presets import PRESETS, preset_named
+from explorer.core.descent.race import Race
+from explorer.core.descent.report import ResultRow, race_findings, result_rows
+from explorer.core.descent.state import MAX_STEPS, DescentState, race_for, state_from_preset
+from explorer.core.expr import ExprError
+from explorer.ui.panels.descent_controls import RacerControls, TimelineBar
+from explorer.ui.panels.descent_views import CurveView, LossPlot, MapView, racer_color
+from explorer.ui.panels.function_panel import parse_bound
+from explorer.ui.panels.panel import Panel, signals_blocked
+
+OWN_FUNCTION = "Your own f"
+_ERROR_STYLE = "color: #b00020;"
+RESULT_COLUMNS = ("", "End point", "f", "Steps", "Status")
+
+
+class DescentPanel(Panel):
+    """Race optimizers from one start on f(x) or f(x, y) and play the race step by step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("descentPanel")
+        self._state = DescentState()
+        self.race: Race | None = None
+        self._objective: Objective | None = None
+        self._race_key: tuple | None = None
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(self._tick)
+        # Tests set a fixed interval (0); otherwise it follows the speed.
+        self.fixed_interval: int | None = None
+        self._playback = None
+        self._findings: list = []
+        self._rows: list[ResultRow] = []
+        self._build()
+        self.set_state(state_from_preset(PRESETS[3], self._state))
+
+    # ----- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("presetCombo")
+        for preset in PRESETS:
+            self.preset_combo.addItem(preset.name, preset.name)
+            self.preset_combo.setItemData(
+                self.preset_combo.count() - 1, preset.note, Qt.ItemDataRole.ToolTipRole
+            )
+        self.preset_combo.addItem(OWN_FUNCTION, "")
+        # Long preset names would make the window's minimum width: the tooltip has the rest.
+        self.preset_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.preset_combo.setMinimumContentsLength(14)
+        self.expression_input = QLineEdit()
+        self.expression_input.setObjectName("descentExpression")
+        self.expression_input.setPlaceholderText("f of x, or of x and y, e.g. x^2 + 2y^2")
+        self.start_input = QLineEdit()
+        self.start_input.setObjectName("startInput")
+        self.start_input.setMaximumWidth(110)
+        self.start_input.setToolTip("The start: x, or x, y (numbers or e.g. -pi/2)")
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setObjectName("stepsSpin")
+        self.steps_spin.setRange(1, MAX_STEPS)
+        self.copy_button = QPushButton("Copy as PyTorch code")
+        self.copy_button.setObjectName("copyCodeButton")
+        self.copy_button.setToolTip("A runnable script for real PyTorch that reproduces this race")
+        self.message = QLabel()
+        self.message.setObjectName("descentMessage")
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Preset"))
+        top.addWidget(self.preset_combo)
+        top.addWidget(QLabel("f ="))
+        top.addWidget(self.expression_input, 1)
+        top.addWidget(QLabel("start"))
+        top.addWidget(self.start_input)
+        top.addWidget(QLabel("steps"))
+        top.addWidget(self.steps_spin)
+        top.addWidget(self.copy_button)
+
+        self.title = QLabel()
+        self.title.setObjectName("figureTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.curve_view = CurveView()
+        self.curve_view.setObjectName("descentCurve")
+        self.map_view = MapView()
+        self.map_view.setObjectName("descentMap")
+        self.views = QStackedWidget()
+        self.views.addWidget(self.curve_view)
+        self.views.addWidget(self.map_view)
+        self.loss_plot = LossPlot()
+        self.loss_plot.setObjectName("lossPlot")
+        self.figure = QWidget()
+        self.figure.setObjectName("descentFigure")
+        self.figure.setStyleSheet("#descentFigure { background: white; }")
+        figure_layout = QVBoxLayout(self.figure)
+        figure_layout.setContentsMargins(4, 4, 4, 4)
+        figure_layout.addWidget(self.title)
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.views)
+        plots.addWidget(self.loss_plot)
+        plots.setSizes([540, 340])
+        figure_layout.addWidget(plots, 1)
+
+        self.racer_controls = RacerControls()
+        racers_scroll = QScrollArea()
+        racers_scroll.setWidgetResizable(True)
+        racers_scroll.setWidget(self.racer_controls)
+        racers_scroll.setMinimumWidth(200)
+        racers_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.results = QTableWidget(0, len(RESULT_COLUMNS))
+        self.results.setObjectName("resultsTable")
+        self.results.setHorizontalHeaderLabels(RESULT_COLUMNS)
+        self.results.verticalHeader().setVisible(False)
+        self.results.horizontalHeaderItem(3).setToolTip(
+            "Steps until ‖∇f‖ ≤ the tolerance (— : not reached)"
+        )
+        self.results.setWordWrap(True)
+        header = self.results.horizontalHeader()
+        # Name and step count fit their text; point, f and status share the rest (and wrap).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.results.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+
+        self.timeline = TimelineBar()
+        self.explain_combo = QComboBox()
+        self.explain_combo.setObjectName("explainCombo")
+        self.explain_combo.setToolTip("Whose step to explain")
+        self.explanation = QLabel()
+        self.explanation.setObjectName("explanation")
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.explanation.setStyleSheet("font-family: monospace;")
+        self.explanation.setWordWrap(True)
+        self.diagnosis = QLabel()
+        self.diagnosis.setObjectName("diagnosis")
+        self.diagnosis.setWordWrap(True)
+        self.diagnosis.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        explain_box = QWidget()
+        explain_layout = QVBoxLayout(explain_box)
+        explain_layout.setContentsMargins(0, 0, 0, 0)
+        explain_row = QHBoxLayout()
+        explain_row.addWidget(QLabel("Explain the step of"))
+        explain_row.addWidget(self.explain_combo)
+        explain_row.addStretch(1)
+        explain_layout.addLayout(explain_row)
+        explain_layout.addWidget(self.explanation)
+        explain_layout.addWidget(self.diagnosis, 1)
+
+        # Left: the figure over the explanation; right: the racers over the results.
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.figure)
+        left.addWidget(explain_box)
+        left.setSizes([520, 170])
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 0)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(racers_scroll)
+        side.addWidget(self.results)
+        side.setSizes([300, 390])
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(left)
+        middle.addWidget(side)
+        middle.setSizes([870, 410])
+        middle.setStretchFactor(0, 1)
+        middle.setStretchFactor(1, 0)
+
+        self._controls = [self.message, side, explain_box, self.timeline]
+        self._top_bar = top
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(middle, 1)
+        layout.addWidget(self.timeline)
+
+        self.preset_combo.currentIndexChanged.connect(self._on_preset)
+        self.expression_input.editingFinished.connect(self._on_inputs)
+        self.start_input.editingFinished.connect(self._on_inputs)
+        self.steps_spin.valueChanged.connect(lambda steps: self._update(steps=steps))
+        self.copy_button.clicked.connect(self.copy_code)
+        self.racer_controls.settings_changed.connect(
+            lambda settings: self._update_state(self._state.with_settings(settings))
+        )
+        self.racer_controls.enabled_changed.connect(
+            lambda kind, on: self._update_state(self._state.with_enabled(kind, on))
+        )
+        self.timeline.frame_requested.connect(self.show_frame)
+        self.timeline.play_toggled.connect(self.set_playing)
+        self.timeline.speed_changed.connect(self._on_speed)
+        self.explain_combo.currentIndexChanged.connect(self._on_explain_choice)
+        self.map_view.start_moved.connect(self._on_start_moved)
+
+    # ----- the panel protocol -------------------------------------------------------------------
+
+    def state(self) -> DescentState:
+        return self._state
+
+    def set_state(self, state: DescentState) -> None:
+        """Show ``state``: widgets follow it (signals blocked); the race reruns if it changed."""
+        objective = self._objective
+        if objective is None or objective.text != state.expression:
+            try:
+                objective = parse_objective(state.expression)
+            except ExprError as error:
+                self._show_error(f"f: {error}")
+                return
+        self._objective = objective
+        self._state = state
+        key = (state.expression, state.start, state.racers, state.steps)
+        if key != self._race_key:
+            self.race = race_for(state, objective)
+            self._race_key = key
+            self._show_race()
+        if state.frame > self.race.longest:
+            state = replace(state, frame=self.race.longest)
+        self._state = state
+        self._sync_widgets()
+        self._show_error("")
+        self._show_frame_now()
+
+    def export_target(self) -> QWidget:
+        """The figure: the title, f or the map with the paths, and the loss plot."""
+        return self.figure
+
+    def show_figure_only(self, width: int, height: int) -> None:
+        """Lay the panel out as the figure alone at ``width`` × ``height`` (for CLI exports and
+        GIFs: text and lines then render at their natural size), without showing a window."""
+        for widget in self._controls:
+            widget.setVisible(False)
+        for index in range(self._top_bar.count()):
+            item = self._top_bar.itemAt(index).widget()
+            if item is not None:
+                item.setVisible(False)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.resize(width, height)
+        self.show()
+        self.layout().activate()
+        self._show_race()
+        self._show_frame_now()
+
+    def view_actions(self) -> list[QAction]:
+        return [self._current_view().reset_view_action]
+
+    def shutdown(self) -> None:
+        self.play_timer.stop()
+
+    # ----- state changes from the widgets -------------------------------------------------------
+
+    def _update(self, **changes: Any) -> None:
+        if "steps" in changes:
+            changes.setdefault("frame", min(self._state.frame, changes["steps"]))
+        self._update_state(replace(self._state, **changes))
+
+    def _update_state(self, state: DescentState) -> None:
+        if state.preset and (
+            state.expression != self._state.expression or state.racers != self._state.racers
+        ):
+            state = replace(state, preset="")
+        self.set_state(state)
+
+    def _on_preset(self, index: int) -> None:
+        name = self.preset_combo.itemData(index)
+        if name:
+            self.set_playing(False)
+            self.set_state(state_from_preset(preset_named(name), self._state))
+
+    def _on_inputs(self) -> None:
+        text = self.expression_input.text().strip()
+        try:
+            objective = parse_objective(text)
+        except ExprError as error:
+            self._show_error(f"f: {error}")
+            return
+        start_text = self.start_input.text().replace("\u2212", "-")
+        try:
+            start = tuple(parse_bound(part) for part in start_text.split(","))
+        except (ExprError, ValueError) as error:
+            self._show_error(f"start: {getattr(error, 'message', error)}")
+            return
+        if len(start) != objective.dimension:
+            names = ", ".join(objective.variables)
+            self._show_error(f"start: f({names}) needs {objective.dimension} number(s): {names}")
+            return
+        if (objective.text, start) == (self._state.expression, self._state.start):
+            return
+        self._objective = objective
+        # A new f or start: show the whole race at once.
+        self._update(expression=objective.text, start=start, frame=self._state.steps)
+
+    def _on_start_moved(self, x: float, y: float) -> None:
+        (x0, x1), (y0, y1) = self.map_view.view_range()
+        # Snap to a round grain finer than a pixel, so the start reads 1.25 and not 1.2487.
+        grain = 10 ** math.floor(math.log10(max(x1 - x0, y1 - y0) / 200))
+        digits = max(0, -math.floor(math.log10(grain)))
+        start = (round(round(x / grain) * grain, digits), round(round(y / grain) * grain, digits))
+        self._update(start=start, frame=self._state.steps)
+
+    def _on_speed(self, speed: float) -> None:
+        self._state = replace(self._state, speed=speed)
+        if self.play_timer.isActive():
+            self.play_timer.setInterval(self._interval())
+
+    def _on_explain_choice(self, index: int) -> None:
+        kind = self.explain_combo.itemData(index)
+        if kind:
+            self._state = replace(self._state, selected=kind)
+            self._show_explanation()
+
+    # ----- the timeline -------------------------------------------------------------------------
+
+    def show_frame(self, frame: int) -> None:
+        """Show the race after ``frame`` steps (clamped to the race)."""
+        last = self.race.longest if self.race else 0
+        self._state = replace(self._state, frame=max(0, min(int(frame), last)))
+        self._show_frame_now()
+
+    def set_playing(self, playing: bool) -> None:
+        if not playing or self.race is None:
+            self.play_timer.stop()
+            self.timeline.show_playing(False)
+            return
+        last = self.race.longest
+        if self._state.frame >= last:
+            self.show_frame(0)
+        self._playback = iter(range(self._state.frame + 1, last + 1))
+        self.play_timer.setInterval(self._interval())
+        self.play_timer.start()
+        self.timeline.show_playing(True)
+
+    @property
+    def playing(self) -> bool:
+        return self.play_timer.isActive()
+
+    def _interval(self) -> int:
+        if self.fixed_interval is not None:
+            return self.fixed_interval
+        return max(1, round(1000 / self._state.speed))
+
+    def _tick(self) -> None:
+        frame = next(self._playback, None)
+        if frame is None:
+            self.set_playing(False)
+            return
+        self.show_frame(frame)
+
+    # ----- drawing ------------------------------------------------------------------------------
+
+    def _current_view(self) -> CurveView | MapView:
+        return self.curve_view if self._objective.dimension == 1 else self.map_view
+
+    def _show_race(self) -> None:
+        race = self.race
+        bounds = view_bounds(race)
+        if self._state.preset:
+            preset = preset_named(self._state.preset)
+            bounds = [preset.x_range, preset.y_range][: race.objective.dimension]
+        if race.objective.dimension == 1:
+            self.views.setCurrentWidget(self.curve_view)
+            self.curve_view.show_race(race, bounds[0])
+        else:
+            self.views.setCurrentWidget(self.map_view)
+            self.map_view.show_race(race, bounds[0], bounds[1])
+        self.loss_plot.show_race(race)
+        self._findings = race_findings(race, self._state.tolerance)
+        self.results.setRowCount(len(race.trajectories))
+        self._show_results()
+        with signals_blocked(self.explain_combo):
+            self.explain_combo.clear()
+            for trajectory in race.trajectories:
+                self.explain_combo.addItem(trajectory.label, trajectory.settings.kind)
+
+    def _sync_widgets(self) -> None:
+        state = self._state
+        index = self.preset_combo.findData(state.preset)
+        widgets = (self.preset_combo, self.expression_input, self.start_input, self.steps_spin)
+        with signals_blocked(*widgets):
+            self.preset_combo.setCurrentIndex(
+                index if index >= 0 else self.preset_combo.count() - 1
+            )
+            self.expression_input.setText(state.expression)
+            self.start_input.setText(", ".join(f"{v:g}" for v in state.start))
+            self.steps_spin.setValue(state.steps)
+        self.racer_controls.show_racers(state.racers)
+        index = self.explain_combo.findData(state.selected)
+        with signals_blocked(self.explain_combo):
+            self.explain_combo.setCurrentIndex(max(index, 0))
+        if index < 0 and self.explain_combo.count():
+            self._state = replace(self._state, selected=self.explain_combo.itemData(0))
+
+    def _show_frame_now(self) -> None:
+        race = self.race
+        if race is None:
+            return
+        frame = self._state.frame
+        self._current_view().show_step(frame)
+        self.loss_plot.show_step(frame)
+        self.timeline.show_frame(frame, race.longest, self._state.speed)
+        objective = race.objective
+        self.title.setText(
+            f"f({', '.join(objective.variables)}) = {objective.display()}   ·   step {frame}"
+            + ("   ·   arrows: −∇f" if objective.dimension == 2 else "")
+        )
+        self._show_explanation()
+
+    def _show_results(self) -> None:
+        """The table holds each racer's result at the end of the race."""
+        rows = result_rows(self.race, self.race.longest, self._state.tolerance, self._findings)
+        self._rows = rows
+        for row_index, (row, trajectory) in enumerate(
+            zip(rows, self.race.trajectories, strict=True)
+        ):
+            cells = (row.name, row.point, row.loss, row.steps_to_tolerance)
+            for column, text in enumerate((*cells, row.status)):
+                item = self.results.item(row_index, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.results.setItem(row_index, column, item)
+                item.setText(text)
+            self.results.item(row_index, 0).setForeground(
+                QColor(racer_color(trajectory.settings.kind))
+            )
+            self.results.item(row_index, 0).setToolTip(row.label)
+            self.results.item(row_index, 1).setToolTip(f"‖∇f‖ = {row.gradient_norm} here")
+            tip = "\n".join(finding.message for finding in row.findings)
+            self.results.item(row_index, len(RESULT_COLUMNS) - 1).setToolTip(tip)
+        self.results.resizeRowsToContents()
+
+    def _selected_trajectory(self):  # noqa: ANN202 - a Trajectory or None
+        for trajectory in self.race.trajectories:
+            if trajectory.settings.kind == self._state.selected:
+                return trajectory
+        return self.race.trajectories[0] if self.race.trajectories else None
+
+    def _show_explanation(self) -> None:
+        if self.race is None:
+            return
+        trajectory = self._selected_trajectory()
+        if trajectory is None:
+            self.explanation.setText("Switch on an optimizer to race.")
+            self.diagnosis.setText("")
+            return
+        frame = min(self._state.frame, trajectory.steps_done)
+        explanation = explain_step(trajectory, frame)
+        if explanation is None:
+            self.explanation.setText(
+                f"{trajectory.settings.describe()}: start θ₀ = "
+                f"{vector_text(trajectory.points[0])}, f = {trajectory.loss(0):.6g}. "
+                "Press Step or Play."
+            )
+        else:
+            self.explanation.setText(explanation.text())
+        lines = []
+        stop = trajectory.stop
+        if stop is not None and self._state.frame >= stop.step:
+            lines.append(f"<span style='{_ERROR_STYLE}'>{trajectory.label}: {stop.message}</span>")
+        for row, racer in zip(self._rows, self.race.trajectories, strict=True):
+            if self._state.frame < racer.steps_done:
+                continue  # said once the timeline has reached the end of that racer
+            for finding in row.findings:
+                if finding.kind not in ("diverged", "undefined", "unbounded", "moving"):
+                    lines.append(f"{row.name}: {finding.message}")
+        self.diagnosis.setText("<br>".join(lines))
+
+    def _show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # ----- copy as code -------------------------------------------------------------------------
+
+    def code(self) -> str:
+        """The race as a script for real PyTorch."""
+        state = self._state
+        return pytorch_script(
+            self._objective, self.race.start, state.enabled_settings(), self.race.steps
+        )
+
+    def copy_code(self) -> None:
+        QGuiApplication.clipboard().setText(self.code())
+        self.copy_button.setText("Copied ✓")
+        QTimer.singleShot(1500, lambda: self.copy_button.setText("Copy as PyTorch code"))

@@ -1,0 +1,266 @@
+"""The Descent panel's pictures: f(x) with each racer's step along the tangent (1-D), the contour
+map with the trajectories (2-D, on the shared field view), and loss against step on a log axis.
+
+Each view gets a whole race once (``show_race``) and then only the timeline's step
+(``show_step``): a frame moves markers and cuts the drawn paths at that step, nothing is
+recomputed, so playback stays cheap and going back shows exactly what was shown before.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QWidget
+
+from explorer.core.descent.picture import loss_curves, tangent_step
+from explorer.core.descent.race import Race
+from explorer.core.sampling import sample_curve
+from explorer.ui.field_view import FieldView
+from explorer.ui.plot import FOREGROUND, PlotView, make_pen
+
+# One colour per kind, the same in every view, the table and the GIF (Okabe-Ito).
+RACER_COLORS = {
+    "gd": "#0072B2",
+    "momentum": "#D55E00",
+    "nesterov": "#009E73",
+    "rmsprop": "#CC79A7",
+    "adam": "#E69F00",
+    "adagrad": "#56B4E9",
+    "adamw": "#000000",
+}
+FUNCTION_COLOR = "#555555"
+# The tangent is drawn this far (in view widths) either side of the current point.
+TANGENT_HALF_WIDTH = 0.22
+CURVE_SAMPLES = 1200
+# Markers beyond this are not drawn (see RacerMarkers.move_to).
+FAR = 1e6
+
+
+def racer_color(kind: str) -> str:
+    return RACER_COLORS.get(kind, FOREGROUND)
+
+
+_ANIMATED: weakref.WeakSet = weakref.WeakSet()
+
+
+def animated(view: PlotView, item: pg.PlotDataItem) -> pg.PlotDataItem:
+    """A curve that changes every frame: the legend stays where ``show_race`` placed it instead
+    of being re-placed on every frame (counting samples per corner costs more than a frame)."""
+    if item not in _ANIMATED:
+        item.sigPlotChanged.disconnect(view.place_legend)
+        _ANIMATED.add(item)
+    return item
+
+
+class RacerMarkers(pg.ScatterPlotItem):
+    """Every racer's current point: one item whose positions move, brushes made once a race."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__(pxMode=True)
+        self.setZValue(20)
+        self._size = size
+        self._brushes: list = []
+        self._pen = make_pen(FOREGROUND, 1.2)
+
+    def set_colors(self, colors: list[str]) -> None:
+        self._brushes = [pg.mkBrush(color) for color in colors]
+
+    def move_to(self, xs: list[float], ys: list[float]) -> None:
+        # A racer far off (diverged to 1e9) is left out: Qt stops painting the whole item when
+        # one spot's coordinates are that large, and it is off the view anyway.
+        xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+        near = np.isfinite(xs) & np.isfinite(ys) & (np.abs(xs) < FAR) & (np.abs(ys) < FAR)
+        brushes = [brush for brush, keep in zip(self._brushes, near, strict=True) if keep]
+        self.setData(x=xs[near], y=ys[near], brush=brushes, pen=self._pen, size=self._size)
+
+
+class LossPlot(PlotView):
+    """Loss against step, one curve per racer, log scale; a line marks the timeline's step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, x_label="step", y_label="f (log scale)")
+        self.plot_item.setLogMode(x=False, y=True)
+        self._loss_values: list[np.ndarray] = []
+        self._keys: list[str] = []
+        self._step_line = pg.InfiniteLine(angle=90, pen=make_pen(FOREGROUND, 1.0, "dash"))
+        self.add_item(self._step_line, ignore_bounds=True)
+
+    def show_race(self, race: Race) -> None:
+        curves = loss_curves(race)
+        self.plot_item.setLogMode(x=False, y=curves.log_axis)
+        self.plot_item.setLabel("left", curves.label)
+        for key in self._keys:
+            self.remove_curve(key)
+        self._keys = []
+        self._loss_values = list(curves.curves)
+        for index, trajectory in enumerate(race.trajectories):
+            key = f"loss{index}"
+            self._keys.append(key)
+            values = self._loss_values[index]
+            color = racer_color(trajectory.settings.kind)
+            # The whole curve first, so the legend is placed where no step will need it.
+            item = self.set_curve(key, np.arange(len(values)), values, name=trajectory.label,
+                                  color=color)  # fmt: skip
+            animated(self, item)
+        self.set_view_range((0, max(race.longest, 1)), curves.y_range)
+
+    def show_step(self, step: int) -> None:
+        for key, curve in zip(self._keys, self._loss_values, strict=True):
+            shown = curve[: step + 1]
+            self.curve(key).setData(np.arange(len(shown)), shown, connect="finite")
+        self._step_line.setValue(step)
+
+
+class CurveView(PlotView):
+    """1-D: f(x), each racer's point, the tangent there and the step the tangent promises."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, x_label="x", y_label="f(x)")
+        self._drawn_race: Race | None = None
+        self._items: dict[str, list[pg.GraphicsObject]] = {}
+        self._point_markers = RacerMarkers(13)
+        self.add_item(self._point_markers, ignore_bounds=True)
+        self._step_arrows: list[pg.ArrowItem] = []
+        self._racer_count = 0
+
+    def show_race(self, race: Race, x_range: tuple[float, float]) -> None:
+        self._drawn_race = race
+        objective = race.objective
+        curve = sample_curve(lambda x: objective.on_grid(x=x), *x_range, n=CURVE_SAMPLES)
+        x, y = curve.display_arrays()
+        self.set_curve("f", x, y, name=f"f(x) = {objective.display()}", color=FUNCTION_COLOR)
+        for _ in range(len(self._step_arrows), len(race.trajectories)):
+            arrow = pg.ArrowItem(headLen=14, tailLen=0, pen=None)
+            arrow.setZValue(15)
+            self.add_item(arrow, ignore_bounds=True)
+            self._step_arrows.append(arrow)
+        for index, arrow in enumerate(self._step_arrows):
+            arrow.setVisible(index < len(race.trajectories))
+        self._point_markers.set_colors([racer_color(t.settings.kind) for t in race.trajectories])
+        for index, trajectory in enumerate(race.trajectories):
+            color = racer_color(trajectory.settings.kind)
+            path = self.set_curve(f"path{index}", [], [], color=color, width=1.2, style="dot")
+            animated(self, path)
+            # Earlier iterates as small dots on f, so the path's history stays readable.
+            path.setSymbol("o")
+            path.setSymbolSize(5)
+            path.setSymbolBrush(pg.mkBrush(color))
+            path.setSymbolPen(None)
+            for key, options in (
+                (f"tangent{index}", {"width": 1.5, "style": "dash"}),
+                (f"step{index}", {"width": 3.0, "name": trajectory.label}),
+                (f"gap{index}", {"width": 1.2, "style": "dot"}),
+            ):
+                animated(self, self.set_curve(key, [], [], color=color, **options))
+            self._step_arrows[index].setBrush(pg.mkBrush(color))
+        for index in range(len(race.trajectories), self._racer_count):
+            for key in (f"path{index}", f"tangent{index}", f"step{index}", f"gap{index}"):
+                self.remove_curve(key)
+        self._racer_count = len(race.trajectories)
+        y_view = curve.y_view_range
+        self.set_view_range(x_range, y_view)
+
+    def show_step(self, step: int) -> None:
+        race = self._drawn_race
+        if race is None:
+            return
+        (x0, x1), _ = self.view_range()
+        half = TANGENT_HALF_WIDTH * (x1 - x0)
+        now_x, now_y = [], []
+        for index, trajectory in enumerate(race.trajectories):
+            shown = min(step, trajectory.steps_done)
+            xs = trajectory.points[: shown + 1, 0]
+            ys = trajectory.losses[: shown + 1]
+            self.curve(f"path{index}").setData(xs, ys)
+            x_now, y_now = float(xs[-1]), float(ys[-1])
+            now_x.append(x_now)
+            now_y.append(y_now)
+            picture = tangent_step(trajectory, shown)
+            arrow = self._step_arrows[index]
+            if picture is None:
+                for key in (f"tangent{index}", f"step{index}", f"gap{index}"):
+                    self.curve(key).setData([], [])
+                arrow.setVisible(False)
+                continue
+            line_x = np.array([x_now - half, x_now + half])
+            self.curve(f"tangent{index}").setData(line_x, picture.tangent.line(line_x))
+            self.curve(f"step{index}").setData([x_now, picture.x_next], [y_now, picture.predicted])
+            # From the tangent's promise down (or up) to the true f(x_{k+1}).
+            self.curve(f"gap{index}").setData(
+                [picture.x_next, picture.x_next], [picture.predicted, picture.actual]
+            )
+            arrow.setVisible(True)
+            tip = QPointF(picture.x_next, picture.predicted)
+            arrow.setPos(tip)
+            # The head follows the step's direction on screen (pyqtgraph's angle 0 points left).
+            start = self.view_box.mapViewToScene(QPointF(x_now, y_now))
+            end = self.view_box.mapViewToScene(tip)
+            dx, dy = end.x() - start.x(), end.y() - start.y()
+            arrow.setStyle(angle=180.0 + math.degrees(math.atan2(dy, dx)))
+        self._point_markers.move_to(now_x, now_y)
+
+
+class MapView(FieldView):
+    """2-D: the contour map of f with every racer's trajectory, point and gradient arrow."""
+
+    start_moved = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, x_label="x", y_label="y")
+        self._drawn_race: Race | None = None
+        self._racer_count = 0
+        self.add_handle("start", color="#ffffff", tooltip="The start: drag it, or click the map")
+        self.handle_dragged.connect(lambda _key, x, y: self.start_moved.emit(x, y))
+        self.map_clicked.connect(self.start_moved.emit)
+        self.racer_markers = RacerMarkers(11)
+        self.add_item(self.racer_markers, ignore_bounds=True)
+        self._arrow_length = 1.0
+
+    def show_race(self, race: Race, x_range, y_range) -> None:  # noqa: ANN001 - ranges
+        objective = race.objective
+        self._drawn_race = race
+        for index in range(len(race.trajectories), self._racer_count):
+            self.remove_overlay(f"path{index}")
+        self._racer_count = len(race.trajectories)
+        self.racer_markers.set_colors([racer_color(t.settings.kind) for t in race.trajectories])
+        # Clear the old map first, so moving the view does not recompute it for the old f.
+        self.set_function(None)
+        # Both ranges at once: with the aspect locked, setting x then y would cut x short.
+        self.set_home_range(x_range, y_range)
+        self.view_box.setRange(xRange=x_range, yRange=y_range, padding=0)
+        self.set_function(lambda x, y: objective.on_grid(x=x, y=y))
+        self.set_handle("start", float(race.start[0]), float(race.start[1]))
+        # Arrows of −∇f at the racers' points: the longest is this share of the view.
+        self._arrow_length = 0.12 * min(x_range[1] - x_range[0], y_range[1] - y_range[0])
+        for index, trajectory in enumerate(race.trajectories):
+            color = racer_color(trajectory.settings.kind)
+            animated(self, self.set_polyline(f"path{index}", [], [], color=color, width=2.0))
+
+    def show_step(self, step: int) -> None:
+        race = self._drawn_race
+        if race is None:
+            return
+        xs, ys, tails, gradients = [], [], [], []
+        for index, trajectory in enumerate(race.trajectories):
+            shown = min(step, trajectory.steps_done)
+            path = trajectory.points[: shown + 1]
+            self.curve(f"path{index}").setData(path[:, 0], path[:, 1])
+            point = path[-1]
+            xs.append(point[0])
+            ys.append(point[1])
+            tails.append(point)
+            gradients.append(trajectory.gradients[shown])
+        self.racer_markers.move_to(xs, ys)
+        tail, head = np.array(tails), -np.array(gradients)
+        finite = np.all(np.isfinite(head), axis=1) & np.all(np.isfinite(tail), axis=1)
+        norms = np.linalg.norm(head[finite], axis=1)
+        largest = float(norms.max()) if norms.size else 0.0
+        head = head[finite] * (self._arrow_length / largest if largest > 0 else 0.0)
+        tail = tail[finite]
+        self.set_arrows(
+            "gradients", tail[:, 0], tail[:, 1], head[:, 0], head[:, 1], color=FOREGROUND
+        )

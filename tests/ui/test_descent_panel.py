@@ -1,0 +1,198 @@
+"""The Descent panel: the race on the map or on f(x), the timeline (step, back, scrub, play),
+hyperparameters that re-run at once, the diagnosis and explanation from core, copy as code,
+and export (PNG frame, animated GIF)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from explorer.core.descent.explain import explain_step
+from explorer.core.descent.optimizers import OptimizerSettings
+from explorer.core.descent.presets import preset_named
+from explorer.core.descent.state import DescentState, Racer, race_for, state_from_preset
+from explorer.ui import export
+from explorer.ui.export_gif import write_gif
+from explorer.ui.panels.descent_panel import DescentPanel
+
+ROSENBROCK = "Rosenbrock (1 − x)² + 100(y − x²)²"
+
+
+def rosenbrock(state, steps=200):
+    """Rosenbrock's preset, shorter (the tests need its first steps only)."""
+    return replace(state_from_preset(preset_named(ROSENBROCK), state), steps=steps)
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = DescentPanel()
+    widget.fixed_interval = 0
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    return widget
+
+
+def current_points(panel):
+    xs, ys = panel.map_view.racer_markers.getData()
+    return np.column_stack([xs, ys])
+
+
+def test_the_panel_opens_on_d2ls_bowl_as_a_map(panel):
+    assert panel.objectName() == "descentPanel"
+    assert panel.views.currentWidget() is panel.map_view
+    assert panel.state().expression == "x^2 + 2y^2"
+    assert panel.results.rowCount() == 1
+    panel.show_frame(20)
+    assert panel.results.item(0, 1).text() == "(−0.05765, −7.312×10^−5)"
+    np.testing.assert_allclose(current_points(panel)[0], [-0.057646, -0.000073], atol=1e-6)
+
+
+def test_step_and_back_buttons_restore_the_exact_previous_frame(qtbot, panel):
+    panel.set_state(rosenbrock(panel.state()))
+    for _ in range(5):
+        qtbot.mouseClick(panel.timeline.step_button, Qt.MouseButton.LeftButton)
+    assert panel.state().frame == 5
+    at_five = current_points(panel).copy()
+    explanation = panel.explanation.text()
+    qtbot.mouseClick(panel.timeline.step_button, Qt.MouseButton.LeftButton)
+    assert not np.array_equal(current_points(panel), at_five)
+    qtbot.mouseClick(panel.timeline.back_button, Qt.MouseButton.LeftButton)
+    assert panel.state().frame == 5
+    assert np.array_equal(current_points(panel), at_five)
+    assert panel.explanation.text() == explanation
+    race = race_for(panel.state())
+    np.testing.assert_array_equal(at_five, [t.point(5) for t in race.trajectories])
+
+
+def test_scrubbing_shows_the_cores_explanation_of_that_step(panel):
+    panel.set_state(rosenbrock(panel.state()))
+    panel.explain_combo.setCurrentIndex(panel.explain_combo.findData("adam"))
+    panel.timeline.scrubber.setValue(42)
+    adam = next(t for t in panel.race.trajectories if t.settings.kind == "adam")
+    assert panel.explanation.text() == explain_step(adam, 42).text()
+    assert "m̂ = m / (1 − β₁⁴²)" in panel.explanation.text()
+    assert panel.timeline.label.text() == "step 42 / 200"
+
+
+def test_play_runs_to_the_end_and_stops(qtbot, panel):
+    panel.set_state(replace(panel.state(), frame=0))
+    qtbot.mouseClick(panel.timeline.play_button, Qt.MouseButton.LeftButton)
+    assert panel.playing
+    qtbot.waitUntil(lambda: not panel.playing, timeout=10_000)
+    assert panel.state().frame == panel.race.longest == 20
+    assert panel.timeline.play_button.text() == "▶ Play"
+
+
+def test_a_learning_rate_slider_reruns_the_race_at_once(panel):
+    panel.set_state(rosenbrock(panel.state()))
+    panel.show_frame(100)
+    slider = panel.racer_controls.sliders[("gd", "lr")]
+    slider.setValue(slider.value() - 100)  # η / 10
+    gd = panel.race.trajectories[0]
+    assert gd.settings.lr == pytest.approx(0.0001)
+    assert panel.state().racers[0].settings.lr == gd.settings.lr
+    assert panel.state().frame == 100
+    expected = race_for(panel.state()).trajectories[0].point(100)
+    np.testing.assert_array_equal(current_points(panel)[0], expected)
+
+
+def test_switching_a_racer_off_removes_it(qtbot, panel):
+    panel.set_state(rosenbrock(panel.state()))
+    panel.racer_controls.switches["rmsprop"].setChecked(False)
+    labels = [t.label for t in panel.race.trajectories]
+    assert labels == ["GD", "Momentum", "Nesterov", "Adam"]
+    assert panel.results.rowCount() == 4
+
+
+def test_divergence_is_said_when_the_timeline_reaches_it(panel):
+    state = replace(
+        DescentState(),
+        expression="x^2",
+        start=(10.0,),
+        racers=(Racer(OptimizerSettings("gd", lr=1.1)),),
+        steps=30,
+    )
+    panel.set_state(state)
+    assert panel.views.currentWidget() is panel.curve_view
+    panel.show_frame(3)
+    assert "diverged" not in panel.diagnosis.text()
+    panel.show_frame(30)
+    assert panel.state().frame == 7  # the race stopped there
+    assert "GD: diverged at step 7: learning rate too large for this curvature" in (
+        panel.diagnosis.text()
+    )
+    assert panel.results.item(0, 4).text() == "diverged"
+
+
+def test_the_1d_view_draws_the_tangent_and_the_step_it_promises(panel):
+    panel.set_state(state_from_preset(preset_named("d2l: f(x) = x², η = 0.2 from x = 10")))
+    panel.show_frame(2)
+    gd = panel.race.trajectories[0]
+    x2, f2, slope = gd.points[2, 0], gd.losses[2], gd.gradients[2, 0]
+    tx, ty = panel.curve_view.curve_data("tangent0")
+    np.testing.assert_allclose(ty, f2 + slope * (tx - x2))
+    sx, sy = panel.curve_view.curve_data("step0")
+    np.testing.assert_allclose(sx, [x2, gd.points[3, 0]])
+    np.testing.assert_allclose(sy, [f2, f2 + slope * (gd.points[3, 0] - x2)])
+
+
+def test_a_bad_f_keeps_the_last_race_and_says_why(qtbot, panel):
+    race = panel.race
+    panel.expression_input.setText("x^2 + ")
+    panel.expression_input.editingFinished.emit()
+    assert panel.race is race
+    assert panel.message.text().startswith("f: ")
+    panel.expression_input.setText("(x - 1)^2 + (y + 2)^2")
+    panel.expression_input.editingFinished.emit()
+    assert panel.message.isHidden()
+    assert panel.state().expression == "(x - 1)^2 + (y + 2)^2"
+
+
+def test_a_start_of_the_wrong_length_is_refused(panel):
+    panel.start_input.setText("1")
+    panel.start_input.editingFinished.emit()
+    assert "needs 2 number(s)" in panel.message.text()
+    assert panel.state().start == (-5.0, -2.0)
+
+
+def test_dragging_the_start_on_the_map_moves_it(panel):
+    panel.map_view.start_moved.emit(1.0, 2.0)
+    assert panel.state().start == (1.0, 2.0)
+    np.testing.assert_array_equal(panel.race.start, [1.0, 2.0])
+
+
+def test_copy_as_code_puts_a_pytorch_script_on_the_clipboard(qtbot, panel):
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith('"""Gradient descent race from Calculus Explorer')
+    assert "torch.optim.SGD(params, lr=0.1)" in text
+    assert "p = torch.tensor([-5.0, -2.0], dtype=torch.float64, requires_grad=True)" in text
+
+
+def test_export_png_of_the_figure(panel, tmp_path):
+    path = export.export_image(panel, tmp_path / "frame.png", 900, 600)
+    image = Image.open(path)
+    assert image.size == (900, 600)
+    colors = image.convert("RGB").getcolors(maxcolors=100_000)
+    assert colors is not None and len(colors) > 50  # a map, not a blank page
+
+
+def test_gif_has_the_frames_and_size_asked_for(panel, tmp_path):
+    panel.set_state(rosenbrock(panel.state()))
+    frames = [0, 10, 20, 30, 40, 50]
+    path = write_gif(panel, tmp_path / "race.gif", frames, 12.5, 400, 300)
+    gif = Image.open(path)
+    assert gif.size == (400, 300)
+    assert gif.n_frames == len(frames)
+    assert gif.info["duration"] == 80
+    assert gif.info["loop"] == 0
+    gif.seek(0)
+    first = np.asarray(gif.convert("RGB"))
+    gif.seek(len(frames) - 1)
+    assert not np.array_equal(first, np.asarray(gif.convert("RGB")))
