@@ -135,8 +135,7 @@ def test_error_messages_like_torch():
         (w * 2).backward()
     with pytest.raises(RuntimeError, match="only Tensors of floating point"):
         torch.tensor([1, 2], requires_grad=True)
-    with pytest.raises(RuntimeError, match="add_\\(\\) on a tensor that is part of a graph"):
-        (w * 2).add_(1)
+    assert type((w * 2).add_(1).grad_fn).__name__ == "AddBackward0"  # as PyTorch 2.13
     q = w * 2
     with pytest.warns(UserWarning, match="is not a leaf Tensor is being accessed"):
         assert q.grad is None  # non-leaf: None, with PyTorch's warning

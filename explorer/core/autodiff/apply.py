@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.allocation import AllocationCheck, check_allocation, check_shape
+from explorer.core.autodiff.dtypes import result_type
 from explorer.core.autodiff.engine import GradMode
 from explorer.core.autodiff.shape_errors import is_broadcast_error, size_mismatch_error
 from explorer.core.autodiff.tensor import Tensor, make
@@ -46,8 +48,13 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
     """Run an elementwise rule forward; record the node if any input requires grad."""
     quiet_numpy()
     try:
+        if AllocationCheck.check is not None:
+            check_shape(np.broadcast_shapes(*(np.shape(t._value) for t in inputs)))
         if len(inputs) == 2:
-            value = rule.forward(inputs[0]._value, inputs[1]._value)
+            first, second = inputs[0]._value, inputs[1]._value
+            if first.dtype is not second.dtype:  # PyTorch's promotion, not numpy's
+                first, second = promoted([first, second])
+            value = rule.forward(first, second)
             track = GradMode.enabled and (inputs[0]._requires_grad or inputs[1]._requires_grad)
             has_tangent = inputs[0]._tangent is not None or inputs[1]._tangent is not None
         elif len(inputs) == 1:
@@ -55,7 +62,9 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
             track = GradMode.enabled and inputs[0]._requires_grad
             has_tangent = inputs[0]._tangent is not None
         else:
-            value = rule.forward(*[t._value for t in inputs])
+            values = [t._value for t in inputs]
+            start = 1 if rule is R.WHERE else 0  # where's condition keeps its bool dtype
+            value = rule.forward(*values[:start], *promoted(values[start:]))
             track = GradMode.enabled and any(t._requires_grad for t in inputs)
             has_tangent = any(t._tangent is not None for t in inputs)
         result = make(value, True, rule, inputs) if track else make(value, False)
@@ -66,6 +75,12 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
             raise size_mismatch_error([np.shape(t._value) for t in inputs]) from None
         raise
     return result
+
+
+def promoted(values: list) -> list:
+    """The values cast to the dtype PyTorch's promotion gives them together."""
+    target = result_type(values)
+    return [v if v.dtype == target else v.astype(target) for v in values]
 
 
 def _elementwise_tangent(rule: R.OpRule, inputs: tuple, out: Any) -> Any:
@@ -91,6 +106,7 @@ def apply_structural(rule: R.OpRule, inputs: tuple, extra: Any) -> Tensor:
     quiet_numpy()
     values = [t._value for t in inputs]
     value = rule.forward(*values, extra)
+    check_allocation(np.size(value))
     track = GradMode.enabled and any(t._requires_grad for t in inputs)
     result = make(value, True, rule, inputs, extra) if track else make(value, False)
     if any(t._tangent is not None for t in inputs):

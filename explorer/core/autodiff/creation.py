@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.allocation import check_allocation, check_shape
 from explorer.core.autodiff.dtypes import default_float
 from explorer.core.autodiff.tensor import Tensor, make
 
@@ -119,7 +120,9 @@ def shape_of(size: tuple[Any, ...]) -> tuple[int, ...]:
             raise TypeError(
                 f"size must be a tuple of ints, but got an element of type {type(n).__name__}"
             )
-    return tuple(int(n) for n in size)
+    shape = tuple(int(n) for n in size)
+    check_shape(shape)
+    return shape
 
 
 def arange(start: float, end: float | None = None, step: float = 1, *, dtype: Any = None,
@@ -131,12 +134,14 @@ def arange(start: float, end: float | None = None, step: float = 1, *, dtype: An
     if bounds[2] == 0:
         raise RuntimeError("step must be nonzero")
     is_integral = all(isinstance(v, (int, np.integer)) for v in bounds)
+    check_allocation(max(0.0, np.ceil((bounds[1] - bounds[0]) / bounds[2])))
     values = np.arange(*bounds, dtype=np.int64 if is_integral else np.float64)
     return _finish(values, dtype or (None if is_integral else default_float()), requires_grad)
 
 
 def linspace(start: float, end: float, steps: int, *, dtype: Any = None,
              requires_grad: bool = False) -> Tensor:  # fmt: skip
+    check_allocation(int(steps))
     values = np.linspace(start, end, int(steps))
     return _finish(values, dtype or default_float(), requires_grad)
 
@@ -158,11 +163,13 @@ def full(size: Any, fill_value: float, *, dtype: Any = None, requires_grad: bool
 
 
 def eye(n: int, m: int | None = None, *, dtype: Any = None, requires_grad: bool = False):
+    check_shape((int(n), int(n if m is None else m)))
     return _finish(np.eye(int(n), None if m is None else int(m), dtype=dtype or default_float()),
                    None, requires_grad)  # fmt: skip
 
 
 def _like(maker: Any, input: Tensor, dtype: Any, requires_grad: bool) -> Tensor:
+    check_shape(np.shape(input._value))
     value = maker(np.shape(input._value), dtype or input._value.dtype)
     return _finish(value, None, requires_grad)
 

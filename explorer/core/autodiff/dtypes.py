@@ -136,3 +136,57 @@ def set_default_dtype(d: Any) -> None:
 def default_float() -> np.dtype:
     """The numpy dtype floats default to (for creation functions)."""
     return _Default.floating
+
+
+# ---- type promotion (PyTorch's rules, which differ from numpy's) -----------------------------
+
+_CATEGORY = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}
+
+
+def promote_types(first: np.dtype, second: np.dtype) -> np.dtype:
+    """PyTorch's ``promote_types``: within a category the wider type (numpy agrees); across
+    categories the higher category's type, so int64 with float32 is float32 (numpy: float64)."""
+    if first == second:
+        return first
+    kind_first, kind_second = _CATEGORY[first.kind], _CATEGORY[second.kind]
+    if (
+        kind_first == kind_second
+        or (kind_first == 3 and kind_second == 2)
+        or (kind_first == 2 and kind_second == 3)
+    ):
+        return np.promote_types(first, second)
+    return first if kind_first > kind_second else second
+
+
+def _combine_categories(higher: np.dtype | None, lower: np.dtype | None) -> np.dtype:
+    """PyTorch's ``combine_categories``: a lower-priority operand (0-dim tensor, Python number)
+    changes the result only when its category is higher."""
+    if higher is None:
+        return lower
+    if lower is None:
+        return higher
+    if higher.kind == "c":
+        return higher
+    if lower.kind == "c":
+        return np.promote_types(higher, np.complex64) if higher.kind == "f" else lower
+    if higher.kind == "f":
+        return higher
+    if higher.kind == "b" or lower.kind == "f":
+        return promote_types(higher, lower)
+    return higher
+
+
+def result_type(values: list) -> np.dtype:
+    """The dtype PyTorch gives an op over these values: tensors with dimensions decide, 0-dim
+    tensors (Python numbers become 0-dim here) only when of a higher category, so float32 with
+    a 0-dim float64 stays float32 while int64 with a 0-dim float64 is float64."""
+    dimensioned = zero_dim = None
+    for value in values:
+        value_dtype = value.dtype
+        if np.ndim(value):
+            dimensioned = (
+                value_dtype if dimensioned is None else promote_types(dimensioned, value_dtype)
+            )
+        else:
+            zero_dim = value_dtype if zero_dim is None else promote_types(zero_dim, value_dtype)
+    return _combine_categories(dimensioned, zero_dim)

@@ -96,6 +96,35 @@ def is_grad_enabled() -> bool:
     return GradMode.enabled
 
 
+class Rebases:
+    """Whether any tensor has been rebased by an in-place op (``Tensor._rebase``): only then do
+    nodes' inputs need resolving to the node each input was when they read it."""
+
+    happened = False
+
+
+def inputs_of(node: Any) -> tuple:
+    """``node``'s inputs as they were when it read them. A tensor changed in place since (``y +=
+    1`` on a graph tensor) now stands for a new node; the one ``node`` read is found in its
+    history by the version ``node`` recorded, and ``node`` is pointed at it for good."""
+    inputs = node._inputs
+    if not Rebases.happened:
+        return inputs
+    for child in inputs:
+        if child._history:
+            break
+    else:
+        return inputs
+    versions = node._input_versions
+    resolved = tuple(
+        child.as_of_version(0 if versions is None else versions[index])
+        for index, child in enumerate(inputs)
+    )
+    if any(new is not old for new, old in zip(resolved, inputs, strict=True)):
+        node._inputs = resolved
+    return resolved
+
+
 def topological_order(root: Any) -> list[Any]:
     """Nodes that require grad, reachable from ``root``, inputs before the nodes that use them.
 
@@ -108,7 +137,7 @@ def topological_order(root: Any) -> list[Any]:
     positions = [0]
     while nodes:
         node = nodes[-1]
-        inputs = node._inputs
+        inputs = inputs_of(node)
         position = positions[-1]
         while position < len(inputs):
             child = inputs[position]
@@ -201,14 +230,18 @@ def check_saved_values(node: Any) -> None:
     for index in rule.saved_arguments(requires_grad):
         saved_version = 0 if expected is None else expected[index]
         if inputs[index]._version != saved_version:
-            raise RuntimeError(modified_message(inputs[index], saved_version))
+            raise RuntimeError(modified_message(inputs[index], saved_version, now=True))
     if rule.reads_out(requires_grad) and node._version != node._created_version:
-        raise RuntimeError(modified_message(node, node._created_version))
+        raise RuntimeError(modified_message(node, node._created_version, now=False))
 
 
-def modified_message(tensor: Any, expected: int) -> str:
+def modified_message(tensor: Any, expected: int, now: bool) -> str:
+    """PyTorch's text; a saved input is named by the op that made it last (``now``), a saved
+    output by its own op."""
     sizes = ", ".join(str(n) for n in tensor.shape)
     described = f"[{tensor.dtype.type_name()} [{sizes}]]"
+    while now and tensor._successor is not None:
+        tensor = tensor._successor
     if tensor._op is not None:  # PyTorch names the op that made it, without "Backward0"
         made_by = re.sub(r"Backward\d+$", "", tensor._op.backward_name)
         described += f", which is output 0 of {made_by},"

@@ -168,6 +168,11 @@ def dot(input: Tensor, other: Tensor) -> Tensor:
     input, other = as_tensor(input), as_tensor(other)
     if input.ndim != 1 or other.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {input.ndim}D and {other.ndim}D tensors")
+    if input.dtype != other.dtype:
+        raise RuntimeError(
+            "dot : expected both vectors to have same dtype, but found "
+            f"{FS.legacy_name(input)} and {FS.legacy_name(other)}"
+        )
     if input.shape[0] != other.shape[0]:
         raise RuntimeError(
             f"inconsistent tensor size, expected tensor [{input.shape[0]}] and src "
@@ -183,11 +188,17 @@ def matmul(input: Tensor, other: Tensor) -> Tensor:
         raise RuntimeError("both arguments to matmul need to be at least 1D")
     if input.ndim == 1 and other.ndim == 1:
         return dot(input, other)
+    check_same_dtype(input, other)
     try:
         np.broadcast_shapes(input.shape[:-2], other.shape[:-2])
         if input.shape[-1] != other.shape[-2 if other.ndim > 1 else 0]:
             raise ValueError
     except ValueError:
+        if input.ndim == 2 and other.ndim == 1:
+            raise RuntimeError(
+                f"size mismatch, got input ({input.shape[0]}), mat ({_shape_text(input)}), "
+                f"vec ({other.shape[0]})"
+            ) from None
         raise RuntimeError(
             f"mat1 and mat2 shapes cannot be multiplied ({_shape_text(input)} and "
             f"{_shape_text(other)})"
@@ -200,6 +211,32 @@ def matmul(input: Tensor, other: Tensor) -> Tensor:
     elif input.ndim == 1:
         rule = S.VECTOR_MATRIX
     return apply_structural(rule, (input, other), None)
+
+
+# c10's names of scalar types, which PyTorch's matmul dtype message prints.
+_C10_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int",
+              "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
+              "bool": "bool", "float16": "c10::Half", "complex64": "c10::complex<float>",
+              "complex128": "c10::complex<double>"}  # fmt: skip
+
+
+def check_same_dtype(input: Tensor, other: Tensor) -> None:
+    """matmul and mm do not promote: PyTorch 2.13 refuses float32 @ float64, in words that
+    depend on the kernel the shapes pick."""
+    if input.dtype == other.dtype:
+        return
+    if input.ndim == 2 and other.ndim == 1:
+        names = [FS.legacy_name(t) for t in (other, input, other)]
+        raise RuntimeError(
+            f"addmv input tensors must have the same dtype, but got {names[0]}, {names[1]}, "
+            f"and {names[2]}"
+        )
+    if input.ndim > 2 and other.ndim > 2:
+        raise RuntimeError(
+            f"expected scalar type {FS.legacy_name(input)} but found {FS.legacy_name(other)}"
+        )
+    first, second = (_C10_NAMES[t._value.dtype.name] for t in (input, other))
+    raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {first} != {second}")
 
 
 def _shape_text(tensor: Tensor) -> str:

@@ -14,11 +14,12 @@ from explorer.core.autodiff import functional as F
 from explorer.core.autodiff import functional_logic as FL
 from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import rules as R
-from explorer.core.autodiff.apply import apply_elementwise
+from explorer.core.autodiff import structural as S
+from explorer.core.autodiff.apply import apply_elementwise, apply_structural
 from explorer.core.autodiff.dtypes import as_dtype, default_float
 from explorer.core.autodiff.engine import GradMode
 from explorer.core.autodiff.shape_errors import is_broadcast_error, size_mismatch_error
-from explorer.core.autodiff.tensor import Tensor, lift, make
+from explorer.core.autodiff.tensor import Tensor, lift, make, write_value
 
 
 def _operator(rule: R.OpRule, scalar_rule: R.OpRule):
@@ -72,8 +73,14 @@ def _comparison(ufunc: np.ufunc):
 
 
 def write_in_place(tensor: Tensor, result: Any) -> Tensor:
-    """Store ``result`` into ``tensor``'s own memory, with PyTorch's checks: the result must
-    have the tensor's shape (after broadcasting) and a dtype that casts to it safely."""
+    """Store ``result`` into ``tensor``'s own memory, with PyTorch's checks."""
+    write_value(tensor, check_in_place_result(tensor, result))
+    return tensor
+
+
+def check_in_place_result(tensor: Tensor, result: Any) -> Any:
+    """The result's value, if it may be written into ``tensor``: it must have the tensor's shape
+    (after broadcasting) and a dtype that casts to it safely (PyTorch's checks)."""
     value = result._value if isinstance(result, Tensor) else np.asarray(result)
     target = tensor._value.dtype
     if not np.can_cast(value.dtype, target, "same_kind"):
@@ -87,37 +94,50 @@ def write_in_place(tensor: Tensor, result: Any) -> Tensor:
             f"output with shape {list(shape)} doesn't match the broadcast shape "
             f"{list(np.broadcast_shapes(np.shape(value), shape))}"
         )
-    if isinstance(tensor._value, np.ndarray):
-        tensor._own_value()[...] = value
-    else:
-        tensor._value = target.type(value)
-        tensor._bump_version()
-    return tensor
+    return value
+
+
+def in_place(tensor: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
+    """``tensor.add_(other)`` and friends: the result written into the tensor's memory. When a
+    graph is being recorded (the tensor or an argument requires grad), the tensor is also rebased
+    onto the op's node, as in PyTorch; leaves that require grad, and views of them, refuse."""
+    tensor._check_in_place()
+    tracked = any(isinstance(a, Tensor) and a._requires_grad for a in args)
+    if not (GradMode.enabled and (tensor._requires_grad or tracked)):
+        return write_in_place(tensor, function(tensor, *args, **kwargs))
+    result = function(tensor, *args, **kwargs)
+    if not isinstance(result, Tensor) or result._op is None:
+        # A value that depends on nothing tracked (normal_, uniform_): the old values no longer
+        # matter, so the tensor becomes a fill with it.
+        return tensor.fill_(as_tensor_value(check_in_place_result(tensor, result)))
+    check_in_place_result(tensor, result)
+    if tensor._op is not None and tensor._op.is_view and tensor._op.name != "index":
+        raise RuntimeError(
+            "in-place change of a reshaped or transposed view of a tensor that requires grad is "
+            "not supported by explorer.autodiff; use an out-of-place operation instead"
+        )
+    if tensor._op is not None and tensor._op.is_view:
+        # A slice of another tensor (v = y[0]): y changes too (PyTorch's CopySlices).
+        base, key = tensor._inputs[0], tensor._extra
+        base._rebase(apply_structural(S.index_put_rule(key), (base, result), key))
+        return tensor._rebase(apply_structural(S.index_rule(key), (base,), key))
+    return tensor._rebase(result)
+
+
+def as_tensor_value(value: Any) -> Tensor:
+    return make(np.asarray(value), False)
 
 
 def _in_place(function):
     def operator(self: Tensor, other: Any) -> Tensor:
-        self._check_in_place()
-        if GradMode.enabled and self._requires_grad:
-            # A graph node cannot be changed in place without invalidating its users; return
-            # a new node instead (Python rebinds the name), which computes the same values.
-            return function(self, other)
-        return write_in_place(self, function(self, other))
+        return in_place(self, function, other)
 
     return operator
 
 
 def _in_place_method(name: str, function):
     def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
-        self._check_in_place()
-        if GradMode.enabled and self._requires_grad:
-            # Unlike ``y += 1`` there is no name to rebind, so say so rather than change y's
-            # meaning behind the graph's back.
-            raise RuntimeError(
-                f"{name}() on a tensor that is part of a graph is not supported by "
-                f"explorer.autodiff; write y = y.{name[:-1]}(...) instead"
-            )
-        return write_in_place(self, function(self, *args, **kwargs))
+        return in_place(self, function, *args, **kwargs)
 
     method.__name__ = name
     return method
@@ -162,6 +182,8 @@ def _uniform_(self: Tensor, a: float = 0.0, b: float = 1.0, *, generator: Any = 
 
 
 def _copy_(self: Tensor, src: Any, non_blocking: bool = False) -> Any:
+    if isinstance(src, Tensor) and src._requires_grad and GradMode.enabled:
+        return self * 0 + src  # recorded: the gradient goes to src, none to the old value
     return src._value if isinstance(src, Tensor) else np.asarray(src)
 
 

@@ -84,6 +84,8 @@ class OpRule:
     # argument that requires grad reads it: in w·c, c is saved for w, and w only if c requires
     # grad (PyTorch's rule).
     reads: tuple[tuple[int, ...], ...] | None = None
+    # The result shares the input's memory (a slice, a reshape that needs no copy, a transpose).
+    is_view: bool = False
 
     def saved_arguments(self, requires_grad: tuple[bool, ...]) -> tuple[int, ...]:
         """The arguments whose values backward reads, given which arguments require grad."""
@@ -215,6 +217,13 @@ WHERE = OpRule("where", "WhereBackward0", np.where,
                (lambda c, a, b, o: _mask(np.zeros(np.shape(c)), o),
                 lambda c, a, b, o: _mask(c, o), lambda c, a, b, o: _mask(~np.asarray(c), o)),
                ("0", "[c]", "[not c]"), symbol="where(c, u, v)", out_needed_by=())  # fmt: skip
+
+# t.fill_(v) / t.zero_() while a graph is recorded: the old values no longer matter.
+FILL = OpRule("fill", "FillBackward0",
+              lambda a, v: np.broadcast_to(v, np.shape(a)).astype(np.result_type(a)),
+              (lambda a, v, o: _mask(np.zeros(np.shape(o)), o), lambda a, v, o: PLUS_ONE),
+              ("0", "1"), symbol="fill(u, v)", saves_values=False, out_needed_by=())  # fmt: skip
+ZERO = replace(FILL, backward_name="ZeroBackward0")
 
 # u mod v with the sign of v (Python's %, PyTorch's remainder): u − v·floor(u/v).
 REMAINDER = OpRule("remainder", "RemainderBackward0", np.remainder,

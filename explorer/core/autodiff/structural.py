@@ -109,11 +109,11 @@ RESHAPE = OpRule(
     vjp=lambda g, values, out, extra: (np.reshape(g, np.shape(values[0])),),
     jvp=lambda tangents, values, out, extra: np.reshape(tangents[0], extra),
     symbol="reshape(u)", saves_values=False,
-    out_needed_by=(),
+    out_needed_by=(), is_view=True,
 )  # fmt: skip
 # The op PyTorch records for each way of changing only the shape: reshape of a value that needs a
 # copy (after a transpose) is a copy then a view, squeeze/unsqueeze name themselves.
-RESHAPE_COPY = replace(RESHAPE, backward_name="UnsafeViewBackward0")
+RESHAPE_COPY = replace(RESHAPE, backward_name="UnsafeViewBackward0", is_view=False)
 SQUEEZE_ALL = replace(RESHAPE, backward_name="SqueezeBackward0")
 SQUEEZE_DIM = replace(RESHAPE, backward_name="SqueezeBackward1")
 UNSQUEEZE = replace(RESHAPE, backward_name="UnsqueezeBackward0")
@@ -123,7 +123,7 @@ PERMUTE = OpRule(
     vjp=lambda g, values, out, extra: (np.transpose(g, np.argsort(extra)),),
     jvp=lambda tangents, values, out, extra: np.transpose(tangents[0], extra),
     symbol="uᵀ", saves_values=False,
-    out_needed_by=(),
+    out_needed_by=(), is_view=True,
 )  # fmt: skip
 
 
@@ -152,7 +152,7 @@ INDEX = OpRule(
 # slice, None an unsqueeze), so the node is named after the last part; any list, array or mask
 # makes it advanced indexing (IndexBackward0), and ``t[...]`` alone is an alias.
 _INDEX_RULES = {
-    name: replace(INDEX, backward_name=name)
+    name: replace(INDEX, backward_name=name, is_view=True)
     for name in ("SelectBackward0", "SliceBackward0", "UnsqueezeBackward0", "AliasBackward0")
 }
 _SELECT = _INDEX_RULES["SelectBackward0"]
@@ -175,6 +175,36 @@ def index_rule(key: Any) -> OpRule:
         elif part is not Ellipsis:
             return INDEX
     return _INDEX_RULES[name]
+
+
+def _index_put_forward(a: Any, v: Any, key: Any) -> Any:
+    out = np.array(a, copy=True)
+    out[key] = v
+    return out
+
+
+def _index_put_vjp(g: Any, values: Any, out: Any, key: Any) -> tuple[Any, Any]:
+    rest = np.array(g, copy=True)
+    rest[key] = 0  # overwritten: the old value there does not reach the output
+    return rest, unbroadcast(np.asarray(g)[key], np.shape(values[1]))
+
+
+def _index_put_jvp(tangents: Any, values: Any, out: Any, key: Any) -> Any:
+    tangent = np.array(_zero_if_none(tangents[0], values[0]), dtype=np.result_type(out), copy=True)
+    tangent[key] = 0 if tangents[1] is None else tangents[1]
+    return tangent
+
+
+# ``t[key] = v`` while a graph is recorded; PyTorch names a basic key's node CopySlices.
+INDEX_PUT = OpRule(
+    "index_put", "IndexPutBackward0", _index_put_forward, vjp=_index_put_vjp, jvp=_index_put_jvp,
+    symbol="u[i] ← v", saves_values=False, out_needed_by=(),
+)  # fmt: skip
+COPY_SLICES = replace(INDEX_PUT, backward_name="CopySlices")
+
+
+def index_put_rule(key: Any) -> OpRule:
+    return INDEX_PUT if index_rule(key) is INDEX else COPY_SLICES
 
 
 def _dot_forward(a: Any, b: Any, extra: Any) -> Any:
@@ -236,6 +266,10 @@ STRUCTURAL_DESCRIPTIONS.update(
         "reshape": ("reshape: each element's gradient goes back to its place", ""),
         "permute": ("transpose: the gradient is transposed back", ""),
         "index": ("indexing: the gradient goes to the selected elements, 0 elsewhere", ""),
+        "index_put": (
+            "assignment: the overwritten elements get no gradient",
+            "the gradient of the elements written",
+        ),
         "dot": ("∂(u·v)/∂u = v", "∂(u·v)/∂v = u"),
         "matmul": ("∂(u @ v)/∂u: G @ vᵀ", "∂(u @ v)/∂v: uᵀ @ G"),
     }

@@ -25,6 +25,9 @@ NUMPY_REQUIRES_GRAD_MESSAGE = (
     "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
 )
 ONLY_FLOAT_MESSAGE = "only Tensors of floating point and complex dtype can require gradients"
+VIEW_OF_LEAF_MESSAGE = (
+    "a view of a leaf Variable that requires grad is being used in an in-place operation."
+)
 NON_LEAF_GRAD_MESSAGE = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
     "attribute won't be populated during autograd.backward(). If you indeed want the .grad field "
@@ -58,6 +61,9 @@ class Tensor:
     # this tensor's own version then: backward refuses values changed in place since.
     _input_versions: tuple[int, ...] | None = None
     _created_version = 0
+    # The nodes this tensor was before in-place ops rebased it: (last version, node) pairs.
+    _history: tuple[tuple[int, Tensor], ...] = ()
+    _successor: Tensor | None = None  # the tensor a node in a history belongs to
 
     def __init__(self, data: Any = (), requires_grad: bool = False, dtype: Any = None) -> None:
         from explorer.core.autodiff.creation import to_array
@@ -244,10 +250,16 @@ class Tensor:
         return value if dtype is None else value.astype(dtype)
 
     def zero_(self) -> Tensor:
-        return self.fill_(0)
+        return self._fill(0, R.ZERO)
 
-    def fill_(self, number: float) -> Tensor:
+    def fill_(self, value: Any) -> Tensor:
+        return self._fill(value, R.FILL)
+
+    def _fill(self, number: Any, rule: R.OpRule) -> Tensor:
         self._check_in_place()
+        if GradMode.enabled and (self._requires_grad or getattr(number, "_requires_grad", False)):
+            value = number if isinstance(number, Tensor) else make(np.asarray(number), False)
+            return self._rebase(apply_elementwise(rule, (self, value)))
         if isinstance(self._value, np.ndarray):
             self._own_value()[...] = number
         else:
@@ -284,8 +296,53 @@ class Tensor:
         return counter
 
     def _check_in_place(self) -> None:
-        if self._requires_grad and self._op is None and GradMode.enabled:
+        if not GradMode.enabled or not self._requires_grad:
+            return
+        if self._op is None:
             raise RuntimeError(LEAF_IN_PLACE_MESSAGE)
+        base = self._inputs[0]
+        if self._op.is_view and base._op is None and base._requires_grad:
+            raise RuntimeError(VIEW_OF_LEAF_MESSAGE)
+
+    def as_of_version(self, version: int) -> Tensor:
+        """The node this tensor was at ``version`` (itself unless an in-place op rebased it)."""
+        for last_version, previous in self._history:
+            if version <= last_version:
+                return previous
+        return self
+
+    def _rebase(self, result: Tensor) -> Tensor:
+        """Become ``result``, an op computed from this tensor in place (``y += 1``, ``y[0] = 5``),
+        as PyTorch does: the same object (aliases and lists see the change) and the same memory
+        get the new value and the new node, whose input is the node this tensor was — a new
+        object, ``previous``, which earlier consumers find by version (``engine.inputs_of``)."""
+        version = self._version
+        previous = make(self._value, self._requires_grad, self._op, self._inputs, self._extra)
+        previous._input_versions, previous._created_version = (
+            self._input_versions,
+            self._created_version,
+        )
+        requires = tuple(t._requires_grad for t in result._inputs)
+        reads_previous = any(
+            result._inputs[index] is self for index in result._op.saved_arguments(requires)
+        )
+        if reads_previous:
+            # The new node reads the old value: it keeps a copy (PyTorch's original_self).
+            previous._value = np.array(self._value, copy=True)[()]
+            previous._created_version -= version  # its own counter starts at 0
+        else:
+            previous._counter = self._shared_counter()  # the same memory, changed below
+        previous._successor = self
+        inputs = tuple(previous if t is self else t for t in result._inputs)
+        input_versions = tuple(t._version for t in inputs)
+        write_value(self, result._value)
+        self._op, self._inputs, self._extra = result._op, inputs, result._extra
+        self._requires_grad, self._freed, self._node_grad = True, False, None
+        self._input_versions, self._created_version = input_versions, self._version
+        self._history = (*self._history, (version, previous))
+        self._tangent = result._tangent
+        engine.Rebases.happened = True
+        return self
 
     # ---- Python protocol ---------------------------------------------------------------------
     def __repr__(self) -> str:
@@ -339,13 +396,17 @@ class Tensor:
 
     def __setitem__(self, key: Any, other: Any) -> None:
         self._check_in_place()
-        if self._op is not None and GradMode.enabled and self._requires_grad:
-            raise RuntimeError("in-place assignment into a tensor that is part of a graph")
         if not isinstance(self._value, np.ndarray):
             raise TypeError("cannot assign into a 0-d tensor by index; use .fill_()")
         key = _index_key(key)
+        tracked = isinstance(other, Tensor) and other._requires_grad
         try:
-            self._own_value()[key] = _value_of(other, None)
+            if GradMode.enabled and (self._requires_grad or tracked):
+                # PyTorch records the write (CopySlices, IndexPutBackward0) and rebases self.
+                value = lift(other, self)
+                self._rebase(apply_structural(S.index_put_rule(key), (self, value), key))
+            else:
+                self._own_value()[key] = _value_of(other, None)
         except IndexError as error:
             raise shape_errors.index_error(error, self._value, key) from None
 
@@ -379,6 +440,16 @@ def _index_key(key: Any) -> Any:
     if isinstance(key, tuple):
         return tuple(np.asarray(k._value) if isinstance(k, Tensor) else k for k in key)
     return key
+
+
+def write_value(tensor: Tensor, value: Any) -> None:
+    """Store ``value`` into the tensor's memory (a 0-dim tensor's number is replaced), as one
+    in-place write: its version moves on."""
+    if isinstance(tensor._value, np.ndarray):
+        tensor._own_value()[...] = value
+    else:
+        tensor._value = tensor._value.dtype.type(value)
+        tensor._bump_version()
 
 
 def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), extra=None):
@@ -427,6 +498,12 @@ def lift(other: Any, like: Tensor) -> Tensor:
             return make(np.float64(other), False)
         if type(other) is float and like_dtype.kind in "iub":
             return make(default_float().type(other), False)  # int tensor * 0.5: default float
+        if type(other) is int and like_dtype.kind in "iu":
+            # PyTorch wraps a Python int into the tensor's integer type (int32 + 2**40).
+            if not -(2**63) <= other < 2**64:
+                raise RuntimeError("Overflow when unpacking long")
+            return make(np.array(other & (2**64 - 1), dtype=np.uint64).astype(like_dtype)[()],
+                        False)  # fmt: skip
         result_dtype = np.result_type(like._value, other)
         return make(result_dtype.type(other), False)
     if isinstance(other, (bool, complex, np.generic, np.ndarray, list, tuple)):
