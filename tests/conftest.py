@@ -2,6 +2,7 @@
 
 import os
 
+import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,3 +13,15 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.fixture
+def seed_f_of_a():
+    """The seed's control-flow program (In [50]–[53], the app's preset): f(a) doubles b until its
+    norm reaches 1000, so a.grad == d / a. ``seed_f_of_a(a_line)`` swaps in another ``a = …``."""
+    from explorer.core.graph.presets import SEED_CONTROL_FLOW, SEED_CONTROL_FLOW_INPUT
+
+    def program(a_line: str | None = None) -> str:
+        return SEED_CONTROL_FLOW.replace(SEED_CONTROL_FLOW_INPUT, a_line or SEED_CONTROL_FLOW_INPUT)
+
+    return program

@@ -97,24 +97,23 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _model(
-    args: argparse.Namespace, *, structure_only: bool = False, printed: list[str] | None = None
-) -> Any:
-    """The graph model; ``structure_only`` lets inputs without a value be NaN (never shown).
+def _build(args: argparse.Namespace, *, structure_only: bool = False) -> Any:
+    """The graph build (``from_text.build_graph``); ``structure_only`` lets inputs without a
+    value be NaN (never shown).
 
     Names given with ``--at`` that the program does not read are reported on stderr.
     """
     from explorer.core.expr.errors import ExprError
-    from explorer.core.graph.cli_text import looks_like_python, model_for, parse_at, read_program
+    from explorer.core.graph.cli_text import model_for, parse_at, read_program
+    from explorer.core.graph.from_text import PYTHON, mode_of
 
     program = read_program(args.program)
     try:
         values = parse_at(args.at)
-        named = _wants_named(args, program)
         given = dict(values)
         if structure_only:
             values = _with_unknown_inputs(program, values)
-        model = model_for(program, values, named=named, printed=printed)
+        built = model_for(program, values, view=_view(args))
     except ExprError as error:
         if error.message.startswith("No value given for") and not structure_only:
             # Only ``export graph`` has --stage; ``graph`` prints numbers, so it needs them all.
@@ -126,8 +125,8 @@ def _model(
         raise
     except (ValueError, RuntimeError, ArithmeticError, TypeError) as error:
         raise CommandError(f"{type(error).__name__}: {error}") from None
-    _warn_unused(given, model, python=looks_like_python(program))
-    return model
+    _warn_unused(given, built.model, python=mode_of(program) == PYTHON)
+    return built
 
 
 def _warn_unused(given: dict[str, float], model: Any, *, python: bool) -> None:
@@ -147,28 +146,20 @@ def _warn_unused(given: dict[str, float], model: Any, *, python: bool) -> None:
         )
 
 
-def _wants_named(args: argparse.Namespace, program: str) -> bool:
-    from explorer.core.graph.cli_text import looks_like_python
+def _view(args: argparse.Namespace) -> str | None:
+    """The view asked for; None (``export graph``'s default) opens the program's own default."""
+    from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
 
-    if args.view != AUTO_VIEW:
-        return args.view == "named"
-    if looks_like_python(program):
-        return False
-    from explorer.core.expr import parse_program
-    from explorer.core.graph.named_steps import prefers_named_steps
-
-    return prefers_named_steps(parse_program(program))
+    return None if args.view == AUTO_VIEW else NAMED_STEPS if args.view == "named" else OPERATIONS
 
 
 def _with_unknown_inputs(program: str, values: dict[str, float]) -> dict[str, float]:
     """Inputs the user gave no value get NaN: the structure is drawn, the numbers are not."""
-    from explorer.core.graph.cli_text import looks_like_python
+    from explorer.core.graph.from_text import PYTHON, mode_of, outline
 
-    if looks_like_python(program):
+    if mode_of(program) == PYTHON:
         return values
-    from explorer.core.expr import parse_program
-
-    missing = [name for name in parse_program(program).inputs if name not in values]
+    missing = [name for name in outline(program).inputs if name not in values]
     return {**values, **dict.fromkeys(missing, float("nan"))}
 
 
@@ -177,13 +168,12 @@ def run_graph(args: argparse.Namespace) -> int:
 
     from explorer.core.graph.cli_text import graph_dict, model_text
 
-    printed: list[str] = []
-    model = _model(args, printed=printed)  # errors first, so nothing is printed for bad input
+    built = _build(args)  # errors first, so nothing is printed for bad input
     if args.json:
-        data = graph_dict(model, printed)
+        data = graph_dict(built.model, built.printed)
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     else:
-        text = model_text(model, printed)
+        text = model_text(built.model, built.printed)
     print(text)
     return EXIT_OK
 
@@ -199,7 +189,7 @@ def build_graph_scene(args: argparse.Namespace) -> Any:
     from explorer.ui.graph_view.export_layout import MIN_TEXT_PIXELS, export_picture
 
     structure_only = args.stage == "start"
-    model = _model(args, structure_only=structure_only)
+    model = _build(args, structure_only=structure_only).model
     stepper = Stepper(model)
     if args.stage == "forward":
         stepper.seek(stepper.forward_count)

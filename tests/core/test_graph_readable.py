@@ -10,6 +10,7 @@ import pytest
 from explorer.core.expr.errors import ExprError
 from explorer.core.graph.cli_text import graph_dict, model_for, model_text, read_program
 from explorer.core.graph.layout import layered_layout, wrap_layout
+from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
 from explorer.core.graph.presets import PRESETS, preset_model
 from explorer.core.graph.stepper import Stepper
 
@@ -41,7 +42,7 @@ def test_two_x_t_x_names_the_dot_and_shows_each_slots_vector_partial() -> None:
 
 
 def test_neuron_edges_name_their_operands_and_contributions_add_up() -> None:
-    model = model_for(NEURON)
+    model = model_for(NEURON).model
     labels = {edge.description for edge in model.edges}
     assert "∂dot(w, x)/∂w = x" in labels and "∂dot(w, x)/∂x = w" in labels
     w = model.node_named("w")
@@ -66,8 +67,8 @@ def test_python_presets_have_no_placeholder_names(preset: str) -> None:
     ("program", "output"), [("x = 3\nf = x^2", "f"), ("3", "out"), ("f = 2*pi", "f")]
 )
 def test_constant_programs_say_there_is_nothing_to_differentiate(program, output) -> None:
-    for named in (False, True):
-        model = model_for(program, named=named)
+    for view in (OPERATIONS, NAMED_STEPS):
+        model = model_for(program, view=view).model
         note = f"{output} does not depend on any input: nothing to differentiate"
         assert model.nothing_to_differentiate() == note
         summary = model_text(model).split("nodes:")[0]  # value and note, no gradient lines
@@ -76,7 +77,7 @@ def test_constant_programs_say_there_is_nothing_to_differentiate(program, output
 
 
 def test_log_sum_exp_at_the_seeds_point_given_as_log_2() -> None:
-    model = model_for("log(exp(x) + exp(y))", "x=0,y=log(2)")
+    model = model_for("log(exp(x) + exp(y))", "x=0,y=log(2)").model
     gradients = model.input_gradients()  # softmax of (0, ln 2) = (1/3, 2/3)
     assert gradients["x"] == pytest.approx(1 / 3) and gradients["y"] == pytest.approx(2 / 3)
 

@@ -38,3 +38,32 @@ def function_panel_showing(qtbot):
         return panel
 
     return make
+
+
+@pytest.fixture
+def graph_panel(qtbot):
+    """A Graph panel at the README's 1280×800, shown and laid out, with the seed preset loaded.
+
+    Its program worker (started by the first Python program) is shut down afterwards.
+    """
+    from explorer.ui.panels.graph_panel import GraphPanel
+
+    panel = GraphPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.view.viewport().width() > 800)
+    yield panel
+    panel.shutdown()
+
+
+@pytest.fixture
+def settle(qtbot):
+    """``settle(panel)`` waits until the panel's Python program has run in the worker and its
+    graph or error is shown (a definitions program is built at once, so it returns at once)."""
+
+    def wait(panel) -> None:
+        qtbot.waitUntil(lambda: not panel.runner.running, timeout=30_000)
+
+    return wait

@@ -13,15 +13,9 @@ FORTY = "a1 = sin(x)*x + y\n" + "\n".join(
 
 
 @pytest.fixture
-def big(qtbot):
-    panel = GraphPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1280, 800)
-    panel.show()
-    qtbot.waitExposed(panel)
-    qtbot.waitUntil(lambda: panel.view.viewport().width() > 800)
-    assert panel.set_source(FORTY, DEFINITIONS)
-    return panel
+def big(graph_panel):
+    assert graph_panel.set_source(FORTY, DEFINITIONS)
+    return graph_panel
 
 
 def visible_rect(view):
@@ -135,27 +129,24 @@ def test_the_neuron_preset_treats_the_target_as_data(qtbot):
     assert float(gradients["w"]) == pytest.approx(float(sp.diff(loss, w).subs(at)), rel=1e-12)
 
 
-def test_the_preset_combo_shows_its_whole_title_or_a_tooltip(qtbot):
-    panel = GraphPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1280, 800)
-    panel.show()
-    qtbot.waitExposed(panel)
+def test_the_preset_combo_shows_its_whole_title_or_a_tooltip(graph_panel, settle):
+    panel = graph_panel
     combo = panel.preset_combo
     for key in ("control_flow", "neuron", "chain"):
         panel.load_preset(key)
+        settle(panel)
         assert combo.toolTip() == combo.currentText()
         room = combo.width() - 40  # the arrow and frame
         assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= room, key
 
 
-def test_a_program_in_the_wrong_mode_gets_a_hint_to_switch(qtbot):
+def test_a_program_in_the_wrong_mode_gets_a_hint_to_switch(graph_panel, settle):
     from explorer.ui.panels.graph_panel import PYTHON
 
-    panel = GraphPanel()
-    qtbot.addWidget(panel)
+    panel = graph_panel
     assert not panel.set_source("def f(x):\n    return x * 2\ny = f(3)", DEFINITIONS)
     assert "choose Mode → Python" in panel.error_label.text()
-    assert not panel.set_source("a = x * y\nf = a * a", PYTHON)
+    panel.set_source("a = x * y\nf = a * a", PYTHON)
+    settle(panel)
     assert "Name 'x' is not defined" in panel.error_label.text()
     assert "choose Mode → Expression / definitions" in panel.error_label.text()

@@ -4,17 +4,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
-from explorer.ui.panels.graph_panel import DEFINITIONS, GraphPanel
+from explorer.ui.panels.graph_panel import DEFINITIONS
 
 
 @pytest.fixture
-def panel(qtbot):
-    widget = GraphPanel()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def panel(graph_panel):
+    return graph_panel
 
 
 def pick(qtbot, panel, view: str) -> None:
@@ -72,8 +67,9 @@ def test_bare_expression_defaults_to_every_operation(panel, qtbot) -> None:
     assert x.grad_line.text == "grad  0.333333"
 
 
-def test_python_mode_disables_the_toggle_with_a_reason(panel) -> None:
+def test_python_mode_disables_the_toggle_with_a_reason(panel, settle) -> None:
     panel.load_preset("control_flow")
+    settle(panel)
     assert not panel.view_choice.isEnabled()
     assert panel.view_choice.currentData() == OPERATIONS
     assert "Python programs are traced operation by operation" in panel.view_choice.toolTip()

@@ -19,11 +19,11 @@ import numpy as np
 
 from explorer.core.expr.errors import ExprError
 from explorer.core.graph.explain import format_number
-from explorer.core.graph.model import GraphModel, build_model
+from explorer.core.graph.from_text import GraphBuild, GraphRequest, build_graph, mode_of
+from explorer.core.graph.model import OPERATIONS, GraphModel
 
 _NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$", re.DOTALL)
 _MAX_FILE_BYTES = 100_000
-_PYTHON_MARKERS = ("torch.", "def ", ".backward(", "import ")
 # An argument ending like a file name (``seed.txt``, ``net.py``) is a file, never an expression:
 # our language has no ``.`` after a letter, so ``x.py`` cannot be a formula.
 _FILE_SUFFIX = re.compile(r"[A-Za-z_][\w-]*\.[A-Za-z][A-Za-z0-9]{0,5}$")
@@ -106,42 +106,16 @@ def read_program(argument: str) -> str:
         raise ExprError(f"{argument}: not UTF-8 text") from None
 
 
-def looks_like_python(text: str) -> bool:
-    return any(marker in text for marker in _PYTHON_MARKERS)
-
-
 def model_for(
-    program: str,
-    at: str | dict[str, float] = "",
-    *,
-    named: bool = False,
-    printed: list[str] | None = None,
-) -> GraphModel:
-    """Build the graph (after backward) for an expression/program or PyTorch-style Python.
+    program: str, at: str | dict[str, float] = "", *, view: str | None = OPERATIONS
+) -> GraphBuild:
+    """The graph (after backward) of an expression, definitions or PyTorch-style Python.
 
-    ``named`` gives the named-steps view (inputs and definitions only, single-step partials).
-    A Python program's ``print()`` lines are appended to ``printed`` when it is given.
+    The mode is read from the text (``mode_of``); ``view`` None opens a program in its own
+    default view, as the Graph panel does. Everything else is ``from_text.build_graph``'s.
     """
     values = parse_at(at) if isinstance(at, str) else dict(at)
-    if named:
-        if looks_like_python(program):
-            raise ExprError(
-                "--view named needs an expression or definitions: "
-                "Python programs are traced operation by operation"
-            )
-        from explorer.core.graph.named_steps import build_named_model
-
-        return build_named_model(program, values)
-    if looks_like_python(program):
-        from explorer.core.graph.interpreter import run_program
-
-        result = run_program(program)
-        if result.graph is None:
-            raise ExprError("The program produced no tensor to draw")
-        if printed is not None:
-            printed.extend(result.prints)
-        return result.graph
-    return build_model(program, values)
+    return build_graph(GraphRequest(program, mode_of(program), view, values))
 
 
 def _plain(value: Any) -> Any:
@@ -208,18 +182,17 @@ def graph_dict(model: GraphModel, printed: Sequence[str] = ()) -> dict[str, Any]
     return result
 
 
-def graph_json(program_or_file: str, at: str = "", *, named: bool = False) -> str:
+def graph_json(program_or_file: str, at: str = "", *, view: str | None = OPERATIONS) -> str:
     """The ``--json`` output: every node (label, op, value, grad) and edge (local partial)."""
-    printed: list[str] = []
-    model = model_for(read_program(program_or_file), at, named=named, printed=printed)
-    return json.dumps(graph_dict(model, printed), indent=2, ensure_ascii=False, allow_nan=False)
+    built = model_for(read_program(program_or_file), at, view=view)
+    data = graph_dict(built.model, built.printed)
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
 
 
-def graph_text(program_or_file: str, at: str = "", *, named: bool = False) -> str:
+def graph_text(program_or_file: str, at: str = "", *, view: str | None = OPERATIONS) -> str:
     """The plain-text output: the output value, the input gradients, then nodes and edges."""
-    printed: list[str] = []
-    model = model_for(read_program(program_or_file), at, named=named, printed=printed)
-    return model_text(model, printed)
+    built = model_for(read_program(program_or_file), at, view=view)
+    return model_text(built.model, built.printed)
 
 
 def model_text(model: GraphModel, printed: Sequence[str] = ()) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from explorer.core.graph.model import GraphModel, build_model
 
+SEED_CONTROL_FLOW_INPUT = "a = torch.randn(size=(), requires_grad=True)"
 SEED_CONTROL_FLOW = """def f(a):
     b = a * 2
     while b.norm() < 1000:

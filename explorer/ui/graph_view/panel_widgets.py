@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.graph.from_text import DEFINITIONS, PYTHON
 from explorer.core.graph.presets import PRESETS
 from explorer.ui.graph_view.inputs import GraphInputsForm
 from explorer.ui.graph_view.sandbox_controls import SandboxControls
@@ -32,8 +33,6 @@ from explorer.ui.graph_view.view_choice import ViewChoice
 
 if TYPE_CHECKING:
     from explorer.ui.panels.graph_panel import GraphPanel
-
-DEFINITIONS, PYTHON = "definitions", "python"
 
 
 def build_panel_widgets(panel: GraphPanel) -> None:
@@ -117,6 +116,7 @@ def _controls_column(panel: GraphPanel) -> QWidget:
     left_layout.addLayout(row)
     left_layout.addWidget(panel.source_edit)
     left_layout.addWidget(panel.error_label)
+    left_layout.addWidget(panel.runner)
     inputs_box = QGroupBox("Inputs")
     QVBoxLayout(inputs_box).addWidget(panel.inputs)
     left_layout.addWidget(inputs_box)

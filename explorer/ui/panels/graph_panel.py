@@ -10,31 +10,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QRectF, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from explorer.core.expr.errors import ExprError
-from explorer.core.graph.cli_text import looks_like_python
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.forward_mode import forward_tangents, passes_note, tangent_card_texts
+from explorer.core.graph.from_text import (
+    DEFINITIONS,
+    PYTHON,
+    GraphBuild,
+    GraphRequest,
+    build_graph,
+    looks_like_python,
+    outline,
+    wrong_mode_hint,
+)
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS, GraphModel
 from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
 from explorer.core.graph.stepper import Stepper
+from explorer.core.graph.tasks import USER_ERRORS
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import fill_input_combo
-from explorer.ui.graph_view.panel_widgets import DEFINITIONS, PYTHON, build_panel_widgets
+from explorer.ui.graph_view.panel_widgets import build_panel_widgets
+from explorer.ui.graph_view.program_runner import ProgramRunner
 from explorer.ui.graph_view.scene import GraphScene
 from explorer.ui.graph_view.view import READABLE_ZOOM, GraphView
 from explorer.ui.panels.panel import Panel
 
 EDIT_DEBOUNCE_MS = 350
-_USER_ERRORS = (ExprError, ValueError, RuntimeError, ArithmeticError, TypeError)
 
 
 class GraphPanel(Panel):
     """Input, graph view, stepping controls and the explanation pane."""
+
+    # After each build: True when a graph was drawn, False when an error is shown instead.
+    build_finished = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,6 +65,9 @@ class GraphPanel(Panel):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(EDIT_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_source)
+        self.runner = ProgramRunner()
+        self.runner.finished.connect(self._show_build)
+        self.runner.failed.connect(self.show_error)
         build_panel_widgets(self)
         self.view.resized.connect(self._on_view_resized)
         self.load_preset(PRESETS[0].key)
@@ -127,73 +141,63 @@ class GraphPanel(Panel):
             combo.setToolTip(combo.currentText())
 
     def apply_source(self) -> bool:
-        """Build the graph of the current program and inputs; on an error keep the old graph."""
+        """Build the graph of the current program and inputs; on an error keep the old graph.
+
+        A Python program runs in the worker process: this returns True once it is submitted and
+        ``build_finished`` tells when its graph (or its error) is shown.
+        """
         self._debounce.stop()
         try:
-            model, notes = self._build()
-        except _USER_ERRORS as error:
+            request = self._request()
+            if request.mode == PYTHON:
+                self.runner.run(request)
+                return True
+            built = build_graph(request)
+        except USER_ERRORS as error:
             self.show_error(error)
             return False
-        self.error_label.clear()
-        self.source_edit.mark_error(None, None)
-        self.last_error = ""
-        self.notes.error = ""
-        self.notes.trace, self.notes.prints = notes.trace, notes.prints
-        self.notes.sandbox = ""
-        self.sandbox.reset_passes()
-        key = (self.mode(), self.source_text(), model.view)
-        self.set_model(model, keep_position=key == self._source_of_model)
-        self._source_of_model = key
+        self._show_build(request, built)
         return True
 
-    def _build(self) -> tuple[GraphModel, Notes]:
+    def _request(self) -> GraphRequest:
+        """The request for the current text, after updating the inputs and sandbox to it."""
         text = self.source_text()
         if self.mode() == PYTHON:
-            return self._run_python(text)
-        from explorer.core.expr import parse_program
-        from explorer.core.graph.model import build_model
-        from explorer.core.graph.named_steps import build_named_model, prefers_named_steps
-
-        program = parse_program(text)
-        self.inputs.set_definition_inputs(program.inputs)
-        names = [definition.name for definition in program.tree.definitions]
-        self.sandbox.set_definitions(names[:-1])
-        named = prefers_named_steps(program)
-        view = self.view_choice.view_for(python=False, named_definitions=named)
-        build = build_named_model if view == NAMED_STEPS else build_model
-        model = build(
-            program,
+            self.inputs.set_python_inputs(seed=0)
+            self.view_choice.view_for(python=True, named_definitions=False)
+            self.sandbox.set_definitions([])
+            return GraphRequest(text, PYTHON, OPERATIONS, seed=self.inputs.seed())
+        found = outline(text)
+        self.inputs.set_definition_inputs(found.inputs)
+        self.sandbox.set_definitions(found.definitions)
+        view = self.view_choice.view_for(python=False, named_definitions=found.view == NAMED_STEPS)
+        return GraphRequest(
+            text,
+            DEFINITIONS,
+            view,
             self.inputs.values(),
             requires_grad=self.inputs.requires_grad(),
             detach=self.sandbox.detached(),
         )
-        return model, Notes()
 
-    def _run_python(self, text: str) -> tuple[GraphModel, Notes]:
-        from explorer.core.graph.interpreter import run_program
-
-        self.inputs.set_python_inputs(seed=0)
-        self.view_choice.view_for(python=True, named_definitions=False)
-        self.sandbox.set_definitions([])
-        result = run_program(text, seed=self.inputs.seed())
-        if result.graph is None:
-            raise ExprError("The program made no tensor to draw: assign one or call .backward()")
-        lines = text.splitlines()
-        prints = [
-            (lines[number - 1].strip() if 0 < number <= len(lines) else "print", printed)
-            for number, printed in zip(result.print_lines, result.prints, strict=False)
-        ]
-        leaves = [
-            (node.symbol, format_number(node.value), node.requires_grad)
-            for node in result.graph.inputs
-        ]
-        self.inputs.show_leaves(leaves)
-        trace = "; ".join(filter(None, (result.trace_summary(), *result.in_place_notes)))
-        return result.graph, Notes(trace=trace, prints=prints)
+    def _show_build(self, request: GraphRequest, built: GraphBuild) -> None:
+        self.error_label.clear()
+        self.source_edit.mark_error(None, None)
+        self.last_error = ""
+        self.notes.error = ""
+        self.notes.trace, self.notes.prints = built.trace, list(built.prints)
+        self.notes.sandbox = ""
+        self.sandbox.reset_passes()
+        self.inputs.show_leaves(built.leaves)
+        key = (request.mode, request.text, built.model.view)
+        self.set_model(built.model, keep_position=key == self._source_of_model)
+        self._source_of_model = key
+        self.build_finished.emit(True)
 
     def show_error(self, error: Exception) -> None:
         """Show a build error under the editor (line and column) and in the pane; keep the graph."""
-        text = error_text(error) + self._mode_hint()
+        hint = wrong_mode_hint(self.source_text(), self.mode())
+        text = error_text(error) + (f"\n{hint}" if hint else "")
         self.last_error = text
         self.error_label.setText(text)
         self.source_edit.mark_error(getattr(error, "line", None), getattr(error, "column", None))
@@ -202,21 +206,11 @@ class GraphPanel(Panel):
             self.explanation.setHtml(error_html(self.notes.error))
         else:
             self.refresh()
+        self.build_finished.emit(False)
 
-    def _mode_hint(self) -> str:
-        """When the program reads as the other mode's language, say which mode to pick."""
-        text = self.source_text()
-        if self.mode() == DEFINITIONS:
-            if looks_like_python(text):
-                return "\nThis looks like Python: choose Mode → Python (PyTorch-style)."
-            return ""
-        from explorer.core.expr import parse_program
-
-        try:
-            parse_program(text)
-        except ExprError:
-            return ""
-        return "\nThis reads as definitions: choose Mode → Expression / definitions."
+    def shutdown(self) -> None:
+        """The window is closing: end a running program and its worker process."""
+        self.runner.shutdown()
 
     # ----- model and stepping -------------------------------------------------------------------
 
