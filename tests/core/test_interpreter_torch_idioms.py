@@ -6,8 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explorer.core.graph.interpreter import run_program
-from explorer.core.graph.interpreter_rules import InterpreterError
+from explorer.core.graph.interpreter import InterpreterError, run_program
 
 # d2l.ai's "linear regression from scratch" (chapter 3.2), with the data iterator written as
 # slices (the sandbox has no generators or random.shuffle); otherwise as in the book.

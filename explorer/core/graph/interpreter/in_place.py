@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.introspect import ordered_tensors
 from explorer.core.graph.explain import format_number
 
 
@@ -47,8 +48,6 @@ class InPlaceTracker:
     def show_values_used(self, model: Any, output: Any) -> tuple[Any, tuple[str, ...]]:
         """``model`` with each updated input's card showing the value its graph used, and a
         note per input: "w was updated in place afterwards: now 1.976"."""
-        from explorer.core.autodiff.introspect import ordered_tensors
-
         tensors = ordered_tensors(output)
         notes, nodes = [], list(model.nodes)
         for index, node in enumerate(nodes):

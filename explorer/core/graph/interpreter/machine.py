@@ -1,7 +1,7 @@
-"""A restricted interpreter for PyTorch-style Python, run on the app's own autodiff core.
+"""The interpreter's machine: walks a checked program's statements on the app's autodiff core.
 
 The program text is parsed with ``ast.parse`` and checked against a whitelist
-(``interpreter_rules``); then this module walks the syntax tree itself. Python never compiles or
+(``rules``); then this module walks the syntax tree itself. Python never compiles or
 runs the user's code: there is no ``exec``, ``eval`` or ``compile`` anywhere. Names resolve to the
 program's own variables, a handful of builtins, user ``def`` functions and ``torch`` (the app's
 autodiff core, ``explorer.autodiff``). Attributes are looked up only from whitelists.
@@ -21,31 +21,24 @@ import contextlib
 import operator
 from typing import Any
 
-from explorer.core.graph.interpreter_expressions import (
+import explorer.autodiff as autodiff
+from explorer.core.graph.interpreter.expressions import (
+    Break,
+    Continue,
     ExpressionEvaluator,
-    _Break,
-    _Continue,
-    _describe_error,
-    _Return,
-    _Scope,
+    Return,
+    Scope,
+    describe_error,
 )
-from explorer.core.graph.interpreter_result import InterpreterResult, TraceEvent
-from explorer.core.graph.interpreter_rules import (
+from explorer.core.graph.interpreter.guard import Guard, UserFunction
+from explorer.core.graph.interpreter.result import InterpreterResult, TraceEvent
+from explorer.core.graph.interpreter.rules import (
     InterpreterError,
     InterpreterLimits,
     parse_program_source,
     refuse,
 )
-from explorer.core.graph.interpreter_values import Guard, UserFunction
-
-__all__ = [
-    "InterpreterError",
-    "InterpreterLimits",
-    "InterpreterResult",
-    "TraceEvent",
-    "run_program",
-]
-
+from explorer.core.graph.model import graph_from_tensor
 
 _IN_PLACE = {
     ast.Add: operator.iadd, ast.Sub: operator.isub, ast.Mult: operator.imul,
@@ -54,7 +47,7 @@ _IN_PLACE = {
 }  # fmt: skip
 
 
-class _Machine(ExpressionEvaluator):
+class Machine(ExpressionEvaluator):
     """Walks a checked syntax tree; one instance per run."""
 
     def __init__(self, namespace: Any, limits: InterpreterLimits):
@@ -68,30 +61,30 @@ class _Machine(ExpressionEvaluator):
 
     # ----- statements -------------------------------------------------------------------------
     def run(self, tree: ast.Module) -> None:
-        scope = _Scope(self.module_names, self.module_names)
+        scope = Scope(self.module_names, self.module_names)
         try:
             self.exec_block(tree.body, scope)
-        except _Return:
+        except Return:
             raise InterpreterError("'return' outside a function") from None
-        except (_Break, _Continue):
+        except (Break, Continue):
             raise InterpreterError("'break'/'continue' outside a loop") from None
         except RecursionError:
             raise InterpreterError(
                 "The program calls or nests too deeply; stopped (is a function calling itself?)"
             ) from None
 
-    def exec_block(self, body: list[ast.stmt], scope: _Scope) -> None:
+    def exec_block(self, body: list[ast.stmt], scope: Scope) -> None:
         for statement in body:
             self.guard.tick(statement)
             handler = getattr(self, "_stmt_" + type(statement).__name__)
             handler(statement, scope)
 
-    def _stmt_Import(self, node: ast.Import, scope: _Scope) -> None:
+    def _stmt_Import(self, node: ast.Import, scope: Scope) -> None:
         # Only the core passes the check (``import torch [as T]``); ``torch`` is always bound.
         for alias in node.names:
             scope.locals[alias.asname or alias.name] = self.guard.torch
 
-    def _stmt_With(self, node: ast.With, scope: _Scope) -> None:
+    def _stmt_With(self, node: ast.With, scope: Scope) -> None:
         """``with torch.no_grad():`` (or enable_grad, set_grad_enabled): the core's own manager."""
         managers = []
         for item in node.items:
@@ -104,41 +97,41 @@ class _Machine(ExpressionEvaluator):
             try:
                 managers.append(getattr(self.guard.torch.module, call.func.attr)(*args, **kwargs))
             except (TypeError, ValueError) as error:
-                raise refuse(_describe_error(error), call) from None
+                raise refuse(describe_error(error), call) from None
         with contextlib.ExitStack() as stack:
             for manager in managers:
                 stack.enter_context(manager)
             self.exec_block(node.body, scope)
 
-    def _stmt_Pass(self, node: ast.Pass, scope: _Scope) -> None:
+    def _stmt_Pass(self, node: ast.Pass, scope: Scope) -> None:
         pass
 
-    def _stmt_Break(self, node: ast.Break, scope: _Scope) -> None:
-        raise _Break
+    def _stmt_Break(self, node: ast.Break, scope: Scope) -> None:
+        raise Break
 
-    def _stmt_Continue(self, node: ast.Continue, scope: _Scope) -> None:
-        raise _Continue
+    def _stmt_Continue(self, node: ast.Continue, scope: Scope) -> None:
+        raise Continue
 
-    def _stmt_Return(self, node: ast.Return, scope: _Scope) -> None:
-        raise _Return(None if node.value is None else self.evaluate_node(node.value, scope))
+    def _stmt_Return(self, node: ast.Return, scope: Scope) -> None:
+        raise Return(None if node.value is None else self.evaluate_node(node.value, scope))
 
-    def _stmt_Expr(self, node: ast.Expr, scope: _Scope) -> None:
+    def _stmt_Expr(self, node: ast.Expr, scope: Scope) -> None:
         self.last_value = self.evaluate_node(node.value, scope)
 
-    def _stmt_FunctionDef(self, node: ast.FunctionDef, scope: _Scope) -> None:
+    def _stmt_FunctionDef(self, node: ast.FunctionDef, scope: Scope) -> None:
         defaults = tuple(self.evaluate_node(d, scope) for d in node.args.defaults)
         # A def inside a def reads its enclosing functions' locals (a closure).
         top_level = scope.locals is self.module_names
         enclosing = () if top_level else (scope.locals, *scope.enclosing)
         scope.locals[node.name] = UserFunction(node.name, node, defaults, enclosing)
 
-    def _stmt_Assign(self, node: ast.Assign, scope: _Scope) -> None:
+    def _stmt_Assign(self, node: ast.Assign, scope: Scope) -> None:
         value = self.evaluate_node(node.value, scope)
         for target in node.targets:
             self.assign(target, value, scope)
         self.last_value = None
 
-    def _stmt_AugAssign(self, node: ast.AugAssign, scope: _Scope) -> None:
+    def _stmt_AugAssign(self, node: ast.AugAssign, scope: Scope) -> None:
         target = node.target
         assert isinstance(target, ast.Name)  # guaranteed by the static check
         current = self.lookup(target.id, target, scope)
@@ -149,7 +142,7 @@ class _Machine(ExpressionEvaluator):
         value = self.guard.produced(_IN_PLACE[type(node.op)](current, operand), node)
         self.assign(target, value, scope)
 
-    def _stmt_If(self, node: ast.If, scope: _Scope) -> None:
+    def _stmt_If(self, node: ast.If, scope: Scope) -> None:
         current, branch = node, "if"
         while True:
             if self.truth(self.evaluate_node(current.test, scope), current.test):
@@ -172,7 +165,7 @@ class _Machine(ExpressionEvaluator):
                 self.trace.append(TraceEvent("if", node.lineno, None, "none", None))
             return
 
-    def _stmt_While(self, node: ast.While, scope: _Scope) -> None:
+    def _stmt_While(self, node: ast.While, scope: Scope) -> None:
         iterations = 0
         try:
             while self.truth(self.evaluate_node(node.test, scope), node.test):
@@ -183,7 +176,7 @@ class _Machine(ExpressionEvaluator):
         finally:
             self.trace.append(TraceEvent("while", node.lineno, iterations))
 
-    def _stmt_For(self, node: ast.For, scope: _Scope) -> None:
+    def _stmt_For(self, node: ast.For, scope: Scope) -> None:
         iterations = 0
         try:
             for index in self._iteration_values(node.iter, scope):
@@ -195,7 +188,7 @@ class _Machine(ExpressionEvaluator):
         finally:
             self.trace.append(TraceEvent("for", node.lineno, iterations))
 
-    def _iteration_values(self, iterable: ast.expr, scope: _Scope) -> Any:
+    def _iteration_values(self, iterable: ast.expr, scope: Scope) -> Any:
         """``range(...)`` (never materialised) or the items of a list or tuple."""
         if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name):
             if iterable.func.id == "range" and "range" not in scope.locals:
@@ -212,17 +205,17 @@ class _Machine(ExpressionEvaluator):
             )
         return tuple(value)
 
-    def _loop_body(self, body: list[ast.stmt], scope: _Scope) -> bool:
+    def _loop_body(self, body: list[ast.stmt], scope: Scope) -> bool:
         """Run one iteration; True when the loop should stop (break)."""
         try:
             self.exec_block(body, scope)
-        except _Break:
+        except Break:
             return True
-        except _Continue:
+        except Continue:
             pass
         return False
 
-    def assign(self, target: ast.expr, value: Any, scope: _Scope) -> None:
+    def assign(self, target: ast.expr, value: Any, scope: Scope) -> None:
         if isinstance(target, ast.Name):
             self.guard.name_tensor(value, target.id)
             scope.locals[target.id] = value
@@ -256,18 +249,16 @@ def run_program(
     """
     limits = limits or InterpreterLimits()
     if namespace is None:
-        import explorer.autodiff as namespace
+        namespace = autodiff
     tree = parse_program_source(source, limits)
     if seed is not None:
         namespace.manual_seed(seed)
-    machine = _Machine(namespace, limits)
+    machine = Machine(namespace, limits)
     machine.run(tree)
     guard = machine.guard
     output, chosen_name = _choose_output(machine, output_name)
     graph, in_place_notes = None, ()
     if build_graph and output is not None:
-        from explorer.core.graph.model import graph_from_tensor
-
         graph = graph_from_tensor(output)
         graph, in_place_notes = guard.in_place.show_values_used(graph, output)
     variables = {k: v for k, v in machine.module_names.items() if not isinstance(v, UserFunction)}
@@ -287,7 +278,7 @@ def run_program(
     )
 
 
-def _choose_output(machine: _Machine, output_name: str | None) -> tuple[Any, str | None]:
+def _choose_output(machine: Machine, output_name: str | None) -> tuple[Any, str | None]:
     names = machine.module_names
     guard = machine.guard
     if output_name is not None:

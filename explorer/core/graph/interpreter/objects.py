@@ -2,7 +2,7 @@
 
 A program's own ``def`` functions (``UserFunction``), markers for whitelisted builtins
 (``Builtin``), the ``torch`` name (``TorchNamespace``), f-string fields (``format_for_print``) and
-the wording messages use for a value (``kind``). ``explorer.core.graph.interpreter_values``
+the wording messages use for a value (``kind``). ``explorer.core.graph.interpreter.guard``
 checks every use of them.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explorer.core.functions import FUNCTIONS
-from explorer.core.graph.interpreter_rules import TORCH_NAMES, refuse
+from explorer.core.graph.interpreter.rules import TORCH_NAMES, refuse
 
 # Format specs such as ".5f", ">10.3e", "+.2%": short widths only, so no giant padding.
 _FORMAT_SPEC = re.compile(r"^[<>^=]?[+\- ]?#?0?\d{0,2}[,_]?(\.\d{1,2})?[bdeEfFgGn%xXos]?$")

@@ -15,15 +15,15 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.graph.in_place import InPlaceTracker
-from explorer.core.graph.interpreter_objects import (
+from explorer.core.graph.interpreter.in_place import InPlaceTracker
+from explorer.core.graph.interpreter.objects import (
     Builtin,
     TorchNamespace,
     UserFunction,
     format_for_print,
     kind,
 )
-from explorer.core.graph.interpreter_rules import (
+from explorer.core.graph.interpreter.rules import (
     BUILTIN_NAMES,
     SETTABLE_TENSOR_ATTRIBUTES,
     TENSOR_ATTRIBUTES,

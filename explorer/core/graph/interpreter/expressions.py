@@ -1,6 +1,6 @@
 """The expression half of the restricted interpreter: names, operators, calls, attributes.
 
-``ExpressionEvaluator`` is mixed into the interpreter's machine (``interpreter._Machine``), which
+``ExpressionEvaluator`` is mixed into the interpreter's machine (``machine.Machine``), which
 adds the statements; both walk the checked syntax tree and route every value through ``Guard``.
 """
 
@@ -10,20 +10,20 @@ import ast
 import operator
 from typing import Any
 
-from explorer.core.graph.interpreter_rules import InterpreterError, refuse
-from explorer.core.graph.interpreter_values import UserFunction, format_for_print
+from explorer.core.graph.interpreter.guard import UserFunction, format_for_print
+from explorer.core.graph.interpreter.rules import InterpreterError, refuse
 
 
-class _Return(Exception):
+class Return(Exception):
     def __init__(self, value: Any):
         self.value = value
 
 
-class _Break(Exception):
+class Break(Exception):
     pass
 
 
-class _Continue(Exception):
+class Continue(Exception):
     pass
 
 
@@ -38,7 +38,7 @@ _COMPARE = {
 }  # fmt: skip
 
 
-class _Scope:
+class Scope:
     """A frame's names; ``enclosing`` holds the locals of the functions a nested ``def`` sits in
     (innermost first), which its body may read, as Python's closures do."""
 
@@ -55,7 +55,7 @@ class _Scope:
         self.enclosing = enclosing
 
 
-def _describe_error(error: Exception) -> str:
+def describe_error(error: Exception) -> str:
     if isinstance(error, RuntimeError):
         return str(error)  # the core's PyTorch-style messages, verbatim
     return f"{type(error).__name__}: {error}"
@@ -66,22 +66,22 @@ class ExpressionEvaluator:
     ``call_depth``."""
 
     # ----- expressions ------------------------------------------------------------------------
-    def evaluate_node(self, node: ast.expr, scope: _Scope) -> Any:
+    def evaluate_node(self, node: ast.expr, scope: Scope) -> Any:
         handler = getattr(self, "_expr_" + type(node).__name__)
         try:
             return handler(node, scope)
-        except (InterpreterError, _Return, _Break, _Continue, RecursionError):
+        except (InterpreterError, Return, Break, Continue, RecursionError):
             raise
         except Exception as error:  # the core's own errors, shown with the place they happened
-            raise refuse(_describe_error(error), node) from None
+            raise refuse(describe_error(error), node) from None
 
-    def _expr_Constant(self, node: ast.Constant, scope: _Scope) -> Any:
+    def _expr_Constant(self, node: ast.Constant, scope: Scope) -> Any:
         return node.value
 
-    def _expr_Name(self, node: ast.Name, scope: _Scope) -> Any:
+    def _expr_Name(self, node: ast.Name, scope: Scope) -> Any:
         return self.lookup(node.id, node, scope)
 
-    def lookup(self, name: str, node: ast.AST, scope: _Scope) -> Any:
+    def lookup(self, name: str, node: ast.AST, scope: Scope) -> Any:
         if name in scope.locals:
             return scope.locals[name]
         for names in scope.enclosing:
@@ -91,13 +91,13 @@ class ExpressionEvaluator:
             return scope.globals[name]
         return self.guard.builtin(name, node)
 
-    def _expr_Tuple(self, node: ast.Tuple, scope: _Scope) -> tuple:
+    def _expr_Tuple(self, node: ast.Tuple, scope: Scope) -> tuple:
         return tuple(self.evaluate_node(element, scope) for element in node.elts)
 
-    def _expr_List(self, node: ast.List, scope: _Scope) -> list:
+    def _expr_List(self, node: ast.List, scope: Scope) -> list:
         return [self.evaluate_node(element, scope) for element in node.elts]
 
-    def _expr_BinOp(self, node: ast.BinOp, scope: _Scope) -> Any:
+    def _expr_BinOp(self, node: ast.BinOp, scope: Scope) -> Any:
         left = self.evaluate_node(node.left, scope)
         right = self.evaluate_node(node.right, scope)
         return self.binary(node.op, left, right, node)
@@ -106,7 +106,7 @@ class ExpressionEvaluator:
         self.guard.check_arithmetic(op, left, right, node)
         return self.guard.produced(_BINARY[type(op)](left, right), node)
 
-    def _expr_UnaryOp(self, node: ast.UnaryOp, scope: _Scope) -> Any:
+    def _expr_UnaryOp(self, node: ast.UnaryOp, scope: Scope) -> Any:
         value = self.evaluate_node(node.operand, scope)
         if isinstance(node.op, ast.Not):
             return not self.truth(value, node.operand)
@@ -114,7 +114,7 @@ class ExpressionEvaluator:
         result = -value if isinstance(node.op, ast.USub) else +value
         return self.guard.produced(result, node)
 
-    def _expr_BoolOp(self, node: ast.BoolOp, scope: _Scope) -> Any:
+    def _expr_BoolOp(self, node: ast.BoolOp, scope: Scope) -> Any:
         value: Any = None
         for operand in node.values:
             value = self.evaluate_node(operand, scope)
@@ -125,7 +125,7 @@ class ExpressionEvaluator:
                 return value
         return value
 
-    def _expr_Compare(self, node: ast.Compare, scope: _Scope) -> Any:
+    def _expr_Compare(self, node: ast.Compare, scope: Scope) -> Any:
         left = self.evaluate_node(node.left, scope)
         result: Any = True
         for index, (op, right_node) in enumerate(zip(node.ops, node.comparators, strict=True)):
@@ -137,7 +137,7 @@ class ExpressionEvaluator:
             left = right
         return result
 
-    def _expr_IfExp(self, node: ast.IfExp, scope: _Scope) -> Any:
+    def _expr_IfExp(self, node: ast.IfExp, scope: Scope) -> Any:
         chosen = (
             node.body
             if self.truth(self.evaluate_node(node.test, scope), node.test)
@@ -145,16 +145,16 @@ class ExpressionEvaluator:
         )
         return self.evaluate_node(chosen, scope)
 
-    def _expr_Attribute(self, node: ast.Attribute, scope: _Scope) -> Any:
+    def _expr_Attribute(self, node: ast.Attribute, scope: Scope) -> Any:
         owner = self.evaluate_node(node.value, scope)
         return self.guard.get_attribute(owner, node.attr, node)
 
-    def _expr_Subscript(self, node: ast.Subscript, scope: _Scope) -> Any:
+    def _expr_Subscript(self, node: ast.Subscript, scope: Scope) -> Any:
         owner = self.evaluate_node(node.value, scope)
         index = self._index(node.slice, scope)
         return self.guard.produced(self.guard.subscript(owner, index, node), node)
 
-    def _index(self, node: ast.expr, scope: _Scope) -> Any:
+    def _index(self, node: ast.expr, scope: Scope) -> Any:
         if isinstance(node, ast.Slice):
             parts = (node.lower, node.upper, node.step)
             return slice(*(None if p is None else self.evaluate_node(p, scope) for p in parts))
@@ -162,7 +162,7 @@ class ExpressionEvaluator:
             return tuple(self._index(element, scope) for element in node.elts)
         return self.evaluate_node(node, scope)
 
-    def _expr_JoinedStr(self, node: ast.JoinedStr, scope: _Scope) -> str:
+    def _expr_JoinedStr(self, node: ast.JoinedStr, scope: Scope) -> str:
         pieces = []
         for part in node.values:
             if isinstance(part, ast.Constant):
@@ -175,7 +175,7 @@ class ExpressionEvaluator:
                 pieces.append(format_for_print(value, part.conversion, spec, part))
         return "".join(pieces)
 
-    def _expr_Call(self, node: ast.Call, scope: _Scope) -> Any:
+    def _expr_Call(self, node: ast.Call, scope: Scope) -> Any:
         func = node.func
         if isinstance(func, ast.Attribute):
             owner = self.evaluate_node(func.value, scope)
@@ -188,7 +188,7 @@ class ExpressionEvaluator:
             return self.call_user(target, args, kwargs, node)
         return self.guard.call_builtin(target, func.id, args, kwargs, node)
 
-    def _arguments(self, node: ast.Call, scope: _Scope) -> tuple[list[Any], dict[str, Any]]:
+    def _arguments(self, node: ast.Call, scope: Scope) -> tuple[list[Any], dict[str, Any]]:
         args = [self.evaluate_node(argument, scope) for argument in node.args]
         kwargs = {
             k.arg: self.evaluate_node(k.value, scope) for k in node.keywords if k.arg is not None
@@ -206,11 +206,11 @@ class ExpressionEvaluator:
         local_names = function.bind(args, kwargs, node)
         self.call_depth += 1
         try:
-            scope = _Scope(local_names, self.module_names, function.enclosing)
+            scope = Scope(local_names, self.module_names, function.enclosing)
             self.exec_block(function.node.body, scope)
-        except _Return as returned:
+        except Return as returned:
             return returned.value
-        except (_Break, _Continue):
+        except (Break, Continue):
             raise refuse("'break'/'continue' outside a loop", node) from None
         finally:
             self.call_depth -= 1
