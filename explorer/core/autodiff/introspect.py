@@ -10,7 +10,7 @@ add up in the node's gradient.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -18,8 +18,11 @@ from explorer.core.autodiff import rules as R
 from explorer.core.autodiff.tensor import Tensor
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GraphNode:
+    """One node of a graph, as the graph view and the CLI show it (one type from the snapshot to
+    the drawn card): the snapshot fills what the tensor knows, the graph model the rest."""
+
     id: int  # stable within one snapshot
     op: str  # "leaf", "add", "mul", "sin", "sum", "dot", ...
     label: str  # the tensor's name if it has one, else a short text ("mul", "2")
@@ -29,10 +32,44 @@ class GraphNode:
     is_leaf: bool
     grad_fn_name: str | None  # "MulBackward0"
     formula: str | None  # the subexpression's text for nodes built from an expression tree
+    is_input: bool = False  # one of the user's inputs (set by the graph model)
+    # One entry per argument of the op: the input node's id, or the text of a hidden constant.
+    arguments: tuple[int | str, ...] = ()
+    # 1, 2, … when several nodes share a name (a loop's ``b``) or, unnamed, the same formula
+    # (the seed's two ``w + x``); 0 when unique.
+    occurrence: int = 0
+    # A traced op's name from its op and arguments (``dot(x, x)``) when it has no formula.
+    name_text: str | None = None
+
+    @property
+    def is_named(self) -> bool:
+        """True when the label is the user's name (``a``, ``loss``), not the op's (``mul``)."""
+        return self.is_leaf or (self.label != self.op and self.label != "detach")
+
+    @property
+    def symbol(self) -> str:
+        """How the node is named inside a chain-rule formula: ``a``, or ``(a + b)`` if unnamed.
+
+        Repeats are numbered: a loop's ``b₁``, ``b₂``; the seed's two ``(w + x)₁``, ``(w + x)₂``.
+        """
+        number = str(self.occurrence).translate(_SUBSCRIPTS) if self.occurrence else ""
+        if self.is_named:
+            return self.label + number
+        text = self.bare_text
+        return (f"({text})" if _needs_parentheses(text) else text) + number
+
+    @property
+    def bare_text(self) -> str:
+        """The node as an operand inside another name: ``a``, ``w + x``, ``dot(x, x)``."""
+        if self.is_named:
+            return self.label
+        return self.formula or self.name_text or self.op
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GraphEdge:
+    """``source`` feeds argument ``argument_index`` of ``target``."""
+
     source: int  # input node id
     target: int  # consumer node id
     argument_index: int  # which input of the op (0 = left)
@@ -40,6 +77,27 @@ class GraphEdge:
     local_partial_formula: str | None  # e.g. "2·(a + b)"
     description: str  # e.g. "∂(u·v)/∂u = v"
     detached: bool  # cut by detach(): no gradient flows
+    index: int = 0  # position in the graph's edge list
+    contribution: np.ndarray | None = None  # ∂f/∂target · ∂target/∂source, the source's shape
+    # Into a reduction with a scalar result (dot, sum, mean, norm): ∂target/∂source as a vector
+    # shaped like the source (``local_partial`` is None there: it is not one number per element).
+    vector_partial: np.ndarray | None = None
+
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _needs_parentheses(text: str) -> bool:
+    """True when an operator sits outside all brackets: ``(w + x)``, but ``dot(x, x)`` as is."""
+    depth = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif depth == 0 and char in " +-−·*/^@":
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -168,4 +226,5 @@ def snapshot(output: Tensor) -> GraphSnapshot:
             )
         )
         edges.extend(_edges_into(tensor, index, ids))
-    return GraphSnapshot(tuple(nodes), tuple(edges), ids[id(output)])
+    numbered = tuple(replace(edge, index=index) for index, edge in enumerate(edges))
+    return GraphSnapshot(tuple(nodes), numbered, ids[id(output)])

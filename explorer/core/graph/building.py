@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from explorer.core.autodiff.from_tree import BuiltGraph, build_graph
+from explorer.core.expr import parse_program
 from explorer.core.expr.errors import ExprError
 from explorer.core.expr.nodes import Node
 
@@ -38,8 +39,6 @@ def tree_of(source: Any) -> tuple[Node, str | None]:
     if isinstance(source, Node):
         return source, None
     if isinstance(source, str):
-        from explorer.core.expr import parse_program
-
         program = parse_program(source)
         return program.tree, program.text
     tree = getattr(source, "tree", None)

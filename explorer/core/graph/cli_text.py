@@ -17,9 +17,11 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.expr import parse
 from explorer.core.expr.errors import ExprError
 from explorer.core.graph.explain import format_number
 from explorer.core.graph.from_text import GraphBuild, GraphRequest, build_graph, mode_of
+from explorer.core.graph.labels import edge_text
 from explorer.core.graph.model import OPERATIONS, GraphModel
 
 _NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$", re.DOTALL)
@@ -35,8 +37,6 @@ def parse_at(text: str) -> dict[str, float]:
     Values are constant expressions of the app's language, read by its parser (``pi/2``,
     ``log(2)``, ``1e-3``); commas inside parentheses (a two-argument function) do not split.
     """
-    from explorer.core.expr import parse
-
     values: dict[str, float] = {}
     if not text.strip():
         return values
@@ -131,8 +131,6 @@ def _plain(value: Any) -> Any:
 
 def graph_dict(model: GraphModel, printed: Sequence[str] = ()) -> dict[str, Any]:
     """Every node and edge, the output and gradients, and what a Python program printed."""
-    from explorer.core.graph.readable import edge_text
-
     nodes = [
         {
             "id": node.id,
@@ -198,8 +196,6 @@ def graph_text(program_or_file: str, at: str = "", *, view: str | None = OPERATI
 def model_text(model: GraphModel, printed: Sequence[str] = ()) -> str:
     """Output value and input gradients, what a Python program printed, then every node and
     every edge with its partial."""
-    from explorer.core.graph.readable import edge_text
-
     output = model.output
     lines = [f"{output.label} = {format_number(output.value)}"]
     note = model.nothing_to_differentiate()

@@ -13,7 +13,10 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.graph.model import GraphModel, ModelEdge, ModelNode
+from explorer.core.autodiff.introspect import GraphEdge, GraphNode
+from explorer.core.autodiff.rules import substitute
+from explorer.core.graph.model import GraphModel
+from explorer.core.graph.readable import op_template
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?![\w(])")
 _MAX_LISTED = 8
@@ -50,7 +53,7 @@ def _operand(value: Any) -> str:
     return f"({text})" if text.startswith("−") else text
 
 
-def _named_values(model: GraphModel, before: ModelNode) -> dict[str, np.ndarray]:
+def _named_values(model: GraphModel, before: GraphNode) -> dict[str, np.ndarray]:
     """Value of every named node evaluated before ``before`` (the latest of each name wins).
 
     One scan of the model: fine for one node; ``named_values_before_each`` serves a whole pass.
@@ -80,13 +83,11 @@ def forward_texts(model: GraphModel) -> list[str]:
 
 
 def _op_template(op: str) -> str | None:
-    from explorer.core.graph.readable import op_template
-
     return op_template(op)
 
 
 def forward_text(
-    model: GraphModel, node: ModelNode, named_values: Mapping[str, Any] | None = None
+    model: GraphModel, node: GraphNode, named_values: Mapping[str, Any] | None = None
 ) -> str:
     """``u = (a + b)² = (4 + 0)² = 16`` (or ``w = −1 (input)`` for a leaf).
 
@@ -112,10 +113,8 @@ def forward_text(
 
 
 def _formula_and_numbers(
-    model: GraphModel, node: ModelNode, named_values: Mapping[str, Any] | None
+    model: GraphModel, node: GraphNode, named_values: Mapping[str, Any] | None
 ) -> tuple[str, str]:
-    from explorer.core.autodiff.rules import substitute
-
     if node.formula:
         values = _named_values(model, node) if named_values is None else named_values
 
@@ -150,7 +149,7 @@ def _dedupe(parts: list[str]) -> list[str]:
 
 
 def backward_text(
-    model: GraphModel, node: ModelNode, grads: dict[int, np.ndarray], output_name: str = "f"
+    model: GraphModel, node: GraphNode, grads: dict[int, np.ndarray], output_name: str = "f"
 ) -> str:
     """The chain rule at ``node`` from its consumers' gradients, symbolically then in numbers."""
     f = output_name
@@ -198,7 +197,7 @@ def backward_text(
 
 
 def _straight_from_seed(
-    model: GraphModel, edges: list[ModelEdge], grads: dict[int, np.ndarray]
+    model: GraphModel, edges: list[GraphEdge], grads: dict[int, np.ndarray]
 ) -> bool:
     if len(edges) != 1 or edges[0].target != model.output_id or edges[0].contribution is None:
         return False
@@ -207,7 +206,7 @@ def _straight_from_seed(
     return seed.size == 1 and float(seed) == 1.0 and partial is not None and np.size(partial) == 1
 
 
-def _edge_numbers(edge: ModelEdge, upstream: str) -> str:
+def _edge_numbers(edge: GraphEdge, upstream: str) -> str:
     if edge.local_partial is not None and np.asarray(edge.local_partial).size == 1:
         if not upstream:
             return format_number(edge.local_partial)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.core.autodiff.introspect import GraphNode
 from explorer.core.graph.explain import format_number
-from explorer.core.graph.model import GraphModel, ModelNode
+from explorer.core.graph.model import GraphModel
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def tangent_card_texts(model: GraphModel, result: ForwardModeResult) -> dict[int
     }
 
 
-def _input(model: GraphModel, key: int | str) -> ModelNode:
+def _input(model: GraphModel, key: int | str) -> GraphNode:
     for node in model.inputs:
         if node.id == key or node.label == key:
             return node

@@ -21,73 +21,11 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.engine import unbroadcast
+from explorer.core.autodiff.introspect import GraphEdge, GraphNode, ordered_tensors, snapshot
+from explorer.core.graph.building import build_tensors
 from explorer.core.graph.layout import Layout, layered_layout
-
-
-@dataclass(frozen=True, eq=False)
-class ModelNode:
-    """One card of the view: label (the user's name when it has one), op, formula, value, grad."""
-
-    id: int
-    label: str
-    op: str
-    formula: str | None
-    value: np.ndarray
-    grad: np.ndarray | None
-    requires_grad: bool
-    is_leaf: bool
-    is_input: bool
-    grad_fn_name: str | None
-    # One entry per argument of the op: the input node's id, or the text of a hidden constant.
-    arguments: tuple[int | str, ...] = ()
-    # 1, 2, … when several nodes share a name (a loop's ``b``) or, unnamed, the same formula
-    # (the seed's two ``w + x``); 0 when unique.
-    occurrence: int = 0
-    # A traced op's name from its op and arguments (``dot(x, x)``) when it has no formula.
-    name_text: str | None = None
-
-    @property
-    def is_named(self) -> bool:
-        """True when the label is the user's name (``a``, ``loss``), not the op's (``mul``)."""
-        return self.is_leaf or (self.label != self.op and self.label != "detach")
-
-    @property
-    def symbol(self) -> str:
-        """How the node is named inside a chain-rule formula: ``a``, or ``(a + b)`` if unnamed.
-
-        Repeats are numbered: a loop's ``b₁``, ``b₂``; the seed's two ``(w + x)₁``, ``(w + x)₂``.
-        """
-        number = _subscript(self.occurrence) if self.occurrence else ""
-        if self.is_named:
-            return self.label + number
-        text = self.formula or self.name_text or self.op
-        return (f"({text})" if _needs_parentheses(text) else text) + number
-
-    @property
-    def bare_text(self) -> str:
-        """The node as an operand inside another name: ``a``, ``w + x``, ``dot(x, x)``."""
-        if self.is_named:
-            return self.label
-        return self.formula or self.name_text or self.op
-
-
-@dataclass(frozen=True, eq=False)
-class ModelEdge:
-    """``source`` feeds argument ``argument_index`` of ``target``."""
-
-    index: int
-    source: int
-    target: int
-    argument_index: int
-    local_partial: np.ndarray | None
-    local_partial_formula: str | None
-    description: str
-    detached: bool
-    contribution: np.ndarray | None  # ∂f/∂target · ∂target/∂source, in the source's shape
-    # Into a reduction with a scalar result (dot, sum, mean, norm): ∂target/∂source as a vector
-    # shaped like the source (``local_partial`` is None there: it is not one number per element).
-    vector_partial: np.ndarray | None = None
-
+from explorer.core.graph.readable import name_for, structural_edges
 
 OPERATIONS = "operations"
 NAMED_STEPS = "named steps"
@@ -101,45 +39,45 @@ class GraphModel:
     ``NAMED_STEPS`` (inputs and named definitions only, see ``named_steps``).
     """
 
-    nodes: tuple[ModelNode, ...]
-    edges: tuple[ModelEdge, ...]
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[GraphEdge, ...]
     output_id: int
     source_text: str | None = None
     view: str = OPERATIONS
     _position: dict[int, int] = field(default_factory=dict, repr=False)
-    _incoming: dict[int, tuple[ModelEdge, ...]] = field(default_factory=dict, repr=False)
-    _outgoing: dict[int, tuple[ModelEdge, ...]] = field(default_factory=dict, repr=False)
+    _incoming: dict[int, tuple[GraphEdge, ...]] = field(default_factory=dict, repr=False)
+    _outgoing: dict[int, tuple[GraphEdge, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._position.update({node.id: index for index, node in enumerate(self.nodes)})
-        incoming: dict[int, list[ModelEdge]] = {node.id: [] for node in self.nodes}
-        outgoing: dict[int, list[ModelEdge]] = {node.id: [] for node in self.nodes}
+        incoming: dict[int, list[GraphEdge]] = {node.id: [] for node in self.nodes}
+        outgoing: dict[int, list[GraphEdge]] = {node.id: [] for node in self.nodes}
         for edge in self.edges:
             incoming[edge.target].append(edge)
             outgoing[edge.source].append(edge)
         self._incoming.update({k: tuple(v) for k, v in incoming.items()})
         self._outgoing.update({k: tuple(v) for k, v in outgoing.items()})
 
-    def node(self, node_id: int) -> ModelNode:
+    def node(self, node_id: int) -> GraphNode:
         return self.nodes[self._position[node_id]]
 
-    def incoming(self, node_id: int) -> tuple[ModelEdge, ...]:
+    def incoming(self, node_id: int) -> tuple[GraphEdge, ...]:
         """Edges from the node's inputs, by argument order."""
         return self._incoming[node_id]
 
-    def outgoing(self, node_id: int) -> tuple[ModelEdge, ...]:
+    def outgoing(self, node_id: int) -> tuple[GraphEdge, ...]:
         """Edges to the node's consumers (two edges when one op uses it twice)."""
         return self._outgoing[node_id]
 
     @property
-    def output(self) -> ModelNode:
+    def output(self) -> GraphNode:
         return self.node(self.output_id)
 
     @property
-    def inputs(self) -> tuple[ModelNode, ...]:
+    def inputs(self) -> tuple[GraphNode, ...]:
         return tuple(node for node in self.nodes if node.is_input)
 
-    def node_named(self, label: str) -> ModelNode:
+    def node_named(self, label: str) -> GraphNode:
         """The last node with this label (a loop's ``b`` is the final one)."""
         for node in reversed(self.nodes):
             if node.label == label:
@@ -183,10 +121,8 @@ def graph_from_tensor(
     to a constant); without it (``None``), every leaf that requires grad or carries a variable
     name (not a number) counts as an input. Constant leaves
     (the ``2`` of ``x^2``) are left out unless ``include_constants``: no gradient flows into them,
-    and their consumers keep their text in ``ModelNode.arguments``.
+    and their consumers keep their text in ``GraphNode.arguments``.
     """
-    from explorer.core.autodiff.introspect import ordered_tensors, snapshot
-
     shot = snapshot(output)
     if input_tensors is not None:
         marked = {id(tensor) for tensor in input_tensors}
@@ -217,19 +153,7 @@ def graph_from_tensor(
         source = shot.nodes[edge.source]
         slots[edge.argument_index] = source.label if edge.source in hidden else edge.source
     nodes = tuple(
-        ModelNode(
-            id=node.id,
-            label=node.label,
-            op=node.op,
-            formula=node.formula,
-            value=node.value,
-            grad=node.grad,
-            requires_grad=node.requires_grad,
-            is_leaf=node.is_leaf,
-            is_input=node.id in input_ids,
-            grad_fn_name=node.grad_fn_name,
-            arguments=tuple(arguments.get(node.id, ())),
-        )
+        replace(node, is_input=node.id in input_ids, arguments=tuple(arguments.get(node.id, ())))
         for node in shot.nodes
     )
     nodes = _named_ops(nodes)
@@ -242,11 +166,9 @@ def graph_from_tensor(
     return GraphModel(numbered, edges, shot.output_id, source_text)
 
 
-def _named_ops(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...]:
+def _named_ops(nodes: tuple[GraphNode, ...]) -> tuple[GraphNode, ...]:
     """Give each unnamed op without a formula (traced Python) a name from its arguments."""
-    from explorer.core.graph.readable import name_for
-
-    by_id: dict[int, ModelNode] = {}
+    by_id: dict[int, GraphNode] = {}
     named = []
     for node in nodes:  # topological order: arguments are named first
         if not node.is_named and not node.formula and not node.is_leaf:
@@ -260,10 +182,10 @@ def _named_ops(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...]:
     return tuple(named)
 
 
-def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...]:
+def _number_repeated_names(nodes: tuple[GraphNode, ...]) -> tuple[GraphNode, ...]:
     """Number nodes that would read the same in an explanation: same name, or same formula."""
 
-    def key(node: ModelNode) -> tuple[str, str] | None:
+    def key(node: GraphNode) -> tuple[str, str] | None:
         if node.is_named:
             return ("name", node.label)
         return ("formula", node.formula or node.name_text or node.op)
@@ -283,35 +205,15 @@ def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...
     return tuple(numbered)
 
 
-def _needs_parentheses(text: str) -> bool:
-    """True when an operator sits outside all brackets: ``(w + x)``, but ``dot(x, x)`` as is."""
-    depth = 0
-    for char in text:
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif depth == 0 and char in " +-−·*/^@":
-            return True
-    return False
-
-
-def _subscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
 def _looks_like_name(label: str) -> bool:
     return label.isidentifier() and label not in ("e", "π", "detach")
 
 
 def _edges_with_contributions(
-    by_id: Mapping[int, ModelNode], raw_edges: Sequence[Any], tensors: Sequence[Any]
-) -> tuple[ModelEdge, ...]:
+    by_id: Mapping[int, GraphNode], raw_edges: Sequence[Any], tensors: Sequence[Any]
+) -> tuple[GraphEdge, ...]:
     """Edges with their contributions: elementwise ones from the local partial, the others
     (dot, sum, matmul, …) from the core's vector-Jacobian product, one edge at a time."""
-    from explorer.core.autodiff.engine import unbroadcast
-    from explorer.core.graph.readable import structural_edges
-
     flows = []
     contributions: list[np.ndarray | None] = []
     for edge in raw_edges:
@@ -327,26 +229,19 @@ def _edges_with_contributions(
     details = structural_edges(tensors, raw_edges, symbols, grads, flows)
     edges = []
     for index, edge in enumerate(raw_edges):
-        formula, description = edge.local_partial_formula, edge.description
-        vector = None
-        if index in details:
-            found = details[index]
-            formula, description, vector = found.formula, found.description, found.vector_partial
-            contributions[index] = found.contribution
-        edges.append(
-            ModelEdge(
-                index=index,
-                source=edge.source,
-                target=edge.target,
-                argument_index=edge.argument_index,
-                local_partial=edge.local_partial,
-                local_partial_formula=formula,
-                description=description,
-                detached=edge.detached,
-                contribution=contributions[index],
-                vector_partial=vector,
+        found = details.get(index)
+        if found is None:
+            edges.append(replace(edge, contribution=contributions[index]))
+        else:
+            edges.append(
+                replace(
+                    edge,
+                    local_partial_formula=found.formula,
+                    description=found.description,
+                    vector_partial=found.vector_partial,
+                    contribution=found.contribution,
+                )
             )
-        )
     return tuple(edges)
 
 
@@ -366,8 +261,6 @@ def build_model(
     cut edge is drawn dashed and no gradient flows through it). A non-scalar output is seeded
     with ``gradient=ones``.
     """
-    from explorer.core.graph.building import build_tensors
-
     built, text = build_tensors(source, values, requires_grad=requires_grad, detach=detach)
     output = built.output
     if backward and output.requires_grad:

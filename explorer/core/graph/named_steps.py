@@ -14,15 +14,22 @@ the op-level model and with sympy.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.engine import unbroadcast
+from explorer.core.autodiff.introspect import GraphEdge, GraphNode
+from explorer.core.derivative import derive
+from explorer.core.expr.display import format_unicode
 from explorer.core.expr.errors import ExprError
-from explorer.core.expr.nodes import Definition, Node, Program
-from explorer.core.graph.model import NAMED_STEPS, GraphModel, ModelEdge, ModelNode
+from explorer.core.expr.nodes import Definition, Node, Program, Variable, walk
+from explorer.core.expr.program import OUTPUT_NAME
+from explorer.core.expr.to_numpy import free_names, tree_to_numpy
+from explorer.core.graph.building import tree_of
+from explorer.core.graph.model import NAMED_STEPS, GraphModel
 
 DEFINITION_OP = "definition"
 _DETACH = "detach(): the value is copied, no gradient flows back"
@@ -30,7 +37,7 @@ _DETACH = "detach(): the value is copied, no gradient flows back"
 
 @dataclass
 class _Entry:
-    """One node before it becomes a ``ModelNode``: an input, a definition or a detached copy."""
+    """One node before it becomes a ``GraphNode``: an input, a definition or a detached copy."""
 
     name: str
     kind: str  # "input", "definition" or "copy"
@@ -52,8 +59,6 @@ def build_named_model(
     ``detach`` names definitions that later lines read through ``.detach()`` (a copy node with a
     dashed edge, as in the op-level view). A non-scalar output is seeded with ones.
     """
-    from explorer.core.graph.building import tree_of
-
     tree, text = tree_of(source)
     definitions = _definitions(tree)
     detach_set = frozenset(detach)
@@ -74,8 +79,6 @@ def prefers_named_steps(program: Any) -> bool:
 
     The Graph panel and ``export graph`` both open such programs in the named-steps view.
     """
-    from explorer.core.expr.program import OUTPUT_NAME
-
     return len(program.tree.definitions) > 1 or program.output_name != OUTPUT_NAME
 
 
@@ -93,8 +96,6 @@ def _entries(
     definitions: tuple[Definition, ...], values: Mapping[str, Any], detach: frozenset[str]
 ) -> list[_Entry]:
     """Inputs (first use order), then each definition and its detached copy, with values."""
-    from explorer.core.expr.to_numpy import free_names, tree_to_numpy
-
     entries: list[_Entry] = []
     known: dict[str, np.ndarray] = {}
     reads: dict[str, str] = {}  # a name → the entry later lines read (the copy when detached)
@@ -127,8 +128,6 @@ def _entries(
 
 
 def _span_of(tree: Node, name: str) -> tuple[int, int]:
-    from explorer.core.expr.nodes import Variable, walk
-
     for node in walk(tree):
         if isinstance(node, Variable) and node.name == name:
             return node.span
@@ -144,38 +143,31 @@ def _reachable(entries: list[_Entry], output: str) -> list[_Entry]:
     return [entry for entry in entries if entry.name in wanted]
 
 
-@dataclass(frozen=True)
-class _Edge:
-    source: int
-    target: int
-    argument: int
-    partial: np.ndarray | None
-    formula: str | None
-    description: str
-    detached: bool = False
-
-
 def _model(entries: list[_Entry], flags: Mapping[str, bool], text: str | None) -> GraphModel:
     ids = {entry.name: index for index, entry in enumerate(entries)}  # an id is a list index
     # The values a derivative may read: a detached copy's text names the original definition.
     known = {entry.name: entry.value for entry in entries if entry.kind != "copy"}
     needs_grad: list[bool] = []
-    edges: list[_Edge] = []
+    edges: list[GraphEdge] = []
     for entry in entries:
         target = ids[entry.name]
         if entry.kind == "input":
             needs_grad.append(bool(flags.get(entry.name, True)))
         elif entry.kind == "copy":
             needs_grad.append(False)
-            edges.append(_Edge(ids[entry.deps[0]], target, 0, None, None, _DETACH, True))
+            source = ids[entry.deps[0]]
+            edges.append(GraphEdge(source, target, 0, None, None, _DETACH, True, len(edges)))
         else:
             needs_grad.append(any(needs_grad[ids[dep]] for dep in entry.deps))
             for argument, dep in enumerate(entry.deps):
                 partial, formula, description = _single_step_partial(entry, dep, known)
-                edges.append(_Edge(ids[dep], target, argument, partial, formula, description))
+                edge = GraphEdge(
+                    ids[dep], target, argument, partial, formula, description, False, len(edges)
+                )
+                edges.append(edge)
     grads = _backward(entries, needs_grad, edges)
     nodes = tuple(
-        ModelNode(
+        GraphNode(
             id=index,
             label=entry.name,
             op=DEFINITION_OP if entry.kind == "definition" else "leaf",
@@ -191,25 +183,12 @@ def _model(entries: list[_Entry], flags: Mapping[str, bool], text: str | None) -
         for index, entry in enumerate(entries)
     )
     model_edges = tuple(
-        ModelEdge(
-            index=index,
-            source=edge.source,
-            target=edge.target,
-            argument_index=edge.argument,
-            local_partial=edge.partial,
-            local_partial_formula=edge.formula,
-            description=edge.description,
-            detached=edge.detached,
-            contribution=_flow(edge, grads, needs_grad, entries),
-        )
-        for index, edge in enumerate(edges)
+        replace(edge, contribution=_flow(edge, grads, needs_grad, entries)) for edge in edges
     )
     return GraphModel(nodes, model_edges, len(entries) - 1, text, view=NAMED_STEPS)
 
 
 def _formula(tree: Node | None) -> str | None:
-    from explorer.core.expr.display import format_unicode
-
     return None if tree is None else format_unicode(tree)
 
 
@@ -235,35 +214,29 @@ def _derivative(expr: Node, variable: str) -> tuple[str, Any]:
     Cached: a derivation records every step with its text, and changing an input value (the
     panel's common rebuild) leaves the trees, and so their derivatives, as they were.
     """
-    from explorer.core.derivative import derive
-    from explorer.core.expr.display import format_unicode
-    from explorer.core.expr.to_numpy import tree_to_numpy
-
     derivative = derive(expr, variable).derivative
     return format_unicode(derivative), tree_to_numpy(derivative)
 
 
-def _flow(edge: _Edge, grads: Mapping[int, np.ndarray], needs_grad: list[bool], entries) -> Any:
+def _flow(edge: GraphEdge, grads: Mapping[int, np.ndarray], needs_grad: list[bool], entries) -> Any:
     """∂f/∂target·∂target/∂source in the source's shape, or None when no gradient flows."""
-    from explorer.core.autodiff.engine import unbroadcast
-
-    if edge.detached or edge.partial is None or edge.target not in grads:
+    if edge.detached or edge.local_partial is None or edge.target not in grads:
         return None
     if not needs_grad[edge.source]:
         return None
-    product = grads[edge.target] * edge.partial
+    product = grads[edge.target] * edge.local_partial
     return np.asarray(unbroadcast(product, np.shape(entries[edge.source].value)), np.float64)
 
 
 def _backward(
-    entries: list[_Entry], needs_grad: list[bool], edges: list[_Edge]
+    entries: list[_Entry], needs_grad: list[bool], edges: list[GraphEdge]
 ) -> dict[int, np.ndarray]:
     """Reverse accumulation over the named edges: grad[dep] += grad[def]·∂def/∂dep."""
     output = len(entries) - 1
     if not needs_grad[output]:
         return {}
     grads: dict[int, np.ndarray] = {output: np.ones(np.shape(entries[output].value))}
-    into: dict[int, list[_Edge]] = {}
+    into: dict[int, list[GraphEdge]] = {}
     for edge in edges:
         into.setdefault(edge.target, []).append(edge)
     for target in range(output, -1, -1):  # entries are in topological order

@@ -13,9 +13,10 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.introspect import GraphEdge, GraphNode
 from explorer.core.expr.errors import ExprError
 from explorer.core.graph.from_text import GraphBuild
-from explorer.core.graph.model import GraphModel, ModelEdge, ModelNode
+from explorer.core.graph.model import GraphModel
 
 _NODE_ARRAYS = ("value", "grad")
 _EDGE_ARRAYS = ("local_partial", "contribution", "vector_partial")
@@ -64,13 +65,13 @@ def model_from_plain(data: dict) -> GraphModel:
         for name in _NODE_ARRAYS:
             record[name] = array_from_plain(record[name])
         record["arguments"] = tuple(record["arguments"])
-        nodes.append(ModelNode(**record))
+        nodes.append(GraphNode(**record))
     edges = []
     for record in data["edges"]:
         record = dict(record)
         for name in _EDGE_ARRAYS:
             record[name] = array_from_plain(record[name])
-        edges.append(ModelEdge(**record))
+        edges.append(GraphEdge(**record))
     return GraphModel(
         tuple(nodes), tuple(edges), data["output_id"], data["source_text"], view=data["view"]
     )

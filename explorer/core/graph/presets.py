@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from explorer.core.graph.interpreter import run_program
 from explorer.core.graph.model import GraphModel, build_model
 
 SEED_CONTROL_FLOW_INPUT = "a = torch.randn(size=(), requires_grad=True)"
@@ -101,8 +102,6 @@ def preset_model(key: str, *, seed: int = 0) -> GraphModel:
 
 def run_preset(key: str, *, seed: int = 0) -> Any:
     """The interpreter's full result (variables, prints, trace, graph) for a Python preset."""
-    from explorer.core.graph.interpreter import run_program
-
     preset = PRESETS_BY_KEY[key]
     if preset.kind != "python":
         raise ValueError(f"preset {key!r} is a program of definitions, not Python")

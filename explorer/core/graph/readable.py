@@ -16,6 +16,9 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff import rules, structural
+from explorer.core.autodiff.rules import describe_partial, substitute
+
 # ``u·v`` is the core's symbol for both the elementwise product and the dot product; a node
 # name must tell them apart.
 _NAME_TEMPLATES = {"dot": "dot(u, v)"}
@@ -27,8 +30,6 @@ def op_template(op: str) -> str | None:
     """The op over ``u``, ``v`` (``u + v``, ``dot(u, v)``, ``Σu``), from the core's rules."""
     if op in _NAME_TEMPLATES:
         return _NAME_TEMPLATES[op]
-    from explorer.core.autodiff import rules, structural
-
     for module in (rules, structural):
         for candidate in vars(module).values():
             if isinstance(candidate, rules.OpRule) and candidate.name == op and candidate.symbol:
@@ -39,8 +40,6 @@ def op_template(op: str) -> str | None:
 
 def apply_template(op: str, texts: Sequence[str]) -> str:
     """``op`` applied to argument texts: ``x·w + b``, ``dot(x, x)``, ``stack(a, b, c)``."""
-    from explorer.core.autodiff.rules import substitute
-
     template = op_template(op)
     if template is None or len(texts) > 2 or "…" in template:
         return f"{op}({', '.join(texts)})"
@@ -115,8 +114,6 @@ def structural_edges(
 
 def _described(rule: Any, argument: int, operands: list[str], target: str) -> str:
     """The core's rule text (``∂(u·v)/∂u = v``) over the actual names (``∂dot(x, w)/∂x = w``)."""
-    from explorer.core.autodiff.rules import describe_partial
-
     text = describe_partial(rule, argument)
     for generic in (f"∂({rule.symbol})/", f"∂{rule.symbol}/"):
         if generic in text:
@@ -153,47 +150,3 @@ def _vector_formula(described: str, tensor: Any) -> str | None:
     formula = formula.replace("ᵢ", "")
     count = max((np.size(t._value) for t in tensor._inputs), default=1)
     return re.sub(r"(?<![A-Za-z_])n(?![A-Za-z_])", str(count), formula)
-
-
-@dataclass(frozen=True)
-class EdgeText:
-    """An edge's local partial in words: ``∂u/∂a``, ``2(a + b)``, ``8``, and what it adds."""
-
-    symbolic: str  # ∂target/∂source
-    formula: str | None  # the partial over names, None when it is just the number
-    number: str | None  # the partial's value (a list for a reduction's vector partial)
-    note: str  # "vector", "detached", the rule in words for matmul and friends, or ""
-    slot: str  # "1st argument" when one op uses the same node twice, else ""
-
-    def line(self) -> str:
-        """One line: ``∂dot(x, x)/∂x = x = [0, 1, 2, 3] (vector)``."""
-        if self.note and self.formula is None and self.number is None:
-            return self.note if self.note.startswith("∂") else f"{self.symbolic}: {self.note}"
-        parts = [self.symbolic, *(p for p in (self.formula, self.number) if p)]
-        text = " = ".join(parts)
-        return f"{text} ({self.note})" if self.note else text
-
-
-def edge_text(model: Any, edge: Any) -> EdgeText:
-    """What to write on ``edge`` of ``model`` (a ``GraphModel``), for the CLI and the view."""
-    from explorer.core.graph.explain import format_number
-
-    source, target = model.node(edge.source), model.node(edge.target)
-    symbolic = f"∂{target.symbol}/∂{source.symbol}"
-    twins = [e for e in model.incoming(target.id) if e.source == source.id]
-    slot = _ordinal(edge.argument_index + 1) + " argument" if len(twins) > 1 else ""
-    if edge.detached:
-        return EdgeText(symbolic, None, None, "detach(): no gradient flows back", slot)
-    if edge.local_partial is not None:
-        number = format_number(edge.local_partial)
-        formula = edge.local_partial_formula
-        return EdgeText(symbolic, formula if formula != number else None, number, "", slot)
-    if edge.vector_partial is not None:
-        number = format_number(edge.vector_partial)
-        formula = edge.local_partial_formula
-        return EdgeText(symbolic, formula if formula != number else None, number, "vector", slot)
-    return EdgeText(symbolic, None, None, edge.description, slot)
-
-
-def _ordinal(number: int) -> str:
-    return {1: "1st", 2: "2nd", 3: "3rd"}.get(number, f"{number}th")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.core.autodiff.introspect import GraphNode
 from explorer.core.graph.explain import backward_text, forward_texts
-from explorer.core.graph.model import NAMED_STEPS, GraphModel, ModelNode
+from explorer.core.graph.model import NAMED_STEPS, GraphModel
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def build_schedule(model: GraphModel, output_name: str | None = None) -> tuple[S
     return tuple(steps)
 
 
-def _backward_order(model: GraphModel) -> list[ModelNode]:
+def _backward_order(model: GraphModel) -> list[GraphNode]:
     """Reverse topological order; in the named-steps view, level by level as the seed goes.
 
     There every node sits one level right of its deepest input, so walking levels from the

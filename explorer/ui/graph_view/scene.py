@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
+from explorer.core.autodiff.introspect import GraphEdge
 from explorer.core.graph.explain import format_number
+from explorer.core.graph.labels import card_texts, edge_label_texts, grad_line
 from explorer.core.graph.layout import Layout, wrap_layout
-from explorer.core.graph.model import NAMED_STEPS, GraphModel, ModelEdge, ModelNode
-from explorer.core.graph.named_steps import DEFINITION_OP
-from explorer.core.graph.readable import edge_text
+from explorer.core.graph.model import NAMED_STEPS, GraphModel
 from explorer.core.graph.stepper import StepState
 from explorer.ui.graph_view.items import (
     CARD_WIDTH,
@@ -36,7 +35,6 @@ ROW_GAP = 38.0  # extra space between cards stacked in one layer
 _LABEL_GAP = 3.0
 _NAMED_LABEL_MAX_WIDTH = 300.0
 _LABEL_MARGIN = 18.0  # between a label and the cards on either side, room for the arrows
-_SHORT_SYMBOLS = 12  # "∂u/∂a" fits in a label; "∂(w + x + y)/∂(w + x)" does not
 _RETURN_REACH = 40.0  # how far an edge into the next band reaches out before turning
 # Room around the drawing in the view. The view fits exactly this rect, so a fitted graph has
 # no scroll range left (a wider scene rect than the fit showed a scrollbar at 1280×800).
@@ -99,19 +97,19 @@ class GraphScene(QGraphicsScene):
         self.full_labels = full_labels
         self.label_width, self.column_pitch = _label_room(model, full_labels)
         for node in model.nodes:
-            card = NodeCard(node.id, *_card_texts(model, node))
+            texts = card_texts(model, node)
+            card = NodeCard(node.id, texts.title, texts.subtitle, texts.kind, texts.tooltip)
             self.addItem(card)
             self.cards[node.id] = card
             self._value_text[node.id] = format_number(node.value)
             self._grad_text[node.id] = format_number(node.grad)
         for edge in model.edges:
-            contribution = edge.contribution
-            flow = "" if contribution is None else f"adds {format_number(contribution)}"
-            self._flow_text[edge.index] = flow
-            lines, tooltip = _edge_texts(model, edge, self.full_labels)
-            if not self.numbers:
-                lines = (lines[0], "")
-            label = EdgeLabel(edge.index, lines, flow, tooltip, edge.detached, self.label_width)
+            texts = edge_label_texts(model, edge, self.full_labels)
+            self._flow_text[edge.index] = flow = texts.flow
+            lines = texts.lines if self.numbers else (texts.lines[0], "")
+            label = EdgeLabel(
+                edge.index, lines, flow, texts.tooltip, edge.detached, self.label_width
+            )
             self.addItem(label)
             self.labels[edge.index] = label
         self._place(bands)
@@ -136,7 +134,7 @@ class GraphScene(QGraphicsScene):
         """Whether the scene already draws ``model`` as ``show_model(model, bands=bands)`` would."""
         return self.model is model and self.bands == bands and self.numbers and not self.full_labels
 
-    def _edge_points(self, layout: Layout, edge: ModelEdge, ports, row_pitch) -> list[QPointF]:
+    def _edge_points(self, layout: Layout, edge: GraphEdge, ports, row_pitch) -> list[QPointF]:
         """Card port, a left and right point per waypoint, card port; an edge into the next
         band of a wrapped layout runs down to the gap, back left along it, and into the card."""
         route = layout.edge_routes[edge.index]
@@ -210,7 +208,8 @@ class GraphScene(QGraphicsScene):
         for node_id in node_ids:
             evaluated = node_id in state.evaluated
             value = self._value_text[node_id] if evaluated else ""
-            grad, kind = self._grad_line(node_id, state, partial, tangents, evaluated)
+            node = model.node(node_id)
+            grad, kind = grad_line(model, node, state, tangents, self._grad_text[node_id], partial)
             card_state = CardState(value, grad, kind, node_id == current_node)
             changed += self.cards[node_id].set_state(card_state)
         current = set(state.current_edges)
@@ -258,26 +257,6 @@ class GraphScene(QGraphicsScene):
             edges.update(edge.index for edge in self.model.outgoing(node_id))
         return sorted(nodes), sorted(edges)
 
-    def _grad_line(
-        self,
-        node_id: int,
-        state: StepState,
-        partial: dict[int, tuple[float, ...]],
-        tangents: Mapping[int, str] | None,
-        evaluated: bool,
-    ) -> tuple[str, str]:
-        if tangents is not None:
-            return (tangents.get(node_id, ""), "tangent") if evaluated else ("", "none")
-        if node_id in state.graded:
-            return f"grad  {self._grad_text[node_id]}", "grad"
-        if node_id in partial:
-            shape = np.shape(self.model.node(node_id).value)
-            running = format_number(np.asarray(partial[node_id]).reshape(shape))
-            return f"grad  {running} + …", "partial"
-        if state.phase == "done":
-            return "grad  None", "none"
-        return "", "none"
-
 
 def _label_room(model: GraphModel, full: bool = False) -> tuple[float, float]:
     """Label width and column pitch: the named-steps view's few edges carry whole formulas
@@ -288,7 +267,10 @@ def _label_room(model: GraphModel, full: bool = False) -> tuple[float, float]:
     metrics = QFontMetricsF(LABEL_FONT)
     widest = max(
         (
-            max(metrics.horizontalAdvance(line) for line in _edge_texts(model, edge, full)[0])
+            max(
+                metrics.horizontalAdvance(line)
+                for line in edge_label_texts(model, edge, full).lines
+            )
             for edge in model.edges
         ),
         default=0.0,
@@ -296,66 +278,6 @@ def _label_room(model: GraphModel, full: bool = False) -> tuple[float, float]:
     limit = float("inf") if full else _NAMED_LABEL_MAX_WIDTH
     width = min(max(widest + 2, LABEL_MAX_WIDTH), limit)
     return width, max(COLUMN_PITCH, CARD_WIDTH + width + 2 * _LABEL_MARGIN)
-
-
-def _card_texts(model: GraphModel, node: ModelNode) -> tuple[str, str, str, str]:
-    """Title, op line, style kind and tooltip of a node's card."""
-    if node.is_leaf:
-        detached = any(edge.detached for edge in model.incoming(node.id))
-        subtitle = "detach() copy" if detached else "input" if node.is_input else "constant"
-        if node.is_input and not node.requires_grad:
-            subtitle += " · requires_grad=False"
-    elif node.op == DEFINITION_OP:
-        subtitle = f"= {node.formula}"  # named-steps view: the definition itself
-    elif node.is_named:
-        subtitle = f"{node.op}: {node.formula}" if node.formula else node.op
-    else:
-        subtitle = f"op: {node.op}"
-    if node.is_named or node.occurrence:
-        title = node.symbol
-    else:
-        title = node.formula or node.name_text or node.op
-    if node.id == model.output_id:
-        kind = "output"
-    elif not node.requires_grad:
-        kind = "frozen"
-    else:
-        kind = "input" if node.is_input else "inner"
-    tooltip = "\n".join(
-        [
-            f"{title}  ({subtitle})",
-            f"value = {format_number(node.value)}",
-            f"∂{model.output.symbol}/∂{node.symbol} = {format_number(node.grad)}",
-        ]
-    )
-    return title, subtitle, kind, tooltip
-
-
-def _edge_texts(
-    model: GraphModel, edge: ModelEdge, full: bool = False
-) -> tuple[tuple[str, str], str]:
-    """The label's two lines (partial: formula, then number) and its full-length tooltip.
-
-    A long ∂target/∂source (``∂(w + x + y)/∂(w + x)``) is left to the tooltip on screen, where
-    the label shows just the formula; ``full`` (exports) always writes it out.
-    """
-    text = edge_text(model, edge)
-    tooltip = text.line()
-    if edge.detached:
-        return ("detach(): no gradient", ""), tooltip
-    if text.formula is None and text.number is None:
-        return (text.note, ""), tooltip  # matmul and friends: the rule in words
-    formula = text.formula
-    short = len(text.symbolic) <= _SHORT_SYMBOLS or len(text.symbolic + (formula or "")) <= 22
-    if full or short or not formula:
-        first = f"{text.symbolic} = {formula}" if formula else text.symbolic
-    else:
-        first = formula
-    second = f"= {text.number}" + (" (vector)" if text.note == "vector" else "")
-    if edge.contribution is not None:
-        tooltip += f"\nadds {format_number(edge.contribution)} to ∂{model.output.symbol}/∂"
-        tooltip += model.node(edge.source).symbol
-    return (first, second), tooltip
 
 
 def _source_ranks(model: GraphModel, routes) -> dict[int, tuple[int, int]]:
