@@ -47,7 +47,7 @@ def card_of(panel, label):
 def test_seed_preset_run_all_shows_f_and_the_four_gradients(panel, qtbot):
     f, symbols, at = seed_sympy()
     assert f.subs(at) == 1024
-    qtbot.mouseClick(panel.run_all_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_bar.run_all_button, Qt.MouseButton.LeftButton)
     assert card_of(panel, "f").value_line.text == "value  1024"
     for symbol in symbols:
         expected = sp.diff(f, symbol).subs(at)
@@ -82,25 +82,29 @@ def test_step_buttons_update_cards_and_highlight(panel, qtbot):
     model = panel.model
     first, second = model.nodes[0], model.nodes[1]
     assert panel.scene.cards[first.id].state.value == ""
-    qtbot.mouseClick(panel.forward_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_bar.forward_button, Qt.MouseButton.LeftButton)
     assert panel.scene.cards[first.id].value_line.text == "value  −1"
     assert panel.scene.cards[first.id].state.current
-    qtbot.mouseClick(panel.forward_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_bar.forward_button, Qt.MouseButton.LeftButton)
     assert not panel.scene.cards[first.id].state.current
     assert panel.scene.cards[second.id].state.current
     before = {node_id: card.state for node_id, card in panel.scene.cards.items()}
     # Step backward finishes the forward pass and seeds the output: ∂f/∂f = 1.
-    qtbot.mouseClick(panel.backward_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_bar.backward_button, Qt.MouseButton.LeftButton)
     output = panel.scene.cards[model.output_id]
     assert output.state.current and output.grad_line.text == "grad  1"
     assert output.value_line.text == "value  1024"
-    qtbot.mouseClick(panel.backward_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_bar.backward_button, Qt.MouseButton.LeftButton)
     step = panel.stepper.current_step
     assert step.phase == "backward"
     assert all(panel.scene.edges[i].state.current for i in step.edge_indices)
     assert "∂f/∂" in panel.explanation.toPlainText()
-    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
+    # Back is one step of the schedule back: the output's seed, then the end of the forward pass.
+    qtbot.mouseClick(panel.step_bar.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_bar.back_button, Qt.MouseButton.LeftButton)
+    assert panel.stepper.position == panel.stepper.forward_count
+    for _ in range(panel.stepper.forward_count - 2):
+        panel.back()
     after = {node_id: card.state for node_id, card in panel.scene.cards.items()}
     assert after == before
 
@@ -108,9 +112,9 @@ def test_step_buttons_update_cards_and_highlight(panel, qtbot):
 def test_timeline_slider_scrubs(panel):
     stepper = panel.stepper
     for position in (5, stepper.length, 0, stepper.forward_count + 3):
-        panel.timeline.setValue(position)
+        panel.step_bar.timeline.setValue(position)
         assert stepper.position == position
-        assert panel.step_label.text() == f"{position} / {stepper.length}"
+        assert panel.step_bar.step_label.text() == f"{position} / {stepper.length}"
         state = state_at(panel.model, stepper.schedule, position)
         for node_id, card in panel.scene.cards.items():
             assert bool(card.state.value) == (node_id in state.evaluated)
@@ -121,7 +125,7 @@ def test_fan_out_backward_step_says_contributions_add(panel):
     stepper = panel.stepper
     a_id = panel.model.node_named("a").id
     index = next(s.index for s in stepper.schedule if s.phase == "backward" and s.node_id == a_id)
-    panel.timeline.setValue(index + 1)
+    panel.step_bar.timeline.setValue(index + 1)
     text = panel.explanation.toPlainText()
     # The seed preset opens in the named-steps view: the seed's own chain rule.
     assert "∂f/∂a = ∂f/∂u·∂u/∂a + ∂f/∂v·∂v/∂a = 64·2(a + b) + 64·2(a − b)" in text
@@ -233,29 +237,31 @@ def test_bad_program_shows_error_and_keeps_the_graph(panel, qtbot, settle):
     count = len(panel.scene.cards)
     assert not panel.set_source("a = (w + x\nf = a^2")
     assert panel.last_error.startswith("Line 1, column")
-    assert "Missing ')'" in panel.error_label.text()
+    assert "Missing ')'" in panel.program.error_label.text()
     assert "Missing ')'" in panel.explanation.toPlainText()
     assert panel.model is model and len(panel.scene.cards) == count
-    (marked,) = panel.source_edit.extraSelections()
+    (marked,) = panel.program.source_edit.extraSelections()
     assert marked.cursor.blockNumber() == 0 and marked.cursor.selectedText() != ""
     panel.set_source("import os\nx = 1", PYTHON)
     settle(panel)
-    assert "Line 1, column 1" in panel.error_label.text()
+    assert "Line 1, column 1" in panel.program.error_label.text()
     assert panel.model is model
     assert panel.set_source("a = (w + x)\nf = a^2", DEFINITIONS)
-    assert panel.error_label.text() == "" and panel.source_edit.extraSelections() == []
+    assert (
+        panel.program.error_label.text() == "" and panel.program.source_edit.extraSelections() == []
+    )
 
 
 def test_typing_rebuilds_after_a_pause(panel, qtbot):
-    panel.source_edit.setPlainText("q = x * y\nf = q + x")
+    panel.program.source_edit.setPlainText("q = x * y\nf = q + x")
     qtbot.waitUntil(lambda: panel.model.output.label == "f" and len(panel.model.nodes) == 4)
     assert set(panel.inputs.value_fields) == {"x", "y"}
 
 
 def test_forward_mode_shows_tangents_and_the_passes_note(panel, qtbot):
-    panel.forward_check.setChecked(True)
-    panel.forward_input.setCurrentIndex(panel.forward_input.findText("w"))
-    panel.forward_input.activated.emit(panel.forward_input.currentIndex())
+    panel.forward_mode.check.setChecked(True)
+    panel.forward_mode.input_combo.setCurrentIndex(panel.forward_mode.input_combo.findText("w"))
+    panel.forward_mode.input_combo.activated.emit(panel.forward_mode.input_combo.currentIndex())
     panel.seek(panel.stepper.forward_count)
     output = panel.scene.cards[panel.model.output_id]
     assert output.grad_line.text == "∂/∂w  −4096"  # the tangent df/dw equals the gradient

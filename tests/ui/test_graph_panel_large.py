@@ -39,7 +39,7 @@ def every_card_visible(panel) -> bool:
 
 def test_fit_shows_every_card_and_survives_a_resize(big, qtbot):
     view = big.view
-    big.fit_button.click()
+    big.step_bar.fit_button.click()
     assert view.zoom < READABLE_ZOOM  # the whole 40-definition graph is far too big at 0.72
     # Scroll bars hidden by the fit resize the viewport; the view refits once Qt gets there.
     qtbot.waitUntil(lambda: every_card_visible(big), timeout=2000)
@@ -47,25 +47,6 @@ def test_fit_shows_every_card_and_survives_a_resize(big, qtbot):
     qtbot.waitUntil(lambda: view.viewport().width() < 900)
     qtbot.waitUntil(lambda: every_card_visible(big), timeout=2000)
     assert view.zoom < READABLE_ZOOM
-
-
-def test_a_sandbox_demo_keeps_the_users_named_steps_view(qtbot):
-    """The seed opens in named steps; "Backward again" draws PyTorch's op-level graph once,
-    fitted, says so, and the next rebuild is named steps again."""
-    from explorer.core.graph.model import NAMED_STEPS
-
-    panel = GraphPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1280, 800)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.view.viewport().width() > 800)
-    assert panel.model.view == NAMED_STEPS
-    panel.sandbox.again_button.click()
-    assert "named-steps view comes back" in panel.explanation.toPlainText()
-    qtbot.waitUntil(lambda: every_card_visible(panel), timeout=2000)
-    panel.inputs.set_value("w", "-1")
-    assert panel.model.view == NAMED_STEPS
-    assert panel.view_choice.currentData() == NAMED_STEPS
 
 
 def test_an_unknown_name_in_an_input_reads_as_typed(qtbot):
@@ -131,7 +112,7 @@ def test_the_neuron_preset_treats_the_target_as_data(qtbot):
 
 def test_the_preset_combo_shows_its_whole_title_or_a_tooltip(graph_panel, settle):
     panel = graph_panel
-    combo = panel.preset_combo
+    combo = panel.program.preset_combo
     for key in ("control_flow", "neuron", "chain"):
         panel.load_preset(key)
         settle(panel)
@@ -145,8 +126,8 @@ def test_a_program_in_the_wrong_mode_gets_a_hint_to_switch(graph_panel, settle):
 
     panel = graph_panel
     assert not panel.set_source("def f(x):\n    return x * 2\ny = f(3)", DEFINITIONS)
-    assert "choose Mode → Python" in panel.error_label.text()
+    assert "choose Mode → Python" in panel.program.error_label.text()
     panel.set_source("a = x * y\nf = a * a", PYTHON)
     settle(panel)
-    assert "Name 'x' is not defined" in panel.error_label.text()
-    assert "choose Mode → Expression / definitions" in panel.error_label.text()
+    assert "Name 'x' is not defined" in panel.program.error_label.text()
+    assert "choose Mode → Expression / definitions" in panel.program.error_label.text()

@@ -28,7 +28,7 @@ def test_a_cpu_bound_program_leaves_the_window_responsive_and_stops_at_the_limit
         pass
     timer.stop()
     assert finished.args == [False]
-    assert "The program took longer than 1 s and was stopped." in panel.error_label.text()
+    assert "The program took longer than 1 s and was stopped." in panel.program.error_label.text()
     assert panel.model is model  # the last graph that built stays
     assert len(ticks) > 20  # the event loop ran all along
     assert not panel.runner.isVisible()
@@ -42,8 +42,8 @@ def test_stop_ends_the_program_and_the_next_one_runs(graph_panel, qtbot, settle)
     )
     qtbot.mouseClick(panel.runner.stop_button, Qt.MouseButton.LeftButton)
     assert not panel.runner.running
-    assert STOPPED in panel.error_label.text()
+    assert STOPPED in panel.program.error_label.text()
     panel.set_source("x = torch.arange(3.0, requires_grad=True)\ny = (x * x).sum()\ny.backward()")
     settle(panel)
-    assert panel.error_label.text() == ""
+    assert panel.program.error_label.text() == ""
     assert panel.model.node_named("x").grad.tolist() == [0.0, 2.0, 4.0]

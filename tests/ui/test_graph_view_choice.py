@@ -30,7 +30,7 @@ def test_seed_opens_in_named_steps_with_nine_cards(panel, qtbot) -> None:
     assert titles(panel) == sorted("wxyzabuvf")
     partials = {label.partial.text for label in panel.scene.labels.values()}
     assert {"∂u/∂a = 2(a + b)", "∂v/∂b = −2(a − b)", "∂f/∂u = 2(u + v)"} <= partials
-    qtbot.mouseClick(panel.run_all_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_bar.run_all_button, Qt.MouseButton.LeftButton)
     model = panel.model
     for name in "wxyz":
         assert panel.scene.cards[model.node_named(name).id].grad_line.text == "grad  −4096"
@@ -77,7 +77,7 @@ def test_python_mode_disables_the_toggle_with_a_reason(panel, settle) -> None:
     assert panel.view_choice.isEnabled()
 
 
-def test_detach_in_named_steps_draws_the_cut_and_sandbox_demos_show_operations(panel, qtbot):
+def test_detach_in_named_steps_draws_the_cut_and_sandbox_demos_keep_the_view(panel, qtbot):
     qtbot.mouseClick(
         panel.sandbox.detach_boxes["a"], Qt.MouseButton.LeftButton, pos=_box_point(panel, "a")
     )
@@ -86,8 +86,9 @@ def test_detach_in_named_steps_draws_the_cut_and_sandbox_demos_show_operations(p
     assert len(cut) == 1
     assert "a.detach()" in titles(panel)
     qtbot.mouseClick(panel.sandbox.again_button, Qt.MouseButton.LeftButton)
-    assert panel.model.view == OPERATIONS
-    assert panel.view_choice.currentData() == OPERATIONS
+    assert panel.model.view == NAMED_STEPS
+    assert panel.view_choice.currentData() == NAMED_STEPS
+    assert "a.detach()" in titles(panel)
 
 
 def _box_point(panel, name):

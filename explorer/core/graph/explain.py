@@ -151,14 +151,38 @@ def _dedupe(parts: list[str]) -> list[str]:
 def backward_text(
     model: GraphModel, node: GraphNode, grads: dict[int, np.ndarray], output_name: str = "f"
 ) -> str:
-    """The chain rule at ``node`` from its consumers' gradients, symbolically then in numbers."""
+    """The chain rule at ``node`` from its consumers' gradients, symbolically then in numbers;
+    at a leaf whose ``.grad`` holds earlier passes too, the sum that makes the card's number."""
+    text, total = _chain_rule(model, node, grads, output_name)
+    return text + _accumulation(node, total)
+
+
+def _accumulation(node: GraphNode, this_pass: Any) -> str:
+    """``; w.grad = −4096 + −4096 = −8192 (…)`` when ``.grad`` kept an earlier pass's gradient."""
+    if not node.is_leaf or node.grad is None or this_pass is None:
+        return ""
+    accumulated = np.asarray(node.grad, dtype=np.float64)
+    this_pass = np.asarray(this_pass, dtype=np.float64)
+    if accumulated.shape != this_pass.shape or np.allclose(accumulated, this_pass):
+        return ""
+    earlier = format_number(accumulated - this_pass)
+    return (
+        f"; {node.label}.grad = {earlier} + {_operand(this_pass)} = {format_number(accumulated)}"
+        " (backward adds into .grad: no zero_() since the last pass)"
+    )
+
+
+def _chain_rule(
+    model: GraphModel, node: GraphNode, grads: dict[int, np.ndarray], output_name: str
+) -> tuple[str, Any]:
+    """The chain-rule text and the gradient this pass gives ``node`` (None when unknown)."""
     f = output_name
     if node.id == model.output_id:
         seed = grads.get(node.id, np.ones_like(node.value))
         note = "the seed of the backward pass"
         if np.asarray(seed).size > 1:
             note = "the gradient= argument, ones for a non-scalar output"
-        return f"∂{f}/∂{node.symbol} = {format_number(seed)} ({note})"
+        return f"∂{f}/∂{node.symbol} = {format_number(seed)} ({note})", None
     edges = [
         e
         for e in model.outgoing(node.id)
@@ -166,13 +190,14 @@ def backward_text(
     ]
     cut = len(model.outgoing(node.id)) - len(edges)
     if not edges:
-        return f"∂{f}/∂{node.symbol} = 0: no gradient reaches {node.symbol} (its uses are detached)"
+        text = f"∂{f}/∂{node.symbol} = 0: no gradient reaches {node.symbol} (its uses are detached)"
+        return text, None
     if _straight_from_seed(model, edges, grads):
         # ∂f/∂u of f's own argument under a seed of 1: no "∂f/∂f·" factor, as the seed writes it.
         edge = edges[0]
         parts = [f"∂{f}/∂{node.symbol}", edge.local_partial_formula or "", _edge_numbers(edge, "")]
         parts.append(format_number(edge.contribution))
-        return " = ".join(_dedupe([part for part in parts if part]))
+        return " = ".join(_dedupe([part for part in parts if part])), edge.contribution
     symbolic, formulas, numbers = [], [], []
     for edge in edges:
         target = model.node(edge.target)
@@ -193,7 +218,7 @@ def backward_text(
     text = " = ".join(_dedupe(parts))
     if cut:
         text += f" ({cut} other use{'s' if cut > 1 else ''}: detached or gradient-free, adding 0)"
-    return text
+    return text, total
 
 
 def _straight_from_seed(

@@ -115,14 +115,16 @@ def _partial_grads(
 
 
 class Stepper:
-    """Drives the schedule: step forward/backward, undo, run all, reset, and timeline seeks."""
+    """Drives the schedule: step forward/backward, one step back, run all, reset, seeks.
+
+    "Back" is always one step of the schedule back (after Run all: the step before the last),
+    never an undo of a jump, so it goes where the learner expects."""
 
     def __init__(self, model: GraphModel, output_name: str | None = None):
         self.model = model
         self.schedule = build_schedule(model, output_name)
         self.forward_count = sum(1 for step in self.schedule if step.phase == "forward")
         self.state = state_at(model, self.schedule, 0)
-        self._history: list[StepState] = []
 
     @property
     def position(self) -> int:
@@ -145,7 +147,6 @@ class Stepper:
         position = max(0, min(position, self.length))
         if position == self.position:
             return False
-        self._history.append(self.state)
         self.state = state_at(self.model, self.schedule, position)
         return True
 
@@ -162,11 +163,12 @@ class Stepper:
         return self._go(max(self.position, self.forward_count) + 1)
 
     def back(self) -> bool:
-        """Undo the last action, restoring exactly the state before it."""
-        if not self._history:
-            return False
-        self.state = self._history.pop()
-        return True
+        """One step back: the state after one step fewer; False at the start."""
+        return self._go(self.position - 1)
+
+    def next(self) -> bool:
+        """One step on through the whole schedule (the forward pass, then the backward pass)."""
+        return self._go(self.position + 1)
 
     def run_all(self) -> bool:
         return self._go(self.length)

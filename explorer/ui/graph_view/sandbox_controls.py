@@ -9,26 +9,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from explorer.core.expr.errors import ExprError
+from explorer.core.graph.sandbox import (
+    backward_after_free,
+    backward_again_without_zero,
+    non_scalar_backward,
+)
 
-if TYPE_CHECKING:
-    from explorer.ui.panels.graph_panel import GraphPanel
+# What a demo needs from the panel: the program text, input values, requires_grad and the view.
+ProgramReader = Callable[[], tuple[str, dict[str, Any], dict[str, bool], str]]
 
 _PYTHON_NOTE = "In Python mode write requires_grad=, .detach() and backward() in the program."
 
 
 class SandboxControls(QGroupBox):
-    """Detach boxes and the three demo buttons; results are shown by the panel."""
+    """Detach boxes and the three demo buttons. ``read_program`` gives a demo the program as the
+    panel has it now (it raises ``ExprError`` for a bad input value); results are signalled."""
 
-    def __init__(self, panel: GraphPanel):
+    detach_changed = Signal()
+    # message, is it an error, the model to draw fully run (or None)
+    demo_shown = Signal(str, bool, object)
+    input_failed = Signal(object)  # the ExprError of a bad input value
+
+    def __init__(self, read_program: ProgramReader):
         super().__init__("PyTorch sandbox")
         self.setObjectName("graphSandbox")
-        self.panel = panel
+        self._read_program = read_program
         self.passes = 1
         self.detach_boxes: dict[str, QCheckBox] = {}
         self.detach_grid = QGridLayout()
@@ -61,9 +73,9 @@ class SandboxControls(QGroupBox):
         button.clicked.connect(slot)
         return button
 
-    def set_definitions(self, names: Sequence[str]) -> None:
-        """One detach box per definition that later lines can use (not the output)."""
-        python = self.panel.mode() == "python"
+    def set_definitions(self, names: Sequence[str], *, python: bool = False) -> None:
+        """One detach box per definition that later lines can use (not the output); in Python
+        mode none, and the demos are off (a program writes its own backward calls)."""
         for widget in (self.again_button, self.free_button, self.non_scalar_button):
             widget.setEnabled(not python)
         self.python_note.setVisible(python)
@@ -81,7 +93,7 @@ class SandboxControls(QGroupBox):
             box.setObjectName(f"detach_{name}")
             box.setChecked(name in checked)
             box.setToolTip(f"Later lines use {name}.detach(): no gradient flows back through it")
-            box.toggled.connect(self.panel.on_inputs_changed)
+            box.toggled.connect(self.detach_changed)
             self.detach_grid.addWidget(box, index // 4, index % 4)
             self.detach_boxes[name] = box
         self.detach_label.setVisible(bool(names))
@@ -92,71 +104,58 @@ class SandboxControls(QGroupBox):
     def reset_passes(self) -> None:
         self.passes = 1
 
-    def _inputs(self) -> tuple[str, dict] | None:
+    def _program(self) -> tuple[str, dict[str, Any], dict[str, bool], str] | None:
         try:
-            return self.panel.source_text(), self.panel.current_values()
+            return self._read_program()
         except ExprError as error:
-            self.panel.show_error(error)
+            self.input_failed.emit(error)
             return None
 
     def backward_again(self) -> None:
-        from explorer.core.graph.sandbox import backward_again_without_zero
-
-        given = self._inputs()
+        given = self._program()
         if given is None:
             return
+        text, values, requires_grad, view = given
         passes = self.passes + 1
         try:
             demo = backward_again_without_zero(
-                *given,
+                text,
+                values,
                 passes=passes,
-                requires_grad=self.panel.inputs.requires_grad(),
+                requires_grad=requires_grad,
                 detach=self.detached(),
+                view=view,
             )
         except (ExprError, ValueError, RuntimeError) as error:
-            self.panel.show_sandbox_result(str(error), is_error=True)
+            self.demo_shown.emit(str(error), True, None)
             return
-        self.panel.show_sandbox_result(demo.explanation, model=demo.model)
         self.passes = passes
+        self.demo_shown.emit(demo.explanation, False, demo.model)
 
     def backward_after_free(self) -> None:
-        from explorer.core.graph.sandbox import backward_after_free
-
-        given = self._inputs()
+        given = self._program()
         if given is None:
             return
         try:
-            message = backward_after_free(*given)
+            message = backward_after_free(*given[:2])
         except (ExprError, ValueError) as error:
-            self.panel.show_sandbox_result(str(error), is_error=True)
+            self.demo_shown.emit(str(error), True, None)
             return
-        self.panel.show_sandbox_result(
+        self.demo_shown.emit(
             f"f.backward() a second time, without retain_graph=True:\nRuntimeError: {message}",
-            is_error=True,
+            True,
+            None,
         )
 
     def non_scalar(self) -> None:
-        from explorer.core.graph.sandbox import non_scalar_backward
-
-        given = self._inputs()
+        given = self._program()
         if given is None:
             return
+        text, values, _, view = given
         try:
-            demo = non_scalar_backward(*given)
+            demo = non_scalar_backward(text, values, view=view)
         except ValueError as error:
             hint = "; type several values for an input, e.g. 0, 1, 2, 3"
-            self.panel.show_sandbox_result(str(error) + hint, is_error=True)
+            self.demo_shown.emit(str(error) + hint, True, None)
             return
-        grads = "; ".join(f"{name}.grad = {_format(grad)}" for name, grad in demo.gradients.items())
-        y = demo.model.output.symbol
-        message = (
-            f"{y}.backward() on a non-scalar {y} → RuntimeError: {demo.error}\n"
-            f"{y}.backward(gradient=torch.ones_like({y})) gives ∂(Σ{y})/∂input: {grads}"
-        )
-        self.panel.show_sandbox_result(message, model=demo.model)
-
-
-def _format(value) -> str:
-    from explorer.core.graph.explain import format_number
-
-    return format_number(value)
+        self.demo_shown.emit(demo.explanation, False, demo.model)

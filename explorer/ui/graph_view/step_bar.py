@@ -1,59 +1,95 @@
-"""The graph panel's stepping controls: five buttons over a timeline slider and a Fit button."""
+"""The graph panel's stepping controls: five buttons over a timeline slider and a Fit button.
+
+``StepBar`` owns its widgets and says what the user asked for through signals; the panel tells it
+where the stepping is with ``show_position``. Two rows keep the panel's minimum width small:
+Reset, Back one step, Step forward, Step backward, Run all; then the timeline, "k / n" and Fit.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout
-
-if TYPE_CHECKING:
-    from explorer.ui.panels.graph_panel import GraphPanel
+from explorer.core.graph.stepper import Stepper
 
 
-def _button(text: str, name: str, slot, tip: str) -> QPushButton:
+def _button(text: str, name: str, signal, tip: str) -> QPushButton:
     widget = QPushButton(text)
     widget.setObjectName(name)
     widget.setToolTip(tip)
-    widget.clicked.connect(slot)
+    widget.clicked.connect(signal)
     return widget
 
 
-def step_bar(panel: GraphPanel) -> QVBoxLayout:
-    """Build the controls, set them as attributes of ``panel`` and return their layout.
+class StepBar(QWidget):
+    """Buttons, timeline and Fit; each press is a signal."""
 
-    Two rows, so the panel's minimum width stays small: Reset, Back one step, Step forward,
-    Step backward, Run all; then the timeline, the "k / n" label and Fit.
-    """
-    panel.reset_button = _button("Reset", "resetButton", panel.reset, "Back to the start")
-    panel.back_button = _button("Back one step", "stepBackButton", panel.back, "Undo")
-    panel.forward_button = _button(
-        "Step forward", "stepForwardButton", panel.step_forward, "Evaluate the next node"
-    )
-    panel.backward_button = _button(
-        "Step backward", "stepBackwardButton", panel.step_backward, "Next chain-rule step"
-    )
-    panel.run_all_button = _button("Run all", "runAllButton", panel.run_all, "Both passes")
-    panel.fit_button = _button("Fit", "fitButton", panel.view.fit_all, "Fit the graph to view")
-    panel.timeline = QSlider(Qt.Orientation.Horizontal)
-    panel.timeline.setObjectName("timelineSlider")
-    panel.timeline.setToolTip("Scrub through the steps")
-    panel.timeline.valueChanged.connect(panel.seek)
-    panel.step_label = QLabel()
-    panel.step_label.setObjectName("stepLabel")
-    panel.step_label.setMinimumWidth(80)
-    buttons = QHBoxLayout()
-    for widget in (panel.reset_button, panel.back_button, panel.forward_button):
-        buttons.addWidget(widget)
-    buttons.addWidget(panel.backward_button)
-    buttons.addWidget(panel.run_all_button)
-    buttons.addStretch(1)
-    scrub = QHBoxLayout()
-    scrub.addWidget(QLabel("Timeline"))
-    scrub.addWidget(panel.timeline, 1)
-    scrub.addWidget(panel.step_label)
-    scrub.addWidget(panel.fit_button)
-    bar = QVBoxLayout()
-    bar.addLayout(buttons)
-    bar.addLayout(scrub)
-    return bar
+    reset_requested = Signal()
+    back_requested = Signal()
+    forward_requested = Signal()
+    backward_requested = Signal()
+    run_all_requested = Signal()
+    fit_requested = Signal()
+    seek_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.reset_button = _button(
+            "Reset", "resetButton", self.reset_requested, "Back to the start (Home)"
+        )
+        self.back_button = _button(
+            "Back one step", "stepBackButton", self.back_requested, "One step back (←)"
+        )
+        self.forward_button = _button(
+            "Step forward",
+            "stepForwardButton",
+            self.forward_requested,
+            "Evaluate the next node (Space or →)",
+        )
+        self.backward_button = _button(
+            "Step backward", "stepBackwardButton", self.backward_requested, "Next chain-rule step"
+        )
+        self.run_all_button = _button(
+            "Run all", "runAllButton", self.run_all_requested, "Both passes (End)"
+        )
+        self.fit_button = _button("Fit", "fitButton", self.fit_requested, "Fit the graph to view")
+        self.timeline = QSlider(Qt.Orientation.Horizontal)
+        self.timeline.setObjectName("timelineSlider")
+        self.timeline.setToolTip("Scrub through the steps")
+        self.timeline.valueChanged.connect(self.seek_requested)
+        self.step_label = QLabel()
+        self.step_label.setObjectName("stepLabel")
+        self.step_label.setMinimumWidth(80)
+        buttons = QHBoxLayout()
+        for widget in (
+            self.reset_button,
+            self.back_button,
+            self.forward_button,
+            self.backward_button,
+            self.run_all_button,
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        scrub = QHBoxLayout()
+        scrub.addWidget(QLabel("Timeline"))
+        scrub.addWidget(self.timeline, 1)
+        scrub.addWidget(self.step_label)
+        scrub.addWidget(self.fit_button)
+        bar = QVBoxLayout(self)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addLayout(buttons)
+        bar.addLayout(scrub)
+
+    def show_position(self, stepper: Stepper) -> None:
+        """The timeline, "k / n" and which buttons can do something now (without signalling)."""
+        position = stepper.position
+        self.timeline.blockSignals(True)
+        self.timeline.setRange(0, stepper.length)
+        self.timeline.setValue(position)
+        self.timeline.blockSignals(False)
+        self.step_label.setText(f"{position} / {stepper.length}")
+        self.back_button.setEnabled(position > 0)
+        self.forward_button.setEnabled(position < stepper.forward_count)
+        self.backward_button.setEnabled(position < stepper.length)
+        self.run_all_button.setEnabled(position < stepper.length)
+        self.reset_button.setEnabled(position > 0)

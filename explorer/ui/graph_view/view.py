@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
@@ -13,6 +13,13 @@ MAX_ZOOM = 4.0
 # Below this a fitted graph is too small to read: show part of it at this zoom instead.
 READABLE_ZOOM = 0.72
 _WHEEL_STEP = 1.15
+_STEP_KEYS = {
+    Qt.Key.Key_Space: "next",
+    Qt.Key.Key_Right: "next",
+    Qt.Key.Key_Left: "back",
+    Qt.Key.Key_Home: "reset",
+    Qt.Key.Key_End: "run_all",
+}
 
 
 class GraphView(QGraphicsView):
@@ -24,6 +31,9 @@ class GraphView(QGraphicsView):
     """
 
     resized = Signal()
+    # A stepping key while the graph has focus: "next" (Space, →), "back" (←), "reset" (Home),
+    # "run_all" (End).
+    key_step = Signal(str)
 
     def __init__(self, scene: GraphScene, parent=None):
         super().__init__(scene, parent)
@@ -50,6 +60,14 @@ class GraphView(QGraphicsView):
     @auto_fit.setter
     def auto_fit(self, value: bool) -> None:
         self.fit_mode = (self.fit_mode or "readable") if value else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        action = _STEP_KEYS.get(event.key())
+        if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        self.key_step.emit(action)
+        event.accept()
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)

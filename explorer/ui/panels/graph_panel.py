@@ -4,15 +4,25 @@ The panel has its own input (a program of definitions or PyTorch-style Python) r
 window's single f(x): a graph is about several named inputs. ``set_expression`` is therefore not
 implemented. Everything shown (values, gradients, partials, explanations, errors) comes from
 ``explorer.core.graph``; this module turns widget state into calls on it and draws the result.
+Its widget groups (program controls, inputs, sandbox, forward mode, step bar) own their widgets
+and signal what the user did; a Python program runs in the worker process (``ProgramRunner``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.core.graph.forward_mode import forward_tangents, passes_note, tangent_card_texts
 from explorer.core.graph.from_text import (
@@ -31,12 +41,16 @@ from explorer.core.graph.stepper import Stepper
 from explorer.core.graph.tasks import USER_ERRORS
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
-from explorer.ui.graph_view.inputs import fill_input_combo
-from explorer.ui.graph_view.panel_widgets import build_panel_widgets
-from explorer.ui.graph_view.program_runner import ProgramRunner
+from explorer.ui.graph_view.inputs import GraphInputsForm
+from explorer.ui.graph_view.program_controls import ForwardModeControls, ProgramControls
+from explorer.ui.graph_view.sandbox_controls import SandboxControls
 from explorer.ui.graph_view.scene import GraphScene
+from explorer.ui.graph_view.step_bar import StepBar
 from explorer.ui.graph_view.view import READABLE_ZOOM, GraphView
+from explorer.ui.graph_view.view_choice import ViewChoice
 from explorer.ui.panels.panel import Panel
+
+__all__ = ["DEFINITIONS", "PYTHON", "GraphPanel"]
 
 EDIT_DEBOUNCE_MS = 350
 
@@ -60,17 +74,84 @@ class GraphPanel(Panel):
         self.last_error: str = ""
         self._bands = 1
         self._wrapper = ViewWrapper(READABLE_ZOOM)
-        self._source_of_model: tuple[str, str] | None = None
+        self._source_of_model: tuple[str, str, str] | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(EDIT_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_source)
-        self.runner = ProgramRunner()
-        self.runner.finished.connect(self._show_build)
-        self.runner.failed.connect(self.show_error)
-        build_panel_widgets(self)
+        self._create_groups()
+        self._lay_out()
         self.view.resized.connect(self._on_view_resized)
         self.load_preset(PRESETS[0].key)
+
+    def _create_groups(self) -> None:
+        self.program = ProgramControls()
+        self.program.preset_chosen.connect(self.load_preset)
+        self.program.mode_chosen.connect(self.apply_source)
+        self.program.view_chosen.connect(self.apply_source)
+        self.program.source_edited.connect(self._on_source_edited)
+        self.runner = self.program.runner
+        self.runner.finished.connect(self._show_build)
+        self.runner.failed.connect(self.show_error)
+        self.inputs = GraphInputsForm()
+        self.inputs.changed.connect(self.on_inputs_changed)
+        self.sandbox = SandboxControls(self._program_for_demo)
+        self.sandbox.detach_changed.connect(self.on_inputs_changed)
+        self.sandbox.demo_shown.connect(self.show_sandbox_result)
+        self.sandbox.input_failed.connect(self.show_error)
+        self.forward_mode = ForwardModeControls()
+        self.forward_mode.changed.connect(self._update_forward_mode)
+        self.step_bar = StepBar()
+        self.step_bar.reset_requested.connect(self.reset)
+        self.step_bar.back_requested.connect(self.back)
+        self.step_bar.forward_requested.connect(self.step_forward)
+        self.step_bar.backward_requested.connect(self.step_backward)
+        self.step_bar.run_all_requested.connect(self.run_all)
+        self.step_bar.fit_requested.connect(self.view.fit_all)
+        self.step_bar.seek_requested.connect(self.seek)
+        self.view.key_step.connect(self._on_key_step)
+        self.explanation = QTextBrowser()
+        self.explanation.setObjectName("graphExplanation")
+        self.explanation.setMinimumHeight(110)
+
+    def _lay_out(self) -> None:
+        """The controls in a scroll area on the left; the graph, steps and explanation right."""
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.addWidget(self.program)
+        inputs_box = QGroupBox("Inputs")
+        QVBoxLayout(inputs_box).addWidget(self.inputs)
+        column.addWidget(inputs_box)
+        column.addWidget(self.forward_mode)
+        column.addWidget(self.sandbox)
+        column.addStretch(1)
+        # The controls scroll when the window is small, so they never force a minimum width.
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(160)
+        graph_box = QWidget()
+        graph_layout = QVBoxLayout(graph_box)
+        graph_layout.setContentsMargins(0, 0, 0, 0)
+        graph_layout.addWidget(self.view, 1)
+        graph_layout.addWidget(self.step_bar)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(graph_box)
+        right.addWidget(self.explanation)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        right.setSizes([600, 170])
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([left.sizeHint().width() + 16, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
 
     # ----- the panel protocol -------------------------------------------------------------------
 
@@ -80,22 +161,27 @@ class GraphPanel(Panel):
     def view_actions(self) -> list[QAction]:
         return [self.view.zoom_in_action, self.view.zoom_out_action, self.view.fit_action]
 
+    def shutdown(self) -> None:
+        """The window is closing: end a running program and its worker process."""
+        self.runner.shutdown()
+
     # ----- source and inputs --------------------------------------------------------------------
 
     def mode(self) -> str:
-        return self.mode_combo.currentData()
+        return self.program.mode()
 
     def source_text(self) -> str:
-        return self.source_edit.toPlainText()
+        return self.program.text()
+
+    @property
+    def view_choice(self) -> ViewChoice:
+        return self.program.view_choice
 
     def load_preset(self, key: str) -> bool:
         """Show a preset: its program, its input values, stepping from the start."""
         preset = PRESETS_BY_KEY[key]
-        self._set_combo(self.preset_combo, key)
-        self._set_combo(self.mode_combo, PYTHON if preset.kind == "python" else DEFINITIONS)
-        self.source_edit.blockSignals(True)
-        self.source_edit.setPlainText(preset.source)
-        self.source_edit.blockSignals(False)
+        mode = PYTHON if preset.kind == "python" else DEFINITIONS
+        self.program.show_program(preset.source, mode, preset=key)
         if preset.kind == "program":
             self.inputs.set_definition_inputs(
                 list(preset.values), dict(preset.values), preset.constants
@@ -106,19 +192,9 @@ class GraphPanel(Panel):
 
     def set_source(self, text: str, mode: str | None = None) -> bool:
         """Replace the program (as if typed) and rebuild now."""
-        if mode is not None:
-            self._set_combo(self.mode_combo, mode)
-        self.source_edit.blockSignals(True)
-        self.source_edit.setPlainText(text)
-        self.source_edit.blockSignals(False)
-        self._set_combo(self.preset_combo, "")
+        self.program.show_program(text, mode)
         self.notes.preset_note = ""
         return self.apply_source()
-
-    def _on_preset_chosen(self, index: int) -> None:
-        key = self.preset_combo.itemData(index)
-        if key:
-            self.load_preset(key)
 
     def on_inputs_changed(self) -> None:
         """A value, requires_grad or detach changed: the preset's expected numbers may not hold."""
@@ -126,19 +202,11 @@ class GraphPanel(Panel):
         self.apply_source()
 
     def _on_source_edited(self) -> None:
-        self._set_combo(self.preset_combo, "")
+        self.program.show_preset("")
         self.notes.preset_note = ""
         if looks_like_python(self.source_text()) and self.mode() == DEFINITIONS:
-            self._set_combo(self.mode_combo, PYTHON)
+            self.program.show_mode(PYTHON)
         self._debounce.start()
-
-    @staticmethod
-    def _set_combo(combo: QComboBox, data: str) -> None:
-        combo.blockSignals(True)
-        combo.setCurrentIndex(max(0, combo.findData(data)))
-        combo.blockSignals(False)
-        if combo.objectName() == "graphPresets":  # its tooltip is the (maybe cut) title
-            combo.setToolTip(combo.currentText())
 
     def apply_source(self) -> bool:
         """Build the graph of the current program and inputs; on an error keep the old graph.
@@ -165,7 +233,7 @@ class GraphPanel(Panel):
         if self.mode() == PYTHON:
             self.inputs.set_python_inputs(seed=0)
             self.view_choice.view_for(python=True, named_definitions=False)
-            self.sandbox.set_definitions([])
+            self.sandbox.set_definitions([], python=True)
             return GraphRequest(text, PYTHON, OPERATIONS, seed=self.inputs.seed())
         found = outline(text)
         self.inputs.set_definition_inputs(found.inputs)
@@ -181,8 +249,7 @@ class GraphPanel(Panel):
         )
 
     def _show_build(self, request: GraphRequest, built: GraphBuild) -> None:
-        self.error_label.clear()
-        self.source_edit.mark_error(None, None)
+        self.program.show_error("")
         self.last_error = ""
         self.notes.error = ""
         self.notes.trace, self.notes.prints = built.trace, list(built.prints)
@@ -199,18 +266,13 @@ class GraphPanel(Panel):
         hint = wrong_mode_hint(self.source_text(), self.mode())
         text = error_text(error) + (f"\n{hint}" if hint else "")
         self.last_error = text
-        self.error_label.setText(text)
-        self.source_edit.mark_error(getattr(error, "line", None), getattr(error, "column", None))
+        self.program.show_error(text, getattr(error, "line", None), getattr(error, "column", None))
         self.notes.error = text + "\n(The graph shows the last program that built.)"
         if self.stepper is None:
             self.explanation.setHtml(error_html(self.notes.error))
         else:
             self.refresh()
         self.build_finished.emit(False)
-
-    def shutdown(self) -> None:
-        """The window is closing: end a running program and its worker process."""
-        self.runner.shutdown()
 
     # ----- model and stepping -------------------------------------------------------------------
 
@@ -225,10 +287,7 @@ class GraphPanel(Panel):
             self._bands = self._bands_for(model)  # measures the model drawn in one band
         if not self.scene.shows(model, self._bands):  # that drawing is reused when it fits
             self.scene.show_model(model, bands=self._bands)
-        self.timeline.blockSignals(True)
-        self.timeline.setRange(0, self.stepper.length)
-        self.timeline.blockSignals(False)
-        self._refresh_forward_inputs()
+        self.forward_mode.show_inputs([(n.symbol, n.id) for n in model.inputs])
         self._update_forward_mode(refresh=False)
         self.refresh()
         if not keep_position:
@@ -265,14 +324,12 @@ class GraphPanel(Panel):
         self.view.anchor_rect = self._anchor_rect()
         self.view.refit()
 
-    def _refresh_forward_inputs(self) -> None:
-        fill_input_combo(self.forward_input, [(n.symbol, n.id) for n in self.model.inputs])
-
     def _update_forward_mode(self, refresh: bool = True) -> None:
         self.tangent_texts, self.forward_texts = None, {}
         self.notes.passes = ""
-        if self.forward_check.isChecked() and self.model is not None and self.model.inputs:
-            result = forward_tangents(self.model, self.forward_input.currentData())
+        chosen = self.forward_mode.chosen_input()
+        if chosen is not None and self.model is not None and self.model.inputs:
+            result = forward_tangents(self.model, chosen)
             self.tangent_texts = tangent_card_texts(self.model, result)
             self.forward_texts = result.explanations
             self.notes.passes = passes_note(self.model)
@@ -280,20 +337,12 @@ class GraphPanel(Panel):
             self.refresh()
 
     def refresh(self) -> None:
-        """Show the stepper's state on the cards, the timeline and the explanation pane."""
+        """Show the stepper's state on the cards, the step bar and the explanation pane."""
         stepper = self.stepper
         if stepper is None:
             return
         self.scene.apply_state(stepper.state, self.tangent_texts)
-        self.timeline.blockSignals(True)
-        self.timeline.setValue(stepper.position)
-        self.timeline.blockSignals(False)
-        self.step_label.setText(f"{stepper.position} / {stepper.length}")
-        self.back_button.setEnabled(bool(stepper._history))
-        self.forward_button.setEnabled(stepper.position < stepper.forward_count)
-        self.backward_button.setEnabled(stepper.position < stepper.length)
-        self.run_all_button.setEnabled(stepper.position < stepper.length)
-        self.reset_button.setEnabled(stepper.position > 0)
+        self.step_bar.show_position(stepper)
         current = stepper.state.current_node
         self.notes.forward_text = ""
         if self.tangent_texts is not None and current is not None:
@@ -317,6 +366,10 @@ class GraphPanel(Panel):
     def reset(self) -> None:
         self._act("reset")
 
+    def next_step(self) -> None:
+        """The next step of the whole schedule: forward pass, then backward (Space or →)."""
+        self._act("next")
+
     def seek(self, position: int) -> None:
         if self.stepper is not None and self.stepper.seek(position):
             self.refresh()
@@ -325,30 +378,21 @@ class GraphPanel(Panel):
         if self.stepper is not None and getattr(self.stepper, name)():
             self.refresh()
 
-    # ----- helpers for the sandbox --------------------------------------------------------------
+    def _on_key_step(self, action: str) -> None:
+        self._act(action)
 
-    def current_values(self) -> dict[str, Any]:
-        return self.inputs.values()
+    # ----- the sandbox ----------------------------------------------------------------------------
+
+    def _program_for_demo(self) -> tuple[str, dict[str, Any], dict[str, bool], str]:
+        view = self.model.view if self.model is not None else OPERATIONS
+        return self.source_text(), self.inputs.values(), self.inputs.requires_grad(), view
 
     def show_sandbox_result(
-        self, message: str, *, is_error: bool = False, model: GraphModel | None = None
+        self, message: str, is_error: bool = False, model: GraphModel | None = None
     ) -> None:
-        """Show what a sandbox button did; with a model, draw it fully run.
-
-        The demos run PyTorch's op-level graph. In the named-steps view that graph is drawn for
-        this once, fitted, and the pane says so; the user's view choice is kept for the next build.
-        """
+        """Show what a sandbox button did; with a model (drawn in the learner's view), run all."""
         if model is not None:
-            switched = self.view_choice.currentData() != OPERATIONS
-            self.view_choice.show_without_choosing(OPERATIONS)
             self.set_model(model)
             self.stepper.run_all()
-            if switched:
-                self.view.fit_all()
-                message += (
-                    "\n(This demo runs PyTorch's graph of every operation, so it is drawn that "
-                    "way here; your named-steps view comes back when you edit the program or "
-                    "an input.)"
-                )
         self.notes.sandbox, self.notes.sandbox_is_error = message, is_error
         self.refresh()
