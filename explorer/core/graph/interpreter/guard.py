@@ -1,9 +1,15 @@
 """Run-time guards of the restricted interpreter: which values, attributes and calls are allowed.
 
 Every value the program touches passes through ``Guard``: it resolves builtins and ``torch``
-names from whitelists, checks sizes before tensors are created or broadcast (so a program cannot
-ask numpy for terabytes), counts graph nodes, elements, steps and loop iterations against the
-limits, and captures ``print`` output.
+names from whitelists, counts graph nodes, steps and loop iterations against the limits, and
+captures ``print`` output.
+
+Memory: before any operator, comparison, ``torch`` function or tensor method runs, the element
+count of its result is predicted from its arguments' shapes (``predicted_elements``: creation
+sizes, broadcasting, matrix products, concatenation, repeats) and refused when one tensor would
+be too large or the run's one budget would be exceeded, so numpy never allocates it. Sizes given
+as tensors, floats or numpy scalars are converted to whole numbers first. The budget counts
+every tensor element created, every item ``.tolist()`` makes and every character printed.
 """
 
 from __future__ import annotations
@@ -92,19 +98,32 @@ class Guard:
         return value
 
     def _use_elements(self, count: int, node: ast.AST) -> None:
-        if count > self.limits.max_tensor_elements:
-            raise refuse(
-                f"A tensor of {count:,} elements is too large here "
-                f"(max {self.limits.max_tensor_elements:,})",
-                node,
-            )
+        self._check_size(count, node)
+        self._check_budget(count, node)
         self.total_elements += count
-        if self.total_elements > self.limits.max_total_elements:
+
+    def _check_budget(self, count: int, node: ast.AST) -> None:
+        """Refuse ``count`` more elements (or list items, or characters) past the run's budget."""
+        if self.total_elements + count > self.limits.max_total_elements:
             raise refuse(
                 f"Stopped: the program created more than {self.limits.max_total_elements:,} "
-                "tensor elements in total",
+                "tensor elements in total (list items and printed characters count too)",
                 node,
             )
+
+    def check_call_size(self, name: str, owner: Any, args: list, kwargs: dict, node) -> None:
+        """Before a torch function or tensor method runs: refuse a result too large to make."""
+        count = predicted_elements(name, owner, args, kwargs, self.tensor_type)
+        if count is None:
+            return
+        self._check_size(count, node)
+        if name == "tolist":  # a Python list of that many items: counted here, not as a tensor
+            self._check_budget(count, node)
+            self.total_elements += count
+            return
+        operands = _shapes([owner, *args, *kwargs.values()], self.tensor_type)
+        if count > max((math.prod(shape) for shape in operands), default=0):
+            self._check_budget(count, node)  # a result larger than its inputs: a new allocation
 
     def is_tensor(self, value: Any) -> bool:
         return isinstance(value, self.tensor_type)
@@ -154,6 +173,13 @@ class Guard:
         if not isinstance(owner, self.tensor_type) or attribute not in SETTABLE_TENSOR_ATTRIBUTES:
             allowed = ", ".join(sorted(SETTABLE_TENSOR_ATTRIBUTES))
             raise refuse(f"Only a tensor's {allowed} can be assigned here", node)
+        if attribute == "grad" and value is not None and not isinstance(value, self.tensor_type):
+            name = type(value).__name__
+            raise refuse(f".grad can only be set to a tensor or None, not {name}", node)
+        if attribute == "requires_grad" and not isinstance(value, (bool, np.bool_)):
+            raise refuse(
+                f".requires_grad can only be set to True or False, not {kind(value)}", node
+            )
         setattr(owner, attribute, value)
 
     def subscript(self, owner: Any, index: Any, node: ast.AST) -> Any:
@@ -215,6 +241,9 @@ class Guard:
         for operand in (left, right):
             if not isinstance(operand, allowed):
                 raise refuse(f"Cannot compare {kind(operand)} here", node)
+        arrays = [v for v in (left, right) if isinstance(v, (self.tensor_type, np.ndarray))]
+        if len(arrays) == 2:  # a comparison broadcasts like arithmetic
+            self._check_result_size(ast.Eq(), np.shape(arrays[0]), np.shape(arrays[1]), node)
 
     def truth(self, value: Any, node: ast.AST) -> bool:
         if isinstance(value, (self.tensor_type, np.ndarray)):
@@ -236,7 +265,7 @@ class Guard:
         if owner is self.torch:
             if name not in self.torch.allowed:
                 raise refuse(f"'torch.{name}' is not available in this sandbox", node)
-            self._check_creation(name, args, kwargs, node)
+            self.check_call_size(name, None, args, kwargs, node)
             function = getattr(self.torch.module, name)
             result = function(*args, **kwargs)
             return self._returned(result, node)
@@ -245,6 +274,7 @@ class Guard:
             method = getattr(owner, name)
             if not callable(method):
                 raise refuse(f"'.{name}' is a property, not a method; drop the ()", node)
+            self.check_call_size(name, owner, args, kwargs, node)
             if name == "backward":
                 self.backward_output = owner
             elif name.endswith("_"):  # sub_, zero_, ...: the graph may have read the old value
@@ -258,39 +288,6 @@ class Guard:
         if result is None or isinstance(result, str):
             return result
         return None  # e.g. a random generator object: not something a program may hold
-
-    def _check_creation(self, name: str, args: list, kwargs: dict, node: ast.AST) -> None:
-        if name == "normal":  # normal(mean, std, size): d2l's synthetic data and weights
-            self._check_size(
-                _count_of_shape(kwargs.get("size", args[2] if len(args) > 2 else ())), node
-            )
-        elif name in _CREATION_BY_SIZE:
-            if "size" in kwargs:
-                size = kwargs["size"]
-            elif name == "full":
-                size = args[0] if args else ()
-            elif len(args) == 1 and isinstance(args[0], (tuple, list)):
-                size = args[0]
-            else:
-                size = args
-            self._check_size(_count_of_shape(size), node)
-        elif name == "arange":
-            numbers = [float(a) for a in args[:3] if isinstance(a, _NUMBER_TYPES)]
-            start, end, step = 0.0, 0.0, 1.0
-            if len(numbers) == 1:
-                end = numbers[0]
-            elif len(numbers) >= 2:
-                start, end = numbers[0], numbers[1]
-                step = numbers[2] if len(numbers) == 3 else float(kwargs.get("step", 1.0))
-            if step != 0 and math.isfinite((end - start) / step):
-                self._check_size(max(0, math.ceil((end - start) / step)), node)
-        elif name == "linspace":
-            steps = args[2] if len(args) >= 3 else kwargs.get("steps", 0)
-            if isinstance(steps, _NUMBER_TYPES):
-                self._check_size(int(steps), node)
-        elif name == "eye":
-            sizes = [a for a in args[:2] if _is_int(a)]
-            self._check_size(math.prod(sizes) if len(sizes) == 2 else (sizes or [0])[0] ** 2, node)
 
     def call_builtin(self, target: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
         if not isinstance(target, Builtin):
@@ -318,6 +315,7 @@ class Guard:
         if kwargs or not isinstance(separator, str) or not isinstance(ending, str):
             raise refuse("print() accepts values plus sep='...' and end='...'", node)
         text = separator.join(str(argument) for argument in args)
+        self._use_budget_for_text(len(text) + len(ending), node)
         self._printed_chars += len(text) + len(ending)
         if self._printed_chars > self.limits.max_output_chars:
             raise refuse(
@@ -327,6 +325,10 @@ class Guard:
         self.print_lines.append(getattr(node, "lineno", 0))
         self._printed.append(text + ending)
 
+    def _use_budget_for_text(self, characters: int, node: ast.AST) -> None:
+        self._check_budget(characters, node)
+        self.total_elements += characters
+
     def printed_text(self) -> str:
         return "".join(self._printed)
 
@@ -335,9 +337,130 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
+_MATRIX_PRODUCTS = {"matmul", "mm", "bmm", "mv", "dot", "inner", "vdot"}
+_JOINS = {"cat", "concat", "concatenate", "stack", "hstack", "vstack", "column_stack"}
+_EXPANSIONS = {"expand", "broadcast_to"}
+_REPEATS = {"repeat", "tile"}
+
+
+def whole_number(value: Any) -> int | None:
+    """A size given as an int, a whole float, a numpy scalar or a one-element tensor, as an int;
+    None when it is not one (the core then reports it in PyTorch's words)."""
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if _is_int(value):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return int(value) if math.isfinite(value) and float(value).is_integer() else None
+    shape = getattr(value, "shape", None)
+    if shape is not None and int(np.prod(tuple(shape), dtype=np.int64)) == 1:
+        try:
+            item = np.asarray(value.tolist() if hasattr(value, "tolist") else value).item()
+        except (TypeError, ValueError):
+            return None
+        return whole_number(item)
+    return None
+
+
 def _count_of_shape(size: Any) -> int:
-    if _is_int(size):
-        return int(size)
+    """Elements of a tensor of ``size`` (an int, or a sequence of sizes in any number type)."""
     if isinstance(size, (list, tuple)):
-        return math.prod(int(s) for s in size if _is_int(s))
-    return 0
+        numbers = [whole_number(s) for s in size]
+        return math.prod(max(0, n) for n in numbers if n is not None)
+    number = whole_number(size)
+    return max(0, number) if number is not None else 0
+
+
+def _shapes(values: Any, tensor_type: type) -> list[tuple[int, ...]]:
+    found = []
+    for value in values:
+        if isinstance(value, (tensor_type, np.ndarray)):
+            found.append(tuple(np.shape(value)))
+        elif isinstance(value, (list, tuple)):
+            found.extend(_shapes(value, tensor_type))
+    return found
+
+
+def predicted_elements(
+    name: str, owner: Any, args: list, kwargs: dict, tensor_type: type
+) -> int | None:
+    """How many elements ``torch.name(*args)`` (or ``owner.name(*args)``) will make, from the
+    arguments' shapes alone; None when it cannot tell (the op then reports its own error)."""
+    operands = [owner, *args, *kwargs.values()] if owner is not None else [*args, *kwargs.values()]
+    if owner is None and name in _CREATION_BY_SIZE | {"normal", "eye", "arange", "linspace"}:
+        return _created_elements(name, args, kwargs)
+    shapes = _shapes(operands, tensor_type)
+    if name in _MATRIX_PRODUCTS and len(shapes) >= 2:
+        return _product_elements(shapes[0], shapes[1])
+    if name in ("outer", "ger") and len(shapes) >= 2:
+        return math.prod(shapes[0]) * math.prod(shapes[1])
+    if name in _JOINS:
+        return sum(math.prod(shape) for shape in shapes)
+    sizes = [a for a in args if not isinstance(a, (tensor_type, np.ndarray))]
+    if name in _EXPANSIONS and owner is not None:
+        return _count_of_shape(sizes[0] if len(sizes) == 1 else sizes)
+    if name in _REPEATS and owner is not None:
+        repeats = sizes[0] if len(sizes) == 1 and isinstance(sizes[0], (list, tuple)) else sizes
+        return math.prod(np.shape(owner) or (1,)) * _count_of_shape(repeats)
+    if not shapes:
+        return None
+    try:
+        return math.prod(np.broadcast_shapes(*shapes))
+    except ValueError:
+        return None
+
+
+def _created_elements(name: str, args: list, kwargs: dict) -> int:
+    if name == "normal":  # normal(mean, std, size): d2l's synthetic data and weights
+        return _count_of_shape(kwargs.get("size", args[2] if len(args) > 2 else ()))
+    if name == "eye":
+        sizes = [whole_number(a) for a in args[:2]]
+        sizes = [n for n in sizes if n is not None] or [0]
+        return sizes[0] * (sizes[1] if len(sizes) == 2 else sizes[0])
+    if name == "linspace":
+        return _count_of_shape(args[2] if len(args) >= 3 else kwargs.get("steps", 0))
+    if name == "arange":
+        return _arange_elements(args, kwargs)
+    if "size" in kwargs:
+        return _count_of_shape(kwargs["size"])
+    if name == "full":
+        return _count_of_shape(args[0] if args else ())
+    if len(args) == 1 and isinstance(args[0], (tuple, list)):
+        return _count_of_shape(args[0])
+    return _count_of_shape(list(args))
+
+
+def _arange_elements(args: list, kwargs: dict) -> int:
+    numbers = [_as_float(a) for a in args[:3]]
+    numbers = [n for n in numbers if n is not None]
+    start, end, step = 0.0, 0.0, _as_float(kwargs.get("step", 1.0)) or 1.0
+    if len(numbers) == 1:
+        end = numbers[0]
+    elif len(numbers) >= 2:
+        start, end = numbers[0], numbers[1]
+        step = numbers[2] if len(numbers) == 3 else step
+    if step == 0 or not math.isfinite((end - start) / step):
+        return 0
+    return max(0, math.ceil((end - start) / step))
+
+
+def _as_float(value: Any) -> float | None:
+    if isinstance(value, (int, float, np.number)) and not isinstance(value, (bool, np.bool_)):
+        return float(value)
+    shape = getattr(value, "shape", None)
+    if shape is not None and int(np.prod(tuple(shape), dtype=np.int64)) == 1:
+        return _as_float(np.asarray(value.tolist()).item())
+    return None
+
+
+def _product_elements(left: tuple[int, ...], right: tuple[int, ...]) -> int | None:
+    """Elements of ``left @ right`` (matmul's rules: vectors, matrices, broadcast batches)."""
+    if not left or not right:
+        return None
+    rows = left[-2:-1] if len(left) >= 2 else ()
+    columns = right[-1:] if len(right) >= 2 else ()
+    try:
+        batch = np.broadcast_shapes(left[:-2], right[:-2])
+    except ValueError:
+        return None
+    return math.prod((*batch, *rows, *columns))

@@ -176,7 +176,10 @@ def check_tree(tree: ast.Module, limits: InterpreterLimits) -> None:
         if depth > limits.max_nesting_depth:
             raise refuse(f"Program nests too deeply (max depth {limits.max_nesting_depth})", node)
         _check_node(node, string_allowed, range_allowed)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+        # Children pushed last-first so they are checked in source order: the first problem
+        # in the program is the one reported.
+        children = list(ast.iter_child_nodes(node))
+        stack.extend((child, depth + 1) for child in reversed(children))
 
 
 def _check_node(node: ast.AST, string_allowed: set[int], range_allowed: set[int]) -> None:
