@@ -276,7 +276,8 @@ def test_dot_edges_are_labelled_with_the_rule_over_the_operands(panel, settle):
     assert len(dot_edges) == 2  # x feeds both arguments of dot(x, x)
     for edge in dot_edges:
         label = panel.scene.labels[edge.index]
-        assert label.partial.text == "∂dot(x, x)/∂x = x"  # ∂(x·x)/∂x through one slot is x
+        assert label.partial.text == "∂dot(x, x)/∂x"  # compact on screen; the formula in the tip
+        assert label.toolTip().startswith("∂dot(x, x)/∂x = x")  # through one slot it is x
         assert label.number.text == "= [0, 1, 2, 3] (vector)"
     panel.run_all()
     for edge in dot_edges:  # each slot adds ∂y/∂dot·x = 2x; together 4x (the seed's ∇2xᵀx)
@@ -335,13 +336,28 @@ def test_a_panel_built_small_fits_again_when_shown_large(qtbot):
         assert visible.contains(panel.scene.cards[node.id].sceneBoundingRect())
 
 
-def test_the_control_flow_chain_is_wrapped_so_its_output_is_on_screen(panel, settle):
+def test_the_control_flow_chain_is_wrapped_and_stepping_keeps_the_current_card_in_view(
+    panel, settle
+):
+    """At a readable zoom the chain is wrapped into bands, the view opens at the input, and
+    every step brings its card into view (the output's too)."""
+    from explorer.ui.graph_view.view import READABLE_ZOOM
+
     panel.load_preset("control_flow")
     settle(panel)
     assert panel.scene.layout.band_count > 1
-    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
-    for node in (*panel.model.inputs, panel.model.output):
-        assert visible.contains(panel.scene.cards[node.id].sceneBoundingRect())
+    assert panel.view.zoom >= READABLE_ZOOM
+
+    def in_view(node_id):
+        visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+        return visible.contains(panel.scene.cards[node_id].sceneBoundingRect())
+
+    assert all(in_view(node.id) for node in panel.model.inputs)
+    for position in range(1, panel.stepper.length + 1):
+        panel.seek(position)
+        assert in_view(panel.stepper.state.current_node), position
+    panel.seek(panel.stepper.forward_count)
+    assert in_view(panel.model.output_id)
     panel.view.zoom_in()  # the user's zoom is kept on a resize
     zoom = panel.view.zoom
     panel.resize(1200, 760)

@@ -18,8 +18,6 @@ from explorer.core.graph.model import GraphModel
 from explorer.core.graph.named_steps import DEFINITION_OP
 from explorer.core.graph.stepper import StepState
 
-_SHORT_SYMBOLS = 12  # "∂u/∂a" fits in a label; "∂(w + x + y)/∂(w + x)" does not
-
 
 @dataclass(frozen=True)
 class CardTexts:
@@ -75,8 +73,9 @@ class EdgeLabelTexts:
 
 
 def edge_label_texts(model: GraphModel, edge: GraphEdge, full: bool = False) -> EdgeLabelTexts:
-    """A long ∂target/∂source (``∂(w + x + y)/∂(w + x)``) is left to the tooltip on screen,
-    where the label shows just the formula; ``full`` (exports) always writes it out."""
+    """On screen a label is compact, ``∂a/∂w`` over ``= −4``: the partial's formula is in the
+    tooltip and in the explanation of the step that uses the edge, so a dense graph's labels
+    fit between the cards at full size. ``full`` (exports) writes the formula out too."""
     text = edge_text(model, edge)
     tooltip = text.line()
     flow = "" if edge.contribution is None else f"adds {format_number(edge.contribution)}"
@@ -84,12 +83,8 @@ def edge_label_texts(model: GraphModel, edge: GraphEdge, full: bool = False) -> 
         return EdgeLabelTexts(("detach(): no gradient", ""), flow, tooltip)
     if text.formula is None and text.number is None:
         return EdgeLabelTexts((text.note, ""), flow, tooltip)  # matmul and friends: in words
-    formula = text.formula
-    short = len(text.symbolic) <= _SHORT_SYMBOLS or len(text.symbolic + (formula or "")) <= 22
-    if full or short or not formula:
-        first = f"{text.symbolic} = {formula}" if formula else text.symbolic
-    else:
-        first = formula
+    formula = text.formula if full else None
+    first = f"{text.symbolic} = {formula}" if formula else text.symbolic
     second = f"= {text.number}" + (" (vector)" if text.note == "vector" else "")
     if edge.contribution is not None:
         tooltip += f"\nadds {format_number(edge.contribution)} to ∂{model.output.symbol}/∂"

@@ -19,6 +19,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPainterPath,
+    QPainterPathStroker,
     QPen,
     QPolygonF,
     QStaticText,
@@ -27,13 +29,13 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from explorer.ui.graph_view.edge_path import EdgePath
 
-CARD_WIDTH = 156.0
+CARD_WIDTH = 140.0
 _PADDING = 6.0
 _TEXT_LOD = 0.5  # 9 pt text drawn at half size is no longer readable
 _SUMMARY_PIXELS = 12.0  # the label's size on screen in the simplified card
 _SUMMARY_MIN_PIXELS = 4.0  # smaller than this the label is left out too
 _ARROW_SIZE = 9.0
-LABEL_MAX_WIDTH = 136.0
+LABEL_MAX_WIDTH = 84.0  # "∂a/∂w", "= −4", "adds −4096" at the application's font size
 
 HIGHLIGHT = QColor("#e8590c")
 GRAD_COLOUR = QColor("#b3261e")
@@ -56,9 +58,12 @@ def _font(point_size: float, bold: bool = False) -> QFont:
     return font
 
 
-TITLE_FONT = _font(10.5, bold=True)
-BODY_FONT = _font(9.0)
-LABEL_FONT = _font(8.5)
+# Every text is at least the application's own font size (9 pt by default): at the view's
+# readable zoom (1.0) it is then as large on screen as the rest of the window's text.
+_APP_POINTS = QFont().pointSizeF() if QFont().pointSizeF() > 0 else 9.0
+TITLE_FONT = _font(_APP_POINTS + 1.0, bold=True)
+BODY_FONT = _font(_APP_POINTS)
+LABEL_FONT = _font(_APP_POINTS)
 
 
 _METRICS: dict[int, QFontMetricsF] = {}
@@ -152,7 +157,7 @@ class NodeCard(QGraphicsItem):
         if state == self.state:
             return False
         self.state = state
-        self.value_line.set(f"value  {state.value}" if state.value else "value  not yet computed")
+        self.value_line.set(f"value  {state.value}" if state.value else "value  not yet")
         self.grad_line.set(state.grad)
         self.update()
         return True
@@ -228,7 +233,9 @@ class EdgeItem(QGraphicsItem):
         self.state = EdgeState(False, False, "")
         self._set_geometry(points)
         self._pen: QPen | None = None
+        self.label: EdgeLabel | None = None  # shown while the pointer is on the edge
         self.setZValue(0)
+        self.setAcceptHoverEvents(True)
         # The exposed rect lets paint stroke only the visible part of a long edge.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
@@ -238,6 +245,20 @@ class EdgeItem(QGraphicsItem):
         self.arrow = _arrowhead(points[-1])
         self._bounds = self.path.boundingRect().united(self.arrow.boundingRect())
         self._bounds.adjust(-4, -4, 4, 4)
+
+    def shape(self) -> QPainterPath:
+        """What the pointer hovers: a band a few pixels either side of the curve."""
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8.0)
+        return stroker.createStroke(self.path)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.label is not None:
+            self.label.set_hovered(True)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.label is not None:
+            self.label.set_hovered(False)
 
     def set_points(self, points: list[QPointF]) -> None:
         """Route the edge through new points (its cards moved)."""
@@ -340,6 +361,10 @@ class EdgeLabel(QGraphicsItem):
         self._rect = QRectF(-self.width / 2, -self.height / 2, self.width, self.height)
         self.setToolTip(tooltip)
         self.setZValue(1.5)
+        # In a crowded gap labels are shown on demand: for the current step's edges and while
+        # the pointer is on the edge, so the picture stays clean (the scene decides).
+        self.on_demand = False
+        self.hovered = False  # above every edge (0, or 1 when highlighted), below the cards
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._rect.adjusted(-2, -2, 2, 2)
@@ -354,13 +379,25 @@ class EdgeLabel(QGraphicsItem):
             return False
         self.state = state
         self.flow.set(state.flow)
+        self._show_if_wanted()
         self.update()
         return True
+
+    def set_on_demand(self, on_demand: bool) -> None:
+        self.on_demand = on_demand
+        self._show_if_wanted()
+
+    def set_hovered(self, hovered: bool) -> None:
+        self.hovered = hovered
+        self._show_if_wanted()
+
+    def _show_if_wanted(self) -> None:
+        self.setVisible(not self.on_demand or self.state.current or self.hovered)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
             return
-        background = QColor(255, 255, 255, 225)
+        background = QColor(255, 255, 255)  # opaque: an edge passing behind never crosses text
         border = QPen(HIGHLIGHT if self.state.current else QColor(0, 0, 0, 0), 1.2)
         border.setCosmetic(True)
         painter.setPen(border)

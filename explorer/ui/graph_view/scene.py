@@ -17,7 +17,7 @@ from explorer.core.autodiff.introspect import GraphEdge
 from explorer.core.graph.explain import format_number
 from explorer.core.graph.labels import card_texts, edge_label_texts, grad_line
 from explorer.core.graph.layout import Layout, wrap_layout
-from explorer.core.graph.model import NAMED_STEPS, GraphModel
+from explorer.core.graph.model import GraphModel
 from explorer.core.graph.stepper import StepState
 from explorer.ui.graph_view.items import (
     CARD_WIDTH,
@@ -30,11 +30,11 @@ from explorer.ui.graph_view.items import (
     NodeCard,
 )
 
-COLUMN_PITCH = 300.0  # scene units between layers: a card plus room for the edge labels
+COLUMN_PITCH = CARD_WIDTH + LABEL_MAX_WIDTH + 2 * 10.0  # a card and a gap for the labels
 ROW_GAP = 38.0  # extra space between cards stacked in one layer
 _LABEL_GAP = 3.0
 _NAMED_LABEL_MAX_WIDTH = 300.0
-_LABEL_MARGIN = 18.0  # between a label and the cards on either side, room for the arrows
+_LABEL_MARGIN = 10.0  # between a label and the cards on either side, room for the arrows
 _RETURN_REACH = 40.0  # how far an edge into the next band reaches out before turning
 # Room around the drawing in the view. The view fits exactly this rect, so a fitted graph has
 # no scroll range left (a wider scene rect than the fit showed a scrollbar at 1280×800).
@@ -152,6 +152,7 @@ class GraphScene(QGraphicsScene):
                 gap = layout.band_gaps[bands[index - 1]] * row_pitch
                 points.append(QPointF(points[-1].x() + _RETURN_REACH, gap))
                 points.append(QPointF(left.x() - _RETURN_REACH, gap))
+                self._gap_runs[edge.index] = (points[-2], points[-1])
             points.append(left)
             if right is not left:
                 points.append(right)
@@ -161,6 +162,8 @@ class GraphScene(QGraphicsScene):
         source_rank = _source_ranks(model, layout.edge_routes)
         target_rank = _target_ranks(model)
         wanted: dict[int, list[tuple[float, EdgeLabel]]] = {}
+        along_gaps: dict[int, list[tuple[float, EdgeLabel]]] = {}
+        self._gap_runs: dict[int, tuple[QPointF, QPointF]] = {}
         for edge in model.edges:
             ports = (source_rank[edge.index], target_rank[edge.index])
             points = self._edge_points(layout, edge, ports, row_pitch)
@@ -170,12 +173,27 @@ class GraphScene(QGraphicsScene):
                 self.addItem(item)
             else:
                 item.set_points(points)
-            label = self.labels[edge.index]
+            label = item.label = self.labels[edge.index]
+            run = self._gap_runs.get(edge.index)
+            if run is not None:  # into the next band: the label rides the run along the gap
+                label.setPos((run[0].x() + run[1].x()) / 2, run[0].y())
+                along_gaps.setdefault(round(run[0].y()), []).append((label.x(), label))
+                continue
             before, end = points[-2], points[-1]
             label.setPos((before.x() + end.x()) / 2, (before.y() + end.y()) / 2)
             wanted.setdefault(round(end.x()), []).append((label.y(), label))
-        for column in wanted.values():
+        for run in along_gaps.values():
+            _spread_labels(run, across=True)
+        targets: dict[int, set[int]] = {}
+        for edge in model.edges:
+            column = round(self.cards[edge.target].pos().x())
+            targets.setdefault(column, set()).add(edge.target)
+        for x, column in wanted.items():
             _spread_labels(column)
+            # More than two labels per card entering the gap crowd it: show them on demand.
+            crowded = len(column) > 2 * max(1, len(targets.get(x, ())))
+            for _, label in column:
+                label.set_on_demand(crowded and not self.full_labels)
 
     def focus_rect(self, node_id: int, edge_indices: tuple[int, ...]) -> QRectF:
         """The current card with its highlighted edges' labels (what a step is about)."""
@@ -262,7 +280,7 @@ def _label_room(model: GraphModel, full: bool = False) -> tuple[float, float]:
     """Label width and column pitch: the named-steps view's few edges carry whole formulas
     (``∂a/∂w = 2(w + x + y + z)``), so its columns widen to fit them, up to a limit; ``full``
     (exports) widens them to the longest label, whatever the view."""
-    if model.view != NAMED_STEPS and not full:
+    if not full:  # on screen labels are compact (labels.edge_label_texts) in every view
         return LABEL_MAX_WIDTH, COLUMN_PITCH
     metrics = QFontMetricsF(LABEL_FONT)
     widest = max(
@@ -300,17 +318,21 @@ def _target_ranks(model: GraphModel) -> dict[int, tuple[int, int]]:
     return ranks
 
 
-def _spread_labels(column: list[tuple[float, EdgeLabel]]) -> None:
-    """Labels sharing a gap keep their order and move apart just enough not to overlap."""
+def _spread_labels(column: list[tuple[float, EdgeLabel]], across: bool = False) -> None:
+    """Labels sharing a gap keep their order and move apart just enough not to overlap:
+    up and down in a gap between layers, sideways (``across``) along a gap between bands."""
     column.sort(key=lambda pair: pair[0])
     placed: list[float] = []
     for index, (wanted, label) in enumerate(column):
         if index:
             previous = column[index - 1][1]
-            minimum = placed[-1] + (previous.height + label.height) / 2 + _LABEL_GAP
-            wanted = max(wanted, minimum)
+            sizes = (previous.width + label.width) if across else (previous.height + label.height)
+            wanted = max(wanted, placed[-1] + sizes / 2 + _LABEL_GAP)
         placed.append(wanted)
-    # Centre the stack on where the labels wanted to be (pushing apart only moved them down).
+    # Centre the stack on where the labels wanted to be (pushing apart only moved them on).
     shift = sum(w for w, _ in column) / len(column) - sum(placed) / len(placed)
-    for (_, label), y in zip(column, placed, strict=True):
-        label.setY(y + shift)
+    for (_, label), where in zip(column, placed, strict=True):
+        if across:
+            label.setX(where + shift)
+        else:
+            label.setY(where + shift)

@@ -10,8 +10,9 @@ from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
-# Below this a fitted graph is too small to read: show part of it at this zoom instead.
-READABLE_ZOOM = 0.72
+# Below this a fitted graph's text would be smaller than the window's: show part of it at this
+# zoom instead (the scene's fonts are the application's size, so 1.0 is the readable zoom).
+READABLE_ZOOM = 1.0
 _WHEEL_STEP = 1.15
 _STEP_KEYS = {
     Qt.Key.Key_Space: "next",
@@ -161,14 +162,12 @@ class GraphView(QGraphicsView):
             top = max(room.top(), anchor.top() - 20)
             self.centerOn(left + visible.width() / 2, top + visible.height() / 2)
 
-    def reveal(self, rect: QRectF) -> None:
-        """Scroll just enough that ``rect`` (the current card and its edges) is on screen.
-
-        When it is larger than the view, the first part (the card) is what counts.
-        """
+    def reveal(self, rect: QRectF, core: QRectF | None = None) -> None:
+        """Scroll just enough that ``rect`` (the current card and its edges' labels) is on
+        screen; when it is larger than the view, ``core`` (the card) is what counts."""
         if rect.isEmpty():
             return
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if rect.width() > visible.width() - 40 or rect.height() > visible.height() - 40:
-            rect = QRectF(rect.topLeft(), rect.size().boundedTo(visible.size() * 0.8))
+            rect = core if core is not None and not core.isEmpty() else rect
         self.ensureVisible(rect, 20, 20)

@@ -349,7 +349,8 @@ class GraphPanel(Panel):
             self.notes.forward_text = self.forward_texts.get(current, "")
         self.explanation.setHtml(explanation_html(stepper, self.notes))
         if current is not None:
-            self.view.reveal(self.scene.focus_rect(current, stepper.state.current_edges))
+            focus = self.scene.focus_rect(current, stepper.state.current_edges)
+            self.view.reveal(focus, self.scene.cards[current].sceneBoundingRect())
 
     def step_forward(self) -> None:
         self._act("step_forward")
