@@ -25,3 +25,11 @@ def seed_f_of_a():
         return SEED_CONTROL_FLOW.replace(SEED_CONTROL_FLOW_INPUT, a_line or SEED_CONTROL_FLOW_INPUT)
 
     return program
+
+
+@pytest.fixture
+def forty_definitions() -> str:
+    """A program of forty chained definitions in x and y: a graph too big to read whole."""
+    return "a1 = sin(x)*x + y\n" + "\n".join(
+        f"a{i} = sin(a{i - 1})*x + y*a{i - 1} - a{i - 1}/(1+x^2)" for i in range(2, 41)
+    )

@@ -7,14 +7,10 @@ from PySide6.QtCore import Qt
 from explorer.ui.graph_view.view import READABLE_ZOOM
 from explorer.ui.panels.graph_panel import DEFINITIONS, GraphPanel
 
-FORTY = "a1 = sin(x)*x + y\n" + "\n".join(
-    f"a{i} = sin(a{i - 1})*x + y*a{i - 1} - a{i - 1}/(1+x^2)" for i in range(2, 41)
-)
-
 
 @pytest.fixture
-def big(graph_panel):
-    assert graph_panel.set_source(FORTY, DEFINITIONS)
+def big(graph_panel, forty_definitions):
+    assert graph_panel.set_source(forty_definitions, DEFINITIONS)
     return graph_panel
 
 
