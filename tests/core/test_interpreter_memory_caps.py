@@ -87,3 +87,21 @@ def test_assigning_a_non_tensor_to_grad_is_the_interpreters_own_error():
         "y = (x * x).sum()\ny.backward()\n"
     )
     assert result.variables["x"].grad.tolist() == [2.0, 2.0]
+
+
+def test_the_cores_allocation_hook_is_installed_for_the_run_only(monkeypatch):
+    # Behind the guard's predictions, the autodiff core's own hook sees each allocation.
+    from explorer.core.autodiff.allocation import AllocationCheck
+    from explorer.core.graph.interpreter.guard import Guard
+
+    seen: list[int] = []
+    original = Guard.check_allocation
+
+    def spy(self, elements):
+        seen.append(elements)
+        original(self, elements)
+
+    monkeypatch.setattr(Guard, "check_allocation", spy)
+    run_program("x = torch.ones(40, 1)\ny = torch.ones(1, 30)\nz = x * y")
+    assert 40 * 30 in seen  # the broadcast product, checked before numpy made it
+    assert AllocationCheck.check is None

@@ -41,6 +41,12 @@ from explorer.core.graph.interpreter.rules import (
 __all__ = ["Guard", "UserFunction", "format_for_print"]
 
 _NUMBER_TYPES = (int, float, bool, np.number, np.bool_)
+
+
+class SandboxLimit(RuntimeError):
+    """An allocation the autodiff core was about to make, refused by the run's caps."""
+
+
 _CREATION_BY_SIZE = {"zeros", "ones", "randn", "rand", "empty", "full"}
 
 
@@ -109,6 +115,15 @@ class Guard:
                 f"Stopped: the program created more than {self.limits.max_total_elements:,} "
                 "tensor elements in total (list items and printed characters count too)",
                 node,
+            )
+
+    def check_allocation(self, elements: int) -> None:
+        """The autodiff core's allocation hook while the program runs: a second line behind the
+        predictions below, for any op they do not know (raises ``SandboxLimit``)."""
+        if elements > self.limits.max_tensor_elements:
+            raise SandboxLimit(
+                f"A tensor of {elements:,} elements is too large here "
+                f"(max {self.limits.max_tensor_elements:,})"
             )
 
     def check_call_size(self, name: str, owner: Any, args: list, kwargs: dict, node) -> None:

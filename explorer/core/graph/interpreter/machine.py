@@ -22,6 +22,7 @@ import operator
 from typing import Any
 
 import explorer.autodiff as autodiff
+from explorer.core.autodiff.allocation import AllocationCheck, set_allocation_check
 from explorer.core.graph.interpreter.expressions import (
     Break,
     Continue,
@@ -254,7 +255,12 @@ def run_program(
     if seed is not None:
         namespace.manual_seed(seed)
     machine = Machine(namespace, limits)
-    machine.run(tree)
+    previous = AllocationCheck.check
+    set_allocation_check(machine.guard.check_allocation)
+    try:
+        machine.run(tree)
+    finally:
+        set_allocation_check(previous)
     guard = machine.guard
     output, chosen_name = _choose_output(machine, output_name)
     graph, in_place_notes = None, ()
