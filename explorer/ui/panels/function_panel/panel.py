@@ -491,17 +491,17 @@ class FunctionPanel(Panel):
     def draw_curves(self) -> None:
         analysis = self.analysis
         drawn = {c.name: c for c in analysis.curves} if analysis is not None else {}
-        names = self.parameters.names()
-        values = self.parameters.model().values(names)
-        suffix = ""
-        if names:
-            # An exported picture has no sliders: the legend says which values it shows.
-            suffix = " (" + ", ".join(f"{n} = {format_number(values[n])}" for n in names) + ")"
+        values = self.parameters.model().values(self.parameters.names())
         keys = set()
         for index, definition in enumerate(self.definitions):
             curve = drawn.get(definition.name)
             if curve is None:
                 continue
+            suffix = ""
+            if definition.parameters:
+                # An exported picture has no sliders: the legend says which values it shows.
+                shown = (f"{n} = {format_number(values[n])}" for n in definition.parameters)
+                suffix = " (" + ", ".join(shown) + ")"
             x, y = curve.sampled.display_arrays()
             key = "f" if index == 0 else definition.name
             keys.add(key)
