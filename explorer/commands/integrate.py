@@ -67,6 +67,10 @@ def _configure_integrate(parser: argparse.ArgumentParser) -> None:
     _add_common(parser)
     parser.add_argument("--table", action="store_true", help="print the n = 1, 2, 4, … table")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _add_no_exact(parser)
+
+
+def _add_no_exact(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-exact",
         action="store_true",
@@ -171,7 +175,7 @@ def exact_in_worker(
 def build_integral_panel(args: argparse.Namespace) -> Any:
     """The Integral panel showing the integrand over [A, B] with the chosen sum."""
     from explorer.core.expr import parse
-    from explorer.core.integral.state import IntegralState
+    from explorer.core.panel_state import IntegralState
     from explorer.ui.panels.integral_panel import IntegralPanel
 
     text = _expression_text(args)
@@ -192,4 +196,7 @@ def build_integral_panel(args: argparse.Namespace) -> Any:
         )
     )
     panel.set_expression(expression)
+    if not args.no_exact:
+        exact, formula = exact_in_worker(text, args.lower, args.upper, problem)
+        panel.set_exact_answer(exact, None if formula is None else (formula, None))
     return panel

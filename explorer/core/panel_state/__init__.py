@@ -24,11 +24,13 @@ from typing import Any, TypeVar
 from explorer.core.panel_state.derivative import DerivativeState
 from explorer.core.panel_state.function import FunctionState
 from explorer.core.panel_state.gradient import GradientState
+from explorer.core.panel_state.integral import IntegralState
 
 __all__ = [
     "DerivativeState",
     "FunctionState",
     "GradientState",
+    "IntegralState",
     "StateError",
     "state_from_dict",
     "state_to_dict",
