@@ -84,6 +84,7 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     _add_common(parser)
     parser.add_argument("--no-sums", action="store_true", help="leave out the Riemann sum")
     parser.add_argument("--no-accumulation", action="store_true", help="leave out F(x) = ∫ₐˣ f")
+    _add_no_exact(parser)
 
 
 def _expression_text(args: argparse.Namespace) -> str:

@@ -30,7 +30,7 @@ from explorer.core.integral.singular import POLE, Singularity
 RealFunction = Callable[[np.ndarray], np.ndarray]
 
 _GAUSS = 0.5 / math.sqrt(3.0)  # two-point Gauss–Legendre nodes at the middle ± this share
-_PANELS = 256  # composite Gauss–Legendre panels for one value F(x)
+_PANELS = 64  # composite Gauss–Legendre panels for one value F(x)
 _LEGENDRE_NODES, _LEGENDRE_WEIGHTS = np.polynomial.legendre.leggauss(5)
 _EPSILON = float(np.finfo(np.float64).eps)
 AGREEMENT_TOLERANCE = 1e-6

@@ -67,7 +67,7 @@ from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
 
-CURVE_SAMPLES = 3000
+CURVE_SAMPLES = 2000
 WORKER_DELAY_MS = 150  # a drag asks the worker once it pauses
 EXACT_TIMEOUT_S = 10.0
 NUMERIC_TIMEOUT_S = 10.0
@@ -133,6 +133,8 @@ class IntegralPanel(Panel):
         self._requests: dict[str, int] = {}
         self._views_dirty = True
         self._parameters_stale = False
+        self._window = (-1.0, 1.0)  # the x-range f was last sampled over
+        self._title = ""
         self._worker_timer = QTimer(self)
         self._worker_timer.setSingleShot(True)
         self._worker_timer.setInterval(WORKER_DELAY_MS)
@@ -284,7 +286,8 @@ class IntegralPanel(Panel):
         self._use_bounds()
         self._draw_area()
         self._draw_sum()
-        self._draw_accumulation()
+        if which == "lower":
+            self._draw_accumulation()  # F is anchored at a; moving b leaves it as it is
         self._views_dirty = True
         self._invalidate_values()
         self._worker_timer.start()
@@ -321,23 +324,25 @@ class IntegralPanel(Panel):
         self.layer.show_bounds(lower.value, upper.value)
 
     def _redraw_all(self, keep_view: bool) -> None:
+        """Everything from f and the bounds; the view moves once, at the end."""
         self._use_bounds()
         self.exact = self.numeric = None
-        if not keep_view:
-            home = home_x_range(self.problem.lower, self.problem.upper)
-            self.plot.set_view_range(home, None)
-        (low, high), _ = self.plot.view_range()
+        if keep_view:
+            (low, high), _ = self.plot.view_range()
+        else:
+            low, high = home_x_range(self.problem.lower, self.problem.upper)
         self._sample(low, high)
         self._draw_area()
         self._draw_sum()
         self._draw_accumulation()
-        if not keep_view:
-            self.plot.set_view_range(self.plot.view_range()[0], self._y_range())
+        if keep_view:
+            self.plot.set_home_range((low, high), self._y_range())
+        else:
+            self.plot.set_view_range((low, high), self._y_range())
         self._views_dirty = True
-        self._refresh_views()
-        self._show_values()
 
     def _sample(self, low: float, high: float) -> None:
+        self._window = (low, high)
         curve = sample_curve(self.function.f, low, high, CURVE_SAMPLES)
         self.curve = curve
         self.singularities = singularities_from_curve(self.function.f, curve, low, high)
@@ -400,7 +405,7 @@ class IntegralPanel(Panel):
             self.layer.show_accumulation(None, None, "")
             self._draw_check()
             return
-        (low, high), _ = self.plot.view_range()
+        low, high = self._window
         a = self.problem.lower.value
         self.accumulation = accumulation_curve(self.function.f, a, low, high, self.singularities)
         anchor = self.accumulation.anchor
@@ -563,7 +568,10 @@ class IntegralPanel(Panel):
                 f"   ·   {RULE_NAMES[self.riemann.rule]}, n = {self.riemann.n}: "
                 f"{format_number(self.riemann.value, 8)}"
             )
-        self.plot.plot_item.setTitle(title, color="#222222", size="12pt")
+        if title != self._title:
+            # Setting a title lays the plot out again: only when the text really changes.
+            self._title = title
+            self.plot.plot_item.setTitle(title, color="#222222", size="12pt")
 
     # ----- the convergence tabs -----------------------------------------------------------------
 
