@@ -287,8 +287,9 @@ class PlotView(QWidget):
         """
         area = self.view_box.boundingRect()
         legend = self.legend.boundingRect()
+        # getData() is what is drawn, in view coordinates: log10 of the data on log axes.
         curves = [
-            (item.xData, item.yData)
+            item.getData()
             for item in self._curves.values()
             if item.xData is not None and item.isVisible()
         ]

@@ -94,3 +94,12 @@ def test_the_drawn_F_matches_the_antiderivative_and_stops_at_a_pole():
     curve = accumulation_curve(f, 1.0, -4, 4, find_singularities(f, -4, 4))
     assert np.isnan(curve.F[curve.x <= 0]).all()
     assert curve.F[-1] == pytest.approx(math.log(4), rel=1e-9)
+
+
+def test_no_ftc_check_across_a_pole():
+    function = prepare("1/x")
+    poles = find_singularities(function.f, -2, 2)
+    check = ftc_check(function, -1.0, 0.5, singularities=poles)
+    assert "F(0.5) does not exist" in check.reason and "pole at x = 0" in check.reason
+    assert not check.agrees
+    assert ftc_check(function, 1.0, 0.5, singularities=poles).agrees

@@ -31,8 +31,7 @@ def show(panel, text: str, **state) -> None:
 
 
 def shaded_extent(panel) -> tuple[float, float]:
-    x = np.asarray(panel.layer.area_positive.xData)
-    y = np.asarray(panel.layer.area_positive.yData)
+    x, y = panel.layer.area_positive.data()
     return (
         float(x[0]),
         float(x[-1]),
@@ -89,7 +88,7 @@ def test_dragging_the_lower_bound_past_the_upper_negates(qtbot, panel):
 
 def test_n_slider_and_rule_redraw_the_sum(qtbot, panel):
     show(panel, "exp(x)", lower="0", upper="1", rule="left", n=4)
-    rects = np.asarray(panel.layer.sum_positive.yData)
+    rects = panel.layer.sum_positive.data()[1]
     assert rects.max() == pytest.approx(math.exp(0.75))
     panel.side.n_slider.slider.setValue(tick_from_n(100))
     assert panel.state().n == n_from_tick(tick_from_n(100)) == 100

@@ -8,6 +8,7 @@ gets the parsed tree, never the string. Infinite bounds are the words ``inf``, `
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -46,6 +47,12 @@ def parse_bound(text: str, what: str = "bound") -> Bound:
     """Read a typed bound; ``ExprError`` says what is wrong (``what`` names the field)."""
     if not isinstance(text, str):
         raise TypeError(f"expected text, got {type(text).__name__}")
+    return _parse_bound(text, what)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_bound(text: str, what: str) -> Bound:
+    # Bounds are immutable and a drag reads the same texts several times per step.
     stripped = text.strip()
     if not stripped:
         raise ExprError(f"Enter the {what}: a number, an expression such as pi/2, or inf")

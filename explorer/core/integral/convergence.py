@@ -8,8 +8,8 @@ near −1 (left, right, upper, lower), −2 (midpoint, trapezoid) or −4 (Simps
 A rule whose error stays at the round-off floor for every n is exact for this f (the trapezoid
 rule on a line, Simpson on a cubic) and is said to be, without a meaningless slope.
 
-The round-off floor is what float64 cannot resolve: ε times the size of the numbers summed
-(∫|f| and |∫f|), growing slowly with the number of terms.
+The round-off floor is what float64 cannot resolve: about ε times the size of the numbers
+summed (∫|f| and |∫f|), growing slowly with the number of terms (``roundoff_floor``).
 """
 
 from __future__ import annotations
@@ -102,11 +102,15 @@ class ErrorVsN:
 
 
 def roundoff_floor(f: RealFunction, a: float, b: float, exact: float, ns: np.ndarray) -> np.ndarray:
-    """ε·(∫|f| + |∫f|)·(1 + log₂ n)·4: below this a sum's error is float64 noise."""
+    """2ε·(∫|f| + |∫f|)·√(1 + log₂ n): below this a sum's error is float64 noise.
+
+    Each of the n terms carries a rounding error of a few ε relative to its size, and they add
+    up like a random walk over numpy's pairwise summation tree, hence the slow growth in n.
+    """
     size = abs(riemann_sum(lambda x: np.abs(f(x)), a, b, 4096, "midpoint").value)
     if not math.isfinite(size):
         size = abs(exact)
-    return 4.0 * _EPSILON * (size + abs(exact)) * (1.0 + np.log2(ns))
+    return 2.0 * _EPSILON * (size + abs(exact)) * np.sqrt(1.0 + np.log2(ns))
 
 
 def error_vs_n(

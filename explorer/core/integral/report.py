@@ -91,11 +91,14 @@ def sum_line(riemann: RiemannSum, reference: float | None) -> str:
     return text
 
 
-def order_line(rule: str, rows: list[convergence.TableRow], floor_reference: float) -> str:
-    """The order the table shows, against the theory."""
+def order_line(
+    problem: IntegralProblem, rule: str, rows: list[convergence.TableRow], reference: float
+) -> str:
+    """The order the table shows, against the theory (rows from ``doubling_table``)."""
     errors = np.array([np.nan if r.error is None else r.error for r in rows], dtype=float)
     ns = np.array([r.n for r in rows], dtype=float)
-    floor = 4.0 * float(np.finfo(float).eps) * max(1.0, abs(floor_reference)) * (1 + np.log2(ns))
+    a, b = problem.lower.value, problem.upper.value
+    floor = convergence.roundoff_floor(problem.function.f, a, b, reference, ns)
     if np.all(np.isfinite(errors)) and np.all(errors <= floor):
         return f"The {RULE_NAMES[rule]} is exact for this f (error at round-off for every n)"
     slope = convergence.fitted_slope(ns, errors, floor)
@@ -154,7 +157,7 @@ def integrate_lines(
         lines += ["", f"{RULE_NAMES[rule].capitalize()} as n doubles:"]
         lines += [row.text(rule) for row in rows]
         if reference is not None:
-            lines.append(order_line(rule, rows, reference))
+            lines.append(order_line(problem, rule, rows, reference))
         else:
             lines.append("No reference value: errors cannot be shown")
     return lines

@@ -17,6 +17,7 @@ command-line export) the numeric value is computed here instead.
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import replace
 from typing import Any
@@ -135,6 +136,7 @@ class IntegralPanel(Panel):
         self._parameters_stale = False
         self._window = (-1.0, 1.0)  # the x-range f was last sampled over
         self._title = ""
+        self._integrand_text = ""
         self._worker_timer = QTimer(self)
         self._worker_timer.setSingleShot(True)
         self._worker_timer.setInterval(WORKER_DELAY_MS)
@@ -314,6 +316,7 @@ class IntegralPanel(Panel):
 
     def _use_function(self, function: PreparedFunction, keep_view: bool) -> None:
         self.function = function
+        self._integrand_text = format_unicode(function.tree)
         self.exact = self.numeric = None
         self.antiderivative = self.antiderivative_formula = None
         self._redraw_all(keep_view)
@@ -427,7 +430,11 @@ class IntegralPanel(Panel):
             self.side.ftc.setText("")
             return
         self.check = check = ftc_check(
-            self.function, self.accumulation.anchor, self._state.ftc_x, self.antiderivative
+            self.function,
+            self.accumulation.anchor,
+            self._state.ftc_x,
+            self.antiderivative,
+            self.singularities,
         )
         self.layer.show_tangent(check)
         self.side.ftc.setText(ftc_html(check))
@@ -519,7 +526,7 @@ class IntegralPanel(Panel):
         side, problem = self.side, self.problem
         if problem is None:
             return
-        integrand = format_unicode(self.function.tree)
+        integrand = self._integrand_text
         side.formula.setText(formula_line(integrand, problem.lower, problem.upper, self.exact))
         pending = "working…"
         side.exact.setText(f"Exact (sympy): {self.exact.describe() if self.exact else pending}")
@@ -554,7 +561,7 @@ class IntegralPanel(Panel):
     def _update_title(self) -> None:
         if self.problem is None:
             return
-        integrand = format_unicode(self.function.tree)
+        integrand = self._integrand_text
         title = formula_line(integrand, self.problem.lower, self.problem.upper, self.exact)
         numeric = self.numeric
         if (self.exact is None or self.exact.status != "value") and numeric is not None:
@@ -589,10 +596,11 @@ class IntegralPanel(Panel):
         a, b = problem.lower.value, problem.upper.value
         rows = convergence.doubling_table(self.function.f, a, b, rule, reference)
         caption = (
-            f"The {RULE_NAMES[rule]} for n = 1, 2, 4, … printed like the derivative lab's h "
-            "table" + ("" if reference is not None else " (errors once a reference value is known)")
+            f"{RULE_NAMES[rule].capitalize()} for n = 1, 2, 4, …, printed like the derivative "
+            "lab's h table"
+            + ("" if reference is not None else " (errors once a reference value is known)")
         )
-        summary = order_line(rule, rows, reference) if reference is not None else ""
+        summary = order_line(problem, rule, rows, reference) if reference is not None else ""
         self.table_view.show_rows(rule, rows, caption, summary)
         if current is self.error_view:
             result = (
@@ -607,6 +615,8 @@ class IntegralPanel(Panel):
 
 def ftc_html(check: FtcCheck) -> str:
     """The FTC check as a few lines of rich text."""
+    if check.reason:
+        return html.escape(check.reason)
     point = format_number(check.x0)
     lines = [
         f"F({point}) = {format_number(check.F_value, 8)}",

@@ -99,7 +99,7 @@ class ErrorView(QWidget):
             "floor",
             result.ns,
             result.floor,
-            name="round-off floor",
+            name="round-off level",
             color="#999999",
             width=1.4,
             style="dash",
