@@ -59,7 +59,7 @@ from explorer.core.integral.report import (
 from explorer.core.integral.riemann import RULE_NAMES, RiemannSum
 from explorer.core.integral.singular import Singularity, singularities_from_curve
 from explorer.core.panel_state import IntegralState
-from explorer.core.sampling import SampledCurve, sample_curve
+from explorer.core.sampling import MAX_ABS_X, RangeError, SampledCurve, sample_curve
 from explorer.core.sampling_breaks import display_limits
 from explorer.ui.panels.integral_items import IntegralLayer
 from explorer.ui.panels.integral_side import SideColumn
@@ -70,6 +70,7 @@ from explorer.ui.plot import PALETTE, PlotView
 
 CURVE_SAMPLES = 2000
 WORKER_DELAY_MS = 150  # a drag asks the worker once it pauses
+RESAMPLE_DELAY_MS = 60
 EXACT_TIMEOUT_S = 10.0
 NUMERIC_TIMEOUT_S = 10.0
 _TASKS = ("integral_exact", "antiderivative", "integral_numeric")
@@ -84,8 +85,9 @@ def home_x_range(lower: Bound, upper: Bound) -> tuple[float, float]:
     if len(values) == 1:
         infinite = lower.value if math.isinf(lower.value) else upper.value
         low, high = (low, low + 10.0) if infinite > 0 else (high - 10.0, high)
-    margin = 0.25 * max(high - low, 1e-6) or 1.0
-    return low - margin, high + margin
+    # A margin the sampler can resolve even for a = b far from 0 (it needs a 1e-12 relative span).
+    margin = 0.25 * max(high - low, 1e-3 * max(1.0, abs(low), abs(high)))
+    return max(low - margin, -MAX_ABS_X), min(high + margin, MAX_ABS_X)
 
 
 class IntegralPanel(Panel):
@@ -141,6 +143,11 @@ class IntegralPanel(Panel):
         self._worker_timer.setSingleShot(True)
         self._worker_timer.setInterval(WORKER_DELAY_MS)
         self._worker_timer.timeout.connect(self._request_values)
+        # Panning or zooming samples f, the area and F again over what is in view.
+        self._resample_timer = QTimer(self)
+        self._resample_timer.setSingleShot(True)
+        self._resample_timer.setInterval(RESAMPLE_DELAY_MS)
+        self._resample_timer.timeout.connect(self._resample_visible)
         self._sync_widgets()
         self._connect()
 
@@ -165,6 +172,7 @@ class IntegralPanel(Panel):
         self.layer.upper_line.dragged.connect(lambda x: self._on_bound_dragged("upper", x))
         self.layer.handle.x_dragged.connect(self._on_x0_dragged)
         self.views.currentChanged.connect(lambda _i: self._refresh_views())
+        self.plot.view_box.sigXRangeChanged.connect(lambda *_: self._resample_timer.start())
 
     # ----- the panel protocol -------------------------------------------------------------------
 
@@ -213,6 +221,7 @@ class IntegralPanel(Panel):
 
     def shutdown(self) -> None:
         self._worker_timer.stop()
+        self._resample_timer.stop()
         if self._worker is not None:
             for request_id in self._requests.values():
                 self._worker.cancel(request_id)
@@ -344,9 +353,20 @@ class IntegralPanel(Panel):
             self.plot.set_view_range((low, high), self._y_range())
         self._views_dirty = True
 
+    def _resample_visible(self) -> None:
+        (low, high), _ = self.plot.view_range()
+        if self.function is None or np.allclose((low, high), self._window, rtol=1e-9, atol=0):
+            return
+        try:
+            self._sample(low, high)
+        except RangeError:
+            return  # zoomed beyond what can be sampled: the last drawing stays
+        self._draw_area()
+        self._draw_accumulation()
+
     def _sample(self, low: float, high: float) -> None:
-        self._window = (low, high)
         curve = sample_curve(self.function.f, low, high, CURVE_SAMPLES)
+        self._window = (low, high)
         self.curve = curve
         self.singularities = singularities_from_curve(self.function.f, curve, low, high)
         x, y = curve.display_arrays()
