@@ -68,3 +68,17 @@ def test_no_real_values_and_oscillation_without_limit():
 def test_a_corner_is_split_at_so_the_value_is_reliable():
     result = numeric("abs(x)", "-1", "2")
     assert result.status == "converges" and result.value == pytest.approx(2.5, rel=1e-12)
+
+
+def test_an_even_pole_between_grid_points_is_found():
+    result = numeric("1/(x-2)^2", "0", "3")
+    assert result.status == "diverges" and result.value == math.inf
+    assert "pole at x = 2, inside [0, 3]" in result.reason
+
+
+def test_slow_singularities_inside_are_split_at():
+    result = numeric("ln(abs(x))", "-1", "2")
+    assert result.status == "converges"
+    assert result.value == pytest.approx(2 * math.log(2) - 3, rel=1e-10)
+    root = numeric("1/sqrt(abs(x - 1.7))", "0", "3")
+    assert root.value == pytest.approx(2 * math.sqrt(1.7) + 2 * math.sqrt(1.3), rel=1e-7)

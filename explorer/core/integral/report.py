@@ -25,7 +25,14 @@ from explorer.core.integral.exact import (
     numeric_text,
     numeric_to_data,
 )
-from explorer.core.integral.quadrature import NumericIntegral, numeric_integral, scalar_function
+from explorer.core.integral.quadrature import (
+    CONVERGES,
+    DIVERGES,
+    UNDEFINED,
+    NumericIntegral,
+    numeric_integral,
+    scalar_function,
+)
 from explorer.core.integral.riemann import RULE_NAMES, RULE_ORDERS, RiemannSum, riemann_sum
 
 NO_SUMS = "Riemann sums need finite bounds a and b"
@@ -75,7 +82,7 @@ def reference_value(exact: ExactIntegral | None, numeric: NumericIntegral | None
     """What a sum's error is measured against: sympy's value, else a trustworthy numeric one."""
     if exact is not None and exact.status == VALUE and exact.value is not None:
         return exact.value
-    if numeric is not None and numeric.status == "converges":
+    if numeric is not None and numeric.status == CONVERGES:
         return numeric.value
     return None
 
@@ -148,7 +155,7 @@ def integrate_lines(
         lines.append(NO_SUMS)
         return lines
     lines.append(sum_line(problem.riemann(rule, n), reference))
-    if numeric.status in ("diverges", "undefined"):
+    if numeric.status in (DIVERGES, UNDEFINED):
         lines.append(NO_LIMIT_FOR_SUMS)
     if table:
         rows = convergence.doubling_table(

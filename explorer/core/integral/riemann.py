@@ -79,10 +79,6 @@ class RiemannSum:
         """h = (b − a)/n (negative for a reversed interval)."""
         return (self.b - self.a) / self.n
 
-    @property
-    def is_rectangles(self) -> bool:
-        return self.heights is not None
-
     def outline(self) -> tuple[np.ndarray, np.ndarray]:
         """The top edge of the drawn shapes, left to right, ready to fill down to y = 0."""
         edges = self.edges

@@ -45,6 +45,8 @@ _DETECTION_SAMPLES = 2001
 _TAIL_DECADES = 8
 _TAIL_PER_DECADE = 100
 _OSCILLATION_CHANGES = 6
+_PEAK_POINTS = 33
+_PEAK_ROUNDS = 16
 
 
 @dataclass(frozen=True)
@@ -172,14 +174,61 @@ def singularities_from_curve(
         point = classify_point(f, end, scale, (side,))
         if point is not None and point.kind != JUMP:
             found.append(point)
+    spacing = scale / (_DETECTION_SAMPLES - 1)
     for c in candidates:
         if not low < c < high:
             continue
         point = classify_point(f, _tidy(c, scale), scale)
+        if point is not None and point.kind == JUMP:
+            # An even pole (1/(x − 2)²) is marked where the break search saw |f| leave the
+            # view, a little beside the pole: look for the peak itself before calling it bounded.
+            peak = _peak_near(f, c, 2.0 * spacing)
+            if peak is not None:
+                at_peak = classify_point(f, _tidy(peak, scale), scale)
+                if at_peak is not None and at_peak.kind != JUMP:
+                    point = at_peak
         if point is not None:
             found.append(point)
     found.sort(key=lambda s: s.x)
     return found
+
+
+def peaks_of(f: RealFunction, low: float, high: float, count: int = 3) -> list[Singularity]:
+    """The ``count`` highest local peaks of |f| inside (low, high), located to float64
+    resolution and classified; those where f stays bounded are left out."""
+    x = np.linspace(low, high, _DETECTION_SAMPLES)
+    size = np.abs(_raw(f, x))
+    size = np.where(np.isnan(size), -np.inf, size)
+    inner = np.arange(1, x.size - 1)
+    local = inner[(size[inner] >= size[inner - 1]) & (size[inner] >= size[inner + 1])]
+    found = []
+    for index in local[np.argsort(size[local])[::-1][:count]]:
+        peak = _peak_near(f, float(x[index]), 2.0 * (x[1] - x[0]))
+        if peak is None or not low < peak < high:
+            continue
+        point = classify_point(f, _tidy(peak, high - low), high - low)
+        if point is not None and point.kind != JUMP:
+            found.append(point)
+    return found
+
+
+def _peak_near(f: RealFunction, c: float, reach: float) -> float | None:
+    """Where |f| is largest (or f undefined) within ``reach`` of ``c``, zooming 16-fold per
+    round down to float64 resolution; None when nothing stands out."""
+    left, right = c - reach, c + reach
+    offsets = np.linspace(0.0, 1.0, _PEAK_POINTS)
+    best = None
+    for _ in range(_PEAK_ROUNDS):
+        points = left + offsets * (right - left)
+        values = _raw(f, points)
+        size = np.where(np.isfinite(values), np.abs(values), np.inf)
+        index = int(np.argmax(size))
+        best = float(points[index])
+        step = (right - left) / (_PEAK_POINTS - 1)
+        if step <= 4 * np.spacing(abs(best) + 1.0):
+            break
+        left, right = best - step, best + step
+    return best
 
 
 def _tidy(c: float, scale: float) -> float:

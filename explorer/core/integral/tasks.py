@@ -27,7 +27,6 @@ from explorer.core.worker import register_task
 
 def _prepared(payload: dict) -> tuple[Any, Any, dict[str, Any]]:
     """(our Expression, the sympy expression with parameters substituted, its symbols)."""
-    import sympy
 
     from explorer.core.expr import parse
 
@@ -36,15 +35,18 @@ def _prepared(payload: dict) -> tuple[Any, Any, dict[str, Any]]:
     sympy_expression = expression.to_sympy(symbols)
     values = payload.get("params") or {}
     substitutions = {
-        symbols[name]: sympy.Rational(_exact_fraction(float(values.get(name, 1.0))))
+        symbols[name]: _exact_rational(float(values.get(name, 1.0)))
         for name in expression.parameters
     }
     return expression, sympy_expression.subs(substitutions), symbols
 
 
-def _exact_fraction(value: float) -> str:
+def _exact_rational(value: float) -> Any:
+    """The slider value as the decimal it shows, exactly: 1.5 → 3/2 (built from integers)."""
+    import sympy
+
     fraction = Fraction(Decimal(repr(value)))
-    return f"{fraction.numerator}/{fraction.denominator}"
+    return sympy.Rational(fraction.numerator, fraction.denominator)
 
 
 def _sympy_bound(text: str) -> Any:

@@ -42,13 +42,14 @@ from explorer.core.integral.accumulation import (
 from explorer.core.integral.area import clipped_to
 from explorer.core.integral.bounds import Bound, finite_bound
 from explorer.core.integral.exact import (
+    VALUE,
     ExactIntegral,
     agreement,
     formula_line,
     numeric_from_data,
     numeric_text,
 )
-from explorer.core.integral.quadrature import DIVERGES, UNDEFINED, NumericIntegral
+from explorer.core.integral.quadrature import DIVERGES, UNDEFINED, UNRELIABLE, NumericIntegral
 from explorer.core.integral.report import (
     NO_SUMS,
     IntegralProblem,
@@ -59,8 +60,10 @@ from explorer.core.integral.report import (
 from explorer.core.integral.riemann import RULE_NAMES, RiemannSum
 from explorer.core.integral.singular import Singularity, singularities_from_curve
 from explorer.core.panel_state import IntegralState
+from explorer.core.panel_state.integral import X0_LIMIT
 from explorer.core.sampling import MAX_ABS_X, RangeError, SampledCurve, sample_curve
 from explorer.core.sampling_breaks import display_limits
+from explorer.ui.panels.derivative_controls import source_text
 from explorer.ui.panels.integral_items import IntegralLayer
 from explorer.ui.panels.integral_side import SideColumn
 from explorer.ui.panels.integral_views import ErrorView, TableView
@@ -76,15 +79,26 @@ NUMERIC_TIMEOUT_S = 10.0
 _TASKS = ("integral_exact", "antiderivative", "integral_numeric")
 
 
+def snapped(x: float, view: tuple[float, float]) -> float:
+    """A dragged position on a grid a pointer can aim at (0.01 on a 10-wide view), inside the
+    view: a bound lands exactly on 1, not on 0.99837."""
+    low, high = view
+    step = 10.0 ** math.floor(math.log10((high - low) / 500.0))
+    return float(f"{round(min(max(x, low), high) / step) * step:.12g}")
+
+
 def home_x_range(lower: Bound, upper: Bound) -> tuple[float, float]:
-    """The x-range that shows [a, b] with a margin (10 units of an infinite side)."""
+    """The x-range that shows [a, b] with a quarter of its width beside it; towards an infinite
+    bound, 10 units of it and a small margin on the finite side."""
     values = [v for v in (lower.value, upper.value) if math.isfinite(v)]
     if not values:
         return -10.0, 10.0
     low, high = min(values), max(values)
     if len(values) == 1:
         infinite = lower.value if math.isinf(lower.value) else upper.value
-        low, high = (low, low + 10.0) if infinite > 0 else (high - 10.0, high)
+        if infinite > 0:
+            return max(low - 1.0, -MAX_ABS_X), min(low + 10.0, MAX_ABS_X)
+        return max(high - 10.0, -MAX_ABS_X), min(high + 1.0, MAX_ABS_X)
     # A margin the sampler can resolve even for a = b far from 0 (it needs a 1e-12 relative span).
     margin = 0.25 * max(high - low, 1e-3 * max(1.0, abs(low), abs(high)))
     return max(low - margin, -MAX_ABS_X), min(high + margin, MAX_ABS_X)
@@ -283,11 +297,11 @@ class IntegralPanel(Panel):
             self._request_values()
 
     def _on_bound_dragged(self, which: str, x: float) -> None:
-        (low, high), _ = self.plot.view_range()
-        step = 10.0 ** math.floor(math.log10((high - low) / 500.0))
-        snapped = round(min(max(x, low), high) / step) * step
-        bound = finite_bound(snapped)
-        self._state = replace(self._state, **{which: bound.text})
+        try:
+            bound = finite_bound(snapped(x, self.plot.view_range()[0]))
+            self._state = replace(self._state, **{which: bound.text})
+        except (ValueError, ExprError):
+            return  # dragged beyond ±1e15: the bound stays where it was
         field = self.side.lower_input if which == "lower" else self.side.upper_input
         with signals_blocked(field):
             field.setText(bound.text)
@@ -304,9 +318,7 @@ class IntegralPanel(Panel):
         self._worker_timer.start()
 
     def _on_x0_dragged(self, x: float) -> None:
-        (low, high), _ = self.plot.view_range()
-        step = 10.0 ** math.floor(math.log10((high - low) / 500.0))
-        x0 = float(f"{round(min(max(x, low), high) / step) * step:.12g}")
+        x0 = min(max(snapped(x, self.plot.view_range()[0]), -X0_LIMIT), X0_LIMIT)
         with signals_blocked(self.side.x0_input):
             self.side.x0_input.setValue(x0)
         self._change(ftc_x=x0, what="ftc")
@@ -465,14 +477,7 @@ class IntegralPanel(Panel):
         self.exact = self.numeric = None
         self._show_values()
 
-    def _payload(self) -> dict:
-        text = getattr(self._expression, "text", None)
-        if not isinstance(text, str):
-            text = (
-                format_unicode(self.function.tree)
-                if isinstance(self._expression, str)
-                else str(self._expression)
-            )
+    def _payload(self, text: str) -> dict:
         return {
             "text": text,
             "params": dict(self.function.params),
@@ -484,12 +489,14 @@ class IntegralPanel(Panel):
         self._worker_timer.stop()
         if self.function is None:
             return
-        if self._worker is None:
-            # No worker (a command-line export): the numeric value is computed here.
+        text = source_text(self._expression)
+        if self._worker is None or text is None:
+            # No worker (a command-line export), or a bare tree with no text for the worker to
+            # parse: the numeric value is computed here, and there is no exact one.
             self.numeric = self.problem.numeric()
             self._show_values()
             return
-        payload = self._payload()
+        payload = self._payload(text)
         tasks = _TASKS if antiderivative else ("integral_exact", "integral_numeric")
         for task in tasks:
             timeout = NUMERIC_TIMEOUT_S if task == "integral_numeric" else EXACT_TIMEOUT_S
@@ -536,7 +543,7 @@ class IntegralPanel(Panel):
         elif task == "antiderivative":
             self.set_exact_answer(None, (f"({message})", None))
         else:
-            self.numeric = NumericIntegral(math.nan, math.nan, "unreliable", message)
+            self.numeric = NumericIntegral(math.nan, math.nan, UNRELIABLE, message)
             self._show_values()
 
     def _reference(self) -> float | None:
@@ -548,7 +555,8 @@ class IntegralPanel(Panel):
             return
         integrand = self._integrand_text
         side.formula.setText(formula_line(integrand, problem.lower, problem.upper, self.exact))
-        pending = "working…"
+        # Without a worker (an export from the command line) sympy is not asked here at all.
+        pending = "working…" if self._worker is not None else "not computed"
         side.exact.setText(f"Exact (sympy): {self.exact.describe() if self.exact else pending}")
         numeric = self.numeric
         side.numeric.setText(f"Numeric (mpmath): {numeric_text(numeric) if numeric else pending}")
@@ -564,7 +572,9 @@ class IntegralPanel(Panel):
             f"Antiderivative (sympy): F(x) = {formula} + C"
             if formula
             else (
-                "Antiderivative: sympy found none" if formula == "" else "Antiderivative: working…"
+                "Antiderivative: sympy found none"
+                if formula == ""
+                else f"Antiderivative (sympy): {pending}"
             )
         )
         if self.riemann is not None:
@@ -584,7 +594,7 @@ class IntegralPanel(Panel):
         integrand = self._integrand_text
         title = formula_line(integrand, self.problem.lower, self.problem.upper, self.exact)
         numeric = self.numeric
-        if (self.exact is None or self.exact.status != "value") and numeric is not None:
+        if (self.exact is None or self.exact.status != VALUE) and numeric is not None:
             title += (
                 f" ≈ {format_number(numeric.value, 10)}"
                 if numeric.has_value
