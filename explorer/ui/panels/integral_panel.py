@@ -432,7 +432,13 @@ class IntegralPanel(Panel):
             return
         self.riemann = problem.riemann(state.rule, state.n)
         self.layer.show_sum(self.riemann if state.show_sums else None, self._y_limits())
-        self.side.sum_readout.setText(sum_line(self.riemann, self._reference()))
+        self.side.sum_readout.setText(self._sum_text())
+
+    def _sum_text(self) -> str:
+        text = sum_line(self.riemann, self._reference())
+        if self.numeric is not None and self.numeric.status in (DIVERGES, UNDEFINED):
+            text += " — the integral has no value, so the sums approach nothing meaningful"
+        return text
 
     def _draw_accumulation(self) -> None:
         if not self._state.show_accumulation:
@@ -578,12 +584,7 @@ class IntegralPanel(Panel):
             )
         )
         if self.riemann is not None:
-            side.sum_readout.setText(sum_line(self.riemann, self._reference()))
-            if numeric is not None and numeric.status in (DIVERGES, UNDEFINED):
-                side.sum_readout.setText(
-                    side.sum_readout.text() + " — the integral has no value, so the sums "
-                    "approach nothing meaningful"
-                )
+            side.sum_readout.setText(self._sum_text())
         self._views_dirty = True
         self._refresh_views()
         self._update_title()
