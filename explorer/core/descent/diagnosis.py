@@ -181,7 +181,7 @@ def diagnose(
         findings.append(
             Finding(
                 "moving",
-                f"still moving after {trajectory.steps_done} steps: ‖∇f‖ = "
+                f"did not converge in {trajectory.steps_done} steps: ‖∇f‖ = "
                 f"{format_number(norm, 3)} > {format_number(tolerance)}",
             )
         )

@@ -17,7 +17,7 @@ from explorer.core.descent.race import Race, Trajectory, point_text
 # What the results table's status column says for each kind of finding.
 STATUS_WORDS = {
     "running": "running",
-    "moving": "still moving",
+    "moving": "did not converge",
     "minimum": "local minimum",
     "maximum": "local maximum",
     "saddle": "saddle point",
