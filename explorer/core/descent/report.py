@@ -80,7 +80,7 @@ def result_rows(
                 trajectory.label,
                 trajectory.settings.describe(),
                 vector_text(trajectory.points[shown], 4),
-                format_number(trajectory.loss(shown), 5),
+                format_number(trajectory.loss(shown), 4),
                 format_number(float(np.linalg.norm(trajectory.gradients[shown])), 3),
                 _steps_text(trajectory, tolerance, shown),
                 STATUS_WORDS[status],
