@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.model import PreparedFunction, prepare
+from explorer.core.text import format_number
 
 _EPSILON = float(np.finfo(np.float64).eps)
 _MAX_MESSAGES = 20

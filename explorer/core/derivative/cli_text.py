@@ -6,10 +6,10 @@ import math
 from collections.abc import Mapping
 
 from explorer.core.derivative import difference
-from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.kinks import kink_notes
 from explorer.core.derivative.model import prepare
 from explorer.core.derivative.tangent import tangent_at
+from explorer.core.text import format_number
 
 
 def diff_text(

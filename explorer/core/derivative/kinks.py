@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from explorer.core.derivative.agreement import _slope_breaks
-from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.model import PreparedFunction
+from explorer.core.text import format_number
 
 # Where ``kink_notes`` looks for kinks when no plot range is given (the CLI): the default view
 # and then some, plus the points asked about.

@@ -28,6 +28,7 @@ from explorer.core.expr.nodes import (
     Variable,
 )
 from explorer.core.functions import FunctionSpec, lookup
+from explorer.core.text import subscript
 
 
 @dataclass(frozen=True)
@@ -370,8 +371,7 @@ def _flatten_sum(node: Node) -> list[tuple[int, Node]]:
 def _term_names(count: int) -> list[str]:
     if count <= 3:
         return ["u", "v", "w"][:count]
-    subscripts = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-    return [f"u{str(i).translate(subscripts)}" for i in range(1, count + 1)]
+    return [f"u{subscript(i)}" for i in range(1, count + 1)]
 
 
 def _table_formula(spec: FunctionSpec, placeholder: str, chain: bool) -> tuple[str, str]:

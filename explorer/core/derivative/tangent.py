@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number, line_equation, point_slope_equation
+from explorer.core.derivative.formatting import line_equation, point_slope_equation
 from explorer.core.derivative.model import PreparedFunction, prepare
+from explorer.core.text import format_number
 
 # One-sided quotients at two step sizes (relative to max(1, |x₀|)): a corner keeps them apart
 # at both, a smooth function's gap shrinks 100-fold.

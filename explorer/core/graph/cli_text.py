@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 
 from explorer.core.expr.errors import ExprError
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.model import GraphModel, build_model
+from explorer.core.text import format_number
 
 _NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$", re.DOTALL)
 _MAX_FILE_BYTES = 100_000

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.graph.layout import Layout, layered_layout
+from explorer.core.text import parenthesized, subscript
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,11 +58,11 @@ class ModelNode:
 
         Repeats are numbered: a loop's ``b₁``, ``b₂``; the seed's two ``(w + x)₁``, ``(w + x)₂``.
         """
-        number = _subscript(self.occurrence) if self.occurrence else ""
+        number = subscript(self.occurrence) if self.occurrence else ""
         if self.is_named:
             return self.label + number
         text = self.formula or self.name_text or self.op
-        return (f"({text})" if _needs_parentheses(text) else text) + number
+        return parenthesized(text) + number
 
     @property
     def bare_text(self) -> str:
@@ -281,23 +282,6 @@ def _number_repeated_names(nodes: tuple[ModelNode, ...]) -> tuple[ModelNode, ...
             node = replace(node, occurrence=seen[found])
         numbered.append(node)
     return tuple(numbered)
-
-
-def _needs_parentheses(text: str) -> bool:
-    """True when an operator sits outside all brackets: ``(w + x)``, but ``dot(x, x)`` as is."""
-    depth = 0
-    for char in text:
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif depth == 0 and char in " +-−·*/^@":
-            return True
-    return False
-
-
-def _subscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 def _looks_like_name(label: str) -> bool:

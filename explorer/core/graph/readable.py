@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.text import format_number
+
 # ``u·v`` is the core's symbol for both the elementwise product and the dot product; a node
 # name must tell them apart.
 _NAME_TEMPLATES = {"dot": "dot(u, v)"}
@@ -176,8 +178,6 @@ class EdgeText:
 
 def edge_text(model: Any, edge: Any) -> EdgeText:
     """What to write on ``edge`` of ``model`` (a ``GraphModel``), for the CLI and the view."""
-    from explorer.core.graph.explain import format_number
-
     source, target = model.node(edge.source), model.node(edge.target)
     symbolic = f"∂{target.symbol}/∂{source.symbol}"
     twins = [e for e in model.incoming(target.id) if e.source == source.id]

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 
 from explorer.core.graph.building import build_tensors
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.model import GraphModel, build_model, graph_from_tensor
+from explorer.core.text import format_number
 
 
 @dataclass(frozen=True)

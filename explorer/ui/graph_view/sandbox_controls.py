@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from explorer.core.expr.errors import ExprError
+from explorer.core.text import format_number
 
 if TYPE_CHECKING:
     from explorer.ui.panels.graph_panel import GraphPanel
@@ -147,16 +148,12 @@ class SandboxControls(QGroupBox):
             hint = "; type several values for an input, e.g. 0, 1, 2, 3"
             self.panel.show_sandbox_result(str(error) + hint, is_error=True)
             return
-        grads = "; ".join(f"{name}.grad = {_format(grad)}" for name, grad in demo.gradients.items())
+        grads = "; ".join(
+            f"{name}.grad = {format_number(grad)}" for name, grad in demo.gradients.items()
+        )
         y = demo.model.output.symbol
         message = (
             f"{y}.backward() on a non-scalar {y} → RuntimeError: {demo.error}\n"
             f"{y}.backward(gradient=torch.ones_like({y})) gives ∂(Σ{y})/∂input: {grads}"
         )
         self.panel.show_sandbox_result(message, model=demo.model)
-
-
-def _format(value) -> str:
-    from explorer.core.graph.explain import format_number
-
-    return format_number(value)

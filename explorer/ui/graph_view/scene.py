@@ -14,12 +14,12 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.layout import Layout, wrap_layout
 from explorer.core.graph.model import NAMED_STEPS, GraphModel, ModelEdge, ModelNode
 from explorer.core.graph.named_steps import DEFINITION_OP
 from explorer.core.graph.readable import edge_text
 from explorer.core.graph.stepper import StepState
+from explorer.core.text import format_number
 from explorer.ui.graph_view.items import (
     CARD_WIDTH,
     LABEL_FONT,

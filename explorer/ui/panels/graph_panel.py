@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from explorer.core.expr.errors import ExprError
 from explorer.core.graph.cli_text import looks_like_python
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.forward_mode import forward_tangents, passes_note, tangent_card_texts
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS, GraphModel
 from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
 from explorer.core.graph.stepper import Stepper
+from explorer.core.text import format_number
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import fill_input_combo
