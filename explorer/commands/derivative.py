@@ -6,7 +6,7 @@ import argparse
 import math
 from typing import Any
 
-from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry
 
 DEFAULT_X_RANGE = ("-5", "5")
 # sympy's simplification runs in the killable worker; past this it is stopped and skipped.

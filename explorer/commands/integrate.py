@@ -14,7 +14,7 @@ import argparse
 import json
 from typing import Any
 
-from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry
 from explorer.commands.derivative import parse_parameters
 
 EXACT_TIMEOUT_S = 10.0
