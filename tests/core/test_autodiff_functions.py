@@ -22,12 +22,12 @@ def _points(spec, count: int = 6) -> np.ndarray:
 
 
 def _sympy_derivative(spec, points: np.ndarray) -> np.ndarray:
-    derivative = sympy.diff(spec.sympy(X), X)
+    derivative = sympy.diff(spec.to_sympy(X), X)
     return np.array([float(derivative.subs(X, sympy.Float(p, 30)).evalf(30)) for p in points])
 
 
 def _sympy_value(spec, points: np.ndarray) -> np.ndarray:
-    expression = spec.sympy(X)
+    expression = spec.to_sympy(X)
     return np.array([float(expression.subs(X, sympy.Float(p, 30)).evalf(30)) for p in points])
 
 

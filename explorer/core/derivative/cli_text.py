@@ -86,7 +86,7 @@ def _at_kink(step) -> bool:
     from explorer.core.functions import lookup
 
     spec = lookup(step.expression.name) if isinstance(step.expression, Call) else None
-    return spec is not None and spec.kinks is not None
+    return spec is not None and bool(spec.kinks)
 
 
 def _value_lines(function, x0: float) -> list[str]:

@@ -42,11 +42,12 @@ def _function_names() -> dict[str, str]:
     """
     import sympy
 
+    u = sympy.Symbol("u", real=True)
     names = {}
     for spec in FUNCTIONS:
-        target = getattr(sympy, spec.sympy_name, None)
-        if spec.sympy_name == "cbrt" or isinstance(target, type):
-            names[spec.sympy_name] = spec.name
+        built = spec.to_sympy(u)
+        if built.args == (u,) and isinstance(built.func, sympy.FunctionClass):
+            names[built.func.__name__] = spec.name
     return names
 
 

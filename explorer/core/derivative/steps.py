@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import numpy as np
-
 from explorer.core.derivative import algebra
 from explorer.core.derivative.rules import RULES, TABLE_TITLES
 from explorer.core.expr.nodes import (
@@ -136,14 +134,10 @@ def table_derivative(name: str) -> Node:
     return parse(spec.derivative_formula, variables=("u",)).tree
 
 
-@cache
 def kink_points(name: str) -> tuple[float, ...]:
-    """Where a table function has a kink, found by probing its ``kinks`` predicate at integers."""
+    """Where a table function has a kink (the table declares them: abs and relu at 0)."""
     spec = lookup(name)
-    if spec is None or spec.kinks is None:
-        return ()
-    candidates = np.arange(-10.0, 11.0)
-    return tuple(float(c) for c in candidates[np.asarray(spec.kinks(candidates), dtype=bool)])
+    return () if spec is None else spec.kinks
 
 
 class _Deriver:
