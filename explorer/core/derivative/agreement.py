@@ -153,7 +153,7 @@ def three_derivatives(
             _differ(symbolic, central, atol + roundoff, rtol) & np.isfinite(central)
         )
     located = _kink_locations(function, grid)
-    kinks = [k for k in located if _slope_breaks(function, k[1])]
+    kinks = [k for k in located if slope_breaks(function, k[1])]
     # Kinks whose one-sided slopes agree (relu(x) − relu(−x) at 0): f is differentiable there.
     cancelled = {k[0]: k for k in located if k not in kinks}
     for index, _, _ in kinks:
@@ -198,7 +198,7 @@ def _kink_locations(function: PreparedFunction, grid: np.ndarray) -> list[tuple[
     return found
 
 
-def _slope_breaks(function: PreparedFunction, where: float) -> bool:
+def slope_breaks(function: PreparedFunction, where: float) -> bool:
     """Whether f′ really jumps at a table kink (|x| does; x·|x| and |x|³ are smooth there)."""
     offset = 1e-9 * max(1.0, abs(where))
     with np.errstate(all="ignore"):

@@ -2,14 +2,14 @@
 
 The derivation marks every call of a function with a kink; x·|x|, |x|³ and relu(x)² contain one
 but are smooth there. Here each kink is located (bisection between samples) and kept only when
-f′ really jumps there (``agreement._slope_breaks``).
+f′ really jumps there (``agreement.slope_breaks``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from explorer.core.derivative.agreement import _slope_breaks
+from explorer.core.derivative.agreement import slope_breaks
 from explorer.core.derivative.model import PreparedFunction
 from explorer.core.text import format_number
 
@@ -32,7 +32,7 @@ def kink_notes(function: PreparedFunction, points=(), grid: np.ndarray | None = 
         for where in _kink_roots(site, search):
             with np.errstate(all="ignore"):
                 defined = np.isfinite(function.f(np.float64(where)))
-            if defined and _slope_breaks(function, where):
+            if defined and slope_breaks(function, where):
                 found[(where, format_unicode(site.call))] = None
     by_call: dict[str, list[float]] = {}
     for where, call in sorted(found):
