@@ -199,7 +199,7 @@ def build_derivative_panel(args: argparse.Namespace) -> Any:
     """The Derivative panel showing ``args.expr`` with its tangent at ``args.at``."""
     from explorer.core.expr import parse
     from explorer.core.sampling import RangeError
-    from explorer.ui.panels.derivative_panel import DerivativePanel
+    from explorer.ui.panels.derivative.panel import DerivativePanel
 
     expression = parse(args.expr, variables=("x",), parameters=True)
     x0 = parse_number(args.at, "--at")

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QSlider
 
 from explorer.core.expr import parse
-from explorer.ui.panels.derivative_controls import h_from_tick, tick_from_h
-from explorer.ui.panels.derivative_panel import DerivativePanel
+from explorer.ui.panels.derivative.controls import h_from_tick, tick_from_h
+from explorer.ui.panels.derivative.panel import DerivativePanel
 
 
 def expression(text: str):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QSlider
 
 from explorer.core.expr import parse
 from explorer.ui import export
-from explorer.ui.panels.derivative_panel import DerivativePanel
+from explorer.ui.panels.derivative.panel import DerivativePanel
 
 
 @pytest.fixture
@@ -37,16 +37,18 @@ def bridge(qtbot):
 
 def test_worker_replaces_the_formula_with_the_simplified_form(qtbot, panel, bridge):
     panel.set_worker(bridge)
-    with qtbot.waitSignal(panel.formula_simplified, timeout=60000) as blocker:
+    with qtbot.waitSignal(panel.derivative_formula.simplified, timeout=60000) as blocker:
         panel.set_expression(parse("x^2 sin(x)/(1 + x^2)"))
         # Shown at once, before the worker answers: our own steps engine's result.
-        assert panel.derivative_text().startswith("f′(x) = ((2x·sin(x) + x²·cos(x))")
-        assert "simplifying" in panel.simplification_status()
+        assert panel.derivative_formula.formula_text().startswith(
+            "f′(x) = ((2x·sin(x) + x²·cos(x))"
+        )
+        assert "simplifying" in panel.derivative_formula.status_text()
     # sympy's smaller form, printed in our notation (superscripts, implied products).
     simplified = "x·(x³·cos(x) + x·cos(x) + 2sin(x))/(x⁴ + 2x² + 1)"
     assert blocker.args == [simplified]
-    assert panel.derivative_text() == f"f′(x) = {simplified}"
-    assert panel.simplification_status() == "✓ simplified (sympy)"
+    assert panel.derivative_formula.formula_text() == f"f′(x) = {simplified}"
+    assert panel.derivative_formula.status_text() == "✓ simplified (sympy)"
     assert "(x³·cos(x) + x·cos(x)" in panel.plot.plot_item.titleLabel.text
 
 
@@ -62,12 +64,14 @@ def test_worker_replaces_the_formula_with_the_simplified_form(qtbot, panel, brid
 def test_sympys_form_outside_our_language_is_not_shown(qtbot, panel, bridge, text, ours):
     panel.set_worker(bridge)
     panel.set_expression(parse(text))
-    qtbot.waitUntil(lambda: "simplifying" not in panel.simplification_status(), timeout=60000)
-    assert panel.simplification_status() == "(our form; sympy's was not simpler)"
-    assert panel.derivative_text() == f"f′(x) = {ours}"
+    qtbot.waitUntil(
+        lambda: "simplifying" not in panel.derivative_formula.status_text(), timeout=60000
+    )
+    assert panel.derivative_formula.status_text() == "(our form; sympy's was not simpler)"
+    assert panel.derivative_formula.formula_text() == f"f′(x) = {ours}"
     title = panel.plot.plot_item.titleLabel.text
     for raw in ("Piecewise", "Heaviside", "cosh", "sqrt", "**"):
-        assert raw not in title and raw not in panel.derivative_text()
+        assert raw not in title and raw not in panel.derivative_formula.formula_text()
 
 
 class _TimingOutWorker(QObject):
@@ -94,13 +98,13 @@ def test_timed_out_simplification_keeps_the_derived_form_quietly(panel):
     panel.set_expression(parse("x*exp(x)"))
     task, payload, timeout = worker.submitted[-1]
     assert task == "derivative_steps" and payload["text"] == "x*exp(x)" and timeout > 0
-    derived = panel.derivative_text()
+    derived = panel.derivative_formula.formula_text()
     worker.failed.emit(1, task, "Working out the derivative's steps took longer than 8 s")
-    assert panel.derivative_text() == derived
-    assert "not simplified" in panel.simplification_status()
+    assert panel.derivative_formula.formula_text() == derived
+    assert "not simplified" in panel.derivative_formula.status_text()
     # A stale answer (an older request) is ignored.
     worker.result_ready.emit(0, task, {"simplified": "wrong"})
-    assert panel.derivative_text() == derived
+    assert panel.derivative_formula.formula_text() == derived
 
 
 @pytest.mark.parametrize("suffix", ["png", "svg"])

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
 from explorer.core.expr import parse
-from explorer.ui.panels.derivative_panel import DerivativePanel
+from explorer.ui.panels.derivative.panel import DerivativePanel
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_long_formula_title_is_elided_and_the_plot_stays_in_its_frame(qtbot, pan
     qtbot.waitUntil(
         lambda: panel.plot.plot_item.geometry().width() <= panel.plot.plot_widget.width()
     )
-    assert "…" in panel.plot_title_text()
+    assert "…" in panel.title.text()
     tooltip = panel.plot.plot_item.titleLabel.toolTip()
     assert panel.function.derivation.text in tooltip
     assert "ln(1 + x²)/√(1 + x²)" in tooltip
@@ -65,7 +65,7 @@ def test_long_formula_title_is_elided_and_the_plot_stays_in_its_frame(qtbot, pan
 
 def test_short_formula_title_is_whole(panel):
     show(panel, "x^2", 1.0)
-    assert panel.plot_title_text().split() == ["f(x)", "=", "x²", "f′(x)", "=", "2x"]
+    assert panel.title.text().split() == ["f(x)", "=", "x²", "f′(x)", "=", "2x"]
 
 
 def test_cancelling_kinks_draw_the_tangent_y_equals_x(panel):

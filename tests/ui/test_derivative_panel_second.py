@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 
 from explorer.core.expr import parse
-from explorer.ui.panels.derivative_panel import DerivativePanel
+from explorer.ui.panels.derivative.panel import DerivativePanel
 
 SIMPLIFIED_F2 = (
     "(4x³·cos(x) + 4x·cos(x) + 2sin(x) − x⁶·sin(x) − 2x⁴·sin(x) − 7x²·sin(x))/(x⁶ + 3x⁴ + 3x² + 1)"
@@ -43,19 +43,21 @@ def _legend_name(panel) -> str:
 def test_worker_simplifies_f_second_next_to_f_prime(qtbot, panel, bridge):
     panel.set_worker(bridge)
     panel.side.show_second.setChecked(True)
-    with qtbot.waitSignal(panel.second_simplified, timeout=60000) as blocker:
+    with qtbot.waitSignal(panel.second_formula.simplified, timeout=60000) as blocker:
         panel.set_expression(parse("x^2 sin(x)/(1 + x^2)"))
         # At once: our rules' long f″, marked as pending.
-        assert panel.second_formula_text().startswith("f″(x) = (((2sin(x)")
-        assert panel.second_simplification_status() == "simplifying…"
+        assert panel.second_formula.formula_text().startswith("f″(x) = (((2sin(x)")
+        assert panel.second_formula.status_text() == "simplifying…"
     assert blocker.args == [SIMPLIFIED_F2]
-    assert panel.second_formula_text() == f"f″(x) = {SIMPLIFIED_F2}"
-    assert panel.second_simplification_status() == "✓ simplified (sympy)"
+    assert panel.second_formula.formula_text() == f"f″(x) = {SIMPLIFIED_F2}"
+    assert panel.second_formula.status_text() == "✓ simplified (sympy)"
     assert _legend_name(panel).startswith("f″(x) = (4x³·cos(x)")
     # f′'s own answer lands in f′'s line, not in f″'s (and the other way round).
-    qtbot.waitUntil(lambda: panel.simplification_status() == "✓ simplified (sympy)", timeout=60000)
-    assert panel.derivative_text() == f"f′(x) = {SIMPLIFIED_F1}"
-    assert panel.second_formula_text() == f"f″(x) = {SIMPLIFIED_F2}"
+    qtbot.waitUntil(
+        lambda: panel.derivative_formula.status_text() == "✓ simplified (sympy)", timeout=60000
+    )
+    assert panel.derivative_formula.formula_text() == f"f′(x) = {SIMPLIFIED_F1}"
+    assert panel.second_formula.formula_text() == f"f″(x) = {SIMPLIFIED_F2}"
     # The plotted f″ is the same function sympy's form describes.
     x, y = panel.plot.curve_data("fsecond")
     expected = (
@@ -69,11 +71,11 @@ def test_turning_f_second_on_asks_the_worker_then(qtbot, panel, bridge):
     panel.set_worker(bridge)
     panel.set_expression(parse("sin(x)^2"))
     assert not panel.side.second_label.isVisible()
-    with qtbot.waitSignal(panel.second_simplified, timeout=60000) as blocker:
+    with qtbot.waitSignal(panel.second_formula.simplified, timeout=60000) as blocker:
         panel.side.show_second.setChecked(True)
-        assert panel.second_formula_text() == "f″(x) = 2cos(x)² − 2sin(x)²"
+        assert panel.second_formula.formula_text() == "f″(x) = 2cos(x)² − 2sin(x)²"
     assert blocker.args == ["2cos(2x)"]
-    assert panel.second_formula_text() == "f″(x) = 2cos(2x)"
+    assert panel.second_formula.formula_text() == "f″(x) = 2cos(2x)"
     assert _legend_name(panel) == "f″(x) = 2cos(2x)"
 
 
@@ -82,10 +84,10 @@ def test_our_tidy_f_second_is_kept_when_sympys_is_not_simpler(qtbot, panel, brid
     panel.side.show_second.setChecked(True)
     panel.set_expression(parse("x^3 - 1/x"))
     qtbot.waitUntil(
-        lambda: panel.second_simplification_status() == "(our form; sympy's was not simpler)",
+        lambda: panel.second_formula.status_text() == "(our form; sympy's was not simpler)",
         timeout=60000,
     )
-    assert panel.second_formula_text() == "f″(x) = 6x − 2/x³"
+    assert panel.second_formula.formula_text() == "f″(x) = 6x − 2/x³"
     assert "sympy finds nothing simpler" in panel.side.second_status.toolTip()
 
 
@@ -121,21 +123,21 @@ def test_f_prime_and_f_second_answers_stay_apart_and_stale_ones_are_dropped(pane
     (_, _, _, first_channel), (task, text, timeout, channel) = worker.submitted
     assert (task, text) == ("second_derivative", "x*exp(x)") and timeout > 0
     assert channel != first_channel
-    ours_f2 = panel.second_formula_text()
+    ours_f2 = panel.second_formula.formula_text()
     # An f′ answer changes f′ only.
     worker.result_ready.emit(1, "derivative_steps", _answer("(x + 1)·exp(x)"))
-    assert panel.derivative_text() == "f′(x) = (x + 1)·exp(x)"
-    assert panel.second_formula_text() == ours_f2
+    assert panel.derivative_formula.formula_text() == "f′(x) = (x + 1)·exp(x)"
+    assert panel.second_formula.formula_text() == ours_f2
     # A new f: the pending f″ request is cancelled and its late answer ignored.
     panel.set_expression(parse("sin(x)^2"))
     assert 2 in worker.cancelled
     worker.result_ready.emit(2, "second_derivative", _answer("(x + 2)·exp(x)"))
-    assert panel.second_formula_text() == "f″(x) = 2cos(x)² − 2sin(x)²"
+    assert panel.second_formula.formula_text() == "f″(x) = 2cos(x)² − 2sin(x)²"
     new_request = len(worker.submitted)
     assert worker.submitted[-1][:2] == ("second_derivative", "sin(x)^2")
     worker.failed.emit(new_request, "second_derivative", "took longer than 8 s and was stopped.")
-    assert panel.second_formula_text() == "f″(x) = 2cos(x)² − 2sin(x)²"
-    assert "ran out of time" in panel.second_simplification_status()
+    assert panel.second_formula.formula_text() == "f″(x) = 2cos(x)² − 2sin(x)²"
+    assert "ran out of time" in panel.second_formula.status_text()
     # Toggling f″ off and on does not ask again for the same f.
     panel.side.show_second.setChecked(False)
     panel.side.show_second.setChecked(True)

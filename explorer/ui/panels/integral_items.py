@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from explorer.core.integral.accumulation import Accumulation, FtcCheck
 from explorer.core.integral.area import signed_parts
 from explorer.core.integral.riemann import RiemannSum
-from explorer.ui.panels.derivative_items import CurvePointHandle
+from explorer.ui.panels.derivative.items import CurvePointHandle
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
 
 POSITIVE = (0, 114, 178)  # PALETTE[0], the function's blue: area above the axis

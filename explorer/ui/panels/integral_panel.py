@@ -63,7 +63,7 @@ from explorer.core.panel_state import IntegralState
 from explorer.core.panel_state.integral import X0_LIMIT
 from explorer.core.sampling import MAX_ABS_X, RangeError, SampledCurve, sample_curve
 from explorer.core.sampling_breaks import display_limits
-from explorer.ui.panels.derivative_controls import source_text
+from explorer.ui.panels.derivative.controls import source_text
 from explorer.ui.panels.integral_items import IntegralLayer
 from explorer.ui.panels.integral_side import SideColumn
 from explorer.ui.panels.integral_views import ErrorView, TableView

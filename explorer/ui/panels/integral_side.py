@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.integral.riemann import MAX_N, RULE_NAMES, RULES
-from explorer.ui.panels.derivative_x0_input import ExpressionSpinBox
+from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
 
 SIDE_WIDTH = 380
