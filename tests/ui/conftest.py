@@ -38,3 +38,27 @@ def function_panel_showing(qtbot):
         return panel
 
     return make
+
+
+@pytest.fixture
+def derivative_panel(qtbot):
+    """A Derivative panel on its own, shown at the window's typical size (no worker)."""
+    from explorer.ui.panels.derivative.panel import DerivativePanel
+
+    panel = DerivativePanel()
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+@pytest.fixture
+def symbolic_worker(qtbot):
+    """The app's real symbolic worker (a killable process), started, shut down afterwards."""
+    from explorer.ui.worker_bridge import WorkerBridge
+
+    bridge = WorkerBridge(poll_interval_ms=10)
+    bridge.start()
+    yield bridge
+    bridge.shutdown()
