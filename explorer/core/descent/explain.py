@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.race import Trajectory
+from explorer.core.text import format_number
 
 
 @dataclass(frozen=True)

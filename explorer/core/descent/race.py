@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.objective import Objective
 from explorer.core.descent.optimizers import OptimizerSettings, parameter_group
+from explorer.core.text import format_number
 
 # Divergence: the loss rose on each of the last RISING_STEPS steps and is more than
 # DIVERGED_FACTOR × max(|f(start)|, 1) above f(start).

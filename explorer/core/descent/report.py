@@ -9,10 +9,10 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.diagnosis import Finding, diagnose
 from explorer.core.descent.explain import vector_text
 from explorer.core.descent.race import Race, Trajectory, point_text
+from explorer.core.text import format_number
 
 # What the results table's status column says for each kind of finding.
 STATUS_WORDS = {
