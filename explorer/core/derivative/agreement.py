@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.derivative.model import PreparedFunction, prepare
+from explorer.core.expr.display import format_unicode
 from explorer.core.text import format_number
 
 _EPSILON = float(np.finfo(np.float64).eps)
@@ -179,8 +180,6 @@ def _differ(a: np.ndarray, b: np.ndarray, atol, rtol: float) -> np.ndarray:
 
 def _kink_locations(function: PreparedFunction, grid: np.ndarray) -> list[tuple[int, float, str]]:
     """(nearest grid index, x of the kink, description) wherever a table kink is crossed."""
-    from explorer.core.expr.display import format_unicode
-
     found = []
     for site in function.kink_sites:
         argument = site.argument(grid)

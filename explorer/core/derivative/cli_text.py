@@ -9,6 +9,9 @@ from explorer.core.derivative import difference
 from explorer.core.derivative.kinks import kink_notes
 from explorer.core.derivative.model import prepare
 from explorer.core.derivative.tangent import tangent_at
+from explorer.core.expr.display import format_unicode
+from explorer.core.expr.nodes import Call
+from explorer.core.functions import lookup
 from explorer.core.text import format_number
 
 
@@ -35,8 +38,6 @@ def diff_text(
     ``second_note`` playing the same parts for f″. Raises
     ``ExprError`` for text our parser refuses and ``ValueError`` for a table without ``at``.
     """
-    from explorer.core.expr.display import format_unicode
-
     function = prepare(text, params, variable)
     name = function.variable
     lines = [
@@ -82,9 +83,6 @@ def _other_notes(function) -> list[str]:
 
 
 def _at_kink(step) -> bool:
-    from explorer.core.expr.nodes import Call
-    from explorer.core.functions import lookup
-
     spec = lookup(step.expression.name) if isinstance(step.expression, Call) else None
     return spec is not None and bool(spec.kinks)
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from explorer.core.derivative.agreement import slope_breaks
 from explorer.core.derivative.model import PreparedFunction
+from explorer.core.expr.display import format_unicode
 from explorer.core.text import format_number
 
 # Where ``kink_notes`` looks for kinks when no plot range is given (the CLI): the default view
@@ -24,8 +25,6 @@ def kink_notes(function: PreparedFunction, points=(), grid: np.ndarray | None = 
 
     x·|x|, |x|³ and relu(x)² contain a kink of |x| or relu but are smooth there: no note.
     """
-    from explorer.core.expr.display import format_unicode
-
     search = np.union1d(_KINK_SEARCH if grid is None else grid, np.asarray(points, float))
     found: dict[tuple[float, str], None] = {}
     for site in function.kink_sites:
@@ -41,8 +40,6 @@ def kink_notes(function: PreparedFunction, points=(), grid: np.ndarray | None = 
 
 
 def _kink_note(function: PreparedFunction, call: str, places: list[float]) -> str:
-    from explorer.core.expr.display import format_unicode
-
     name = function.variable
     listed = [f"{name} = {format_number(x)}" for x in places[:_MAX_KINK_NOTES]]
     more = len(places) - len(listed)
