@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.sampling import SampledCurve
+from explorer.core.text import format_number
 
 ROOT = "root"
 LOCAL_MINIMUM = "local minimum"

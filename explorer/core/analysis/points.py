@@ -48,9 +48,9 @@ from explorer.core.analysis.roots import (
 )
 from explorer.core.analysis.singular import Singularity, find_singularities
 from explorer.core.derivative.evaluate import bind
-from explorer.core.derivative.formatting import format_number
 from explorer.core.expr.nodes import Node
 from explorer.core.sampling import SampledCurve
+from explorer.core.text import format_number
 
 # f touches 0 at an extremum when |f| there is below this share of the curve's visible y-span.
 TOUCH_SHARE = 1e-12

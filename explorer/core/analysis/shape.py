@@ -34,7 +34,7 @@ from explorer.core.analysis.model import (
 from explorer.core.analysis.points import CurveSamples, tidy
 from explorer.core.analysis.roots import RealFunction, values_at
 from explorer.core.analysis.singular import Singularity
-from explorer.core.derivative.formatting import format_number
+from explorer.core.text import format_number
 
 
 def sign_intervals(

@@ -44,11 +44,11 @@ from explorer.core.analysis import (
 from explorer.core.analysis.overview import AnalysisCache
 from explorer.core.analysis.shape import restricted
 from explorer.core.analysis.trace import trace_at
-from explorer.core.derivative.formatting import format_number
 from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state import FunctionState
 from explorer.core.panel_state.function import MAX_EXTRA_CURVES, SHADINGS
 from explorer.core.sampling import RangeError, SampledCurve, validate_range
+from explorer.core.text import format_number
 from explorer.ui.panels.function_panel.curve_list import CurveList
 from explorer.ui.panels.function_panel.markers import HOVER_PIXELS, PointMarkers, TraceDot
 from explorer.ui.panels.panel import Panel, signals_blocked
