@@ -22,10 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.core.derivative.difference import central_difference
-from explorer.core.derivative.formatting import format_number, line_equation
+from explorer.core.derivative.formatting import line_equation
 from explorer.core.derivative.model import PreparedFunction
 from explorer.core.derivative.tangent import tangent_at
 from explorer.core.integral.singular import POLE, Singularity
+from explorer.core.text import format_number
 
 RealFunction = Callable[[np.ndarray], np.ndarray]
 

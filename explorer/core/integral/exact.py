@@ -8,11 +8,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from explorer.core.derivative.formatting import MINUS, format_number
 from explorer.core.integral import quadrature
 from explorer.core.integral.bounds import Bound, integral_sign
 from explorer.core.integral.quadrature import NumericIntegral
 from explorer.core.integral.singular import Singularity
+from explorer.core.text import MINUS, format_number
 
 # Statuses of sympy's answer.
 VALUE = "value"

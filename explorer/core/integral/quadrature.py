@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 import mpmath
 import numpy as np
 
-from explorer.core.derivative.formatting import MINUS, format_number
 from explorer.core.expr.nodes import Node
 from explorer.core.expr.to_numpy import compile_postfix, run_postfix
 from explorer.core.integral import singular
 from explorer.core.integral.singular import Singularity
+from explorer.core.text import MINUS, format_number
 
 RealFunction = Callable[[np.ndarray], np.ndarray]
 ScalarFunction = Callable[[float], float]

@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.model import PreparedFunction, prepare
 from explorer.core.expr.display import format_unicode
 from explorer.core.integral import convergence
@@ -34,6 +33,7 @@ from explorer.core.integral.quadrature import (
     scalar_function,
 )
 from explorer.core.integral.riemann import RULE_NAMES, RULE_ORDERS, RiemannSum, riemann_sum
+from explorer.core.text import format_number
 
 NO_SUMS = "Riemann sums need finite bounds a and b"
 NO_LIMIT_FOR_SUMS = (

@@ -27,7 +27,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QTabWidget, QWidget
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.model import PreparedFunction, prepare
 from explorer.core.expr.display import format_unicode
 from explorer.core.expr.errors import ExprError
@@ -63,6 +62,7 @@ from explorer.core.panel_state import IntegralState
 from explorer.core.panel_state.integral import X0_LIMIT
 from explorer.core.sampling import MAX_ABS_X, RangeError, SampledCurve, sample_curve
 from explorer.core.sampling_breaks import display_limits
+from explorer.core.text import format_number
 from explorer.ui.panels.derivative.controls import source_text
 from explorer.ui.panels.integral_items import IntegralLayer
 from explorer.ui.panels.integral_side import SideColumn
