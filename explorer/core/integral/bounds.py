@@ -84,8 +84,7 @@ def finite_bound(value: float) -> Bound:
     """A bound from a number (a dragged handle), shown with at most 12 significant digits."""
     if not math.isfinite(value):
         raise ValueError("a dragged bound must be finite")
-    text = f"{value:.12g}"
-    return Bound(float(text), parse(text, variables=()).tree, text)
+    return parse_bound(f"{value:.12g}")
 
 
 def subscript(text: str) -> str:

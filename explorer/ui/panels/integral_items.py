@@ -41,7 +41,8 @@ class FillItem(QGraphicsPathItem):
     def __init__(self, rgb: tuple[int, int, int], alpha: int, z: float, outline: bool = False):
         super().__init__()
         self.setBrush(pg.mkBrush(*rgb, alpha))
-        self.setPen(make_pen(rgb, 1.2) if outline else QPen(Qt.PenStyle.NoPen))
+        self._outline = make_pen(rgb, 1.2)
+        self.show_outline(outline)
         self.setZValue(z)
         self._x = self._y = np.zeros(0)
 
@@ -54,6 +55,11 @@ class FillItem(QGraphicsPathItem):
             path = pg.arrayToQPath(xs, ys, connect="all")
             path.closeSubpath()
         self.setPath(path)
+
+    def show_outline(self, on: bool) -> None:
+        """Stroke the edge too (the shapes' tops); off when they are thinner than a few pixels,
+        where the stroke is a blur that costs more to paint than the fill."""
+        self.setPen(self._outline if on else QPen(Qt.PenStyle.NoPen))
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """The polyline last given (what a test compares with the integral)."""
@@ -106,9 +112,10 @@ class IntegralLayer:
         self.upper_line = BoundLine("b")
         for line in (self.lower_line, self.upper_line):
             plot.add_item(line, ignore_bounds=True)
-        self.tangent = plot.set_curve(
-            "ftc_tangent", [], [], name=None, color=TANGENT_COLOR, width=1.8, style="dash"
-        )
+        # Not one of PlotView's keyed curves: those re-place the legend on every change, and
+        # the tangent (two points, never in the legend) moves with every x₀ and bound.
+        self.tangent = pg.PlotDataItem([], [], pen=make_pen(TANGENT_COLOR, 1.8, "dash"))
+        plot.add_item(self.tangent, ignore_bounds=True)
         self.handle = CurvePointHandle()
         self.handle.setToolTip("Drag along F to move x₀: the tangent to F has slope f(x₀)")
         plot.add_item(self.handle, ignore_bounds=True)
@@ -132,8 +139,9 @@ class IntegralLayer:
         x, y = riemann.outline()
         y = np.clip(y, *y_limits)
         xs, positive, negative = signed_parts(x, y)
-        self.sum_positive.set_data(xs, positive)
-        self.sum_negative.set_data(xs, negative)
+        for fill, part in ((self.sum_positive, positive), (self.sum_negative, negative)):
+            fill.show_outline(riemann.n <= _DIVIDER_LIMIT)
+            fill.set_data(xs, part)
         if riemann.n <= _DIVIDER_LIMIT:
             dx, dy = riemann.dividers()
             self.dividers.setData(dx, np.clip(dy, *y_limits))

@@ -71,7 +71,8 @@ from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
 
-CURVE_SAMPLES = 2000
+CURVE_SAMPLES = 1500
+ACCUMULATION_SAMPLES = 1001  # F is smoother than f: half the grid draws it just as well
 WORKER_DELAY_MS = 150  # a drag asks the worker once it pauses
 RESAMPLE_DELAY_MS = 60
 EXACT_TIMEOUT_S = 10.0
@@ -432,7 +433,7 @@ class IntegralPanel(Panel):
             return
         self.riemann = problem.riemann(state.rule, state.n)
         self.layer.show_sum(self.riemann if state.show_sums else None, self._y_limits())
-        self.side.sum_readout.setText(self._sum_text())
+        _put(self.side.sum_readout, self._sum_text())
 
     def _sum_text(self) -> str:
         text = sum_line(self.riemann, self._reference())
@@ -448,7 +449,9 @@ class IntegralPanel(Panel):
             return
         low, high = self._window
         a = self.problem.lower.value
-        self.accumulation = accumulation_curve(self.function.f, a, low, high, self.singularities)
+        self.accumulation = accumulation_curve(
+            self.function.f, a, low, high, self.singularities, ACCUMULATION_SAMPLES
+        )
         anchor = self.accumulation.anchor
         name = (
             "F(x) = ∫ₐˣ f(t) dt"
@@ -481,7 +484,7 @@ class IntegralPanel(Panel):
 
     def _invalidate_values(self) -> None:
         self.exact = self.numeric = None
-        self._show_values()
+        self._show_values(title=False)
 
     def _payload(self, text: str) -> dict:
         return {
@@ -555,39 +558,43 @@ class IntegralPanel(Panel):
     def _reference(self) -> float | None:
         return reference_value(self.exact, self.numeric)
 
-    def _show_values(self) -> None:
+    def _show_values(self, title: bool = True) -> None:
+        """Every value readout; ``title`` False while a bound is dragged (setting the plot's
+        title lays it out again, ~3 ms): the title follows when the drag pauses."""
         side, problem = self.side, self.problem
         if problem is None:
             return
         integrand = self._integrand_text
-        side.formula.setText(formula_line(integrand, problem.lower, problem.upper, self.exact))
+        _put(side.formula, formula_line(integrand, problem.lower, problem.upper, self.exact))
         # Without a worker (an export from the command line) sympy is not asked here at all.
         pending = "working…" if self._worker is not None else "not computed"
-        side.exact.setText(f"Exact (sympy): {self.exact.describe() if self.exact else pending}")
+        _put(side.exact, f"Exact (sympy): {self.exact.describe() if self.exact else pending}")
         numeric = self.numeric
-        side.numeric.setText(f"Numeric (mpmath): {numeric_text(numeric) if numeric else pending}")
+        _put(side.numeric, f"Numeric (mpmath): {numeric_text(numeric) if numeric else pending}")
         agree, said = agreement(self.exact, numeric)
         side.show_agreement(agree, said)
         notes = []
         if numeric is not None:
             notes += [numeric.reason] if numeric.reason else []
             notes += list(numeric.notes)
-        side.notes.setText("\n".join(notes))
+        _put(side.notes, "\n".join(notes))
         formula = self.antiderivative_formula
-        side.antiderivative.setText(
+        _put(
+            side.antiderivative,
             f"Antiderivative (sympy): F(x) = {formula} + C"
             if formula
             else (
                 "Antiderivative: sympy found none"
                 if formula == ""
                 else f"Antiderivative (sympy): {pending}"
-            )
+            ),
         )
         if self.riemann is not None:
-            side.sum_readout.setText(self._sum_text())
+            _put(side.sum_readout, self._sum_text())
         self._views_dirty = True
         self._refresh_views()
-        self._update_title()
+        if title:
+            self._update_title()
 
     def _update_title(self) -> None:
         if self.problem is None:
@@ -642,6 +649,12 @@ class IntegralPanel(Panel):
             self.error_view.show_result(result)
         else:
             self._views_dirty = True  # the error plot still needs drawing when shown
+
+
+def _put(label: Any, text: str) -> None:
+    # A QLabel that wraps lays its column out again on every setText, even with the same text.
+    if label.text() != text:
+        label.setText(text)
 
 
 def ftc_html(check: FtcCheck) -> str:

@@ -189,7 +189,8 @@ class SideColumn(QWidget):
         self.bound_error.setVisible(bool(message))
 
     def show_agreement(self, agree: bool | None, text: str) -> None:
-        self.agreement.setText(text)
+        if self.agreement.text() != text:
+            self.agreement.setText(text)
         style = _OK if agree else _WARNING if agree is False else _MUTED
         if self.agreement.styleSheet() != style:  # a style change re-polishes: ~2 ms
             self.agreement.setStyleSheet(style)
