@@ -160,6 +160,18 @@ def test_a_start_of_the_wrong_length_is_refused(panel):
     assert panel.state().start == (-5.0, -2.0)
 
 
+def test_switching_f_between_one_and_two_variables_adapts_the_start(panel):
+    panel.expression_input.setText("x^4 - 3x^2 + x")
+    panel.expression_input.editingFinished.emit()
+    assert panel.state().start == (-5.0,)
+    assert panel.views.currentWidget() is panel.curve_view
+    panel.expression_input.setText("x^2 + y^2")
+    panel.expression_input.editingFinished.emit()
+    assert panel.state().start == (-5.0, 1.0)
+    assert panel.views.currentWidget() is panel.map_view
+    assert panel.message.isHidden()
+
+
 def test_dragging_the_start_on_the_map_moves_it(panel):
     panel.map_view.start_moved.emit(1.0, 2.0)
     assert panel.state().start == (1.0, 2.0)

@@ -334,11 +334,15 @@ class DescentPanel(Panel):
         except (ExprError, ValueError) as error:
             self._show_error(f"start: {getattr(error, 'message', error)}")
             return
+        if len(start) != objective.dimension and objective.text != self._state.expression:
+            # f changed between x and (x, y): keep the start's x, add y = 1 or drop y.
+            start = (start + (1.0,))[: objective.dimension]
         if len(start) != objective.dimension:
             names = ", ".join(objective.variables)
             self._show_error(f"start: f({names}) needs {objective.dimension} number(s): {names}")
             return
         if (objective.text, start) == (self._state.expression, self._state.start):
+            self._show_error("")
             return
         self._objective = objective
         # A new f or start: show the whole race at once.

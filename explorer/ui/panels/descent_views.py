@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QWidget
 
-from explorer.core.descent.picture import loss_curves, tangent_step
+from explorer.core.descent.picture import curve_y_bounds, loss_curves, tangent_step
 from explorer.core.descent.race import Race
 from explorer.core.sampling import sample_curve
 from explorer.ui.field_view import FieldView
@@ -169,8 +169,7 @@ class CurveView(PlotView):
             for key in (f"path{index}", f"tangent{index}", f"step{index}", f"gap{index}"):
                 self.remove_curve(key)
         self._racer_count = len(race.trajectories)
-        y_view = curve.y_view_range
-        self.set_view_range(x_range, y_view)
+        self.set_view_range(x_range, curve_y_bounds(race, y) or curve.y_view_range)
 
     def show_step(self, step: int) -> None:
         race = self._drawn_race
