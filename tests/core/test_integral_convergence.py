@@ -103,3 +103,11 @@ def test_no_ftc_check_across_a_pole():
     assert "F(0.5) does not exist" in check.reason and "pole at x = 0" in check.reason
     assert not check.agrees
     assert ftc_check(function, 1.0, 0.5, singularities=poles).agrees
+
+
+def test_a_rule_with_an_infinite_node_is_called_undefined_not_flat():
+    result = error_vs_n(prepare("1/sqrt(x)").f, 0, 1, 2.0)
+    assert "undefined" in result.rules["left"].verdict()
+    # Midpoint avoids x = 0 but 1/√x is not smooth there: the order drops to ½, and says so.
+    assert result.rules["midpoint"].slope == pytest.approx(-0.5, abs=0.05)
+    assert "slower than theory" in result.rules["midpoint"].verdict()

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 
 from explorer.core.expr import ExprError, parse
-from explorer.core.expr.display import MINUS, format_unicode
+from explorer.core.expr.display import format_unicode
 from explorer.core.expr.nodes import Node
+from explorer.core.text import MINUS, subscript, superscript
 
 _INFINITY = re.compile(r"([+\-\u2212]?)\s*(inf|infinity|oo|∞)", re.IGNORECASE)
-_SUBSCRIPT = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
-_SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+_SCRIPTABLE = frozenset("0123456789+-\u2212")
+_DECIMAL = re.compile("\u2212?[0-9]*\\.[0-9]+")
 # Beyond this a bound is not a number a plot or a Riemann sum can use (sampling's own limit).
 MAX_FINITE_BOUND = 1e15
 
@@ -87,29 +88,16 @@ def finite_bound(value: float) -> Bound:
     return parse_bound(f"{value:.12g}")
 
 
-def subscript(text: str) -> str:
-    """``0`` → ``₀``; ``π`` → ``_π``; ``π/2`` → ``_(π/2)`` (no subscript form for π or /)."""
-    if _scriptable(text, _SUBSCRIPT):
-        return text.translate(_SUBSCRIPT)
-    return f"_{text}" if _single_symbol(text) else f"_({text})"
-
-
-def superscript(text: str) -> str:
-    """``1`` → ``¹``; ``∞`` → ``^∞``; ``π/2`` → ``^(π/2)``."""
-    if _scriptable(text, _SUPERSCRIPT):
-        return text.translate(_SUPERSCRIPT)
-    return f"^{text}" if _single_symbol(text) else f"^({text})"
-
-
-def _scriptable(text: str, table: dict[int, int]) -> bool:
-    return all(ord(character) in table for character in text)
-
-
-def _single_symbol(text: str) -> bool:
-    # ∞, π, e (with a sign) read unambiguously without brackets: ∫₀^∞, ∫_−π^π.
-    return len(text.lstrip(MINUS)) == 1
+def _scripted(text: str, mark: str, lower: bool) -> str:
+    """Digits and signs lowered or raised (``₋₁``, ``¹⁰``); anything else after ``_``/``^``,
+    bracketed unless it is one symbol or a decimal (``^∞``, ``_π``, ``^3.5``, ``^(π/2)``): π, /
+    and . have no sub- or superscript forms."""
+    if text and set(text) <= _SCRIPTABLE:
+        return subscript(text) if lower else superscript(text)
+    plain = len(text.lstrip(MINUS)) == 1 or _DECIMAL.fullmatch(text)
+    return f"{mark}{text}" if plain else f"{mark}({text})"
 
 
 def integral_sign(lower: Bound, upper: Bound) -> str:
     """``∫₀¹``, ``∫₀^∞``, ``∫_(−π)^(π/2)``: the integral sign with its bounds, in one line."""
-    return f"∫{subscript(lower.display())}{superscript(upper.display())}"
+    return f"∫{_scripted(lower.display(), '_', True)}{_scripted(upper.display(), '^', False)}"

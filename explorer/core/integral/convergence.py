@@ -83,6 +83,8 @@ class RuleConvergence:
         name = RULE_NAMES[self.rule]
         if self.exact:
             return f"{name}: exact for this f (error at round-off for every n)"
+        if not np.isfinite(self.errors).any():
+            return f"{name}: undefined (f has no finite value at one of its points)"
         if not math.isfinite(self.slope):
             return f"{name}: too few errors above round-off to fit a slope"
         slope = f"{self.slope:.2f}".replace("-", "−")
