@@ -101,3 +101,14 @@ def test_global_extrema_on_a_typed_interval(qtbot, panel) -> None:
     panel.apply_extremes_input()
     assert panel.extremes_feedback.text()
     assert panel.state().extremes_interval == (-1.5, 1.5)  # the last good interval stays
+
+
+def test_holes_and_asymptotes_are_labelled_too(function_panel_showing) -> None:
+    panel = function_panel_showing("sin(x)/x + 1/(x - 2)")
+    panel.plot.show_cursor(0.0, 0.5)  # the hole at (0, 1/2)
+    assert "Hole of f: (0, 0.5)" in panel.markers.hover_label.textItem.toPlainText()
+    (_, _), (low, high) = panel.plot.view_range()
+    panel.plot.show_cursor(2.0, 0.5 * (low + high))  # anywhere along the dashed line x = 2
+    assert "Vertical asymptote of f: x = 2" in panel.markers.hover_label.textItem.toPlainText()
+    asymptote = panel.markers.point_near(2.0, high)
+    assert panel.markers.toggle_pin(asymptote, high)

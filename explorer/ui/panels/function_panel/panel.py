@@ -664,7 +664,7 @@ class FunctionPanel(Panel):
         where = box.mapSceneToView(event.scenePos())
         point = self.markers.point_near(where.x(), where.y())
         if point is not None:
-            self.markers.toggle_pin(point)
+            self.markers.toggle_pin(point, where.y())
 
     # ----- parameters ---------------------------------------------------------------------------
 
