@@ -147,3 +147,11 @@ def test_a_view_inside_the_analysed_range_gives_the_same_answers_as_analysing_it
         assert [(p.kind, round(p.x, 9)) for p in cut.points] == [
             (p.kind, round(p.x, 9)) for p in fresh.points
         ]
+
+
+def test_a_step_function_is_constant_on_each_step_and_has_its_y_intercept() -> None:
+    analysis = _curve("floor(x)", (-2.0, 2.0))
+    pieces = [(round(i.start, 9), round(i.end, 9), i.sign) for i in analysis.monotonicity]
+    assert pieces == [(-2.0, -1.0, 0), (-1.0, 0.0, 0), (0.0, 1.0, 0), (1.0, 2.0, 0)]
+    assert [(p.kind, p.x, p.y) for p in analysis.points] == [("y-intercept", 0.0, 0.0)]
+    assert ("Constant", ["(−2, −1)", "(−1, 0)", "(0, 1)", "(1, 2)"]) in analysis.interval_groups()

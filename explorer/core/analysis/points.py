@@ -174,7 +174,7 @@ def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfIn
         )
         for x, y in inflections
     ]
-    points += _intercept(curve, samples, step)
+    points += _intercept(curve, samples)
     for item in samples.singular:
         kind = HOLE if item.kind == "hole" else ASYMPTOTE
         points.append(PointOfInterest(kind, curve.name, item.x, item.y))
@@ -313,13 +313,14 @@ def _largest(values: np.ndarray) -> float:
     return float(finite.max()) if finite.size else 0.0
 
 
-def _intercept(curve: CurveFunctions, samples: CurveSamples, step: float) -> list[PointOfInterest]:
+def _intercept(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfInterest]:
     if not samples.x[0] <= 0.0 <= samples.x[-1]:
         return []
     zero = np.zeros(1)
     if samples.near_singular(zero)[0]:
         return []
+    # f(0) itself, also where f jumps at 0 (floor(0) = 0 is on the graph); never at a hole.
     value = values_at(curve.f, zero)
-    if not continuous_at(curve.f, zero, value, step)[0]:
+    if not np.isfinite(value[0]):
         return []
     return [PointOfInterest(Y_INTERCEPT, curve.name, 0.0, float(value[0]))]

@@ -36,6 +36,8 @@ from explorer.core.analysis.roots import RealFunction, values_at
 from explorer.core.analysis.singular import Singularity
 from explorer.core.text import format_number
 
+_SLIVER = 1e-9
+
 
 def sign_intervals(
     x: np.ndarray, y: np.ndarray, values: np.ndarray, cuts: list[float]
@@ -52,7 +54,8 @@ def sign_intervals(
     boundaries = np.flatnonzero(np.diff(piece[indices])) + 1
     for group in np.split(indices, boundaries):
         start, end = _piece_bounds(x, usable, cut_points, group)
-        if end <= start:
+        # A sliver between a break and the end of the range (floor's jump at x = 2 on [−2, 2]).
+        if end - start <= _SLIVER * (x[-1] - x[0]):
             continue
         signs = np.sign(values[group])
         plus, minus = int((signs > 0).sum()), int((signs < 0).sum())
