@@ -28,6 +28,7 @@ TANGENT_COLOR = PALETTE[3]
 # Dividers between shapes are drawn up to this n; beyond, they would be a solid block.
 _DIVIDER_LIMIT = 120
 _TANGENT_REACH = 20.0  # view spans each side
+TANGENT_NAME = "tangent to F at x₀ (slope f(x₀))"
 
 
 class FillItem(QGraphicsPathItem):
@@ -173,8 +174,18 @@ class IntegralLayer:
         )
         self.show_tangent(check)
 
+    def _tangent_in_legend(self, shown: bool) -> None:
+        # An exported picture has no side column: the legend says what the dashed line is.
+        listed = self.plot.legend.getLabel(self.tangent) is not None
+        if shown and not listed:
+            self.plot.legend.addItem(self.tangent, TANGENT_NAME)
+        elif listed and not shown:
+            self.plot.legend.removeItem(self.tangent)
+
     def show_tangent(self, check: FtcCheck | None) -> None:
-        if check is None or not (math.isfinite(check.F_value) and math.isfinite(check.f_value)):
+        shown = check is not None and math.isfinite(check.F_value) and math.isfinite(check.f_value)
+        self._tangent_in_legend(shown)
+        if not shown:
             self.tangent.setData([], [])
             self.handle.setVisible(False)
             return
