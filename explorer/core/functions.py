@@ -70,8 +70,9 @@ class FunctionSpec:
 
 
 def _sigmoid(x: Array) -> Array:
-    # exp(-softplus(-x)) never overflows, for either sign of x.
-    return np.exp(-np.logaddexp(0.0, -np.asarray(x)))
+    # exp(-softplus(-x)) never overflows, for either sign of x. Written with ufuncs only, so
+    # softplus' derivative (this) can itself be differentiated by the autodiff core.
+    return np.exp(-np.logaddexp(0.0, np.negative(x)))
 
 
 def _softplus(x: Array) -> Array:
