@@ -31,7 +31,7 @@ def test_second_derivative_of_every_table_function_matches_sympy(spec):
     else:  # relu′ = step(x) is a constant here (PyTorch records a node with zero gradient)
         second = torch.zeros_like(x)
     symbol = sympy.Symbol("x", real=True)
-    formula = sympy.diff(spec.sympy(symbol), symbol, 2)
+    formula = sympy.diff(spec.to_sympy(symbol), symbol, 2)
     expected = [float(formula.subs(symbol, point)) for point in points]
     np.testing.assert_allclose(second.numpy(), expected, rtol=1e-9, atol=1e-12)
 
