@@ -70,6 +70,7 @@ def run_self_test(args: argparse.Namespace) -> int:
             answer_ms = _worker_round_trip(app, window, args.worker_timeout)
             print(f"Symbolic worker answered in {answer_ms:.0f} ms")
         finally:
+            window.session.mark_clean()  # nothing here is the user's work: closing never asks
             window.close()
             app.processEvents()
     print("Self-test passed")

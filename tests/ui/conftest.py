@@ -2,10 +2,13 @@
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from explorer.ui.session_document import SessionDocument
 
 
 @pytest.fixture(autouse=True)
-def isolated_qsettings(tmp_path_factory, qapp):
+def isolated_qsettings(tmp_path_factory, qapp, monkeypatch):
     # A default-constructed QSettings() anywhere in the app now lands in a throwaway INI folder.
     folder = tmp_path_factory.mktemp("qsettings")
     QCoreApplication.setOrganizationName("calculus-explorer-tests")
@@ -13,6 +16,15 @@ def isolated_qsettings(tmp_path_factory, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    # Autosaves go to QStandardPaths' data folder, which follows XDG_DATA_HOME on Linux.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    # Nobody answers a modal question in a test: closing a changed window discards the changes
+    # (tests of the question itself set their own answer on the window's session).
+    monkeypatch.setattr(
+        SessionDocument,
+        "ask_about_unsaved_changes",
+        lambda _self: QMessageBox.StandardButton.Discard,
+    )
     yield folder
 
 

@@ -46,7 +46,7 @@ def wait_for_plot_of(qtbot, window, text):
 
 
 def test_window_title_tabs_and_menus(window):
-    assert window.windowTitle() == APP_TITLE
+    assert window.windowTitle() == f"Untitled[*] — {APP_TITLE}"
     assert window.tabs.tabText(0) == "Function"
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert menus == ["File", "View", "Help"]
