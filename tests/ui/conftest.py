@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from explorer.ui.main_window import MainWindow
 from explorer.ui.session_document import SessionDocument
 
 
@@ -74,3 +75,14 @@ def symbolic_worker(qtbot):
     bridge.start()
     yield bridge
     bridge.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The whole main window, shown, with isolated settings."""
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()

@@ -16,16 +16,6 @@ from explorer.ui.main_window import APP_TITLE, MainWindow
 from explorer.ui.panels.panel import Panel
 
 
-@pytest.fixture
-def window(qtbot, settings):
-    main = MainWindow(settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-
-
 def type_expression(qtbot, window, text):
     field = window.findChild(QLineEdit, "expressionInput")
     field.clear()

@@ -24,16 +24,6 @@ from explorer.ui.resources import example_sessions
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def window(qtbot, settings):
-    main = MainWindow(settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-
-
 def problems(window):
     seen = []
     window.session.problem.connect(lambda title, message: seen.append((title, message)))
@@ -78,6 +68,15 @@ def test_save_then_open_restores_every_tab(window, tmp_path):
     assert window.tabs.currentIndex() == 1
     assert window.windowTitle().startswith("work.calcx[*]")
     assert not window.isWindowModified()
+
+
+def test_every_tab_s_state_is_saved_and_restored(window, tmp_path):
+    saved = snapshot(window)
+    assert window.session.save_as(tmp_path / "all.calcx")
+    for panel in stateful_tabs(window).values():
+        panel.set_state(type(panel.state())())
+    assert window.session.open_path(tmp_path / "all.calcx")
+    assert snapshot(window) == saved
 
 
 finite = st.floats(-100, 100, allow_nan=False)
