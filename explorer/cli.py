@@ -1,6 +1,7 @@
 """Command line: ``calculus-explorer`` opens the window; subcommands export images and more.
 
-Subcommands live in modules of ``explorer.commands``; each has ``register(registry)`` and calls
+Subcommands live in modules of ``explorer.commands`` (whose package module holds the
+registry, ``CommandError`` and the exit codes); each has ``register(registry)`` and calls
 ``registry.add_command(...)`` (a top-level command such as ``diff``) or
 ``registry.add_export(...)`` (a kind for ``calculus-explorer export KIND``). Adding a command is
 adding a module. Command modules must not import Qt at import time: ``--version`` and the
@@ -17,32 +18,23 @@ import argparse
 import importlib
 import os
 import pkgutil
-import signal
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
 
 from explorer import __version__
+from explorer.commands import (
+    DEFAULT_EXPORT_SIZE,
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    CommandError,
+    CommandRegistry,
+    ExportKind,
+    use_offscreen_qt_without_display,
+)
 from explorer.core.expr.errors import ExprError
-
-PROG = "calculus-explorer"
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2  # bad input: a bad expression, range, size or file name
-# What a shell reports for a process stopped by SIGPIPE (128 + 13), e.g. `diff ... | head`.
-EXIT_BROKEN_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
-
-Configure = Callable[[argparse.ArgumentParser], None]
-
-
-class CommandError(Exception):
-    """A problem to report on stderr (no traceback) with an exit code."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_USAGE):
-        super().__init__(message)
-        self.message = message
-        self.exit_code = exit_code
 
 
 def looks_like_negative_value(token: str) -> bool:
@@ -80,68 +72,6 @@ class ArgumentParser(argparse.ArgumentParser):
         if arg_string not in self._option_string_actions and looks_like_negative_value(arg_string):
             return None
         return super()._parse_optional(arg_string)
-
-
-# The image size of an export when --width/--height are left out (unless the kind says otherwise).
-DEFAULT_EXPORT_SIZE = (1200, 800)
-
-
-@dataclass(frozen=True)
-class ExportKind:
-    name: str
-    help: str
-    configure: Configure
-    # Builds what to render (a panel, plot view or scene) from the parsed arguments. Runs after
-    # the QApplication exists; raises ExprError or CommandError for bad input.
-    build_target: Callable[[argparse.Namespace], Any]
-    # What --help says the size is when not given; None: DEFAULT_EXPORT_SIZE.
-    default_size_help: str | None = None
-    # Formats the kind writes itself besides PNG/SVG, by suffix: writer(target, args) -> path
-    # written (e.g. "gif" for an animation).
-    extra_formats: dict[str, Callable[[Any, argparse.Namespace], str]] | None = None
-
-
-class CommandRegistry:
-    """Collects the subcommands contributed by the modules in ``explorer.commands``."""
-
-    def __init__(self) -> None:
-        self.commands: dict[str, tuple[str, Configure, Callable[[argparse.Namespace], int]]] = {}
-        self.exports: dict[str, ExportKind] = {}
-
-    def add_command(
-        self,
-        name: str,
-        *,
-        help: str,  # noqa: A002 - mirrors argparse
-        configure: Configure,
-        run: Callable[[argparse.Namespace], int],
-    ) -> None:
-        """A top-level subcommand; ``run(args)`` returns the exit code."""
-        if name in self.commands or name in ("export",):
-            raise ValueError(f"command {name!r} is already registered")
-        self.commands[name] = (help, configure, run)
-
-    def add_export(
-        self,
-        name: str,
-        *,
-        help: str,  # noqa: A002 - mirrors argparse
-        configure: Configure,
-        build_target: Callable[[argparse.Namespace], Any],
-        default_size_help: str | None = None,
-        extra_formats: dict[str, Callable[[Any, argparse.Namespace], str]] | None = None,
-    ) -> None:
-        """A kind for ``export KIND --out FILE [--width W --height H]``.
-
-        The common options are added for you; ``configure`` adds the kind's own. A kind that
-        sizes its image itself when no size is given (its ``configure`` changes the defaults)
-        says how in ``default_size_help``, which --help shows for both options.
-        """
-        if name in self.exports:
-            raise ValueError(f"export kind {name!r} is already registered")
-        self.exports[name] = ExportKind(
-            name, help, configure, build_target, default_size_help, extra_formats
-        )
 
 
 def discover(registry: CommandRegistry) -> CommandRegistry:
@@ -268,14 +198,6 @@ def run_export(kind: ExportKind, args: argparse.Namespace) -> int:
         raise CommandError(message, EXIT_FAILURE) from None
     print(f"Wrote {written} ({args.width}×{args.height})")
     return EXIT_OK
-
-
-def use_offscreen_qt_without_display() -> None:
-    """Pick Qt's offscreen platform on X11/Wayland systems that have no display (CI, ssh)."""
-    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
-        return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def _fail(message: str, code: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry
 from explorer.commands.derivative import DEFAULT_X_RANGE, parse_number, parse_parameters
 
 

@@ -6,7 +6,7 @@ import argparse
 import math
 from typing import Any
 
-from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry
 
 DEFAULT_X_RANGE = ("-5", "5")
 # sympy's simplification runs in the killable worker; past this it is stopped and skipped.
@@ -199,7 +199,7 @@ def build_derivative_panel(args: argparse.Namespace) -> Any:
     """The Derivative panel showing ``args.expr`` with its tangent at ``args.at``."""
     from explorer.core.expr import parse
     from explorer.core.sampling import RangeError
-    from explorer.ui.panels.derivative_panel import DerivativePanel
+    from explorer.ui.panels.derivative.panel import DerivativePanel
 
     expression = parse(args.expr, variables=("x",), parameters=True)
     x0 = parse_number(args.at, "--at")

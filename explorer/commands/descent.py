@@ -8,7 +8,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry
 
 DEFAULT_STEPS = 50
 DEFAULT_GIF_FPS = 10.0

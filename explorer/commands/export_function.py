@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from explorer.cli import CommandError, CommandRegistry
+from explorer.commands import CommandError, CommandRegistry
 
 DEFAULT_X_RANGE = ("-5", "5")
 

@@ -21,7 +21,7 @@ import argparse
 import dataclasses
 from typing import Any
 
-from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry
 
 STAGES = ("start", "forward", "backward")
 VIEWS = ("operations", "named")

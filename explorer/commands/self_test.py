@@ -13,7 +13,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from explorer.cli import EXIT_FAILURE, EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandError,
+    CommandRegistry,
+    use_offscreen_qt_without_display,
+)
 
 WORKER_TIMEOUT_S = 60.0
 EXPECTED_DERIVATIVE = "2·x"  # sympy's one-line form of d/dx x²
@@ -41,8 +47,6 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def run_self_test(args: argparse.Namespace) -> int:
     """Window, every panel, the worker: report each, exit 1 on the first that fails."""
-    from explorer.cli import use_offscreen_qt_without_display
-
     use_offscreen_qt_without_display()
     started = time.perf_counter()
     from PySide6.QtCore import QSettings
@@ -66,6 +70,7 @@ def run_self_test(args: argparse.Namespace) -> int:
             answer_ms = _worker_round_trip(app, window, args.worker_timeout)
             print(f"Symbolic worker answered in {answer_ms:.0f} ms")
         finally:
+            window.session.mark_clean()  # nothing here is the user's work: closing never asks
             window.close()
             app.processEvents()
     print("Self-test passed")

@@ -15,8 +15,10 @@ relu at 0), so the derivative lab can say so instead of drawing a wrong tangent.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -24,35 +26,40 @@ import numpy as np
 Array = np.ndarray
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FunctionSpec:
-    """One supported function of one argument."""
+    """One supported function of one argument, declared by keyword as a calculus book lists it:
+    its name, the numpy forward, the derivative (as numpy ``grad(x, out)`` for autodiff and as a
+    formula in ``u`` for the derivation steps), its sympy form, how a call is displayed, and where
+    it has kinks."""
 
     name: str
     forward: Callable[[Array], Array]
+    # The elementwise derivative at x, given out = forward(x) (exp reuses it); None: no derivative.
     grad: Callable[[Array, Array], Array] | None
+    # The same derivative in our expression language, ``u`` standing for the argument.
     derivative_formula: str | None
-    sympy_name: str
+    # Builds the sympy counterpart from the sympy module and the argument: lambda sp, u: sp.sin(u).
+    sympy: Callable[[ModuleType, Any], Any]
     unicode: str
     latex: str
     aliases: tuple[str, ...] = ()
-    arity: int = 1
     description: str = ""
     # Intervals where random test points are drawn (the function is smooth inside them).
     test_domains: tuple[tuple[float, float], ...] = ((-3.0, 3.0),)
-    # Points (as a predicate on arrays) where the function is continuous but has no derivative.
-    kinks: Callable[[Array], Array] | None = None
+    # Points where the function is continuous but has no derivative (abs and relu at 0).
+    kinks: tuple[float, ...] = ()
     # Why a piecewise-constant function has no useful derivative (shown to the learner).
     no_derivative_reason: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def differentiable(self) -> bool:
         return self.grad is not None
 
-    def sympy(self, arg: Any) -> Any:
-        """Build the sympy counterpart of ``name(arg)``; sympy is imported only here."""
-        return _sympy_builder(self.sympy_name)(arg)
+    def to_sympy(self, arg: Any) -> Any:
+        """The sympy counterpart of ``name(arg)``; sympy is loaded on first use, never by the
+        parser (typing must not pay for importing it)."""
+        return self.sympy(importlib.import_module("sympy"), arg)
 
     def display(self, arg_text: str) -> str:
         """Unicode display of a call, e.g. ``sin(x)``, ``|x|``, ``√(x)``."""
@@ -63,8 +70,9 @@ class FunctionSpec:
 
 
 def _sigmoid(x: Array) -> Array:
-    # exp(-softplus(-x)) never overflows, for either sign of x.
-    return np.exp(-np.logaddexp(0.0, -np.asarray(x)))
+    # exp(-softplus(-x)) never overflows, for either sign of x. Written with ufuncs only, so
+    # softplus' derivative (this) can itself be differentiated by the autodiff core.
+    return np.exp(-np.logaddexp(0.0, np.negative(x)))
 
 
 def _softplus(x: Array) -> Array:
@@ -80,288 +88,304 @@ def _step(x: Array) -> Array:
     return (np.asarray(x) > 0).astype(np.result_type(x, np.float32))
 
 
-def _zero_at(point: float) -> Callable[[Array], Array]:
-    return lambda x: np.asarray(x) == point
-
-
 _PIECEWISE_CONSTANT = "it is piecewise constant: its slope is 0 between jumps and undefined at them"
 
 FUNCTIONS: tuple[FunctionSpec, ...] = (
     FunctionSpec(
-        "sin", np.sin, lambda x, o: np.cos(x), "cos(u)", "sin", "sin({})", r"\sin\left({}\right)"
+        name="sin",
+        forward=np.sin,
+        grad=lambda x, o: np.cos(x),
+        derivative_formula="cos(u)",
+        sympy=lambda sp, u: sp.sin(u),
+        unicode="sin({})",
+        latex=r"\sin\left({}\right)",
     ),
     FunctionSpec(
-        "cos", np.cos, lambda x, o: -np.sin(x), "-sin(u)", "cos", "cos({})", r"\cos\left({}\right)"
+        name="cos",
+        forward=np.cos,
+        grad=lambda x, o: -np.sin(x),
+        derivative_formula="-sin(u)",
+        sympy=lambda sp, u: sp.cos(u),
+        unicode="cos({})",
+        latex=r"\cos\left({}\right)",
     ),
     FunctionSpec(
-        "tan",
-        np.tan,
-        lambda x, o: 1.0 + o * o,
-        "sec(u)^2",
-        "tan",
-        "tan({})",
-        r"\tan\left({}\right)",
+        name="tan",
+        forward=np.tan,
+        grad=lambda x, o: 1.0 + o * o,
+        derivative_formula="sec(u)^2",
+        sympy=lambda sp, u: sp.tan(u),
+        unicode="tan({})",
+        latex=r"\tan\left({}\right)",
         test_domains=((-1.3, 1.3),),
     ),
     FunctionSpec(
-        "cot",
-        lambda x: 1.0 / np.tan(x),
-        lambda x, o: -(1.0 + o * o),
-        "-csc(u)^2",
-        "cot",
-        "cot({})",
-        r"\cot\left({}\right)",
+        name="cot",
+        forward=lambda x: 1.0 / np.tan(x),
+        grad=lambda x, o: -(1.0 + o * o),
+        derivative_formula="-csc(u)^2",
+        sympy=lambda sp, u: sp.cot(u),
+        unicode="cot({})",
+        latex=r"\cot\left({}\right)",
         test_domains=((0.2, 2.9),),
     ),
     FunctionSpec(
-        "sec",
-        lambda x: 1.0 / np.cos(x),
-        lambda x, o: o * np.tan(x),
-        "sec(u)*tan(u)",
-        "sec",
-        "sec({})",
-        r"\sec\left({}\right)",
+        name="sec",
+        forward=lambda x: 1.0 / np.cos(x),
+        grad=lambda x, o: o * np.tan(x),
+        derivative_formula="sec(u)*tan(u)",
+        sympy=lambda sp, u: sp.sec(u),
+        unicode="sec({})",
+        latex=r"\sec\left({}\right)",
         test_domains=((-1.3, 1.3),),
     ),
     FunctionSpec(
-        "csc",
-        lambda x: 1.0 / np.sin(x),
-        lambda x, o: -o / np.tan(x),
-        "-csc(u)*cot(u)",
-        "csc",
-        "csc({})",
-        r"\csc\left({}\right)",
+        name="csc",
+        forward=lambda x: 1.0 / np.sin(x),
+        grad=lambda x, o: -o / np.tan(x),
+        derivative_formula="-csc(u)*cot(u)",
+        sympy=lambda sp, u: sp.csc(u),
+        unicode="csc({})",
+        latex=r"\csc\left({}\right)",
         test_domains=((0.2, 2.9),),
     ),
     FunctionSpec(
-        "asin",
-        np.arcsin,
-        lambda x, o: 1.0 / np.sqrt(1.0 - x * x),
-        "1/sqrt(1 - u^2)",
-        "asin",
-        "asin({})",
-        r"\arcsin\left({}\right)",
+        name="asin",
         aliases=("arcsin",),
+        forward=np.arcsin,
+        grad=lambda x, o: 1.0 / np.sqrt(1.0 - x * x),
+        derivative_formula="1/sqrt(1 - u^2)",
+        sympy=lambda sp, u: sp.asin(u),
+        unicode="asin({})",
+        latex=r"\arcsin\left({}\right)",
         test_domains=((-0.9, 0.9),),
     ),
     FunctionSpec(
-        "acos",
-        np.arccos,
-        lambda x, o: -1.0 / np.sqrt(1.0 - x * x),
-        "-1/sqrt(1 - u^2)",
-        "acos",
-        "acos({})",
-        r"\arccos\left({}\right)",
+        name="acos",
         aliases=("arccos",),
+        forward=np.arccos,
+        grad=lambda x, o: -1.0 / np.sqrt(1.0 - x * x),
+        derivative_formula="-1/sqrt(1 - u^2)",
+        sympy=lambda sp, u: sp.acos(u),
+        unicode="acos({})",
+        latex=r"\arccos\left({}\right)",
         test_domains=((-0.9, 0.9),),
     ),
     FunctionSpec(
-        "atan",
-        np.arctan,
-        lambda x, o: 1.0 / (1.0 + x * x),
-        "1/(1 + u^2)",
-        "atan",
-        "atan({})",
-        r"\arctan\left({}\right)",
+        name="atan",
         aliases=("arctan",),
+        forward=np.arctan,
+        grad=lambda x, o: 1.0 / (1.0 + x * x),
+        derivative_formula="1/(1 + u^2)",
+        sympy=lambda sp, u: sp.atan(u),
+        unicode="atan({})",
+        latex=r"\arctan\left({}\right)",
     ),
     FunctionSpec(
-        "sinh",
-        np.sinh,
-        lambda x, o: np.cosh(x),
-        "cosh(u)",
-        "sinh",
-        "sinh({})",
-        r"\sinh\left({}\right)",
+        name="sinh",
+        forward=np.sinh,
+        grad=lambda x, o: np.cosh(x),
+        derivative_formula="cosh(u)",
+        sympy=lambda sp, u: sp.sinh(u),
+        unicode="sinh({})",
+        latex=r"\sinh\left({}\right)",
     ),
     FunctionSpec(
-        "cosh",
-        np.cosh,
-        lambda x, o: np.sinh(x),
-        "sinh(u)",
-        "cosh",
-        "cosh({})",
-        r"\cosh\left({}\right)",
+        name="cosh",
+        forward=np.cosh,
+        grad=lambda x, o: np.sinh(x),
+        derivative_formula="sinh(u)",
+        sympy=lambda sp, u: sp.cosh(u),
+        unicode="cosh({})",
+        latex=r"\cosh\left({}\right)",
     ),
     FunctionSpec(
-        "tanh",
-        np.tanh,
-        lambda x, o: 1.0 - o * o,
-        "1 - tanh(u)^2",
-        "tanh",
-        "tanh({})",
-        r"\tanh\left({}\right)",
+        name="tanh",
+        forward=np.tanh,
+        grad=lambda x, o: 1.0 - o * o,
+        derivative_formula="1 - tanh(u)^2",
+        sympy=lambda sp, u: sp.tanh(u),
+        unicode="tanh({})",
+        latex=r"\tanh\left({}\right)",
     ),
     FunctionSpec(
-        "asinh",
-        np.arcsinh,
-        lambda x, o: 1.0 / np.sqrt(x * x + 1.0),
-        "1/sqrt(u^2 + 1)",
-        "asinh",
-        "asinh({})",
-        r"\operatorname{{arsinh}}\left({}\right)",
+        name="asinh",
         aliases=("arcsinh", "arsinh"),
+        forward=np.arcsinh,
+        grad=lambda x, o: 1.0 / np.sqrt(x * x + 1.0),
+        derivative_formula="1/sqrt(u^2 + 1)",
+        sympy=lambda sp, u: sp.asinh(u),
+        unicode="asinh({})",
+        latex=r"\operatorname{{arsinh}}\left({}\right)",
     ),
     FunctionSpec(
-        "acosh",
-        np.arccosh,
-        lambda x, o: 1.0 / np.sqrt(x * x - 1.0),
-        "1/sqrt(u^2 - 1)",
-        "acosh",
-        "acosh({})",
-        r"\operatorname{{arcosh}}\left({}\right)",
+        name="acosh",
         aliases=("arccosh", "arcosh"),
+        forward=np.arccosh,
+        grad=lambda x, o: 1.0 / np.sqrt(x * x - 1.0),
+        derivative_formula="1/sqrt(u^2 - 1)",
+        sympy=lambda sp, u: sp.acosh(u),
+        unicode="acosh({})",
+        latex=r"\operatorname{{arcosh}}\left({}\right)",
         test_domains=((1.2, 3.0),),
     ),
     FunctionSpec(
-        "atanh",
-        np.arctanh,
-        lambda x, o: 1.0 / (1.0 - x * x),
-        "1/(1 - u^2)",
-        "atanh",
-        "atanh({})",
-        r"\operatorname{{artanh}}\left({}\right)",
+        name="atanh",
         aliases=("arctanh", "artanh"),
+        forward=np.arctanh,
+        grad=lambda x, o: 1.0 / (1.0 - x * x),
+        derivative_formula="1/(1 - u^2)",
+        sympy=lambda sp, u: sp.atanh(u),
+        unicode="atanh({})",
+        latex=r"\operatorname{{artanh}}\left({}\right)",
         test_domains=((-0.9, 0.9),),
     ),
-    FunctionSpec("exp", np.exp, lambda x, o: o, "exp(u)", "exp", "exp({})", r"e^{{{}}}"),
     FunctionSpec(
-        "log",
-        np.log,
-        lambda x, o: 1.0 / x,
-        "1/u",
-        "log",
-        "ln({})",
-        r"\ln\left({}\right)",
+        name="exp",
+        forward=np.exp,
+        grad=lambda x, o: o,
+        derivative_formula="exp(u)",
+        sympy=lambda sp, u: sp.exp(u),
+        unicode="exp({})",
+        latex=r"e^{{{}}}",
+    ),
+    FunctionSpec(
+        name="log",
         aliases=("ln",),
-        test_domains=((0.1, 5.0),),
         description="natural logarithm",
-    ),
-    FunctionSpec(
-        "log2",
-        np.log2,
-        lambda x, o: 1.0 / (x * np.log(2.0)),
-        "1/(u*ln(2))",
-        "log2",
-        "log₂({})",
-        r"\log_{{2}}\left({}\right)",
+        forward=np.log,
+        grad=lambda x, o: 1.0 / x,
+        derivative_formula="1/u",
+        sympy=lambda sp, u: sp.log(u),
+        unicode="ln({})",
+        latex=r"\ln\left({}\right)",
         test_domains=((0.1, 5.0),),
     ),
     FunctionSpec(
-        "log10",
-        np.log10,
-        lambda x, o: 1.0 / (x * np.log(10.0)),
-        "1/(u*ln(10))",
-        "log10",
-        "log₁₀({})",
-        r"\log_{{10}}\left({}\right)",
+        name="log2",
+        forward=np.log2,
+        grad=lambda x, o: 1.0 / (x * np.log(2.0)),
+        derivative_formula="1/(u*ln(2))",
+        sympy=lambda sp, u: sp.log(u, 2),
+        unicode="log₂({})",
+        latex=r"\log_{{2}}\left({}\right)",
         test_domains=((0.1, 5.0),),
     ),
     FunctionSpec(
-        "sqrt",
-        np.sqrt,
-        lambda x, o: 0.5 / o,
-        "1/(2*sqrt(u))",
-        "sqrt",
-        "√({})",
-        r"\sqrt{{{}}}",
+        name="log10",
+        forward=np.log10,
+        grad=lambda x, o: 1.0 / (x * np.log(10.0)),
+        derivative_formula="1/(u*ln(10))",
+        sympy=lambda sp, u: sp.log(u, 10),
+        unicode="log₁₀({})",
+        latex=r"\log_{{10}}\left({}\right)",
         test_domains=((0.1, 5.0),),
     ),
     FunctionSpec(
-        "cbrt",
-        np.cbrt,
-        lambda x, o: 1.0 / (3.0 * o * o),
-        "1/(3*cbrt(u)^2)",
-        "cbrt",
-        "∛({})",
-        r"\sqrt[3]{{{}}}",
-        test_domains=((-5.0, -0.1), (0.1, 5.0)),
+        name="sqrt",
+        forward=np.sqrt,
+        grad=lambda x, o: 0.5 / o,
+        derivative_formula="1/(2*sqrt(u))",
+        sympy=lambda sp, u: sp.sqrt(u),
+        unicode="√({})",
+        latex=r"\sqrt{{{}}}",
+        test_domains=((0.1, 5.0),),
+    ),
+    FunctionSpec(
+        name="cbrt",
         description="real cube root",
+        forward=np.cbrt,
+        grad=lambda x, o: 1.0 / (3.0 * o * o),
+        derivative_formula="1/(3*cbrt(u)^2)",
+        sympy=lambda sp, u: _real_cbrt(sp)(u),
+        unicode="∛({})",
+        latex=r"\sqrt[3]{{{}}}",
+        test_domains=((-5.0, -0.1), (0.1, 5.0)),
     ),
     FunctionSpec(
-        "abs",
-        np.abs,
-        lambda x, o: np.sign(x),
-        "sign(u)",
-        "Abs",
-        "|{}|",
-        r"\left|{}\right|",
+        name="abs",
+        forward=np.abs,
+        grad=lambda x, o: np.sign(x),
+        derivative_formula="sign(u)",
+        sympy=lambda sp, u: sp.Abs(u),
+        unicode="|{}|",
+        latex=r"\left|{}\right|",
+        kinks=(0.0,),
         test_domains=((-3.0, -0.1), (0.1, 3.0)),
-        kinks=_zero_at(0.0),
     ),
     FunctionSpec(
-        "sigmoid",
-        _sigmoid,
-        lambda x, o: o * (1.0 - o),
-        "sigmoid(u)*(1 - sigmoid(u))",
-        "sigmoid",
-        "σ({})",
-        r"\sigma\left({}\right)",
+        name="sigmoid",
         description="logistic function 1/(1+e^-u)",
+        forward=_sigmoid,
+        grad=lambda x, o: o * (1.0 - o),
+        derivative_formula="sigmoid(u)*(1 - sigmoid(u))",
+        sympy=lambda sp, u: 1 / (1 + sp.exp(-u)),
+        unicode="σ({})",
+        latex=r"\sigma\left({}\right)",
     ),
     FunctionSpec(
-        "relu",
-        _relu,
-        lambda x, o: _step(x),
-        "step(u)",
-        "relu",
-        "relu({})",
-        r"\operatorname{{ReLU}}\left({}\right)",
-        test_domains=((-3.0, -0.1), (0.1, 3.0)),
-        kinks=_zero_at(0.0),
+        name="relu",
         description="max(u, 0)",
+        forward=_relu,
+        grad=lambda x, o: _step(x),
+        derivative_formula="step(u)",
+        sympy=lambda sp, u: sp.Max(0, u),
+        unicode="relu({})",
+        latex=r"\operatorname{{ReLU}}\left({}\right)",
+        kinks=(0.0,),
+        test_domains=((-3.0, -0.1), (0.1, 3.0)),
     ),
     FunctionSpec(
-        "softplus",
-        _softplus,
-        lambda x, o: _sigmoid(x),
-        "sigmoid(u)",
-        "softplus",
-        "softplus({})",
-        r"\operatorname{{softplus}}\left({}\right)",
+        name="softplus",
         description="ln(1 + e^u)",
+        forward=_softplus,
+        grad=lambda x, o: _sigmoid(x),
+        derivative_formula="sigmoid(u)",
+        sympy=lambda sp, u: sp.log(1 + sp.exp(u)),
+        unicode="softplus({})",
+        latex=r"\operatorname{{softplus}}\left({}\right)",
     ),
     FunctionSpec(
-        "floor",
-        np.floor,
-        None,
-        None,
-        "floor",
-        "⌊{}⌋",
-        r"\left\lfloor{}\right\rfloor",
+        name="floor",
+        forward=np.floor,
+        grad=None,
+        derivative_formula=None,
+        sympy=lambda sp, u: sp.floor(u),
+        unicode="⌊{}⌋",
+        latex=r"\left\lfloor{}\right\rfloor",
         no_derivative_reason=_PIECEWISE_CONSTANT,
     ),
     FunctionSpec(
-        "ceil",
-        np.ceil,
-        None,
-        None,
-        "ceiling",
-        "⌈{}⌉",
-        r"\left\lceil{}\right\rceil",
+        name="ceil",
+        forward=np.ceil,
+        grad=None,
+        derivative_formula=None,
+        sympy=lambda sp, u: sp.ceiling(u),
+        unicode="⌈{}⌉",
+        latex=r"\left\lceil{}\right\rceil",
         no_derivative_reason=_PIECEWISE_CONSTANT,
     ),
     FunctionSpec(
-        "sign",
-        np.sign,
-        None,
-        None,
-        "sign",
-        "sign({})",
-        r"\operatorname{{sign}}\left({}\right)",
+        name="sign",
         aliases=("sgn",),
+        forward=np.sign,
+        grad=None,
+        derivative_formula=None,
+        sympy=lambda sp, u: sp.sign(u),
+        unicode="sign({})",
+        latex=r"\operatorname{{sign}}\left({}\right)",
         no_derivative_reason=_PIECEWISE_CONSTANT,
     ),
     FunctionSpec(
-        "step",
-        _step,
-        None,
-        None,
-        "step",
-        "step({})",
-        r"H\left({}\right)",
+        name="step",
         aliases=("heaviside",),
         description="Heaviside step, step(0) = 0",
+        forward=_step,
+        grad=None,
+        derivative_formula=None,
+        sympy=lambda sp, u: sp.Heaviside(u, 0),
+        unicode="step({})",
+        latex=r"H\left({}\right)",
         no_derivative_reason=_PIECEWISE_CONSTANT,
     ),
 )
@@ -384,34 +408,13 @@ CONSTANTS: dict[str, tuple[float, str, str, str]] = {
 }
 
 
-def _sympy_builder(sympy_name: str) -> Callable[[Any], Any]:
-    import sympy
-
-    if sympy_name == "cbrt":
-        return _sympy_cbrt()
-    if sympy_name == "sigmoid":
-        return lambda u: 1 / (1 + sympy.exp(-u))
-    if sympy_name == "relu":
-        return lambda u: sympy.Max(0, u)
-    if sympy_name == "softplus":
-        return lambda u: sympy.log(1 + sympy.exp(u))
-    if sympy_name == "log2":
-        return lambda u: sympy.log(u, 2)
-    if sympy_name == "log10":
-        return lambda u: sympy.log(u, 10)
-    if sympy_name == "step":
-        return lambda u: sympy.Heaviside(u, 0)
-    return getattr(sympy, sympy_name)
-
-
 _CBRT_CLASS: Any = None
 
 
-def _sympy_cbrt() -> Any:
+def _real_cbrt(sympy: ModuleType) -> Any:
     """A real cube root for sympy: sympy's real_root brings Piecewise/DiracDelta trouble."""
     global _CBRT_CLASS
     if _CBRT_CLASS is None:
-        import sympy
         from mpmath.libmp import prec_to_dps
 
         class cbrt(sympy.Function):  # noqa: N801 - sympy prints the class name

@@ -46,6 +46,8 @@ class Session:
     """A session in memory. ``panels`` maps a panel's title to its saved state as JSON values."""
 
     expression: str = ""
+    # A name for the session itself (File ▸ Open Example lists shipped sessions by it).
+    title: str = ""
     parameters: dict[str, float] = field(default_factory=dict)
     tab: str = ""
     panels: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -234,6 +236,7 @@ def _session_from_document(document: dict[str, Any], warnings: list[str]) -> Ses
         raise SessionError(f"$.window: expected an object, got {_kind(window)}.")
     session = Session(warnings=warnings)
     session.expression = _text(window.get("expression", ""), "$.window.expression")
+    session.title = _clean(_text(document.get("title", ""), "$.title"), warnings, "$.title")
     session.tab = _text(window.get("tab", ""), "$.window.tab")
     session.parameters = _parameters(window.get("parameters", {}), warnings)
     panels = document.get("panels", [])
@@ -251,7 +254,7 @@ def _session_from_document(document: dict[str, Any], warnings: list[str]) -> Ses
         session.panels[_clean(entry["panel"], warnings, f"{path}.panel")] = {
             key: _clean(value, warnings, f"{path}.state.{key}") for key, value in state.items()
         }
-    known = {"format", "version", "window", "panels"}
+    known = {"format", "version", "title", "window", "panels"}
     session.extras = {key: value for key, value in document.items() if key not in known}
     session.expression = _clean(session.expression, warnings, "$.window.expression")
     return session
@@ -347,6 +350,7 @@ def session_to_json(session: Session) -> bytes:
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
+        **({"title": session.title} if session.title else {}),
         "window": {
             "expression": session.expression,
             "parameters": dict(session.parameters),

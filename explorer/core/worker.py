@@ -51,6 +51,7 @@ __all__ = [
 DEFAULT_TASK_MODULES: tuple[str, ...] = (
     "explorer.core.worker_tasks",
     "explorer.core.derivative.tasks",
+    "explorer.core.integral.tasks",
 )
 
 

@@ -22,19 +22,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QGraphicsWidget, QWidget
 
 from explorer.core.files import FolderMissingError, write_atomically
-from explorer.ui.export_scene import (
-    _hidden_transient_items,
-    _scaled_cosmetic_pens,
-    _scaled_legends,
-    _uncached_items,
-    _view_of,
-)
-
-# Public helpers that live with the scene bookkeeping, re-exported so callers keep one module.
-from explorer.ui.export_scene import base_pen_width as base_pen_width
-from explorer.ui.export_scene import line_pen_items as line_pen_items
-from explorer.ui.export_scene import mark_not_exported as mark_not_exported
-from explorer.ui.export_scene import scale_pen_width as scale_pen_width
+from explorer.ui.export_scene import export_mode, view_of
 
 # A plot is laid out as if its shorter side were at most this many pixels, then scaled up.
 _LAYOUT_SHORT_SIDE = 600.0
@@ -146,7 +134,7 @@ def natural_size(target: object) -> QSize:
     resolved = resolve_target(target)
     if isinstance(resolved, QGraphicsWidget):
         size = resolved.size().toSize()
-        view = _view_of(resolved)
+        view = view_of(resolved)
         ratio = view.devicePixelRatioF() if view is not None else 1.0
         size = QSize(round(size.width() * ratio), round(size.height() * ratio))
     elif isinstance(resolved, QGraphicsScene):
@@ -212,12 +200,7 @@ def _paint_layout_item(painter: QPainter, item: QGraphicsWidget, width: int, hei
         item.setGeometry(QRectF(old_geometry.topLeft(), logical))
         _settle_layout(item, width, height)
         source = item.sceneBoundingRect()
-        with (
-            _hidden_transient_items(scene),
-            _uncached_items(scene),
-            _scaled_cosmetic_pens(scene, scale),
-            _scaled_legends(scene),
-        ):
+        with export_mode(scene, scale):
             scene.render(
                 painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.IgnoreAspectRatio
             )
@@ -251,7 +234,7 @@ def _settle_layout(item: QGraphicsWidget, width: int, height: int) -> None:
 
 def _paint_scene(painter: QPainter, scene: QGraphicsScene, width: int, height: int) -> None:
     """Fit everything in ``scene`` into the image with a small margin, keeping proportions."""
-    with _hidden_transient_items(scene), _uncached_items(scene):
+    with export_mode(scene, lines=False):
         source = scene.itemsBoundingRect()
         if source.isEmpty():
             return

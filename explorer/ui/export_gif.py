@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Protocol
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
 from explorer.core.files import write_atomically
@@ -33,10 +32,13 @@ class Animated(Protocol):
 
 
 def _to_pillow(image: QImage) -> Image.Image:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    """The pixels as a Pillow image, straight from Qt's buffer (no PNG round trip)."""
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    # Rows are padded to 4 bytes; Pillow's raw decoder takes the stride.
+    return Image.frombuffer(
+        "RGB", (width, height), bytes(image.constBits()), "raw", "RGB", image.bytesPerLine(), 1
+    )
 
 
 def render_frames(

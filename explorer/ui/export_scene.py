@@ -1,47 +1,55 @@
-"""The temporary scene changes an export makes: transient items hidden, item caches off, line
-pens and legends scaled to the export size; and the pen bookkeeping for screen pixel ratios."""
+"""Export mode: the temporary changes a scene goes through while it is rendered to an image.
+
+As pyqtgraph's exporters call ``setExportMode`` on every item, ``export_mode`` asks each item
+that has an ``export_mode(exporting, scale)`` method to prepare itself (the plot's crosshair
+hides itself), then applies what stock pyqtgraph items cannot do for themselves: item caches
+off, line pens widened by the plot style's ``exported_pen_width``, legends scaled with the plot.
+Everything is restored afterwards, even when rendering fails.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
-# Marks transient items (crosshairs) to leave out of exports.
-_NOT_EXPORTED_ATTRIBUTE = "_explorer_not_exported"
-# (base width, width applied) of a line pen scaled for the screen's device pixel ratio.
-_PEN_WIDTH_ATTRIBUTE = "_explorer_pen_width"
-
-
-def mark_not_exported(item: QGraphicsItem) -> None:
-    """Leave ``item`` (e.g. a crosshair that follows the mouse) out of every exported image."""
-    # A Python attribute rather than QGraphicsItem.setData/data: in PySide6 6.12 that round trip
-    # over-releases True/None and the interpreter aborts at exit ("bool_dealloc").
-    setattr(item, _NOT_EXPORTED_ATTRIBUTE, True)
+from explorer.ui.plot_style import exported_pen_width, line_pen, line_pen_items, set_line_pen
 
 
 @contextmanager
-def _hidden_transient_items(scene: QGraphicsScene) -> Iterator[None]:
-    hidden = [
-        item
-        for item in scene.items()
-        if getattr(item, _NOT_EXPORTED_ATTRIBUTE, False) and item.isVisible()
-    ]
-    for item in hidden:
-        item.setVisible(False)
+def export_mode(scene: QGraphicsScene, scale: float = 1.0, *, lines: bool = True) -> Iterator[None]:
+    """``scene`` prepared for rendering at ``scale`` times its layout size.
+
+    ``lines=False`` (a whole scene fitted into the image, e.g. the graph view) leaves line pens
+    and legends as they are.
+    """
+    with ExitStack() as stack:
+        stack.enter_context(items_prepared(scene, scale))
+        stack.enter_context(uncached_items(scene))
+        if lines:
+            stack.enter_context(scaled_line_pens(scene, scale))
+            stack.enter_context(scaled_legends(scene))
+        yield
+
+
+@contextmanager
+def items_prepared(scene: QGraphicsScene, scale: float) -> Iterator[None]:
+    """Call ``export_mode(True, scale)`` on every item that has one, ``(False, scale)`` after."""
+    prepared = [item for item in scene.items() if callable(getattr(item, "export_mode", None))]
+    for item in prepared:
+        item.export_mode(True, scale)
     try:
         yield
     finally:
-        for item in hidden:
-            item.setVisible(True)
+        for item in prepared:
+            item.export_mode(False, scale)
 
 
 @contextmanager
-def _uncached_items(scene: QGraphicsScene) -> Iterator[None]:
+def uncached_items(scene: QGraphicsScene) -> Iterator[None]:
     """Paint every item directly: a pixmap cache (kept for fast repaints on screen) would put
     bitmaps into an SVG and blur a PNG scaled beyond the screen size."""
     cached = [
@@ -59,36 +67,27 @@ def _uncached_items(scene: QGraphicsScene) -> Iterator[None]:
 
 
 @contextmanager
-def _scaled_cosmetic_pens(scene: QGraphicsScene, scale: float) -> Iterator[None]:
-    """Draw curve and line pens at their base width times ``scale`` while rendering.
-
-    Cosmetic pens (pyqtgraph's default) ignore the painter's scale, so without this a 2-pixel
-    curve would look hairline-thin next to text that was scaled up with the rest of the plot.
-    Starting from the base width (not the on-screen one, which PlotView multiplies by the
-    screen's device pixel ratio) makes an export from a 2x screen match one from a 1x screen.
-    Axes and grid keep their base width, as they always have in exports.
-    """
+def scaled_line_pens(scene: QGraphicsScene, scale: float) -> Iterator[None]:
+    """Draw curve and line pens at the plot style's export width while rendering."""
     changed: list[tuple[QGraphicsItem, QPen]] = []
     for item in line_pen_items(scene):
-        original = _line_pen(item)
-        base = base_pen_width(item)
-        factor = 1.0 if isinstance(item, pg.AxisItem) else scale
-        width = max(base, 1.0) * factor if factor > 1.0 else base
+        original = line_pen(item)
+        width = exported_pen_width(item, scale)
         if width == original.widthF():
             continue
         exported = QPen(original)
         exported.setWidthF(width)
-        _set_line_pen(item, exported)
+        set_line_pen(item, exported)
         changed.append((item, original))
     try:
         yield
     finally:
         for item, original in changed:
-            _set_line_pen(item, original)
+            set_line_pen(item, original)
 
 
 @contextmanager
-def _scaled_legends(scene: QGraphicsScene) -> Iterator[None]:
+def scaled_legends(scene: QGraphicsScene) -> Iterator[None]:
     """Let legends scale with the rest of the plot while rendering.
 
     pyqtgraph legends ignore transformations (so they keep their size when zooming); in an export
@@ -106,53 +105,8 @@ def _scaled_legends(scene: QGraphicsScene) -> Iterator[None]:
             legend.setFlag(flag, True)
 
 
-def line_pen_items(scene: QGraphicsScene) -> list[QGraphicsItem]:
-    """Items drawn with one line pen: curves, infinite lines, and axes (which draw the grid)."""
-    return [item for item in scene.items() if _line_pen(item) is not None]
-
-
-def base_pen_width(item: QGraphicsItem) -> float:
-    """The width ``item``'s line pen was asked for, before any device pixel ratio scaling."""
-    width = _line_pen(item).widthF()
-    recorded = getattr(item, _PEN_WIDTH_ATTRIBUTE, None)
-    # A pen set since the width was last scaled is a fresh, unscaled one.
-    return recorded[0] if recorded is not None and recorded[1] == width else width
-
-
-def scale_pen_width(item: QGraphicsItem, base: float, ratio: float) -> None:
-    """Draw ``item``'s line pen ``base * ratio`` wide, remembering ``base`` for exports."""
-    pen = _line_pen(item)
-    if pen.widthF() != base * ratio:
-        pen.setWidthF(base * ratio)
-        _set_line_pen(item, pen)
-    setattr(item, _PEN_WIDTH_ATTRIBUTE, (base, pen.widthF()))
-
-
-def _line_pen(item: QGraphicsItem) -> QPen | None:
-    if isinstance(item, pg.PlotDataItem | pg.PlotCurveItem):
-        # A PlotDataItem re-applies its own pen to its curve on every setData; it owns the pen.
-        if isinstance(item.parentItem(), pg.PlotDataItem):
-            return None
-        pen = item.opts.get("pen")
-        return QPen(pen) if isinstance(pen, QPen) and pen.style() != Qt.PenStyle.NoPen else None
-    if isinstance(item, pg.InfiniteLine):
-        return QPen(item.pen)
-    if isinstance(item, pg.AxisItem):
-        return QPen(item.pen())
-    return None
-
-
-def _set_line_pen(item: QGraphicsItem, pen: QPen) -> None:
-    if isinstance(item, pg.PlotDataItem):
-        # Directly, not via setPen: that re-runs setData, and the legend sample reads opts.
-        item.opts["pen"] = pen
-        item.curve.setPen(pen)
-        item.update()
-    else:
-        item.setPen(pen)
-
-
-def _view_of(item: QGraphicsItem) -> QGraphicsView | None:
+def view_of(item: QGraphicsItem) -> QGraphicsView | None:
+    """The first view showing ``item``'s scene, if any."""
     scene = item.scene()
     views = scene.views() if scene is not None else []
     return views[0] if views else None

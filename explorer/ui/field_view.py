@@ -27,7 +27,6 @@ from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.gradient.field import (
     DEFAULT_GRID_SIZE,
     ContourLevels,
@@ -40,6 +39,7 @@ from explorer.core.gradient.field import (
     level_lines,
     sample_field,
 )
+from explorer.core.text import format_number
 from explorer.ui.field_items import ArrowField, DraggablePoint
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 

@@ -30,6 +30,7 @@ from explorer.ui.panels import PANELS
 from explorer.ui.panels.panel import Panel
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.resources import app_icon
+from explorer.ui.session_document import SessionDocument
 from explorer.ui.worker_bridge import WorkerBridge
 
 APP_TITLE = "Calculus Explorer"
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
+        # The open session file: File ▸ New/Open/Save…, the title's unsaved mark, autosave.
+        self.session = SessionDocument(self, self.settings, APP_TITLE)
+        self.session.problem.connect(self.show_problem)
         self._build_menus()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
                 self.add_panel(entry.load()(), entry.title)
         text = self.settings.value("input/expression", DEFAULT_EXPRESSION, type=str)
         self.expression_input.set_text(text)
+        self.session.start()
 
     # ----- panels -------------------------------------------------------------------------------
 
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
+        self.session.add_to_menu(file_menu)
         file_menu.addActions([self.export_action, self.copy_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -237,6 +243,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", str(error))
             return
         dialog.remember_folder()
+
+    def show_problem(self, title: str, message: str) -> None:
+        """A non-modal message (a file that would not open or save); the work stays as it was."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.statusBar().showMessage(f"{title}: {message.splitlines()[0]}", _STATUS_MS)
 
     def copy_image(self) -> None:
         image = export.copy_image_to_clipboard(self.export_target())
@@ -324,6 +338,7 @@ def _start_services(window: MainWindow) -> None:
 
     if window.worker is not None:
         window.worker.start()
+    window.session.offer_recovery()
     # Importing sympy takes ~0.5 s; doing it now in a thread makes the first symbolic display
     # quick without delaying the first window.
     threading.Thread(target=importlib.import_module, args=("sympy",), daemon=True).start()

@@ -11,14 +11,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-from explorer.ui.export import (
-    base_pen_width,
-    line_pen_items,
-    mark_not_exported,
-    scale_pen_width,
-)
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
 from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
+from explorer.ui.plot_style import base_pen_width, line_pen_items, make_pen, scale_pen_width
 
 # Colour-blind friendly (Okabe-Ito order); panels pick colours from here so the app looks like one.
 PALETTE: tuple[str, ...] = (
@@ -42,26 +37,22 @@ LEGEND_ALPHA_CLEAR = 220
 LEGEND_ALPHA_OVER_CURVE = 140
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
-_STYLES = {
-    "solid": Qt.PenStyle.SolidLine,
-    "dash": Qt.PenStyle.DashLine,
-    "dot": Qt.PenStyle.DotLine,
-}
 
 
-def make_pen(color: str | QColor, width: float = 2.0, style: str = "solid") -> QPen:
-    """A cosmetic pen in the app's style; ``style`` is one of "solid", "dash", "dot".
+class CrosshairLine(pg.InfiniteLine):
+    """A line of the crosshair that follows the mouse; it hides itself while exported."""
 
-    ``width`` is in logical pixels once the pen is in a PlotView, which multiplies it by the
-    screen's device pixel ratio (cosmetic widths count device pixels).
-    """
-    if style not in _STYLES:
-        raise ValueError(f"unknown line style {style!r}; use one of {sorted(_STYLES)}")
-    pen = pg.mkPen(color=color, width=width)
-    pen.setStyle(_STYLES[style])
-    # Round caps keep short segments between NaN gaps visible.
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    return pen
+    def __init__(self, angle: float, pen: QPen) -> None:
+        super().__init__(angle=angle, movable=False, pen=pen)
+        self._shown_before_export = False
+
+    def export_mode(self, exporting: bool, _scale: float) -> None:
+        """Called by ``explorer.ui.export_scene`` around a render (pyqtgraph's setExportMode)."""
+        if exporting:
+            self._shown_before_export = self.isVisible()
+            self.setVisible(False)
+        elif self._shown_before_export:
+            self.setVisible(True)
 
 
 def readout_decimals(span: float) -> int:
@@ -154,11 +145,10 @@ class PlotView(QWidget):
 
     def _build_overlays(self) -> None:
         cross_pen = make_pen("#888888", width=1, style="dash")
-        self._cross_v = pg.InfiniteLine(angle=90, movable=False, pen=cross_pen)
-        self._cross_h = pg.InfiniteLine(angle=0, movable=False, pen=cross_pen)
+        self._cross_v = CrosshairLine(90, cross_pen)
+        self._cross_h = CrosshairLine(0, cross_pen)
         for line in (self._cross_v, self._cross_h):
             line.setVisible(False)
-            mark_not_exported(line)
             self.plot_item.addItem(line, ignoreBounds=True)
         # A centred note inside the plot area ("No real values in this range"); exported with it.
         self._message = pg.TextItem(anchor=(0.5, 0.5), color=FOREGROUND)
@@ -287,8 +277,9 @@ class PlotView(QWidget):
         """
         area = self.view_box.boundingRect()
         legend = self.legend.boundingRect()
+        # getData() is what is drawn, in view coordinates: log10 of the data on log axes.
         curves = [
-            (item.xData, item.yData)
+            item.getData()
             for item in self._curves.values()
             if item.xData is not None and item.isVisible()
         ]

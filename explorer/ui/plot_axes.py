@@ -7,17 +7,17 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 
+from explorer.core.text import superscript, typographic_minus
+
 # Room (px) beyond each end of an axis for the labels of ticks that sit exactly on the view's
 # edge; the plot's layout margins match, so those labels are never cut off.
 EDGE_LABEL_ROOM_X = 16
 EDGE_LABEL_ROOM_Y = 10
-MINUS = "\u2212"
 # Tick labels switch to "m×10ᵉ" outside this range of magnitudes (the largest tick decides).
 SCIENTIFIC_FROM = 1e5
 SCIENTIFIC_BELOW = 1e-3
 # Never more mantissa digits than this, even when neighbouring ticks differ further down.
 MAX_TICK_DIGITS = 12
-_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def _scaled_down(value: float, exponent: int) -> float:
@@ -43,7 +43,7 @@ def format_ticks(values: Sequence[float], spacing: float) -> list[str]:
     else:
         exponent = math.floor(math.log10(largest))
         digits = min(MAX_TICK_DIGITS, max(0, exponent - math.floor(math.log10(spacing))))
-        power = f"×10{str(exponent).translate(_SUPERSCRIPT)}"
+        power = f"×10{superscript(exponent)}"
         texts = [
             "0" if v == 0 else f"{_scaled_down(v, exponent):.{digits}f}{power}" for v in values
         ]
@@ -52,7 +52,7 @@ def format_ticks(values: Sequence[float], spacing: float) -> list[str]:
         text[1:] if text.startswith("-") and float(text.split("×")[0]) == 0 else text
         for text in texts
     ]
-    return [text.replace("-", MINUS) for text in texts]
+    return [typographic_minus(text) for text in texts]
 
 
 class EdgeLabelAxis(pg.AxisItem):
@@ -74,7 +74,7 @@ class EdgeLabelAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
         if self.logMode:
             strings = super().tickStrings(values, scale, spacing)
-            return [text.replace("-", MINUS) for text in strings]
+            return [typographic_minus(text) for text in strings]
         return format_ticks([v * scale for v in values], spacing * scale)
 
     def boundingRect(self):  # noqa: N802 - Qt override

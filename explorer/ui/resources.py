@@ -6,6 +6,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from explorer.core.session import SessionError, read_session
+
 ICON_NAME = "calculus-explorer"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 _SOURCE_TREE = Path(__file__).resolve().parents[1] / "resources"
@@ -84,3 +86,19 @@ if __name__ == "__main__":
     # Regenerate the committed PNGs after editing the SVG: python -m explorer.ui.resources
     for written_path in render_icon_pngs():
         print(written_path)
+
+
+def example_sessions() -> list[tuple[str, Path]]:
+    """(title, path) of the example sessions shipped in ``resources/examples``, in file order."""
+    try:
+        folder = resource_path("examples", "README.txt").parent
+    except FileNotFoundError:
+        return []
+    examples = []
+    for path in sorted(folder.glob("*.calcx")):
+        try:
+            title = read_session(path).title or path.stem
+        except SessionError:
+            continue  # a broken example is reported by the test suite, not offered
+        examples.append((title, path))
+    return examples

@@ -32,8 +32,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from explorer.ui.app import ensure_application  # noqa: E402
 from explorer.ui.main_window import MainWindow  # noqa: E402
-from explorer.ui.panels.derivative_controls import H_DECADES, H_TICKS_PER_DECADE  # noqa: E402
-from explorer.ui.panels.derivative_panel import CURVE_SAMPLES  # noqa: E402
+from explorer.ui.panels.derivative.controls import H_DECADES, H_TICKS_PER_DECADE  # noqa: E402
+from explorer.ui.panels.derivative.panel import CURVE_SAMPLES  # noqa: E402
 
 DRAG_BUDGET_MS = 8.0
 SLIDER_BUDGET_MS = 8.0

@@ -10,7 +10,8 @@ import pytest
 from cli_runner import REPO, run_cli
 
 import explorer
-from explorer.cli import CommandRegistry, build_parser, discover, use_offscreen_qt_without_display
+from explorer.cli import build_parser, discover
+from explorer.commands import CommandRegistry, use_offscreen_qt_without_display
 
 
 def png_size(path):

@@ -127,3 +127,31 @@ def test_sine_extrema_are_named_by_the_first_derivative_test() -> None:
     (maximum,) = analysis.of_kind("local maximum")
     assert maximum.x == pytest.approx(math.pi / 2, abs=1e-12)
     assert maximum.tests == ("f′ changes from + to −: local maximum", "f″ = −1 < 0: local maximum")
+
+
+def test_a_view_inside_the_analysed_range_gives_the_same_answers_as_analysing_it() -> None:
+    from explorer.core.analysis.shape import restricted
+
+    definitions = define_curves(["x^3 - 3x"])
+    wide = analyze_curves(definitions, {}, (-5.0, 5.0))
+    curve = prepare_curve(definitions[0], {})
+    for view in [(-1.5, 1.5), (0.2, 4.0), (-4.0, -1.2)]:
+        cut = restricted(wide.curves[0], wide.samples_of("f"), curve.f, view)
+        fresh, _ = analyze_curve(curve, view)
+        for mine, theirs in ((cut.minimum, fresh.minimum), (cut.maximum, fresh.maximum)):
+            assert mine.x == pytest.approx(theirs.x, abs=1e-9)
+            assert mine.y == pytest.approx(theirs.y, abs=1e-9)
+        assert [(i.sign, round(i.start, 9), round(i.end, 9)) for i in cut.monotonicity] == [
+            (i.sign, round(i.start, 9), round(i.end, 9)) for i in fresh.monotonicity
+        ]
+        assert [(p.kind, round(p.x, 9)) for p in cut.points] == [
+            (p.kind, round(p.x, 9)) for p in fresh.points
+        ]
+
+
+def test_a_step_function_is_constant_on_each_step_and_has_its_y_intercept() -> None:
+    analysis = _curve("floor(x)", (-2.0, 2.0))
+    pieces = [(round(i.start, 9), round(i.end, 9), i.sign) for i in analysis.monotonicity]
+    assert pieces == [(-2.0, -1.0, 0), (-1.0, 0.0, 0), (0.0, 1.0, 0), (1.0, 2.0, 0)]
+    assert [(p.kind, p.x, p.y) for p in analysis.points] == [("y-intercept", 0.0, 0.0)]
+    assert ("Constant", ["(−2, −1)", "(−1, 0)", "(0, 1)", "(1, 2)"]) in analysis.interval_groups()

@@ -241,7 +241,7 @@ def test_no_numpy_warnings_at_singular_points(no_warnings, function, value, grad
         x.requires_grad_(True)
         function(x).sum().backward()
         np.testing.assert_allclose(np.asarray(x.grad.numpy()), np.full(shape, gradient))
-        tangent = torch.jvp(function, (x.detach(),), (torch.ones_like(x),))[1]
+        tangent = torch.func.jvp(function, (x.detach(),), (torch.ones_like(x),))[1]
         np.testing.assert_allclose(np.asarray(tangent.numpy()), np.full(shape, gradient))
     assert [str(w.message) for w in no_warnings] == []
 

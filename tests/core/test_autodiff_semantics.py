@@ -244,13 +244,13 @@ def test_jvp_and_functional_grad_agree_with_reverse_mode():
     a = torch.tensor(a_values, requires_grad=True)
     b = torch.tensor(b_values, requires_grad=True)
     f(a, b).backward()
-    grad_a, grad_b = torch.grad(f, argnums=(0, 1))(a_values, b_values)
+    grad_a, grad_b = torch.func.grad(f, argnums=(0, 1))(a_values, b_values)
     np.testing.assert_allclose(grad_a.numpy(), a.grad.numpy(), rtol=1e-13)
     np.testing.assert_allclose(grad_b.numpy(), b.grad.numpy(), rtol=1e-13)
     for index in range(5):
         direction = np.zeros(5)
         direction[index] = 1.0
-        value, tangent = torch.jvp(f, (a_values, b_values), (direction, np.zeros(5)))
+        value, tangent = torch.func.jvp(f, (a_values, b_values), (direction, np.zeros(5)))
         assert value.item() == pytest.approx(f(a, b).item(), rel=1e-15)
         assert tangent.item() == pytest.approx(a.grad.numpy()[index], rel=1e-12)
 
@@ -308,7 +308,9 @@ def test_pow_gradient_at_zero_is_finite_and_matches_sympy(exponent):
 
 
 def test_pow_with_zero_exponent_forward_mode_and_edge_formula():
-    _, tangent = torch.jvp(lambda t: t**0, (torch.tensor([0.0, 2.0]),), (torch.tensor([1.0, 1.0]),))
+    _, tangent = torch.func.jvp(
+        lambda t: t**0, (torch.tensor([0.0, 2.0]),), (torch.tensor([1.0, 1.0]),)
+    )
     assert tangent.tolist() == [0.0, 0.0]
     from explorer.core.autodiff import rules
 

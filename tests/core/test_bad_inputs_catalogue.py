@@ -6,7 +6,9 @@ there are NaN breaks, and no segment between consecutive finite samples crosses 
 jump (checked by brute force, independently of the sampler). "error" means the parser refuses the
 text, or, for the value-producing categories, that sampling finds no real values, or, for sympy's
 internal errors, that the sympy conversion reports "Could not process this expression". "[2D]"
-entries use the variables (x, y); "[GD]" entries belong to the gradient-descent issue.
+entries use the variables (x, y). "[GD] f ; lr=… ; start=…" entries run gradient descent (the
+descent core, 500 steps): "error" means f is refused or the racer is stopped with a message
+saying it diverges; "plot" means it runs every step and the diagnosis says how it ended.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ import numpy as np
 import pytest
 from test_sampling import false_connectors
 
+from explorer.core.descent.diagnosis import diagnose
+from explorer.core.descent.objective import parse_objective
+from explorer.core.descent.optimizers import OptimizerSettings
+from explorer.core.descent.race import run_race
 from explorer.core.expr import parse
 from explorer.core.expr.errors import ExprError
 from explorer.core.sampling import RangeError, describe_empty, sample_curve, validate_range
@@ -35,11 +41,8 @@ def _entries() -> list:
     entries = json.loads(CATALOGUE.read_text(encoding="utf-8"))
     params = []
     for number, entry in enumerate(entries):
-        marks = ()
-        if entry["input"].startswith("[GD]"):
-            marks = pytest.mark.skip(reason="gradient descent belongs to a future issue")
         label = f"{number}-{entry['category']}-{entry['input'][:30]!r}"
-        params.append(pytest.param(entry, marks=marks, id=label))
+        params.append(pytest.param(entry, id=label))
     return params
 
 
@@ -118,9 +121,29 @@ def _check_gaps_entry(entry: dict) -> None:
         assert false_connectors(evaluate, curve) == []
 
 
+def _check_gradient_descent_entry(entry: dict) -> None:
+    text, *options = (part.strip() for part in entry["input"].removeprefix("[GD]").split(";"))
+    settings = dict(option.split("=", 1) for option in options)
+    start = [float(v) for v in settings.get("start", "1").strip("()").split(",")]
+    try:
+        objective = parse_objective(text)
+    except ExprError:
+        assert entry["expect"] == "error", entry
+        return
+    racer = OptimizerSettings("gd", lr=float(settings.get("lr", "0.1")))
+    trajectory = run_race(objective, start, [racer], 500).trajectories[0]
+    if entry["expect"] == "error":
+        assert trajectory.stop is not None and "diverg" in trajectory.stop.message, entry
+    else:
+        assert trajectory.stop is None and trajectory.steps_done == 500, entry
+        assert diagnose(objective, trajectory), entry
+
+
 @pytest.mark.parametrize("entry", _entries())
 def test_catalogue_entry(entry):
-    if entry["category"] == "huge_range":
+    if entry["input"].startswith("[GD]"):
+        _check_gradient_descent_entry(entry)
+    elif entry["category"] == "huge_range":
         _check_range_entry(entry)
     elif entry["input"].startswith("[2D]"):
         _check_2d_entry(entry)

@@ -225,7 +225,7 @@ def test_forward_mode_matches_the_cores_jvp_on_the_neuron() -> None:
     primals = tuple(torch.tensor(v) for v in NEURON_AT.values())
     for index, name in enumerate(NEURON_AT):
         tangents = tuple(torch.tensor(float(i == index)) for i in range(4))
-        _, expected = torch.jvp(loss, primals, tangents)
+        _, expected = torch.func.jvp(loss, primals, tangents)
         got = forward_tangents(model, name).tangent_of(model.output_id)
         assert float(got) == pytest.approx(expected.item(), rel=1e-12)
         assert float(got) == pytest.approx(float(model.input_gradients()[name]), rel=1e-12)

@@ -110,7 +110,7 @@ def test_control_flow_preset_graph_shows_the_loop_and_a_grad_equals_d_over_a(see
 
 
 def _compact(number: float) -> str:
-    from explorer.core.graph.explain import format_number
+    from explorer.core.text import format_number
 
     return format_number(number)
 

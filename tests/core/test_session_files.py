@@ -2,6 +2,7 @@
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -357,3 +358,31 @@ def _with_pause(pauses):
         return write_atomically(path, data, pause=pauses.append)
 
     return recording
+
+
+def _every_state_class():
+    from explorer.core.descent.optimizers import RACE_KINDS, default_settings
+    from explorer.core.descent.state import DescentState, Racer
+    from explorer.core.panel_state import IntegralState
+
+    changed_racers = tuple(
+        Racer(replace(default_settings(kind), lr=0.05 * (i + 1)), enabled=i % 2 == 0)
+        for i, kind in enumerate(RACE_KINDS)
+    )
+    return [
+        FunctionState(x_range=(-1.0, 9.0)),
+        DerivativeState(x0=-2.0, show_second=True),
+        GradientState(point=(1.0, 2.0), rule_sizes=(4, 3)),
+        IntegralState(),
+        DescentState(start=(1.5, -0.5), racers=changed_racers, steps=80, frame=12),
+    ]
+
+
+@pytest.mark.parametrize("state", _every_state_class(), ids=lambda s: type(s).__name__)
+def test_every_panel_state_survives_a_file(tmp_path, state):
+    session = Session()
+    sessions.store_panel_state(session, "Panel", state)
+    write_session(tmp_path / "s.calcx", session)
+    reopened = read_session(tmp_path / "s.calcx")
+    assert panel_state(reopened, "Panel", type(state)) == state
+    assert reopened.warnings == []

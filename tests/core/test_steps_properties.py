@@ -17,7 +17,7 @@ from explorer.core.expr.to_sympy import real_symbol, tree_to_sympy
 from explorer.core.functions import FUNCTIONS
 
 X = real_symbol("x")
-SMOOTH_FUNCTIONS = [s.name for s in FUNCTIONS if s.derivative_formula and s.kinks is None]
+SMOOTH_FUNCTIONS = [s.name for s in FUNCTIONS if s.derivative_formula and not s.kinks]
 POINTS = (0.37, 0.81, 1.23, 1.9, 2.6)
 
 leaves = st.one_of(

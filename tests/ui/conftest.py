@@ -4,10 +4,14 @@ import gc
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from explorer.ui.main_window import MainWindow
+from explorer.ui.session_document import SessionDocument
 
 
 @pytest.fixture(autouse=True)
-def isolated_qsettings(tmp_path_factory, qapp):
+def isolated_qsettings(tmp_path_factory, qapp, monkeypatch):
     # A default-constructed QSettings() anywhere in the app now lands in a throwaway INI folder.
     folder = tmp_path_factory.mktemp("qsettings")
     QCoreApplication.setOrganizationName("calculus-explorer-tests")
@@ -15,6 +19,15 @@ def isolated_qsettings(tmp_path_factory, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    # Autosaves go to QStandardPaths' data folder, which follows XDG_DATA_HOME on Linux.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    # Nobody answers a modal question in a test: closing a changed window discards the changes
+    # (tests of the question itself set their own answer on the window's session).
+    monkeypatch.setattr(
+        SessionDocument,
+        "ask_about_unsaved_changes",
+        lambda _self: QMessageBox.StandardButton.Discard,
+    )
     yield folder
 
 
@@ -73,3 +86,38 @@ def settle(qtbot):
         qtbot.waitUntil(lambda: not panel.runner.running, timeout=30_000)
 
     return wait
+
+
+@pytest.fixture
+def derivative_panel(qtbot):
+    """A Derivative panel on its own, shown at the window's typical size (no worker)."""
+    from explorer.ui.panels.derivative.panel import DerivativePanel
+
+    panel = DerivativePanel()
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+@pytest.fixture
+def symbolic_worker(qtbot):
+    """The app's real symbolic worker (a killable process), started, shut down afterwards."""
+    from explorer.ui.worker_bridge import WorkerBridge
+
+    bridge = WorkerBridge(poll_interval_ms=10)
+    bridge.start()
+    yield bridge
+    bridge.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The whole main window, shown, with isolated settings."""
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()

@@ -17,7 +17,6 @@ from explorer.core.descent.optimizers import OptimizerSettings
 from explorer.core.descent.presets import preset_named
 from explorer.core.descent.state import DescentState, Racer, race_for, state_from_preset
 from explorer.ui import export
-from explorer.ui.export_gif import write_gif
 from explorer.ui.panels.descent_panel import DescentPanel
 
 ROSENBROCK = "Rosenbrock (1 − x)² + 100(y − x²)²"
@@ -161,6 +160,18 @@ def test_a_start_of_the_wrong_length_is_refused(panel):
     assert panel.state().start == (-5.0, -2.0)
 
 
+def test_switching_f_between_one_and_two_variables_adapts_the_start(panel):
+    panel.expression_input.setText("x^4 - 3x^2 + x")
+    panel.expression_input.editingFinished.emit()
+    assert panel.state().start == (-5.0,)
+    assert panel.views.currentWidget() is panel.curve_view
+    panel.expression_input.setText("x^2 + y^2")
+    panel.expression_input.editingFinished.emit()
+    assert panel.state().start == (-5.0, 1.0)
+    assert panel.views.currentWidget() is panel.map_view
+    assert panel.message.isHidden()
+
+
 def test_dragging_the_start_on_the_map_moves_it(panel):
     panel.map_view.start_moved.emit(1.0, 2.0)
     assert panel.state().start == (1.0, 2.0)
@@ -185,14 +196,28 @@ def test_export_png_of_the_figure(panel, tmp_path):
 
 def test_gif_has_the_frames_and_size_asked_for(panel, tmp_path):
     panel.set_state(rosenbrock(panel.state()))
-    frames = [0, 10, 20, 30, 40, 50]
-    path = write_gif(panel, tmp_path / "race.gif", frames, 12.5, 400, 300)
+    panel.show_frame(7)
+    path = panel.save_animation(str(tmp_path / "race.gif"), 6, 12.5, 400, 300)
+    assert panel.state().frame == 7  # the timeline is back where it was
     gif = Image.open(path)
     assert gif.size == (400, 300)
-    assert gif.n_frames == len(frames)
+    assert gif.n_frames == 6
     assert gif.info["duration"] == 80
     assert gif.info["loop"] == 0
     gif.seek(0)
     first = np.asarray(gif.convert("RGB"))
-    gif.seek(len(frames) - 1)
+    gif.seek(5)
     assert not np.array_equal(first, np.asarray(gif.convert("RGB")))
+
+
+def test_gif_refuses_bad_requests_before_rendering(panel, tmp_path):
+    from explorer.ui.export_gif import write_gif
+
+    for frames, fps, path, message in (
+        ([], 10, tmp_path / "a.gif", "No frames"),
+        ([0, 1], 0, tmp_path / "a.gif", "between 0 and 100"),
+        ([0, 1], 10, tmp_path / "missing" / "a.gif", "does not exist"),
+    ):
+        with pytest.raises(export.ExportError, match=message):
+            write_gif(panel, path, frames, fps, 200, 150)
+    assert not list(tmp_path.rglob("*.gif"))

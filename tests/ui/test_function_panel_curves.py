@@ -106,3 +106,18 @@ def test_state_round_trips_through_the_widgets(qtbot, panel) -> None:
     assert panel.extremes_input.text() == "0, 2"
     assert set(panel.plot.curve_keys()) == {"f", "g"}
     assert not panel.markers.dots.data.size  # points off
+
+
+def test_parameters_are_shared_and_named_in_the_legend_of_the_curves_using_them(
+    qtbot, function_panel_showing
+) -> None:
+    panel = function_panel_showing("a*x^2")
+    _type_entry(qtbot, panel, "x + b")
+    _type_entry(qtbot, panel, "x/2")
+    qtbot.waitUntil(lambda: panel.parameters.names() == ["a", "b"])
+    panel.parameters.set_value("b", 2.0)
+    x, y = panel.plot.curve_data("g")
+    np.testing.assert_allclose(y, x + 2.0, atol=1e-12)
+    assert panel.plot.curve("f").name() == "f(x) = a·x² (a = 1)"
+    assert panel.plot.curve("g").name() == "g(x) = x + b (b = 2)"
+    assert panel.plot.curve("h").name() == "h(x) = x/2"

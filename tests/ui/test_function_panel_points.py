@@ -42,13 +42,22 @@ def test_a_click_pins_the_label_and_a_second_click_unpins_it(qtbot, panel) -> No
     assert panel.markers.pinned == {}
 
 
-def test_zooming_recomputes_the_points_in_view(qtbot, panel) -> None:
+def test_zooming_and_panning_keep_the_points_of_the_view(qtbot, panel) -> None:
+    # A 4× zoom inside the analysed range: the points are there already; the details follow.
     panel.plot.set_view_range((0.5, 3.0), (-3.0, 3.0), remember=False)
-    qtbot.waitUntil(lambda: panel.analysis.x_range == (0.5, 3.0))
-    xs = [p.x for p in panel.analysis.points()]
-    assert xs == pytest.approx([1.0, 3**0.5], abs=1e-9)
+    qtbot.waitUntil(lambda: "the view [0.5, 3]" in panel.details.text())
+    assert panel.analysis.x_range == (-5.0, 5.0)
+    assert "Global minimum of f: −2 at x = 1" in panel.details.text()
+    # A pan past the analysed range samples the view again, with a margin each side.
+    panel.plot.set_view_range((4.0, 9.0), (-3.0, 3.0), remember=False)
+    qtbot.waitUntil(lambda: panel.analysis.x_range == (1.5, 11.5))
+    assert [p.x for p in panel.analysis.points()] == pytest.approx([3**0.5], abs=1e-12)
+    # Zooming in far refines: the roots of x³ − 3x near √3 are found in the narrow view too.
+    panel.plot.set_view_range((1.7, 1.76), (-0.1, 0.1), remember=False)
+    qtbot.waitUntil(lambda: panel.analysis.x_range == pytest.approx((1.67, 1.79)))
+    assert [p.x for p in panel.analysis.points()] == pytest.approx([3**0.5], abs=1e-12)
     panel.plot.reset_view()
-    qtbot.waitUntil(lambda: panel.analysis.x_range == (-5.0, 5.0))
+    qtbot.waitUntil(lambda: "the view [−5, 5]" in panel.details.text())
 
 
 def test_shading_follows_the_sign_of_the_derivatives(panel) -> None:
@@ -92,3 +101,14 @@ def test_global_extrema_on_a_typed_interval(qtbot, panel) -> None:
     panel.apply_extremes_input()
     assert panel.extremes_feedback.text()
     assert panel.state().extremes_interval == (-1.5, 1.5)  # the last good interval stays
+
+
+def test_holes_and_asymptotes_are_labelled_too(function_panel_showing) -> None:
+    panel = function_panel_showing("sin(x)/x + 1/(x - 2)")
+    panel.plot.show_cursor(0.0, 0.5)  # the hole at (0, 1/2)
+    assert "Hole of f: (0, 0.5)" in panel.markers.hover_label.textItem.toPlainText()
+    (_, _), (low, high) = panel.plot.view_range()
+    panel.plot.show_cursor(2.0, 0.5 * (low + high))  # anywhere along the dashed line x = 2
+    assert "Vertical asymptote of f: x = 2" in panel.markers.hover_label.textItem.toPlainText()
+    asymptote = panel.markers.point_near(2.0, high)
+    assert panel.markers.toggle_pin(asymptote, high)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from explorer.core.panel_state import DerivativeState, FunctionState
 from explorer.ui.main_window import MainWindow
-from explorer.ui.panels.derivative_panel import DerivativePanel
+from explorer.ui.panels.derivative.panel import DerivativePanel
 from explorer.ui.panels.function_panel import FunctionPanel
 from explorer.ui.panels.panel import Panel
 

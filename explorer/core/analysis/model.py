@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.sampling import SampledCurve
+from explorer.core.text import format_number
 
 ROOT = "root"
 LOCAL_MINIMUM = "local minimum"
@@ -111,16 +111,19 @@ class CurveAnalysis:
         return tuple(point for point in self.points if point.kind == kind)
 
     def interval_groups(self) -> list[tuple[str, list[str]]]:
-        """("Increasing", ["(−5, −1)", …]), then decreasing, concave up, concave down."""
-        groups = (
+        """("Increasing", ["(−5, −1)", …]), then decreasing, constant (only where f′ is 0 on a
+        whole stretch: ``floor``'s steps), concave up, concave down."""
+        groups = [
             ("Increasing", self.monotonicity, 1),
             ("Decreasing", self.monotonicity, -1),
+            ("Constant", self.monotonicity, 0),
             ("Concave up", self.concavity, 1),
             ("Concave down", self.concavity, -1),
-        )
+        ]
         return [
             (title, [i.bounds() for i in intervals if i.sign == sign])
             for title, intervals, sign in groups
+            if title != "Constant" or any(i.sign == 0 for i in intervals)
         ]
 
     def interval_lines(self) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from explorer.core.analysis.curves import CurveDefinition
@@ -34,9 +34,14 @@ class Analysis:
     x_range: tuple[float, float]
     curves: tuple[CurveAnalysis, ...]
     intersections: tuple[PointOfInterest, ...]
+    # Each curve's samples with f′, f″ (for ``restricted``), in the order of ``curves``.
+    samples: tuple[CurveSamples, ...] = field(default=(), compare=False, repr=False)
 
     def curve(self, name: str) -> CurveAnalysis:
         return next(item for item in self.curves if item.name == name)
+
+    def samples_of(self, name: str) -> CurveSamples:
+        return next(s for c, s in zip(self.curves, self.samples, strict=True) if c.name == name)
 
     def points(self) -> tuple[PointOfInterest, ...]:
         return tuple(p for c in self.curves for p in c.points) + self.intersections
@@ -109,4 +114,5 @@ def analyze_curves(
     cache.keep(dict(zip(keys, results, strict=True)), used_meetings)
     meeting = sorted((p for found in used_meetings.values() for p in found), key=lambda p: p.x)
     curves = tuple(analysis for analysis, _ in results)
-    return Analysis(curves[0].x_range if curves else tuple(x_range), curves, tuple(meeting))
+    x_range = curves[0].x_range if curves else tuple(x_range)
+    return Analysis(x_range, curves, tuple(meeting), tuple(values for _, values in results))

@@ -38,7 +38,6 @@ from explorer.core.analysis.model import (
 )
 from explorer.core.analysis.roots import (
     RealFunction,
-    SignChanges,
     continuous_at,
     grid_step,
     insert_samples,
@@ -48,9 +47,9 @@ from explorer.core.analysis.roots import (
 )
 from explorer.core.analysis.singular import Singularity, find_singularities
 from explorer.core.derivative.evaluate import bind
-from explorer.core.derivative.formatting import format_number
 from explorer.core.expr.nodes import Node
 from explorer.core.sampling import SampledCurve
+from explorer.core.text import format_number
 
 # f touches 0 at an extremum when |f| there is below this share of the curve's visible y-span.
 TOUCH_SHARE = 1e-12
@@ -164,17 +163,12 @@ def _find_points(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfIn
     roots = roots[~samples.near_singular(roots)]
     points = [PointOfInterest(ROOT, curve.name, float(r), 0.0) for r in roots]
     points += extrema
+    notes = _inflection_notes(curve, samples, inflections[:, 0])
     points += [
-        PointOfInterest(
-            INFLECTION,
-            curve.name,
-            float(x),
-            float(y),
-            tests=_inflection_notes(curve, samples, float(x)),
-        )
-        for x, y in inflections
+        PointOfInterest(INFLECTION, curve.name, float(x), float(y), tests=note)
+        for (x, y), note in zip(inflections, notes, strict=True)
     ]
-    points += _intercept(curve, samples, step)
+    points += _intercept(curve, samples)
     for item in samples.singular:
         kind = HOLE if item.kind == "hole" else ASYMPTOTE
         points.append(PointOfInterest(kind, curve.name, item.x, item.y))
@@ -248,64 +242,80 @@ def _extrema(
     places = changes.x[where]
     values = values_at(curve.f, places)
     keep = continuous_at(curve.f, places, values, step)
-    chosen = np.flatnonzero(where)[keep]
-    result = []
-    for index in chosen:
-        x0 = float(changes.x[index])
-        minimum = changes.left[index] < 0 < changes.right[index]
-        kind = LOCAL_MINIMUM if minimum else LOCAL_MAXIMUM
-        tests = extremum_tests(curve, samples, changes, int(index), step)
-        result.append(
-            PointOfInterest(kind, curve.name, x0, float(curve.f(np.float64(x0))), tests=tests)
+    places, values = places[keep], values[keep]
+    minimum = changes.left[where][keep] < 0
+    tests = extremum_tests(curve, samples, places, minimum, step)
+    return [
+        PointOfInterest(
+            LOCAL_MINIMUM if low else LOCAL_MAXIMUM, curve.name, float(x0), float(y0), tests=t
         )
-    return result
+        for x0, y0, low, t in zip(places, values, minimum, tests, strict=True)
+    ]
 
 
 def extremum_tests(
-    curve: CurveFunctions, samples: CurveSamples, changes: SignChanges, index: int, step: float
-) -> tuple[str, str]:
-    """The first- and second-derivative tests at a sign change of f′, as a learner reads them."""
+    curve: CurveFunctions,
+    samples: CurveSamples,
+    x: np.ndarray,
+    minimum: np.ndarray,
+    step: float,
+) -> list[tuple[str, str]]:
+    """The first- and second-derivative tests at sign changes of f′ (``minimum``: from − to +),
+    as a learner reads them. Every value is computed for all extrema at once."""
     name = curve.name
-    x0 = np.array([changes.x[index]])
-    minimum = changes.left[index] < 0
-    signs = ("−", "+") if minimum else ("+", "−")
-    verdict = "local minimum" if minimum else "local maximum"
-    first = f"{name}′ changes from {signs[0]} to {signs[1]}: {verdict}"
-    slope = values_at(curve.first, x0)
-    if not np.isfinite(slope[0]) or _slope_blows_up(curve, float(x0[0]), step):
-        second = f"{name}′ does not exist here (a vertical tangent): the {_SECOND} does not apply"
-    elif not continuous_at(curve.first, x0, slope, step)[0]:
-        second = f"{name}′ jumps here (a corner): the {_SECOND} does not apply"
-    else:
-        bend = float(values_at(curve.second, x0)[0])
-        if not np.isfinite(bend):
+    slope = values_at(curve.first, x)
+    blows_up = ~np.isfinite(slope) | _slopes_blow_up(curve, x, step)
+    jumps = ~continuous_at(curve.first, x, slope, step)
+    bend = values_at(curve.second, x)
+    flat = ZERO_DERIVATIVE_SHARE * _largest(samples.second)
+    result = []
+    for index in range(x.size):
+        low = bool(minimum[index])
+        signs = ("−", "+") if low else ("+", "−")
+        verdict = "local minimum" if low else "local maximum"
+        first = f"{name}′ changes from {signs[0]} to {signs[1]}: {verdict}"
+        value = float(bend[index])
+        if blows_up[index]:
+            second = (
+                f"{name}′ does not exist here (a vertical tangent): the {_SECOND} does not apply"
+            )
+        elif jumps[index]:
+            second = f"{name}′ jumps here (a corner): the {_SECOND} does not apply"
+        elif not np.isfinite(value):
             second = f"{name}″ is undefined here: the {_SECOND} does not apply"
-        elif abs(bend) <= ZERO_DERIVATIVE_SHARE * _largest(samples.second):
+        elif abs(value) <= flat:
             second = f"{name}″ = 0: the {_SECOND} is inconclusive"
         else:
-            sign, says = (">", "local minimum") if bend > 0 else ("<", "local maximum")
-            second = f"{name}″ = {format_number(bend)} {sign} 0: {says}"
-    return (first, second)
+            sign, says = (">", "local minimum") if value > 0 else ("<", "local maximum")
+            second = f"{name}″ = {format_number(value)} {sign} 0: {says}"
+        result.append((first, second))
+    return result
 
 
 _SECOND = "second-derivative test"
 
 
-def _slope_blows_up(curve: CurveFunctions, x: float, step: float) -> bool:
+def _slopes_blow_up(curve: CurveFunctions, x: np.ndarray, step: float) -> np.ndarray:
     """|f′| at least 10 times larger a millionfold closer on both sides: a cusp (cbrt(x)²)."""
-    near = np.abs(values_at(curve.first, np.array([x - 1e-3 * step, x + 1e-3 * step])))
-    nearer = np.abs(values_at(curve.first, np.array([x - 1e-9 * step, x + 1e-9 * step])))
+    if x.size == 0:
+        return np.zeros(0, dtype=bool)
+    near = np.abs(values_at(curve.first, np.concatenate([x - 1e-3 * step, x + 1e-3 * step])))
+    nearer = np.abs(values_at(curve.first, np.concatenate([x - 1e-9 * step, x + 1e-9 * step])))
     with np.errstate(invalid="ignore"):
-        return bool(np.all(nearer > 10 * near))
+        return (nearer > 10 * near).reshape(2, -1).all(axis=0)
 
 
-def _inflection_notes(curve: CurveFunctions, samples: CurveSamples, x: float) -> tuple[str, ...]:
+def _inflection_notes(
+    curve: CurveFunctions, samples: CurveSamples, x: np.ndarray
+) -> list[tuple[str, ...]]:
     name = curve.name
     bends = f"{name}″ changes sign: the concavity changes"
-    slope = float(values_at(curve.first, np.array([x]))[0])
-    if np.isfinite(slope) and abs(slope) <= ZERO_DERIVATIVE_SHARE * _largest(samples.first):
-        return (bends, f"{name}′ = 0 here but keeps its sign: not an extremum")
-    return (bends,)
+    slope = values_at(curve.first, x)
+    flat = ZERO_DERIVATIVE_SHARE * _largest(samples.first)
+    with np.errstate(invalid="ignore"):
+        stationary = np.isfinite(slope) & (np.abs(slope) <= flat)
+    still = f"{name}′ = 0 here but keeps its sign: not an extremum"
+    return [(bends, still) if on else (bends,) for on in stationary]
 
 
 def _largest(values: np.ndarray) -> float:
@@ -313,13 +323,14 @@ def _largest(values: np.ndarray) -> float:
     return float(finite.max()) if finite.size else 0.0
 
 
-def _intercept(curve: CurveFunctions, samples: CurveSamples, step: float) -> list[PointOfInterest]:
+def _intercept(curve: CurveFunctions, samples: CurveSamples) -> list[PointOfInterest]:
     if not samples.x[0] <= 0.0 <= samples.x[-1]:
         return []
     zero = np.zeros(1)
     if samples.near_singular(zero)[0]:
         return []
+    # f(0) itself, also where f jumps at 0 (floor(0) = 0 is on the graph); never at a hole.
     value = values_at(curve.f, zero)
-    if not continuous_at(curve.f, zero, value, step)[0]:
+    if not np.isfinite(value[0]):
         return []
     return [PointOfInterest(Y_INTERCEPT, curve.name, 0.0, float(value[0]))]

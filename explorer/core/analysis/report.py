@@ -7,7 +7,7 @@ from typing import Any
 from explorer.core.analysis.curves import CurveDefinition
 from explorer.core.analysis.model import CurveAnalysis, Interval, coordinates
 from explorer.core.analysis.overview import Analysis
-from explorer.core.derivative.formatting import format_number
+from explorer.core.text import format_number
 
 _KIND_WIDTH = 19
 

@@ -16,6 +16,8 @@ reported as such.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from explorer.core.analysis.model import (
@@ -24,13 +26,17 @@ from explorer.core.analysis.model import (
     INFLECTION,
     LOCAL_MAXIMUM,
     LOCAL_MINIMUM,
+    CurveAnalysis,
     GlobalExtremum,
     Interval,
     PointOfInterest,
 )
 from explorer.core.analysis.points import CurveSamples, tidy
+from explorer.core.analysis.roots import RealFunction, values_at
 from explorer.core.analysis.singular import Singularity
-from explorer.core.derivative.formatting import format_number
+from explorer.core.text import format_number
+
+_SLIVER = 1e-9
 
 
 def sign_intervals(
@@ -48,7 +54,8 @@ def sign_intervals(
     boundaries = np.flatnonzero(np.diff(piece[indices])) + 1
     for group in np.split(indices, boundaries):
         start, end = _piece_bounds(x, usable, cut_points, group)
-        if end <= start:
+        # A sliver between a break and the end of the range (floor's jump at x = 2 on [−2, 2]).
+        if end - start <= _SLIVER * (x[-1] - x[0]):
             continue
         signs = np.sign(values[group])
         plus, minus = int((signs > 0).sum()), int((signs < 0).sum())
@@ -152,3 +159,40 @@ def _extreme(
             )
             return GlobalExtremum(kind, None, None, note)
     return GlobalExtremum(kind, best_x, best_y)
+
+
+def restricted(
+    curve: CurveAnalysis, samples: CurveSamples, f: RealFunction, interval: tuple[float, float]
+) -> CurveAnalysis:
+    """``curve`` cut down to ``interval`` inside its range, without sampling again: its points
+    and samples there (plus f at both ends), its intervals clipped, extrema found among them.
+
+    A pan inside the analysed range shows the view's extrema at the cost of a filter.
+    """
+    low, high = interval
+    inside = (samples.x > low) & (samples.x < high)
+    ends = values_at(f, np.array([low, high]))
+    x = np.concatenate([[low], samples.x[inside], [high]])
+    y = np.concatenate([ends[:1], samples.y[inside], ends[1:]])
+    blank = np.full(x.size, np.nan)
+    singular = tuple(item for item in samples.singular if low < item.x < high)
+    part = dataclasses.replace(samples, x=x, y=y, first=blank, second=blank, singular=singular)
+    points = [p for p in curve.points if low <= p.x <= high]
+    minimum, maximum = global_extrema(part, points, curve.name)
+    return dataclasses.replace(
+        curve,
+        x_range=(low, high),
+        points=tuple(points),
+        monotonicity=_clipped(curve.monotonicity, low, high),
+        concavity=_clipped(curve.concavity, low, high),
+        minimum=minimum,
+        maximum=maximum,
+    )
+
+
+def _clipped(intervals: tuple[Interval, ...], low: float, high: float) -> tuple[Interval, ...]:
+    return tuple(
+        Interval(max(i.start, low), min(i.end, high), i.sign)
+        for i in intervals
+        if i.end > low and i.start < high
+    )

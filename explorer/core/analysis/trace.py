@@ -15,7 +15,7 @@ import numpy as np
 
 from explorer.core.analysis.model import ASYMPTOTE, LOCAL_MAXIMUM, LOCAL_MINIMUM, PointOfInterest
 from explorer.core.analysis.points import CurveFunctions
-from explorer.core.derivative.formatting import format_number
+from explorer.core.text import format_number
 
 _ROUND_OFF_SLOPE = 1e-8
 

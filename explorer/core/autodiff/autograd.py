@@ -1,9 +1,9 @@
 """``torch.autograd.grad`` and ``torch.autograd.backward``: gradients returned, not accumulated.
 
 ``grad`` runs the same backward pass as ``Tensor.backward`` and hands back ∂outputs/∂inputs,
-leaving every ``.grad`` in the graph as it was (PyTorch's contract). Higher-order gradients
-(``create_graph=True``) are not supported: the backward pass records no graph, so asking for one
-raises instead of returning a gradient that cannot be differentiated again.
+leaving every ``.grad`` in the graph as it was (PyTorch's contract). With ``create_graph=True``
+the gradients are themselves recorded, so they can be differentiated again (Hessian-vector
+products, Newton's method).
 """
 
 from __future__ import annotations
@@ -19,23 +19,20 @@ def _as_list(items: Any) -> list[Any]:
     return list(items) if isinstance(items, (list, tuple)) else [items]
 
 
-def backward(tensors: Any, grad_tensors: Any = None, retain_graph: bool | None = None) -> None:
+def backward(tensors: Any, grad_tensors: Any = None, retain_graph: bool | None = None,
+             create_graph: bool = False) -> None:  # fmt: skip
     """``tensors[i].backward(grad_tensors[i])`` for each, accumulating into ``.grad``."""
     outputs = _as_list(tensors)
     seeds = _as_list(grad_tensors) if grad_tensors is not None else [None] * len(outputs)
     for index, (output, seed) in enumerate(zip(outputs, seeds, strict=True)):
-        keep = bool(retain_graph) or index < len(outputs) - 1
-        output.backward(seed, retain_graph=keep)
+        keep = bool(retain_graph or create_graph) or index < len(outputs) - 1
+        output.backward(seed, retain_graph=keep, create_graph=create_graph)
 
 
 def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = None,
          retain_graph: bool | None = None, create_graph: bool = False,
          allow_unused: bool | None = None) -> tuple[Tensor | None, ...]:  # fmt: skip
     """∂(Σ outputs·grad_outputs)/∂inputs as a tuple, one entry per input; ``.grad`` untouched."""
-    if create_graph:
-        raise NotImplementedError(
-            "create_graph=True (higher-order gradients) is not supported by explorer.autodiff"
-        )
     output_list, input_list = _as_list(outputs), _as_list(inputs)
     for tensor in input_list:
         if not tensor.requires_grad:
@@ -56,7 +53,7 @@ def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = No
             node._grad = None
             if not node.is_leaf:
                 node._retains_grad = True
-        backward(output_list, grad_outputs, retain_graph)
+        backward(output_list, grad_outputs, retain_graph, create_graph)
         results = tuple(tensor._grad for tensor in input_list)
     finally:
         for key, node in leaves.items():
@@ -65,9 +62,10 @@ def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = No
                 node.__dict__.pop("_retains_grad", None)
             else:
                 node._retains_grad = retains
-    if not allow_unused and any(result is None for result in results):
+    unused = [index for index, result in enumerate(results) if result is None]
+    if unused and not allow_unused:
         raise RuntimeError(
-            "One of the differentiated Tensors appears to not have been used in the graph. "
-            "Set allow_unused=True if this is the desired behavior."
+            f"The differentiated Tensor at index {unused[0]} appears to not have been used in "
+            "the graph. Set allow_unused=True if this is the desired behavior."
         )
     return results

@@ -150,6 +150,11 @@ def zeros(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
     return _finish(np.zeros(shape_of(size), dtype or default_float()), None, requires_grad)
 
 
+def empty(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
+    """Uninitialised memory in PyTorch; zeros here, so no stale numbers ever show."""
+    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+
+
 def ones(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
     return _finish(np.ones(shape_of(size), dtype or default_float()), None, requires_grad)
 
@@ -175,6 +180,10 @@ def _like(maker: Any, input: Tensor, dtype: Any, requires_grad: bool) -> Tensor:
 
 
 def zeros_like(input: Tensor, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
+    return _like(np.zeros, input, dtype, requires_grad)
+
+
+def empty_like(input: Tensor, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
     return _like(np.zeros, input, dtype, requires_grad)
 
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from explorer.core.autodiff import economies
 from explorer.core.autodiff.economies import unbroadcast  # noqa: F401 - the graph views use it
+from explorer.core.autodiff.rules import GRAPH_VJPS
 
 SECOND_BACKWARD_MESSAGE = (
     "Trying to backward through the graph a second time (or directly access saved tensors after "
@@ -96,6 +97,13 @@ def is_grad_enabled() -> bool:
     return GradMode.enabled
 
 
+class Differentiating:
+    """Whether a ``create_graph`` backward is running: the rules then get tensors, and numpy
+    functions in them must record (``numpy_protocol``)."""
+
+    active = False
+
+
 class Rebases:
     """Whether any tensor has been rebased by an in-place op (``Tensor._rebase``): only then do
     nodes' inputs need resolving to the node each input was when they read it."""
@@ -165,6 +173,16 @@ def backward(root: Any, seed: Any, retain_graph: bool, create_graph: bool,
     order = topological_order(root)
     arithmetic = economies.gradient_arithmetic(create_graph)
     grads = {id(root): seed}  # ∂L/∂node by id, complete once all the node's consumers added theirs
+    outer, Differentiating.active = Differentiating.active, create_graph
+    try:
+        _chain_rule(order, grads, arithmetic, retain_graph, create_graph, make_tensor)
+    finally:
+        Differentiating.active = outer
+
+
+def _chain_rule(order: list, grads: dict, arithmetic: Any, retain_graph: bool,
+                create_graph: bool, make_tensor: Callable[[Any], Any]) -> None:  # fmt: skip
+    """The backward loop: each node, after all its consumers, passes g · ∂node/∂input on."""
     with np.errstate(all="ignore"), set_grad_enabled(create_graph):
         for node in reversed(order):  # each node after all of its consumers
             g = grads.pop(id(node), None)
@@ -196,7 +214,7 @@ def vector_jacobian_products(node: Any, g: Any, arithmetic: Any, create_graph: b
     else:
         values, out = [child._value for child in inputs], node._value
     if rule.partials is None:
-        vjp = rule.vjp_graph if create_graph else rule.vjp
+        vjp = GRAPH_VJPS.get(rule.name) if create_graph else rule.vjp
         if vjp is None:
             raise RuntimeError(
                 f"create_graph=True: the gradient of {rule.backward_name} cannot be "

@@ -1,4 +1,4 @@
-"""Forward mode (``jvp``) and the functional ``grad``, in the style of ``torch.func``.
+"""Forward mode: ``torch.func.jvp``, one forward pass carrying tangents.
 
 Forward mode carries a tangent next to each value; every op pushes it through the same rule that
 reverse mode uses (elementwise: tangent × local partial; structural: the rule's jvp). The two modes
@@ -7,12 +7,12 @@ therefore cannot drift apart, and the tests check one against the other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from explorer.core.autodiff.engine import enable_grad, no_grad
+from explorer.core.autodiff.engine import no_grad
 from explorer.core.autodiff.tensor import Tensor, make
 
 
@@ -68,33 +68,3 @@ def _split_dual(output: Any) -> tuple[Tensor, Tensor]:
     if tangent is None:
         tangent = np.zeros_like(output._value)  # the output does not depend on the primals
     return make(output._value, False), make(np.array(tangent, copy=True), False)
-
-
-def grad(func: Callable[..., Any], argnums: int | Sequence[int] = 0) -> Callable[..., Any]:
-    """A function returning ∂func/∂(argument ``argnums``) for a function with a scalar output."""
-    several = not isinstance(argnums, int)
-    positions = tuple(argnums) if several else (argnums,)
-
-    def gradient_function(*args: Any) -> Any:
-        inputs = list(args)
-        for position in positions:
-            inputs[position] = _primal(args[position]).requires_grad_(True)
-        with enable_grad():
-            output = func(*inputs)
-            if not isinstance(output, Tensor) or output.numel() != 1:
-                raise RuntimeError(
-                    "grad(f)(*args): Expected f(*args) to return a scalar Tensor, got "
-                    f"{type(output).__name__}"
-                    + (f" with {output.numel()} elements" if isinstance(output, Tensor) else "")
-                )
-            if output.requires_grad:
-                output.backward()
-        grads = []
-        for position in positions:
-            leaf = inputs[position]
-            grads.append(
-                leaf._grad if leaf._grad is not None else make(np.zeros_like(leaf._value), False)
-            )
-        return tuple(grads) if several else grads[0]
-
-    return gradient_function

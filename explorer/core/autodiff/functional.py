@@ -78,6 +78,39 @@ def neg(input: Tensor) -> Tensor:
     return apply_elementwise(R.NEG, (as_tensor(input),))
 
 
+def log1p(input: Any) -> Tensor:
+    return apply_elementwise(R.LOG1P, (as_tensor(input),))
+
+
+def expm1(input: Any) -> Tensor:
+    return apply_elementwise(R.EXPM1, (as_tensor(input),))
+
+
+def expand(input: Tensor, *sizes: Any) -> Tensor:
+    """A broadcast view of ``input`` with the given sizes (-1 keeps a size), as PyTorch's."""
+    input = as_tensor(input)
+    sizes = _shape_argument(sizes)
+    shape = tuple(input.shape)
+    if len(sizes) < len(shape):
+        raise RuntimeError(
+            f"expand(torch.{input.dtype.type_name()[6:]}{{{list(shape)}}}, size={list(sizes)}): "
+            "the number of sizes provided (%d) must be greater or equal to the number of "
+            "dimensions in the tensor (%d)" % (len(sizes), len(shape))
+        )
+    padded = (1,) * (len(sizes) - len(shape)) + shape
+    target = tuple(
+        old if int(new) == -1 else int(new) for old, new in zip(padded, sizes, strict=True)
+    )
+    for index, (old, new) in enumerate(zip(padded, target, strict=True)):
+        if old != 1 and old != new:
+            raise RuntimeError(
+                f"The expanded size of the tensor ({new}) must match the existing size ({old}) "
+                f"at non-singleton dimension {index}.  Target sizes: {list(sizes)}.  Tensor "
+                f"sizes: {list(shape)}"
+            )
+    return apply_structural(S.EXPAND, (input,), target)
+
+
 def reciprocal(input: Any) -> Tensor:
     return apply_elementwise(R.RECIPROCAL, (as_tensor(input),))
 
@@ -278,10 +311,6 @@ def view(input: Tensor, *shape: Any) -> Tensor:
     return apply_structural(S.RESHAPE, (input,), target)
 
 
-def flatten(input: Tensor) -> Tensor:
-    return reshape(input, -1)
-
-
 def squeeze(input: Tensor, dim: int | None = None) -> Tensor:
     shape = input.shape
     if dim is None:
@@ -315,6 +344,10 @@ def transpose(input: Tensor, dim0: int, dim1: int) -> Tensor:
     return permute(input, axes)
 
 
+def swapaxes(input: Tensor, axis0: int, axis1: int) -> Tensor:
+    return transpose(input, axis0, axis1)
+
+
 def t(input: Tensor) -> Tensor:
     if input.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {input.ndim}D")
@@ -323,15 +356,36 @@ def t(input: Tensor) -> Tensor:
 
 def stack(tensors: Sequence[Any], dim: int = 0) -> Tensor:
     inputs = tuple(as_tensor(t) for t in tensors)
-    if inputs:
-        dim = checked_dim(dim, inputs[0].ndim, extra=1)
+    if not inputs:
+        raise RuntimeError("stack expects a non-empty TensorList")
+    dim = checked_dim(dim, inputs[0].ndim, extra=1)
+    for index, tensor in enumerate(inputs[1:], start=1):
+        if tensor.shape != inputs[0].shape:
+            raise RuntimeError(
+                f"stack expects each tensor to be equal size, but got {list(inputs[0].shape)} "
+                f"at entry 0 and {list(tensor.shape)} at entry {index}"
+            )
     return apply_structural(S.STACK, inputs, dim)
 
 
 def cat(tensors: Sequence[Any], dim: int = 0) -> Tensor:
     inputs = tuple(as_tensor(t) for t in tensors)
-    if inputs and inputs[0].ndim:
-        dim = checked_dim(dim, inputs[0].ndim)
+    if not inputs:
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    first = inputs[0]
+    if first.ndim:
+        dim = checked_dim(dim, first.ndim)
+    for index, tensor in enumerate(inputs[1:], start=1):
+        if tensor.ndim != first.ndim:
+            raise RuntimeError(
+                f"Tensors must have same number of dimensions: got {first.ndim} and {tensor.ndim}"
+            )
+        for axis, (expected, got) in enumerate(zip(first.shape, tensor.shape, strict=True)):
+            if axis != dim and expected != got:
+                raise RuntimeError(
+                    f"Sizes of tensors must match except in dimension {dim}. Expected size "
+                    f"{expected} but got size {got} for tensor number {index} in the list."
+                )
     return apply_structural(S.CAT, inputs, dim)
 
 
@@ -354,3 +408,12 @@ for _spec in FUNCTIONS:
     for _name in (_spec.name, *_spec.aliases):
         TABLE_FUNCTIONS[_name] = _function
 globals().update(TABLE_FUNCTIONS)
+
+# The table's names PyTorch also has (``torch.sin``, ``tensor.relu()``): only these reach the
+# ``torch`` facade and tensor methods; the expression language's extras (ln, sec, csc, cot,
+# cbrt, step, heaviside, softplus, arsinh, ...) stay in the expression language.
+PYTORCH_NAMES = frozenset(
+    "sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh arcsin arccos arctan arcsinh "
+    "arccosh arctanh exp log log2 log10 sqrt abs sigmoid relu floor ceil sign sgn".split()
+)
+TORCH_FUNCTIONS = {name: f for name, f in TABLE_FUNCTIONS.items() if name in PYTORCH_NAMES}

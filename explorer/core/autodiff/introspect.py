@@ -16,6 +16,7 @@ import numpy as np
 
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff.tensor import Tensor
+from explorer.core.text import parenthesized, subscript
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,11 +53,10 @@ class GraphNode:
 
         Repeats are numbered: a loop's ``b₁``, ``b₂``; the seed's two ``(w + x)₁``, ``(w + x)₂``.
         """
-        number = str(self.occurrence).translate(_SUBSCRIPTS) if self.occurrence else ""
+        number = subscript(self.occurrence) if self.occurrence else ""
         if self.is_named:
             return self.label + number
-        text = self.bare_text
-        return (f"({text})" if _needs_parentheses(text) else text) + number
+        return parenthesized(self.bare_text) + number
 
     @property
     def bare_text(self) -> str:
@@ -82,22 +82,6 @@ class GraphEdge:
     # Into a reduction with a scalar result (dot, sum, mean, norm): ∂target/∂source as a vector
     # shaped like the source (``local_partial`` is None there: it is not one number per element).
     vector_partial: np.ndarray | None = None
-
-
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def _needs_parentheses(text: str) -> bool:
-    """True when an operator sits outside all brackets: ``(w + x)``, but ``dot(x, x)`` as is."""
-    depth = 0
-    for char in text:
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif depth == 0 and char in " +-−·*/^@":
-            return True
-    return False
 
 
 @dataclass(frozen=True)

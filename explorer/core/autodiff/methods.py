@@ -12,7 +12,9 @@ import numpy as np
 
 from explorer.core.autodiff import functional as F
 from explorer.core.autodiff import functional_logic as FL
+from explorer.core.autodiff import functional_shapes as FSh
 from explorer.core.autodiff import functional_stats as FS
+from explorer.core.autodiff import numpy_protocol as NP
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
 from explorer.core.autodiff.apply import apply_elementwise, apply_structural
@@ -187,6 +189,13 @@ def _copy_(self: Tensor, src: Any, non_blocking: bool = False) -> Any:
     return src._value if isinstance(src, Tensor) else np.asarray(src)
 
 
+def _contiguous(self: Tensor, memory_format: Any = None) -> Tensor:
+    value = self._value
+    if type(value) is not np.ndarray or value.flags.c_contiguous:
+        return self  # PyTorch returns the tensor itself when it is contiguous already
+    return apply_structural(S.CONTIGUOUS, (self,), None)
+
+
 def _rtruediv(self: Tensor, other: Any) -> Any:
     """``number / tensor`` as PyTorch computes it: ``tensor.reciprocal() * number``."""
     reciprocal = _integer_promotion(F.reciprocal(self), self)  # 1 / int tensor: default float
@@ -224,6 +233,12 @@ OPERATORS: dict[str, Any] = {
     "__xor__": _comparison(np.bitwise_xor),
     "__invert__": lambda self: make(np.invert(self._value), False),
     "__matmul__": _matmul,
+    "__array_ufunc__": lambda self, ufunc, method, *inputs, **kwargs: NP.array_ufunc(
+        ufunc, method, inputs, kwargs
+    ),
+    "__array_function__": lambda self, func, types, args, kwargs: NP.array_function(
+        func, args, kwargs
+    ),
     "__rmatmul__": _rmatmul,
     "__neg__": F.neg,
     "__pos__": lambda self: self,
@@ -258,7 +273,11 @@ METHODS: dict[str, Any] = {
     "reshape": F.reshape,
     "view": F.view,
     "reciprocal": F.reciprocal,
-    "flatten": F.flatten,
+    "log1p": F.log1p,
+    "expm1": F.expm1,
+    "expand": F.expand,
+    "swapaxes": F.transpose,
+    "flatten": FSh.flatten,
     "squeeze": F.squeeze,
     "unsqueeze": F.unsqueeze,
     "permute": F.permute,
@@ -305,7 +324,15 @@ METHODS: dict[str, Any] = {
     "uniform_": _in_place_method("uniform_", _uniform_),
     "T": property(lambda self: F.permute(self, tuple(reversed(range(self.ndim))))),
     "mT": property(lambda self: F.transpose(self, -2, -1)),
-    **{name: function for name, function in F.TABLE_FUNCTIONS.items()},
+    "repeat": FSh.repeat,
+    "contiguous": _contiguous,
+    "split": FSh.split,
+    "chunk": FSh.chunk,
+    "gather": FSh.gather,
+    "sort": FSh.sort,
+    "topk": FSh.topk,
+    "outer": FSh.outer,
+    **F.TORCH_FUNCTIONS,
 }
 
 

@@ -67,9 +67,6 @@ class OpRule:
     # Structural ops: vjp(g, values, out, extra) -> one gradient (or None) per argument, and
     # jvp(tangents, values, out, extra) -> output tangent (tangents[i] is None for constants).
     vjp: Callable[..., tuple[Any, ...]] | None = None
-    # The same product over tensors, recorded so it can be differentiated again
-    # (``create_graph=True``); same signature, with tensors for g, values and out.
-    vjp_graph: Callable[..., tuple[Any, ...]] | None = None
     jvp: Callable[..., Any] | None = None
     # The operation written over u, v for edge descriptions, e.g. "u·v".
     symbol: str = ""
@@ -217,6 +214,12 @@ WHERE = OpRule("where", "WhereBackward0", np.where,
                (lambda c, a, b, o: _mask(np.zeros(np.shape(c)), o),
                 lambda c, a, b, o: _mask(c, o), lambda c, a, b, o: _mask(~np.asarray(c), o)),
                ("0", "[c]", "[not c]"), symbol="where(c, u, v)", out_needed_by=())  # fmt: skip
+
+# PyTorch's accurate log(1 + u) and eᵘ − 1 (not functions of the expression language).
+LOG1P = OpRule("log1p", "Log1PBackward0", np.log1p, (lambda a, o: 1.0 / (1.0 + a),),
+               ("1/(1 + u)",), symbol="log1p(u)", out_needed_by=())  # fmt: skip
+EXPM1 = OpRule("expm1", "Expm1Backward0", np.expm1, (lambda a, o: o + 1.0,), ("exp(u)",),
+               symbol="expm1(u)")  # fmt: skip
 
 # t.fill_(v) / t.zero_() while a graph is recorded: the old values no longer matter.
 FILL = OpRule("fill", "FillBackward0",
@@ -376,3 +379,7 @@ def _pow_generic(template: Callable[[list[str]], str]) -> str:
 
 # Structural rules are defined in structural.py; their edge descriptions live with them.
 STRUCTURAL_DESCRIPTIONS: dict[str, tuple[str, str]] = {}
+# Structural rules whose vector-Jacobian product can run on tensors, so a gradient can be
+# differentiated again (``create_graph=True``), by rule name: most are the rule's own vjp (numpy
+# functions in it record through ``numpy_protocol``); a rule missing here refuses create_graph.
+GRAPH_VJPS: dict[str, Callable[..., tuple[Any, ...]]] = {}

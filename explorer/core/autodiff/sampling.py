@@ -108,3 +108,11 @@ def randint(low: int, high: int | None = None, size: Any = None, *,
         low, high = 0, low
     values = _rng(generator, None).integers(low, high, size=shape_of((size,)))
     return make(values.astype(dtype or np.int64, copy=False), False)
+
+
+def rand_like(input: Tensor, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
+    return rand(tuple(input.shape), dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randn_like(input: Tensor, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
+    return randn(tuple(input.shape), dtype=dtype or input.dtype, requires_grad=requires_grad)

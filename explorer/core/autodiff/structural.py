@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff.economies import unbroadcast
-from explorer.core.autodiff.rules import STRUCTURAL_DESCRIPTIONS, OpRule
+from explorer.core.autodiff.rules import GRAPH_VJPS, STRUCTURAL_DESCRIPTIONS, OpRule
 
 
 def _zero_if_none(tangent: Any, like: Any) -> Any:
@@ -124,6 +124,23 @@ PERMUTE = OpRule(
     jvp=lambda tangents, values, out, extra: np.transpose(tangents[0], extra),
     symbol="uᵀ", saves_values=False,
     out_needed_by=(), is_view=True,
+)  # fmt: skip
+
+
+# t.expand(sizes): a broadcast view; each input element's gradient sums its copies.
+EXPAND = OpRule(
+    "expand", "ExpandBackward0", lambda a, shape: np.broadcast_to(a, shape),
+    vjp=lambda g, values, out, extra: (unbroadcast(g, np.shape(values[0])),),
+    jvp=lambda tangents, values, out, extra: np.broadcast_to(tangents[0], extra),
+    symbol="expand(u)", saves_values=False, out_needed_by=(), is_view=True,
+)  # fmt: skip
+
+
+# t.contiguous() of a value numpy holds in another layout (after a transpose): a C-order copy.
+CONTIGUOUS = OpRule(
+    "contiguous", "CloneBackward0", lambda a, extra: np.ascontiguousarray(a),
+    vjp=lambda g, values, out, extra: (g,), jvp=lambda tangents, values, out, extra: tangents[0],
+    symbol="u", saves_values=False, out_needed_by=(),
 )  # fmt: skip
 
 
@@ -348,5 +365,115 @@ STRUCTURAL_DESCRIPTIONS.update(
         "max": ("∂max(u)/∂uᵢ = 1 where uᵢ is the maximum (shared between ties)", ""),
         "min": ("∂min(u)/∂uᵢ = 1 where uᵢ is the minimum (shared between ties)", ""),
         "to": ("type conversion: the gradient passes through", ""),
+    }
+)
+
+
+def _gather_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any]:
+    indices, dim = extra
+    grad = np.zeros(np.shape(values[0]), dtype=np.result_type(g, np.float32))
+    positions = list(np.indices(indices.shape, sparse=True))
+    positions[dim] = indices
+    np.add.at(grad, tuple(positions), g)  # an index picked twice gets both gradients
+    return (grad,)
+
+
+GATHER = OpRule(
+    "gather", "GatherBackward0", lambda a, extra: np.take_along_axis(a, extra[0], axis=extra[1]),
+    vjp=_gather_vjp,
+    jvp=lambda tangents, values, out, extra: np.take_along_axis(tangents[0], *extra),
+    symbol="gather(u)", saves_values=False, out_needed_by=(),
+)  # fmt: skip
+
+
+def _einsum_forward(*values: Any) -> Any:
+    (subscripts, output) = values[-1]
+    return np.einsum(f"{','.join(subscripts)}->{output}", *values[:-1])
+
+
+def _einsum_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any, ...]:
+    """Each operand's gradient is an einsum of g with the other operand; indices the operand
+    alone sums over come back through a ones array of their sizes."""
+    subscripts, output = extra
+    sizes = {
+        c: n
+        for s, v in zip(subscripts, values, strict=True)
+        for c, n in zip(s, np.shape(v), strict=True)
+    }
+    grads = []
+    for index, own in enumerate(subscripts):
+        others = [s for i, s in enumerate(subscripts) if i != index]
+        present = output + "".join(others)
+        missing = "".join(c for c in own if c not in present)
+        terms = [output, *others] + ([missing] if missing else [])
+        arrays = [g, *[v for i, v in enumerate(values) if i != index]]
+        if missing:
+            arrays.append(np.ones(tuple(sizes[c] for c in missing)))
+        grads.append(np.einsum(f"{','.join(terms)}->{own}", *arrays))
+    return tuple(grads)
+
+
+EINSUM = OpRule(
+    "einsum", "EinsumBackward0", _einsum_forward, vjp=_einsum_vjp,
+    jvp=lambda tangents, values, out, extra: sum(
+        _einsum_forward(*[t if i == j else v for i, v in enumerate(values)], extra)
+        for j, t in enumerate(tangents) if t is not None
+    ),
+    symbol="einsum(u, v)", out_needed_by=(),
+)  # fmt: skip
+
+
+def _index_graph_vjp(g: Any, values: Any, out: Any, key: Any) -> tuple[Any]:
+    """Indexing's product on tensors: g written into zeros shaped like the input (recorded)."""
+    if _is_advanced(key) and _has_repeats(key):
+        raise NotImplementedError(
+            "create_graph=True through indexing with repeated indices is not supported by "
+            "explorer.autodiff"
+        )
+    grad = values[0].detach() * 0
+    grad[key] = g
+    return (grad,)
+
+
+def _has_repeats(key: Any) -> bool:
+    parts = key if isinstance(key, tuple) else (key,)
+    arrays = [np.asarray(p) for p in parts if isinstance(p, (list, np.ndarray))]
+    if any(a.dtype == bool for a in arrays):
+        return False
+    rows = np.stack(np.broadcast_arrays(*arrays), axis=-1).reshape(-1, len(arrays))
+    return len(np.unique(rows, axis=0)) != len(rows)
+
+
+def _index_put_graph_vjp(g: Any, values: Any, out: Any, key: Any) -> tuple[Any, Any]:
+    rest = g.clone()
+    rest[key] = 0
+    return rest, unbroadcast(g[key], np.shape(values[1]))
+
+
+GRAPH_VJPS.update(
+    {
+        rule.name: rule.vjp
+        for rule in (
+            SUM,
+            MEAN,
+            NORM,
+            RESHAPE,
+            PERMUTE,
+            DOT,
+            MATMUL,
+            STACK,
+            CAT,
+            EXTREME,
+            EXPAND,
+            CONTIGUOUS,
+        )  # fmt: skip
+    }
+)
+GRAPH_VJPS.update(
+    {
+        "min": EXTREME.vjp,
+        "to": lambda g, values, out, dtype: (g.to(values[0].dtype),),
+        "index": _index_graph_vjp,
+        "index_put": _index_put_graph_vjp,
     }
 )

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.autodiff.rules import STRUCTURAL_DESCRIPTIONS, OpRule
+from explorer.core.autodiff.rules import GRAPH_VJPS, STRUCTURAL_DESCRIPTIONS, OpRule
 from explorer.core.autodiff.structural import _count, _expand_reduced
 
 
@@ -204,3 +204,4 @@ LOGSUMEXP = OpRule(
     symbol="logsumexp(u)",
 )  # fmt: skip
 STRUCTURAL_DESCRIPTIONS["logsumexp"] = ("∂ logsumexp(u)/∂uᵢ = softmax(u)ᵢ", "")
+GRAPH_VJPS.update({rule.name: rule.vjp for rule in (SOFTMAX, LOG_SOFTMAX, LOGSUMEXP)})

@@ -44,7 +44,6 @@ class Tensor:
         "_value", "_requires_grad", "_op", "_inputs", "_extra", "_tangent",
         "_node_grad", "_freed", "_grad", "__dict__", "__weakref__",
     )  # fmt: skip
-    __array_ufunc__ = None  # make numpy defer to our reflected operators (ndarray * Tensor)
 
     # Rarely set attributes live in the instance dict, defaulting to these class attributes.
     name: str | None = None

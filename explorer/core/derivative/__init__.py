@@ -23,7 +23,7 @@ from explorer.core.derivative.difference import (
     limit_table,
     seed_limit_lines,
 )
-from explorer.core.derivative.formatting import format_number, line_equation
+from explorer.core.derivative.formatting import line_equation
 from explorer.core.derivative.model import PreparedFunction, prepare
 from explorer.core.derivative.steps import Derivation, Step, derive
 from explorer.core.derivative.tangent import (
@@ -51,7 +51,6 @@ __all__ = [
     "derive",
     "diff_text",
     "error_vs_h",
-    "format_number",
     "format_seed_row",
     "forward_difference",
     "limit_table",

@@ -26,8 +26,9 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.model import PreparedFunction, prepare
+from explorer.core.expr.display import format_unicode
+from explorer.core.text import format_number
 
 _EPSILON = float(np.finfo(np.float64).eps)
 _MAX_MESSAGES = 20
@@ -153,7 +154,7 @@ def three_derivatives(
             _differ(symbolic, central, atol + roundoff, rtol) & np.isfinite(central)
         )
     located = _kink_locations(function, grid)
-    kinks = [k for k in located if _slope_breaks(function, k[1])]
+    kinks = [k for k in located if slope_breaks(function, k[1])]
     # Kinks whose one-sided slopes agree (relu(x) − relu(−x) at 0): f is differentiable there.
     cancelled = {k[0]: k for k in located if k not in kinks}
     for index, _, _ in kinks:
@@ -179,8 +180,6 @@ def _differ(a: np.ndarray, b: np.ndarray, atol, rtol: float) -> np.ndarray:
 
 def _kink_locations(function: PreparedFunction, grid: np.ndarray) -> list[tuple[int, float, str]]:
     """(nearest grid index, x of the kink, description) wherever a table kink is crossed."""
-    from explorer.core.expr.display import format_unicode
-
     found = []
     for site in function.kink_sites:
         argument = site.argument(grid)
@@ -198,7 +197,7 @@ def _kink_locations(function: PreparedFunction, grid: np.ndarray) -> list[tuple[
     return found
 
 
-def _slope_breaks(function: PreparedFunction, where: float) -> bool:
+def slope_breaks(function: PreparedFunction, where: float) -> bool:
     """Whether f′ really jumps at a table kink (|x| does; x·|x| and |x|³ are smooth there)."""
     offset = 1e-9 * max(1.0, abs(where))
     with np.errstate(all="ignore"):

@@ -3,9 +3,10 @@
 0·u → 0, 1·u → u, u + 0 → u; numbers fold exactly (``exact``); a product becomes one coefficient
 and its other factors with equal bases merged (u·u → u², constants and x-powers first); like terms
 cancel or combine regardless of factor order (2sin·cos − 2cos·sin → 0, x − 2 + x + 1 → 2x − 1);
-quotients keep one fraction bar and cancel numeric coefficients; u^(1/2) reads √u and fraction
-exponents stay fractions (x^(3/2) → (3/2)·√x, not 1.5·x^0.5). Only identities true wherever both
-sides are defined are used — never √u² → u or x⁻¹·x → 1, which would change where f′ exists.
+quotients keep one fraction bar and cancel numeric coefficients and shared powers (2x/x⁴ →
+2/x³); u^(1/2) reads √u and fraction exponents stay fractions (x^(3/2) → (3/2)·√x, not
+1.5·x^0.5). Only identities true wherever both sides are defined are used — never √u² → u or
+x⁻¹·x → 1, which would change where f′ exists.
 """
 
 from __future__ import annotations
@@ -163,8 +164,6 @@ def div(a: Node, b: Node) -> Node:
         return div(a.left, mul(a.right, b))
     if _is_quotient(b):
         return div(mul(a, b.right), b.left)
-    from explorer.core.derivative.powers import cancel_common_powers
-
     cancelled = cancel_common_powers(a, b)
     if cancelled is not None:
         return div(*cancelled)
@@ -392,3 +391,35 @@ def _rebuild_sum(terms: list[tuple[int, Node]]) -> Node:
         else:
             result = BinaryOp("+" if sign > 0 else "-", result, positive)
     return ZERO if result is None else result
+
+
+def cancel_common_powers(top: Node, bottom: Node) -> tuple[Node, Node] | None:
+    """(new top, new bottom) with shared integer powers of one base cancelled across a fraction
+    bar (2x/x⁴ → 2/x³, sin(x)/sin(x)³ → 1/sin(x)²), or None if nothing cancels.
+
+    Only cancels while the base keeps a power in the denominator, so where the quotient is
+    defined does not change (x²/x is undefined at 0, x is not: that one stays).
+    """
+    top_factors = [list(_integer_power(f)) for f in _factors(top)]
+    bottom_factors = [list(_integer_power(f)) for f in _factors(bottom)]
+    changed = False
+    for upper in top_factors:
+        for lower in bottom_factors:
+            if upper[1] and lower[1] and lower[1] > upper[1] and lower[0] == upper[0]:
+                lower[1] -= upper[1]
+                upper[1] = 0
+                changed = True
+                break
+    if not changed:
+        return None
+    return _power_product(top_factors), _power_product(bottom_factors)
+
+
+def _power_product(factors: list[list]) -> Node:
+    nodes = []
+    for base, exponent in factors:
+        if exponent is None or exponent == 1:
+            nodes.append(base)
+        elif exponent > 1:
+            nodes.append(power(base, number(Fraction(exponent))))
+    return _product(nodes) if nodes else ONE

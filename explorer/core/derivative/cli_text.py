@@ -6,10 +6,13 @@ import math
 from collections.abc import Mapping
 
 from explorer.core.derivative import difference
-from explorer.core.derivative.formatting import format_number
 from explorer.core.derivative.kinks import kink_notes
 from explorer.core.derivative.model import prepare
 from explorer.core.derivative.tangent import tangent_at
+from explorer.core.expr.display import format_unicode
+from explorer.core.expr.nodes import Call
+from explorer.core.functions import lookup
+from explorer.core.text import format_number
 
 
 def diff_text(
@@ -35,8 +38,6 @@ def diff_text(
     ``second_note`` playing the same parts for f″. Raises
     ``ExprError`` for text our parser refuses and ``ValueError`` for a table without ``at``.
     """
-    from explorer.core.expr.display import format_unicode
-
     function = prepare(text, params, variable)
     name = function.variable
     lines = [
@@ -82,11 +83,8 @@ def _other_notes(function) -> list[str]:
 
 
 def _at_kink(step) -> bool:
-    from explorer.core.expr.nodes import Call
-    from explorer.core.functions import lookup
-
     spec = lookup(step.expression.name) if isinstance(step.expression, Call) else None
-    return spec is not None and spec.kinks is not None
+    return spec is not None and bool(spec.kinks)
 
 
 def _value_lines(function, x0: float) -> list[str]:

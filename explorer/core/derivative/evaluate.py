@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
+from explorer.core.expr.to_numpy import tree_to_numpy
 from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import CONSTANTS, lookup
 
@@ -37,8 +38,6 @@ def bind(
 @lru_cache(maxsize=256)
 def _compiled_float64(tree: Node) -> Callable[..., np.ndarray]:
     # Trees are immutable and hashable: rebinding parameters (a slider move) reuses the closure.
-    from explorer.core.expr.to_numpy import tree_to_numpy
-
     return tree_to_numpy(tree)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from explorer.core.expr.nodes import BinaryOp, Node, Number, UnaryOp
+from explorer.core.expr.nodes import BinaryOp, Node, Number, UnaryOp, walk
 
 # Fractions with larger denominators print worse than a decimal; fold those in float64 instead.
 _MAX_DENOMINATOR = 10**6
@@ -121,8 +121,6 @@ def folded(op: str, a: Node, b: Node) -> Node | None:
 
 def written_as_whole_numbers(*nodes: Node) -> bool:
     """Whether every literal in ``nodes`` is written as a whole number (no point, no exponent)."""
-    from explorer.core.expr.nodes import walk
-
     return all(
         not any(mark in (n.text or "") for mark in ".eE")
         for node in nodes

@@ -2,32 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
-MINUS = "−"
-
-
-def format_number(value: float, significant: int = 6) -> str:
-    """Integers without decimals, otherwise at most ``significant`` significant digits.
-
-    Uses the Unicode minus sign. Values within a few ulps of an integer print as that integer, so a
-    slope computed as 3.9999999999999996 reads ``4``; large exponents read ``1.5×10^20``.
-    """
-    if math.isnan(value):
-        return "undefined"
-    if math.isinf(value):
-        return "∞" if value > 0 else f"{MINUS}∞"
-    nearest = round(value)
-    if abs(value - nearest) <= 8 * math.ulp(value) and abs(nearest) < 1e15:
-        text = str(int(nearest))
-    else:
-        text = f"{value:.{significant}g}"
-        if "e" in text:
-            mantissa, exponent = text.split("e")
-            text = f"{mantissa}×10^{int(exponent)}"
-    if text in ("-0", "0"):
-        return "0"
-    return text.replace("-", MINUS)
+from explorer.core.text import MINUS, format_number
 
 
 def _term(coefficient: float, variable: str) -> str:

@@ -21,7 +21,10 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.derivative.evaluate import bind
+from explorer.core.expr.display import format_unicode
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable, walk
+from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import FUNCTIONS
 
 KEPT_OURS = "our form; sympy's was not simpler"
@@ -42,11 +45,12 @@ def _function_names() -> dict[str, str]:
     """
     import sympy
 
+    u = sympy.Symbol("u", real=True)
     names = {}
     for spec in FUNCTIONS:
-        target = getattr(sympy, spec.sympy_name, None)
-        if spec.sympy_name == "cbrt" or isinstance(target, type):
-            names[spec.sympy_name] = spec.name
+        built = spec.to_sympy(u)
+        if built.args == (u,) and isinstance(built.func, sympy.FunctionClass):
+            names[built.func.__name__] = spec.name
     return names
 
 
@@ -185,14 +189,11 @@ def node_count(tree: Node) -> int:
 
 
 def _size(tree: Node) -> tuple[int, int]:
-    from explorer.core.expr.display import format_unicode
-
     return node_count(tree), len(format_unicode(tree))
 
 
 def _exp_spelled(tree: Node) -> Node:
     """``tree`` with every e^u written exp(u), so the two spellings compare equal."""
-    from explorer.core.expr.traverse import fold_tree
 
     def rebuild(node: Node, children: list[Node]) -> Node:
         if isinstance(node, BinaryOp):
@@ -248,8 +249,6 @@ def choose_derivative_form(
 
 def same_values(first: Node, second: Node, variable: str = "x") -> bool:
     """Whether two trees agree (value and definedness) at irregular test points."""
-    from explorer.core.derivative.evaluate import bind
-
     names = sorted(
         {n.name for n in (*walk(first), *walk(second)) if isinstance(n, Variable)} - {variable}
     )

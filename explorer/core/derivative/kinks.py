@@ -2,16 +2,17 @@
 
 The derivation marks every call of a function with a kink; x·|x|, |x|³ and relu(x)² contain one
 but are smooth there. Here each kink is located (bisection between samples) and kept only when
-f′ really jumps there (``agreement._slope_breaks``).
+f′ really jumps there (``agreement.slope_breaks``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from explorer.core.derivative.agreement import _slope_breaks
-from explorer.core.derivative.formatting import format_number
+from explorer.core.derivative.agreement import slope_breaks
 from explorer.core.derivative.model import PreparedFunction
+from explorer.core.expr.display import format_unicode
+from explorer.core.text import format_number
 
 # Where ``kink_notes`` looks for kinks when no plot range is given (the CLI): the default view
 # and then some, plus the points asked about.
@@ -24,15 +25,13 @@ def kink_notes(function: PreparedFunction, points=(), grid: np.ndarray | None = 
 
     x·|x|, |x|³ and relu(x)² contain a kink of |x| or relu but are smooth there: no note.
     """
-    from explorer.core.expr.display import format_unicode
-
     search = np.union1d(_KINK_SEARCH if grid is None else grid, np.asarray(points, float))
     found: dict[tuple[float, str], None] = {}
     for site in function.kink_sites:
         for where in _kink_roots(site, search):
             with np.errstate(all="ignore"):
                 defined = np.isfinite(function.f(np.float64(where)))
-            if defined and _slope_breaks(function, where):
+            if defined and slope_breaks(function, where):
                 found[(where, format_unicode(site.call))] = None
     by_call: dict[str, list[float]] = {}
     for where, call in sorted(found):
@@ -41,8 +40,6 @@ def kink_notes(function: PreparedFunction, points=(), grid: np.ndarray | None = 
 
 
 def _kink_note(function: PreparedFunction, call: str, places: list[float]) -> str:
-    from explorer.core.expr.display import format_unicode
-
     name = function.variable
     listed = [f"{name} = {format_number(x)}" for x in places[:_MAX_KINK_NOTES]]
     more = len(places) - len(listed)

@@ -18,6 +18,7 @@ import numpy as np
 
 from explorer.core.derivative.evaluate import RealFunction, bind
 from explorer.core.derivative.steps import Derivation, derive, kink_points
+from explorer.core.expr import parse
 from explorer.core.expr.nodes import BinaryOp, Call, Node, Variable, walk
 from explorer.core.functions import FunctionSpec, lookup
 
@@ -131,8 +132,6 @@ def _derivation(tree: Node, variable: str) -> Derivation:
 
 @lru_cache(maxsize=64)
 def _parse(text: str, variable: str) -> Node:
-    from explorer.core.expr import parse
-
     return parse(text, variables=(variable,), parameters=True).tree
 
 

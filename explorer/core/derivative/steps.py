@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import numpy as np
-
 from explorer.core.derivative import algebra
 from explorer.core.derivative.rules import RULES, TABLE_TITLES
+from explorer.core.expr import parse
+from explorer.core.expr.display import format_latex, format_unicode
 from explorer.core.expr.nodes import (
     BinaryOp,
     Call,
@@ -28,6 +28,7 @@ from explorer.core.expr.nodes import (
     Variable,
 )
 from explorer.core.functions import FunctionSpec, lookup
+from explorer.core.text import subscript
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,6 @@ class Step:
 
     def describe(self) -> str:
         """E.g. ``Product rule: (u·v)′ = u′·v + u·v′ with u = x², v = sin(x)``."""
-        from explorer.core.expr.display import format_unicode
-
         text = f"{self.title}: {self.formula}" if self.formula else self.title
         # "with a = a" says nothing (aˣ with the parameter a as its base): such bindings go.
         shown = [(n, format_unicode(v)) for n, v in self.bindings if format_unicode(v) != n]
@@ -61,8 +60,6 @@ class Step:
 
     def to_dict(self) -> dict:
         """Plain data for the worker and the UI."""
-        from explorer.core.expr.display import format_latex, format_unicode
-
         return {
             "rule": self.rule,
             "title": self.title,
@@ -91,14 +88,10 @@ class Derivation:
 
     @property
     def text(self) -> str:
-        from explorer.core.expr.display import format_unicode
-
         return format_unicode(self.derivative)
 
     @property
     def latex(self) -> str:
-        from explorer.core.expr.display import format_latex
-
         return format_latex(self.derivative)
 
     def lines(self) -> list[str]:
@@ -127,22 +120,16 @@ def derive(tree: Node, variable: str = "x") -> Derivation:
 @cache
 def table_derivative(name: str) -> Node:
     """The table's ``derivative_formula`` of ``name`` as a tree in the placeholder ``u``."""
-    from explorer.core.expr import parse
-
     spec = lookup(name)
     if spec is None or spec.derivative_formula is None:
         raise KeyError(name)
     return parse(spec.derivative_formula, variables=("u",)).tree
 
 
-@cache
 def kink_points(name: str) -> tuple[float, ...]:
-    """Where a table function has a kink, found by probing its ``kinks`` predicate at integers."""
+    """Where a table function has a kink (the table declares them: abs and relu at 0)."""
     spec = lookup(name)
-    if spec is None or spec.kinks is None:
-        return ()
-    candidates = np.arange(-10.0, 11.0)
-    return tuple(float(c) for c in candidates[np.asarray(spec.kinks(candidates), dtype=bool)])
+    return () if spec is None else spec.kinks
 
 
 class _Deriver:
@@ -193,8 +180,6 @@ class _Deriver:
         formula: tuple[str, str] | None = None,
         note: str = "",
     ) -> Node:
-        from explorer.core.expr.display import format_latex, format_unicode
-
         spec = RULES[rule]
         unicode_formula, latex_formula = formula or (spec.formula, spec.formula_latex)
         if rule == "variable":
@@ -342,8 +327,6 @@ class _Deriver:
         )
 
     def _piecewise_constant(self, node: Call, spec: FunctionSpec, depth: int) -> Node:
-        from explorer.core.expr.display import format_unicode
-
         note = (
             f"{format_unicode(node)} is not differentiable at its jumps; its slope is 0 elsewhere"
         )
@@ -370,14 +353,11 @@ def _flatten_sum(node: Node) -> list[tuple[int, Node]]:
 def _term_names(count: int) -> list[str]:
     if count <= 3:
         return ["u", "v", "w"][:count]
-    subscripts = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-    return [f"u{str(i).translate(subscripts)}" for i in range(1, count + 1)]
+    return [f"u{subscript(i)}" for i in range(1, count + 1)]
 
 
 def _table_formula(spec: FunctionSpec, placeholder: str, chain: bool) -> tuple[str, str]:
     """E.g. ``(sin(u))′ = cos(u)·u′`` from the table's ``derivative_formula``."""
-    from explorer.core.expr.display import format_latex, format_unicode
-
     derivative = table_derivative(spec.name)
     if placeholder != "u":
         derivative = algebra.substitute(derivative, "u", Variable(placeholder))
@@ -394,7 +374,5 @@ def _kink_note(spec: FunctionSpec, argument: Node) -> str:
     points = kink_points(spec.name)
     if not points:
         return ""
-    from explorer.core.expr.display import format_unicode
-
     where = " or ".join(f"{format_unicode(argument)} = {p:g}" for p in points)
     return f"{spec.display(format_unicode(argument))} has a kink where {where}: no derivative there"

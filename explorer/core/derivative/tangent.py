@@ -15,8 +15,11 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number, line_equation, point_slope_equation
+from explorer.core.derivative.formatting import line_equation, point_slope_equation
 from explorer.core.derivative.model import PreparedFunction, prepare
+from explorer.core.expr.display import format_unicode
+from explorer.core.expr.nodes import Variable, walk
+from explorer.core.text import format_number
 
 # One-sided quotients at two step sizes (relative to max(1, |x₀|)): a corner keeps them apart
 # at both, a smooth function's gap shrinks 100-fold.
@@ -149,8 +152,6 @@ def _at_table_kink(function: PreparedFunction, x0: float) -> bool:
 def _undefined_reason(function: PreparedFunction, x0: float, y0: float) -> str:
     """Why f(x₀) has no value: a division by zero, a float64 overflow (x² at 10³⁰⁰, eˣ at
     1000) or simply outside f's domain."""
-    from explorer.core.expr.display import format_unicode
-
     where = f"{function.variable} = {format_number(x0)}"
     divisor = function.zero_divisor_at(x0)
     if divisor is not None and function.variable not in _names(divisor):
@@ -176,8 +177,6 @@ def _slope_overflows(function: PreparedFunction, x0: float) -> bool:
 
 
 def _names(node) -> set[str]:
-    from explorer.core.expr.nodes import Variable, walk
-
     return {n.name for n in walk(node) if isinstance(n, Variable)}
 
 
@@ -190,8 +189,6 @@ def _slope_overflows(function: PreparedFunction, x0: float) -> bool:
 
 
 def _names(node) -> set[str]:
-    from explorer.core.expr.nodes import Variable, walk
-
     return {n.name for n in walk(node) if isinstance(n, Variable)}
 
 
@@ -278,8 +275,6 @@ def _tidy_slope(value: float) -> float:
 
 
 def _corner_reason(function: PreparedFunction, call, where: str, left: float, right: float) -> str:
-    from explorer.core.expr.display import format_unicode
-
     slopes = f"left slope {format_number(left)}, right slope {format_number(right)}"
     if call is not None and call == function.tree:
         return f"{format_unicode(call)} has a corner at {where}: {slopes}"
@@ -289,8 +284,6 @@ def _corner_reason(function: PreparedFunction, call, where: str, left: float, ri
 
 
 def _jump_reason(function: PreparedFunction, where: str) -> str:
-    from explorer.core.expr.display import format_unicode
-
     text = f"f jumps at {where}, so it has no tangent there"
     calls = function.piecewise_constant_calls
     if calls:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.objective import Objective
 from explorer.core.descent.race import Trajectory, point_text
 from explorer.core.gradient.critical import classify
 from explorer.core.gradient.surface import Surface
+from explorer.core.text import format_number
 
 DEFAULT_TOLERANCE = 1e-3
 # A coordinate whose step changed sign this many times in a row is named as oscillating.
@@ -181,7 +181,7 @@ def diagnose(
         findings.append(
             Finding(
                 "moving",
-                f"still moving after {trajectory.steps_done} steps: ‖∇f‖ = "
+                f"did not converge in {trajectory.steps_done} steps: ‖∇f‖ = "
                 f"{format_number(norm, 3)} > {format_number(tolerance)}",
             )
         )

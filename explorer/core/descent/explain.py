@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.race import Trajectory
+from explorer.core.text import format_number, subscript, superscript
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,6 @@ def vector_text(value: np.ndarray, significant: int = 6) -> str:
     return texts[0] if len(texts) == 1 else "(" + ", ".join(texts) + ")"
 
 
-def _superscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-
-
 def explain_step(trajectory: Trajectory, step: int) -> StepExplanation | None:
     """The update that took the racer from step − 1 to ``step``; None outside its steps."""
     if not 1 <= step <= trajectory.steps_done:
@@ -58,7 +54,7 @@ def explain_step(trajectory: Trajectory, step: int) -> StepExplanation | None:
     kind = settings.kind
     before = trajectory.points[step - 1]
     after = trajectory.points[step]
-    previous, current = f"θ{_subscript(step - 1)}", f"θ{_subscript(step)}"
+    previous, current = f"θ{subscript(step - 1)}", f"θ{subscript(step)}"
     g = trajectory.gradients[step - 1]
     lines = [ExplainLine("g", f"∇f({previous})", g)]
     record = trajectory.record
@@ -84,7 +80,7 @@ def explain_step(trajectory: Trajectory, step: int) -> StepExplanation | None:
         lines.append(ExplainLine("Δθ", f"−η·g / (√s + ε), η = {eta}", after - before))
     else:  # adam, adamw
         b1, b2 = format_number(settings.beta1), format_number(settings.beta2)
-        t = _superscript(step)
+        t = superscript(step)
         lines += [
             ExplainLine("m", f"β₁·m + (1 − β₁)·g, β₁ = {b1}", record("exp_avg", step)),
             ExplainLine("v", f"β₂·v + (1 − β₂)·g², β₂ = {b2}", record("exp_avg_sq", step)),
@@ -102,7 +98,3 @@ def explain_step(trajectory: Trajectory, step: int) -> StepExplanation | None:
         factor = 1 - settings.lr * settings.weight_decay
         note += f"; AdamW first shrank θ by the factor 1 − η·λ = {factor:g}"
     return StepExplanation(f"{settings.describe()}, step {step}", tuple(lines), note)
-
-
-def _subscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

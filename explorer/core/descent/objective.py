@@ -18,7 +18,16 @@ import numpy as np
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff.from_tree import build_graph
 from explorer.core.expr import ExprError, Expression, parse
-from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
+from explorer.core.expr.nodes import (
+    BinaryOp,
+    Call,
+    Constant,
+    Node,
+    Number,
+    UnaryOp,
+    Variable,
+    walk,
+)
 from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import CONSTANTS, lookup
 
@@ -169,6 +178,19 @@ class Objective:
         return self.expression.numpy_function()(**columns)
 
 
+def _refuse_flat_functions(expression: Expression) -> None:
+    """floor, ceil, sign, step have slope 0 wherever they have one: descent would not move."""
+    for node in walk(expression.tree):
+        if isinstance(node, Call):
+            spec = lookup(node.name)
+            if spec is not None and not spec.differentiable:
+                raise ExprError(
+                    f"Gradient descent needs a slope to follow, but {spec.name} gives none "
+                    f"({spec.no_derivative_reason})",
+                    node.span[0] + 1,
+                )
+
+
 def parse_objective(text: str, dimension: int | None = None) -> Objective:
     """Parse f in x (and y). ``dimension`` None: 2-D when the formula uses y, else 1-D."""
     if dimension is None:
@@ -178,4 +200,5 @@ def parse_objective(text: str, dimension: int | None = None) -> Objective:
             expression = parse(text, VARIABLES_1D)
     else:
         expression = parse(text, VARIABLES_2D if dimension == 2 else VARIABLES_1D)
+    _refuse_flat_functions(expression)
     return Objective(expression)

@@ -11,9 +11,10 @@ import numpy as np
 from explorer.core.derivative.tangent import Tangent
 from explorer.core.descent.race import Race, Trajectory
 
-# Margin around the paths (fraction of their span) and the smallest span shown.
+# Margin around the paths (fraction of their span) and the smallest span shown: wider in 1-D,
+# where the shape of f around the path is what the learner reads.
 VIEW_MARGIN = 0.15
-MIN_SPAN = 1.0
+MIN_SPAN = {1: 4.0, 2: 2.0}
 # Points farther than this many start-scales are left out of the view (a diverging path).
 VIEW_LIMIT = 50.0
 
@@ -41,11 +42,27 @@ def view_bounds(race: Race) -> list[tuple[float, float]]:
     points = points[near]
     bounds = []
     for low, high in zip(points.min(axis=0), points.max(axis=0), strict=True):
-        span = max(high - low, MIN_SPAN)
+        span = max(high - low, MIN_SPAN[len(start)])
         middle = (low + high) / 2
         half = span * (0.5 + VIEW_MARGIN)
         bounds.append((float(middle - half), float(middle + half)))
     return bounds
+
+
+def curve_y_bounds(race: Race, curve_y: np.ndarray) -> tuple[float, float] | None:
+    """1-D: a y range from f's lowest value in view up to the higher of the racers' highest
+    loss and f's median in view, so the path and the valley it runs into both fill the plot
+    (a steep x⁴ far from the path no longer squeezes them flat)."""
+    curve = curve_y[np.isfinite(curve_y)]
+    losses = [t.losses[: t.steps_done + 1] for t in settled(race)]
+    path = np.concatenate(losses) if losses else np.zeros(0)
+    path = path[np.isfinite(path)]
+    if not curve.size or not path.size:
+        return None
+    low = min(float(curve.min()), float(path.min()))
+    high = max(float(path.max()), float(np.median(curve)))
+    span = max(high - low, 1e-9 * max(abs(low), abs(high), 1.0))
+    return (low - 0.08 * span, high + 0.12 * span)
 
 
 @dataclass(frozen=True)

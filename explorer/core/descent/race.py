@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.objective import Objective
 from explorer.core.descent.optimizers import OptimizerSettings, parameter_group
+from explorer.core.text import format_number
 
 # Divergence: the loss rose on each of the last RISING_STEPS steps and is more than
 # DIVERGED_FACTOR × max(|f(start)|, 1) above f(start).
@@ -205,14 +205,14 @@ def _stop_after(trajectory: Trajectory, step: int, scale: float) -> Stop | None:
                 "diverged",
                 f"diverged at step {step}: the steps grew without bound, to "
                 f"{point_text(point)} with f = {format_number(float(loss))}; the learning rate "
-                "is too large for this curvature",
+                "is too large for this curvature: reduce it",
             )
         return Stop(
             step,
             "unbounded",
-            f"stopped at step {step}: it left every bound at {point_text(point)} with "
-            f"f = {format_number(float(loss))}; f keeps decreasing in this direction, so there "
-            "is no minimum to find there",
+            f"diverging to −∞, stopped at step {step}: it left every bound at "
+            f"{point_text(point)} with f = {format_number(float(loss))}; f decreases without "
+            "end in this direction, so there is no minimum to find there",
         )
     return _divergence(trajectory, step)
 
@@ -239,4 +239,6 @@ def _divergence(trajectory: Trajectory, step: int) -> Stop | None:
     rise = (
         f" (f rose from {format_number(float(start_loss))} to {format_number(float(losses[-1]))})"
     )
-    return Stop(step, "diverged", f"diverged at step {step}: {reason}{rise}")
+    return Stop(
+        step, "diverged", f"diverged at step {step}: {reason}{rise}; reduce the learning rate"
+    )

@@ -9,15 +9,15 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.descent.diagnosis import Finding, diagnose
 from explorer.core.descent.explain import vector_text
 from explorer.core.descent.race import Race, Trajectory, point_text
+from explorer.core.text import format_number
 
 # What the results table's status column says for each kind of finding.
 STATUS_WORDS = {
     "running": "running",
-    "moving": "still moving",
+    "moving": "did not converge",
     "minimum": "local minimum",
     "maximum": "local maximum",
     "saddle": "saddle point",
@@ -80,7 +80,7 @@ def result_rows(
                 trajectory.label,
                 trajectory.settings.describe(),
                 vector_text(trajectory.points[shown], 4),
-                format_number(trajectory.loss(shown), 5),
+                format_number(trajectory.loss(shown), 4),
                 format_number(float(np.linalg.norm(trajectory.gradients[shown])), 3),
                 _steps_text(trajectory, tolerance, shown),
                 STATUS_WORDS[status],

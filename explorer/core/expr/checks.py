@@ -75,6 +75,7 @@ from explorer.core.expr.nodes import (
     walk,
 )
 from explorer.core.functions import CONSTANTS, lookup
+from explorer.core.text import source_number
 
 MAX_MAGNITUDE = 1e300
 MIN_MAGNITUDE = 1e-300
@@ -88,12 +89,6 @@ MAX_FACTORS = 24
 ErrorAt = Callable[[str, int], ExprError]
 # A product term as (factor key, exponent) pairs, sorted: x^2*y is ((x, 2), (y, 1)).
 Factors = tuple[tuple[int, Fraction], ...]
-
-
-def format_number(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.6g}"
 
 
 class ConstantChecker:
@@ -207,7 +202,7 @@ class ConstantChecker:
             degree = left * abs(exponent) if exponent is not None else left + right
         if degree > MAX_SYMBOLIC_DEGREE:
             message = (
-                f"The powers multiply out to degree {format_number(degree)} "
+                f"The powers multiply out to degree {source_number(degree)} "
                 f"(max {MAX_SYMBOLIC_DEGREE})"
             )
             raise self._error_at(message, offset)
@@ -251,7 +246,7 @@ class ConstantChecker:
         for _, power in kept:
             if abs(power) > MAX_SYMBOLIC_EXPONENT:
                 message = (
-                    f"The powers combine to an exponent of {format_number(float(power))} "
+                    f"The powers combine to an exponent of {source_number(float(power))} "
                     f"(max {MAX_SYMBOLIC_EXPONENT})"
                 )
                 raise self._error_at(message, offset)
@@ -337,7 +332,7 @@ class ConstantChecker:
             message = f"{self._snippet(node)} has no real value{hint}"
             raise self._error_at(message, offset)
         digits = p * math.log10(abs(b))
-        shown = f"{format_number(b)}^{format_number(p)}"
+        shown = f"{source_number(b)}^{source_number(p)}"
         if digits > math.log10(MAX_MAGNITUDE):
             raise self._error_at(f"{shown} is too large (more than {MAX_DIGITS} digits)", offset)
         if digits < math.log10(MIN_MAGNITUDE):
@@ -349,11 +344,11 @@ class ConstantChecker:
         """Refuse an exponent that is too large, alone or combined with the base's own."""
         combined = abs(p) * base.power
         if abs(p) > MAX_SYMBOLIC_EXPONENT:
-            message = f"Exponent {format_number(p)} is too large (max {MAX_SYMBOLIC_EXPONENT})"
+            message = f"Exponent {source_number(p)} is too large (max {MAX_SYMBOLIC_EXPONENT})"
             raise self._error_at(message, offset)
         if combined > MAX_SYMBOLIC_EXPONENT:
             message = (
-                f"The powers combine to an exponent of {format_number(combined)} "
+                f"The powers combine to an exponent of {source_number(combined)} "
                 f"(max {MAX_SYMBOLIC_EXPONENT})"
             )
             raise self._error_at(message, offset)
@@ -368,7 +363,7 @@ class ConstantChecker:
         if abs(base) == 1:
             return f"{head}; for a sign that alternates use cos(pi*{variable})"
         positive = self._inner_text(node.left).strip()
-        positive = positive[1:].strip() if positive.startswith("-") else format_number(-base)
+        positive = positive[1:].strip() if positive.startswith("-") else source_number(-base)
         power = f"{positive}^{self._snippet(node.right)}"
         return f"{head}; use {power} or -({power})"
 

@@ -26,11 +26,10 @@ from explorer.core.expr.nodes import (
 )
 from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import CONSTANTS, lookup
+from explorer.core.text import MINUS, superscript
 
 ADDITIVE, MULTIPLICATIVE, SIGNED, POWER, ATOM = 1, 2, 3, 4, 5
 _PRECEDENCE = {"+": ADDITIVE, "-": ADDITIVE, "*": MULTIPLICATIVE, "/": MULTIPLICATIVE, "^": POWER}
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-MINUS = "\u2212"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +58,9 @@ def _is_small_integer_literal(node: Node) -> bool:
 
 def _superscript_exponent(node: Node) -> str | None:
     if _is_small_integer_literal(node):
-        return node.text.translate(_SUPERSCRIPT)
+        return superscript(node.text)
     if isinstance(node, UnaryOp) and node.op == "-" and _is_small_integer_literal(node.operand):
-        return "⁻" + node.operand.text.translate(_SUPERSCRIPT)
+        return "⁻" + superscript(node.operand.text)
     return None
 
 

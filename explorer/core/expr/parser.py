@@ -292,7 +292,7 @@ class Parser:
                 self.advance()
                 arguments.append(self.expression(0))
         closer = self.expect_closing(opener)
-        if len(arguments) != spec.arity:
+        if len(arguments) != 1:  # every function of the table takes one argument
             raise self.fail(
                 self.arity_message(name_token.text, spec, arguments),
                 name_token.start,
@@ -328,8 +328,7 @@ class Parser:
         return node
 
     def arity_message(self, name: str, spec: FunctionSpec, arguments: list[Node]) -> str:
-        plural = "argument" if spec.arity == 1 else "arguments"
-        message = f"'{name}' takes {spec.arity} {plural}, got {len(arguments)}"
+        message = f"'{name}' takes 1 argument, got {len(arguments)}"
         if spec.name == "log" and len(arguments) == 2:
             value, base = (self.source.snippet(node) for node in arguments)
             message += f" — for a base-{base} log write {name}({value})/{name}({base})"

@@ -58,7 +58,7 @@ def _instruction(node: Node) -> Instruction | None:
         return (APPLY2, _BINARY_UFUNCS[node.op])
     if isinstance(node, Call):
         spec = lookup(node.name)
-        if spec is None or len(node.args) != spec.arity:
+        if spec is None or len(node.args) != 1:
             raise ValueError(f"cannot evaluate unknown function {node.name!r}")
         return (APPLY1, spec.forward)
     if isinstance(node, Definition):

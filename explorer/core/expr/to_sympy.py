@@ -112,9 +112,9 @@ def _make_visitor(symbols: dict[str, Any]):
             return _power(left, right)
         if isinstance(node, Call):
             spec = lookup(node.name)
-            if spec is None or len(children) != spec.arity:
+            if spec is None or len(children) != 1:
                 raise ExprError(f"Unknown function '{node.name}'")
-            return spec.sympy(*children)
+            return spec.to_sympy(children[0])
         if isinstance(node, Definition):
             return children[0]
         raise TypeError(f"not an expression node: {type(node).__name__}")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.gradient.surface import Surface
+from explorer.core.text import format_number
 
 Range = tuple[float, float]
 COARSE_GRID = 41

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.gradient.point import (
     LinearApproximation,
     PointAnalysis,
@@ -13,6 +12,7 @@ from explorer.core.gradient.point import (
     linear_approximation,
 )
 from explorer.core.gradient.surface import VARIABLES, Surface
+from explorer.core.text import format_number
 
 
 @dataclass(frozen=True)

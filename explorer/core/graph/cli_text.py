@@ -19,10 +19,10 @@ import numpy as np
 
 from explorer.core.expr import parse
 from explorer.core.expr.errors import ExprError
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.from_text import GraphBuild, GraphRequest, build_graph, mode_of
 from explorer.core.graph.labels import edge_text
 from explorer.core.graph.model import OPERATIONS, GraphModel
+from explorer.core.text import format_number
 
 _NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$", re.DOTALL)
 _MAX_FILE_BYTES = 100_000

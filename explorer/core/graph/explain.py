@@ -17,40 +17,9 @@ from explorer.core.autodiff.introspect import GraphEdge, GraphNode
 from explorer.core.autodiff.rules import substitute
 from explorer.core.graph.model import GraphModel
 from explorer.core.graph.readable import op_template
+from explorer.core.text import format_number, operand
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?![\w(])")
-_MAX_LISTED = 8
-
-
-def format_number(value: Any) -> str:
-    """Compact text of a scalar or small array: ``1024``, ``−0.5``, ``[0, 4, 8, 12]``."""
-    if value is None:
-        return "—"
-    array = np.asarray(value)
-    if array.size == 1:
-        return _scalar_text(array.reshape(()).item())
-    if array.size <= _MAX_LISTED and array.ndim == 1:
-        return "[" + ", ".join(_scalar_text(v) for v in array.tolist()) + "]"
-    return f"tensor of shape {tuple(array.shape)}"
-
-
-def _scalar_text(number: Any) -> str:
-    if isinstance(number, (bool, np.bool_)):
-        return str(bool(number))
-    number = float(number)
-    if number == 0:
-        return "0"
-    if number.is_integer() and abs(number) < 1e15:
-        text = str(int(number))
-    else:
-        text = f"{number:.6g}"
-    return text.replace("-", "−")
-
-
-def _operand(value: Any) -> str:
-    """A number as it sits inside a formula: negatives in parentheses."""
-    text = format_number(value)
-    return f"({text})" if text.startswith("−") else text
 
 
 def _named_values(model: GraphModel, before: GraphNode) -> dict[str, np.ndarray]:
@@ -120,7 +89,7 @@ def _formula_and_numbers(
 
         def number_of(match: re.Match) -> str:
             name = match.group(1)
-            return _operand(values[name]) if name in values else name
+            return operand(values[name]) if name in values else name
 
         return node.formula, _IDENTIFIER.sub(number_of, node.formula)
     template = _op_template(node.op) or node.op + "(" + ", ".join("uv"[: len(node.arguments)]) + ")"
@@ -129,7 +98,7 @@ def _formula_and_numbers(
         if isinstance(argument, int):
             source = model.node(argument) if argument in model._position else None
             symbols.append(source.symbol if source else "?")
-            numbers.append(_operand(source.value) if source else "?")
+            numbers.append(operand(source.value) if source else "?")
         else:
             symbols.append(argument)
             numbers.append(argument)
@@ -167,7 +136,7 @@ def _accumulation(node: GraphNode, this_pass: Any) -> str:
         return ""
     earlier = format_number(accumulated - this_pass)
     return (
-        f"; {node.label}.grad = {earlier} + {_operand(this_pass)} = {format_number(accumulated)}"
+        f"; {node.label}.grad = {earlier} + {operand(this_pass)} = {format_number(accumulated)}"
         " (backward adds into .grad: no zero_() since the last pass)"
     )
 
@@ -204,7 +173,7 @@ def _chain_rule(
         upstream = f"∂{f}/∂{target.symbol}"
         local = f"∂{target.symbol}/∂{node.symbol}"
         symbolic.append(f"{upstream}·{local}")
-        g = _operand(grads.get(target.id, target.grad))
+        g = operand(grads.get(target.id, target.grad))
         formula = edge.local_partial_formula
         formulas.append(f"{g}·{_wrap(formula)}" if formula else f"{g}·{local}")
         numbers.append(_edge_numbers(edge, g))
@@ -235,9 +204,9 @@ def _edge_numbers(edge: GraphEdge, upstream: str) -> str:
     if edge.local_partial is not None and np.asarray(edge.local_partial).size == 1:
         if not upstream:
             return format_number(edge.local_partial)
-        return f"{upstream}·{_operand(edge.local_partial)}"
+        return f"{upstream}·{operand(edge.local_partial)}"
     if edge.contribution is not None:
-        return _operand(edge.contribution)
+        return operand(edge.contribution)
     return f"{upstream}·({edge.description})"
 
 

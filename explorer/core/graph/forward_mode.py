@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.core.autodiff.introspect import GraphNode
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.model import GraphModel
+from explorer.core.text import format_number, operand
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def forward_tangents(
                 break
             total = total + edge.local_partial * tangent
             terms.append(f"∂{node.symbol}/∂{source.symbol}·∂{source.symbol}/∂{name}")
-            numbers.append(f"{_paren(edge.local_partial)}·{_paren(tangent)}")
+            numbers.append(f"{operand(edge.local_partial)}·{operand(tangent)}")
         tangents[node.id] = total
         if total is None:
             texts[node.id] = f"∂{node.symbol}/∂{name}: not shown per node through {node.op}"
@@ -85,11 +85,6 @@ def _input(model: GraphModel, key: int | str) -> GraphNode:
         if node.id == key or node.label == key:
             return node
     raise KeyError(f"no input {key!r}; inputs are {[n.label for n in model.inputs]}")
-
-
-def _paren(value: np.ndarray) -> str:
-    text = format_number(value)
-    return f"({text})" if text.startswith("−") else text
 
 
 def passes_note(model: GraphModel) -> str:

@@ -15,10 +15,10 @@ from typing import Any
 
 from explorer.core.expr import parse_program
 from explorer.core.expr.errors import ExprError
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.interpreter import run_program
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS, GraphModel, build_model
 from explorer.core.graph.named_steps import build_named_model, prefers_named_steps
+from explorer.core.text import format_number
 
 DEFINITIONS, PYTHON = "definitions", "python"
 NO_TENSOR = "The program made no tensor to draw: assign one or call .backward()"

@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff.introspect import GraphEdge, GraphNode
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.model import GraphModel
 from explorer.core.graph.named_steps import DEFINITION_OP
 from explorer.core.graph.stepper import StepState
+from explorer.core.text import format_number
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from typing import Any
 import numpy as np
 
 from explorer.core.graph.building import build_tensors
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.model import (
     NAMED_STEPS,
     OPERATIONS,
@@ -23,6 +22,7 @@ from explorer.core.graph.model import (
     graph_from_tensor,
 )
 from explorer.core.graph.named_steps import build_named_model
+from explorer.core.text import format_number
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,13 @@ from typing import Any, TypeVar
 from explorer.core.panel_state.derivative import DerivativeState
 from explorer.core.panel_state.function import FunctionState
 from explorer.core.panel_state.gradient import GradientState
+from explorer.core.panel_state.integral import IntegralState
 
 __all__ = [
     "DerivativeState",
     "FunctionState",
     "GradientState",
+    "IntegralState",
     "StateError",
     "state_from_dict",
     "state_to_dict",
@@ -63,10 +65,17 @@ def state_from_dict(cls: type[State], data: object, path: str = "$") -> State:
 
 
 def _plain(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
+    # A state may nest dataclasses (the Descent race's racers): they become objects too.
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return state_to_dict(value)
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _typed(value: object, hint: Any, path: str) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return state_from_dict(hint, value, path)
     if isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint):
         if value is None:
             return None

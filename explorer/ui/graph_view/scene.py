@@ -14,11 +14,11 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
 from explorer.core.autodiff.introspect import GraphEdge
-from explorer.core.graph.explain import format_number
 from explorer.core.graph.labels import card_texts, edge_label_texts, grad_line
 from explorer.core.graph.layout import Layout, wrap_layout
 from explorer.core.graph.model import GraphModel
 from explorer.core.graph.stepper import StepState
+from explorer.core.text import format_number
 from explorer.ui.graph_view.items import (
     CARD_WIDTH,
     LABEL_FONT,

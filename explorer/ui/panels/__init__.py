@@ -52,7 +52,8 @@ class PanelEntry:
 
 PANELS: list[PanelEntry] = [
     PanelEntry("Function", "explorer.ui.panels.function_panel:FunctionPanel"),
-    PanelEntry("Derivative", "explorer.ui.panels.derivative_panel:DerivativePanel"),
+    PanelEntry("Derivative", "explorer.ui.panels.derivative.panel:DerivativePanel"),
+    PanelEntry("Integral", "explorer.ui.panels.integral_panel:IntegralPanel"),
     PanelEntry("Graph", "explorer.ui.panels.graph_panel:GraphPanel"),
     PanelEntry("Descent", "explorer.ui.panels.descent_panel:DescentPanel"),
 ]

@@ -10,10 +10,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QSlider,
+    QSpinBox,
     QToolButton,
     QWidget,
 )
@@ -224,3 +229,45 @@ class TimelineBar(QWidget):
     def _on_play(self, playing: bool) -> None:
         self.show_playing(playing)
         self.play_toggled.emit(playing)
+
+
+class AnimationOptions(QDialog):
+    """Frames, frames per second and pixel size of the GIF to save."""
+
+    def __init__(self, last_step: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Save the race as a GIF")
+        self.frames = QSpinBox()
+        self.frames.setObjectName("gifFrames")
+        self.frames.setRange(1, 2000)
+        self.frames.setValue(min(100, last_step + 1))
+        self.frames.setToolTip("Frames spread evenly over the race's steps")
+        self.fps = QDoubleSpinBox()
+        self.fps.setObjectName("gifFps")
+        self.fps.setRange(0.5, 50.0)
+        self.fps.setValue(10.0)
+        self.width_box = QSpinBox()
+        self.width_box.setRange(100, 4000)
+        self.width_box.setValue(800)
+        self.height_box = QSpinBox()
+        self.height_box.setRange(100, 4000)
+        self.height_box.setValue(600)
+        form = QFormLayout(self)
+        form.addRow("Frames", self.frames)
+        form.addRow("Frames per second", self.fps)
+        form.addRow("Width (px)", self.width_box)
+        form.addRow("Height (px)", self.height_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[int, float, int, int]:
+        return (
+            self.frames.value(),
+            self.fps.value(),
+            self.width_box.value(),
+            self.height_box.value(),
+        )

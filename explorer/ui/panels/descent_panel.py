@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,9 +40,17 @@ from explorer.core.descent.picture import view_bounds
 from explorer.core.descent.presets import PRESETS, preset_named
 from explorer.core.descent.race import Race
 from explorer.core.descent.report import ResultRow, race_findings, result_rows
-from explorer.core.descent.state import MAX_STEPS, DescentState, race_for, state_from_preset
+from explorer.core.descent.state import (
+    MAX_STEPS,
+    DescentState,
+    frame_steps,
+    race_for,
+    state_from_preset,
+)
 from explorer.core.expr import ExprError
-from explorer.ui.panels.descent_controls import RacerControls, TimelineBar
+from explorer.ui.export import ExportError
+from explorer.ui.export_gif import write_gif
+from explorer.ui.panels.descent_controls import AnimationOptions, RacerControls, TimelineBar
 from explorer.ui.panels.descent_views import CurveView, LossPlot, MapView, racer_color
 from explorer.ui.panels.function_panel import parse_bound
 from explorer.ui.panels.panel import Panel, signals_blocked
@@ -99,6 +109,9 @@ class DescentPanel(Panel):
         self.copy_button = QPushButton("Copy as PyTorch code")
         self.copy_button.setObjectName("copyCodeButton")
         self.copy_button.setToolTip("A runnable script for real PyTorch that reproduces this race")
+        self.gif_button = QPushButton("Save GIF…")
+        self.gif_button.setObjectName("saveGifButton")
+        self.gif_button.setToolTip("Save the race as an animated GIF (frames, speed and size)")
         self.message = QLabel()
         self.message.setObjectName("descentMessage")
         self.message.setStyleSheet(_ERROR_STYLE)
@@ -114,6 +127,7 @@ class DescentPanel(Panel):
         top.addWidget(QLabel("steps"))
         top.addWidget(self.steps_spin)
         top.addWidget(self.copy_button)
+        top.addWidget(self.gif_button)
 
         self.title = QLabel()
         self.title.setObjectName("figureTitle")
@@ -219,6 +233,7 @@ class DescentPanel(Panel):
         self.start_input.editingFinished.connect(self._on_inputs)
         self.steps_spin.valueChanged.connect(lambda steps: self._update(steps=steps))
         self.copy_button.clicked.connect(self.copy_code)
+        self.gif_button.clicked.connect(self.save_animation_dialog)
         self.racer_controls.settings_changed.connect(
             lambda settings: self._update_state(self._state.with_settings(settings))
         )
@@ -319,11 +334,15 @@ class DescentPanel(Panel):
         except (ExprError, ValueError) as error:
             self._show_error(f"start: {getattr(error, 'message', error)}")
             return
+        if len(start) != objective.dimension and objective.text != self._state.expression:
+            # f changed between x and (x, y): keep the start's x, add y = 1 or drop y.
+            start = (start + (1.0,))[: objective.dimension]
         if len(start) != objective.dimension:
             names = ", ".join(objective.variables)
             self._show_error(f"start: f({names}) needs {objective.dimension} number(s): {names}")
             return
         if (objective.text, start) == (self._state.expression, self._state.start):
+            self._show_error("")
             return
         self._objective = objective
         # A new f or start: show the whole race at once.
@@ -520,3 +539,32 @@ class DescentPanel(Panel):
         QGuiApplication.clipboard().setText(self.code())
         self.copy_button.setText("Copied ✓")
         QTimer.singleShot(1500, lambda: self.copy_button.setText("Copy as PyTorch code"))
+
+    # ----- the animation as a GIF ----------------------------------------------------------------
+
+    def save_animation(self, path: str, frames: int, fps: float, width: int, height: int) -> str:
+        """Write the race as a GIF of ``frames`` frames; the timeline returns to where it was."""
+        frame = self._state.frame
+        try:
+            return write_gif(self, path, frame_steps(self.race.longest, frames), fps, width, height)
+        finally:
+            self.show_frame(frame)
+
+    def save_animation_dialog(self) -> None:
+        options = AnimationOptions(self.race.longest if self.race else 0, self)
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the race as a GIF", "race.gif", "GIF (*.gif)"
+        )
+        if not path:
+            return
+        try:
+            written = self.save_animation(path, *options.values())
+        except (ExportError, OSError) as error:
+            self._show_error(f"GIF not saved: {error}")
+            return
+        self._show_error("")
+        self.gif_button.setText("Saved ✓")
+        self.gif_button.setToolTip(f"Saved {written}")
+        QTimer.singleShot(1500, lambda: self.gif_button.setText("Save GIF…"))

@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QWidget
 
-from explorer.core.descent.picture import loss_curves, tangent_step
+from explorer.core.descent.picture import curve_y_bounds, loss_curves, tangent_step
 from explorer.core.descent.race import Race
 from explorer.core.sampling import sample_curve
 from explorer.ui.field_view import FieldView
@@ -79,18 +79,23 @@ class RacerMarkers(pg.ScatterPlotItem):
 
 
 class LossPlot(PlotView):
-    """Loss against step, one curve per racer, log scale; a line marks the timeline's step."""
+    """Loss against step, one whole curve per racer (log scale); a dashed line and a dot on each
+    curve mark the timeline's step, so a frame moves six small items and redraws no curve."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="step", y_label="f (log scale)")
         self.plot_item.setLogMode(x=False, y=True)
         self._loss_values: list[np.ndarray] = []
         self._keys: list[str] = []
+        self._log_axis = True
         self._step_line = pg.InfiniteLine(angle=90, pen=make_pen(FOREGROUND, 1.0, "dash"))
         self.add_item(self._step_line, ignore_bounds=True)
+        self.step_markers = RacerMarkers(9)
+        self.add_item(self.step_markers, ignore_bounds=True)
 
     def show_race(self, race: Race) -> None:
         curves = loss_curves(race)
+        self._log_axis = curves.log_axis
         self.plot_item.setLogMode(x=False, y=curves.log_axis)
         self.plot_item.setLabel("left", curves.label)
         for key in self._keys:
@@ -102,16 +107,19 @@ class LossPlot(PlotView):
             self._keys.append(key)
             values = self._loss_values[index]
             color = racer_color(trajectory.settings.kind)
-            # The whole curve first, so the legend is placed where no step will need it.
-            item = self.set_curve(key, np.arange(len(values)), values, name=trajectory.label,
-                                  color=color)  # fmt: skip
-            animated(self, item)
+            self.set_curve(key, np.arange(len(values)), values, name=trajectory.label, color=color)
+        self.step_markers.set_colors([racer_color(t.settings.kind) for t in race.trajectories])
         self.set_view_range((0, max(race.longest, 1)), curves.y_range)
 
     def show_step(self, step: int) -> None:
-        for key, curve in zip(self._keys, self._loss_values, strict=True):
-            shown = curve[: step + 1]
-            self.curve(key).setData(np.arange(len(shown)), shown, connect="finite")
+        xs, ys = [], []
+        for curve in self._loss_values:
+            at = min(step, len(curve) - 1)
+            xs.append(at)
+            # Scatter items get no log mapping from the plot: put the dot at log₁₀ f ourselves.
+            value = curve[at]
+            ys.append(np.log10(value) if self._log_axis and value > 0 else value)
+        self.step_markers.move_to(xs, ys)
         self._step_line.setValue(step)
 
 
@@ -161,8 +169,7 @@ class CurveView(PlotView):
             for key in (f"path{index}", f"tangent{index}", f"step{index}", f"gap{index}"):
                 self.remove_curve(key)
         self._racer_count = len(race.trajectories)
-        y_view = curve.y_view_range
-        self.set_view_range(x_range, y_view)
+        self.set_view_range(x_range, curve_y_bounds(race, y) or curve.y_view_range)
 
     def show_step(self, step: int) -> None:
         race = self._drawn_race
@@ -212,20 +219,26 @@ class MapView(FieldView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="y")
         self._drawn_race: Race | None = None
-        self._racer_count = 0
         self.add_handle("start", color="#ffffff", tooltip="The start: drag it, or click the map")
         self.handle_dragged.connect(lambda _key, x, y: self.start_moved.emit(x, y))
         self.map_clicked.connect(self.start_moved.emit)
         self.racer_markers = RacerMarkers(11)
         self.add_item(self.racer_markers, ignore_bounds=True)
+        # Plain curve items for the paths: a frame sets five of them, and PlotDataItem's
+        # bookkeeping (legend, bounds, display copies) would cost more than the frame budget.
+        self._paths: list[pg.PlotCurveItem] = []
         self._arrow_length = 1.0
 
     def show_race(self, race: Race, x_range, y_range) -> None:  # noqa: ANN001 - ranges
         objective = race.objective
         self._drawn_race = race
-        for index in range(len(race.trajectories), self._racer_count):
-            self.remove_overlay(f"path{index}")
-        self._racer_count = len(race.trajectories)
+        while len(self._paths) > len(race.trajectories):
+            self.remove_item(self._paths.pop())
+        while len(self._paths) < len(race.trajectories):
+            path = pg.PlotCurveItem()
+            path.setZValue(5)
+            self.add_item(path, ignore_bounds=True)
+            self._paths.append(path)
         self.racer_markers.set_colors([racer_color(t.settings.kind) for t in race.trajectories])
         # Clear the old map first, so moving the view does not recompute it for the old f.
         self.set_function(None)
@@ -236,9 +249,10 @@ class MapView(FieldView):
         self.set_handle("start", float(race.start[0]), float(race.start[1]))
         # Arrows of −∇f at the racers' points: the longest is this share of the view.
         self._arrow_length = 0.12 * min(x_range[1] - x_range[0], y_range[1] - y_range[0])
-        for index, trajectory in enumerate(race.trajectories):
-            color = racer_color(trajectory.settings.kind)
-            animated(self, self.set_polyline(f"path{index}", [], [], color=color, width=2.0))
+        ratio = self.devicePixelRatioF()
+        for path, trajectory in zip(self._paths, race.trajectories, strict=True):
+            path.setPen(make_pen(racer_color(trajectory.settings.kind), 2.0 * ratio))
+            path.setData([], [])
 
     def show_step(self, step: int) -> None:
         race = self._drawn_race
@@ -248,7 +262,7 @@ class MapView(FieldView):
         for index, trajectory in enumerate(race.trajectories):
             shown = min(step, trajectory.steps_done)
             path = trajectory.points[: shown + 1]
-            self.curve(f"path{index}").setData(path[:, 0], path[:, 1])
+            self._paths[index].setData(path[:, 0], path[:, 1])
             point = path[-1]
             xs.append(point[0])
             ys.append(point[1])

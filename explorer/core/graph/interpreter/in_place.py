@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff.introspect import ordered_tensors
-from explorer.core.graph.explain import format_number
+from explorer.core.text import format_number
 
 
 class InPlaceTracker:

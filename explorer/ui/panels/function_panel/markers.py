@@ -45,6 +45,7 @@ class PointMarkers:
     def __init__(self, plot: PlotView):
         self.plot = plot
         self.points: list[PointOfInterest] = []
+        self.asymptote_points: list[PointOfInterest] = []
         self.dots = pg.ScatterPlotItem(
             size=7, pen=pg.mkPen(None), brush=pg.mkBrush(POINT_COLOUR), hoverable=False
         )
@@ -76,6 +77,7 @@ class PointMarkers:
     def show(self, points: Sequence[PointOfInterest], extremes: Sequence[GlobalExtremum]) -> None:
         """Mark ``points`` (asymptotes as lines) and ring the global ``extremes``."""
         self.points = [p for p in points if p.kind != ASYMPTOTE]
+        self.asymptote_points = [p for p in points if p.kind == ASYMPTOTE]
         solid = [p for p in self.points if p.kind != HOLE]
         holes = [p for p in self.points if p.kind == HOLE]
         self.dots.setData([p.x for p in solid], [p.y for p in solid])
@@ -98,7 +100,7 @@ class PointMarkers:
         for line in self.asymptotes[len(lines) :]:
             line.setVisible(False)
         # Pinned labels follow their point; those whose point is gone go too.
-        keys = {self._key(p): p for p in self.points}
+        keys = {self._key(p): p for p in self.points + self.asymptote_points}
         for key in list(self.pinned):
             if key not in keys:
                 self.plot.remove_item(self.pinned.pop(key))
@@ -112,16 +114,18 @@ class PointMarkers:
         return (point.kind, point.curve + point.other, round(point.x, 9))
 
     def point_near(self, x: float, y: float) -> PointOfInterest | None:
-        """The marked point within ``HOVER_PIXELS`` of the data point (x, y), if any."""
-        if not self.points:
+        """The marked point within ``HOVER_PIXELS`` of the data point (x, y), if any; a
+        vertical asymptote counts at any height."""
+        if not self.points and not self.asymptote_points:
             return None
         # Distances in pixels, for all points at once (a mouse move must stay cheap).
         pixel_width, pixel_height = self.plot.view_box.viewPixelSize()
-        xs = np.array([p.x for p in self.points])
-        ys = np.array([p.y for p in self.points], dtype=float)
+        candidates = self.points + self.asymptote_points
+        xs = np.array([p.x for p in candidates])
+        ys = np.array([y if p.y is None else p.y for p in candidates], dtype=float)
         distance = np.hypot((xs - x) / pixel_width, (ys - y) / pixel_height)
         best = int(np.argmin(distance))
-        return self.points[best] if distance[best] <= HOVER_PIXELS else None
+        return candidates[best] if distance[best] <= HOVER_PIXELS else None
 
     def hover(self, x: float, y: float) -> PointOfInterest | None:
         point = self.point_near(x, y)
@@ -129,19 +133,20 @@ class PointMarkers:
             self.hover_label.setVisible(False)
             return point
         self.hover_label.setHtml(point_label_html(point))
-        self.hover_label.setPos(point.x, point.y)
+        self.hover_label.setPos(point.x, y if point.y is None else point.y)
         self.hover_label.setVisible(True)
         return point
 
-    def toggle_pin(self, point: PointOfInterest) -> bool:
-        """Pin the point's label (or unpin it); returns whether it is pinned now."""
+    def toggle_pin(self, point: PointOfInterest, y: float = 0.0) -> bool:
+        """Pin the point's label (or unpin it; an asymptote's at height ``y``); returns whether
+        it is pinned now."""
         key = self._key(point)
         if key in self.pinned:
             self.plot.remove_item(self.pinned.pop(key))
             return False
         label = self._label()
         label.setHtml(point_label_html(point))
-        label.setPos(point.x, point.y)
+        label.setPos(point.x, y if point.y is None else point.y)
         label.setVisible(True)
         self.pinned[key] = label
         self.hover_label.setVisible(False)

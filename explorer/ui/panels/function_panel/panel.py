@@ -4,9 +4,11 @@ f is the window's f(x) field (so the Derivative tab works on the same f); more c
 in the list on the right and may use f (``g(x) = f(x - 1) + 2``, ``h(x) = f'(x)``). Single
 letters other than x are slider parameters shared by all curves and with the Derivative panel's
 sliders (the window's one ``ParameterModel``). Every number shown comes from
-``explorer.core.analysis``; the curves are drawn from the same samples the analysis used, over
-the visible x-range, so panning or zooming resamples and finds the points in view again (after a
-short pause, ``VIEW_DEBOUNCE_MS``). Reset view returns to the state's x-range.
+``explorer.core.analysis``; the curves are drawn from the same samples the analysis used. A pan
+or zoom that leaves the analysed range, or zooms in more than ``REFINE_ZOOM`` times, samples
+and analyses the view again, widened by half its width each side, so the next small pans cost
+nothing (after a short pause, ``VIEW_DEBOUNCE_MS``). The details (global extrema, intervals)
+are always of the view itself or the typed interval. Reset view returns to the state's x-range.
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ from explorer.core.analysis import (
     prepare_curve,
 )
 from explorer.core.analysis.overview import AnalysisCache
+from explorer.core.analysis.shape import restricted
 from explorer.core.analysis.trace import trace_at
-from explorer.core.derivative.formatting import format_number
 from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state import FunctionState
 from explorer.core.panel_state.function import MAX_EXTRA_CURVES, SHADINGS
 from explorer.core.sampling import RangeError, SampledCurve, validate_range
+from explorer.core.text import format_number
 from explorer.ui.panels.function_panel.curve_list import CurveList
 from explorer.ui.panels.function_panel.markers import HOVER_PIXELS, PointMarkers, TraceDot
 from explorer.ui.panels.panel import Panel, signals_blocked
@@ -55,6 +58,8 @@ from explorer.ui.plot import PALETTE, PlotView
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 _SIDE_COLUMN_WIDTH = 330
 VIEW_DEBOUNCE_MS = 40
+# Zooming in further than this into the analysed range samples it again (finer detail).
+REFINE_ZOOM = 8.0
 _SHADING_LABELS = {
     "none": "No shading",
     "slope": "Shade where f rises / falls (f′)",
@@ -100,11 +105,14 @@ class FunctionPanel(Panel):
         self._expression: Any = None
         self._parameters_stale = False
         self._analysed_range: tuple[float, float] | None = None
+        # The view's x-range as last set by the panel or settled after a pan/zoom.
+        self._view_x_range: tuple[float, float] = self._state.x_range
         self.definitions: tuple[CurveDefinition, ...] = ()
         self.analysis: Analysis | None = None
         self.last_curve: SampledCurve | None = None
         self._prepared: dict[str, Any] = {}
         self._cache = AnalysisCache()
+        self._defined: tuple[tuple[str, ...] | None, tuple[CurveDefinition, ...]] = (None, ())
 
         self.x_min_input = QLineEdit()
         self.x_min_input.setObjectName("xMinInput")
@@ -294,10 +302,18 @@ class FunctionPanel(Panel):
         """ExpressionInput's parser for row ``index``: the definition, or its error raised."""
         texts = self.texts()
         texts[index] = text
-        definition = define_curves(texts)[index]
+        definition = self._define(texts)[index]
         if definition.error is not None:
             raise definition.error
         return definition
+
+    def _define(self, texts: list[str]) -> tuple[CurveDefinition, ...]:
+        """``define_curves``, remembered for the last texts: after an edit every entry's
+        feedback and the plot ask for the same list."""
+        key = tuple(texts)
+        if self._defined[0] != key:
+            self._defined = (key, define_curves(texts))
+        return self._defined[1]
 
     def add_curve(self, text: str = "") -> None:
         """Append an entry (empty: the user types it) and show it."""
@@ -371,7 +387,7 @@ class FunctionPanel(Panel):
         if self._expression is None:
             self.definitions = ()
             return
-        self.definitions = define_curves(self.texts())
+        self.definitions = self._define(self.texts())
         names = sorted({n for d in self.definitions if d.ok for n in d.parameters})
         self.parameters.set_parameters(names)
         self.curve_list.set_f_text(html.escape(self.curve_heading(0)))
@@ -442,6 +458,7 @@ class FunctionPanel(Panel):
         if self._expression is None:
             return
         x_range = self.plot.view_range()[0] if keep_view else self._state.x_range
+        self._view_x_range = tuple(x_range)
         self.analyse(x_range)
         home_y = self._home_y_range()
         if keep_view:
@@ -474,17 +491,17 @@ class FunctionPanel(Panel):
     def draw_curves(self) -> None:
         analysis = self.analysis
         drawn = {c.name: c for c in analysis.curves} if analysis is not None else {}
-        names = self.parameters.names()
-        values = self.parameters.model().values(names)
-        suffix = ""
-        if names:
-            # An exported picture has no sliders: the legend says which values it shows.
-            suffix = " (" + ", ".join(f"{n} = {format_number(values[n])}" for n in names) + ")"
+        values = self.parameters.model().values(self.parameters.names())
         keys = set()
         for index, definition in enumerate(self.definitions):
             curve = drawn.get(definition.name)
             if curve is None:
                 continue
+            suffix = ""
+            if definition.parameters:
+                # An exported picture has no sliders: the legend says which values it shows.
+                shown = (f"{n} = {format_number(values[n])}" for n in definition.parameters)
+                suffix = " (" + ", ".join(shown) + ")"
             x, y = curve.sampled.display_arrays()
             key = "f" if index == 0 else definition.name
             keys.add(key)
@@ -524,43 +541,53 @@ class FunctionPanel(Panel):
         if analysis is None:
             return
         selected = self.selected_definition()
-        curve = analysis.curve(selected.name) if selected is not None else None
-        extremes = self.global_extrema(selected)
+        curve = self.details_curve(selected)
+        extremes = [curve.minimum, curve.maximum] if curve is not None else []
         if self._state.show_points:
             # A ring at the very edge of the view would be cut in half; the details say it.
-            low, high = analysis.x_range
+            low, high = curve.x_range if curve is not None else analysis.x_range
             shown = [e for e in extremes if e.x is not None and low < e.x < high]
             self.markers.show(analysis.points(), shown)
         else:
             self.markers.clear()
-        if curve is not None and self._state.shading != "none":
-            intervals = curve.monotonicity if self._state.shading == "slope" else curve.concavity
+        shaded = analysis.curve(selected.name) if selected is not None else None
+        if shaded is not None and self._state.shading != "none":
+            slope = self._state.shading == "slope"
+            intervals = shaded.monotonicity if slope else shaded.concavity
             self.markers.shade(intervals, self._state.shading)
         else:
             self.markers.shade((), "none")
         self.details.setText(self._details_html(curve, extremes))
 
-    def global_extrema(self, definition: CurveDefinition | None) -> list[Any]:
-        """The selected curve's global (minimum, maximum) on the typed interval or the view."""
+    def details_curve(self, definition: CurveDefinition | None) -> Any:
+        """The selected curve analysed on the typed interval, or on the view itself (the
+        analysis behind the dots may reach beyond it, see ``_on_view_settled``)."""
         if definition is None or self.analysis is None:
-            return []
+            return None
         interval = self._state.extremes_interval
+        curve = self.analysis.curve(definition.name)
         if interval is None:
-            curve = self.analysis.curve(definition.name)
-            return [curve.minimum, curve.maximum]
-        prepared = self._prepared[definition.name]
-        on_interval, _ = analyze_curve(prepared, interval)
-        return [on_interval.minimum, on_interval.maximum]
+            interval = self._view_x_range
+            if np.allclose(interval, self.analysis.x_range, rtol=1e-9, atol=0):
+                return curve
+            low, high = self.analysis.x_range
+            if low <= interval[0] < interval[1] <= high:
+                samples = self.analysis.samples_of(definition.name)
+                return restricted(curve, samples, self._prepared[definition.name].f, interval)
+        try:
+            on_interval, _ = analyze_curve(self._prepared[definition.name], interval)
+        except RangeError:
+            return self.analysis.curve(definition.name)
+        return on_interval
 
     def _details_html(self, curve: Any, extremes: list[Any]) -> str:
         if curve is None:
             return ""
         name = curve.name
-        where = (
-            "the view"
-            if self._state.extremes_interval is None
-            else "[{}, {}]".format(*(format_number(v) for v in self._state.extremes_interval))
-        )
+        low, high = curve.x_range
+        where = f"[{format_number(low)}, {format_number(high)}]"
+        if self._state.extremes_interval is None:
+            where = f"the view {where}"
         lines = [f"<b>{html.escape(name)}</b> on {where}:"]
         lines += [html.escape(e.describe(name)) for e in extremes]
         for title, chosen in curve.interval_groups():
@@ -585,13 +612,20 @@ class FunctionPanel(Panel):
             self._view_timer.start()
 
     def _on_view_settled(self) -> None:
-        """Pan or zoom ended: resample and find the points of interest in view."""
-        x_range = self.plot.view_range()[0]
-        if self._analysed_range is not None and np.allclose(
-            x_range, self._analysed_range, rtol=1e-12, atol=0
-        ):
-            return
-        self.analyse(x_range)
+        """Pan or zoom ended. Inside the analysed range, at a zoom under ``REFINE_ZOOM``, the
+        points are already there (only the details follow the view); otherwise the curves are
+        resampled and analysed on the view widened by half its width on each side, so the
+        next pans are free again."""
+        (low, high), _ = self.plot.view_range()
+        self._view_x_range = (low, high)
+        analysed = self._analysed_range
+        if analysed is not None:
+            inside = analysed[0] <= low and high <= analysed[1]
+            if inside and (high - low) * REFINE_ZOOM >= analysed[1] - analysed[0]:
+                self.draw_analysis()
+                return
+        margin = 0.5 * (high - low)
+        self.analyse((low - margin, high + margin))
 
     def _on_cursor(self, x: float, y: float) -> None:
         if self._state.show_points:
@@ -630,7 +664,7 @@ class FunctionPanel(Panel):
         where = box.mapSceneToView(event.scenePos())
         point = self.markers.point_near(where.x(), where.y())
         if point is not None:
-            self.markers.toggle_pin(point)
+            self.markers.toggle_pin(point, where.y())
 
     # ----- parameters ---------------------------------------------------------------------------
 

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent, format_number
+from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent
 from explorer.core.panel_state.derivative import EPSILON_RANGE, X0_LIMIT
-from explorer.ui.panels.derivative_controls import LogHSlider, StepsPane
-from explorer.ui.panels.derivative_x0_input import ExpressionSpinBox
+from explorer.core.text import format_number
+from explorer.ui.panels.derivative.controls import LogHSlider, StepsPane
+from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
 
 SIDE_WIDTH = 390

@@ -14,8 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 
-from explorer.core.derivative import LinearBand, Secant, Tangent, format_number
+from explorer.core.derivative import LinearBand, Secant, Tangent
 from explorer.core.sampling import SampledCurve
+from explorer.core.text import format_number
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
 
 TANGENT_COLOR = PALETTE[1]

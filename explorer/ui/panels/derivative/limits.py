@@ -29,11 +29,11 @@ from explorer.core.derivative import (
     ErrorVsH,
     LimitRow,
     error_vs_h,
-    format_number,
     limit_table,
     seed_limit_lines,
 )
 from explorer.core.derivative.model import PreparedFunction
+from explorer.core.text import format_number, superscript
 from explorer.ui.plot import PALETTE, PlotView
 
 PRECISIONS = {"float64": np.float64, "float32": np.float32}
@@ -48,11 +48,7 @@ def _monospace() -> QFont:
 
 def _h_text(h: float) -> str:
     exponent = round(-math.log10(h))
-    return f"10⁻{_superscript(exponent)}" if math.isclose(h, 10.0**-exponent) else f"{h:.3g}"
-
-
-def _superscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))
+    return f"10⁻{superscript(exponent)}" if math.isclose(h, 10.0**-exponent) else f"{h:.3g}"
 
 
 def _quotient_text(value: float) -> str:

@@ -20,8 +20,8 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetricsF
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from explorer.core.derivative import (
@@ -34,16 +34,16 @@ from explorer.core.derivative import (
     three_derivatives,
 )
 from explorer.core.derivative.agreement import central_derivative, reverse_mode_derivative
+from explorer.core.expr.display import format_unicode
 from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state import DerivativeState
 from explorer.core.panel_state.derivative import X0_LIMIT
 from explorer.core.sampling import SampledCurve, sample_curve
-from explorer.ui.panels.derivative_controls import source_text
-from explorer.ui.panels.derivative_formula import FormulaReadouts
-from explorer.ui.panels.derivative_items import TangentLayer, combined_y_range
-from explorer.ui.panels.derivative_layout import SideColumn, build_layout
-from explorer.ui.panels.derivative_limits import ErrorView, LimitTableView
-from explorer.ui.panels.derivative_second import SECOND_COLOR, SecondFormula
+from explorer.ui.panels.derivative.controls import source_text
+from explorer.ui.panels.derivative.formula import FittedTitle, SimplifiedFormula
+from explorer.ui.panels.derivative.items import TangentLayer, combined_y_range
+from explorer.ui.panels.derivative.limits import ErrorView, LimitTableView
+from explorer.ui.panels.derivative.side_column import SideColumn, build_layout
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
@@ -51,19 +51,21 @@ from explorer.ui.plot import PALETTE, PlotView
 CURVE_SAMPLES = 5000
 AGREEMENT_SAMPLES = 2001  # odd: a symmetric range has a sample exactly at 0
 _RESAMPLE_DELAY_MS = 60
+SECOND_COLOR = PALETTE[3]
+# The legend sits inside the plot: a long f″ is cut there (the side box shows all of it).
+_LEGEND_WIDTH_PX = 230
 
 
-class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
+class DerivativePanel(Panel):
     """f and its derivatives, the tangent at x₀, secant → tangent as h → 0, error vs h.
 
-    Its state is a ``DerivativeState`` (x₀, range, h, ε, toggles): each control writes it when
-    the user changes the control, and ``set_state`` writes every control from it.
+    f′ and f″ are each a ``SimplifiedFormula`` (ours at once, sympy's from the worker when it
+    is simpler). The panel's state is a ``DerivativeState`` (x₀, range, h, ε, toggles): each
+    control writes it when the user changes the control, ``set_state`` writes every control.
     """
 
     uses_expression = True
 
-    formula_simplified = Signal(str)  # the simplified derivative, when the worker answers
-    second_simplified = Signal(str)  # the simplified f″, likewise
     x0_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None):
@@ -84,20 +86,38 @@ class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
         self.views.addTab(self.plot, "f, f′ and the tangent")
         self.views.addTab(self.limit_view, "h → 0 table")
         self.views.addTab(self.error_view, "Error vs h")
-        self.side = SideColumn()
-        build_layout(self, self.views, self.side)
+        self.side = side = SideColumn()
+        build_layout(self, self.views, side)
+        self.title = FittedTitle(self.plot)
+        self.derivative_formula = SimplifiedFormula(
+            side.derivative_label,
+            side.simplify_status,
+            name="f′(x)",
+            task="derivative_steps",
+            channel="derivative_panel",
+            derived_tooltip="Derived step by step (see Show steps)",
+            idle_status="as derived by the rules",
+            parent=self,
+        )
+        self.second_formula = SimplifiedFormula(
+            side.second_label,
+            side.second_status,
+            name="f″(x)",
+            task="second_derivative",
+            channel="derivative_panel_second",
+            derived_tooltip="Derived step by step from f′",
+            parent=self,
+        )
+        self.second_formula.set_shown(False)
 
         self.function: PreparedFunction | None = None
         self.second: PreparedFunction | None = None
         self.tangent: Tangent | None = None
         self.agreement = None
         self.curves: dict[str, SampledCurve] = {}
-        self._expression_text: str | None = None
         self._state = DerivativeState()
         self._limits_dirty = True
         self._parameters_stale = False
-        self._worker: Any = None
-        self._request_id: int | None = None
         self._resample_timer = QTimer(self)
         self._resample_timer.setSingleShot(True)
         self._resample_timer.setInterval(_RESAMPLE_DELAY_MS)
@@ -124,6 +144,8 @@ class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
         self.views.currentChanged.connect(lambda _i: self._refresh_limit_views())
         self.error_view.precision_switch.currentTextChanged.connect(self._on_precision_changed)
         self.plot.view_box.sigXRangeChanged.connect(lambda *_: self._resample_timer.start())
+        self.derivative_formula.simplified.connect(lambda _text: self._show_title())
+        self.second_formula.simplified.connect(lambda _text: self._rename_second_curve())
 
     # ----- the panel protocol -------------------------------------------------------------------
 
@@ -136,32 +158,25 @@ class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
         self.function = function
         self.second = None
         self._parameters_stale = False
-        self._forget_second()
-        self._expression_text = source_text(expression)
+        source = source_text(expression)
         self.side.parameters.set_parameters(function.params)
-        self._show_formula()
+        self.side.function_label.setText(f"f(x) = {format_unicode(function.tree)}")
+        self.derivative_formula.reset(source, lambda: self.function.derivation.text)
+        self.second_formula.reset(source, lambda: self._second().derivation.text)
+        self._show_title()
         self.side.steps.show_derivation(function.derivation)
         self._refresh_curves(keep_view=False)
         self._refresh_point()
-        self._request_simplification()
-        self._request_second_simplification()
+        self.derivative_formula.request()
+        self._request_second()
 
     def set_parameter_model(self, model: ParameterModel) -> None:
         """Share slider values with the other panels (the main window's one model)."""
         self.side.parameters.set_model(model)
 
     def set_worker(self, worker: Any) -> None:
-        if self._worker is not None:
-            self._worker.result_ready.disconnect(self._on_worker_result)
-            self._worker.failed.disconnect(self._on_worker_failed)
-            self._worker.result_ready.disconnect(self._on_second_result)
-            self._worker.failed.disconnect(self._on_second_failed)
-        self._worker = worker
-        if worker is not None:
-            worker.result_ready.connect(self._on_worker_result)
-            worker.failed.connect(self._on_worker_failed)
-            worker.result_ready.connect(self._on_second_result)
-            worker.failed.connect(self._on_second_failed)
+        self.derivative_formula.set_worker(worker)
+        self.second_formula.set_worker(worker)
 
     def export_target(self) -> Any:
         """The tab in view: the main plot, the table, or the error-vs-h plot."""
@@ -180,11 +195,8 @@ class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
 
     def shutdown(self) -> None:
         self._resample_timer.stop()
-        if self._worker is not None:
-            for request_id in (self._request_id, self._second_request_id):
-                if request_id is not None:
-                    self._worker.cancel(request_id)
-        self._request_id = self._second_request_id = None
+        self.derivative_formula.cancel()
+        self.second_formula.cancel()
 
     # ----- state --------------------------------------------------------------------------------
 
@@ -197,7 +209,7 @@ class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
         self._sync_widgets()
         self._refresh_curves(keep_view=False)
         self._refresh_point()
-        self._request_second_simplification()
+        self._request_second()
         self.x0_changed.emit(state.x0)
 
     def _sync_widgets(self) -> None:
@@ -263,7 +275,35 @@ class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
 
     def _on_second_toggled(self) -> None:
         self._refresh_curves(keep_view=True)
-        self._request_second_simplification()
+        self._request_second()
+
+    def _request_second(self) -> None:
+        # sympy's f″ is asked for only while f″ is shown.
+        if self._state.show_second:
+            self.second_formula.request()
+
+    # ----- formulas -----------------------------------------------------------------------------
+
+    def _show_title(self) -> None:
+        """The title names both curves, so an exported image says what it shows."""
+        self.title.set_parts(
+            f"f(x) = {format_unicode(self.function.tree)}",
+            f"f′(x) = {self.derivative_formula.text()}",
+        )
+
+    def second_legend_name(self) -> str:
+        """The legend's "f″(x) = …", cut to its width, so the plot names what the third curve is."""
+        metrics = QFontMetricsF(self.side.second_label.font())
+        text = f"f″(x) = {self.second_formula.text()}"
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, _LEGEND_WIDTH_PX)
+
+    def _rename_second_curve(self) -> None:
+        curve = self.curves.get("fsecond")
+        if curve is None or not self._state.show_second:
+            return
+        x, y = curve.display_arrays()
+        name = self.second_legend_name()
+        self.plot.set_curve("fsecond", x, y, name=name, color=SECOND_COLOR, width=2.4)
 
     def _refresh_curves(self, keep_view: bool) -> None:
         """Sample f, f′ (and f″) over the range and run the three-way check."""
@@ -273,7 +313,7 @@ class DerivativePanel(FormulaReadouts, SecondFormula, Panel):
         self._sample_curves(low, high)
         if not keep_view:
             self.plot.set_view_range(self._state.x_range, self._y_range())
-        self._show_second_formula()
+        self.second_formula.set_shown(self._state.show_second)
         self._check_agreement(low, high)
 
     def _sample_curves(self, low: float, high: float) -> None:

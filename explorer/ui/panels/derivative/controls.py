@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from explorer.core.derivative import Derivation
 from explorer.core.panel_state.derivative import DEFAULT_H
+from explorer.core.text import superscript
 
 # h slider: one tick per tenth of a decade, from 10⁰ down to 10⁻¹².
 H_TICKS_PER_DECADE = 10
 H_DECADES = 12
 _STEPS_MAX_HEIGHT = 320
-_SUPERSCRIPTS = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
 
 def h_from_tick(tick: int) -> float:
@@ -42,7 +42,7 @@ def tick_from_h(h: float) -> int:
 def h_label(h: float) -> str:
     """``h = 1.0×10⁻³`` style text for the slider's readout."""
     mantissa, exponent = f"{h:.1e}".split("e")
-    power = str(int(exponent)).translate(_SUPERSCRIPTS)
+    power = superscript(int(exponent))
     return f"h = {mantissa}×10{power}" if int(exponent) else f"h = {mantissa}"
 
 
