@@ -165,16 +165,14 @@ class EconomicalArithmetic(PlainArithmetic):
             return (g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial,)
         a, b = node._inputs
         first, second = a._value, b._value
-        products = []
-        for index, argument in enumerate((a, b)):
-            if argument._requires_grad:
-                partial = partials[index](first, second, out)
-                products.append(
-                    g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
-                )
-            else:
-                products.append(None)
-        return products
+        product_a = product_b = None
+        if a._requires_grad:
+            partial = partials[0](first, second, out)
+            product_a = g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
+        if b._requires_grad:
+            partial = partials[1](first, second, out)
+            product_b = g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
+        return product_a, product_b
 
     def plus(self, pending: Any, contribution: Any) -> Any:
         if pending is None:
