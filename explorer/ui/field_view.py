@@ -284,8 +284,12 @@ class FieldView(PlotView):
         symbol: str | Sequence[str] = "o",
         size: float = 11.0,
         tooltips: Sequence[str] | None = None,
+        name: str | None = None,
     ) -> pg.ScatterPlotItem:
-        """Fixed points by key; ``color`` and ``symbol`` may be one for all or one per point."""
+        """Fixed points by key; ``color`` and ``symbol`` may be one for all or one per point.
+
+        ``name`` gives the set a legend entry while it has points.
+        """
         item = self._markers.get(key)
         if item is None:
             item = pg.ScatterPlotItem(pxMode=True)
@@ -293,22 +297,22 @@ class FieldView(PlotView):
             self.plot_item.addItem(item, ignoreBounds=True)
             self._markers[key] = item
         count = len(xs)
-        colors = [color] * count if isinstance(color, str) else list(color)
-        symbols = [symbol] * count if isinstance(symbol, str) else list(symbol)
-        spots = [
-            {
-                "pos": (float(x), float(y)),
-                "brush": pg.mkBrush(c),
-                "pen": make_pen(FOREGROUND, 1.2),
-                "symbol": s,
-                "size": size,
-                "data": tooltips[index] if tooltips else None,
-            }
-            for index, (x, y, c, s) in enumerate(zip(xs, ys, colors, symbols, strict=True))
-        ]
-        item.setData(spots)
-        if tooltips:
-            item.setToolTip("\n".join(tooltips))
+        # One value for all points sets the item's own style too, which its legend sample shows.
+        brush = pg.mkBrush(color) if isinstance(color, str) else [pg.mkBrush(c) for c in color]
+        item.setData(
+            x=np.asarray(xs, dtype=float),
+            y=np.asarray(ys, dtype=float),
+            symbol=symbol if isinstance(symbol, str) else list(symbol),
+            brush=brush,
+            pen=make_pen(FOREGROUND, 1.2),
+            size=size,
+            data=list(tooltips) if tooltips else None,
+        )
+        item.setToolTip("\n".join(tooltips) if tooltips else "")
+        self.legend.removeItem(item)
+        if name and count:
+            self.legend.addItem(item, name)
+        self._show_legend_if_used()
         return item
 
     def marker_positions(self, key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -394,11 +398,12 @@ class FieldView(PlotView):
     def remove_overlay(self, key: str) -> None:
         """Remove whatever overlay (path, markers, arrows, handle, shading) is called ``key``."""
         self.remove_curve(key)
-        self._show_legend_if_used()
         for store in (self._markers, self._arrows, self._handles, self._shadings):
             item = store.pop(key, None)
             if item is not None:
+                self.legend.removeItem(item)
                 self.plot_item.removeItem(item)
+        self._show_legend_if_used()
 
     # ----- clicks -------------------------------------------------------------------------------
 

@@ -153,6 +153,11 @@ class Surface:
         f_xx, f_xy, f_yy = np.broadcast_arrays(f_xx, f_xy, f_yy)
         return np.stack((np.stack((f_xx, f_xy), -1), np.stack((f_xy, f_yy), -1)), -2)
 
+    @cached_property
+    def partial_formulas(self) -> dict[str, str]:
+        """∂f/∂x and ∂f/∂y as the steps engine writes them, e.g. ``{"x": "2x", "y": "4y"}``."""
+        return {variable: self.partial_derivation(variable).text for variable in VARIABLES}
+
     def partial_derivation(self, variable: str) -> Derivation:
         """The steps engine's derivation of ∂f/∂``variable`` (the other variable held constant)."""
         if variable not in VARIABLES:
