@@ -25,7 +25,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from explorer.core.gradient.field import (
     DEFAULT_GRID_SIZE,
@@ -40,7 +40,7 @@ from explorer.core.gradient.field import (
     sample_field,
 )
 from explorer.core.text import format_number
-from explorer.ui.field_items import ArrowField, DraggablePoint
+from explorer.ui.field_items import ArrowField, DraggablePoint, Paths
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 
 # Band colours: viridis mixed with white so lines, arrows and labels on top stay readable.
@@ -52,6 +52,7 @@ RECOMPUTE_DELAY_MS = 30
 # Arrows coloured by size use this many steps of the colour map.
 ARROW_COLOR_STEPS = 8
 COLOR_BAR_WIDTH = 18
+READOUT_WIDTH = 360
 FIELD_GRID_ALPHA = 0.12
 COLOR_BAR_AXIS_WIDTH = 48
 
@@ -102,9 +103,15 @@ class FieldView(PlotView):
         self.plot_item.showGrid(x=True, y=True, alpha=FIELD_GRID_ALPHA)
         self._image = pg.ImageItem(axisOrder="row-major")
         self._image.setZValue(-20)
+        # Blitted from a screen-sized pixmap on repaints that do not change it (a drag of P)
+        # instead of scaling 300×300 samples up again.
+        self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot_item.addItem(self._image, ignoreBounds=True)
         self._lines = pg.PlotCurveItem(pen=make_pen(LEVEL_LINE_COLOR, 1.0), connect="finite")
         self._lines.setZValue(-10)
+        # The map changes only with f or the view; overlays are redrawn on every drag step over
+        # a pixmap of these (the bands are one image, cheap to draw anyway).
+        self._lines.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot_item.addItem(self._lines, ignoreBounds=True)
         self._labels: list[pg.TextItem] = []
         self._label_font = QFont()
@@ -129,6 +136,8 @@ class FieldView(PlotView):
         self._markers: dict[str, pg.ScatterPlotItem] = {}
         self._arrows: dict[str, ArrowField] = {}
         self._handles: dict[str, DraggablePoint] = {}
+        self._points: dict[str, pg.TargetItem] = {}
+        self._paths = Paths(self.plot_item, self.legend, z_value=15)
         self._recompute = QTimer(self)
         self._recompute.setSingleShot(True)
         self._recompute.setInterval(RECOMPUTE_DELAY_MS)
@@ -137,6 +146,9 @@ class FieldView(PlotView):
         self.view_box.sigRangeChanged.connect(self._on_range_changed)
         self._show_legend_if_used()
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        # The cursor readout changes with every mouse move: a fixed size keeps Qt from laying
+        # the whole window out again on each move (a label of changing width does that).
+        self.readout_label.setFixedSize(READOUT_WIDTH, self.readout_label.sizeHint().height())
 
     # ----- the map ------------------------------------------------------------------------------
 
@@ -264,11 +276,16 @@ class FieldView(PlotView):
         width: float = 2.0,
         style: str = "solid",
         name: str | None = None,
-    ) -> pg.PlotDataItem:
-        """A path through the points (a level curve, a tangent, a descent trajectory)."""
-        item = self.set_curve(key, x, y, name=name, color=color, width=width, style=style)
+    ) -> pg.PlotCurveItem:
+        """A path through the points (a level curve, a tangent, a descent trajectory); NaN
+        breaks it; ``name`` gives it a legend entry. Cheap to update on every drag step."""
+        item = self._paths.set(key, x, y, color=color, width=width, style=style, name=name)
         self._show_legend_if_used()
         return item
+
+    def polyline_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """The points of the path ``key`` as last set (empty arrays when there is none)."""
+        return self._paths.data(key)
 
     def _show_legend_if_used(self) -> None:
         # The map explains itself through its colour bar; an empty legend box would be clutter.
@@ -314,6 +331,33 @@ class FieldView(PlotView):
             self.legend.addItem(item, name)
         self._show_legend_if_used()
         return item
+
+    def set_point(
+        self,
+        key: str,
+        position: tuple[float, float] | None,
+        *,
+        color: str,
+        symbol: str = "o",
+        size: float = 10.0,
+        tooltip: str = "",
+    ) -> None:
+        """One fixed point by key (None hides it); cheap to move on every drag step."""
+        item = self._points.get(key)
+        if item is None:
+            item = point_marker(color, symbol, size)
+            item.setToolTip(tooltip)
+            self.plot_item.addItem(item, ignoreBounds=True)
+            self._points[key] = item
+        item.setVisible(position is not None)
+        if position is not None:
+            item.setPos(QPointF(*position))
+
+    def point_position(self, key: str) -> tuple[float, float] | None:
+        item = self._points.get(key)
+        if item is None or not item.isVisible():
+            return None
+        return float(item.pos().x()), float(item.pos().y())
 
     def marker_positions(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         item = self._markers.get(key)
@@ -397,8 +441,8 @@ class FieldView(PlotView):
 
     def remove_overlay(self, key: str) -> None:
         """Remove whatever overlay (path, markers, arrows, handle, shading) is called ``key``."""
-        self.remove_curve(key)
-        for store in (self._markers, self._arrows, self._handles, self._shadings):
+        self._paths.remove(key)
+        for store in (self._markers, self._arrows, self._handles, self._shadings, self._points):
             item = store.pop(key, None)
             if item is not None:
                 self.legend.removeItem(item)
@@ -415,6 +459,20 @@ class FieldView(PlotView):
             return
         point = self.view_box.mapSceneToView(scene_pos)
         self.map_clicked.emit(float(point.x()), float(point.y()))
+
+
+def point_marker(color: str, symbol: str = "o", size: float = 10.0) -> pg.TargetItem:
+    """A fixed round (or ``symbol``) point in data coordinates: moving it is a cheap setPos."""
+    item = pg.TargetItem(
+        pos=(0.0, 0.0),
+        size=size,
+        symbol=symbol,
+        pen=make_pen(FOREGROUND, 1.2),
+        brush=pg.mkBrush(color),
+        movable=False,
+    )
+    item.setZValue(20)
+    return item
 
 
 def pixel_rect(grid: FieldGrid) -> pg.QtCore.QRectF:

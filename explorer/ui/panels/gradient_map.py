@@ -11,7 +11,6 @@ import math
 
 import numpy as np
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.gradient.critical import CriticalPoint
 from explorer.core.gradient.field import level_lines
 from explorer.core.gradient.point import PointAnalysis, right_angle_marker, tangent_segment
@@ -116,21 +115,20 @@ class GradientMapLayer:
             line.y,
             color=LEVEL_COLOR,
             width=3.0,
-            name=f"level curve f = {format_number(analysis.value, 4)} through P",
+            name="level curve through P (f = f(P))",
         )
 
     def show_epsilon(self, analysis: PointAnalysis, epsilon: tuple[float, float]) -> None:
-        if not analysis.defined:
-            self.view.set_markers("P + ε", [], [], color=EPSILON_COLOR)
-            return
-        self.view.set_markers(
+        position = None
+        if analysis.defined:
+            position = (analysis.x + epsilon[0], analysis.y + epsilon[1])
+        self.view.set_point(
             "P + ε",
-            [analysis.x + epsilon[0]],
-            [analysis.y + epsilon[1]],
+            position,
             color=EPSILON_COLOR,
             symbol="d",
-            size=9,
-            tooltips=["P + ε: where the linear approximation is checked"],
+            size=10,
+            tooltip="P + ε: where the linear approximation is checked",
         )
 
     # ----- whole-map overlays -------------------------------------------------------------------

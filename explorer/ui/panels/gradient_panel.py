@@ -48,7 +48,7 @@ from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.field_view import FieldView
 from explorer.ui.panels.gradient_map import GradientMapLayer
 from explorer.ui.panels.gradient_plots import DirectionPlot, SlicePlot
-from explorer.ui.panels.gradient_readout import linear_html, numbers_html
+from explorer.ui.panels.gradient_readout import ReadoutTable, linear_rows, point_rows
 from explorer.ui.panels.gradient_rules import VectorRulesView
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
@@ -121,7 +121,7 @@ class GradientPanel(Panel):
         self.layer = GradientMapLayer(self.map)
         self.reset_button = QToolButton()
         self.reset_button.setDefaultAction(self.map.reset_view_action)
-        self.numbers = _numbers_label(
+        self.numbers = ReadoutTable(
             "gradientNumbers",
             "Values from the autodiff core (one reverse-mode pass); the partials' formulas from "
             "the steps engine, treating the other variable as a constant",
@@ -143,7 +143,7 @@ class GradientPanel(Panel):
         self.tolerance_input = QLineEdit()
         self.tolerance_input.setObjectName("gradientToleranceInput")
         self.tolerance_input.setMaximumWidth(80)
-        self.linear_label = _numbers_label(
+        self.linear_label = ReadoutTable(
             "gradientLinear",
             "L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference "
             "shrinks like |ε|²",
@@ -478,7 +478,7 @@ class GradientPanel(Panel):
         self._update_numbers()
 
     def _update_numbers(self) -> None:
-        self.numbers.setText(numbers_html(self._surface, self._analysis, self._state.theta))
+        self.numbers.set_rows(point_rows(self._surface, self._analysis, self._state.theta))
 
     def _update_linear(self) -> None:
         analysis = self._analysis
@@ -489,7 +489,7 @@ class GradientPanel(Panel):
             if analysis.defined
             else None
         )
-        self.linear_label.setText(linear_html(self._linear))
+        self.linear_label.set_rows(linear_rows(self._linear))
         self.layer.show_epsilon(analysis, self._state.epsilon)
         self._update_tolerance()
 
@@ -513,17 +513,6 @@ class GradientPanel(Panel):
         self._critical = find_critical_points(self._surface, *self.map.view_range())
         self.layer.show_critical_points(self._critical)
         self.critical_label.setText(_critical_summary(self._critical))
-
-
-def _numbers_label(name: str, tooltip: str) -> QLabel:
-    """A selectable rich-text label for numbers the learner may copy."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    label.setToolTip(tooltip)
-    return label
 
 
 def _caption(text: str) -> QLabel:

@@ -21,7 +21,9 @@ from explorer.core.gradient.point import (
     directional_curve,
     directional_derivative,
 )
-from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
+from explorer.ui.field_items import Paths
+from explorer.ui.field_view import point_marker
+from explorer.ui.plot import PALETTE, PlotView, make_pen
 
 SLICE_COLOR = PALETTE[0]
 TANGENT_COLOR = PALETTE[1]
@@ -38,14 +40,6 @@ PI_TICKS = [
 ]
 
 
-def _point_marker(color: str, symbol: str = "o", size: float = 10) -> pg.ScatterPlotItem:
-    marker = pg.ScatterPlotItem(
-        size=size, symbol=symbol, brush=pg.mkBrush(color), pen=make_pen(FOREGROUND, 1.2)
-    )
-    marker.setZValue(20)
-    return marker
-
-
 class SmallPlot(PlotView):
     """A small plot beside the map: no cursor readout, no legend box (captions say what it is),
     and a small size hint so the side column fits a laptop screen and grows on a big one."""
@@ -55,6 +49,41 @@ class SmallPlot(PlotView):
         self.readout_label.setVisible(False)
         self.legend.setVisible(False)
         self.setMinimumHeight(SMALL_PLOT_MIN_HEIGHT)
+        self.paths = Paths(self.plot_item, None, z_value=10)
+
+    def place_legend(self, *_signal_args: object) -> str:
+        # No legend is shown here: skip counting curve samples on every drag step.
+        return self.legend_corner()
+
+    def show_curve(self, key: str, x: np.ndarray, y: np.ndarray, color: str) -> None:
+        """A curve that changes with every drag step (a bare curve item, new points only)."""
+        self.paths.set(key, x, y, color=color, width=2.0)
+
+    def curve_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        return self.paths.data(key)
+
+    def fit_view(self, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+        """Show ``x_range`` and the curve's ``y_range``, moving the view only when needed.
+
+        A new view redraws the axes and their grid (the costly part of a drag step), so y keeps
+        its range while the curve still fits and fills at least half of it.
+        """
+        (x0, x1), (y0, y1) = self.view_range()
+        new_y0, new_y1 = y_range
+        span = y1 - y0
+        fits = y0 <= new_y0 and new_y1 <= y1 and (new_y1 - new_y0) >= 0.5 * span
+        same_x = abs(x0 - x_range[0]) <= 1e-9 * max(1.0, abs(x0)) and abs(
+            x1 - x_range[1]
+        ) <= 1e-9 * max(1.0, abs(x1))
+        if fits and same_x:
+            return
+        if not fits:
+            # Some room around the curve, so small moves of P keep this view.
+            pad = 0.1 * (new_y1 - new_y0)
+            y_range = (new_y0 - pad, new_y1 + pad)
+        else:
+            y_range = (y0, y1)
+        self.set_view_range(x_range, y_range)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(240, SMALL_PLOT_MIN_HEIGHT + 30)
@@ -73,18 +102,18 @@ class SlicePlot(SmallPlot):
             y_label=f"f({variable}, {other}₀)" if variable == "x" else f"f({other}₀, {variable})",
         )
         self.variable = variable
-        self.marker = _point_marker(TANGENT_COLOR)
+        self.marker = point_marker(TANGENT_COLOR)
         self.add_item(self.marker, ignore_bounds=True)
 
     def show_slice(self, piece: Slice, tangent_half_width: float) -> None:
-        self.set_curve("slice", piece.t, piece.values, color=SLICE_COLOR, width=2.0)
+        self.show_curve("slice", piece.t, piece.values, SLICE_COLOR)
         if math.isfinite(piece.value) and math.isfinite(piece.slope):
             ts, line = piece.tangent(tangent_half_width)
-            self.set_curve("tangent", ts, line, color=TANGENT_COLOR, width=2.0)
-            self.marker.setData([piece.at], [piece.value])
+            self.show_curve("tangent", ts, line, TANGENT_COLOR)
+            _place(self.marker, (piece.at, piece.value))
         else:
-            self.set_curve("tangent", [], [], color=TANGENT_COLOR)
-            self.marker.setData([], [])
+            self.show_curve("tangent", np.empty(0), np.empty(0), TANGENT_COLOR)
+            _place(self.marker, None)
         finite = piece.values[np.isfinite(piece.values)]
         x_range = (float(piece.t[0]), float(piece.t[-1]))
         if finite.size:
@@ -92,9 +121,9 @@ class SlicePlot(SmallPlot):
             if math.isfinite(piece.value):
                 low, high = min(low, piece.value), max(high, piece.value)
             pad = 0.08 * (high - low) if high > low else max(1.0, abs(high)) * 0.5
-            self.set_view_range(x_range, (low - pad, high + pad))
+            self.fit_view(x_range, (low - pad, high + pad))
         else:
-            self.set_view_range(x_range, (-1.0, 1.0))
+            self.fit_view(x_range, (-1.0, 1.0))
         self.set_message(None if finite.size else "f is undefined along this slice")
 
 
@@ -118,9 +147,9 @@ class DirectionPlot(SmallPlot):
             lambda line: self.theta_dragged.emit(float(line.value()))
         )
         self.add_item(self.theta_line, ignore_bounds=True)
-        self.current = _point_marker(DIRECTION_COLOR)
-        self.maximum = _point_marker(MAX_COLOR, "t1", 12)
-        self.minimum = _point_marker(MIN_COLOR, "t", 12)
+        self.current = point_marker(DIRECTION_COLOR)
+        self.maximum = point_marker(MAX_COLOR, "t1", 12)
+        self.minimum = point_marker(MIN_COLOR, "t", 12)
         # Inside the curve's band: under the maximum, over the minimum (never off the plot).
         self.max_label = pg.TextItem(color=MAX_COLOR, anchor=(0.5, -0.25))
         self.min_label = pg.TextItem(color=MIN_COLOR, anchor=(0.5, 1.25))
@@ -131,31 +160,27 @@ class DirectionPlot(SmallPlot):
     def show_analysis(self, analysis: PointAnalysis, theta: float) -> None:
         theta_values, values = directional_curve(analysis)
         # Close the curve at 2π so it spans the whole axis.
-        self.set_curve(
-            "D",
-            np.append(theta_values, TWO_PI),
-            np.append(values, values[:1]),
-            color=DIRECTION_COLOR,
-            width=2.0,
+        self.show_curve(
+            "D", np.append(theta_values, TWO_PI), np.append(values, values[:1]), DIRECTION_COLOR
         )
         extremes = direction_extremes(analysis)
         self._extremes = extremes
         if extremes is None:
-            for item in (self.maximum, self.minimum):
-                item.setData([], [])
-            self.max_label.setText("")
-            self.min_label.setText("")
+            _place(self.maximum, None)
+            _place(self.minimum, None)
+            _set_text(self.max_label, "")
+            _set_text(self.min_label, "")
         else:
-            self.maximum.setData([extremes.max_theta], [extremes.max_value])
-            self.minimum.setData([extremes.min_theta], [extremes.min_value])
-            self.max_label.setText("max |∇f|: u along ∇f")
+            _place(self.maximum, (extremes.max_theta, extremes.max_value))
+            _place(self.minimum, (extremes.min_theta, extremes.min_value))
+            _set_text(self.max_label, "max |∇f|: u along ∇f")
             self.max_label.setAnchor((_label_anchor_x(extremes.max_theta), -0.25))
             self.max_label.setPos(extremes.max_theta, extremes.max_value)
-            self.min_label.setText("min −|∇f|: steepest descent")
+            _set_text(self.min_label, "min −|∇f|: steepest descent")
             self.min_label.setAnchor((_label_anchor_x(extremes.min_theta), 1.25))
             self.min_label.setPos(extremes.min_theta, extremes.min_value)
         norm = analysis.norm if math.isfinite(analysis.norm) and analysis.norm > 0 else 1.0
-        self.set_view_range((0.0, TWO_PI), (-1.45 * norm, 1.45 * norm))
+        self.fit_view((0.0, TWO_PI), (-1.3 * norm, 1.3 * norm))
         self.show_theta(analysis, theta)
 
     def show_theta(self, analysis: PointAnalysis, theta: float) -> None:
@@ -163,12 +188,21 @@ class DirectionPlot(SmallPlot):
         self.theta_line.setValue(theta)
         self.theta_line.blockSignals(False)
         value = directional_derivative(analysis, theta)
-        if math.isfinite(value):
-            self.current.setData([theta], [value])
-        else:
-            self.current.setData([], [])
+        _place(self.current, (theta, value) if math.isfinite(value) else None)
 
 
 def _label_anchor_x(theta: float) -> float:
     """Labels near θ = 0 or 2π hang inwards so they are not cut at the plot's edge."""
     return min(1.0, max(0.0, theta / TWO_PI * 2 - 0.5))
+
+
+def _set_text(label: pg.TextItem, text: str) -> None:
+    # setText lays the text out again as HTML: skip it when nothing changes (every drag step).
+    if label.toPlainText() != text:
+        label.setText(text)
+
+
+def _place(marker: pg.TargetItem, position: tuple[float, float] | None) -> None:
+    marker.setVisible(position is not None)
+    if position is not None:
+        marker.setPos(*position)

@@ -1,10 +1,17 @@
-"""The Gradient panel's numbers as rich text: f(P), the partials with their formulas, ∇f, |∇f|,
-the steepest descent, D_u f(P), and the linear approximation against f(P + ε)."""
+"""The Gradient panel's numbers: f(P), the partials with their formulas, ∇f, |∇f|, the steepest
+descent, D_u f(P), and the linear approximation against f(P + ε), as rows of plain labels.
+
+Painted rows, not labels: a drag step rewrites every number, and labels whose text changes make
+Qt lay the whole window out again on each step.
+"""
 
 from __future__ import annotations
 
-import html
 import math
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from explorer.core.derivative.formatting import format_number
 from explorer.core.gradient.point import (
@@ -15,63 +22,110 @@ from explorer.core.gradient.point import (
 from explorer.core.gradient.report import pair_text
 from explorer.core.gradient.surface import Surface
 
-_MUTED = "#555555"
-_GRADIENT = "#D55E00"
-_DIRECTION = "#0072B2"
+# (label, value, role): the role picks the colour (gradient, direction, error or plain).
+Row = tuple[str, str, str]
+ROLE_COLORS = {"gradient": "#D55E00", "direction": "#0072B2", "error": "#b00020", "": "#222222"}
 
 
-def _row(label: str, value: str, color: str | None = None) -> str:
-    style = f" style='color:{color};'" if color else ""
-    return f"<tr><td{style}>{label}</td><td{style}>{value}</td></tr>"
-
-
-def numbers_html(surface: Surface | None, analysis: PointAnalysis | None, theta: float) -> str:
-    """The table beside the map; every number from the core's analysis of P."""
+def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: float) -> list[Row]:
+    """Every number about P, from the core's analysis (formulas from the steps engine)."""
     if surface is None or analysis is None:
-        return ""
-    point = html.escape(pair_text(analysis.x, analysis.y))
+        return []
+    rows: list[Row] = [("P =", pair_text(analysis.x, analysis.y), "")]
     if not analysis.defined:
-        return (
-            f"<p>P = {point}: <b style='color:#b00020;'>f is undefined here</b> (no value, "
-            "no gradient). Drag P into the coloured region.</p>"
-        )
+        return rows + [("f(P):", "f is undefined here: drag P into the coloured region", "error")]
     formulas = surface.partial_formulas
-    rows = [
-        _row("f(P) =", format_number(analysis.value)),
-        _row(
-            "∂f/∂x =",
-            f"{html.escape(formulas['x'])} = <b>{format_number(analysis.df_dx)}</b>",
-        ),
-        _row(
-            "∂f/∂y =",
-            f"{html.escape(formulas['y'])} = <b>{format_number(analysis.df_dy)}</b>",
-        ),
-        _row("∇f(P) =", html.escape(pair_text(*analysis.gradient)), _GRADIENT),
-        _row("|∇f(P)| =", format_number(analysis.norm), _GRADIENT),
+    rows += [
+        ("f(P) =", format_number(analysis.value), ""),
+        ("∂f/∂x =", f"{formulas['x']} = {format_number(analysis.df_dx)}", ""),
+        ("∂f/∂y =", f"{formulas['y']} = {format_number(analysis.df_dy)}", ""),
+        ("∇f(P) =", pair_text(*analysis.gradient), "gradient"),
+        ("|∇f(P)| =", format_number(analysis.norm), "gradient"),
     ]
     descent = analysis.steepest_descent
     if descent is None:
-        rows.append(_row("∇f(P) = 0:", "P is a critical point; no uphill direction"))
+        rows.append(("∇f(P) = 0:", "P is a critical point, no uphill direction", ""))
     else:
-        rows.append(_row("steepest descent", f"−∇f/|∇f| = {html.escape(pair_text(*descent))}"))
+        rows.append(("−∇f/|∇f| =", f"{pair_text(*descent)}  (steepest descent)", ""))
     degrees = format_number(math.degrees(theta) % 360, 4)
-    u = html.escape(pair_text(math.cos(theta), math.sin(theta)))
+    u = pair_text(math.cos(theta), math.sin(theta))
     d_u = format_number(directional_derivative(analysis, theta))
-    rows.append(_row(f"D_u f(P), θ = {degrees}°:", f"∇f·u = <b>{d_u}</b>, u = {u}", _DIRECTION))
-    return (
-        f"<p style='margin:0;'><b>At P = {point}</b></p>"
-        f"<table cellspacing='0' cellpadding='1'>{''.join(rows)}</table>"
-    )
+    rows.append(("D_u f(P) =", f"∇f·u = {d_u}  (θ = {degrees}°, u = {u})", "direction"))
+    return rows
 
 
-def linear_html(linear: LinearApproximation | None) -> str:
-    """L = f(P) + ε·∇f(P) against f(P + ε), with the seed's printed line."""
+def linear_rows(linear: LinearApproximation | None) -> list[Row]:
+    """L = f(P) + ε·∇f(P) against f(P + ε), then the seed's printed line."""
     if linear is None:
-        return f"<span style='color:{_MUTED};'>No linear approximation where f is undefined.</span>"
-    approximation = format_number(linear.approximation)
-    true_value = format_number(linear.true_value)
-    difference = format_number(linear.difference, 3)
-    return (
-        f"L = <b>{approximation}</b>, f(P + ε) = <b>{true_value}</b>, difference {difference}"
-        f"<br><code>{html.escape(linear.seed_text())}</code>"
-    )
+        return [("", "No linear approximation where f is undefined.", "error")]
+    return [
+        ("L =", format_number(linear.approximation), ""),
+        (
+            "f(P + ε) =",
+            f"{format_number(linear.true_value)}  (f(P + ε) − L = "
+            f"{format_number(linear.difference, 3)})",
+            "",
+        ),  # fmt: skip
+        ("seed:", linear.seed_text(), ""),
+    ]
+
+
+class ReadoutTable(QWidget):
+    """Rows of "label  value" painted directly: updating the numbers on a drag step repaints
+    this widget only (labels whose text changes would make Qt lay out the whole window again).
+
+    A value too long for the column is elided; the tooltip and "Copy" (context menu) have all
+    of it.
+    """
+
+    def __init__(self, name: str, tooltip: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._tooltip = tooltip
+        self._rows: list[Row] = []
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        copy = QAction("Copy", self)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
+        self.addAction(copy)
+
+    def set_rows(self, rows: list[Row]) -> None:
+        if rows == self._rows:
+            return
+        resized = len(rows) != len(self._rows)
+        self._rows = list(rows)
+        self.setToolTip(f"{self.text()}\n\n{self._tooltip}" if rows else self._tooltip)
+        if resized:
+            self.setFixedHeight(self._height())
+        self.update()
+
+    def _line_height(self) -> int:
+        return self.fontMetrics().lineSpacing() + 2
+
+    def _height(self) -> int:
+        return max(1, len(self._rows)) * self._line_height() + 2
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(300, self._height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        line = self._line_height()
+        label_width = max((metrics.horizontalAdvance(row[0]) for row in self._rows), default=0)
+        value_left = label_width + 10 if label_width else 0
+        value_width = max(10, self.width() - value_left - 2)
+        for index, (label, value, role) in enumerate(self._rows):
+            painter.setPen(QColor(ROLE_COLORS.get(role, ROLE_COLORS[""])))
+            baseline = index * line + metrics.ascent() + 1
+            painter.drawText(0, baseline, label)
+            shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, value_width)
+            painter.drawText(value_left, baseline, shown)
+        painter.end()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def text(self) -> str:
+        """Every row as "label value" lines (what a learner would copy)."""
+        return "\n".join(f"{name} {value}".strip() for name, value, _ in self._rows)
