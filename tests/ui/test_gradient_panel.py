@@ -105,11 +105,11 @@ def test_typing_f_redraws_and_a_bad_f_keeps_the_last_map(qtbot, panel):
     line_edit = panel.input.line_edit
     line_edit.clear()
     qtbot.keyClicks(line_edit, "x^2 - y^2")
-    qtbot.waitUntil(lambda: panel.surface().text == "x^2 - y^2", timeout=3000)
+    qtbot.waitUntil(lambda: panel.surface().text == "x^2 - y^2", timeout=10000)
     grid = panel.map.grid()
     assert grid.z[0, 0] == pytest.approx(grid.xs[0] ** 2 - grid.ys[0] ** 2)
     qtbot.keyClicks(line_edit, " + sinx")
-    qtbot.waitUntil(lambda: "Unknown name" in panel.input.error_message(), timeout=3000)
+    qtbot.waitUntil(lambda: "Unknown name" in panel.input.error_message(), timeout=10000)
     assert panel.surface().text == "x^2 - y^2"
     assert panel.map.grid() is grid
 
@@ -128,7 +128,7 @@ def test_undefined_regions_and_points_do_not_crash(qtbot, panel):
 def test_critical_points_of_himmelblau_are_marked(qtbot, panel):
     panel.presets.activated.emit(5)  # Himmelblau
     assert panel.input.text().startswith("(x^2 + y - 11)^2")
-    qtbot.waitUntil(lambda: panel.critical_points() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.critical_points() is not None, timeout=10000)
     kinds = sorted(p.kind for p in panel.critical_points())
     assert kinds == ["maximum"] + ["minimum"] * 4 + ["saddle"] * 4
     xs, _ = panel.map.marker_positions("critical minimum")
