@@ -46,6 +46,7 @@ from explorer.core.gradient.vector_field import gradient_field
 from explorer.core.panel_state import GradientState
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.field_view import FieldView
+from explorer.ui.panels.gradient_3d import SurfaceView, load_opengl
 from explorer.ui.panels.gradient_map import GradientMapLayer
 from explorer.ui.panels.gradient_plots import DirectionPlot, SlicePlot
 from explorer.ui.panels.gradient_readout import ReadoutTable, linear_rows, point_rows
@@ -154,6 +155,7 @@ class GradientPanel(Panel):
         self.critical_label.setMinimumWidth(120)
         self.parameters = ParameterSliders()
         self.rules = VectorRulesView()
+        self.surface_view = SurfaceView(opengl=load_opengl())
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -216,6 +218,7 @@ class GradientPanel(Panel):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(splitter, "Map and point")
         self.tabs.addTab(self.rules, "Vector rules")
+        self.tabs.addTab(self.surface_view, "3D surface")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -467,6 +470,8 @@ class GradientPanel(Panel):
         self.slice_x.show_slice(slice_x, 0.2 * (x_range[1] - x_range[0]))
         self.slice_y.show_slice(slice_y, 0.2 * (y_range[1] - y_range[0]))
         self.direction_plot.show_analysis(analysis, self._state.theta)
+        # Drawn only while its tab is visible (it keeps the latest request for when it is).
+        self.surface_view.show_surface(self._surface, analysis, x_range, y_range)
         self._update_numbers()
         self._update_linear()
 
