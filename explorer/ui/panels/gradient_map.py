@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.core.gradient.critical import CriticalPoint
 from explorer.core.gradient.field import level_lines
@@ -137,9 +138,11 @@ class GradientMapLayer:
         if field is None:
             self.view.set_arrows("field", [], [], [], [])
             return
-        self.view.set_arrows(
+        item = self.view.set_arrows(
             "field", field.x, field.y, field.u, field.v, magnitudes=field.magnitude, width=1.3
         )
+        # The field changes with f and the view only: blitted on the repaints of a drag step.
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def show_critical_points(self, points: list[CriticalPoint] | None) -> None:
         for kind, (symbol, color, name) in CRITICAL_STYLE.items():
