@@ -7,7 +7,7 @@ import argparse
 import json
 from typing import Any
 
-from explorer.cli import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry
 from explorer.commands.derivative import parse_parameters
 
 # The view half-width around P when --xrange / --yrange are left out.

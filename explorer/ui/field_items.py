@@ -9,8 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from explorer.ui.export import scale_pen_width
 from explorer.ui.plot import FOREGROUND, make_pen
+from explorer.ui.plot_style import scale_pen_width
 
 # Arrowheads are this long on screen (pixels) whatever the zoom, and open by this half-angle.
 HEAD_PIXELS = 9.0

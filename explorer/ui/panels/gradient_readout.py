@@ -13,7 +13,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.gradient.point import (
     LinearApproximation,
     PointAnalysis,
@@ -21,6 +20,7 @@ from explorer.core.gradient.point import (
 )
 from explorer.core.gradient.report import pair_text
 from explorer.core.gradient.surface import Surface
+from explorer.core.text import format_number
 
 # (label, value, role): the role picks the colour (gradient, direction, error or plain).
 Row = tuple[str, str, str]

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.derivative.formatting import format_number
 from explorer.core.gradient.vector_rules import MAX_SIZE, VectorRuleCheck, check_vector_rules
+from explorer.core.text import format_number, typographic_minus
 from explorer.ui.panels.panel import signals_blocked
 
 COLUMNS = ("Rule", "Random inputs", "Autodiff (reverse mode)", "Formula", "Largest difference")
@@ -28,7 +28,7 @@ COLUMNS = ("Rule", "Random inputs", "Autodiff (reverse mode)", "Formula", "Large
 def matrix_text(values: np.ndarray) -> str:
     """A vector or matrix as rows of numbers to 4 decimals, columns aligned."""
     rows = np.atleast_2d(values) if values.ndim == 2 else values.reshape(-1, 1)
-    cells = [[f"{v:.4f}".replace("-", "−") for v in row] for row in rows]
+    cells = [[typographic_minus(f"{v:.4f}") for v in row] for row in rows]
     width = max(len(cell) for row in cells for cell in row)
     return "\n".join("  ".join(cell.rjust(width) for cell in row) for row in cells)
 
