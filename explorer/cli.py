@@ -36,6 +36,8 @@ from explorer.commands import (
 )
 from explorer.core.expr.errors import ExprError
 
+SESSION_SUFFIX = ".calcx"  # explorer.core.session.SUFFIX, without importing the session module
+
 
 def looks_like_negative_value(token: str) -> bool:
     """True for ``-x^2``, ``-2pi``, ``-.5``, ``-(x+1)``, ``-|x|``, ``-inf``: a minus sign, then a
@@ -125,8 +127,20 @@ def _add_common_export_options(
     )
 
 
+def session_file_argument(tokens: Sequence[str]) -> str | None:
+    """``calculus-explorer lesson.calcx``: a lone session file is opened in the app."""
+    if len(tokens) == 1 and tokens[0].lower().endswith(SESSION_SUFFIX):
+        return tokens[0]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``calculus-explorer`` and ``python -m explorer``; returns the exit code."""
+    session = session_file_argument(list(argv) if argv is not None else sys.argv[1:])
+    if session is not None:
+        from explorer.ui.app import run_gui
+
+        return run_gui(session=session)
     registry = discover(CommandRegistry())
     parser = build_parser(registry)
     try:

@@ -14,7 +14,7 @@ done
 install -Dm644 "$icons/calculus-explorer.svg" "$prefix/share/icons/hicolor/scalable/apps/calculus-explorer.svg"
 # The entry runs the bundle by its absolute path; everything else is the shipped .desktop file.
 mkdir -p "$prefix/share/applications"
-sed "s|^Exec=.*|Exec=\"$app\"|" explorer/resources/calculus-explorer.desktop \
+sed "s|^Exec=calculus-explorer|Exec=\"$app\"|" explorer/resources/calculus-explorer.desktop \
   > "$prefix/share/applications/calculus-explorer.desktop"
 command -v update-desktop-database >/dev/null && update-desktop-database "$prefix/share/applications" || true
 command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q "$prefix/share/icons/hicolor" || true

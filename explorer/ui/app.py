@@ -51,8 +51,11 @@ def configure_logging() -> Path | None:
     return log_path
 
 
-def run_gui(argv: Sequence[str] | None = None) -> int:
-    """Open the main window and run the event loop; returns the exit code."""
+def run_gui(argv: Sequence[str] | None = None, *, session: str | None = None) -> int:
+    """Open the main window (with the ``session`` file, if given) and run the event loop.
+
+    A session that cannot be opened is explained in the window, which starts as usual.
+    """
     app = ensure_application(argv)
     configure_logging()
     from explorer.ui.error_reporting import ErrorReporter
@@ -64,6 +67,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     reporter = ErrorReporter(window)
     reporter.install()
     window.show()
+    if session is not None:
+        window.session.open_path(Path(session))
     start_background_services(window)
     try:
         return app.exec()

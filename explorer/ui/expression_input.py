@@ -69,9 +69,12 @@ class ExpressionInput(QWidget):
         parent: QWidget | None = None,
         *,
         label: str = "f(x) =",
+        echo_prefix: str = "Plotting y = ",
     ):
         super().__init__(parent)
         self._parse = parse or _default_parse
+        # What the echo of a good parse starts with ("Plotting y = " for f(x)).
+        self._echo_prefix = echo_prefix
         self.line_edit = QLineEdit()
         self.line_edit.setObjectName("expressionInput")
         self.line_edit.setPlaceholderText("Type an expression in x, e.g. x^3 - 1/x")
@@ -174,7 +177,8 @@ class ExpressionInput(QWidget):
         echo = display() if callable(display) else str(expression)
         # Echo what was understood, so "1/2x" visibly means (1/2)·x.
         echo_html = html.escape(echo, quote=False)
-        body = f"<span style='color:{_ECHO_COLOUR};'>Plotting y = {echo_html}</span>"
+        prefix = html.escape(self._echo_prefix, quote=False)
+        body = f"<span style='color:{_ECHO_COLOUR};'>{prefix}{echo_html}</span>"
         self._feedback_state = (body, "", "")
         self._apply_feedback()
 

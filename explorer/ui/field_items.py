@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from explorer.ui.plot import FOREGROUND, make_pen
+from explorer.ui.plot_style import scale_pen_width
 
 # Arrowheads are this long on screen (pixels) whatever the zoom, and open by this half-angle.
 HEAD_PIXELS = 9.0
@@ -167,3 +168,65 @@ class DraggablePoint(pg.TargetItem):
     def _on_moved(self, _item: pg.TargetItem) -> None:
         position = self.pos()
         self.dragged.emit(float(position.x()), float(position.y()))
+
+
+class Paths:
+    """Polylines by key on one plot, as bare ``PlotCurveItem``s: a drag step only sets new
+    points (a ``PlotDataItem`` would also re-run its data pipeline and re-place the legend).
+
+    Pens are cosmetic and scaled by the screen's device pixel ratio like PlotView's curves
+    (``scale_pen_width`` remembers the base width for exports). Paths never drive autorange.
+    """
+
+    def __init__(self, plot: pg.PlotItem, legend: pg.LegendItem | None, z_value: float) -> None:
+        self._plot = plot
+        self._legend = legend
+        self._z_value = z_value
+        self._items: dict[str, pg.PlotCurveItem] = {}
+        self._styles: dict[str, tuple] = {}
+        self._names: dict[str, str | None] = {}
+
+    def set(
+        self,
+        key: str,
+        x: np.ndarray,
+        y: np.ndarray,
+        *,
+        color: str,
+        width: float,
+        style: str = "solid",
+        name: str | None = None,
+    ) -> pg.PlotCurveItem:
+        item = self._items.get(key)
+        if item is None:
+            item = pg.PlotCurveItem(connect="finite")
+            item.setZValue(self._z_value)
+            self._plot.addItem(item, ignoreBounds=True)
+            self._items[key] = item
+        ratio = item.scene().views()[0].devicePixelRatioF() if item.scene().views() else 1.0
+        if self._styles.get(key) != (color, width, style, ratio):
+            item.setPen(make_pen(color, width * ratio, style))
+            scale_pen_width(item, width, ratio)
+            self._styles[key] = (color, width, style, ratio)
+        item.setData(np.asarray(x, dtype=float), np.asarray(y, dtype=float), connect="finite")
+        if self._legend is not None and self._names.get(key) != name:
+            self._legend.removeItem(item)
+            if name:
+                self._legend.addItem(item, name)
+            self._names[key] = name
+        return item
+
+    def data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        item = self._items.get(key)
+        if item is None or item.xData is None:
+            return np.empty(0), np.empty(0)
+        return np.asarray(item.xData), np.asarray(item.yData)
+
+    def remove(self, key: str) -> None:
+        item = self._items.pop(key, None)
+        self._styles.pop(key, None)
+        self._names.pop(key, None)
+        if item is not None:
+            if self._legend is not None:
+                self._legend.removeItem(item)
+            self._plot.removeItem(item)

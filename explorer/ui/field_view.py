@@ -25,7 +25,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from explorer.core.gradient.field import (
     DEFAULT_GRID_SIZE,
@@ -52,6 +52,7 @@ RECOMPUTE_DELAY_MS = 30
 # Arrows coloured by size use this many steps of the colour map.
 ARROW_COLOR_STEPS = 8
 COLOR_BAR_WIDTH = 18
+READOUT_WIDTH = 360
 FIELD_GRID_ALPHA = 0.12
 COLOR_BAR_AXIS_WIDTH = 48
 
@@ -90,6 +91,7 @@ class FieldView(PlotView):
         **plot_options: str | None,
     ):
         """``plot_options`` are PlotView's (``x_label``, ``y_label``, ``title``)."""
+        self._legend_paused = False  # before PlotView's setup, which may place the legend
         super().__init__(parent, **plot_options)
         self.grid_size = grid_size
         self._function: FieldFunction | None = None
@@ -102,9 +104,15 @@ class FieldView(PlotView):
         self.plot_item.showGrid(x=True, y=True, alpha=FIELD_GRID_ALPHA)
         self._image = pg.ImageItem(axisOrder="row-major")
         self._image.setZValue(-20)
+        # Blitted from a screen-sized pixmap on repaints that do not change it (a drag of P)
+        # instead of scaling 300×300 samples up again.
+        self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot_item.addItem(self._image, ignoreBounds=True)
         self._lines = pg.PlotCurveItem(pen=make_pen(LEVEL_LINE_COLOR, 1.0), connect="finite")
         self._lines.setZValue(-10)
+        # The map changes only with f or the view; overlays are redrawn on every drag step over
+        # a pixmap of these (the bands are one image, cheap to draw anyway).
+        self._lines.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot_item.addItem(self._lines, ignoreBounds=True)
         self._labels: list[pg.TextItem] = []
         self._label_font = QFont()
@@ -129,6 +137,8 @@ class FieldView(PlotView):
         self._markers: dict[str, pg.ScatterPlotItem] = {}
         self._arrows: dict[str, ArrowField] = {}
         self._handles: dict[str, DraggablePoint] = {}
+        self._points: dict[str, pg.TargetItem] = {}
+        self._polyline_styles: dict[str, tuple] = {}
         self._recompute = QTimer(self)
         self._recompute.setSingleShot(True)
         self._recompute.setInterval(RECOMPUTE_DELAY_MS)
@@ -137,6 +147,9 @@ class FieldView(PlotView):
         self.view_box.sigRangeChanged.connect(self._on_range_changed)
         self._show_legend_if_used()
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        # The cursor readout changes with every mouse move: a fixed size keeps Qt from laying
+        # the whole window out again on each move (a label of changing width does that).
+        self.readout_label.setFixedSize(READOUT_WIDTH, self.readout_label.sizeHint().height())
 
     # ----- the map ------------------------------------------------------------------------------
 
@@ -265,10 +278,41 @@ class FieldView(PlotView):
         style: str = "solid",
         name: str | None = None,
     ) -> pg.PlotDataItem:
-        """A path through the points (a level curve, a tangent, a descent trajectory)."""
-        item = self.set_curve(key, x, y, name=name, color=color, width=width, style=style)
+        """A path through the points (a level curve, a tangent, a descent trajectory); NaN
+        breaks it; ``name`` gives it a legend entry. It is a PlotView curve (``curve(key)``).
+
+        Cheap to call on every drag step: with the same style only the points change, the
+        curve is drawn directly (a cached pixmap would be re-rendered every frame), and the
+        legend keeps its corner until the view changes.
+        """
+        item = self.curve(key)
+        style_key = (color, width, style, name)
+        self._legend_paused = True
+        try:
+            if item is not None and self._polyline_styles.get(key) == style_key:
+                points = (np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+                item.setData(*points, connect="finite")
+            else:
+                item = self.set_curve(key, x, y, name=name, color=color, width=width, style=style)
+                item.curve.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+                self._polyline_styles[key] = style_key
+        finally:
+            self._legend_paused = False
         self._show_legend_if_used()
         return item
+
+    def polyline_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """The points of the path ``key`` as last set (empty arrays when there is none)."""
+        if self.curve(key) is None:
+            return np.empty(0), np.empty(0)
+        return self.curve_data(key)
+
+    def place_legend(self, *signal_args: object) -> str:
+        # Paths changing on a drag step do not move the legend (counting samples per corner
+        # costs more than the step); the view changing does.
+        if self._legend_paused:
+            return self.legend_corner()
+        return super().place_legend(*signal_args)
 
     def _show_legend_if_used(self) -> None:
         # The map explains itself through its colour bar; an empty legend box would be clutter.
@@ -284,8 +328,12 @@ class FieldView(PlotView):
         symbol: str | Sequence[str] = "o",
         size: float = 11.0,
         tooltips: Sequence[str] | None = None,
+        name: str | None = None,
     ) -> pg.ScatterPlotItem:
-        """Fixed points by key; ``color`` and ``symbol`` may be one for all or one per point."""
+        """Fixed points by key; ``color`` and ``symbol`` may be one for all or one per point.
+
+        ``name`` gives the set a legend entry while it has points.
+        """
         item = self._markers.get(key)
         if item is None:
             item = pg.ScatterPlotItem(pxMode=True)
@@ -293,23 +341,50 @@ class FieldView(PlotView):
             self.plot_item.addItem(item, ignoreBounds=True)
             self._markers[key] = item
         count = len(xs)
-        colors = [color] * count if isinstance(color, str) else list(color)
-        symbols = [symbol] * count if isinstance(symbol, str) else list(symbol)
-        spots = [
-            {
-                "pos": (float(x), float(y)),
-                "brush": pg.mkBrush(c),
-                "pen": make_pen(FOREGROUND, 1.2),
-                "symbol": s,
-                "size": size,
-                "data": tooltips[index] if tooltips else None,
-            }
-            for index, (x, y, c, s) in enumerate(zip(xs, ys, colors, symbols, strict=True))
-        ]
-        item.setData(spots)
-        if tooltips:
-            item.setToolTip("\n".join(tooltips))
+        # One value for all points sets the item's own style too, which its legend sample shows.
+        brush = pg.mkBrush(color) if isinstance(color, str) else [pg.mkBrush(c) for c in color]
+        item.setData(
+            x=np.asarray(xs, dtype=float),
+            y=np.asarray(ys, dtype=float),
+            symbol=symbol if isinstance(symbol, str) else list(symbol),
+            brush=brush,
+            pen=make_pen(FOREGROUND, 1.2),
+            size=size,
+            data=list(tooltips) if tooltips else None,
+        )
+        item.setToolTip("\n".join(tooltips) if tooltips else "")
+        self.legend.removeItem(item)
+        if name and count:
+            self.legend.addItem(item, name)
+        self._show_legend_if_used()
         return item
+
+    def set_point(
+        self,
+        key: str,
+        position: tuple[float, float] | None,
+        *,
+        color: str,
+        symbol: str = "o",
+        size: float = 10.0,
+        tooltip: str = "",
+    ) -> None:
+        """One fixed point by key (None hides it); cheap to move on every drag step."""
+        item = self._points.get(key)
+        if item is None:
+            item = point_marker(color, symbol, size)
+            item.setToolTip(tooltip)
+            self.plot_item.addItem(item, ignoreBounds=True)
+            self._points[key] = item
+        item.setVisible(position is not None)
+        if position is not None:
+            item.setPos(QPointF(*position))
+
+    def point_position(self, key: str) -> tuple[float, float] | None:
+        item = self._points.get(key)
+        if item is None or not item.isVisible():
+            return None
+        return float(item.pos().x()), float(item.pos().y())
 
     def marker_positions(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         item = self._markers.get(key)
@@ -394,11 +469,13 @@ class FieldView(PlotView):
     def remove_overlay(self, key: str) -> None:
         """Remove whatever overlay (path, markers, arrows, handle, shading) is called ``key``."""
         self.remove_curve(key)
-        self._show_legend_if_used()
-        for store in (self._markers, self._arrows, self._handles, self._shadings):
+        self._polyline_styles.pop(key, None)
+        for store in (self._markers, self._arrows, self._handles, self._shadings, self._points):
             item = store.pop(key, None)
             if item is not None:
+                self.legend.removeItem(item)
                 self.plot_item.removeItem(item)
+        self._show_legend_if_used()
 
     # ----- clicks -------------------------------------------------------------------------------
 
@@ -410,6 +487,20 @@ class FieldView(PlotView):
             return
         point = self.view_box.mapSceneToView(scene_pos)
         self.map_clicked.emit(float(point.x()), float(point.y()))
+
+
+def point_marker(color: str, symbol: str = "o", size: float = 10.0) -> pg.TargetItem:
+    """A fixed round (or ``symbol``) point in data coordinates: moving it is a cheap setPos."""
+    item = pg.TargetItem(
+        pos=(0.0, 0.0),
+        size=size,
+        symbol=symbol,
+        pen=make_pen(FOREGROUND, 1.2),
+        brush=pg.mkBrush(color),
+        movable=False,
+    )
+    item.setZValue(20)
+    return item
 
 
 def pixel_rect(grid: FieldGrid) -> pg.QtCore.QRectF:

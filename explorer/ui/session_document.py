@@ -419,7 +419,9 @@ class SessionDocument(QObject):
     # ----- the window's close and drops ---------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is not self.window:
+        # While the window is being torn down Qt may still call in after Python let go of us.
+        window = getattr(self, "window", None)
+        if window is None or watched is not window:
             return False
         kind = event.type()
         if kind == QEvent.Type.Close:

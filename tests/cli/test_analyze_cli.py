@@ -16,7 +16,7 @@ def test_text_lists_points_tests_intervals_and_extremes() -> None:
     result = run_cli("analyze", "x^3 - 3x", "--xrange", "-2", "3")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("f(x) = x^3 − 3x   on [−2, 3]\n")
+    assert out.startswith("f(x) = x³ − 3x   on [−2, 3]\n")
     assert "    local maximum      (−1, 2)\n      f′ changes from + to −: local maximum\n" in out
     assert "    root               (1.73205, 0)\n" in out
     assert "  Increasing on: (−2, −1), (1, 3)\n" in out
@@ -34,7 +34,7 @@ def test_json_against_sympy_with_two_curves() -> None:
     roots = sorted(float(r) for r in sympy.real_roots(sympy.Poly(expression, x)))
     assert [p["x"] for p in f["points"] if p["kind"] == "root"] == pytest.approx(roots, abs=1e-9)
     assert f["decreasing"] == [[pytest.approx(-3.141592653589793), 0.0]]
-    assert g["definition"] == "g(x) = f'(x)"
+    assert g["definition"] == "g(x) = f′(x)"
     # x^2 - 2 = 2x at x = 1 ± sqrt(3)
     assert [p["x"] for p in data["intersections"]] == pytest.approx([1 - 3**0.5, 1 + 3**0.5])
 

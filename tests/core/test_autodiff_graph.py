@@ -6,11 +6,16 @@ import numpy as np
 import pytest
 
 import explorer.autodiff as torch
+from explorer import parse
 from explorer.core.autodiff.check import check_grads
 from explorer.core.autodiff.from_tree import build_graph
 from explorer.core.autodiff.introspect import snapshot
+from explorer.core.autodiff.rules import substitute
+from explorer.core.expr.display import format_unicode
 from explorer.core.expr.errors import ExprError
 from explorer.core.expr.nodes import BinaryOp, Call, Definition, Number, Program, Variable
+from explorer.core.graph.cli_text import graph_text
+from explorer.core.graph.readable import apply_template
 
 W, X, Y, Z = (Variable(name) for name in "wxyz")
 
@@ -119,3 +124,53 @@ def test_check_grads_catches_a_wrong_gradient():
     with pytest.raises(AssertionError, match="central differences"):
         # detach() hides half of the derivative from reverse and forward mode alike.
         check_grads(lambda x: (x * x.detach()).sum(), np.array([1.0, 2.0]))
+
+
+# ---- edge formulas over the operands' own texts ----------------------------------------------
+
+
+def _edge_formulas(output: torch.Tensor) -> list[str | None]:
+    return [edge.local_partial_formula for edge in snapshot(output).edges if edge.target != 0]
+
+
+def test_unnamed_sum_is_written_over_its_operand_not_a_placeholder():
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    x.name = "x"
+    y = x * x
+    y.name = "y"
+    torch.log(y.sum()).backward()
+    assert apply_template("sum", ["y"]) == "Σy"
+    assert apply_template("log", [apply_template("sum", ["y"])]) == "ln(Σy)"
+    assert "Σu" not in repr(snapshot(y.sum()).nodes)
+
+
+def test_graph_text_of_an_unnamed_sum_names_its_operand():
+    source = "import torch\nx = torch.tensor([1., 2., 3.], requires_grad=True)\ny = x*x\n"
+    text = graph_text(source + "torch.log(y.sum()).backward()\n")
+    assert "∂ln(Σy)/∂x = [0.142857, 0.285714, 0.428571]" in text  # 2x/Σx² at x = 1, 2, 3
+    assert "Σu" not in text and "(u)" not in text
+
+
+def test_substitution_replaces_only_standalone_placeholders():
+    assert substitute("Σu", ["x"]) == "Σx"
+    assert substitute("uᵀ", ["a + b"]) == "(a + b)ᵀ"
+    assert substitute("sum(u)·v", ["p", "q"]) == "sum(p)·q"  # the u of "sum" stays
+    assert substitute("u_v + uv", ["p", "q"]) == "u_v + uv"  # identifiers, not placeholders
+
+
+def test_integer_powers_in_edge_formulas_are_superscripts_as_the_display_writes_them():
+    p = torch.tensor(0.5, requires_grad=True)
+    q = torch.tensor(2.0, requires_grad=True)
+    p.name, q.name = "p", "q"
+    product = p * q
+    product.name = "p·q"
+    tanh_formula = _edge_formulas(torch.tanh(product))[-1]
+    assert (
+        tanh_formula
+        == "1 − tanh(p·q)²"
+        == format_unicode(parse("1 - tanh(p*q)^2", ("p", "q")).tree)
+    )
+    assert _edge_formulas(p**3) == ["3·p²", "p³·ln(p)"]
+    assert _edge_formulas(p**-1)[0] == "−1·p⁻²"
+    assert _edge_formulas(p**2.5)[0] == "2.5·p^1.5"  # not an integer power: as written
+    assert _edge_formulas(torch.reciprocal(p)) == ["−1/p²"]

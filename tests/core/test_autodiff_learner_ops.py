@@ -1,11 +1,13 @@
 """What learners reach for, as PyTorch 2.13 computes it: expand, repeat, contiguous,
 flatten(start_dim, end_dim), split, chunk, log1p, expm1, sort, topk, gather, outer, einsum and
 torch.nn.functional (relu, sigmoid, tanh, softmax, log_softmax, softplus, mse_loss,
-cross_entropy). Each case's expected value (and gradient, weighting the output by 1, 2, 3, ...)
+cross_entropy), and all/any, isclose/allclose, square, logsumexp and torch's math constants.
+Each case's expected value (and gradient, weighting the output by 1, 2, 3, ...)
 was printed by PyTorch 2.13 running the same lambda."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -231,3 +233,70 @@ def test_sort_and_topk_return_named_values_and_indices():
     result = torch.sort(torch.tensor([3.0, 1.0, 2.0]), descending=True)
     assert result.values.tolist() == [3.0, 2.0, 1.0] and result.indices.tolist() == [0, 2, 1]
     assert repr(torch.topk(torch.tensor([3.0, 1.0, 2.0]), 2)).startswith("torch.return_types.topk(")
+
+
+def test_all_any_on_bools_numbers_and_along_a_dim():
+    grid = torch.tensor([[1.0, 0.0], [2.0, 3.0]])
+    assert repr(torch.all(grid > -1)) == "tensor(True)" and repr(grid.all()) == "tensor(False)"
+    assert grid.any().item() is True and (grid > 5).any().item() is False
+    assert grid.all(dim=1).tolist() == [False, True]
+    assert torch.any(grid == 0, dim=0, keepdim=True).tolist() == [[False, True]]
+    assert torch.tensor([0, 2]).all().dtype == torch.bool
+
+
+def test_isclose_and_allclose_use_pytorchs_test_and_dtype_rule():
+    a = torch.tensor([1.0, 1e-9, float("nan")])
+    b = torch.tensor([1.0 + 1e-6, 0.0, float("nan")])
+    assert torch.isclose(a, b).tolist() == [True, True, False]
+    assert torch.isclose(a, b, equal_nan=True).tolist() == [True, True, True]
+    assert torch.allclose(a[:2], b[:2]) is True and a[:2].allclose(b[:2] + 1e-3) is False
+    with pytest.raises(RuntimeError, match="^Long did not match Double$"):
+        torch.allclose(torch.tensor([1, 2]), torch.tensor([1.0, 2.0]))
+
+
+def test_square_is_a_power_of_two():
+    x = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
+    y = torch.square(x)
+    assert repr(y) == "tensor([1., 4., 9.], grad_fn=<PowBackward0>)"
+    x.square().sum().backward()
+    assert x.grad.tolist() == [2.0, -4.0, 6.0]
+
+
+def test_logsumexp_value_and_gradient_is_the_softmax():
+    values = np.array([[1.0, 2.0, 3.0], [1000.0, 1000.0, -np.inf]])
+    x = torch.tensor(values, requires_grad=True)
+    y = torch.logsumexp(x, dim=1)
+    assert repr(y.grad_fn).startswith("<LogsumexpBackward0")
+    # log(e + e² + e³) from the definition; log(2·e¹⁰⁰⁰) without overflow.
+    assert y[0].item() == pytest.approx(math.log(math.e + math.e**2 + math.e**3), rel=1e-15)
+    assert y[1].item() == pytest.approx(1000 + math.log(2), rel=1e-15)
+    weights = torch.tensor([[0.5], [2.0]])
+    (x.logsumexp(1, keepdim=True) * weights).sum().backward()
+    softmax = np.exp(values - values.max(axis=1, keepdims=True))
+    softmax /= softmax.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(x.grad.numpy(), softmax * [[0.5], [2.0]], rtol=1e-12)
+    # The central difference agrees with the gradient at a random point.
+    point = np.random.default_rng(3).normal(size=4)
+    step = 1e-6
+    leaf = torch.tensor(point, requires_grad=True)
+    torch.logsumexp(leaf, 0).backward()
+    for i in range(4):
+        shift = np.eye(4)[i] * step
+        plus = torch.logsumexp(torch.tensor(point + shift), 0).item()
+        minus = torch.logsumexp(torch.tensor(point - shift), 0).item()
+        assert leaf.grad[i].item() == pytest.approx((plus - minus) / (2 * step), rel=1e-7)
+    assert torch.tensor([1, 2]).logsumexp(0).dtype == torch.float64  # integers promoted
+
+
+def test_logsumexp_forward_mode_matches_reverse_mode():
+    point = torch.tensor([0.3, -1.2, 2.0])
+    direction = torch.tensor([1.0, 0.5, -2.0])
+    _, tangent = torch.func.jvp(lambda t: torch.logsumexp(t, 0), (point,), (direction,))
+    leaf = point.clone().requires_grad_(True)
+    torch.logsumexp(leaf, 0).backward()
+    assert tangent.item() == pytest.approx(float((leaf.grad * direction).sum()), rel=1e-14)
+
+
+def test_math_constants_as_pytorch_exports_them():
+    assert (torch.pi, torch.e, torch.inf) == (math.pi, math.e, math.inf)
+    assert math.isnan(torch.nan) and isinstance(torch.pi, float)

@@ -12,6 +12,7 @@ import pytest
 import explorer.autodiff as torch
 from explorer.core.autodiff import introspect
 from explorer.core.autodiff.check import check_grads
+from explorer.core.autodiff.creation import GradFn
 from explorer.core.autodiff.from_tree import build_graph
 from explorer.core.expr.nodes import BinaryOp, Call, Number, Variable
 
@@ -328,3 +329,52 @@ def test_assigning_grad_checks_like_pytorch():
         RuntimeError, match="attempting to assign a gradient of size '\\[3\\]' to a tensor of size"
     ):
         x.grad = torch.zeros(3)
+
+
+# ---- grad_fn node classes and .data assignment --------------------------------------------
+
+
+def _node_tree(node, depth=0):
+    """The graph behind a grad_fn as PyTorch 2.13 walks it: (class name, name()) per line."""
+    lines = [" " * depth + f"{type(node).__name__} {node.name()}"]
+    for child, slot in node.next_functions:
+        assert slot == 0
+        lines += _node_tree(child, depth + 1) if child else [" " * (depth + 1) + "None"]
+    return lines
+
+
+def test_grad_fn_classes_are_named_like_pytorchs_nodes():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    c = torch.tensor([3.0, 4.0])
+    y = ((x * c).exp() + x).sum()
+    node = y.grad_fn
+    assert type(node).__name__ == node.name() == "SumBackward0"
+    assert repr(node).startswith("<SumBackward0 object at 0x")
+    assert isinstance(node, GradFn) and type((x * c).grad_fn) is type((c * x).grad_fn)
+    # Printed by PyTorch 2.13 for the same code.
+    assert _node_tree(node) == [
+        "SumBackward0 SumBackward0",
+        " AddBackward0 AddBackward0",
+        "  ExpBackward0 ExpBackward0",
+        "   MulBackward0 MulBackward0",
+        "    AccumulateGrad torch::autograd::AccumulateGrad",
+        "    None",
+        "  AccumulateGrad torch::autograd::AccumulateGrad",
+    ]
+    assert node.next_functions[0][0].next_functions[1][0].variable is x
+
+
+def test_data_assignment_takes_only_tensors_as_pytorch():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    for wrong, name in ((None, "NoneType"), ([1.0, 2.0], "list"), (3.0, "float")):
+        with pytest.raises(TypeError, match=f"^Variable data has to be a tensor, but got {name}$"):
+            x.data = wrong
+    with pytest.raises(RuntimeError, match="must be floating point or complex dtype"):
+        x.data = torch.tensor([1, 2])
+    x.data = torch.zeros(3)  # the shape may change, as in PyTorch
+    assert repr(x) == "tensor([0., 0., 0.], requires_grad=True)" and x.is_leaf
+    (x * x).sum().backward()
+    assert x.grad.tolist() == [0.0, 0.0, 0.0]
+    constant = torch.tensor([1.0])
+    constant.data = torch.tensor([5, 6])  # no grad required: any dtype
+    assert repr(constant) == "tensor([5, 6])"

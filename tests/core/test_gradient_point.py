@@ -115,3 +115,16 @@ def test_tolerance_region_is_where_the_plane_is_close():
     expected = (gx - 1) ** 2 + gy**2 <= 0.25
     assert (mask == expected).mean() > 0.995
     assert mask[40, 40] and not mask[0, 0]
+
+
+def test_right_angle_marker_sits_between_tangent_and_gradient():
+    from explorer.core.gradient.point import right_angle_marker
+
+    analysis = analyse_point(Surface.from_text("x^2 + 2y^2"), 1.0, 0.5)
+    xs, ys = right_angle_marker(analysis, 0.1)
+    corner_a = np.array([xs[0] - 1.0, ys[0] - 0.5])
+    corner_c = np.array([xs[2] - 1.0, ys[2] - 0.5])
+    assert corner_a @ corner_c == pytest.approx(0.0, abs=1e-12)
+    assert np.hypot(*corner_a) == pytest.approx(0.1) and np.hypot(*corner_c) == pytest.approx(0.1)
+    # The second leg points along ∇f = (2, 2).
+    assert corner_c / 0.1 == pytest.approx(np.array([2, 2]) / np.hypot(2, 2))

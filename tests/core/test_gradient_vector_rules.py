@@ -38,3 +38,12 @@ def test_sizes_are_checked():
         check_vector_rules(0, 2)
     with pytest.raises(ValueError):
         check_vector_rules(3, 99)
+
+
+def test_each_rule_shows_the_inputs_it_used():
+    checks = {c.key: c for c in check_vector_rules(4, 3, 11)}
+    inputs = {key: dict(check.inputs) for key, check in checks.items()}
+    assert inputs["Ax"]["A"].shape == (3, 4) and inputs["xTA"]["A"].shape == (4, 3)
+    a, x = inputs["xTAx"]["A"], inputs["xTAx"]["x"]
+    assert np.allclose(checks["xTAx"].formula, (a + a.T) @ x)
+    assert np.allclose(checks["frobenius"].formula, 2 * inputs["frobenius"]["X"])

@@ -72,6 +72,12 @@ def test_the_formula_line_reads_like_the_issue():
     assert data_to_tree(anti["tree"]) == parse("x^3/3").tree
 
 
+def test_dx_multiplies_the_whole_integrand():
+    sign = (parse_bound("0"), parse_bound("1"))
+    assert formula_line("x³ − 1/x", *sign, None) == "∫₀¹ (x³ − 1/x) dx"
+    assert formula_line("sin(x)", *sign, None) == "∫₀¹ sin(x) dx"
+
+
 def test_parameters_are_substituted_exactly():
     result = integral_exact({"text": "a*x", "params": {"a": 1.5}, "lower": "0", "upper": "2"})
     assert result["formula"] == "3"

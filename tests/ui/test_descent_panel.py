@@ -20,6 +20,7 @@ from explorer.ui import export
 from explorer.ui.panels.descent_panel import DescentPanel
 
 ROSENBROCK = "Rosenbrock (1 − x)² + 100(y − x²)²"
+BOWL = "d2l: f = x² + 2y², η = 0.1 from (−5, −2)"
 
 
 def rosenbrock(state, steps=200):
@@ -27,14 +28,25 @@ def rosenbrock(state, steps=200):
     return replace(state_from_preset(preset_named(ROSENBROCK), state), steps=steps)
 
 
-@pytest.fixture
-def panel(qtbot):
+@pytest.fixture(scope="module")
+def shown_panel(qapp):
+    """One shown 1280×800 panel for the module (building the map costs most of a test)."""
     widget = DescentPanel()
     widget.fixed_interval = 0
-    qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
-    return widget
+    yield widget
+    widget.shutdown()
+    widget.close()
+    widget.deleteLater()
+
+
+@pytest.fixture
+def panel(shown_panel, qtbot):
+    """The shared panel back at its opening state: d2l's bowl, not playing, no message."""
+    shown_panel.set_playing(False)
+    shown_panel.set_state(state_from_preset(preset_named(BOWL), DescentState()))
+    return shown_panel
 
 
 def current_points(panel):
@@ -221,3 +233,13 @@ def test_gif_refuses_bad_requests_before_rendering(panel, tmp_path):
         with pytest.raises(export.ExportError, match=message):
             write_gif(panel, path, frames, fps, 200, 150)
     assert not list(tmp_path.rglob("*.gif"))
+
+
+def test_racer_rows_follow_a_state_with_other_kinds(panel):
+    panel.set_state(replace(panel.state(), racers=(Racer(OptimizerSettings("adam", lr=0.2)),)))
+    assert list(panel.racer_controls.switches) == ["adam"]
+    panel.set_state(rosenbrock(DescentState()))
+    assert list(panel.racer_controls.switches) == [
+        "gd", "momentum", "nesterov", "rmsprop", "adam",
+    ]  # fmt: skip
+    assert panel.racer_controls.values[("momentum", "lr")].text() == "0.001"

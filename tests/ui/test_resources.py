@@ -37,7 +37,7 @@ def test_desktop_file_launches_the_gui_script_with_the_icon():
     entry = parser["Desktop Entry"]
     assert entry["Type"] == "Application"
     assert entry["Name"] == "Calculus Explorer"
-    assert entry["Exec"] == "calculus-explorer"
+    assert entry["Exec"] == "calculus-explorer %f"  # a file manager passes the session file
     assert entry["Icon"] == "calculus-explorer"
     assert "Education" in entry["Categories"].split(";")
 

@@ -281,3 +281,43 @@ def test_the_saved_file_is_json_a_teacher_can_read(window, tmp_path):
     document = json.loads((tmp_path / "t.calcx").read_text(encoding="utf-8"))
     assert document["window"]["expression"] == "3x^2 - 4x"
     assert {p["panel"] for p in document["panels"]} >= {"Function", "Derivative"}
+
+
+def test_a_session_file_on_the_command_line_opens_in_the_window(monkeypatch, tmp_path):
+    from explorer import cli
+    from explorer.ui import app as app_module
+    from explorer.ui import main_window as main_window_module
+
+    session = sessions.Session(expression="x^4 - 2x^2", tab="Derivative")
+    sessions.store_panel_state(session, "Derivative", DerivativeState(x0=-1.25))
+    sessions.write_session(tmp_path / "lesson.calcx", session)
+    shown = {}
+
+    def run_event_loop(_app):
+        shown_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        window = next(w for w in shown_windows if isinstance(w, MainWindow))
+        shown["expression"] = window.expression_input.text()
+        shown["x0"] = window.panel_titled("Derivative").state().x0
+        shown["title"] = window.windowTitle()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app_module.QApplication, "exec", run_event_loop)
+    # The worker and sympy's warm-up thread are not what this test is about; a thread still
+    # importing sympy when pytest exits can crash the interpreter's shutdown.
+    monkeypatch.setattr(main_window_module, "start_background_services", lambda _window: None)
+    assert cli.main([str(tmp_path / "lesson.calcx")]) == 0
+    assert shown == {
+        "expression": "x^4 - 2x^2",
+        "x0": -1.25,
+        "title": "lesson.calcx[*] — Calculus Explorer",
+    }
+
+
+def test_only_a_lone_calcx_argument_is_a_session_to_open():
+    from explorer import cli
+
+    assert cli.SESSION_SUFFIX == sessions.SUFFIX
+    assert cli.session_file_argument(["class/Lesson 1.CALCX"]) == "class/Lesson 1.CALCX"
+    assert cli.session_file_argument(["diff", "x.calcx"]) is None
+    assert cli.session_file_argument(["--version"]) is None

@@ -24,6 +24,7 @@ from functools import lru_cache
 from explorer.core.derivative import derive
 from explorer.core.derivative.tree_edit import substitute
 from explorer.core.expr import ExprError, parse
+from explorer.core.expr.display import format_unicode
 from explorer.core.expr.expression import prepare_text
 from explorer.core.expr.nodes import BinaryOp, Call, Node, UnaryOp, Variable, walk
 from explorer.core.expr.tokens import EQUALS, LPAREN, NAME, RPAREN, tokenize
@@ -44,25 +45,26 @@ class CurveDefinition:
     tree: Node | None
     parameters: tuple[str, ...]
     error: ExprError | None = None
+    shown: str = ""  # our Unicode form when the entry uses no other curve, else ""
 
     @property
     def ok(self) -> bool:
         return self.tree is not None
 
     def display(self) -> str:
-        """The formula as typed, without a ``g(x) =`` prefix (the entry's echo)."""
+        """How the formula was read, without a ``g(x) =`` prefix (the entry's echo): our
+        Unicode form (``x³ − 3x``), or the typed text with − and primes where it uses other
+        curves (``f′(x − 1) + 2``: the expanded formula is not what the learner wrote)."""
+        if self.shown:
+            return self.shown
         body = prepare_text(self.text)
         if typed_name(body) is not None:
             body = body.split("=", 1)[1].strip()
-        return body.replace("-", "−")
+        return body.replace("-", "−").replace("''", "″").replace("'", "′")
 
     def heading(self) -> str:
-        """``g(x) = f(x − 1) + 2`` as typed (a missing ``name(x) =`` prefix added)."""
-        body = prepare_text(self.text)
-        named = typed_name(body)
-        if named is None:
-            body = f"{self.name}(x) = {body}"
-        return body.replace("-", "−")
+        """``g(x) = f(x − 1) + 2``: the name and ``display()``."""
+        return f"{self.name}(x) = {self.display()}"
 
 
 def typed_name(text: str) -> str | None:
@@ -118,7 +120,9 @@ def _define(
     parameters = tuple(
         sorted({n.name for n in walk(tree) if isinstance(n, Variable) and n.name != VARIABLE})
     )
-    return CurveDefinition(name, text, tree, parameters)
+    uses_curves = any(isinstance(n, Call) and lookup(n.name) is None for n in walk(expression.tree))
+    shown = "" if uses_curves else format_unicode(tree)
+    return CurveDefinition(name, text, tree, parameters, shown=shown)
 
 
 def _refuse_curve_parameters(tree: Node, names: list[str], index: int, own: str) -> None:

@@ -93,6 +93,10 @@ class PlainArithmetic:
     def plus(self, pending: Any, contribution: Any) -> Any:
         return contribution if pending is None else pending + contribution
 
+    def quick_products(self, node: Any, g: Any) -> tuple | None:
+        """The node's products by a shortcut, or None: the engine then computes them."""
+        return None
+
     def record(self, node: Any, g: Any) -> None:
         node._node_grad = g
 
@@ -145,6 +149,30 @@ class EconomicalArithmetic(PlainArithmetic):
             contribution = self._own(g * partial)
         reduced = unbroadcast(contribution, shape)
         return reduced if reduced is contribution else self._own(reduced)
+
+    def quick_products(self, node: Any, g: Any) -> tuple | None:
+        """A 0-dim elementwise node of one or two arguments (scalar graphs): its inputs are
+        0-dim too, so the products are numbers, with nothing to sum back or reuse."""
+        rule = node._op
+        if type(g) is np.ndarray or rule.partials is None or len(node._inputs) > 2:
+            return None
+        out, partials = node._value, rule.partials
+        if len(node._inputs) == 1:
+            (a,) = node._inputs
+            if not a._requires_grad:
+                return (None,)
+            partial = partials[0](a._value, out)
+            return (g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial,)
+        a, b = node._inputs
+        first, second = a._value, b._value
+        product_a = product_b = None
+        if a._requires_grad:
+            partial = partials[0](first, second, out)
+            product_a = g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
+        if b._requires_grad:
+            partial = partials[1](first, second, out)
+            product_b = g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
+        return product_a, product_b
 
     def plus(self, pending: Any, contribution: Any) -> Any:
         if pending is None:

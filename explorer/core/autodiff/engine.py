@@ -104,6 +104,13 @@ class Differentiating:
     active = False
 
 
+class InPlaceWrites:
+    """How many in-place writes any tensor has had: a node made since the last one has nothing
+    to check (``check_saved_values``)."""
+
+    count = 0
+
+
 class Rebases:
     """Whether any tensor has been rebased by an in-place op (``Tensor._rebase``): only then do
     nodes' inputs need resolving to the node each input was when they read it."""
@@ -143,9 +150,10 @@ def topological_order(root: Any) -> list[Any]:
     visited = {id(root)}
     nodes = [root]
     positions = [0]
+    rebased = Rebases.happened
     while nodes:
         node = nodes[-1]
-        inputs = inputs_of(node)
+        inputs = inputs_of(node) if rebased else node._inputs
         position = positions[-1]
         while position < len(inputs):
             child = inputs[position]
@@ -172,32 +180,42 @@ def backward(root: Any, seed: Any, retain_graph: bool, create_graph: bool,
     """
     order = topological_order(root)
     arithmetic = economies.gradient_arithmetic(create_graph)
-    grads = {id(root): seed}  # ∂L/∂node by id, complete once all the node's consumers added theirs
+    root._pending = seed  # ∂L/∂root; each node's ∂L/∂node is complete once its consumers added
     outer, Differentiating.active = Differentiating.active, create_graph
     try:
-        _chain_rule(order, grads, arithmetic, retain_graph, create_graph, make_tensor)
+        _chain_rule(order, arithmetic, retain_graph, create_graph, make_tensor)
+    except BaseException:
+        for node in order:  # an error (a value changed in place) leaves nothing half-summed
+            node._pending = None
+        raise
     finally:
         Differentiating.active = outer
 
 
-def _chain_rule(order: list, grads: dict, arithmetic: Any, retain_graph: bool,
-                create_graph: bool, make_tensor: Callable[[Any], Any]) -> None:  # fmt: skip
+def _chain_rule(order: list, arithmetic: Any, retain_graph: bool, create_graph: bool,
+                make_tensor: Callable[[Any], Any]) -> None:  # fmt: skip
     """The backward loop: each node, after all its consumers, passes g · ∂node/∂input on."""
+    deposit, record, plus = arithmetic.deposit, arithmetic.record, arithmetic.plus
+    quick_products = arithmetic.quick_products
     with np.errstate(all="ignore"), set_grad_enabled(create_graph):
         for node in reversed(order):  # each node after all of its consumers
-            g = grads.pop(id(node), None)
+            g, node._pending = node._pending, None
             if g is None:
                 continue  # L does not depend on this node
-            if node._op is None or node._retains_grad:
-                arithmetic.deposit(node, g, make_tensor)  # node.grad += g
             if node._op is None:
-                continue  # a leaf: nothing behind it
-            arithmetic.record(node, g)  # ∂L/∂node, for the graph view
-            check_saved_values(node)
-            products = vector_jacobian_products(node, g, arithmetic, create_graph)
+                deposit(node, g, make_tensor)  # a leaf: leaf.grad += g
+                continue
+            if node._retains_grad:
+                deposit(node, g, make_tensor)
+            record(node, g)  # ∂L/∂node, for the graph view
+            if node._freed or node._writes_seen != InPlaceWrites.count:
+                check_saved_values(node)  # freed by an earlier backward, or changed in place?
+            products = quick_products(node, g) or vector_jacobian_products(
+                node, g, arithmetic, create_graph
+            )
             for child, contribution in zip(node._inputs, products, strict=True):
-                if contribution is not None and child._requires_grad:
-                    grads[id(child)] = arithmetic.plus(grads.get(id(child)), contribution)
+                if contribution is not None and child._requires_grad:  # g · ∂node/∂child
+                    child._pending = plus(child._pending, contribution)
             node._freed = not retain_graph
 
 

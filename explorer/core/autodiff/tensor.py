@@ -41,8 +41,9 @@ class Tensor:
     """An n-dimensional value that can record how it was computed and receive gradients."""
 
     __slots__ = (
-        "_value", "_requires_grad", "_op", "_inputs", "_extra", "_tangent",
-        "_node_grad", "_freed", "_grad", "__dict__", "__weakref__",
+        "_value", "_requires_grad", "_op", "_inputs", "_extra", "_tangent", "_pending",
+        "_node_grad", "_freed", "_grad", "_counter", "_input_versions", "_writes_seen", "__dict__",
+        "__weakref__",
     )  # fmt: skip
 
     # Rarely set attributes live in the instance dict, defaulting to these class attributes.
@@ -53,12 +54,13 @@ class Tensor:
     # A gradient sharing its array with interior nodes' records (economies.RecordedGrad): the
     # records get a copy of their own before the array is first written in place.
     _records = None
-    # PyTorch's version counter, bumped by every in-place write, shared with ``detach()``
-    # results (not with ``.data``, as in PyTorch); None until first written or shared: version 0.
-    _counter: VersionCounter | None = None
-    # The versions of the inputs when this node was made (None: all were at version 0), and
-    # this tensor's own version then: backward refuses values changed in place since.
-    _input_versions: tuple[int, ...] | None = None
+    # Slots, read on every backward step: ``_pending``, ∂L/∂this while backward runs;
+    # ``_counter``, PyTorch's version counter, bumped by every in-place write and shared with
+    # ``detach()`` results (not ``.data``'s, as in PyTorch), None until first written or shared
+    # (version 0); ``_input_versions``, the inputs' versions when this node was made (None: all
+    # were at version 0); ``_writes_seen``, the count of in-place writes anywhere when it was made
+    # (none since: nothing to check). Backward refuses values changed in place since.
+    # This tensor's own version when its node was made.
     _created_version = 0
     # The nodes this tensor was before in-place ops rebased it: (last version, node) pairs.
     _history: tuple[tuple[int, Tensor], ...] = ()
@@ -73,6 +75,10 @@ class Tensor:
         self._inputs = ()
         self._extra = None
         self._tangent = None
+        self._pending = None
+        self._counter = None
+        self._input_versions = None
+        self._writes_seen = engine.InPlaceWrites.count
         self._node_grad = None
         self._freed = False
         self._grad = None
@@ -287,6 +293,7 @@ class Tensor:
 
     def _bump_version(self) -> None:
         self._shared_counter().value += 1
+        engine.InPlaceWrites.count += 1
 
     def _shared_counter(self) -> VersionCounter:
         counter = self._counter
@@ -462,6 +469,10 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
     tensor._inputs = inputs
     tensor._extra = extra
     tensor._tangent = None
+    tensor._pending = None
+    tensor._counter = None
+    tensor._input_versions = None
+    tensor._writes_seen = _IN_PLACE_WRITES.count  # in-place writes so far, anywhere
     tensor._node_grad = None  # ∂output/∂this from the last backward, kept for the graph view
     tensor._freed = False
     tensor._grad = None
@@ -473,6 +484,7 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
 
 
 _new = object.__new__
+_IN_PLACE_WRITES = engine.InPlaceWrites
 
 
 def make_grad(value: Any) -> Tensor:

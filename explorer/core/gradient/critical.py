@@ -183,6 +183,8 @@ def _merged_and_classified(
     hessians = surface.hessian(cx, cy)
     points = []
     for index, (px, py) in enumerate(chosen):
+        if not np.isfinite(values[index]):
+            continue  # a zero of the formal partials where f itself is undefined
         eigenvalues = np.linalg.eigvalsh(hessians[index])
         pair = (float(eigenvalues[0]), float(eigenvalues[1]))
         points.append(CriticalPoint(px, py, float(values[index]), classify(pair), pair))

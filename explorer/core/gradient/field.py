@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import contourpy
 import numpy as np
@@ -39,6 +40,13 @@ class FieldGrid:
     @property
     def y_range(self) -> Range:
         return float(self.ys[0]), float(self.ys[-1])
+
+    @cached_property
+    def contours(self) -> contourpy.ContourGenerator:
+        """contourpy's generator for this grid, built once (tracing a level reuses it)."""
+        return contourpy.contour_generator(
+            self.xs, self.ys, self.z, line_type=contourpy.LineType.ChunkCombinedNan
+        )
 
     def defined_fraction(self) -> float:
         """The share of samples where f has a real, finite value (0 … 1)."""
@@ -132,9 +140,7 @@ def contour_levels(z: np.ndarray, count: int = DEFAULT_LEVEL_COUNT) -> ContourLe
 
 def level_lines(grid: FieldGrid, levels: np.ndarray | list[float]) -> list[LevelLine]:
     """The level set of each value in ``levels``, traced by contourpy on ``grid``."""
-    generator = contourpy.contour_generator(
-        grid.xs, grid.ys, grid.z, line_type=contourpy.LineType.ChunkCombinedNan
-    )
+    generator = grid.contours
     lines = []
     for level in levels:
         chunks = [chunk for chunk in generator.lines(float(level))[0] if chunk is not None]

@@ -201,3 +201,19 @@ def within_tolerance(
     plane = tangent_plane(analysis, xs[None, :], ys[:, None])
     with np.errstate(invalid="ignore"):
         return np.abs(z - plane) <= tolerance
+
+
+def right_angle_marker(analysis: PointAnalysis, size: float) -> tuple[np.ndarray, np.ndarray]:
+    """The little square at P between the level curve's tangent and ∇f (empty where ∇f = 0).
+
+    Three points P + s·t, P + s·t + s·g, P + s·g (t the unit tangent, g the unit gradient): drawn
+    as a polyline, they close the right angle with the two lines through P.
+    """
+    tangent = analysis.tangent_direction
+    if tangent is None:
+        return np.empty(0), np.empty(0)
+    gx, gy = analysis.df_dx / analysis.norm, analysis.df_dy / analysis.norm
+    tx, ty = tangent
+    xs = analysis.x + size * np.array([tx, tx + gx, gx])
+    ys = analysis.y + size * np.array([ty, ty + gy, gy])
+    return xs, ys

@@ -101,7 +101,7 @@ def gradient_report(
 ) -> GradientReport:
     """Everything ``grad`` prints about ``surface`` at ``point`` (and P + ``epsilon``)."""
     analysis = analyse_point(surface, *point)
-    formulas = {v: surface.partial_derivation(v).text for v in VARIABLES}
+    formulas = dict(surface.partial_formulas)
     linear = None
     if epsilon is not None and analysis.defined:
         linear = linear_approximation(surface, analysis, epsilon)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -118,22 +118,9 @@ class Surface:
         _, df_dx, df_dy = self.value_and_gradient(x, y)
         return df_dx, df_dy
 
-    @cached_property
+    @property
     def _derivative_programs(self) -> dict[str, Callable[..., np.ndarray]]:
-        """∂f/∂x, ∂f/∂y and the three second partials as compiled numpy programs.
-
-        Built once from the steps engine's derivative trees (the formulas the panel shows), so
-        the many evaluations of Newton's method cost microseconds instead of a graph build each.
-        """
-        first = {v: self.partial_derivation(v).derivative for v in VARIABLES}
-        trees = {
-            "x": first["x"],
-            "y": first["y"],
-            "xx": derive(first["x"], "x").derivative,
-            "xy": derive(first["x"], "y").derivative,
-            "yy": derive(first["y"], "y").derivative,
-        }
-        return {name: tree_to_numpy(tree) for name, tree in trees.items()}
+        return _derivative_programs(self.expression)
 
     def _derivative(self, name: str, x: np.ndarray | float, y: np.ndarray | float) -> np.ndarray:
         with np.errstate(all="ignore"):
@@ -153,6 +140,11 @@ class Surface:
         f_xx, f_xy, f_yy = np.broadcast_arrays(f_xx, f_xy, f_yy)
         return np.stack((np.stack((f_xx, f_xy), -1), np.stack((f_xy, f_yy), -1)), -2)
 
+    @property
+    def partial_formulas(self) -> dict[str, str]:
+        """∂f/∂x and ∂f/∂y as the steps engine writes them, e.g. ``{"x": "2x", "y": "4y"}``."""
+        return dict(_partial_formulas(self.expression))
+
     def partial_derivation(self, variable: str) -> Derivation:
         """The steps engine's derivation of ∂f/∂``variable`` (the other variable held constant)."""
         if variable not in VARIABLES:
@@ -161,3 +153,28 @@ class Surface:
 
     def with_parameters(self, parameters: Mapping[str, float]) -> Surface:
         return Surface(self.expression, parameters)
+
+
+# Keyed by the parsed expression (compared by identity): moving a slider makes a new Surface of
+# the same expression, whose derivatives do not change.
+@lru_cache(maxsize=16)
+def _partial_formulas(expression: Expression) -> tuple[tuple[str, str], ...]:
+    return tuple((variable, derive(expression.tree, variable).text) for variable in VARIABLES)
+
+
+@lru_cache(maxsize=16)
+def _derivative_programs(expression: Expression) -> dict[str, Callable[..., np.ndarray]]:
+    """∂f/∂x, ∂f/∂y and the three second partials as compiled numpy programs.
+
+    Built once from the steps engine's derivative trees (the formulas the panel shows), so the
+    many evaluations of Newton's method cost microseconds instead of a graph build each.
+    """
+    first = {v: derive(expression.tree, v).derivative for v in VARIABLES}
+    trees = {
+        "x": first["x"],
+        "y": first["y"],
+        "xx": derive(first["x"], "x").derivative,
+        "xy": derive(first["x"], "y").derivative,
+        "yy": derive(first["y"], "y").derivative,
+    }
+    return {name: tree_to_numpy(tree) for name, tree in trees.items()}

@@ -26,6 +26,7 @@ class VectorRuleCheck:
     shapes: str
     autodiff: np.ndarray
     formula: np.ndarray
+    inputs: tuple[tuple[str, np.ndarray], ...] = ()
 
     @property
     def max_difference(self) -> float:
@@ -75,7 +76,12 @@ def check_vector_rules(n: int = 3, m: int = 2, seed: int = 0) -> list[VectorRule
     square = ad.tensor(a_nn, dtype=ad.float64)
     return [
         VectorRuleCheck(
-            "Ax", "∇ₓ Ax = Aᵀ", f"A: {m}×{n}, x: {n}", _gradient_columns(times(a_mn), x), a_mn.T
+            "Ax",
+            "∇ₓ Ax = Aᵀ",
+            f"A: {m}×{n}, x: {n}",
+            _gradient_columns(times(a_mn), x),
+            a_mn.T,
+            (("A", a_mn), ("x", x)),
         ),
         VectorRuleCheck(
             "xTA",
@@ -83,6 +89,7 @@ def check_vector_rules(n: int = 3, m: int = 2, seed: int = 0) -> list[VectorRule
             f"A: {n}×{m}, x: {n}",
             _gradient_columns(transposed_times(a_nm), x),
             a_nm,
+            (("A", a_nm), ("x", x)),
         ),
         VectorRuleCheck(
             "xTAx",
@@ -90,9 +97,15 @@ def check_vector_rules(n: int = 3, m: int = 2, seed: int = 0) -> list[VectorRule
             f"A: {n}×{n}, x: {n}",
             _scalar_gradient(lambda v: ad.dot(v, ad.matmul(square, v)), x),
             (a_nn + a_nn.T) @ x,
+            (("A", a_nn), ("x", x)),
         ),
         VectorRuleCheck(
-            "norm", "∇ₓ ‖x‖² = 2x", f"x: {n}", _scalar_gradient(lambda v: ad.dot(v, v), x), 2 * x
+            "norm",
+            "∇ₓ ‖x‖² = 2x",
+            f"x: {n}",
+            _scalar_gradient(lambda v: ad.dot(v, v), x),
+            2 * x,
+            (("x", x),),
         ),
         VectorRuleCheck(
             "frobenius",
@@ -100,5 +113,6 @@ def check_vector_rules(n: int = 3, m: int = 2, seed: int = 0) -> list[VectorRule
             f"X: {m}×{n}",
             _scalar_gradient(lambda v: (v * v).sum(), big_x),
             2 * big_x,
+            (("X", big_x),),
         ),
     ]

@@ -12,7 +12,7 @@ from explorer.core.integral import quadrature
 from explorer.core.integral.bounds import Bound, integral_sign
 from explorer.core.integral.quadrature import NumericIntegral
 from explorer.core.integral.singular import Singularity
-from explorer.core.text import MINUS, format_number
+from explorer.core.text import MINUS, format_number, parenthesized
 
 # Statuses of sympy's answer.
 VALUE = "value"
@@ -60,8 +60,9 @@ class ExactIntegral:
 
 
 def formula_line(integrand: str, lower: Bound, upper: Bound, exact: ExactIntegral | None) -> str:
-    """``∫₀¹ x² dx = 1/3``; without an exact value ``∫₀¹ x² dx``."""
-    left = f"{integral_sign(lower, upper)} {integrand} dx"
+    """``∫₀¹ x² dx = 1/3``; without an exact value ``∫₀¹ x² dx``; a sum is bracketed,
+    ``∫₀¹ (x³ − 1/x) dx``, so dx multiplies all of it."""
+    left = f"{integral_sign(lower, upper)} {parenthesized(integrand)} dx"
     if exact is None or exact.status != VALUE:
         return left
     approximate = format_number(exact.value, 12)

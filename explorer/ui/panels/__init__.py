@@ -55,5 +55,6 @@ PANELS: list[PanelEntry] = [
     PanelEntry("Derivative", "explorer.ui.panels.derivative.panel:DerivativePanel"),
     PanelEntry("Integral", "explorer.ui.panels.integral_panel:IntegralPanel"),
     PanelEntry("Graph", "explorer.ui.panels.graph_panel:GraphPanel"),
+    PanelEntry("Gradient", "explorer.ui.panels.gradient_panel:GradientPanel"),
     PanelEntry("Descent", "explorer.ui.panels.descent_panel:DescentPanel"),
 ]

@@ -90,7 +90,7 @@ class RacerControls(QWidget):
 
     def build(self, racers: tuple[Racer, ...]) -> None:
         """Create the rows for these kinds (once; later states only move the sliders)."""
-        if set(self._settings) == {r.settings.kind for r in racers}:
+        if list(self.switches) == [r.settings.kind for r in racers]:
             return
         while self._layout.count():
             item = self._layout.takeAt(0)
@@ -99,6 +99,7 @@ class RacerControls(QWidget):
         self.switches.clear()
         self.sliders.clear()
         self.values.clear()
+        self._settings.clear()
         row = 0
         for racer in racers:
             settings = racer.settings

@@ -521,12 +521,8 @@ class FunctionPanel(Panel):
         self.plot.set_message("No real values in this range" if drawn and empty else None)
 
     def curve_heading(self, index: int) -> str:
-        """``f(x) = x³ − 1/x`` for f (the window's echo), the typed text for the others."""
-        definition = self.definitions[index]
-        display = getattr(self._expression, "display", None)
-        if index == 0 and callable(display):
-            return f"{definition.name}(x) = {display()}"
-        return definition.heading()
+        """``f(x) = x³ − 1/x`` (as the window echoes f), ``g(x) = f(x − 1) + 2``."""
+        return self.definitions[index].heading()
 
     def selected_definition(self) -> CurveDefinition | None:
         index = min(self._state.selected, len(self.definitions) - 1)

@@ -1,0 +1,208 @@
+"""The Gradient panel's small plots: the partials as slices through P, and D_u f(P) against θ.
+
+Each is a ``PlotView``; a drag of P only calls ``setData`` on short curves and moves markers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QWidget
+
+from explorer.core.gradient.point import (
+    TWO_PI,
+    DirectionExtremes,
+    PointAnalysis,
+    Slice,
+    direction_extremes,
+    directional_curve,
+    directional_derivative,
+)
+from explorer.ui.field_items import Paths
+from explorer.ui.field_view import point_marker
+from explorer.ui.plot import PALETTE, PlotView, make_pen
+
+SLICE_COLOR = PALETTE[0]
+TANGENT_COLOR = PALETTE[1]
+DIRECTION_COLOR = PALETTE[0]
+MAX_COLOR = PALETTE[2]
+MIN_COLOR = PALETTE[1]
+SMALL_PLOT_MIN_HEIGHT = 125
+PI_TICKS = [
+    (0.0, "0"),
+    (math.pi / 2, "π/2"),
+    (math.pi, "π"),
+    (3 * math.pi / 2, "3π/2"),
+    (TWO_PI, "2π"),
+]
+
+
+class SmallPlot(PlotView):
+    """A small plot beside the map: no cursor readout, no legend box (captions say what it is),
+    and a small size hint so the side column fits a laptop screen and grows on a big one."""
+
+    def __init__(self, parent: QWidget | None = None, **plot_options: str) -> None:
+        super().__init__(parent, **plot_options)
+        self.readout_label.setVisible(False)
+        self.legend.setVisible(False)
+        self.setMinimumHeight(SMALL_PLOT_MIN_HEIGHT)
+        self.paths = Paths(self.plot_item, None, z_value=10)
+
+    def place_legend(self, *_signal_args: object) -> str:
+        # No legend is shown here: skip counting curve samples on every drag step.
+        return self.legend_corner()
+
+    def show_curve(self, key: str, x: np.ndarray, y: np.ndarray, color: str) -> None:
+        """A curve that changes with every drag step (a bare curve item, new points only)."""
+        self.paths.set(key, x, y, color=color, width=2.0)
+
+    def curve_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        return self.paths.data(key)
+
+    def fit_view(self, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+        """Show ``x_range`` and the curve's ``y_range``, moving the view only when needed.
+
+        A new view redraws the axes and their grid (the costly part of a drag step), so y keeps
+        its range while the curve still fits and fills at least half of it.
+        """
+        (x0, x1), (y0, y1) = self.view_range()
+        new_y0, new_y1 = y_range
+        span = y1 - y0
+        fits = y0 <= new_y0 and new_y1 <= y1 and (new_y1 - new_y0) >= 0.5 * span
+        same_x = abs(x0 - x_range[0]) <= 1e-9 * max(1.0, abs(x0)) and abs(
+            x1 - x_range[1]
+        ) <= 1e-9 * max(1.0, abs(x1))
+        if fits and same_x:
+            return
+        if not fits:
+            # Some room around the curve, so small moves of P keep this view.
+            pad = 0.1 * (new_y1 - new_y0)
+            y_range = (new_y0 - pad, new_y1 + pad)
+        else:
+            y_range = (y0, y1)
+        self.set_view_range(x_range, y_range)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(240, SMALL_PLOT_MIN_HEIGHT + 30)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(160, SMALL_PLOT_MIN_HEIGHT)
+
+
+class SlicePlot(SmallPlot):
+    """t ↦ f with the other coordinate held at P's, and its tangent at P (slope = a partial)."""
+
+    def __init__(self, variable: str, other: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            parent,
+            x_label=variable,
+            y_label=f"f({variable}, {other}₀)" if variable == "x" else f"f({other}₀, {variable})",
+        )
+        self.variable = variable
+        self.marker = point_marker(TANGENT_COLOR)
+        self.add_item(self.marker, ignore_bounds=True)
+
+    def show_slice(self, piece: Slice, tangent_half_width: float) -> None:
+        self.show_curve("slice", piece.t, piece.values, SLICE_COLOR)
+        if math.isfinite(piece.value) and math.isfinite(piece.slope):
+            ts, line = piece.tangent(tangent_half_width)
+            self.show_curve("tangent", ts, line, TANGENT_COLOR)
+            _place(self.marker, (piece.at, piece.value))
+        else:
+            self.show_curve("tangent", np.empty(0), np.empty(0), TANGENT_COLOR)
+            _place(self.marker, None)
+        finite = piece.values[np.isfinite(piece.values)]
+        x_range = (float(piece.t[0]), float(piece.t[-1]))
+        if finite.size:
+            low, high = float(np.min(finite)), float(np.max(finite))
+            if math.isfinite(piece.value):
+                low, high = min(low, piece.value), max(high, piece.value)
+            pad = 0.08 * (high - low) if high > low else max(1.0, abs(high)) * 0.5
+            self.fit_view(x_range, (low - pad, high + pad))
+        else:
+            self.fit_view(x_range, (-1.0, 1.0))
+        self.set_message(None if finite.size else "f is undefined along this slice")
+
+
+class DirectionPlot(SmallPlot):
+    """D_u f(P) = ∇f·u against θ over [0, 2π): the current θ, the max |∇f| and min −|∇f|.
+
+    The vertical line at θ can be dragged; ``theta_dragged(θ)`` reports where to.
+    """
+
+    theta_dragged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, x_label="θ (direction of u)", y_label="D_u f(P)")
+        self.plot_item.getAxis("bottom").setTicks([PI_TICKS, []])
+        self.theta_line = pg.InfiniteLine(
+            angle=90, movable=True, pen=make_pen(DIRECTION_COLOR, 2.0), bounds=(0.0, TWO_PI)
+        )
+        self.theta_line.setHoverPen(make_pen(DIRECTION_COLOR, 3.5))
+        self.theta_line.setToolTip("θ, the direction of u: drag it")
+        self.theta_line.sigDragged.connect(
+            lambda line: self.theta_dragged.emit(float(line.value()))
+        )
+        self.add_item(self.theta_line, ignore_bounds=True)
+        self.current = point_marker(DIRECTION_COLOR)
+        self.maximum = point_marker(MAX_COLOR, "t1", 12)
+        self.minimum = point_marker(MIN_COLOR, "t", 12)
+        # Inside the curve's band: under the maximum, over the minimum (never off the plot).
+        self.max_label = pg.TextItem(color=MAX_COLOR, anchor=(0.5, -0.25))
+        self.min_label = pg.TextItem(color=MIN_COLOR, anchor=(0.5, 1.25))
+        for item in (self.current, self.maximum, self.minimum, self.max_label, self.min_label):
+            self.add_item(item, ignore_bounds=True)
+        self._extremes: DirectionExtremes | None = None
+
+    def show_analysis(self, analysis: PointAnalysis, theta: float) -> None:
+        theta_values, values = directional_curve(analysis)
+        # Close the curve at 2π so it spans the whole axis.
+        self.show_curve(
+            "D", np.append(theta_values, TWO_PI), np.append(values, values[:1]), DIRECTION_COLOR
+        )
+        extremes = direction_extremes(analysis)
+        self._extremes = extremes
+        if extremes is None:
+            _place(self.maximum, None)
+            _place(self.minimum, None)
+            _set_text(self.max_label, "")
+            _set_text(self.min_label, "")
+        else:
+            _place(self.maximum, (extremes.max_theta, extremes.max_value))
+            _place(self.minimum, (extremes.min_theta, extremes.min_value))
+            _set_text(self.max_label, "max |∇f|: u along ∇f")
+            self.max_label.setAnchor((_label_anchor_x(extremes.max_theta), -0.25))
+            self.max_label.setPos(extremes.max_theta, extremes.max_value)
+            _set_text(self.min_label, "min −|∇f|: steepest descent")
+            self.min_label.setAnchor((_label_anchor_x(extremes.min_theta), 1.25))
+            self.min_label.setPos(extremes.min_theta, extremes.min_value)
+        norm = analysis.norm if math.isfinite(analysis.norm) and analysis.norm > 0 else 1.0
+        self.fit_view((0.0, TWO_PI), (-1.3 * norm, 1.3 * norm))
+        self.show_theta(analysis, theta)
+
+    def show_theta(self, analysis: PointAnalysis, theta: float) -> None:
+        self.theta_line.blockSignals(True)
+        self.theta_line.setValue(theta)
+        self.theta_line.blockSignals(False)
+        value = directional_derivative(analysis, theta)
+        _place(self.current, (theta, value) if math.isfinite(value) else None)
+
+
+def _label_anchor_x(theta: float) -> float:
+    """Labels near θ = 0 or 2π hang inwards so they are not cut at the plot's edge."""
+    return min(1.0, max(0.0, theta / TWO_PI * 2 - 0.5))
+
+
+def _set_text(label: pg.TextItem, text: str) -> None:
+    # setText lays the text out again as HTML: skip it when nothing changes (every drag step).
+    if label.toPlainText() != text:
+        label.setText(text)
+
+
+def _place(marker: pg.TargetItem, position: tuple[float, float] | None) -> None:
+    marker.setVisible(position is not None)
+    if position is not None:
+        marker.setPos(*position)

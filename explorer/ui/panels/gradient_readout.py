@@ -1,0 +1,131 @@
+"""The Gradient panel's numbers: f(P), the partials with their formulas, ∇f, |∇f|, the steepest
+descent, D_u f(P), and the linear approximation against f(P + ε), as rows of plain labels.
+
+Painted rows, not labels: a drag step rewrites every number, and labels whose text changes make
+Qt lay the whole window out again on each step.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from explorer.core.gradient.point import (
+    LinearApproximation,
+    PointAnalysis,
+    directional_derivative,
+)
+from explorer.core.gradient.report import pair_text
+from explorer.core.gradient.surface import Surface
+from explorer.core.text import format_number
+
+# (label, value, role): the role picks the colour (gradient, direction, error or plain).
+Row = tuple[str, str, str]
+ROLE_COLORS = {"gradient": "#D55E00", "direction": "#0072B2", "error": "#b00020", "": "#222222"}
+
+
+def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: float) -> list[Row]:
+    """Every number about P, from the core's analysis (formulas from the steps engine)."""
+    if surface is None or analysis is None:
+        return []
+    rows: list[Row] = [("P =", pair_text(analysis.x, analysis.y), "")]
+    if not analysis.defined:
+        return rows + [("f(P):", "f is undefined here: drag P into the coloured region", "error")]
+    formulas = surface.partial_formulas
+    rows += [
+        ("f(P) =", format_number(analysis.value), ""),
+        ("∂f/∂x =", f"{formulas['x']} = {format_number(analysis.df_dx)}", ""),
+        ("∂f/∂y =", f"{formulas['y']} = {format_number(analysis.df_dy)}", ""),
+        ("∇f(P) =", pair_text(*analysis.gradient), "gradient"),
+        ("|∇f(P)| =", format_number(analysis.norm), "gradient"),
+    ]
+    descent = analysis.steepest_descent
+    if descent is None:
+        rows.append(("∇f(P) = 0:", "P is a critical point, no uphill direction", ""))
+    else:
+        rows.append(("−∇f/|∇f| =", f"{pair_text(*descent)}  (steepest descent)", ""))
+    degrees = format_number(math.degrees(theta) % 360, 4)
+    u = pair_text(math.cos(theta), math.sin(theta))
+    d_u = format_number(directional_derivative(analysis, theta))
+    rows.append(("D_u f(P) =", f"∇f·u = {d_u}  (θ = {degrees}°, u = {u})", "direction"))
+    return rows
+
+
+def linear_rows(linear: LinearApproximation | None) -> list[Row]:
+    """L = f(P) + ε·∇f(P) against f(P + ε), then the seed's printed line."""
+    if linear is None:
+        return [("", "No linear approximation where f is undefined.", "error")]
+    return [
+        ("L =", format_number(linear.approximation), ""),
+        (
+            "f(P + ε) =",
+            f"{format_number(linear.true_value)}  (f(P + ε) − L = "
+            f"{format_number(linear.difference, 3)})",
+            "",
+        ),  # fmt: skip
+        ("seed:", linear.seed_text(), ""),
+    ]
+
+
+class ReadoutTable(QWidget):
+    """Rows of "label  value" painted directly: updating the numbers on a drag step repaints
+    this widget only (labels whose text changes would make Qt lay out the whole window again).
+
+    A value too long for the column is elided; the tooltip and "Copy" (context menu) have all
+    of it.
+    """
+
+    def __init__(self, name: str, tooltip: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._tooltip = tooltip
+        self._rows: list[Row] = []
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        copy = QAction("Copy", self)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
+        self.addAction(copy)
+
+    def set_rows(self, rows: list[Row]) -> None:
+        if rows == self._rows:
+            return
+        resized = len(rows) != len(self._rows)
+        self._rows = list(rows)
+        self.setToolTip(f"{self.text()}\n\n{self._tooltip}" if rows else self._tooltip)
+        if resized:
+            self.setFixedHeight(self._height())
+        self.update()
+
+    def _line_height(self) -> int:
+        return self.fontMetrics().lineSpacing() + 2
+
+    def _height(self) -> int:
+        return max(1, len(self._rows)) * self._line_height() + 2
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(300, self._height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        line = self._line_height()
+        label_width = max((metrics.horizontalAdvance(row[0]) for row in self._rows), default=0)
+        value_left = label_width + 10 if label_width else 0
+        value_width = max(10, self.width() - value_left - 2)
+        for index, (label, value, role) in enumerate(self._rows):
+            painter.setPen(QColor(ROLE_COLORS.get(role, ROLE_COLORS[""])))
+            baseline = index * line + metrics.ascent() + 1
+            painter.drawText(0, baseline, label)
+            shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, value_width)
+            painter.drawText(value_left, baseline, shown)
+        painter.end()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def text(self) -> str:
+        """Every row as "label value" lines (what a learner would copy)."""
+        return "\n".join(f"{name} {value}".strip() for name, value, _ in self._rows)

@@ -1,0 +1,52 @@
+"""The optional 3-D surface: without PyOpenGL (or OpenGL) the tab is a one-line note."""
+
+import importlib
+
+import pytest
+
+from explorer.core.gradient.point import analyse_point
+from explorer.core.gradient.surface import Surface
+from explorer.ui.panels import gradient_3d
+from explorer.ui.panels.gradient_3d import MISSING_NOTE, SurfaceView, load_opengl
+
+
+def test_without_pyopengl_the_loader_says_so(monkeypatch):
+    real_import = importlib.import_module
+
+    def refuse(name, *args):
+        if name == "pyqtgraph.opengl":
+            raise ImportError("No module named 'OpenGL'")
+        return real_import(name, *args)
+
+    monkeypatch.setattr(gradient_3d.importlib, "import_module", refuse)
+    assert load_opengl() is None
+
+
+def test_the_note_replaces_the_view_and_drawing_is_harmless(qtbot):
+    view = SurfaceView(opengl=None)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.available()
+    assert view.note.isVisible() and view.note.text() == MISSING_NOTE
+    assert "pip install" in MISSING_NOTE and ".[3d]" in MISSING_NOTE
+    surface = Surface.from_text("x^2 - y^2")
+    view.show_surface(surface, analyse_point(surface, 1.0, 0.5), (-3, 3), (-3, 3))
+    assert view.note.isVisible()
+
+
+def test_the_panel_works_with_the_note_in_its_3d_tab(qtbot, monkeypatch):
+    monkeypatch.setattr("explorer.ui.panels.gradient_panel.load_opengl", lambda: None)
+    from explorer.ui.panels.gradient_panel import GradientPanel
+
+    panel = GradientPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+    assert titles == ["Map and point", "Vector rules", "3D surface"]
+    panel.tabs.setCurrentIndex(2)
+    assert panel.surface_view.note.isVisible()
+    panel.move_point(0.5, 0.5)
+    panel.tabs.setCurrentIndex(0)
+    assert panel.analysis().x == pytest.approx(0.5)
