@@ -337,7 +337,7 @@ def test_a_panel_built_small_fits_again_when_shown_large(qtbot):
 
 
 def test_the_control_flow_chain_is_wrapped_and_stepping_keeps_the_current_card_in_view(
-    panel, settle
+    panel, settle, qtbot
 ):
     """At a readable zoom the chain is wrapped into bands, the view opens at the input, and
     every step brings its card into view (the output's too)."""
@@ -354,10 +354,10 @@ def test_the_control_flow_chain_is_wrapped_and_stepping_keeps_the_current_card_i
 
     assert all(in_view(node.id) for node in panel.model.inputs)
     for position in range(1, panel.stepper.length + 1):
-        panel.seek(position)
-        assert in_view(panel.stepper.state.current_node), position
+        panel.seek(position)  # a refit of a late resize may move the view: wait for it
+        qtbot.waitUntil(lambda: in_view(panel.stepper.state.current_node), timeout=2000)
     panel.seek(panel.stepper.forward_count)
-    assert in_view(panel.model.output_id)
+    qtbot.waitUntil(lambda: in_view(panel.model.output_id), timeout=2000)
     panel.view.zoom_in()  # the user's zoom is kept on a resize
     zoom = panel.view.zoom
     panel.resize(1200, 760)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
@@ -84,9 +84,9 @@ class GraphView(QGraphicsView):
 
     def set_zoom(self, zoom: float) -> None:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
-        factor = zoom / self.zoom
-        if abs(factor - 1.0) > 1e-9:
-            self.scale(factor, factor)
+        if zoom != self.zoom:
+            # Set, not multiplied in: a readable zoom of 1.0 stays exactly 1.0 after many fits.
+            self.setTransform(QTransform.fromScale(zoom, zoom))
 
     def zoom_in(self) -> None:
         self.auto_fit = False
