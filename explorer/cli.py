@@ -103,6 +103,7 @@ def build_parser(registry: CommandRegistry) -> argparse.ArgumentParser:
         kind_parser = kinds.add_parser(kind.name, help=kind.help, description=kind.help)
         _add_common_export_options(kind_parser, kind.default_size_help)
         kind.configure(kind_parser)
+        _needed_unless_session(kind_parser)
     for name, (help_text, configure, _run) in registry.commands.items():
         configure(subparsers.add_parser(name, help=help_text, description=help_text))
     return parser
@@ -125,6 +126,22 @@ def _add_common_export_options(
         default=height,
         help=f"image height in pixels (default: {default_size_help or height})",
     )
+    parser.add_argument(
+        "--session",
+        metavar="FILE",
+        help="draw the view saved in this session file (.calcx) instead of the options below",
+    )
+
+
+def _needed_unless_session(parser: argparse.ArgumentParser) -> None:
+    """A kind's required options (``--expr`` …) may be left out when ``--session`` gives the view;
+    ``run_export`` asks for them otherwise, in argparse's words."""
+    needed = []
+    for action in parser._actions:  # argparse keeps no public list of a parser's arguments
+        if action.required and action.dest != "out":
+            action.required = False
+            needed.append(("/".join(action.option_strings) or action.dest, action.dest))
+    parser.set_defaults(needed_unless_session=needed)
 
 
 def session_file_argument(tokens: Sequence[str]) -> str | None:
@@ -187,6 +204,12 @@ def _quiet_after_broken_pipe() -> int:
 
 def run_export(kind: ExportKind, args: argparse.Namespace) -> int:
     """Render ``kind`` offscreen and write ``args.out``; nothing is written when input is bad."""
+    needed = getattr(args, "needed_unless_session", [])
+    missing = [label for label, dest in needed if getattr(args, dest, None) is None]
+    if missing and args.session is None:
+        raise CommandError(
+            f"the following arguments are required: {', '.join(missing)} (or --session FILE)"
+        )
     use_offscreen_qt_without_display()
     from explorer.ui import export
     from explorer.ui.app import ensure_application
@@ -199,19 +222,33 @@ def run_export(kind: ExportKind, args: argparse.Namespace) -> int:
     except export.ExportError as error:
         raise CommandError(str(error)) from None
     ensure_application()
-    target = kind.build_target(args)
+    if args.session is None:
+        written = _write(writer, kind.build_target(args), args)
+    else:
+        from explorer.core.session import SessionError
+        from explorer.ui.session_export import session_view
+
+        try:
+            with session_view(kind.name.title(), args.session) as panel:
+                written = _write(writer, panel.export_target(), args)
+        except SessionError as error:
+            raise CommandError(f"{args.session}: {error}") from None
+    print(f"Wrote {written} ({args.width}×{args.height})")
+    return EXIT_OK
+
+
+def _write(writer, target, args: argparse.Namespace):  # noqa: ANN001, ANN202
+    from explorer.ui import export
+
     try:
         if writer is None:
-            written = export.export_image(target, args.out, args.width, args.height)
-        else:
-            written = writer(target, args)
+            return export.export_image(target, args.out, args.width, args.height)
+        return writer(target, args)
     except export.ExportError as error:
         raise CommandError(str(error)) from None
     except OSError as error:
         message = f"Cannot write {args.out}: {error.strerror or error}"
         raise CommandError(message, EXIT_FAILURE) from None
-    print(f"Wrote {written} ({args.width}×{args.height})")
-    return EXIT_OK
 
 
 def _fail(message: str, code: int) -> int:

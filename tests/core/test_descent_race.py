@@ -214,3 +214,20 @@ def test_piecewise_constant_functions_are_refused_with_the_reason():
         ExprError, match="needs a slope to follow, but floor gives none .it is piecewise constant"
     ):
         parse_objective("x^2 + floor(x)")
+
+
+def test_the_state_goes_through_a_session_file_and_bad_saved_values_are_refused():
+    from explorer.core.panel_state import StateError, state_from_dict, state_to_dict
+
+    state = state_from_preset(preset_named("Rosenbrock (1 − x)² + 100(y − x²)²"))
+    assert state_from_dict(DescentState, state_to_dict(state)) == state
+    saved = state_to_dict(state)
+    saved["racers"][0]["settings"]["kind"] = "lbfgs"
+    with pytest.raises(StateError, match="unknown optimizer kind 'lbfgs'"):
+        state_from_dict(DescentState, saved)
+    saved = state_to_dict(state)
+    saved["racers"][4]["settings"]["beta1"] = 1.5
+    with pytest.raises(StateError, match="Invalid beta parameter at index 0: 1.5"):
+        state_from_dict(DescentState, saved)
+    with pytest.raises(StateError, match="start must be one or two finite numbers"):
+        state_from_dict(DescentState, {**state_to_dict(state), "start": [1, 2, 3]})

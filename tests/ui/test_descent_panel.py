@@ -20,7 +20,6 @@ from explorer.ui import export
 from explorer.ui.panels.descent_panel import DescentPanel
 
 ROSENBROCK = "Rosenbrock (1 − x)² + 100(y − x²)²"
-BOWL = "d2l: f = x² + 2y², η = 0.1 from (−5, −2)"
 
 
 def rosenbrock(state, steps=200):
@@ -28,25 +27,14 @@ def rosenbrock(state, steps=200):
     return replace(state_from_preset(preset_named(ROSENBROCK), state), steps=steps)
 
 
-@pytest.fixture(scope="module")
-def shown_panel(qapp):
-    """One shown 1280×800 panel for the module (building the map costs most of a test)."""
+@pytest.fixture
+def panel(qtbot):
     widget = DescentPanel()
     widget.fixed_interval = 0
+    qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
-    yield widget
-    widget.shutdown()
-    widget.close()
-    widget.deleteLater()
-
-
-@pytest.fixture
-def panel(shown_panel, qtbot):
-    """The shared panel back at its opening state: d2l's bowl, not playing, no message."""
-    shown_panel.set_playing(False)
-    shown_panel.set_state(state_from_preset(preset_named(BOWL), DescentState()))
-    return shown_panel
+    return widget
 
 
 def current_points(panel):

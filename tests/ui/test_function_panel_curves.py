@@ -121,3 +121,26 @@ def test_parameters_are_shared_and_named_in_the_legend_of_the_curves_using_them(
     assert panel.plot.curve("f").name() == "f(x) = a·x² (a = 1)"
     assert panel.plot.curve("g").name() == "g(x) = x + b (b = 2)"
     assert panel.plot.curve("h").name() == "h(x) = x/2"
+
+
+def test_the_curves_are_saved_in_a_session_and_drawn_again(qtbot, window, tmp_path) -> None:
+    window.expression_input.set_text("x^2 - 1")
+    panel = window.panel_titled("Function")
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.plot.curve("f") is not None)
+    panel.set_state(
+        FunctionState(
+            curves=("g(x) = f(x - 1)", "f'(x)"),
+            hidden=(False, False, True),
+            colours=("", "#aa0000"),
+            shading="slope",
+        )
+    )
+    saved = panel.state()
+    assert window.session.save_as(tmp_path / "curves.calcx")
+    panel.set_state(FunctionState())
+    assert panel.plot.curve_keys() == ["f"]
+    assert window.session.open_path(tmp_path / "curves.calcx")
+    assert panel.state() == saved
+    assert set(panel.plot.curve_keys()) == {"f", "g"}  # h is hidden
+    assert panel.plot.curve("g").opts["pen"].color().name() == "#aa0000"

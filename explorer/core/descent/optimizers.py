@@ -9,7 +9,7 @@ tests all describe an optimizer the same way. ``parse_settings`` reads the CLI's
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 from explorer.core.autodiff import optim
@@ -74,6 +74,15 @@ class OptimizerSettings:
     eps: float = 1e-8
     weight_decay: float = 0.0
 
+    def __post_init__(self) -> None:
+        # A saved session may hold anything: refuse what torch.optim would refuse, by name.
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown optimizer kind {self.kind!r} (known: {', '.join(KINDS)})")
+        for name in _FIELDS:
+            if not math.isfinite(getattr(self, name)):
+                raise ValueError(f"{name} must be a finite number")
+        parameter_group(self)
+
     @property
     def spec(self) -> OptimizerKind:
         return KINDS[self.kind]
@@ -120,7 +129,7 @@ def parse_settings(text: str) -> OptimizerSettings:
     if key not in KINDS:
         known = ", ".join([*KINDS, *sorted(set(ALIASES) - set(KINDS))])
         raise ExprError(f"Unknown optimizer '{name.strip()}' in '{text}'. Known: {known}")
-    settings = default_settings(key)
+    values = dict(KINDS[key].defaults)
     accepted = (*KINDS[key].hyperparameters, "eps")
     for assignment in filter(None, (part.strip() for part in assignments.split(","))):
         field, equals, value_text = (part.strip() for part in assignment.partition("="))
@@ -130,18 +139,19 @@ def parse_settings(text: str) -> OptimizerSettings:
             parts = value_text.split("/")
             if len(parts) != 2 or "beta1" not in accepted:
                 raise ExprError(f"betas takes two numbers, beta1/beta2, for Adam ('{text}')")
-            settings = replace(
-                settings, beta1=_number(parts[0], field, text), beta2=_number(parts[1], field, text)
-            )
+            values["beta1"] = _number(parts[0], field, text)
+            values["beta2"] = _number(parts[1], field, text)
             continue
         if field not in _FIELDS or field not in accepted:
             raise ExprError(
                 f"{KINDS[key].label} has no setting '{field}' ('{text}'); it takes "
                 + ", ".join(accepted)
             )
-        settings = replace(settings, **{field: _number(value_text, field, text)})
-    check_settings(settings)
-    return settings
+        values[field] = _number(value_text, field, text)
+    try:
+        return OptimizerSettings(key, **values)
+    except ValueError as error:  # torch.optim's own message: "Invalid learning rate: -1.0"
+        raise ExprError(f"{KINDS[key].label}: {error}") from None
 
 
 def _number(text: str, field: str, whole: str) -> float:
@@ -152,14 +162,6 @@ def _number(text: str, field: str, whole: str) -> float:
     if not math.isfinite(value):
         raise ExprError(f"{field} must be a finite number ('{whole}')")
     return value
-
-
-def check_settings(settings: OptimizerSettings) -> None:
-    """Refuse what the ``torch.optim`` class refuses (η < 0, β ≥ 1, …) with its message."""
-    try:
-        parameter_group(settings)
-    except ValueError as error:
-        raise ExprError(f"{settings.label}: {error}") from None
 
 
 def parameter_group(settings: OptimizerSettings) -> dict[str, Any]:

@@ -8,6 +8,7 @@ scrubbing to step k shows exactly what step k showed the first time.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -42,6 +43,8 @@ class DescentState:
     preset: str = ""
 
     def __post_init__(self) -> None:
+        if len(self.start) not in (1, 2) or not all(math.isfinite(v) for v in self.start):
+            raise ValueError(f"start must be one or two finite numbers, got {self.start}")
         if not 0 <= self.steps <= MAX_STEPS:
             raise ValueError(f"steps must be between 0 and {MAX_STEPS}, got {self.steps}")
         if not self.speed > 0 or not self.tolerance > 0:

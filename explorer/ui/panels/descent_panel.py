@@ -535,10 +535,15 @@ class DescentPanel(Panel):
             self._objective, self.race.start, state.enabled_settings(), self.race.steps
         )
 
+    def _reset_button_texts(self) -> None:
+        self.copy_button.setText("Copy as PyTorch code")
+        self.gif_button.setText("Save GIF…")
+
     def copy_code(self) -> None:
         QGuiApplication.clipboard().setText(self.code())
         self.copy_button.setText("Copied ✓")
-        QTimer.singleShot(1500, lambda: self.copy_button.setText("Copy as PyTorch code"))
+        # With the button as context: the reset is dropped if the panel is gone by then.
+        QTimer.singleShot(1500, self.copy_button, self._reset_button_texts)
 
     # ----- the animation as a GIF ----------------------------------------------------------------
 
@@ -567,4 +572,4 @@ class DescentPanel(Panel):
         self._show_error("")
         self.gif_button.setText("Saved ✓")
         self.gif_button.setToolTip(f"Saved {written}")
-        QTimer.singleShot(1500, lambda: self.gif_button.setText("Save GIF…"))
+        QTimer.singleShot(1500, self.gif_button, self._reset_button_texts)
