@@ -34,9 +34,6 @@ KNOWN_PRIVATE: set[tuple[str, str, str]] = {
     ("core.graph.interpreter", "core.graph.interpreter_expressions", "_describe_error"),
     ("core.graph.interpreter", "core.graph.interpreter_expressions", "_Return"),
     ("core.graph.interpreter", "core.graph.interpreter_expressions", "_Scope"),
-    ("core.autodiff.tensor", "core.autodiff.dtypes", "_BY_NUMPY"),
-    ("core.autodiff.structural_stats", "core.autodiff.structural", "_count"),
-    ("core.autodiff.structural_stats", "core.autodiff.structural", "_expand_reduced"),
 }
 
 

@@ -78,7 +78,8 @@ class dtype:  # noqa: N801 - PyTorch's name
         return f"torch.{_TYPE_NAMES.get(self.name, self.name.capitalize())}Tensor"
 
 
-_BY_NUMPY: dict[np.dtype, dtype] = {}
+# The one dtype object per numpy dtype (as_dtype fills it; Tensor.dtype reads it first).
+BY_NUMPY: dict[np.dtype, dtype] = {}
 
 
 def as_dtype(value: Any) -> dtype:
@@ -88,9 +89,9 @@ def as_dtype(value: Any) -> dtype:
     if isinstance(value, str) and value.startswith("torch.") and value.endswith("Tensor"):
         return from_type_name(value)
     numpy_dtype = np.dtype(value)
-    found = _BY_NUMPY.get(numpy_dtype)
+    found = BY_NUMPY.get(numpy_dtype)
     if found is None:
-        found = _BY_NUMPY[numpy_dtype] = dtype(numpy_dtype)
+        found = BY_NUMPY[numpy_dtype] = dtype(numpy_dtype)
     return found
 
 

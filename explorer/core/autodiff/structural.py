@@ -20,14 +20,14 @@ def _zero_if_none(tangent: Any, like: Any) -> Any:
     return np.zeros_like(like) if tangent is None else tangent
 
 
-def _expand_reduced(g: Any, shape: tuple[int, ...], dims: tuple[int, ...] | None, keepdim: bool):
+def expand_reduced(g: Any, shape: tuple[int, ...], dims: tuple[int, ...] | None, keepdim: bool):
     """Undo a reduction's shape change so ``g`` broadcasts back over the reduced input."""
     if dims is not None and not keepdim:
         g = np.expand_dims(g, tuple(d % len(shape) for d in dims))
     return np.broadcast_to(g, shape)
 
 
-def _count(shape: tuple[int, ...], dims: tuple[int, ...] | None) -> int:
+def reduced_count(shape: tuple[int, ...], dims: tuple[int, ...] | None) -> int:
     if dims is None:
         return int(np.prod(shape, dtype=np.int64))
     return int(np.prod([shape[d] for d in dims], dtype=np.int64))
@@ -41,13 +41,13 @@ def _sum_forward(a: Any, extra: Any) -> Any:
 def _mean_forward(a: Any, extra: Any) -> Any:
     dims, keepdim = extra
     if np.size(a) == 0:  # NaN without numpy's "Mean of empty slice" warning, as in PyTorch
-        return np.sum(a, axis=dims, keepdims=keepdim) / _count(np.shape(a), dims)
+        return np.sum(a, axis=dims, keepdims=keepdim) / reduced_count(np.shape(a), dims)
     return np.mean(a, axis=dims, keepdims=keepdim)
 
 
 SUM = OpRule(
     "sum", "SumBackward0", _sum_forward,
-    vjp=lambda g, values, out, extra: (_expand_reduced(g, np.shape(values[0]), *extra),),
+    vjp=lambda g, values, out, extra: (expand_reduced(g, np.shape(values[0]), *extra),),
     jvp=lambda tangents, values, out, extra: _sum_forward(tangents[0], extra),
     symbol="Σu", saves_values=False,
     out_needed_by=(),
@@ -55,7 +55,9 @@ SUM = OpRule(
 MEAN = OpRule(
     "mean", "MeanBackward0", _mean_forward,
     vjp=lambda g, values, out, extra: (
-        _expand_reduced(g / _count(np.shape(values[0]), extra[0]), np.shape(values[0]), *extra),
+        expand_reduced(
+            g / reduced_count(np.shape(values[0]), extra[0]), np.shape(values[0]), *extra
+        ),
     ),
     jvp=lambda tangents, values, out, extra: _mean_forward(tangents[0], extra),
     symbol="mean(u)", saves_values=False,
@@ -95,7 +97,7 @@ def _norm_local(values: Any, out: Any, extra: Any) -> Any:
 NORM = OpRule(
     "norm", "LinalgVectorNormBackward0", _norm_forward,
     vjp=lambda g, values, out, extra: (
-        _expand_reduced(g, np.shape(values[0]), extra[1], extra[2])
+        expand_reduced(g, np.shape(values[0]), extra[1], extra[2])
         * _norm_local(values, out, extra),
     ),
     jvp=lambda tangents, values, out, extra: np.sum(
@@ -341,7 +343,7 @@ def _extreme_local(values: Any, out: Any, extra: Any) -> Any:
 EXTREME = OpRule(
     "max", "MaxBackward1", _extreme_forward,
     vjp=lambda g, values, out, extra: (
-        _expand_reduced(g, np.shape(values[0]), extra[1], extra[2])
+        expand_reduced(g, np.shape(values[0]), extra[1], extra[2])
         * _extreme_local(values, out, extra),
     ),
     jvp=lambda tangents, values, out, extra: np.sum(

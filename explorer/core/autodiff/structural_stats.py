@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff.rules import GRAPH_VJPS, STRUCTURAL_DESCRIPTIONS, OpRule
-from explorer.core.autodiff.structural import _count, _expand_reduced
+from explorer.core.autodiff.structural import expand_reduced, reduced_count
 
 
 def _centered(a: Any, dims: tuple[int, ...] | None) -> Any:
@@ -33,13 +33,13 @@ def _var_local(values: Any, extra: Any) -> Any:
     dims, correction, _ = extra
     (a,) = values
     with np.errstate(divide="ignore", invalid="ignore"):
-        return 2.0 * _centered(a, dims) / (_count(np.shape(a), dims) - correction)
+        return 2.0 * _centered(a, dims) / (reduced_count(np.shape(a), dims) - correction)
 
 
 VAR = OpRule(
     "var", "VarBackward0", _var_forward,
     vjp=lambda g, values, out, extra: (
-        _expand_reduced(g, np.shape(values[0]), extra[0], extra[2]) * _var_local(values, extra),
+        expand_reduced(g, np.shape(values[0]), extra[0], extra[2]) * _var_local(values, extra),
     ),
     jvp=lambda tangents, values, out, extra: np.sum(
         tangents[0] * _var_local(values, extra), axis=extra[0], keepdims=extra[2]
@@ -60,7 +60,7 @@ def _std_local(values: Any, out: Any, extra: Any) -> Any:
 STD = OpRule(
     "std", "StdBackward0", lambda a, extra: np.sqrt(_var_forward(a, extra)),
     vjp=lambda g, values, out, extra: (
-        _expand_reduced(g, np.shape(values[0]), extra[0], extra[2])
+        expand_reduced(g, np.shape(values[0]), extra[0], extra[2])
         * _std_local(values, out, extra),
     ),
     jvp=lambda tangents, values, out, extra: np.sum(
@@ -94,7 +94,7 @@ def _prod_dims(extra: Any) -> tuple[int, ...] | None:
 PROD = OpRule(
     "prod", "ProdBackward0", _prod_forward,
     vjp=lambda g, values, out, extra: (
-        _expand_reduced(g, np.shape(values[0]), _prod_dims(extra), extra[1])
+        expand_reduced(g, np.shape(values[0]), _prod_dims(extra), extra[1])
         * _product_of_others(values[0], extra[0]),
     ),
     jvp=lambda tangents, values, out, extra: np.sum(
@@ -190,13 +190,13 @@ def _logsumexp_forward(a: Any, extra: Any) -> Any:
 def _logsumexp_softmax(values: Any, out: Any, extra: Any) -> Any:
     """∂ logsumexp(u)/∂uᵢ = exp(uᵢ − logsumexp(u)): the softmax along the reduced dims."""
     (a,) = values
-    return np.exp(a - _expand_reduced(out, np.shape(a), *extra))
+    return np.exp(a - expand_reduced(out, np.shape(a), *extra))
 
 
 LOGSUMEXP = OpRule(
     "logsumexp", "LogsumexpBackward0", _logsumexp_forward,
     vjp=lambda g, values, out, extra: (
-        _expand_reduced(g, np.shape(values[0]), *extra) * _logsumexp_softmax(values, out, extra),
+        expand_reduced(g, np.shape(values[0]), *extra) * _logsumexp_softmax(values, out, extra),
     ),
     jvp=lambda tangents, values, out, extra: np.sum(
         tangents[0] * _logsumexp_softmax(values, out, extra), axis=extra[0], keepdims=extra[1]

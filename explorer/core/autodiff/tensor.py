@@ -16,8 +16,7 @@ import numpy as np
 from explorer.core.autodiff import engine, shape_errors
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
-from explorer.core.autodiff.dtypes import _BY_NUMPY as _DTYPES
-from explorer.core.autodiff.dtypes import as_dtype, default_float, dtype
+from explorer.core.autodiff.dtypes import BY_NUMPY, as_dtype, default_float, dtype
 from explorer.core.autodiff.engine import GradMode
 
 LEAF_IN_PLACE_MESSAGE = "a leaf Variable that requires grad is being used in an in-place operation."
@@ -213,7 +212,7 @@ class Tensor:
     @property
     def dtype(self) -> dtype:
         numpy_dtype = self._value.dtype
-        found = _DTYPES.get(numpy_dtype)
+        found = BY_NUMPY.get(numpy_dtype)
         return found if found is not None else as_dtype(numpy_dtype)
 
     @property
