@@ -276,7 +276,18 @@ def _shape_text(tensor: Tensor) -> str:
     return "x".join(str(n) for n in tensor.shape)
 
 
-mm = FS.mm
+def mv(input: Tensor, vec: Tensor) -> Tensor:
+    if input.ndim != 2 or vec.ndim != 1:
+        raise RuntimeError(f"vector + matrix @ vector expected, got 1, {input.ndim}, {vec.ndim}")
+    return matmul(input, vec)
+
+
+def mm(input: Tensor, mat2: Tensor) -> Tensor:
+    if input.ndim != 2:
+        raise RuntimeError("self must be a matrix")
+    if mat2.ndim != 2:
+        raise RuntimeError("mat2 must be a matrix")
+    return matmul(input, mat2)
 
 
 def _shape_argument(shape: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -1,5 +1,5 @@
 """More operations as functions: statistics (``var``, ``std``, ``prod``, ``cumsum``), ``argmax``,
-max/min along a dim with their indices, ``softmax``, ``clamp``, ``where``, ``mv``, dtype casts.
+max/min along a dim with their indices, ``softmax``, ``clamp``, ``where``, dtype casts.
 
 As in ``functional.py``, each function only checks its arguments (with PyTorch's messages) and
 picks a rule from the registry. PyTorch's numpy-style keyword aliases are accepted where PyTorch
@@ -14,11 +14,12 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff import structural as S
 from explorer.core.autodiff import structural_stats as SS
 from explorer.core.autodiff.apply import apply_elementwise, apply_structural
 from explorer.core.autodiff.dtypes import as_dtype
 from explorer.core.autodiff.shape_errors import checked_dim, checked_dims
-from explorer.core.autodiff.tensor import Tensor, lift, make
+from explorer.core.autodiff.tensor import Size, Tensor, lift, make
 
 
 def dim_arguments(name: str, dim: Any, keepdim: Any, aliases: dict[str, Any]) -> tuple[Any, Any]:
@@ -156,9 +157,7 @@ def extreme_along(input: Tensor, dim: int, keepdim: bool, largest: bool) -> _Ret
     value = np.asarray(input._value)
     dim = checked_dim(dim, value.ndim)
     if value.ndim == 0:  # its one element, index 0: as along the dim of a one-element vector
-        from explorer.core.autodiff.functional import unsqueeze
-
-        return extreme_along(unsqueeze(input, 0), 0, False, largest)
+        return extreme_along(apply_structural(S.UNSQUEEZE, (input,), (1,)), 0, False, largest)
     reducer = np.argmax if largest else np.argmin
     indices = reducer(value, axis=dim, keepdims=True)
     rule = SS.MAX_ALONG if largest else SS.MIN_ALONG
@@ -217,30 +216,10 @@ def where(condition: Tensor, input: Any = None, other: Any = None) -> Any:
 
 def to_dtype(input: Tensor, dtype: Any) -> Tensor:
     """A copy in another dtype (``input`` itself when the dtype already matches, as PyTorch)."""
-    from explorer.core.autodiff import structural as S
-
     numpy_dtype = np.dtype(as_dtype(dtype))
     if input._value.dtype == numpy_dtype:
         return input
     return apply_structural(S.CAST, (input,), numpy_dtype)
-
-
-def mv(input: Tensor, vec: Tensor) -> Tensor:
-    from explorer.core.autodiff.functional import matmul
-
-    if input.ndim != 2 or vec.ndim != 1:
-        raise RuntimeError(f"vector + matrix @ vector expected, got 1, {input.ndim}, {vec.ndim}")
-    return matmul(input, vec)
-
-
-def mm(input: Tensor, mat2: Tensor) -> Tensor:
-    from explorer.core.autodiff.functional import matmul
-
-    if input.ndim != 2:
-        raise RuntimeError("self must be a matrix")
-    if mat2.ndim != 2:
-        raise RuntimeError("mat2 must be a matrix")
-    return matmul(input, mat2)
 
 
 def numel(input: Tensor) -> int:
@@ -248,6 +227,4 @@ def numel(input: Tensor) -> int:
 
 
 def broadcast_shapes(*shapes: Sequence[int]) -> tuple[int, ...]:
-    from explorer.core.autodiff.tensor import Size
-
     return Size(np.broadcast_shapes(*[tuple(s) for s in shapes]))

@@ -312,7 +312,7 @@ METHODS: dict[str, Any] = {
     "clamp": FS.clamp,
     "clip": FS.clamp,
     "where": lambda self, condition, other: FS.where(condition, self, other),
-    "mv": FS.mv,
+    "mv": F.mv,
     "add_": _in_place_method("add_", F.add),
     "sub_": _in_place_method("sub_", F.sub),
     "mul_": _in_place_method("mul_", F.mul),
