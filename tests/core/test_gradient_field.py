@@ -93,3 +93,15 @@ def test_labels_keep_apart_and_inside_the_view():
     for level, x, y in anchors:
         assert x**2 + y**2 == pytest.approx(level, rel=2e-2)
         assert -3 + 18 * pixel[0] <= x <= 3 - 18 * pixel[0]
+
+
+def test_an_equal_scale_fit_keeps_the_view_asked_for():
+    from explorer.core.gradient.field import is_equal_scale_fit
+
+    asked = ((-3.0, 3.0), (-3.0, 3.0))
+    assert is_equal_scale_fit(asked, ((-3.92, 3.92), (-3.0, 3.0)))  # wider, same centre
+    assert is_equal_scale_fit(asked, ((-3.0, 3.0), (-5.0, 5.0)))
+    assert is_equal_scale_fit(asked, asked)
+    assert not is_equal_scale_fit(asked, ((-2.0, 4.0), (-3.0, 3.0)))  # panned
+    assert not is_equal_scale_fit(asked, ((-6.0, 6.0), (-6.0, 6.0)))  # zoomed out
+    assert not is_equal_scale_fit(asked, ((-1.0, 1.0), (-3.0, 3.0)))  # zoomed in

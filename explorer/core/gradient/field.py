@@ -235,3 +235,24 @@ def band_indices(z: np.ndarray, levels: ContourLevels) -> np.ndarray:
     index = np.clip(np.nan_to_num(index, nan=-1.0), 0, levels.band_count - 1)
     index[np.isnan(z)] = -1
     return index.astype(np.int32)
+
+
+def is_equal_scale_fit(
+    asked: tuple[tuple[float, float], tuple[float, float]],
+    shown: tuple[tuple[float, float], tuple[float, float]],
+    tolerance: float = 1e-6,
+) -> bool:
+    """Whether ``shown`` (x, y ranges) is ``asked`` widened on one axis about the same centre.
+
+    The map keeps both axes at one scale, so it shows more than was asked along one axis; that
+    is still the view the learner chose (a session keeps the range asked for), whereas a pan or a
+    zoom moves a centre or changes both spans.
+    """
+    spans_kept = 0
+    for (low, high), (shown_low, shown_high) in zip(asked, shown, strict=True):
+        span, shown_span = high - low, shown_high - shown_low
+        scale = tolerance * max(abs(span), 1.0)
+        if abs((low + high) - (shown_low + shown_high)) / 2 > scale or shown_span < span - scale:
+            return False
+        spans_kept += abs(shown_span - span) <= scale
+    return spans_kept >= 1

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.expr.errors import ExprError
 from explorer.core.gradient.critical import MAX_POINTS, CriticalPoint, find_critical_points
-from explorer.core.gradient.field import FieldGrid
+from explorer.core.gradient.field import FieldGrid, is_equal_scale_fit
 from explorer.core.gradient.point import (
     LinearApproximation,
     PointAnalysis,
@@ -343,7 +343,9 @@ class GradientPanel(Panel):
 
     def _on_field_changed(self, grid: FieldGrid) -> None:
         """The map was recomputed (new f, parameters, zoom or pan)."""
-        self._state = replace(self._state, x_range=grid.x_range, y_range=grid.y_range)
+        asked = (self._state.x_range, self._state.y_range)
+        if not is_equal_scale_fit(asked, (grid.x_range, grid.y_range)):
+            self._state = replace(self._state, x_range=grid.x_range, y_range=grid.y_range)
         self._update_point()
         self._update_field()
         self._critical = None
