@@ -164,13 +164,18 @@ class SymbolicWorker:
                     if result.request_id == request_id:
                         return result
                     others.append(result)
-                if self._connection is not None and self._process is not None:
-                    self._connection.poll(0.02)
-                else:
-                    time.sleep(0.02)
+                self.wait(0.02)
             return None
         finally:
             self._outbox[:0] = others
+
+    def wait(self, timeout: float) -> None:
+        """Block until the process sends something or ``timeout`` seconds pass; ``poll`` then
+        collects it. For scripts and tests that wait on the worker's state; never the GUI."""
+        if self._connection is not None and self._process is not None:
+            self._connection.poll(timeout)
+        else:
+            time.sleep(timeout)
 
     @property
     def busy(self) -> bool:

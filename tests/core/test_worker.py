@@ -1,18 +1,27 @@
 """The symbolic worker process: time limits, kills, request ids, superseding, errors, real tasks.
 
 The test-only tasks below are registered when the worker process imports this module (it is
-passed as ``task_modules=(__name__,)``), so they never reach the app's registry.
+passed as ``task_modules=(__name__,)``), so they never reach the app's registry. Nothing here
+sleeps or times the worker: tests wait on its own state (the running request, ``busy``, the
+results it delivers), and a job that must still be running at some moment is held by a gate (a
+named pipe the test opens when it chooses) or spins with a limit far beyond the test's.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from worker_gate import make_gate, try_open, wait_at_gate
 
 from explorer.core.expr.errors import ExprError
-from explorer.core.worker import SymbolicWorker, register_task
+from explorer.core.worker import SymbolicWorker, WorkerResult, register_task
+
+# Longer than any wait below: a job with this limit ends only when the test ends it.
+FOREVER = 3600.0
 
 
 @register_task("test_echo")
@@ -20,9 +29,9 @@ def _echo(payload: dict) -> dict:
     return {"echo": payload}
 
 
-@register_task("test_sleep_echo")
-def _sleep_echo(payload: dict) -> dict:
-    time.sleep(payload["seconds"])
+@register_task("test_gated_echo")
+def _gated_echo(payload: dict) -> dict:
+    wait_at_gate(payload["gate"])
     return {"echo": payload}
 
 
@@ -54,16 +63,31 @@ def worker():
     symbolic.shutdown()
 
 
-def collect(worker: SymbolicWorker, seconds: float, until=None) -> list:
-    """Poll for a while (or until ``until(results)``), returning every result delivered."""
-    results = []
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
+def poll_until(
+    worker: SymbolicWorker, condition: Callable[[list[WorkerResult]], bool], limit: float = 60
+) -> list[WorkerResult]:
+    """Poll until ``condition(results so far)`` holds; return every result delivered.
+
+    ``limit`` only ends a wait that would otherwise never end, as qtbot.waitUntil's timeout
+    does: reaching it is a failure, not a measurement.
+    """
+    results: list[WorkerResult] = []
+    give_up = time.monotonic() + limit
+    while True:
         results.extend(worker.poll())
-        if until is not None and until(results):
-            break
-        time.sleep(0.01)
-    return results
+        if condition(results):
+            return results
+        assert time.monotonic() < give_up, f"the worker never got there; results: {results}"
+        worker.wait(0.05)
+
+
+def delivered(request_id: int) -> Callable[[list[WorkerResult]], bool]:
+    return lambda results: any(result.request_id == request_id for result in results)
+
+
+def open_gate(worker: SymbolicWorker, gate: Path) -> None:
+    """Let the gated job finish, once it holds the gate open."""
+    assert poll_until(worker, lambda _: try_open(gate)) == []
 
 
 def process_exists(pid: int) -> bool:
@@ -92,13 +116,11 @@ def test_a_job_that_never_ends_is_killed_after_its_limit(worker):
     ready = worker.submit("test_echo", {}, timeout=30)
     assert worker.wait_for(ready, timeout=30).ok
     pid = worker.process_id
-    started = time.monotonic()
     request = worker.submit("test_spin", {}, timeout=0.5)
-    result = worker.wait_for(request, timeout=20)
-    waited = time.monotonic() - started
+    result = worker.wait_for(request, timeout=60)
     assert result is not None and not result.ok and result.timed_out
     assert result.error == "Spinning forever took longer than 0.5 s and was stopped."
-    assert 0.5 <= waited < 5
+    assert result.elapsed >= 0.5  # the worker's own clock: not stopped before its limit
     assert not process_exists(pid)
     # The next request gets a fresh process.
     again = worker.submit("test_echo", {"after": "kill"}, timeout=30)
@@ -107,57 +129,62 @@ def test_a_job_that_never_ends_is_killed_after_its_limit(worker):
 
 
 def test_poll_does_not_block_while_a_job_runs(worker):
-    request = worker.submit("test_spin", {}, timeout=3)
-    slowest = 0.0
+    request = worker.submit("test_spin", {}, timeout=FOREVER)
+    poll_until(worker, lambda _: worker.running_request_id == request)
+    # A poll that waited for the job would only come back when its limit killed it.
     for _ in range(50):
-        started = time.perf_counter()
-        worker.poll()
-        slowest = max(slowest, time.perf_counter() - started)
-        time.sleep(0.01)
-    assert slowest < 0.05
+        assert worker.poll() == []
+        assert worker.running_request_id == request
     worker.cancel(request)
 
 
-def test_newer_request_supersedes_older_in_the_same_channel(worker):
-    old = worker.submit("test_sleep_echo", {"seconds": 0.2, "which": "old"}, timeout=30)
-    new = worker.submit(
-        "test_sleep_echo", {"seconds": 0.0, "which": "new"}, timeout=30, channel="test_sleep_echo"
-    )
-    results = collect(worker, 30, until=lambda r: any(x.request_id == new for x in r))
-    results += collect(worker, 0.5)  # the old result, if it came, would arrive by now
-    assert [r.request_id for r in results] == [new]
-    assert results[0].result["echo"]["which"] == "new"
-    assert old < new
+def test_newer_request_supersedes_older_in_the_same_channel(tmp_path):
+    # A grace period longer than the test: the old job is not killed, it finishes, late.
+    worker = SymbolicWorker(task_modules=(__name__,), preload=(), supersede_grace=FOREVER)
+    try:
+        gate = make_gate(tmp_path)
+        old = worker.submit("test_gated_echo", {"gate": str(gate), "which": "old"}, timeout=60)
+        poll_until(worker, lambda _: worker.running_request_id == old)
+        new = worker.submit("test_echo", {"which": "new"}, timeout=60, channel="test_gated_echo")
+        open_gate(worker, gate)  # the old job now finishes, after it was superseded
+        results = poll_until(worker, delivered(new))
+        results += poll_until(worker, lambda _: not worker.busy)
+        assert [r.request_id for r in results] == [new]
+        assert results[0].result["echo"]["which"] == "new"
+        assert old < new
+    finally:
+        worker.shutdown()
 
 
 def test_superseding_a_running_endless_job_kills_it_quickly(worker):
     warm = worker.submit("test_echo", {}, timeout=30)
     assert worker.wait_for(warm, timeout=30).ok
-    worker.submit("test_spin", {}, timeout=60, channel="typing")
-    time.sleep(0.2)  # let it start running
-    started = time.monotonic()
+    endless = worker.submit("test_spin", {}, timeout=FOREVER, channel="typing")
+    poll_until(worker, lambda _: worker.running_request_id == endless)
+    pid = worker.process_id
     newer = worker.submit("test_echo", {"v": 2}, timeout=30, channel="typing")
-    results = collect(worker, 30, until=lambda r: r)
+    # Within poll_until's limit, so long before the endless job's own: killed on superseding.
+    results = poll_until(worker, delivered(newer))
     assert [r.request_id for r in results] == [newer]
-    assert time.monotonic() - started < 15  # not the 60 s limit of the superseded job
+    assert not process_exists(pid)
 
 
 def test_cancelled_request_never_reports(worker):
-    cancelled = worker.submit("test_sleep_echo", {"seconds": 0.1}, timeout=30)
+    cancelled = worker.submit("test_echo", {"which": "cancelled"}, timeout=30)
     worker.cancel(cancelled)
     other = worker.submit("test_echo", {}, timeout=30, channel="other")
-    results = collect(worker, 30, until=lambda r: any(x.request_id == other for x in r))
-    results += collect(worker, 0.3)
+    results = poll_until(worker, delivered(other))
+    results += poll_until(worker, lambda _: not worker.busy)  # nothing left that could report
     assert [r.request_id for r in results] == [other]
 
 
 def test_cancelling_a_running_endless_job_stops_its_process(worker):
-    request = worker.submit("test_spin", {}, timeout=60)
-    collect(worker, 30, until=lambda _: worker.running_request_id == request)
+    request = worker.submit("test_spin", {}, timeout=FOREVER)
+    poll_until(worker, lambda _: worker.running_request_id == request)
     pid = worker.process_id
     worker.cancel(request)
     assert worker.busy  # still something to wind down: the process burns a core until killed
-    results = collect(worker, 10, until=lambda _: not worker.busy)
+    results = poll_until(worker, lambda _: not worker.busy)
     assert results == [] and not worker.busy
     assert not process_exists(pid)
 
