@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import sympy
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from explorer.core.autodiff.from_tree import build_graph
@@ -66,7 +66,7 @@ def _sympy_gradient(tree, point):
     return gradient
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120)
 @given(tree=trees, x_value=coordinates, y_value=coordinates)
 def test_gradient_of_random_tree_matches_sympy(tree, x_value, y_value):
     point = {"x": x_value, "y": y_value}
@@ -81,7 +81,7 @@ def test_gradient_of_random_tree_matches_sympy(tree, x_value, y_value):
         assert math.isclose(mine, exact.real, rel_tol=1e-7, abs_tol=1e-9), (name, mine, exact)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(tree=trees, x_value=coordinates, y_value=coordinates)
 def test_snapshot_of_random_tree_is_topological_with_one_edge_per_use(tree, x_value, y_value):
     built = build_graph(tree, {"x": x_value, "y": y_value})

@@ -1,8 +1,8 @@
 """Every entry of the shared bad-inputs catalogue behaves as listed: error, plot, or plot with gaps.
 
-The catalogue lives beside the repository (``../shared/data/bad_inputs.json``; CI copies
-``shared/`` next to the clone). "plot_with_gaps" is checked on the arrays handed to the plot:
-there are NaN breaks, and no segment between consecutive finite samples crosses a pole or a
+The catalogue lives beside the repository (``../shared/data/bad_inputs.json``, see ``shared_data``;
+CI copies ``shared/`` next to the clone). "plot_with_gaps" is checked on the arrays handed to the
+plot: there are NaN breaks, and no segment between consecutive finite samples crosses a pole or a
 jump (checked by brute force, independently of the sampler). "error" means the parser refuses the
 text, or, for the value-producing categories, that sampling finds no real values, or, for sympy's
 internal errors, that the sympy conversion reports "Could not process this expression". "[2D]"
@@ -13,12 +13,11 @@ saying it diverges; "plot" means it runs every step and the diagnosis says how i
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
+from shared_data import load_json, missing_param, shared_file
 from test_sampling import false_connectors
 
 from explorer.core.descent.diagnosis import diagnose
@@ -29,16 +28,16 @@ from explorer.core.expr import parse
 from explorer.core.expr.errors import ExprError
 from explorer.core.sampling import RangeError, describe_empty, sample_curve, validate_range
 
-CATALOGUE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "bad_inputs.json"
+CATALOGUE = "bad_inputs.json"
 PLOT_RANGE = (-5.0, 5.0)
 # Categories whose "error" may also be a valid expression without any real value in the range.
 VALUE_CATEGORIES = {"nan_producing", "singular"}
 
 
 def _entries() -> list:
-    if not CATALOGUE.is_file():
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"{CATALOGUE} is absent"))]
-    entries = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    if shared_file(CATALOGUE) is None:
+        return [missing_param(CATALOGUE)]
+    entries = load_json(CATALOGUE)
     params = []
     for number, entry in enumerate(entries):
         label = f"{number}-{entry['category']}-{entry['input'][:30]!r}"
@@ -157,9 +156,7 @@ def test_catalogue_entry(entry):
 
 
 def test_catalogue_covers_every_expectation():
-    if not CATALOGUE.is_file():
-        pytest.skip(f"{CATALOGUE} is absent")
-    entries = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    entries = load_json(CATALOGUE)
     expectations = {entry["expect"] for entry in entries}
     assert expectations == {"error", "plot", "plot_with_gaps"}
     assert math.isfinite(len(entries)) and len(entries) >= 80

@@ -163,7 +163,7 @@ def _constants(children: st.SearchStrategy) -> st.SearchStrategy:
 CONSTANTS = st.recursive(ATOMS, _constants, max_leaves=4)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(CONSTANTS)
 def test_random_constant_divisor_is_refused_exactly_when_zero(case) -> None:
     text, exact = case
@@ -193,7 +193,7 @@ COEFFICIENTS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     st.lists(st.tuples(st.booleans(), COEFFICIENTS, TERMS, st.booleans()), min_size=1, max_size=6)
 )

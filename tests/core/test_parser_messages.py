@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import math
 import unicodedata
-from pathlib import Path
 
 import pytest
+from shared_data import load_json, missing_param, shared_file
 
 from explorer.core.expr import ExprError, parse, parse_program
 
@@ -100,13 +99,13 @@ def test_unclosed_bracket_in_a_program_names_line_and_column_once() -> None:
     assert str(caught.value) == "Missing ')' for the '(' (line 2, column 5)"
 
 
-CATALOGUE = Path(__file__).resolve().parents[3] / "shared" / "data" / "bad_inputs.json"
+CATALOGUE = "bad_inputs.json"
 
 
-def _catalogue_inputs() -> list[str]:
-    if not CATALOGUE.exists():
-        return []
-    return [case["input"] for case in json.loads(CATALOGUE.read_text(encoding="utf-8"))]
+def _catalogue_inputs() -> list:
+    if shared_file(CATALOGUE) is None:
+        return [missing_param(CATALOGUE)]
+    return [case["input"] for case in load_json(CATALOGUE)]
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""Property tests: any text gives an Expression or an ExprError, quickly; display() reads back."""
+"""Property tests: any text parses or gives an ExprError, never a crash; display() reads back."""
 
 from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from explorer import ExprError
@@ -12,7 +12,7 @@ from explorer.core.expr import parse, parse_program
 from explorer.core.expr.display import format_unicode
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
 
-FAST = settings(max_examples=200, deadline=500, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=200)
 
 TOKENS = [
     "x", "y", "x_1", "w1", "a", "1", "2.5", ".5", "1e3", "2e-3", "0", "9", "e", "pi", "sin",
@@ -51,7 +51,7 @@ def test_program_soup_gives_a_program_or_an_error(pieces: list[str]) -> None:
         assert error.message
 
 
-@settings(max_examples=60, deadline=1000)
+@settings(max_examples=60)
 @given(st.sampled_from(["(", "-", "|", "sin(", "x^", "2^", "+", "((x)"]), st.integers(1, 400))
 def test_long_repetitions_never_recurse_or_hang(piece: str, count: int) -> None:
     parse_or_error(piece * count + "x")

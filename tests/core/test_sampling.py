@@ -232,7 +232,7 @@ def test_display_arrays_clip_far_values_only():
     np.testing.assert_array_equal(y[inside], curve.y[inside])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     first=st.floats(-4.9, 4.9),
     second=st.floats(-4.9, 4.9),

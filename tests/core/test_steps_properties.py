@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import sympy
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from explorer.core.derivative.steps import derive
@@ -68,7 +68,7 @@ def _close_where_defined(ours, reference) -> None:
             assert math.isclose(a.real, b.real, rel_tol=1e-7, abs_tol=1e-7), (ours, reference)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120)
 @given(trees)
 def test_random_trees_differentiate_like_sympy(tree) -> None:
     try:
