@@ -1,7 +1,8 @@
 """``parse(text)`` -> ``Expression``: the checked tree of one formula and everything made from it.
 
 The text is normalised (Unicode spaces become spaces) and stripped of surrounding whitespace and
-a trailing newline; error columns and node spans count in that stripped text. An optional leading
+a trailing newline; node spans count in that stripped text, error columns in the text as typed
+(``"   3x^"`` points at the ``^``, column 6), so an input box can mark them. An optional leading
 ``y =`` (also ``z =``, ``f =``, ``g =``, ``h =``) or ``f(x) =`` is accepted and skipped; any other
 ``=`` is explained as an error. Limits checked before any sympy work: at most 500 characters and
 500 tokens, 40 levels of nesting, 30 digits per number, folded constants within 1e±300, symbolic
@@ -138,8 +139,9 @@ def too_long_error(
 
     A 5,000-digit number is reported as "Number has too many digits" at column 1 and 300 nested
     brackets as too deep at column 41, which says more than "too long". Only moderately long texts
-    are parsed in full to look for such a problem; for the rest the first ``max_length``
-    characters are tokenized, which finds bad characters and oversized numbers.
+    are parsed in full to look for such a problem, and ``attempt`` looks no names up (an unknown
+    3,000-letter word is simply too long); for the rest the first ``max_length`` characters are
+    tokenized, which finds bad characters and oversized numbers.
     """
     length_error = ExprError(
         f"{what} is too long ({len(stripped)} characters, max {max_length})", max_length + 1
@@ -214,16 +216,31 @@ def parse(
     stripped = prepare_text(text)
     if not stripped:
         raise ExprError(EMPTY_MESSAGE)
-    if len(stripped) > MAX_LENGTH:
-        attempt = functools.partial(
-            _parse_stripped,
-            declared=declared,
-            parameters=parameters,
-            max_tokens=10 * MAX_TOKENS,
-            functions=functions,
-        )
-        raise too_long_error(stripped, MAX_LENGTH, attempt)
-    return _parse_stripped(stripped, declared, parameters, MAX_TOKENS, functions)
+    try:
+        if len(stripped) > MAX_LENGTH:
+            # Names are not looked up: a 3,000-letter unknown word is "too long", not "unknown".
+            attempt = functools.partial(
+                _parse_stripped,
+                declared=declared,
+                parameters=parameters,
+                max_tokens=10 * MAX_TOKENS,
+                functions=functions,
+                any_name=True,
+            )
+            raise too_long_error(stripped, MAX_LENGTH, attempt)
+        return _parse_stripped(stripped, declared, parameters, MAX_TOKENS, functions)
+    except ExprError as error:
+        raise in_typed_text(error, text) from None
+
+
+def in_typed_text(error: ExprError, text: str) -> ExprError:
+    """``error`` (columns in the stripped text) with columns in ``text`` as it was typed."""
+    normalised = normalize_spaces(text)
+    leading = len(normalised) - len(normalised.lstrip())
+    if not leading or error.column is None:
+        return error
+    end_column = None if error.end_column is None else error.end_column + leading
+    return ExprError(error.message, error.column + leading, end_column, line=error.line)
 
 
 def _parse_stripped(
@@ -232,6 +249,7 @@ def _parse_stripped(
     parameters: bool,
     max_tokens: int,
     functions: Collection[str] = (),
+    any_name: bool = False,
 ) -> Expression:
     source = Source(stripped)
     refuse_foreign_letters(source)
@@ -240,7 +258,7 @@ def _parse_stripped(
     start = _prefix_length(tokens, declared)
     if start and tokens[start].kind == END:
         raise source.error(f"Enter an expression after '='. {EMPTY_MESSAGE}", len(stripped))
-    scope = Scope(declared, parameters=parameters, functions=functions)
+    scope = Scope(declared, parameters=parameters, functions=functions, any_name=any_name)
     checker = ConstantChecker(source.error, source.snippet)
     tree = Parser(tokens, source, scope, checker, start=start).parse()
     used = tuple(name for name in declared if name in scope.used)

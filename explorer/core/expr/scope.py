@@ -19,6 +19,7 @@ class Scope:
     program and ``later`` maps the names of later definitions to their line numbers.
     ``functions`` are functions of one variable the panel defines (the Function tab's curves: ``f``
     in ``g(x) = f(x - 1)``); the parser reads ``f(u)``, ``f'(u)`` and ``f''(u)`` as calls of them.
+    With ``any_name`` every name is taken as a variable: only the structure of the text is checked.
     """
 
     def __init__(
@@ -30,6 +31,7 @@ class Scope:
         defined: Sequence[str] = (),
         later: Mapping[str, int] | None = None,
         functions: Collection[str] = (),
+        any_name: bool = False,
     ):
         self.variables = tuple(variables)
         self.parameters_allowed = parameters
@@ -37,12 +39,15 @@ class Scope:
         self.defined = set(defined)
         self.later = dict(later or {})
         self.functions = frozenset(functions)
+        self.any_name = any_name
         self.defining: str | None = None  # the definition being parsed (it may not use itself)
         self.used: dict[str, None] = {}  # variables and inputs, in first-use order
         self.parameters: set[str] = set()
 
     def resolve(self, name: str, offset: int, *, called: bool = False) -> bool:
         """True (and the use is recorded) when ``name`` is a variable, input or parameter here."""
+        if self.any_name:
+            return True
         if name in self.variables:
             self.used.setdefault(name)
             return True
