@@ -99,6 +99,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.sin(u),
         unicode="sin({})",
         latex=r"\sin\left({}\right)",
+        description="sine (radians)",
     ),
     FunctionSpec(
         name="cos",
@@ -108,6 +109,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.cos(u),
         unicode="cos({})",
         latex=r"\cos\left({}\right)",
+        description="cosine (radians)",
     ),
     FunctionSpec(
         name="tan",
@@ -118,6 +120,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="tan({})",
         latex=r"\tan\left({}\right)",
         test_domains=((-1.3, 1.3),),
+        description="tangent, sin/cos",
     ),
     FunctionSpec(
         name="cot",
@@ -128,6 +131,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="cot({})",
         latex=r"\cot\left({}\right)",
         test_domains=((0.2, 2.9),),
+        description="cotangent, cos/sin",
     ),
     FunctionSpec(
         name="sec",
@@ -138,6 +142,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="sec({})",
         latex=r"\sec\left({}\right)",
         test_domains=((-1.3, 1.3),),
+        description="secant, 1/cos",
     ),
     FunctionSpec(
         name="csc",
@@ -148,6 +153,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="csc({})",
         latex=r"\csc\left({}\right)",
         test_domains=((0.2, 2.9),),
+        description="cosecant, 1/sin",
     ),
     FunctionSpec(
         name="asin",
@@ -159,6 +165,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="asin({})",
         latex=r"\arcsin\left({}\right)",
         test_domains=((-0.9, 0.9),),
+        description="inverse sine (arcsine)",
     ),
     FunctionSpec(
         name="acos",
@@ -170,6 +177,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="acos({})",
         latex=r"\arccos\left({}\right)",
         test_domains=((-0.9, 0.9),),
+        description="inverse cosine (arccosine)",
     ),
     FunctionSpec(
         name="atan",
@@ -180,6 +188,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.atan(u),
         unicode="atan({})",
         latex=r"\arctan\left({}\right)",
+        description="inverse tangent (arctangent)",
     ),
     FunctionSpec(
         name="sinh",
@@ -189,6 +198,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.sinh(u),
         unicode="sinh({})",
         latex=r"\sinh\left({}\right)",
+        description="hyperbolic sine",
     ),
     FunctionSpec(
         name="cosh",
@@ -198,6 +208,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.cosh(u),
         unicode="cosh({})",
         latex=r"\cosh\left({}\right)",
+        description="hyperbolic cosine",
     ),
     FunctionSpec(
         name="tanh",
@@ -207,6 +218,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.tanh(u),
         unicode="tanh({})",
         latex=r"\tanh\left({}\right)",
+        description="hyperbolic tangent",
     ),
     FunctionSpec(
         name="asinh",
@@ -217,6 +229,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.asinh(u),
         unicode="asinh({})",
         latex=r"\operatorname{{arsinh}}\left({}\right)",
+        description="inverse hyperbolic sine",
     ),
     FunctionSpec(
         name="acosh",
@@ -228,6 +241,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="acosh({})",
         latex=r"\operatorname{{arcosh}}\left({}\right)",
         test_domains=((1.2, 3.0),),
+        description="inverse hyperbolic cosine",
     ),
     FunctionSpec(
         name="atanh",
@@ -239,6 +253,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="atanh({})",
         latex=r"\operatorname{{artanh}}\left({}\right)",
         test_domains=((-0.9, 0.9),),
+        description="inverse hyperbolic tangent",
     ),
     FunctionSpec(
         name="exp",
@@ -248,6 +263,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         sympy=lambda sp, u: sp.exp(u),
         unicode="exp({})",
         latex=r"e^{{{}}}",
+        description="exponential, e^u",
     ),
     FunctionSpec(
         name="log",
@@ -270,6 +286,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="log₂({})",
         latex=r"\log_{{2}}\left({}\right)",
         test_domains=((0.1, 5.0),),
+        description="base-2 logarithm",
     ),
     FunctionSpec(
         name="log10",
@@ -280,6 +297,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="log₁₀({})",
         latex=r"\log_{{10}}\left({}\right)",
         test_domains=((0.1, 5.0),),
+        description="base-10 logarithm",
     ),
     FunctionSpec(
         name="sqrt",
@@ -290,6 +308,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="√({})",
         latex=r"\sqrt{{{}}}",
         test_domains=((0.1, 5.0),),
+        description="square root",
     ),
     FunctionSpec(
         name="cbrt",
@@ -312,6 +331,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         latex=r"\left|{}\right|",
         kinks=(0.0,),
         test_domains=((-3.0, -0.1), (0.1, 3.0)),
+        description="absolute value, also written |u|",
     ),
     FunctionSpec(
         name="sigmoid",
@@ -354,6 +374,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="⌊{}⌋",
         latex=r"\left\lfloor{}\right\rfloor",
         no_derivative_reason=_PIECEWISE_CONSTANT,
+        description="round down to a whole number",
     ),
     FunctionSpec(
         name="ceil",
@@ -364,6 +385,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="⌈{}⌉",
         latex=r"\left\lceil{}\right\rceil",
         no_derivative_reason=_PIECEWISE_CONSTANT,
+        description="round up to a whole number",
     ),
     FunctionSpec(
         name="sign",
@@ -375,6 +397,7 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="sign({})",
         latex=r"\operatorname{{sign}}\left({}\right)",
         no_derivative_reason=_PIECEWISE_CONSTANT,
+        description="sign: -1, 0 or 1",
     ),
     FunctionSpec(
         name="step",

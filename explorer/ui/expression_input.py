@@ -1,20 +1,43 @@
-"""The expression input: a line edit that parses as you type and shows errors at their column."""
+"""The expression input: a line edit that parses as you type and shows errors at their column.
+
+The feedback line under it never widens the window: its text is elided to the width it has (the
+middle goes, so the column stays readable), the marked snippet is dropped when even that does not
+fit, and the whole message is in its tooltip. An unknown name links to Help ▸ Expression syntax.
+"""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.core.expr.errors import ExprError
+from explorer.ui.syntax_help import show_syntax_help
 
 DEBOUNCE_MS = 40
 _ERROR_COLOUR = "#b00020"
 _ECHO_COLOUR = "#555555"
 _HINT_COLOUR = "#777777"
+# Messages about names link to the syntax list; the link's text and its target.
+_NAME_ERRORS = ("Unknown name", "Unknown function")
+SYNTAX_LINK_TEXT = "see the syntax list"
+_SYNTAX_LINK = "syntax"
+# Below this many pixels for the message itself, the marked snippet gives way to it.
+_MIN_MESSAGE_WIDTH = 220
+# A tooltip is one line per paragraph: a 3,000-letter name would make it wider than the screen.
+_MAX_TOOLTIP_CHARACTERS = 300
 
 
 def error_text(error: ExprError) -> str:
@@ -24,23 +47,52 @@ def error_text(error: ExprError) -> str:
     return f"{error.message} (column {error.column})"
 
 
-def marked_snippet_html(text: str, column: int, context: int = 30) -> str:
-    """``text`` around 1-based ``column`` in monospace, with that character highlighted.
-
-    A column one past the end (an expression that stops too early) highlights an empty slot.
-    Long inputs are cut to ``context`` characters on each side so the note stays one line.
-    """
+def snippet_parts(text: str, column: int, context: int = 30) -> tuple[str, str, str]:
+    """``text`` around 1-based ``column`` as (before, marked character, after), cut with "…" to
+    ``context`` characters on each side. A column one past the end (an expression that stops too
+    early) marks an empty slot, shown as a space."""
     index = min(max(0, column - 1), len(text))
     start, stop = max(0, index - context), min(len(text), index + 1 + context)
     before = ("…" if start > 0 else "") + text[start:index]
     marked = text[index : index + 1] or " "
     after = text[index + 1 : stop] + ("…" if stop < len(text) else "")
+    return before, marked, after
+
+
+def marked_snippet_html(text: str, column: int, context: int = 30) -> str:
+    """``text`` around 1-based ``column`` in monospace, with that character highlighted."""
+    before, marked, after = snippet_parts(text, column, context)
     marked_html = (
         f"<span style='background:#ffb3bf; color:{_ERROR_COLOUR}; font-weight:bold;'>"
         f"{_escape_keeping_spaces(marked)}</span>"
     )
     line = _escape_keeping_spaces(before) + marked_html + _escape_keeping_spaces(after)
-    return f"<span style='font-family:monospace;'>{line}</span>"
+    family = html.escape(_monospace_font().family(), quote=True)
+    return f"<span style='font-family:\"{family}\", monospace;'>{line}</span>"
+
+
+def _monospace_font():
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` with its middle replaced by "…" when it is longer than ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    keep = limit - 1
+    return text[: keep - keep // 3] + "…" + text[len(text) - keep // 3 :]
+
+
+@dataclass(frozen=True)
+class _Feedback:
+    """What the line under the input says; laid out to the width it has when shown."""
+
+    message: str = ""  # plain text, elided to fit
+    colour: str = _ECHO_COLOUR
+    snippet: tuple[str, int] | None = None  # (typed text, column) to mark, when there is room
+    link: bool = False  # "— see the syntax list"
+    tooltip: str = ""
+    style: str = ""
 
 
 def _escape_keeping_spaces(text: str) -> str:
@@ -88,14 +140,22 @@ class ExpressionInput(QWidget):
         self.feedback = QLabel()
         self.feedback.setObjectName("expressionFeedback")
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
-        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # One line, always reserved, so the plot does not jump when an error comes and goes.
+        self.feedback.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.feedback.linkActivated.connect(self._on_link)
+        # One line, always reserved, so the plot does not jump when an error comes and goes;
+        # any width, so no message can widen the window (it is elided to what there is).
         self.feedback.setFixedHeight(self.feedback.fontMetrics().height() + 6)
+        self.feedback.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.feedback.setMinimumWidth(0)
+        self.feedback.installEventFilter(self)
         self._last_error: ExprError | None = None
         self._active = True
         self._hint = ""
-        # What the feedback line shows while active: (rich text, tooltip, line-edit style).
-        self._feedback_state = ("", "", "")
+        # What the feedback line shows while active.
+        self._feedback_state = _Feedback()
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -163,12 +223,16 @@ class ExpressionInput(QWidget):
 
     def _show_error(self, text: str, error: ExprError) -> None:
         self._last_error = error
-        message = html.escape(error_text(error), quote=False)
-        body = f"<span style='color:{_ERROR_COLOUR};'>⚠ {message}</span>"
-        if error.column is not None and text.strip():
-            body += "&nbsp;&nbsp;&nbsp;" + marked_snippet_html(text, error.column)
-        style = f"QLineEdit {{ border: 2px solid {_ERROR_COLOUR}; }}"
-        self._feedback_state = (body, error_text(error), style)
+        message = error_text(error)
+        snippet = (text, error.column) if error.column is not None and text.strip() else None
+        self._feedback_state = _Feedback(
+            message=f"⚠ {message}",
+            colour=_ERROR_COLOUR,
+            snippet=snippet,
+            link=message.startswith(_NAME_ERRORS),
+            tooltip=shortened(message, _MAX_TOOLTIP_CHARACTERS),
+            style=f"QLineEdit {{ border: 2px solid {_ERROR_COLOUR}; }}",
+        )
         self._apply_feedback()
 
     def _show_echo(self, expression: Any) -> None:
@@ -176,22 +240,47 @@ class ExpressionInput(QWidget):
         display = getattr(expression, "display", None)
         echo = display() if callable(display) else str(expression)
         # Echo what was understood, so "1/2x" visibly means (1/2)·x.
-        echo_html = html.escape(echo, quote=False)
-        prefix = html.escape(self._echo_prefix, quote=False)
-        body = f"<span style='color:{_ECHO_COLOUR};'>{prefix}{echo_html}</span>"
-        self._feedback_state = (body, "", "")
+        self._feedback_state = _Feedback(message=f"{self._echo_prefix}{echo}")
         self._apply_feedback()
 
     def _apply_feedback(self) -> None:
         if self._active:
-            body, tooltip, style = self._feedback_state
+            feedback = self._feedback_state
         else:
             # An error about text that drives nothing here must not linger as if it mattered.
-            hint = html.escape(self._hint, quote=False)
-            body, tooltip, style = f"<span style='color:{_HINT_COLOUR};'>{hint}</span>", "", ""
-        self.feedback.setText(body)
-        self.feedback.setToolTip(tooltip)
-        self.line_edit.setStyleSheet(style)
+            feedback = _Feedback(message=self._hint, colour=_HINT_COLOUR)
+        self.feedback.setText(self._feedback_html(feedback))
+        self.feedback.setToolTip(feedback.tooltip)
+        self.line_edit.setStyleSheet(feedback.style)
+
+    def _feedback_html(self, feedback: _Feedback) -> str:
+        """The feedback as rich text that fits the label's current width on one line."""
+        metrics = self.feedback.fontMetrics()
+        room = max(0, self.feedback.contentsRect().width() - 4)
+        tail = ""
+        if feedback.link:
+            room -= metrics.horizontalAdvance(f" — {SYNTAX_LINK_TEXT}")
+            tail = f" — <a href='{_SYNTAX_LINK}'>{SYNTAX_LINK_TEXT}</a>"
+        snippet = ""
+        if feedback.snippet is not None:
+            width = QFontMetrics(_monospace_font()).horizontalAdvance(
+                "".join(snippet_parts(*feedback.snippet))
+            ) + metrics.horizontalAdvance("   ")
+            if room - width >= _MIN_MESSAGE_WIDTH:
+                room -= width
+                snippet = "&nbsp;&nbsp;&nbsp;" + marked_snippet_html(*feedback.snippet)
+        message = metrics.elidedText(feedback.message, Qt.TextElideMode.ElideMiddle, room)
+        body = html.escape(message, quote=False)
+        return f"<span style='color:{feedback.colour};'>{body}{tail}</span>{snippet}"
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.feedback and event.type() == QEvent.Type.Resize:
+            self._apply_feedback()  # lay the message out again for the new width
+        return super().eventFilter(watched, event)
+
+    def _on_link(self, target: str) -> None:
+        if target == _SYNTAX_LINK:
+            show_syntax_help(self)
 
 
 def _default_parse(text: str) -> Any:

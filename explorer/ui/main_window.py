@@ -31,6 +31,7 @@ from explorer.ui.panels.panel import Panel
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.resources import app_icon
 from explorer.ui.session_document import SessionDocument
+from explorer.ui.syntax_help import show_syntax_help
 from explorer.ui.worker_bridge import WorkerBridge
 
 APP_TITLE = "Calculus Explorer"
@@ -189,6 +190,11 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action(
             "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("Ctrl+/")
         )
+        self.syntax_action = self._action(
+            "Expression &Syntax",
+            lambda: show_syntax_help(self),
+            QKeySequence.StandardKey.HelpContents,
+        )
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -200,7 +206,7 @@ class MainWindow(QMainWindow):
         self.view_menu: QMenu = menu_bar.addMenu("&View")
         self._rebuild_view_menu()
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+        help_menu.addActions([self.syntax_action, self.shortcuts_action, self.about_action])
 
     def _rebuild_view_menu(self) -> None:
         self.view_menu.clear()

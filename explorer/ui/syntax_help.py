@@ -1,0 +1,143 @@
+"""Help ▸ Expression syntax: the searchable table of what f(x) may contain, from the one table.
+
+The rows come from ``explorer.core.expr.reference`` (operators, constants and every function of
+the table with an example and its derivative rule). One dialog per window: asking again raises
+it, with the search box holding what was asked for (an unknown name from an error message).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.expr.reference import CATEGORIES, SyntaxEntry, syntax_entries
+
+COLUMNS = ("Write", "Example", "Derivative rule", "Meaning")
+# The rule column wraps past this width; Meaning takes the rest.
+RULE_WIDTH = 330
+PREFERRED_SIZE = QSize(1000, 660)
+
+
+class SyntaxHelpDialog(QDialog):
+    """A table of categories (numbers, operators, functions) with one row per entry, filtered by
+    the search box (objectName ``syntaxSearch``) as you type."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("syntaxHelp")
+        self.setWindowTitle("Expression syntax")
+        self.search = QLineEdit()
+        self.search.setObjectName("syntaxSearch")
+        self.search.setPlaceholderText("Search, e.g. log, power, sigmoid")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.filter)
+        intro = QLabel(
+            "Everything f(x) may contain. u stands for any expression (the chain rule "
+            "brings in u′); an example can be copied into the input as it is."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("syntaxList")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setShowGrid(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, RULE_WIDTH)
+        header.setStretchLastSection(True)
+        # Wrapped text needs its rows measured again whenever a column changes width.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self._rows: list[tuple[int, SyntaxEntry]] = []
+        self._headings: dict[str, int] = {}
+        self._fill()
+        self.no_match = QLabel("Nothing matches; clear the search to see everything.")
+        self.no_match.setObjectName("syntaxNoMatch")
+        self.no_match.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_match)
+        layout.addWidget(buttons)
+        self.resize(self._fitting_size())
+
+    def _fill(self) -> None:
+        entries = syntax_entries()
+        bold = self.table.font()
+        bold.setBold(True)
+        for category in CATEGORIES:
+            row = self._append_row([category])
+            self.table.setSpan(row, 0, 1, len(COLUMNS))
+            self.table.item(row, 0).setFont(bold)
+            self._headings[category] = row
+            for entry in entries:
+                if entry.category == category:
+                    write = entry.write + (f"\nalso {', '.join(entry.also)}" if entry.also else "")
+                    texts = [write, entry.example, entry.derivative_rule, entry.meaning]
+                    self._rows.append((self._append_row(texts), entry))
+        self.table.resizeRowsToContents()
+
+    def _append_row(self, texts: list[str]) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate(texts):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        return row
+
+    def _fitting_size(self) -> QSize:
+        # Wide enough for the rules, never larger than the screen it opens on.
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        return PREFERRED_SIZE.boundedTo(screen.availableGeometry().size())
+
+    def filter(self, query: str) -> None:
+        """Show the rows matching every word of ``query`` (and their categories' headings)."""
+        shown_per_category = dict.fromkeys(self._headings, 0)
+        for row, entry in self._rows:
+            matches = entry.matches(query)
+            self.table.setRowHidden(row, not matches)
+            shown_per_category[entry.category] += matches
+        for category, row in self._headings.items():
+            self.table.setRowHidden(row, shown_per_category[category] == 0)
+        self.no_match.setVisible(not any(shown_per_category.values()))
+
+    def visible_entries(self) -> list[SyntaxEntry]:
+        """The entries shown now, in order (for tests and for the search's feedback)."""
+        return [entry for row, entry in self._rows if not self.table.isRowHidden(row)]
+
+    def show_for(self, query: str = "") -> None:
+        """Open (or raise) the dialog with ``query`` in the search box."""
+        self.search.setText(query)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def show_syntax_help(parent: QWidget, query: str = "") -> SyntaxHelpDialog:
+    """The window's one syntax dialog, created on first use, shown with ``query`` searched."""
+    window = parent.window()
+    dialog = window.findChild(SyntaxHelpDialog, "syntaxHelp")
+    if dialog is None:
+        dialog = SyntaxHelpDialog(window)
+    dialog.show_for(query)
+    return dialog
