@@ -9,19 +9,15 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from explorer.ui.expression_input import SYNTAX_LINK_TEXT, snippet_parts
-from explorer.ui.main_window import MainWindow
 from explorer.ui.syntax_help import SyntaxHelpDialog
 
 
 @pytest.fixture
-def window(qtbot, settings):
-    main = MainWindow(settings)
-    qtbot.addWidget(main)
-    main.resize(1024, 700)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
+def window(qtbot, window):
+    # The shared window (tests/ui/conftest.py) at the smallest size the issue names.
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    return window
 
 
 def enter(qtbot, window, text):
