@@ -4,6 +4,8 @@ This package's own module holds what commands share, so no command imports ``exp
 the ``CommandRegistry`` they register with, ``CommandError`` and the exit codes. Modules here
 must import Qt lazily (inside functions): ``--version`` and the text-only commands stay fast and
 work without a display. ``explorer.cli`` discovers the modules, builds the parser and runs them.
+``add_expression_argument`` / ``expression_argument`` are the one way a command takes its
+expression: positionally or as ``--expr``.
 """
 
 from __future__ import annotations
@@ -103,3 +105,26 @@ def use_offscreen_qt_without_display() -> None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def add_expression_argument(
+    parser: argparse.ArgumentParser,
+    help: str,  # noqa: A002 - mirrors argparse
+    metavar: str = "EXPR",
+) -> None:
+    """The expression, as ``COMMAND EXPR`` or ``COMMAND --expr EXPR`` (either, once)."""
+    parser.add_argument("expression", nargs="?", metavar=metavar, help=help)
+    parser.add_argument(
+        "--expr", dest="expression_option", metavar=metavar, help="the same, given as an option"
+    )
+
+
+def expression_argument(args: argparse.Namespace) -> str:
+    """The expression given either way; a missing or twice-given one is a usage error."""
+    positional, option = args.expression, args.expression_option
+    if positional is not None and option is not None:
+        raise CommandError("give the expression once: as an argument or with --expr, not both")
+    text = option if option is not None else positional
+    if text is None:
+        raise CommandError('the expression is missing: add it, e.g. "x^3 - 1/x" or --expr "x^3"')
+    return text

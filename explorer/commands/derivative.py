@@ -6,7 +6,13 @@ import argparse
 import math
 from typing import Any
 
-from explorer.commands import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import (
+    EXIT_OK,
+    CommandError,
+    CommandRegistry,
+    add_expression_argument,
+    expression_argument,
+)
 
 DEFAULT_X_RANGE = ("-5", "5")
 # sympy's simplification runs in the killable worker; past this it is stopped and skipped.
@@ -61,7 +67,7 @@ def _configure_diff(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_export(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--expr", required=True, help='the function of x, e.g. "x^3 - 1/x"')
+    add_expression_argument(parser, help='the function of x, e.g. "x^3 - 1/x"')
     parser.add_argument("--at", default="1", help="where the tangent touches f (default 1)")
     parser.add_argument(
         "--xrange",
@@ -196,12 +202,12 @@ def _simplified_answer(outcome: Any, name: str) -> tuple[str | None, str]:
 
 
 def build_derivative_panel(args: argparse.Namespace) -> Any:
-    """The Derivative panel showing ``args.expr`` with its tangent at ``args.at``."""
+    """The Derivative panel showing the expression with its tangent at ``args.at``."""
     from explorer.core.expr import parse
     from explorer.core.sampling import RangeError
     from explorer.ui.panels.derivative.panel import DerivativePanel
 
-    expression = parse(args.expr, variables=("x",), parameters=True)
+    expression = parse(expression_argument(args), variables=("x",), parameters=True)
     x0 = parse_number(args.at, "--at")
     bounds = [
         parse_number(text, f"--xrange {name}")

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from explorer.commands import CommandError, CommandRegistry
+from explorer.commands import (
+    CommandError,
+    CommandRegistry,
+    add_expression_argument,
+    expression_argument,
+)
 
 DEFAULT_X_RANGE = ("-5", "5")
 
@@ -20,7 +25,7 @@ def register(registry: CommandRegistry) -> None:
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--expr", required=True, help='the function of x, e.g. "x^3 - 1/x"')
+    add_expression_argument(parser, help='the function of x, e.g. "x^3 - 1/x"')
     parser.add_argument(
         "--xrange",
         nargs=2,
@@ -39,7 +44,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def build_function_panel(args: argparse.Namespace) -> Any:
-    """The Function panel showing ``args.expr`` over ``args.xrange``, parameters at ``--param``."""
+    """The Function panel showing the expression over ``args.xrange``, parameters at ``--param``."""
     from explorer.commands.derivative import parse_parameters
     from explorer.core.expr import parse
     from explorer.core.sampling import RangeError
@@ -47,7 +52,7 @@ def build_function_panel(args: argparse.Namespace) -> Any:
 
     # Parameters as in the app's input (explorer.ui.expression_input): single letters other
     # than x are sliders in the panel, set here with --param.
-    expression = parse(args.expr, variables=("x",), parameters=True)
+    expression = parse(expression_argument(args), variables=("x",), parameters=True)
     params = parse_parameters(args.param)
     unknown = sorted(set(params) - set(expression.parameters))
     if unknown:

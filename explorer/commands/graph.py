@@ -21,7 +21,13 @@ import argparse
 import dataclasses
 from typing import Any
 
-from explorer.commands import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import (
+    EXIT_OK,
+    CommandError,
+    CommandRegistry,
+    add_expression_argument,
+    expression_argument,
+)
 
 STAGES = ("start", "forward", "backward")
 VIEWS = ("operations", "named")
@@ -50,8 +56,8 @@ def register(registry: CommandRegistry) -> None:
 
 
 def _add_program_arguments(parser: argparse.ArgumentParser, *, default_view: str) -> None:
-    parser.add_argument(
-        "program",
+    add_expression_argument(
+        parser,
         metavar="PROGRAM_FILE_OR_EXPR",
         help="an expression, definitions one per line (a = (w+x)^2 ...), PyTorch-style Python, "
         "or a file holding one of those",
@@ -107,7 +113,7 @@ def _build(args: argparse.Namespace, *, structure_only: bool = False) -> Any:
     from explorer.core.graph.cli_text import model_for, parse_at, read_program
     from explorer.core.graph.from_text import PYTHON, mode_of
 
-    program = read_program(args.program)
+    program = read_program(expression_argument(args))
     try:
         values = parse_at(args.at)
         given = dict(values)

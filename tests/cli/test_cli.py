@@ -11,7 +11,11 @@ from cli_runner import REPO, run_cli
 
 import explorer
 from explorer.cli import build_parser, discover
-from explorer.commands import CommandRegistry, use_offscreen_qt_without_display
+from explorer.commands import (
+    CommandRegistry,
+    expression_argument,
+    use_offscreen_qt_without_display,
+)
 
 
 def png_size(path):
@@ -114,9 +118,9 @@ def test_values_starting_with_minus_are_values_not_options(parser, token):
     args = parser.parse_args(
         ["export", "derivative", "--expr", token, "--xrange", token, "2pi", "--out", "a.png"]
     )
-    assert (args.expr, args.xrange) == (token, [token, "2pi"])
+    assert (expression_argument(args), args.xrange) == (token, [token, "2pi"])
     args = parser.parse_args(["graph", token, "--at", "x=1"])
-    assert args.program == token
+    assert expression_argument(args) == token
 
 
 def test_double_dash_before_a_negative_expression_keeps_later_options(parser):
