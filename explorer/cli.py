@@ -241,9 +241,12 @@ def _write(writer, target, args: argparse.Namespace):  # noqa: ANN001, ANN202
     from explorer.ui import export
 
     try:
+        export.check_destination(args.out)  # before drawing: a wrong folder is exit 1 at once
         if writer is None:
             return export.export_image(target, args.out, args.width, args.height)
         return writer(target, args)
+    except export.DestinationError as error:
+        raise CommandError(str(error), EXIT_FAILURE) from None
     except export.ExportError as error:
         raise CommandError(str(error)) from None
     except OSError as error:

@@ -35,6 +35,24 @@ class ExportError(Exception):
     """An export request that cannot be fulfilled (bad size, unknown format, unwritable file)."""
 
 
+class DestinationError(ExportError):
+    """The file cannot be written where asked: no such folder, or one we may not write in."""
+
+
+def check_destination(path: str | os.PathLike[str]) -> Path:
+    """The folder ``path`` would be written in; DestinationError if it is missing or read-only.
+
+    Checked before anything is drawn, so a wrong folder is reported at once and nothing is
+    written; the write itself still reports any other failure.
+    """
+    folder = Path(path).parent if str(Path(path).parent) else Path(".")
+    if not folder.is_dir():
+        raise DestinationError(f"The folder '{folder}' does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DestinationError(f"The folder '{folder}' cannot be written to")
+    return folder
+
+
 def check_size(width: int, height: int) -> tuple[int, int]:
     """Validate an export size in pixels; raise ExportError with a readable message."""
     for label, value in (("width", width), ("height", height)):
@@ -268,8 +286,8 @@ def _paint_widget(painter: QPainter, widget: QWidget, width: int, height: int) -
 
 
 def _write_atomically(path: Path, data: bytes) -> Path:
-    """The one atomic writer (explorer.core.files); a missing folder is bad input here."""
+    """The one atomic writer (explorer.core.files); a missing folder is a DestinationError."""
     try:
         return write_atomically(path, data)
     except FolderMissingError as error:
-        raise ExportError(str(error)) from None
+        raise DestinationError(str(error)) from None
