@@ -1,4 +1,4 @@
-"""Unicode and LaTeX forms of an expression tree, with the fewest brackets that keep its structure.
+"""Unicode, LaTeX and input-language (ASCII) forms of a tree, with the fewest brackets that keep it.
 
 The Unicode form echoes how the text was parsed, so a learner can check it: ``1/2x`` shows as
 ``(1/2)·x`` (a division on the left of a product is always bracketed), ``-x^2`` as ``−x²``,
@@ -221,3 +221,39 @@ def format_unicode(node: Node) -> str:
 def format_latex(node: Node) -> str:
     """LaTeX of a tree, e.g. ``\\frac{1}{2} \\cdot x``, ``\\sin\\left(x\\right)^{2}``."""
     return _render(node, _LatexStyle())
+
+
+class _InputStyle(_Style):
+    """The input language itself: ASCII operators, ``pi``, ``sqrt(x)``, ``x^2``: text that pastes
+    back into the app (or into ``diff``) and parses to the same tree."""
+
+    def constant(self, name: str) -> str:
+        return name
+
+    def call(self, name: str, argument: str) -> str:
+        return f"{name}({argument})"
+
+    def binary(self, node: BinaryOp, left: _Piece, right: _Piece) -> _Piece:
+        op = node.op
+        left_text = self.brackets(left.text) if _needs_left_brackets(op, node, left) else left.text
+        right_text = right.text
+        if _needs_right_brackets(op, right):
+            right_text = self.brackets(right_text)
+        if op == "^":
+            return _Piece(f"{left_text}^{right_text}", POWER)
+        if op == "*":
+            joiner = "" if _juxtapose(left, right_text) else "*"
+            return _Piece(f"{left_text}{joiner}{right_text}", MULTIPLICATIVE)
+        symbol = {"+": " + ", "-": " - ", "/": "/"}[op]
+        return _Piece(f"{left_text}{symbol}{right_text}", _PRECEDENCE[op])
+
+    def unary(self, op: str, operand: _Piece) -> _Piece:
+        text = self.brackets(operand.text) if operand.precedence <= SIGNED else operand.text
+        kind = "signed_number" if operand.kind == "number" else ""
+        return _Piece(op + text, SIGNED, kind)
+
+
+def format_input(node: Node) -> str:
+    """The tree in the input language, e.g. ``3x^2 - 4x``, ``sqrt(x)/(2*pi)``: what a learner
+    can paste back into f(x) (``--ascii`` on the command line)."""
+    return _render(node, _InputStyle())
