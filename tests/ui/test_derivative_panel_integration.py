@@ -150,7 +150,8 @@ def test_cli_target_draws_the_d2l_tangent(qtbot):
     from explorer.commands.derivative import build_derivative_panel
 
     args = argparse.Namespace(
-        expr="x^3 - 1/x",
+        expression="x^3 - 1/x",
+        expression_option=None,
         at="1",
         xrange=("-5", "5"),
         second=False,
