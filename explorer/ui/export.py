@@ -13,6 +13,7 @@ pyqtgraph's exporters open a file dialog when called without a file name.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,7 +122,21 @@ def svg_bytes(
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    return pixel_sized(bytes(data.data()), width, height)
+
+
+def pixel_sized(svg: bytes, width: int, height: int) -> bytes:
+    """The document with its root size in pixels: ``width="1600" height="1000"``.
+
+    QSvgGenerator writes millimetres (``423.333mm`` for 1600 px at 96 dpi), which each renderer
+    converts back at its own dpi (one read it as 1499×937); a unitless size is read as pixels.
+    """
+    start = svg.index(b"<svg")
+    end = svg.index(b">", start)
+    tag = svg[start:end]
+    for name, value in ((b"width", width), (b"height", height)):
+        tag = re.sub(rb"(?<=\s)" + name + rb'="[^"]*"', name + b'="%d"' % value, tag, count=1)
+    return svg[:start] + tag + svg[end:]
 
 
 def export_svg(target: object, path: str | os.PathLike[str], width: int, height: int) -> Path:
