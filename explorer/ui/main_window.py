@@ -26,8 +26,8 @@ from explorer.core.expr.errors import ExprError
 from explorer.ui import export
 from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
-from explorer.ui.panels import PANELS
-from explorer.ui.panels.panel import Panel
+from explorer.ui.panels import PANELS, PanelEntry
+from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.resources import app_icon
 from explorer.ui.session_document import SessionDocument
@@ -85,8 +85,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._restore_geometry()
         if load_panels:
+            # Each tab holds a placeholder until it is first shown: start-up builds (and imports)
+            # only the panel in view; the others are built when their tab is chosen.
             for entry in PANELS:
-                self.add_panel(entry.load()(), entry.title)
+                self.tabs.addTab(PendingPanel(entry), entry.title)
+            self._built_panel_at(self.tabs.currentIndex())
         text = self.settings.value("input/expression", DEFAULT_EXPRESSION, type=str)
         self.expression_input.set_text(text)
         self.session.start()
@@ -95,6 +98,12 @@ class MainWindow(QMainWindow):
 
     def add_panel(self, panel: Panel, title: str) -> int:
         """Add ``panel`` as a tab (see ``explorer.ui.panels`` for the contract)."""
+        self._adopt(panel, title)
+        index = self.tabs.addTab(panel, title)
+        self._deliver_pending(self.tabs.currentWidget())
+        return index
+
+    def _adopt(self, panel: Panel, title: str) -> None:
         if not isinstance(panel, Panel):
             raise TypeError(f"panel {title!r} must be an explorer.ui.panels.panel.Panel")
         if type(panel).export_target is Panel.export_target:
@@ -105,17 +114,32 @@ class MainWindow(QMainWindow):
         panel.set_parameter_model(self.parameters)
         if self.current_expression is not None:
             self._stale[id(panel)] = self.current_expression
-        index = self.tabs.addTab(panel, title)
-        self._deliver_pending(self.tabs.currentWidget())
-        return index
+
+    def _built_panel_at(self, index: int) -> Panel | None:
+        """The panel of tab ``index``, built now in place of its placeholder if need be."""
+        widget = self.tabs.widget(index)
+        if not isinstance(widget, PendingPanel):
+            return widget
+        title = self.tabs.tabText(index)
+        panel = widget.entry.load()()
+        self._adopt(panel, title)
+        current = self.tabs.currentIndex()
+        # Swapping the tab's widget is not a change of tab: nothing listening should hear it.
+        with signals_blocked(self.tabs):
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, panel, title)
+            self.tabs.setCurrentIndex(current)
+        widget.deleteLater()
+        return panel
 
     def current_panel(self) -> Panel | None:
-        return self.tabs.currentWidget()
+        return self._built_panel_at(self.tabs.currentIndex())
 
     def panel_titled(self, title: str) -> Panel | None:
+        """The panel of the tab called ``title`` (built if it has not been shown yet)."""
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
-                return self.tabs.widget(index)
+                return self._built_panel_at(index)
         return None
 
     def attach_worker(self, worker: Any) -> None:
@@ -134,7 +158,8 @@ class MainWindow(QMainWindow):
     def _on_expression_failed(self, error: ExprError) -> None:
         self.status_label.setText("")
 
-    def _on_tab_changed(self, _index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
+        self._built_panel_at(index)
         self._deliver_pending(self.tabs.currentWidget())
         self._rebuild_view_menu()
         self._update_input_for_panel()
@@ -143,13 +168,13 @@ class MainWindow(QMainWindow):
         """Grey the f(x) input out, with a hint, while the current panel does not use it."""
         panel = self.tabs.currentWidget()
         uses_input = panel is None or panel.uses_expression
-        users = [
-            self.tabs.tabText(index)
-            for index in range(self.tabs.count())
-            if self.tabs.widget(index).uses_expression
-        ]
         hint = ""
         if not uses_input:
+            users = [
+                self.tabs.tabText(index)
+                for index in range(self.tabs.count())
+                if self.tabs.widget(index).uses_expression
+            ]
             title = self.tabs.tabText(self.tabs.currentIndex())
             hint = f"f(x) is not used on the {title} tab, which has its own input"
             if users:
@@ -320,6 +345,19 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             _call_reporting_errors(self.worker.shutdown)
         super().closeEvent(event)
+
+
+class PendingPanel(QWidget):
+    """A tab's place until its panel is first shown (``MainWindow._built_panel_at``)."""
+
+    def __init__(self, entry: PanelEntry):
+        super().__init__()
+        self.entry = entry
+
+    @property
+    def uses_expression(self) -> bool:
+        # The class says it; importing it is cheap next to building the panel.
+        return self.entry.load().uses_expression
 
 
 def _joined(names: list[str]) -> str:

@@ -1,8 +1,10 @@
-"""Cold start to first window shown: Calculus Explorer vs a bare pyqtgraph window (budget ≤ 2×).
+"""Cold start to first window shown: Calculus Explorer vs a bare pyqtgraph window (budget ≤ 1.5×).
 
-Each run is a fresh interpreter. The parent notes the wall-clock time before starting it; the
-child prints the wall-clock time once its window has been shown and the event loop has run, then
-quits. Runs alternate between the two programs and the medians are compared.
+Each run is a fresh interpreter. The window builds only the tab in view; other tabs, sympy and the
+worker process come after it is shown (tests/ui/test_cold_start_is_lazy.py pins that). The parent
+notes the wall-clock time before starting it; the child prints the wall-clock time once its window
+has been shown and the event loop has run, then quits. Runs alternate between the two programs and
+the medians are compared.
 
     python tests/benchmarks/bench_startup.py [runs]
 """
@@ -15,6 +17,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+BUDGET = 1.5
 
 BARE = """
 import time
@@ -74,7 +77,7 @@ def main() -> None:
     print(
         f"Calculus Explorer     : median {ours_median * 1000:7.1f} ms  (min {min(ours) * 1000:.1f})"
     )
-    print(f"ratio                 : {ours_median / bare_median:.2f}x  (budget <= 2.00x)")
+    print(f"ratio                 : {ours_median / bare_median:.2f}x  (budget <= {BUDGET:.2f}x)")
 
 
 if __name__ == "__main__":
