@@ -30,6 +30,7 @@ def test_every_function_alias_constant_and_operator_is_listed():
     for operator in ("+", "-", "*", "/", "^", "**", "(", ")", "|"):
         assert operator in written, operator
     assert {entry.category for entry in ENTRIES} == set(CATEGORIES)
+    assert all(entry.meaning for entry in ENTRIES)  # the table describes every function
 
 
 @pytest.mark.parametrize("spec", [s for s in FUNCTIONS if s.differentiable], ids=lambda s: s.name)

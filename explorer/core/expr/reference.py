@@ -120,7 +120,7 @@ def derivative_rule(spec: FunctionSpec) -> str:
     # product, brackets decided by the display (1 − tanh(u)² is bracketed, cos(u) is not).
     formula = parse(spec.derivative_formula, variables=("u",)).tree
     rule = f"{spec.display('u')}′ = {format_unicode(BinaryOp('*', formula, Variable('u′')))}"
-    if spec.kinks is not None:
+    if spec.kinks:
         rule += ", none where u = 0"
     return rule
 
