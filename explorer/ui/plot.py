@@ -7,34 +7,28 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSizeF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
+from explorer.ui import palette
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
 from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
 from explorer.ui.plot_style import base_pen_width, line_pen_items, make_pen, scale_pen_width
 
-# Colour-blind friendly (Okabe-Ito order); panels pick colours from here so the app looks like one.
-PALETTE: tuple[str, ...] = (
-    "#0072B2",  # blue: the function itself
-    "#D55E00",  # vermilion: derivatives, tangents
-    "#009E73",  # green
-    "#CC79A7",  # purple
-    "#E69F00",  # orange
-    "#56B4E9",  # sky
-    "#000000",
-)
-FOREGROUND = "#222222"
+# Colour-blind safe (Okabe–Ito); a curve without a colour of its own takes the next one.
+PALETTE: tuple[str, ...] = palette.CURVE_CYCLE
+FOREGROUND = palette.FOREGROUND
 GRID_ALPHA = 0.25
 # Curves with at least this many samples are kept as a pixmap between repaints (see PlotView).
 CACHE_MIN_POINTS = 200
 # Gap (px) between the legend and the corner of the plot area it sits in.
 LEGEND_MARGIN = 10
-# The legend's background alpha: nearly opaque over empty space, see-through when every corner
-# would hide part of a curve (a*sin(b*x) peaks in all four), so the curve stays visible.
+# The legend's background alpha: it only ever sits over empty space (or outside the plot area).
 LEGEND_ALPHA_CLEAR = 220
-LEGEND_ALPHA_OVER_CURVE = 140
+# Where the legend goes when every corner would hide part of a curve (a*sin(b*x) peaks in all
+# four): above the plot area, right-aligned, the area giving up the room it takes.
+OUTSIDE = "outside"
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
 
@@ -105,6 +99,12 @@ class PlotView(QWidget):
         self.reset_view_action.setShortcut(QKeySequence("Ctrl+0"))
         self.reset_view_action.setToolTip("Show the whole curve again (Ctrl+0)")
         self.reset_view_action.triggered.connect(self.reset_view)
+        self.origin_axes_action = QAction("Axes Through the Origin", self)
+        self.origin_axes_action.setCheckable(True)
+        self.origin_axes_action.setToolTip(
+            "Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do"
+        )
+        self.origin_axes_action.toggled.connect(self.set_axes_through_origin)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -139,9 +139,15 @@ class PlotView(QWidget):
             brush=pg.mkBrush(255, 255, 255, LEGEND_ALPHA_CLEAR),
             pen=pg.mkPen("#bbbbbb"),
         )
+        self._legend_room = 0.0  # px the plot area gives up above it while the legend is outside
+        self._placed_legend_size = QSizeF()
+        self._placing_legend = False
+        self.legend.setVisible(False)  # until it has an entry: never an empty box
         # The pyqtgraph context menu offers its own (dialog-opening) export; ours is in File.
         self.plot_item.setMenuEnabled(False)
         self.view_box.setMenuEnabled(False)
+        # pyqtgraph's "A" (auto-range) button duplicates View ▸ Reset view and puzzles learners.
+        self.plot_item.hideButtons()
 
     def _build_overlays(self) -> None:
         cross_pen = make_pen("#888888", width=1, style="dash")
@@ -149,6 +155,16 @@ class PlotView(QWidget):
         self._cross_h = CrosshairLine(0, cross_pen)
         for line in (self._cross_v, self._cross_h):
             line.setVisible(False)
+            self.plot_item.addItem(line, ignoreBounds=True)
+        # The axes through the origin (off until asked for); exported with the plot.
+        axis_pen = make_pen(FOREGROUND, width=1.4)
+        self._origin_axes = (
+            pg.InfiniteLine(pos=0.0, angle=90, movable=False, pen=axis_pen),
+            pg.InfiniteLine(pos=0.0, angle=0, movable=False, pen=axis_pen),
+        )
+        for line in self._origin_axes:
+            line.setVisible(False)
+            line.setZValue(-5)  # under the curves, over the grid
             self.plot_item.addItem(line, ignoreBounds=True)
         # A centred note inside the plot area ("No real values in this range"); exported with it.
         self._message = pg.TextItem(anchor=(0.5, 0.5), color=FOREGROUND)
@@ -161,6 +177,8 @@ class PlotView(QWidget):
         # Synchronous, so an export (which lays the plot out at its own size) moves it too.
         self.view_box.sigResized.connect(self.place_legend)
         self.view_box.sigRangeChanged.connect(self.place_legend)
+        # A new or renamed entry resizes the legend after it was placed: place it again then.
+        self.legend.geometryChanged.connect(self._on_legend_geometry)
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def _build_readout(self) -> None:
@@ -266,17 +284,25 @@ class PlotView(QWidget):
         self.plot_item.removeItem(item)
 
     def legend_corner(self) -> str:
-        """Where the legend is: "top-left", "top-right", "bottom-left" or "bottom-right"."""
+        """Where the legend is: "top-left", "top-right", "bottom-left", "bottom-right", or
+        "outside" (above the plot area) when every corner would hide part of a curve."""
         return self._legend_corner
 
     def place_legend(self, *_signal_args: object) -> str:
-        """Move the legend to the corner of the plot area that hides the fewest curve samples.
+        """Put the legend where it hides no curve: a free corner of the plot area, else above it.
 
         Runs whenever curves, the visible range or the plot's size change; counting a few
-        thousand samples against four rectangles costs well under a millisecond.
+        thousand samples against four rectangles costs well under a millisecond. The corners
+        are judged on the area as it is with the legend inside, so the choice does not flip
+        back and forth as the area gives up room for a legend outside. A legend without
+        entries is hidden.
         """
+        self.legend.setVisible(bool(self.legend.items))
+        if not self.legend.items:
+            return self._legend_corner
         area = self.view_box.boundingRect()
         legend = self.legend.boundingRect()
+        self._placed_legend_size = self.legend.geometry().size()
         # getData() is what is drawn, in view coordinates: log10 of the data on log axes.
         curves = [
             item.getData()
@@ -286,19 +312,46 @@ class PlotView(QWidget):
         counts = corner_counts(
             curves,
             self.view_range(),
-            (area.width(), area.height()),
+            (area.width(), area.height() + self._legend_room),
             (legend.width(), legend.height()),
             LEGEND_MARGIN,
         )
-        corner = best_corner(counts, self._legend_corner)
-        if corner != self._legend_corner:
+        current = self._legend_corner if self._legend_corner in CORNERS else "top-left"
+        corner = best_corner(counts, current)
+        if counts[corner]:
+            corner = OUTSIDE
+        if corner != self._legend_corner or (
+            corner == OUTSIDE and self._legend_room != legend.height() + LEGEND_MARGIN
+        ):
+            self._move_legend(corner, legend.height())
+        return corner
+
+    def _on_legend_geometry(self) -> None:
+        # Reading the legend's size can itself emit geometryChanged: no re-entry.
+        if self._placing_legend:
+            return
+        self._placing_legend = True
+        try:
+            if self.legend.geometry().size() != self._placed_legend_size:
+                self.place_legend()
+        finally:
+            self._placing_legend = False
+
+    def _move_legend(self, corner: str, legend_height: float) -> None:
+        self._legend_corner = corner
+        if corner == OUTSIDE:
+            self._legend_room = legend_height + LEGEND_MARGIN
+            self.legend.setParentItem(self.plot_item)
+            self.legend.setOffset((-LEGEND_MARGIN, 2))
+        else:
+            self._legend_room = 0.0
+            self.legend.setParentItem(self.view_box)
             sign_x, sign_y = CORNERS[corner]
             self.legend.setOffset((sign_x * LEGEND_MARGIN, sign_y * LEGEND_MARGIN))
-            self._legend_corner = corner
-        alpha = LEGEND_ALPHA_OVER_CURVE if counts[corner] else LEGEND_ALPHA_CLEAR
-        if self.legend.brush().color().alpha() != alpha:
-            self.legend.setBrush(pg.mkBrush(255, 255, 255, alpha))
-        return corner
+        self.plot_item.layout.setContentsMargins(
+            2, EDGE_LABEL_ROOM_Y + self._legend_room, EDGE_LABEL_ROOM_X, 2
+        )
+        self.plot_item.layout.activate()  # now, not at the next event: an export may be next
 
     # ----- view ---------------------------------------------------------------------------------
 
@@ -331,6 +384,20 @@ class PlotView(QWidget):
     def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         (x0, x1), (y0, y1) = self.view_box.viewRange()
         return (float(x0), float(x1)), (float(y0), float(y1))
+
+    def view_actions(self) -> list[QAction]:
+        """The plot's entries for the View menu: Reset view and Axes Through the Origin."""
+        return [self.reset_view_action, self.origin_axes_action]
+
+    def set_axes_through_origin(self, on: bool) -> None:
+        """Draw the axes as lines through (0, 0) besides the labelled frame, or stop."""
+        for line in self._origin_axes:
+            line.setVisible(on)
+        if self.origin_axes_action.isChecked() != on:
+            self.origin_axes_action.setChecked(on)
+
+    def axes_through_origin(self) -> bool:
+        return self._origin_axes[0].isVisible()
 
     def reset_view(self) -> None:
         """Return to the last range a panel set, or fit all data when none was set."""

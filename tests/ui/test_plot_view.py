@@ -262,7 +262,7 @@ def legend_rect_in_view(plot):
     return rect, plot.view_box.boundingRect()
 
 
-def test_legend_moves_off_the_curve_and_becomes_see_through_when_no_corner_is_free(plot, qapp):
+def test_legend_moves_off_the_curve_and_out_of_the_plot_when_no_corner_is_free(plot, qapp):
     x = np.linspace(-5, 5, 1000)
     # x² fills both top corners: the legend leaves its default top-left corner for the bottom.
     plot.set_curve("f", x, x**2, name="f(x) = x²")
@@ -276,10 +276,16 @@ def test_legend_moves_off_the_curve_and_becomes_see_through_when_no_corner_is_fr
     plot.set_curve("f", x, -(x**2), name="f(x) = −x²")
     qapp.processEvents()
     assert plot.legend_corner() == "top-left"
-    # A fast sine crosses every corner: the least covered one, drawn see-through.
+    # A fast sine crosses every corner: the legend goes above the plot area, hiding nothing.
     plot.set_curve("f", x, np.sin(8 * x), name="f(x) = sin(8x)")
     qapp.processEvents()
-    assert plot.legend.brush().color().alpha() < 220
+    assert plot.legend_corner() == "outside"
+    legend, area = legend_rect_in_view(plot)
+    assert legend.bottom() <= 0 < area.height()  # entirely above the area's top edge
+    # Back to a curve with a free corner: back inside, and the area has its room again.
+    plot.set_curve("f", x, x**2, name="f(x) = x²")
+    qapp.processEvents()
+    assert plot.legend_corner() == "bottom-left"
 
 
 def _at_ratio(view, ratio):

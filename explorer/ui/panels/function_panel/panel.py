@@ -242,7 +242,7 @@ class FunctionPanel(Panel):
         return self.plot
 
     def view_actions(self) -> list[QAction]:
-        return [self.plot.reset_view_action]
+        return self.plot.view_actions()
 
     def state(self) -> FunctionState:
         return self._state
