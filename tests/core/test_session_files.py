@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from shared_data import load_json
 
 from explorer.core import session as sessions
 from explorer.core.panel_state import DerivativeState, FunctionState, GradientState
 from explorer.core.session import Session, SessionError, panel_state, read_session, write_session
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "bad_session_files.json"
+CATALOGUE = "bad_session_files.json"  # in the shared data beside the clone (tests/shared_data.py)
 
 
 def _document(**overrides):
@@ -113,8 +114,7 @@ def test_the_file_is_versioned_json_holding_source_text(tmp_path):
 
 
 def test_the_shared_catalogue_is_present():
-    assert SHARED.is_file(), f"the catalogue of damaged session files is missing: {SHARED}"
-    cases = json.loads(SHARED.read_text(encoding="utf-8"))
+    cases = load_json(CATALOGUE)  # fails, saying where it looked, when it is missing
     assert len(cases) >= 20
 
 
