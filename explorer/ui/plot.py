@@ -27,8 +27,9 @@ LEGEND_MARGIN = 10
 # The legend's background alpha: it only ever sits over empty space (or outside the plot area).
 LEGEND_ALPHA_CLEAR = 220
 # Where the legend goes when every corner would hide part of a curve (a*sin(b*x) peaks in all
-# four): above the plot area, right-aligned, the area giving up the room it takes.
+# four): into the title row above the plot area (exported with it), as coloured line samples.
 OUTSIDE = "outside"
+_SAMPLE_DASHES = {Qt.PenStyle.DashLine: "╌╌", Qt.PenStyle.DotLine: "┈┈"}
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
 
@@ -47,6 +48,14 @@ class CrosshairLine(pg.InfiniteLine):
             self.setVisible(False)
         elif self._shown_before_export:
             self.setVisible(True)
+
+
+def _legend_entry_html(sample: pg.ItemSample, label: pg.LabelItem) -> str:
+    """A legend entry as rich text: a short line in the curve's colour and style, its name."""
+    pen = sample.item.opts.get("pen")
+    colour = pen.color().name() if isinstance(pen, QPen) else FOREGROUND
+    line = _SAMPLE_DASHES.get(pen.style() if isinstance(pen, QPen) else None, "━━")
+    return f"<span style='color:{colour}'>{line}</span>&nbsp;{label.text}"
 
 
 def readout_decimals(span: float) -> int:
@@ -126,6 +135,7 @@ class PlotView(QWidget):
             axis.setCacheMode(_CACHED)
         self.plot_item.setLabel("bottom", x_label, **label_style)
         self.plot_item.setLabel("left", y_label, **label_style)
+        self._title = title
         if title:
             self.plot_item.setTitle(title, color=FOREGROUND, size="13pt")
         self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
@@ -297,8 +307,11 @@ class PlotView(QWidget):
         back and forth as the area gives up room for a legend outside. A legend without
         entries is hidden.
         """
-        self.legend.setVisible(bool(self.legend.items))
+        self.legend.setVisible(bool(self.legend.items) and self._legend_corner != OUTSIDE)
         if not self.legend.items:
+            if self._legend_corner == OUTSIDE:
+                self._move_legend("top-left")
+            self.legend.setVisible(False)
             return self._legend_corner
         area = self.view_box.boundingRect()
         legend = self.legend.boundingRect()
@@ -320,11 +333,24 @@ class PlotView(QWidget):
         corner = best_corner(counts, current)
         if counts[corner]:
             corner = OUTSIDE
-        if corner != self._legend_corner or (
-            corner == OUTSIDE and self._legend_room != legend.height() + LEGEND_MARGIN
-        ):
-            self._move_legend(corner, legend.height())
+        if corner != self._legend_corner or corner == OUTSIDE:
+            self._move_legend(corner)
         return corner
+
+    def _show_entries_in_title(self) -> None:
+        """The legend's entries in the title row: side by side, or one a line if that is too
+        wide for the plot; the row grows to fit them."""
+        entries = [_legend_entry_html(*entry) for entry in self.legend.items]
+        head = [self._title] if self._title else []
+        for separator in ("&nbsp;&nbsp;&nbsp;", "<br>"):
+            self.plot_item.setTitle(
+                "<br>".join([*head, separator.join(entries)]), color=FOREGROUND, size="11pt"
+            )
+            text = self.plot_item.titleLabel.item.boundingRect()
+            if text.width() <= self.plot_item.boundingRect().width():
+                break
+        self.plot_item.titleLabel.setMaximumHeight(text.height())
+        self.plot_item.layout.setRowFixedHeight(0, text.height())
 
     def _on_legend_geometry(self) -> None:
         # Reading the legend's size can itself emit geometryChanged: no re-entry.
@@ -337,21 +363,22 @@ class PlotView(QWidget):
         finally:
             self._placing_legend = False
 
-    def _move_legend(self, corner: str, legend_height: float) -> None:
+    def _move_legend(self, corner: str) -> None:
+        # The legend item stays a child of the view box (moving it to another parent leaves
+        # pyqtgraph's anchoring tied to the old one); outside, the title row shows its entries.
         self._legend_corner = corner
+        height_before = self.view_box.boundingRect().height()
         if corner == OUTSIDE:
-            self._legend_room = legend_height + LEGEND_MARGIN
-            self.legend.setParentItem(self.plot_item)
-            self.legend.setOffset((-LEGEND_MARGIN, 2))
+            self.legend.setVisible(False)
+            self._show_entries_in_title()
         else:
-            self._legend_room = 0.0
-            self.legend.setParentItem(self.view_box)
             sign_x, sign_y = CORNERS[corner]
             self.legend.setOffset((sign_x * LEGEND_MARGIN, sign_y * LEGEND_MARGIN))
-        self.plot_item.layout.setContentsMargins(
-            2, EDGE_LABEL_ROOM_Y + self._legend_room, EDGE_LABEL_ROOM_X, 2
-        )
-        self.plot_item.layout.activate()  # now, not at the next event: an export may be next
+            self.plot_item.setTitle(self._title, color=FOREGROUND, size="13pt")
+        # Now, not at the next event: an export may come next.
+        self.plot_item.layout.activate()
+        lost = height_before - self.view_box.boundingRect().height()
+        self._legend_room = max(0.0, self._legend_room + lost) if corner == OUTSIDE else 0.0
 
     # ----- view ---------------------------------------------------------------------------------
 

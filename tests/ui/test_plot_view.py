@@ -280,12 +280,13 @@ def test_legend_moves_off_the_curve_and_out_of_the_plot_when_no_corner_is_free(p
     plot.set_curve("f", x, np.sin(8 * x), name="f(x) = sin(8x)")
     qapp.processEvents()
     assert plot.legend_corner() == "outside"
-    legend, area = legend_rect_in_view(plot)
-    assert legend.bottom() <= 0 < area.height()  # entirely above the area's top edge
+    assert not plot.legend.isVisible()  # its entries are in the title row, above the area
+    assert "sin(8x)" in plot.plot_item.titleLabel.text and plot.plot_item.titleLabel.isVisible()
     # Back to a curve with a free corner: back inside, and the area has its room again.
     plot.set_curve("f", x, x**2, name="f(x) = x²")
     qapp.processEvents()
     assert plot.legend_corner() == "bottom-left"
+    assert plot.legend.isVisible() and not plot.plot_item.titleLabel.isVisible()
 
 
 def _at_ratio(view, ratio):
