@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
@@ -150,8 +150,6 @@ class PlotView(QWidget):
             pen=pg.mkPen("#bbbbbb"),
         )
         self._legend_room = 0.0  # px the plot area gives up above it while the legend is outside
-        self._placed_legend_size = QSizeF()
-        self._placing_legend = False
         self.legend.setVisible(False)  # until it has an entry: never an empty box
         # The pyqtgraph context menu offers its own (dialog-opening) export; ours is in File.
         self.plot_item.setMenuEnabled(False)
@@ -187,8 +185,6 @@ class PlotView(QWidget):
         # Synchronous, so an export (which lays the plot out at its own size) moves it too.
         self.view_box.sigResized.connect(self.place_legend)
         self.view_box.sigRangeChanged.connect(self.place_legend)
-        # A new or renamed entry resizes the legend after it was placed: place it again then.
-        self.legend.geometryChanged.connect(self._on_legend_geometry)
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def _build_readout(self) -> None:
@@ -315,7 +311,6 @@ class PlotView(QWidget):
             return self._legend_corner
         area = self.view_box.boundingRect()
         legend = self.legend.boundingRect()
-        self._placed_legend_size = self.legend.geometry().size()
         # getData() is what is drawn, in view coordinates: log10 of the data on log axes.
         curves = [
             item.getData()
@@ -351,17 +346,6 @@ class PlotView(QWidget):
                 break
         self.plot_item.titleLabel.setMaximumHeight(text.height())
         self.plot_item.layout.setRowFixedHeight(0, text.height())
-
-    def _on_legend_geometry(self) -> None:
-        # Reading the legend's size can itself emit geometryChanged: no re-entry.
-        if self._placing_legend:
-            return
-        self._placing_legend = True
-        try:
-            if self.legend.geometry().size() != self._placed_legend_size:
-                self.place_legend()
-        finally:
-            self._placing_legend = False
 
     def _move_legend(self, corner: str) -> None:
         # The legend item stays a child of the view box (moving it to another parent leaves

@@ -52,17 +52,24 @@ def format_seed_row(h: float, value: float) -> str:
     return f"h={h:.5f}, numerical limit={value:.5f}"
 
 
+def seed_limit_rows(
+    f: RealFunction, x: float = 1.0, start: float = 0.0001, count: int = 5
+) -> list[tuple[float, float]]:
+    """The seed's loop: ``h = 0.0001``, a quotient, ``h *= 0.1``, ``count`` times (Python
+    floats, so h is exactly the seed's), as (h, forward quotient) pairs."""
+    rows = []
+    h = start
+    for _ in range(count):
+        rows.append((h, float(forward_difference(f, x, h))))
+        h *= 0.1
+    return rows
+
+
 def seed_limit_lines(
     f: RealFunction, x: float = 1.0, start: float = 0.0001, count: int = 5
 ) -> list[str]:
-    """The seed's loop: ``h = 0.0001``, print, ``h *= 0.1``, ``count`` times (Python floats)."""
-    lines = []
-    h = start
-    for _ in range(count):
-        value = float(forward_difference(f, x, h))
-        lines.append(format_seed_row(h, value))
-        h *= 0.1
-    return lines
+    """The seed's loop printed the seed's way (``format_seed_row``)."""
+    return [format_seed_row(h, value) for h, value in seed_limit_rows(f, x, start, count)]
 
 
 @dataclass(frozen=True)
