@@ -17,11 +17,12 @@ from PySide6.QtGui import QFont
 from explorer.core.derivative import LinearBand, Secant, Tangent
 from explorer.core.sampling import SampledCurve
 from explorer.core.text import format_number
-from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
+from explorer.ui import palette
+from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 
-TANGENT_COLOR = PALETTE[1]
-SECANT_COLOR = PALETTE[4]
-BAND_COLOR = (0, 158, 115)  # PALETTE[2] as RGB, for translucent brushes
+TANGENT_COLOR = palette.TANGENT
+SECANT_COLOR = palette.SECANT  # sky blue: vermilion and orange look alike to most colour-blind eyes
+BAND_COLOR = palette.rgb(palette.BAND)  # as RGB, for translucent brushes
 WARNING_COLOR = "#b00020"
 TANGENT_NAME = "tangent at x₀"
 SECANT_NAME = "secant x₀ … x₀+h"
