@@ -8,7 +8,13 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from explorer.commands import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import (
+    EXIT_OK,
+    CommandError,
+    CommandRegistry,
+    add_expression_argument,
+    expression_argument,
+)
 
 DEFAULT_STEPS = 50
 DEFAULT_GIF_FPS = 10.0
@@ -33,7 +39,7 @@ def register(registry: CommandRegistry) -> None:
 
 
 def _add_race_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("expression", help='f of x, or of x and y, e.g. "x^2 + 2y^2"')
+    add_expression_argument(parser, help='f of x, or of x and y, e.g. "x^2 + 2y^2"')
     parser.add_argument(
         "--start",
         help="the start point, x or x,y (default 1 or 1,1), e.g. --start -5,-2",
@@ -116,7 +122,7 @@ def run_descent(args: argparse.Namespace) -> int:
     from explorer.core.descent.report import race_json, race_text
     from explorer.core.descent.state import race_for
 
-    objective, state = _state(args.expression, args)
+    objective, state = _state(expression_argument(args), args)
     race = race_for(state, objective)
     if args.json:
         print(json.dumps(race_json(race, state.tolerance), indent=2, ensure_ascii=False))
@@ -129,7 +135,7 @@ def build_descent_panel(args: argparse.Namespace) -> Any:
     """The Descent panel after the whole race (its export target is what is rendered)."""
     from explorer.ui.panels.descent_panel import DescentPanel
 
-    _objective, state = _state(args.expression, args)
+    _objective, state = _state(expression_argument(args), args)
     panel = DescentPanel()
     panel.set_state(state)
     panel.show_figure_only(args.width, args.height)

@@ -14,7 +14,13 @@ import argparse
 import json
 from typing import Any
 
-from explorer.commands import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import (
+    EXIT_OK,
+    CommandError,
+    CommandRegistry,
+    add_expression_argument,
+    expression_argument,
+)
 from explorer.commands.derivative import parse_parameters
 
 EXACT_TIMEOUT_S = 10.0
@@ -79,23 +85,11 @@ def _add_no_exact(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_export(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("expression", nargs="?", help="the integrand (or give it with --expr)")
-    parser.add_argument("--expr", help='the integrand, e.g. "sin(x)"')
+    add_expression_argument(parser, help='the integrand, a function of x, e.g. "sin(x)"')
     _add_common(parser)
     parser.add_argument("--no-sums", action="store_true", help="leave out the Riemann sum")
     parser.add_argument("--no-accumulation", action="store_true", help="leave out F(x) = ∫ₐˣ f")
     _add_no_exact(parser)
-
-
-def _expression_text(args: argparse.Namespace) -> str:
-    given = [
-        text for text in (getattr(args, "expression", None), getattr(args, "expr", None)) if text
-    ]
-    if not given:
-        raise CommandError('give the integrand, e.g. export integral "x^2" --from 0 --to 1')
-    if len(given) == 2 and given[0] != given[1]:
-        raise CommandError("give the integrand once: either positionally or with --expr")
-    return given[0]
 
 
 def _problem(args: argparse.Namespace, text: str):
@@ -179,7 +173,7 @@ def build_integral_panel(args: argparse.Namespace) -> Any:
     from explorer.core.panel_state import IntegralState
     from explorer.ui.panels.integral_panel import IntegralPanel
 
-    text = _expression_text(args)
+    text = expression_argument(args)
     problem = _problem(args, text)
     expression = parse(text, variables=("x",), parameters=True)
     panel = IntegralPanel()

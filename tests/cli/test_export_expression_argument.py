@@ -10,7 +10,8 @@ from explorer.commands import CommandError, CommandRegistry, expression_argument
 
 REGISTRY = discover(CommandRegistry())
 KINDS = sorted(REGISTRY.exports)
-EXPRESSION = {"graph": "(w + x)^2"}  # the plot kinds take a function of x
+EXPRESSION = {"graph": "(w + x)^2", "descent": "x^2 + 2y^2"}  # the plot kinds take f of x
+REQUIRED = {"integral": ["--from", "0", "--to", "1"]}  # each kind's other required options
 
 
 @pytest.fixture(scope="module")
@@ -19,26 +20,27 @@ def parser():
 
 
 def test_every_export_kind_is_covered():
-    assert {"function", "derivative", "graph"} <= set(KINDS)
+    assert {"function", "derivative", "graph", "integral", "descent"} <= set(KINDS)
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_positional_and_option_read_the_same(parser, kind):
     text = EXPRESSION.get(kind, "-x^3 + 1/x")
-    positional = parser.parse_args(["export", kind, text, "--out", "a.png"])
-    option = parser.parse_args(["export", kind, "--expr", text, "--out", "a.png"])
-    after_options = parser.parse_args(["export", kind, "--out", "a.png", text])
+    required = ["--out", "a.png", *REQUIRED.get(kind, [])]
+    positional = parser.parse_args(["export", kind, text, *required])
+    option = parser.parse_args(["export", kind, "--expr", text, *required])
+    after_options = parser.parse_args(["export", kind, *required, text])
     assert expression_argument(positional) == expression_argument(option) == text
     assert expression_argument(after_options) == text
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_missing_or_doubled_expression_is_a_usage_error(parser, kind):
+    required = ["--out", "a.png", *REQUIRED.get(kind, [])]
     with pytest.raises(CommandError, match="missing"):
-        expression_argument(parser.parse_args(["export", kind, "--out", "a.png"]))
+        expression_argument(parser.parse_args(["export", kind, *required]))
     with pytest.raises(CommandError, match="not both"):
-        twice = ["export", kind, "x", "--expr", "x", "--out", "a.png"]
-        expression_argument(parser.parse_args(twice))
+        expression_argument(parser.parse_args(["export", kind, "x", "--expr", "x", *required]))
 
 
 def test_a_positional_export_writes_the_same_picture(tmp_path):

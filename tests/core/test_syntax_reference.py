@@ -38,7 +38,7 @@ def test_each_function_rule_is_the_derivative_sympy_finds(spec):
     # The rule shows the table's formula; sympy differentiates the table's sympy form itself,
     # compared where the function is smooth (the table's test domains).
     shown = parse(spec.derivative_formula, variables=("u",))
-    expected = sympy.diff(spec.sympy(U), U)
+    expected = sympy.diff(spec.sympy(sympy, U), U)
     for low, high in spec.test_domains:
         for point in np.linspace(low, high, 7):
             exact = float(expected.subs(U, sympy.Float(point, 30)).evalf(30))

@@ -221,7 +221,7 @@ class IntegralPanel(Panel):
         return current
 
     def view_actions(self) -> list[QAction]:
-        return [self.plot.reset_view_action]
+        return self.plot.view_actions()
 
     def state(self) -> IntegralState:
         return self._state

@@ -186,7 +186,7 @@ class DerivativePanel(Panel):
         return current
 
     def view_actions(self) -> list[QAction]:
-        return [self.plot.reset_view_action]
+        return self.plot.view_actions()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
