@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.core.text import pasteable_numbers
+
 PROG = "calculus-explorer"
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -128,3 +130,9 @@ def expression_argument(args: argparse.Namespace) -> str:
     if text is None:
         raise CommandError('the expression is missing: add it, e.g. "x^3 - 1/x" or --expr "x^3"')
     return text
+
+
+def print_text(text: str, end: str = "\n") -> None:
+    """Print a command's plain-text answer with its numbers as Python reads them (ASCII minus,
+    ``1.5e20``), so a learner can paste them; formulas keep their own typography."""
+    print(pasteable_numbers(text), end=end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from explorer.commands import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import EXIT_OK, CommandError, CommandRegistry, print_text
 from explorer.commands.derivative import DEFAULT_X_RANGE, parse_number, parse_parameters
 
 
@@ -63,5 +63,5 @@ def run_analyze(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(analysis_data(analysis, definitions), indent=2, allow_nan=False))
     else:
-        print(analysis_text(analysis, definitions), end="")
+        print_text(analysis_text(analysis, definitions), end="")
     return EXIT_OK

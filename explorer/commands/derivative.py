@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import math
 from typing import Any
 
@@ -12,6 +13,7 @@ from explorer.commands import (
     CommandRegistry,
     add_expression_argument,
     expression_argument,
+    print_text,
 )
 
 DEFAULT_X_RANGE = ("-5", "5")
@@ -62,6 +64,16 @@ def _configure_diff(parser: argparse.ArgumentParser) -> None:
         "--no-simplify",
         action="store_true",
         help=f"skip sympy's simplification (it runs in a worker, at most {SIMPLIFY_TIMEOUT_S:g} s)",
+    )
+    parser.add_argument(
+        "--ascii",
+        action="store_true",
+        help="write the formulas in the input language (6x - 4, sqrt(x)) so they paste back in",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: every formula as shown and as typed, every number at full precision",
     )
     _add_parameter_option(parser)
 
@@ -125,18 +137,37 @@ def run_diff(args: argparse.Namespace) -> int:
     else:
         answers = simplify_derivatives_in_worker(args.expression, tasks)
     (simplified, note), *second = answers
-    print(
-        diff_text(
+    second_simplified, second_note = second[0] if second else (None, None)
+    if args.json:
+        from explorer.core.derivative.report import diff_report
+
+        report = diff_report(
             args.expression,
             at,
             steps=args.steps,
             limit_table=args.limit_table,
             params=params,
             simplified=simplified,
+            second=args.second,
+            second_simplified=second_simplified,
+            notes=tuple(text for text in (note, second_note) if text),
+        )
+        print(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False))
+        return EXIT_OK
+    notation = "input" if args.ascii else "text"
+    print_text(
+        diff_text(
+            args.expression,
+            at,
+            steps=args.steps,
+            limit_table=args.limit_table,
+            params=params,
+            simplified=simplified and simplified[notation],
             simplify_note=note,
             second=args.second,
-            second_simplified=second[0][0] if second else None,
-            second_note=second[0][1] if second else None,
+            second_simplified=second_simplified and second_simplified[notation],
+            second_note=second_note,
+            ascii=args.ascii,
         )
     )
     return EXIT_OK
@@ -161,7 +192,8 @@ def simplify_in_worker(text: str, timeout: float = SIMPLIFY_TIMEOUT_S) -> tuple[
     Returns ``(form, "")`` when sympy's form is simpler, ``(None, "")`` when ours is already
     the simplest, and ``(None, reason)`` when the worker failed or ran out of time.
     """
-    return simplify_derivatives_in_worker(text, ("derivative_steps",), timeout)[0]
+    forms, note = simplify_derivatives_in_worker(text, ("derivative_steps",), timeout)[0]
+    return (forms["text"] if forms else None), note
 
 
 # The worker task for each derivative order, and the name its notes use.
@@ -170,9 +202,10 @@ _TASKS = {"derivative_steps": "f′", "second_derivative": "f″"}
 
 def simplify_derivatives_in_worker(
     text: str, tasks: tuple[str, ...], timeout: float = SIMPLIFY_TIMEOUT_S
-) -> list[tuple[str | None, str]]:
-    """``simplify_in_worker``'s answer for each task in ``tasks`` ("derivative_steps" for f′,
-    "second_derivative" for f″), from one worker; each task gets the full time limit."""
+) -> list[tuple[dict[str, str] | None, str]]:
+    """sympy's simpler form for each task in ``tasks`` ("derivative_steps" for f′,
+    "second_derivative" for f″), from one worker; each task gets the full time limit. A form is
+    ``{"text": shown, "input": as typed}``; None with a note as ``simplify_in_worker``."""
     from explorer.core.worker import SymbolicWorker
 
     worker = SymbolicWorker(
@@ -191,13 +224,13 @@ def simplify_derivatives_in_worker(
     return answers
 
 
-def _simplified_answer(outcome: Any, name: str) -> tuple[str | None, str]:
+def _simplified_answer(outcome: Any, name: str) -> tuple[dict[str, str] | None, str]:
     if outcome is None or not outcome.ok:
         why = "ran out of time" if outcome is None or outcome.timed_out else "failed"
         return None, f"sympy's simplification of {name} {why}; {name} is shown as derived"
     result = outcome.result or {}
     if result.get("simplified_source") == "sympy":
-        return str(result["simplified"]), ""
+        return {"text": str(result["simplified"]), "input": str(result["simplified_input"])}, ""
     return None, ""
 
 

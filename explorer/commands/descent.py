@@ -14,6 +14,7 @@ from explorer.commands import (
     CommandRegistry,
     add_expression_argument,
     expression_argument,
+    print_text,
 )
 
 DEFAULT_STEPS = 50
@@ -127,7 +128,7 @@ def run_descent(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(race_json(race, state.tolerance), indent=2, ensure_ascii=False))
     else:
-        print(race_text(race, state.tolerance))
+        print_text(race_text(race, state.tolerance))
     return EXIT_OK
 
 

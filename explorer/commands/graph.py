@@ -27,6 +27,7 @@ from explorer.commands import (
     CommandRegistry,
     add_expression_argument,
     expression_argument,
+    print_text,
 )
 
 STAGES = ("start", "forward", "backward")
@@ -177,10 +178,9 @@ def run_graph(args: argparse.Namespace) -> int:
     built = _build(args)  # errors first, so nothing is printed for bad input
     if args.json:
         data = graph_dict(built.model, built.printed)
-        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+        print(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
-        text = model_text(built.model, built.printed)
-    print(text)
+        print_text(model_text(built.model, built.printed))
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from explorer.commands import (
     CommandRegistry,
     add_expression_argument,
     expression_argument,
+    print_text,
 )
 from explorer.commands.derivative import parse_parameters
 
@@ -123,7 +124,7 @@ def run_integrate(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print("\n".join(integrate_lines(problem, args.rule, args.n, **options)))
+        print_text("\n".join(integrate_lines(problem, args.rule, args.n, **options)))
     return EXIT_OK
 
 

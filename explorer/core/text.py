@@ -5,6 +5,8 @@ and the errors.
 - ``source_number``: a value as it would be typed in an expression (ASCII ``-``, ``1e+100``),
   for error messages that quote the user's source next to it;
 - ``MINUS`` and ``typographic_minus``: the real minus sign (U+2212) instead of a hyphen;
+- ``pasteable_numbers``: the command line's plain text, its numbers with the ASCII minus and
+  ``e`` notation (``-0.5``, ``1.5e20``) so they paste into Python;
 - ``superscript`` / ``subscript``: ``x²``, ``10⁻³``, ``u₁``;
 - ``needs_parentheses`` / ``parenthesized`` / ``operand``: whether a piece of formula text must be
   bracketed to sit next to an operator.
@@ -13,6 +15,7 @@ and the errors.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -23,6 +26,9 @@ MAX_LISTED = 8
 
 _SUPERSCRIPTS = str.maketrans("0123456789-\u2212+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
 _SUBSCRIPTS = str.maketrans("0123456789-\u2212+", "₀₁₂₃₄₅₆₇₈₉₋₋₊")
+# A number's minus sign (before a digit or a point) and a ×10^n exponent, as format_number writes.
+_NUMBER_MINUS = re.compile("\u2212(?=[0-9.])")
+_TIMES_TEN_TO = re.compile("(?<=[0-9])×10\\^([\u2212-]?[0-9]+)")
 # Characters that make a formula a compound when they sit outside every bracket.
 _OPERATORS = frozenset(" +-\u2212·*/^@")
 
@@ -78,6 +84,14 @@ def source_number(value: float) -> str:
 def typographic_minus(text: str) -> str:
     """Every ASCII hyphen-minus in ``text`` as the real minus sign."""
     return text.replace("-", MINUS)
+
+
+def pasteable_numbers(text: str) -> str:
+    """``text`` with every number written as Python reads it: ``f′(−0.5) = 1.5×10^−8`` becomes
+    ``f′(-0.5) = 1.5e-8``. Formulas keep their typographic minus between terms (``6x − 4``);
+    one in front of a number (``−2x``) becomes ASCII too, which reads the same."""
+    text = _TIMES_TEN_TO.sub(lambda match: "e" + match.group(1).replace(MINUS, "-"), text)
+    return _NUMBER_MINUS.sub("-", text)
 
 
 def superscript(text: str | int) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.core.text import superscript
+
 RealFunction = Callable[[np.ndarray], np.ndarray]
 
 # The issue's table: h = 10⁻¹ … 10⁻¹².
@@ -70,6 +72,20 @@ def seed_limit_lines(
 ) -> list[str]:
     """The seed's loop printed the seed's way (``format_seed_row``)."""
     return [format_seed_row(h, value) for h, value in seed_limit_rows(f, x, start, count)]
+
+
+def seed_rounding_note(steps: list[float]) -> str:
+    """What a reader of ``h=0.00000`` needs told: h is printed with 5 decimals, as the seed
+    prints it, and is really 10⁻⁶ … 10⁻⁸ ("" when no h rounds to 0.00000)."""
+    hidden = [h for h in steps if f"{h:.5f}" == "0.00000"]
+    if not hidden:
+        return ""
+    powers = [f"10{superscript(round(np.log10(h)))}" for h in hidden]
+    shown = powers[0] if len(powers) == 1 else f"{powers[0]} … {powers[-1]}"
+    return (
+        f"h is printed with 5 decimals, as the seed prints it: the rows showing h=0.00000 are "
+        f"really h = {shown}."
+    )
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def _simplified_fields(source: Any, ours: Any, variable: str, names: tuple[str, 
     import sympy
 
     from explorer.core.derivative.from_sympy import choose_derivative_form
-    from explorer.core.expr.display import format_latex, format_unicode
+    from explorer.core.expr.display import format_input, format_latex, format_unicode
     from explorer.core.expr.to_sympy import real_symbol, tree_to_sympy
 
     symbols = {name: real_symbol(name) for name in names}
@@ -50,6 +50,7 @@ def _simplified_fields(source: Any, ours: Any, variable: str, names: tuple[str, 
     chosen = choose_derivative_form(source, ours, simplified, variable)
     return {
         "simplified": format_unicode(chosen.tree),
+        "simplified_input": format_input(chosen.tree),
         "simplified_latex": format_latex(chosen.tree),
         "simplified_source": chosen.source,
         "simplified_reason": chosen.reason,
