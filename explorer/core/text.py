@@ -8,6 +8,7 @@ and the errors.
 - ``pasteable_numbers``: the command line's plain text, its numbers with the ASCII minus and
   ``e`` notation (``-0.5``, ``1.5e20``) so they paste into Python;
 - ``superscript`` / ``subscript``: ``x²``, ``10⁻³``, ``u₁``;
+- ``counted``: ``1 point``, ``3 points``, ``1 point where f′ is undefined``;
 - ``needs_parentheses`` / ``parenthesized`` / ``operand``: whether a piece of formula text must be
   bracketed to sit next to an operator.
 """
@@ -92,6 +93,12 @@ def pasteable_numbers(text: str) -> str:
     one in front of a number (``−2x``) becomes ASCII too, which reads the same."""
     text = _TIMES_TEN_TO.sub(lambda match: "e" + match.group(1).replace(MINUS, "-"), text)
     return _NUMBER_MINUS.sub("-", text)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``count`` with its noun agreeing: ``1 more point``, ``2 more points``. ``plural``
+    defaults to the singular plus "s"."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 def superscript(text: str | int) -> str:

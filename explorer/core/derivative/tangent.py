@@ -165,7 +165,32 @@ def _undefined_reason(function: PreparedFunction, x0: float, y0: float) -> str:
             f"f({function.variable}) overflows float64 at {where} (|f| is beyond "
             "1.8×10^308), so neither f nor its slope can be computed there"
         )
+    limit = removable_limit(function, x0)
+    if limit is not None:
+        return (
+            f"f is not defined at {where}, but f({function.variable}) → {format_number(limit)} "
+            "from both sides: a removable singularity (a hole in the curve)"
+        )
     return f"f is not defined at {where}"
+
+
+def removable_limit(function: PreparedFunction, x0: float) -> float | None:
+    """The limit of f at x₀ where f(x₀) has no value but both sides close in on one finite
+    number (sin(x)/x → 1 at 0); None when they do not (a pole, a jump, no values at all).
+
+    Judged on f at x₀ ± h for h = 10⁻⁵ and 10⁻⁶ times the scale of x₀: the four values must
+    agree to 10⁻⁴ (relative), far tighter than any jump and far looser than round-off.
+    """
+    scale = max(1.0, abs(x0))
+    steps = np.array([1e-5, 1e-6]) * scale
+    with np.errstate(all="ignore"):
+        values = function.f(np.concatenate([x0 - steps, x0 + steps]))
+    if not np.all(np.isfinite(values)):
+        return None
+    centre = float(np.median(values))
+    if np.max(np.abs(values - centre)) > 1e-4 * max(1.0, abs(centre)):
+        return None
+    return float(values[1] + values[3]) / 2  # the closer pair, averaged
 
 
 def _slope_overflows(function: PreparedFunction, x0: float) -> bool:

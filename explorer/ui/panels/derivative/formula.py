@@ -143,7 +143,7 @@ class SimplifiedFormula(QObject):
         if result.get("simplified_source") != "sympy" or not simplified:
             # sympy's form is outside our language, no smaller, or not equal: ours stays.
             reason = str(result.get("simplified_reason", ""))
-            self._set_status(f"({KEPT_OURS})", MUTED, f"{reason}\nsympy: {sympy_form}")
+            self._set_status(KEPT_OURS, MUTED, f"{reason}\nsympy: {sympy_form}")
             return
         self._sympy_form = simplified
         self.label.setToolTip(f"By the rules: {self.derived_text()}")

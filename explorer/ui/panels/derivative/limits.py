@@ -1,6 +1,6 @@
 """The h → 0 views of the Derivative panel: the difference-quotient table and the error-vs-h plot.
 
-Both draw what ``explorer.core.derivative`` computes (``limit_table``, ``seed_limit_lines``,
+Both draw what ``explorer.core.derivative`` computes (``limit_table``, ``seed_limit_rows``,
 ``error_vs_h``); they are refreshed only while visible, so dragging x₀ on the main plot stays
 cheap.
 """
@@ -29,8 +29,10 @@ from explorer.core.derivative import (
     ErrorVsH,
     LimitRow,
     error_vs_h,
+    format_seed_row,
     limit_table,
-    seed_limit_lines,
+    seed_limit_rows,
+    seed_rounding_note,
 )
 from explorer.core.derivative.model import PreparedFunction
 from explorer.core.text import format_number, superscript
@@ -98,7 +100,13 @@ class LimitTableView(QWidget):
         self.caption.setText(
             f"The seed's loop at x = {point}: h = 0.0001, print (f(x+h) − f(x))/h, then h *= 0.1"
         )
-        self.seed_lines.setText("\n".join(seed_limit_lines(function.f, x0)))
+        seed = seed_limit_rows(function.f, x0)
+        note = seed_rounding_note([h for h, _value in seed])
+        self.seed_lines.setText(
+            "\n".join(
+                [*(format_seed_row(h, value) for h, value in seed), *([note] if note else [])]
+            )
+        )
         self.exact_label.setText(
             f"Exact derivative f′({point}) = {format_number(exact)} — the quotients should "
             "approach it, until round-off takes over for tiny h"

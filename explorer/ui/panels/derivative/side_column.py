@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent
 from explorer.core.panel_state.derivative import EPSILON_RANGE, X0_LIMIT
-from explorer.core.text import format_number
+from explorer.core.text import counted, format_number
 from explorer.ui.panels.derivative.controls import LogHSlider, StepsPane
 from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
@@ -207,14 +207,14 @@ class SideColumn(QWidget):
         if conflicts:
             label.setText(
                 "<b>The three derivatives do not all agree:</b><br>"
-                + _listed([p.message for p in conflicts], "⚠ ", "places")
-                + ("<br>" + _listed([p.message for p in conventions], "", "kinks"))
+                + _listed([p.message for p in conflicts], "⚠ ", ("place", "places"))
+                + ("<br>" + _listed([p.message for p in conventions], "", ("kink", "kinks")))
                 * bool(conventions)
             )
             label.setStyleSheet(_WARNING)
         elif conventions:
             label.setText(
-                _listed([p.message for p in conventions], "", "kinks")
+                _listed([p.message for p in conventions], "", ("kink", "kinks"))
                 + ".<br>✓ Everywhere else symbolic, reverse-mode and central-difference f′ agree."
             )
             label.setStyleSheet(_CAUTION)
@@ -229,7 +229,9 @@ class SideColumn(QWidget):
             label.setStyleSheet(_OK)
         notes = agreement.note_messages
         self.undefined_label.setVisible(bool(notes))
-        self.undefined_label.setText(_listed(notes, "", "points where f′ is undefined"))
+        self.undefined_label.setText(
+            _listed(notes, "", ("point where f′ is undefined", "points where f′ is undefined"))
+        )
         self.undefined_label.setTextFormat(Qt.TextFormat.RichText)
 
     def show_secant_readout(
@@ -266,9 +268,11 @@ class SideColumn(QWidget):
             )
 
 
-def _listed(messages: list[str], bullet: str, what: str, shown: int = 3) -> str:
-    """The first ``shown`` messages as rich-text lines, then how many more there are."""
-    more = f"<br>… and {len(messages) - shown} more {what}" if len(messages) > shown else ""
+def _listed(messages: list[str], bullet: str, what: tuple[str, str], shown: int = 3) -> str:
+    """The first ``shown`` messages as rich-text lines, then how many more there are, the noun
+    agreeing (``what`` is its singular and plural: "1 more place", "2 more places")."""
+    rest = len(messages) - shown
+    more = f"<br>… and {counted(rest, f'more {what[0]}', f'more {what[1]}')}" if rest > 0 else ""
     return "<br>".join(f"{bullet}{html.escape(m)}" for m in messages[:shown]) + more
 
 
