@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.derivative import (
-    ErrorVsH,
-    LimitRow,
-    error_vs_h,
+from explorer.core.derivative import ErrorVsH, LimitRow, error_vs_h, limit_table
+from explorer.core.derivative.difference import (
     format_seed_row,
-    limit_table,
     seed_limit_rows,
     seed_rounding_note,
 )
