@@ -327,6 +327,9 @@ def _set_legend_entry(plot: PlotView, item, name: str) -> None:
         plot.legend.removeItem(item)
     elif name and not listed:
         plot.legend.addItem(item, name)
+    else:
+        return
+    plot.place_legend()  # a new size: it must again hide no curve (and never show empty)
 
 
 def _corners(width: float, height: float, w: float, h: float) -> list[tuple[float, float]]:
