@@ -140,7 +140,7 @@ def test_diff_of_a_negative_expression_from_the_shell():
     result = run_cli("diff", "-x^2", "--at", "1")
     assert result.returncode == 0, result.stderr
     # d/dx(−x²) = −2x, so −2 at x = 1.
-    assert "f′(x) = −2x" in result.stdout and "f′(1) = −2" in result.stdout
+    assert "f′(x) = -2x" in result.stdout and "f′(1) = -2" in result.stdout
 
 
 def test_export_with_a_negative_constant_range_bound(tmp_path):

@@ -26,7 +26,7 @@ def test_the_issues_command_prints_every_optimizer():
     out = result.stdout
     assert out.splitlines()[:2] == [
         "f(x, y) = x² + 2y²",
-        "start (x, y) = (−5, −2), 50 steps, tolerance ‖∇f‖ ≤ 0.001",
+        "start (x, y) = (-5, -2), 50 steps, tolerance ‖∇f‖ ≤ 0.001",
     ]
     for header in ("GD (η = 0.1)", "Momentum (η = 0.1, μ = 0.9)", "Adam (η = 0.3, β₁ = 0.9"):
         assert any(line.startswith(header) for line in out.splitlines()), header

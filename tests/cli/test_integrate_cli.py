@@ -19,7 +19,7 @@ def test_integrate_prints_exact_numeric_sum_and_table():
     assert "Antiderivative (sympy): F(x) = x³/3 + C" in result.stdout
     assert "Midpoint sum with n = 10: 0.3325 (error 8.33e-04)" in result.stdout
     assert "n=1, midpoint sum=0.25000, error=8.33e-02" in lines
-    assert "Observed order: error ∝ n^−2 (theory for a smooth f: n^−2)" in lines
+    assert "Observed order: error ∝ n^-2 (theory for a smooth f: n^-2)" in lines
 
 
 def test_integrate_json_with_negative_and_infinite_bounds():
@@ -33,7 +33,7 @@ def test_integrate_json_with_negative_and_infinite_bounds():
 def test_integrate_reports_divergence_and_poles():
     result = run_cli("integrate", "1/x", "--from", "-1", "--to", "1", "--no-exact")
     assert result.returncode == 0
-    assert "pole at x = 0, inside [−1, 1]" in result.stdout
+    assert "pole at x = 0, inside [-1, 1]" in result.stdout
     assert "diverges (no value)" in result.stdout
 
 
