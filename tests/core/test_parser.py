@@ -357,10 +357,11 @@ def test_too_long_reports_the_length_or_an_earlier_problem() -> None:
     ],
 )
 def test_hostile_input_answers_in_milliseconds(text: str) -> None:
-    started = time.perf_counter()
+    # CPU time of this thread, not the wall clock: other processes on a busy machine do not count.
+    started = time.thread_time()
     with pytest.raises(ExprError):
         parse(text)
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
 
 
 def test_errors_mark_the_span_of_the_offending_token() -> None:

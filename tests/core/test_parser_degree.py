@@ -57,10 +57,11 @@ def test_cancelled_powers_do_not_count() -> None:
 
 
 def test_twenty_factors_fail_fast() -> None:
-    start = time.perf_counter()
+    # CPU time of this thread, not the wall clock: other processes on a busy machine do not count.
+    start = time.thread_time()
     with pytest.raises(ExprError, match="combine to an exponent of 2000"):
         parse("*".join(["(x+1)^1000"] * 20))
-    assert time.perf_counter() - start < 0.5
+    assert time.thread_time() - start < 0.5
 
 
 def test_degree_carries_over_program_definitions() -> None:
