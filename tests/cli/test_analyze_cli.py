@@ -16,11 +16,8 @@ def test_text_lists_points_tests_intervals_and_extremes() -> None:
     result = run_cli("analyze", "x^3 - 3x", "--xrange", "-2", "3")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("f(x) = x³ − 3x   on [-2, 3]
-")
-    assert "    local maximum      (-1, 2)
-      f′ changes from + to −: local maximum
-" in out
+    assert out.startswith("f(x) = x³ − 3x   on [-2, 3]\n")
+    assert "    local maximum      (-1, 2)\n      f′ changes from + to −: local maximum\n" in out
     assert "    root               (1.73205, 0)\n" in out
     assert "  Increasing on: (-2, -1), (1, 3)\n" in out
     assert "  Concave down on: (-2, 0)\n" in out
