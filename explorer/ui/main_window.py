@@ -359,6 +359,11 @@ class PendingPanel(QWidget):
         # The class says it; importing it is cheap next to building the panel.
         return self.entry.load().uses_expression
 
+    def state(self) -> None:
+        """Nothing to save yet: the panel keeps its default state until it is built (opening a
+        session builds every panel to give it its state)."""
+        return None
+
 
 def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -146,7 +146,8 @@ class SessionDocument(QObject):
         if session.expression:
             window.expression_input.set_text(session.expression)
         for index in range(window.tabs.count()):
-            panel = window.tabs.widget(index)
+            # Built now if its tab was not shown yet: the session's state must reach it.
+            panel = window.panel_titled(window.tabs.tabText(index))
             current = panel.state()
             if current is None:
                 continue

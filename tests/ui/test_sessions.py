@@ -31,10 +31,10 @@ def problems(window):
 
 
 def stateful_tabs(window):
+    # Every tab's panel, built if its tab was not shown yet (tabs are built on first show).
+    panels = [window.panel_titled(window.tabs.tabText(i)) for i in range(window.tabs.count())]
     return {
-        window.tabs.tabText(i): window.tabs.widget(i)
-        for i in range(window.tabs.count())
-        if window.tabs.widget(i).state() is not None
+        window.tabs.tabText(i): panel for i, panel in enumerate(panels) if panel.state() is not None
     }
 
 
@@ -277,6 +277,7 @@ def test_open_recent_lists_saved_files_newest_first(window, tmp_path):
 
 def test_the_saved_file_is_json_a_teacher_can_read(window, tmp_path):
     window.expression_input.set_text("3x^2 - 4x")
+    window.panel_titled("Derivative")  # a tab is built (and saved) once it has been shown
     window.session.save_as(tmp_path / "t.calcx")
     document = json.loads((tmp_path / "t.calcx").read_text(encoding="utf-8"))
     assert document["window"]["expression"] == "3x^2 - 4x"
