@@ -7,7 +7,14 @@ import argparse
 import json
 from typing import Any
 
-from explorer.commands import EXIT_OK, CommandError, CommandRegistry
+from explorer.commands import (
+    EXIT_OK,
+    CommandError,
+    CommandRegistry,
+    add_expression_argument,
+    expression_argument,
+    print_text,
+)
 from explorer.commands.derivative import parse_parameters
 
 # The view half-width around P when --xrange / --yrange are left out.
@@ -32,7 +39,7 @@ def register(registry: CommandRegistry) -> None:
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("expression", help='f of x and y, e.g. "log(exp(x) + exp(y))"')
+    add_expression_argument(parser, help='f of x and y, e.g. "log(exp(x) + exp(y))"')
     parser.add_argument(
         "--at", required=True, metavar="X,Y", help="the point P, e.g. 0,ln(2) or -1,pi/2"
     )
@@ -81,7 +88,7 @@ def _pair(text: str, option: str) -> tuple[float, float]:
 def _surface(args: argparse.Namespace) -> Any:
     from explorer.core.gradient.surface import Surface, parse_surface
 
-    expression = parse_surface(args.expression)
+    expression = parse_surface(expression_argument(args))
     params = parse_parameters(args.param)
     for name in ("x", "y"):
         if name in params:
@@ -104,7 +111,7 @@ def run_grad(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(report.text())
+        print_text(report.text())
     return EXIT_OK
 
 
@@ -123,7 +130,7 @@ def _range(texts: list[str] | None, centre: float, option: str) -> tuple[float, 
 
 
 def build_gradient_panel(args: argparse.Namespace) -> Any:
-    """The Gradient panel on ``args.expression`` at P, its map sized as the image will be."""
+    """The Gradient panel on the expression at P, its map sized as the image will be."""
     from explorer.core.panel_state import GradientState
     from explorer.ui.panels.gradient_panel import GradientPanel
 
@@ -133,7 +140,7 @@ def build_gradient_panel(args: argparse.Namespace) -> Any:
     y_range = _range(args.yrange, point[1], "--yrange")
     try:
         state = GradientState(
-            expression=args.expression,
+            expression=expression_argument(args),
             point=point,
             x_range=x_range,
             y_range=y_range,

@@ -10,8 +10,8 @@ from explorer.commands import CommandError, CommandRegistry, expression_argument
 
 REGISTRY = discover(CommandRegistry())
 KINDS = sorted(REGISTRY.exports)
-EXPRESSION = {"graph": "(w + x)^2", "descent": "x^2 + 2y^2"}  # the plot kinds take f of x
-REQUIRED = {"integral": ["--from", "0", "--to", "1"]}  # each kind's other required options
+EXPRESSION = {"graph": "(w + x)^2", "descent": "x^2 + 2y^2", "gradient": "x^2 + y^2"}
+REQUIRED = {"integral": ["--from", "0", "--to", "1"], "gradient": ["--at", "1,1"]}
 
 
 @pytest.fixture(scope="module")
