@@ -128,7 +128,10 @@ def expression_argument(args: argparse.Namespace) -> str:
         raise CommandError("give the expression once: as an argument or with --expr, not both")
     text = option if option is not None else positional
     if text is None:
-        raise CommandError('the expression is missing: add it, e.g. "x^3 - 1/x" or --expr "x^3"')
+        raise CommandError(
+            'the expression is missing: add it, e.g. "x^3 - 1/x" or --expr "x^3" '
+            "(an export may instead draw a saved view with --session FILE)"
+        )
     return text
 
 

@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, panel, title)
             self.tabs.setCurrentIndex(current)
+        # Its page's size now, as an eagerly built tab would have had (panels that fit their
+        # view to their size must not do it later, after someone read their state).
+        panel.setGeometry(widget.geometry())
         widget.deleteLater()
         return panel
 

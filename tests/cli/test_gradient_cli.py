@@ -21,7 +21,7 @@ def test_grad_prints_the_seed_cell():
     assert "∂f/∂y = exp(y)/(exp(x) + exp(y)) = 0.666667 at P" in lines
     assert "∇f(P) = (0.333333, 0.666667)" in lines
     assert "|∇f(P)| = 0.745356" in lines
-    assert "steepest descent: −∇f/|∇f| = (−0.447214, −0.894427)" in lines
+    assert "steepest descent: −∇f/|∇f| = (-0.447214, -0.894427)" in lines
     assert lines[-1].startswith("approximation: 1.0819, true value: 1.0821")
 
 

@@ -31,8 +31,13 @@ def problems(window):
 
 
 def stateful_tabs(window):
-    # Every tab's panel, built if its tab was not shown yet (tabs are built on first show).
-    panels = [window.panel_titled(window.tabs.tabText(i)) for i in range(window.tabs.count())]
+    # Every tab's panel, each shown once (tabs are built on first show, and a panel that fits
+    # its view to its size does so when shown); the current tab is put back.
+    current = window.tabs.currentIndex()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+    window.tabs.setCurrentIndex(current)
+    panels = [window.tabs.widget(i) for i in range(window.tabs.count())]
     return {
         window.tabs.tabText(i): panel for i, panel in enumerate(panels) if panel.state() is not None
     }
