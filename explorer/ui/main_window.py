@@ -26,6 +26,7 @@ from explorer.core.expr.errors import ExprError
 from explorer.ui import export
 from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
+from explorer.ui.lessons_pane import LessonsDock
 from explorer.ui.panels import PANELS, PanelEntry
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.expression_input)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.lessons = LessonsDock(self, self.settings)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lessons)
 
         self._build_actions()
         # The open session file: File ▸ New/Open/Save…, the title's unsaved mark, autosave.
@@ -244,6 +247,8 @@ class MainWindow(QMainWindow):
             self.view_menu.addActions(actions)
             self.view_menu.addSeparator()
         self.view_menu.addActions([self.focus_input_action, self.full_screen_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(self.lessons.view_actions())
 
     def _focus_input(self) -> None:
         self.expression_input.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -197,7 +197,7 @@ def _straight_from_seed(
         return False
     seed = np.asarray(grads.get(model.output_id, model.output.grad))
     partial = edges[0].local_partial
-    return seed.size == 1 and float(seed) == 1.0 and partial is not None and np.size(partial) == 1
+    return seed.size == 1 and seed.item() == 1.0 and partial is not None and np.size(partial) == 1
 
 
 def _edge_numbers(edge: GraphEdge, upstream: str) -> str:

@@ -20,6 +20,7 @@ from explorer.core.lessons.model import (
     lessons_folder,
     load_lesson,
     load_lessons,
+    without_chinese,
 )
 from explorer.core.lessons.predict import MISTAKES, Verdict, prediction_answer, score_prediction
 
@@ -40,4 +41,5 @@ __all__ = [
     "prediction_answer",
     "run_check",
     "score_prediction",
+    "without_chinese",
 ]

@@ -19,6 +19,7 @@ from explorer.core.derivative.difference import seed_limit_lines
 from explorer.core.descent.objective import parse_objective
 from explorer.core.descent.optimizers import OptimizerSettings
 from explorer.core.descent.race import run_race
+from explorer.core.descent.state import DescentState
 from explorer.core.expr import ExprError, parse
 from explorer.core.gradient.point import analyse_point, linear_approximation
 from explorer.core.gradient.surface import Surface
@@ -107,7 +108,11 @@ def _linear_approximation(show: ShowMe, options: dict) -> list[str]:
 
 
 def _named_steps(show: ShowMe, options: dict) -> list[str]:
-    model = graph_model(show)
+    return named_steps_lines(graph_model(show))
+
+
+def named_steps_lines(model: GraphModel) -> list[str]:
+    """The seed's by-hand prints for a model: ``f at -1, 0, -2, 1 is 1024``, then each ∂f/∂input."""
     inputs = [node for node in model.nodes if node.is_input]
     output = model.node(model.output_id)
     at = ", ".join(f"{float(node.value):g}" for node in inputs)
@@ -137,12 +142,8 @@ def _integral(show: ShowMe, options: dict) -> list[str]:
 
 def descent_setup(show: ShowMe) -> tuple[str, tuple[float, ...], OptimizerSettings, int]:
     """(f, start, the first racer that is on, steps) from a Descent Show me's saved state."""
-    saved = show.session.panels["Descent"]
-    racers = [r for r in saved["racers"] if r.get("enabled", True)]
-    settings = racers[0]["settings"]
-    chosen = OptimizerSettings(str(settings["kind"]), lr=float(settings["lr"]))
-    start = tuple(float(v) for v in saved["start"])
-    return str(saved["expression"]), start, chosen, int(saved["steps"])
+    state = _state(show, "Descent", DescentState)
+    return state.expression, state.start, state.enabled_settings()[0], state.steps
 
 
 def _descent(show: ShowMe, options: dict) -> list[str]:
@@ -172,6 +173,7 @@ __all__ = [
     "graph_model",
     "graph_source",
     "lines_agree",
+    "named_steps_lines",
     "numbers_in",
     "program_lines",
     "run_check",

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explorer.core.descent.state import DescentState
 from explorer.core.graph.presets import PRESETS_BY_KEY
 from explorer.core.panel_state import (
     DerivativeState,
@@ -47,9 +49,10 @@ STATE_CLASSES: dict[str, type] = {
     "Derivative": DerivativeState,
     "Gradient": GradientState,
     "Integral": IntegralState,
+    "Descent": DescentState,
 }
-# Tabs without a state dataclass here (the Descent race's nested racers are checked by its check).
-OTHER_TABS = ("Graph", "Descent")
+# The Graph tab has no state dataclass: its Show me sets a preset or a program instead.
+OTHER_TABS = ("Graph",)
 CHECK_KINDS = (
     "limit_table",
     "linear_approximation",
@@ -121,6 +124,14 @@ class Lesson:
 class LoadedLessons:
     lessons: list[Lesson]
     problems: list[str]  # one message per skipped file, naming it
+
+
+_CHINESE_TERM = re.compile(r"\s*[(（][^()（）]*[\u3000-\u9fff\uff00-\uffef][^()（）]*[)）]")
+
+
+def without_chinese(text: str) -> str:
+    """English text without its "(导数)" glosses, for a system with no font to draw them."""
+    return _CHINESE_TERM.sub("", text)
 
 
 def lessons_folder() -> Path:

@@ -1,0 +1,331 @@
+"""The Lessons dock: the seed's sections with Show me buttons, live Check lines and predictions.
+
+Everything a lesson shows comes from ``explorer.core.lessons``: the text, the Check lines (computed
+by core when the lesson opens) and the scoring of a prediction. A "session" Show me is a partial
+session handed to the window's session machinery (``window.session.apply``); a Graph Show me goes
+through the Graph tab's own ``load_preset`` / ``set_source``. The pane's own words are translated
+with Qt's ``tr`` (catalogues in ``explorer/resources/translations``); the lessons carry their own
+two languages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.expr import ExprError
+from explorer.core.gradient.surface import parse_number
+from explorer.core.lessons import (
+    MISTAKES,
+    Check,
+    Lesson,
+    Prediction,
+    ShowMe,
+    load_lessons,
+    run_check,
+    score_prediction,
+    without_chinese,
+)
+from explorer.core.text import format_number
+from explorer.ui.resources import resource_path
+
+LANGUAGE_KEY = "lessons/language"
+LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
+RIGHT, WRONG = "✓", "✗"
+
+
+def system_language() -> str:
+    """Chinese when the system locale is Chinese, else English."""
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def catalogue(code: str) -> str:
+    """The compiled catalogue of language ``code`` (built by pyside6-lrelease), or "" if none."""
+    try:
+        return str(resource_path("translations", f"{code}.qm"))
+    except FileNotFoundError:
+        return ""
+
+
+def chinese_font_installed() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+class LessonsDock(QDockWidget):
+    """The dock (objectName ``lessonsPanel``) listing the lessons; View ▸ Lessons toggles it."""
+
+    def __init__(self, window: Any, settings: QSettings) -> None:
+        super().__init__(window)
+        self.setObjectName("lessonsPanel")
+        self.window_ = window
+        self.settings = settings
+        self.translator = QTranslator(self)
+        loaded = load_lessons()
+        self.lessons: list[Lesson] = loaded.lessons
+        self.problems: list[str] = loaded.problems
+        self.language = str(settings.value(LANGUAGE_KEY, system_language(), type=str))
+        if self.language not in LANGUAGE_NAMES:
+            self.language = "en"
+        self.font_warned = False
+
+        self.setMinimumWidth(420)
+        self.lesson_list = QListWidget()
+        self.lesson_list.setObjectName("lessonList")
+        self.lesson_list.currentRowChanged.connect(self._show_lesson)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._clear()
+        self.notice = QLabel()
+        self.notice.setObjectName("lessonsNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a5a00;")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.lesson_list)
+        splitter.addWidget(self.scroll)
+        splitter.setSizes([170, 600])
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        self.setWidget(body)
+
+        self.language_menu = QMenu(window)
+        self.language_group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+        self.checks: list[tuple[Check, QLabel]] = []
+        self.show_buttons: list[tuple[ShowMe, QPushButton]] = []
+        self.set_language(self.language)
+
+    # ----- language -----------------------------------------------------------------------------
+
+    def view_actions(self) -> list[QAction]:
+        """View ▸ Lessons and View ▸ Language."""
+        return [self.toggleViewAction(), self.language_menu.menuAction()]
+
+    def text(self, text: dict[str, str]) -> str:
+        """A lesson text in the shown language; without a Chinese font, no Chinese terms."""
+        language = self.shown_language()
+        return text[language] if chinese_font_installed() else without_chinese(text[language])
+
+    def shown_language(self) -> str:
+        """The language the lessons are shown in: Chinese only where a font can draw it."""
+        return "zh" if self.language == "zh" and chinese_font_installed() else "en"
+
+    def set_language(self, code: str) -> None:
+        """Switch the pane's language now and remember it."""
+        self.language = code
+        self.settings.setValue(LANGUAGE_KEY, code)
+        app = QCoreApplication.instance()
+        app.removeTranslator(self.translator)
+        if code != "en" and self.translator.load(catalogue(code)):
+            app.installTranslator(self.translator)
+        for action in self.language_group.actions():
+            action.setChecked(action.data() == code)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Lessons"))
+        self.toggleViewAction().setText(self.tr("&Lessons"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        notes = list(self.problems)
+        if self.language == "zh" and not chinese_font_installed():
+            # Said once, in words every font can draw, instead of a pane of boxes.
+            notes.insert(
+                0,
+                "No font with Chinese characters is installed, so the lessons are shown in "
+                "English. Install one (for example Noto Sans CJK SC) to read them in Chinese.",
+            )
+        self.notice.setText("\n".join(notes))
+        self.notice.setVisible(bool(notes))
+        row = max(self.lesson_list.currentRow(), 0)
+        self.lesson_list.blockSignals(True)
+        self.lesson_list.clear()
+        for number, lesson in enumerate(self.lessons, start=1):
+            self.lesson_list.addItem(f"{number}. {self.text(lesson.title)}")
+        self.lesson_list.blockSignals(False)
+        if self.lessons:
+            self.lesson_list.setCurrentRow(row)
+            self._show_lesson(row)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The window adds its tabs after building the dock: which Show me has a tab is known now.
+        super().showEvent(event)
+        self._show_lesson(self.lesson_list.currentRow())
+
+    # ----- a lesson -----------------------------------------------------------------------------
+
+    def current_lesson(self) -> Lesson | None:
+        row = self.lesson_list.currentRow()
+        return self.lessons[row] if 0 <= row < len(self.lessons) else None
+
+    def _clear(self) -> None:
+        # A fresh page: the scroll area deletes the previous one.
+        self.content = QWidget()
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll.setWidget(self.content)
+        self.checks, self.show_buttons = [], []
+
+    def _show_lesson(self, row: int) -> None:
+        self._clear()
+        if not 0 <= row < len(self.lessons):
+            return
+        lesson = self.lessons[row]
+        language = self.shown_language()
+        title = QLabel(self.text(lesson.title))
+        title.setObjectName("lessonTitle")
+        title.setWordWrap(True)
+        title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        self.content_layout.addWidget(title)
+        for paragraph in self.text(lesson.body).split("\n\n"):
+            self.content_layout.addWidget(_wrapped(paragraph))
+        for show in lesson.shows:
+            button = QPushButton(self.text(show.label))
+            button.setObjectName("showMe")
+            button.setStyleSheet("text-align: left; padding: 4px 8px;")
+            present = self._tab_index(show.tab) is not None
+            button.setEnabled(present)
+            if not present:
+                button.setToolTip(self.tr("This app has no %1 tab.").replace("%1", show.tab))
+            button.clicked.connect(lambda _=False, s=show: self.show_me(s))
+            self.show_buttons.append((show, button))
+            self.content_layout.addWidget(button)
+        for check in lesson.checks:
+            self.content_layout.addWidget(self._check_line(check, language))
+        for prediction in lesson.predictions:
+            self.content_layout.addWidget(PredictionBox(prediction, language, self))
+
+    def _check_line(self, check: Check, language: str) -> QLabel:
+        result = run_check(check)
+        mark = RIGHT if result.agrees else WRONG
+        source = {"seed": self.tr("the notes"), "d2l": "d2l", "worked": self.tr("the lesson")}
+        rows = [f"<b>{mark} {self.tr('Check')}: {_html(self.text(check.label))}</b>"]
+        rows.append(f"{source[check.source]}: " + "<br>".join(_code(line) for line in result.seed))
+        app_lines = result.app or (result.error,)
+        rows.append(self.tr("this app") + ": " + "<br>".join(_code(line) for line in app_lines))
+        label = QLabel("<br>".join(rows))
+        label.setObjectName("checkLine")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        colour = "#e8f5e9" if result.agrees else "#fdecea"
+        label.setStyleSheet(f"background: {colour}; padding: 6px; border-radius: 4px;")
+        self.checks.append((check, label))
+        return label
+
+    # ----- show me ------------------------------------------------------------------------------
+
+    def _tab_index(self, title: str) -> int | None:
+        tabs = self.window_.tabs
+        for index in range(tabs.count()):
+            if tabs.tabText(index) == title:
+                return index
+        return None
+
+    def show_me(self, show: ShowMe) -> None:
+        """Put the Show me's tab in its state and bring it to the front."""
+        index = self._tab_index(show.tab)
+        if index is None:
+            return
+        if show.session is not None:
+            self.window_.session.apply(show.session)
+            return
+        panel = self.window_.tabs.widget(index)
+        self.window_.tabs.setCurrentIndex(index)
+        if "preset" in show.graph:
+            panel.load_preset(show.graph["preset"])
+        else:
+            panel.set_source(show.graph["python"], "python")
+
+
+class PredictionBox(QFrame):
+    """Type a prediction, then reveal: the app's answer, and the usual mistake a guess matches."""
+
+    def __init__(self, prediction: Prediction, language: str, dock: LessonsDock) -> None:
+        super().__init__()
+        self.setObjectName("prediction")
+        self.prediction = prediction
+        self.language = language
+        self.setStyleSheet("#prediction { border: 1px solid #c8d0e0; border-radius: 4px; }")
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(f"<b>{dock.tr('Predict')}:</b> {dock.text(prediction.question)}"))
+        row = QHBoxLayout()
+        self.guess = QLineEdit()
+        self.guess.setObjectName("predictionGuess")
+        self.guess.setPlaceholderText(dock.tr("your prediction, e.g. -2048 or 1/3"))
+        self.reveal_button = QPushButton(dock.tr("Reveal"))
+        self.reveal_button.setObjectName("reveal")
+        row.addWidget(self.guess, 1)
+        row.addWidget(self.reveal_button)
+        layout.addLayout(row)
+        self.result = _wrapped("")
+        self.result.setObjectName("predictionResult")
+        layout.addWidget(self.result)
+        self.dock = dock
+        self.reveal_button.clicked.connect(self.reveal)
+        self.guess.returnPressed.connect(self.reveal)
+
+    def reveal(self) -> None:
+        tr = self.dock.tr
+        text = self.guess.text()
+        if not text.strip():
+            self.result.setText(tr("Type a number first: predicting is the point."))
+            return
+        try:
+            guess = parse_number(text, "prediction")
+        except ExprError as error:
+            self.result.setText(error.message)
+            return
+        verdict = score_prediction(self.prediction, guess)
+        answer = format_number(verdict.answer)
+        if verdict.correct:
+            self.result.setText(f"{RIGHT} " + tr("Right: %1.").replace("%1", answer))
+        elif verdict.mistake is not None:
+            mistake = MISTAKES[verdict.mistake][self.language]
+            self.result.setText(
+                f"{WRONG} "
+                + tr("The answer is %1. Your %2 looks like %3.")
+                .replace("%1", answer)
+                .replace("%2", format_number(guess))
+                .replace("%3", mistake)
+            )
+        else:
+            self.result.setText(f"{WRONG} " + tr("The answer is %1.").replace("%1", answer))
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _code(line: str) -> str:
+    return f"<code>{_html(line)}</code>"
