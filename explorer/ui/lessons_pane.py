@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,7 @@ from explorer.ui.resources import resource_path
 LANGUAGE_KEY = "lessons/language"
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 RIGHT, WRONG = "✓", "✗"
+DOCK_WIDTH = 440  # wide enough for the seed's printed lines at the default font
 
 
 def system_language() -> str:
@@ -82,12 +84,13 @@ class LessonsDock(QDockWidget):
         self.language = str(settings.value(LANGUAGE_KEY, system_language(), type=str))
         if self.language not in LANGUAGE_NAMES:
             self.language = "en"
-        self.font_warned = False
+        self.sized = False
 
-        self.setMinimumWidth(420)
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lessonList")
         self.lesson_list.currentRowChanged.connect(self._show_lesson)
+        self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lesson_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -174,6 +177,9 @@ class LessonsDock(QDockWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # The window adds its tabs after building the dock: which Show me has a tab is known now.
         super().showEvent(event)
+        if not self.sized:
+            self.sized = True
+            self.window_.resizeDocks([self], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self._show_lesson(self.lesson_list.currentRow())
 
     # ----- a lesson -----------------------------------------------------------------------------
@@ -207,6 +213,8 @@ class LessonsDock(QDockWidget):
             button = QPushButton(self.text(show.label))
             button.setObjectName("showMe")
             button.setStyleSheet("text-align: left; padding: 4px 8px;")
+            # A narrow dock cuts a long label rather than pushing the page wider than the dock.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             present = self._tab_index(show.tab) is not None
             button.setEnabled(present)
             if not present:

@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 
-import pytest
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QPushButton
 
 from explorer.core.lessons import load_lessons, run_check
@@ -13,16 +12,6 @@ from explorer.ui.lessons_pane import LANGUAGE_KEY
 from explorer.ui.main_window import MainWindow
 
 SHOWS = [(lesson, show) for lesson in load_lessons().lessons for show in lesson.shows]
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def test_the_dock_lists_the_lessons_and_view_lessons_toggles_it(window, qtbot):
@@ -37,6 +26,7 @@ def test_the_dock_lists_the_lessons_and_view_lessons_toggles_it(window, qtbot):
 
 
 def test_every_show_me_reproduces_its_check_numbers(window, qtbot):
+    window.resize(1280, 800)
     # One window for all of them, as a learner clicks through the lessons.
     for lesson, show in SHOWS:
         _show_me_reproduces_the_check_numbers(window, qtbot, lesson, show)
