@@ -47,6 +47,7 @@ from explorer.core.text import format_number
 from explorer.ui.resources import resource_path
 
 LANGUAGE_KEY = "lessons/language"
+VISIBLE_KEY = "lessons/visible"
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 RIGHT, WRONG = "✓", "✗"
 DOCK_WIDTH = 440  # wide enough for the seed's printed lines at the default font
@@ -55,6 +56,16 @@ DOCK_WIDTH = 440  # wide enough for the seed's printed lines at the default font
 def system_language() -> str:
     """Chinese when the system locale is Chinese, else English."""
     return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+_translator: list[QTranslator] = []
+
+
+def app_translator() -> QTranslator:
+    """The application's one translator for the pane (a language is the app's, not a window's)."""
+    if not _translator:
+        _translator.append(QTranslator(QCoreApplication.instance()))
+    return _translator[0]
 
 
 def catalogue(code: str) -> str:
@@ -77,7 +88,6 @@ class LessonsDock(QDockWidget):
         self.setObjectName("lessonsPanel")
         self.window_ = window
         self.settings = settings
-        self.translator = QTranslator(self)
         loaded = load_lessons()
         self.lessons: list[Lesson] = loaded.lessons
         self.problems: list[str] = loaded.problems
@@ -122,6 +132,12 @@ class LessonsDock(QDockWidget):
         self.checks: list[tuple[Check, QLabel]] = []
         self.show_buttons: list[tuple[ShowMe, QPushButton]] = []
         self.set_language(self.language)
+        # Hidden until asked for (View ▸ Lessons), then as the learner left it: the tabs keep
+        # the whole window on a first start.
+        self.setVisible(settings.value(VISIBLE_KEY, False, type=bool))
+        self.toggleViewAction().triggered.connect(
+            lambda checked: self.settings.setValue(VISIBLE_KEY, checked)
+        )
 
     # ----- language -----------------------------------------------------------------------------
 
@@ -143,9 +159,11 @@ class LessonsDock(QDockWidget):
         self.language = code
         self.settings.setValue(LANGUAGE_KEY, code)
         app = QCoreApplication.instance()
-        app.removeTranslator(self.translator)
-        if code != "en" and self.translator.load(catalogue(code)):
-            app.installTranslator(self.translator)
+        translator = app_translator()
+        app.removeTranslator(translator)
+        # Without a font for its glyphs a catalogue would only draw boxes: English stays.
+        if self.shown_language() != "en" and translator.load(catalogue(code)):
+            app.installTranslator(translator)
         for action in self.language_group.actions():
             action.setChecked(action.data() == code)
         self._retranslate()
@@ -164,23 +182,25 @@ class LessonsDock(QDockWidget):
             )
         self.notice.setText("\n".join(notes))
         self.notice.setVisible(bool(notes))
-        row = max(self.lesson_list.currentRow(), 0)
+        # No page before the first lesson is chosen (or the dock shown): the window adds its
+        # tabs after building the dock, and which Show me has a tab is known only then.
+        row = self.lesson_list.currentRow()
         self.lesson_list.blockSignals(True)
         self.lesson_list.clear()
         for number, lesson in enumerate(self.lessons, start=1):
             self.lesson_list.addItem(f"{number}. {self.text(lesson.title)}")
         self.lesson_list.blockSignals(False)
-        if self.lessons:
+        if row >= 0:
             self.lesson_list.setCurrentRow(row)
             self._show_lesson(row)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # The window adds its tabs after building the dock: which Show me has a tab is known now.
         super().showEvent(event)
         if not self.sized:
             self.sized = True
             self.window_.resizeDocks([self], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        self._show_lesson(self.lesson_list.currentRow())
+        if self.lesson_list.currentRow() < 0 and self.lessons:
+            self.lesson_list.setCurrentRow(0)
 
     # ----- a lesson -----------------------------------------------------------------------------
 
@@ -231,7 +251,8 @@ class LessonsDock(QDockWidget):
         result = run_check(check)
         mark = RIGHT if result.agrees else WRONG
         source = {"seed": self.tr("the notes"), "d2l": "d2l", "worked": self.tr("the lesson")}
-        rows = [f"<b>{mark} {self.tr('Check')}: {_html(self.text(check.label))}</b>"]
+        check_word = self.tr("Check")
+        rows = [f"<b>{mark} {check_word}: {_html(self.text(check.label))}</b>"]
         rows.append(f"{source[check.source]}: " + "<br>".join(_code(line) for line in result.seed))
         app_lines = result.app or (result.error,)
         rows.append(self.tr("this app") + ": " + "<br>".join(_code(line) for line in app_lines))
@@ -279,12 +300,13 @@ class PredictionBox(QFrame):
         self.language = language
         self.setStyleSheet("#prediction { border: 1px solid #c8d0e0; border-radius: 4px; }")
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(f"<b>{dock.tr('Predict')}:</b> {dock.text(prediction.question)}"))
+        predict_word = self.tr("Predict")
+        layout.addWidget(_wrapped(f"<b>{predict_word}:</b> {dock.text(prediction.question)}"))
         row = QHBoxLayout()
         self.guess = QLineEdit()
         self.guess.setObjectName("predictionGuess")
-        self.guess.setPlaceholderText(dock.tr("your prediction, e.g. -2048 or 1/3"))
-        self.reveal_button = QPushButton(dock.tr("Reveal"))
+        self.guess.setPlaceholderText(self.tr("your prediction, e.g. -2048 or 1/3"))
+        self.reveal_button = QPushButton(self.tr("Reveal"))
         self.reveal_button.setObjectName("reveal")
         row.addWidget(self.guess, 1)
         row.addWidget(self.reveal_button)
@@ -297,10 +319,9 @@ class PredictionBox(QFrame):
         self.guess.returnPressed.connect(self.reveal)
 
     def reveal(self) -> None:
-        tr = self.dock.tr
         text = self.guess.text()
         if not text.strip():
-            self.result.setText(tr("Type a number first: predicting is the point."))
+            self.result.setText(self.tr("Type a number first: predicting is the point."))
             return
         try:
             guess = parse_number(text, "prediction")
@@ -310,18 +331,18 @@ class PredictionBox(QFrame):
         verdict = score_prediction(self.prediction, guess)
         answer = format_number(verdict.answer)
         if verdict.correct:
-            self.result.setText(f"{RIGHT} " + tr("Right: %1.").replace("%1", answer))
+            self.result.setText(f"{RIGHT} " + self.tr("Right: %1.").replace("%1", answer))
         elif verdict.mistake is not None:
             mistake = MISTAKES[verdict.mistake][self.language]
             self.result.setText(
                 f"{WRONG} "
-                + tr("The answer is %1. Your %2 looks like %3.")
+                + self.tr("The answer is %1. Your %2 looks like %3.")
                 .replace("%1", answer)
                 .replace("%2", format_number(guess))
                 .replace("%3", mistake)
             )
         else:
-            self.result.setText(f"{WRONG} " + tr("The answer is %1.").replace("%1", answer))
+            self.result.setText(f"{WRONG} " + self.tr("The answer is %1.").replace("%1", answer))
 
 
 def _wrapped(text: str) -> QLabel:
