@@ -42,7 +42,7 @@ def test_a_minimal_panel_needs_only_export_target(qtbot, bare_window):
     assert "not used on the Picture tab" in bare_window.expression_input.hint()
     # The View menu holds only the window's own actions.
     texts = [action.text() for action in bare_window.view_menu.actions() if action.text()]
-    assert texts == ["Edit &Expression", "&Full Screen"]
+    assert texts == ["Edit &Expression", "&Full Screen", "&Lessons", "&Language"]
     bare_window.close()  # the default shutdown() is a no-op, closing still works
 
 
