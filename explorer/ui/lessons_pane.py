@@ -10,6 +10,7 @@ two languages.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
@@ -31,20 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr import ExprError
-from explorer.core.gradient.surface import parse_number
-from explorer.core.lessons import (
-    MISTAKES,
-    Check,
-    Lesson,
-    Prediction,
-    ShowMe,
-    load_lessons,
-    run_check,
-    score_prediction,
-    without_chinese,
-)
 from explorer.core.text import format_number
 from explorer.ui.resources import resource_path
+
+
+def _core():
+    """explorer.core.lessons, imported when the dock is first shown: the first window stays light
+    (the lessons reach the autodiff engine, the graph model and sympy, like the Graph tab)."""
+    return importlib.import_module("explorer.core.lessons")
+
 
 LANGUAGE_KEY = "lessons/language"
 VISIBLE_KEY = "lessons/visible"
@@ -88,9 +84,9 @@ class LessonsDock(QDockWidget):
         self.setObjectName("lessonsPanel")
         self.window_ = window
         self.settings = settings
-        loaded = load_lessons()
-        self.lessons: list[Lesson] = loaded.lessons
-        self.problems: list[str] = loaded.problems
+        self.lessons: list = []
+        self.problems: list[str] = []
+        self.loaded = False
         self.language = str(settings.value(LANGUAGE_KEY, system_language(), type=str))
         if self.language not in LANGUAGE_NAMES:
             self.language = "en"
@@ -129,8 +125,8 @@ class LessonsDock(QDockWidget):
             action.setData(code)
             self.language_group.addAction(action)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-        self.checks: list[tuple[Check, QLabel]] = []
-        self.show_buttons: list[tuple[ShowMe, QPushButton]] = []
+        self.checks: list[tuple[Any, QLabel]] = []
+        self.show_buttons: list[tuple[Any, QPushButton]] = []
         self.set_language(self.language)
         # Hidden until asked for (View ▸ Lessons), then as the learner left it: the tabs keep
         # the whole window on a first start.
@@ -148,7 +144,9 @@ class LessonsDock(QDockWidget):
     def text(self, text: dict[str, str]) -> str:
         """A lesson text in the shown language; without a Chinese font, no Chinese terms."""
         language = self.shown_language()
-        return text[language] if chinese_font_installed() else without_chinese(text[language])
+        if chinese_font_installed():
+            return text[language]
+        return _core().without_chinese(text[language])
 
     def shown_language(self) -> str:
         """The language the lessons are shown in: Chinese only where a font can draw it."""
@@ -199,12 +197,21 @@ class LessonsDock(QDockWidget):
         if not self.sized:
             self.sized = True
             self.window_.resizeDocks([self], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.load()
         if self.lesson_list.currentRow() < 0 and self.lessons:
             self.lesson_list.setCurrentRow(0)
 
     # ----- a lesson -----------------------------------------------------------------------------
 
-    def current_lesson(self) -> Lesson | None:
+    def load(self) -> None:
+        """Read the lesson files (once) and list them."""
+        if not self.loaded:
+            self.loaded = True
+            loaded = _core().load_lessons()
+            self.lessons, self.problems = loaded.lessons, loaded.problems
+            self._retranslate()
+
+    def current_lesson(self) -> Any:
         row = self.lesson_list.currentRow()
         return self.lessons[row] if 0 <= row < len(self.lessons) else None
 
@@ -247,8 +254,8 @@ class LessonsDock(QDockWidget):
         for prediction in lesson.predictions:
             self.content_layout.addWidget(PredictionBox(prediction, language, self))
 
-    def _check_line(self, check: Check, language: str) -> QLabel:
-        result = run_check(check)
+    def _check_line(self, check: Any, language: str) -> QLabel:
+        result = _core().run_check(check)
         mark = RIGHT if result.agrees else WRONG
         source = {"seed": self.tr("the notes"), "d2l": "d2l", "worked": self.tr("the lesson")}
         check_word = self.tr("Check")
@@ -274,7 +281,7 @@ class LessonsDock(QDockWidget):
                 return index
         return None
 
-    def show_me(self, show: ShowMe) -> None:
+    def show_me(self, show: Any) -> None:
         """Put the Show me's tab in its state and bring it to the front."""
         index = self._tab_index(show.tab)
         if index is None:
@@ -293,7 +300,7 @@ class LessonsDock(QDockWidget):
 class PredictionBox(QFrame):
     """Type a prediction, then reveal: the app's answer, and the usual mistake a guess matches."""
 
-    def __init__(self, prediction: Prediction, language: str, dock: LessonsDock) -> None:
+    def __init__(self, prediction: Any, language: str, dock: LessonsDock) -> None:
         super().__init__()
         self.setObjectName("prediction")
         self.prediction = prediction
@@ -324,16 +331,18 @@ class PredictionBox(QFrame):
             self.result.setText(self.tr("Type a number first: predicting is the point."))
             return
         try:
-            guess = parse_number(text, "prediction")
+            guess = importlib.import_module("explorer.core.gradient.surface").parse_number(
+                text, "prediction"
+            )
         except ExprError as error:
             self.result.setText(error.message)
             return
-        verdict = score_prediction(self.prediction, guess)
+        verdict = _core().score_prediction(self.prediction, guess)
         answer = format_number(verdict.answer)
         if verdict.correct:
             self.result.setText(f"{RIGHT} " + self.tr("Right: %1.").replace("%1", answer))
         elif verdict.mistake is not None:
-            mistake = MISTAKES[verdict.mistake][self.language]
+            mistake = _core().MISTAKES[verdict.mistake][self.language]
             self.result.setText(
                 f"{WRONG} "
                 + self.tr("The answer is %1. Your %2 looks like %3.")
