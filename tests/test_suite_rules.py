@@ -8,10 +8,10 @@ from hypothesis import settings
 
 
 def test_one_hypothesis_profile_with_no_wall_clock_limits_whatever_the_environment():
-    # Loaded unconditionally by tests/conftest.py: CI and a developer's run explore alike.
+    # Loaded unconditionally by tests/conftest.py: CI and a developer's run see the same examples.
     assert settings.get_profile("calculus-explorer") == settings.default
     assert settings.default.deadline is None
-    assert not settings.default.derandomize
+    assert settings.default.derandomize
 
 
 def test_missing_shared_data_fails_with_where_it_looked(monkeypatch, tmp_path):
