@@ -20,9 +20,8 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 settings.register_profile(
     "calculus-explorer",
     # The same examples on every machine, CI or not (Hypothesis would derandomize by itself only
-    # where CI is set): main stays green, and a failure reproduces anywhere. Two property tests
-    # still have counterexamples under other seeds (see the closing note of the session that
-    # chose this); explore with --hypothesis-seed once they are fixed.
+    # where CI is set): main stays green, and a failure reproduces anywhere. Counterexamples
+    # found by exploring other seeds stay in their tests as @example cases.
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],

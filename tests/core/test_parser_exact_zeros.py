@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pytest
 import sympy
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from explorer.core.expr import ExprError, parse, parse_program
@@ -165,6 +165,8 @@ CONSTANTS = st.recursive(ATOMS, _constants, max_leaves=4)
 
 @settings(max_examples=150)
 @given(CONSTANTS)
+# Found under another seed: exactly 0 for sympy, but a factor has no real value.
+@example(("(sin(pi))*(sqrt((e)-(pi)))", sympy.sin(sympy.pi) * sympy.sqrt(sympy.E - sympy.pi)))
 def test_random_constant_divisor_is_refused_exactly_when_zero(case) -> None:
     text, exact = case
     assume(exact.is_real is True and exact.is_finite is True)
@@ -177,7 +179,9 @@ def test_random_constant_divisor_is_refused_exactly_when_zero(case) -> None:
         value = parse(f"1/({text})").evaluate(x=0.0)
     except ExprError as error:
         if is_zero:
-            assert "Division by zero" in error.message
+            # sin(pi)*sqrt(e - pi) is exactly 0 for sympy, but sqrt(e - pi) has no real value, and
+            # the parser rightly says so first.
+            assert "Division by zero" in error.message or "no real value" in error.message
             return
         # Non-zero divisors may still be refused for their own reasons (a pole of tan, sqrt(-1)).
         assert "Division by zero" not in error.message, (text, simplified)
