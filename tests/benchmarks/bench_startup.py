@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,7 +44,7 @@ settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
 window = MainWindow(settings)
 window.show()
 start_background_services(window)
-QTimer.singleShot(0, lambda: (print(time.time(), flush=True), window.worker.shutdown(), app.quit()))
+QTimer.singleShot(0, lambda: (print(time.time(), flush=True), window.close()))
 app.exec()
 """
 
@@ -51,6 +52,8 @@ app.exec()
 def time_to_window(program: str) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    # A data folder of its own: no autosave left by another run offers a restore dialog.
+    env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bench-startup-")
     started = time.time()
     result = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, env=env, cwd=REPO
