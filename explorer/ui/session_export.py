@@ -32,6 +32,9 @@ def session_view(panel_title: str, path: str | Path) -> Iterator[Panel]:
                 raise SessionError(f"the {panel_title} tab keeps nothing in a session file yet")
             window.session.apply(session)
             window.tabs.setCurrentWidget(panel)
+            problem = panel.settle()
+            if problem:
+                raise SessionError(f"the {panel_title} tab cannot show this session: {problem}")
             yield panel
         finally:
             window.session.mark_clean()

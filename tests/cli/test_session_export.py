@@ -5,7 +5,7 @@ from cli_runner import run_cli
 from PySide6.QtGui import QImage
 
 from explorer.core import session as sessions
-from explorer.core.panel_state import DerivativeState, IntegralState
+from explorer.core.panel_state import DerivativeState, GraphState, IntegralState
 
 
 @pytest.fixture
@@ -36,12 +36,46 @@ def test_the_session_s_state_is_what_gets_drawn(qapp, lesson):
         assert (panel.state().upper, panel.state().n) == ("2", 4)
 
 
-def test_a_tab_without_session_state_is_refused(tmp_path, lesson):
-    done = run_cli(
-        "export", "graph", "x*y", "--session", str(lesson), "--out", str(tmp_path / "g.png")
-    )
+def test_the_graph_tab_s_session_is_drawn_at_its_saved_step(tmp_path, qapp):
+    from explorer.ui.session_export import session_view
+
+    session = sessions.Session(tab="Graph")
+    sessions.store_panel_state(session, "Graph", GraphState(step=12))
+    path = tmp_path / "graph.calcx"
+    sessions.write_session(path, session)
+    with session_view("Graph", path) as panel:
+        assert panel.state() == GraphState(step=12)
+        assert panel.scene.cards[panel.model.node_named("v").id].grad_line.text == "grad  64"
+    out = tmp_path / "graph.png"
+    done = run_cli("export", "graph", "--session", str(path), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(out)).width() == 1200
+
+
+def test_a_python_graph_session_is_run_in_the_worker_and_drawn(tmp_path):
+    program = "x = torch.tensor(3.0, requires_grad=True)\ny = x * x\ny.backward()\n"
+    session = sessions.Session(tab="Graph")
+    sessions.store_panel_state(session, "Graph", GraphState(program=program, mode="python"))
+    path = tmp_path / "python.calcx"
+    sessions.write_session(path, session)
+    out = tmp_path / "python.svg"
+    done = run_cli("export", "graph", "--session", str(path), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    drawn = out.read_text(encoding="utf-8")
+    assert ">mul</text>" in drawn and ">∂y/∂x</text>" in drawn
+
+
+def test_a_graph_session_whose_program_does_not_build_exits_2(tmp_path):
+    session = sessions.Session(tab="Graph")
+    sessions.store_panel_state(session, "Graph", GraphState(program="f = (x + "))
+    path = tmp_path / "broken.calcx"
+    sessions.write_session(path, session)
+    before = path.read_bytes()
+    out = tmp_path / "broken.png"
+    done = run_cli("export", "graph", "--session", str(path), "--out", str(out))
     assert done.returncode == 2
-    assert "Graph tab keeps nothing in a session" in done.stderr
+    assert "Graph tab cannot show this session" in done.stderr and "column" in done.stderr
+    assert path.read_bytes() == before and not out.exists()
 
 
 def test_a_damaged_session_exits_2_and_is_left_untouched(tmp_path):

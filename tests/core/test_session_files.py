@@ -363,7 +363,7 @@ def _with_pause(pauses):
 def _every_state_class():
     from explorer.core.descent.optimizers import RACE_KINDS, default_settings
     from explorer.core.descent.state import DescentState, Racer
-    from explorer.core.panel_state import IntegralState
+    from explorer.core.panel_state import GraphState, IntegralState
 
     changed_racers = tuple(
         Racer(replace(default_settings(kind), lr=0.05 * (i + 1)), enabled=i % 2 == 0)
@@ -374,6 +374,7 @@ def _every_state_class():
         DerivativeState(x0=-2.0, show_second=True),
         GradientState(point=(1.0, 2.0), rule_sizes=(4, 3)),
         IntegralState(),
+        GraphState(view="operations", forward_mode=True, forward_input="y", step=9),
         DescentState(start=(1.5, -0.5), racers=changed_racers, steps=80, frame=12),
     ]
 

@@ -11,10 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from explorer.core.expr.errors import ExprError
 from explorer.core.graph.stepper import state_at
 from explorer.ui import export
-from explorer.ui.graph_view.inputs import parse_value
 from explorer.ui.panels.graph_panel import DEFINITIONS, PYTHON, GraphPanel
 
 SEED_AT = {"w": -1, "x": 0, "y": -2, "z": 1}
@@ -195,15 +193,6 @@ def test_requires_grad_off(panel, qtbot):
     assert "requires_grad=False" in card_of(panel, "z").subtitle.text
     assert card_of(panel, "z").grad_line.text.startswith("grad  None")
     assert card_of(panel, "w").grad_line.text == "grad  −4096"
-
-
-def test_vector_and_constant_values_are_read():
-    assert parse_value("[0, 1, 2, 3]").tolist() == [0, 1, 2, 3]
-    assert parse_value("log(2)") == pytest.approx(np.log(2))
-    assert parse_value("−1.5") == -1.5
-    for bad in ("", "x", "1/0", "1e999", "2,,3"):
-        with pytest.raises(ExprError):
-            parse_value(bad)
 
 
 def test_control_flow_program_shows_loop_branch_and_a_grad_equals_d_over_a(panel, settle):

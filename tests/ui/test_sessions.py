@@ -17,7 +17,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explorer.core import session as sessions
-from explorer.core.panel_state import DerivativeState, FunctionState
+from explorer.core.panel_state import DerivativeState, FunctionState, GraphInput, GraphState
+from explorer.core.panel_state.graph import VIEWS
 from explorer.ui.main_window import MainWindow
 from explorer.ui.resources import example_sessions
 
@@ -96,16 +97,31 @@ finite = st.floats(-100, 100, allow_nan=False)
     width=st.floats(0.5, 50),
     h=st.floats(1e-12, 1.0),
     toggles=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+    graph=st.builds(
+        GraphState,
+        inputs=st.lists(finite.map(lambda v: f"{v:.6g}"), min_size=4, max_size=4).map(
+            lambda values: tuple(GraphInput(n, v) for n, v in zip("wxyz", values, strict=True))
+        ),
+        view=st.sampled_from(VIEWS),
+        forward_mode=st.booleans(),
+        step=st.integers(0, 18),  # within both views' schedules of the seed's chain
+    ),
 )
-def test_random_states_round_trip_through_a_file(window, tmp_path, x0, low, width, h, toggles):
+def test_random_states_round_trip_through_a_file(
+    window, tmp_path, x0, low, width, h, toggles, graph
+):
     state = DerivativeState(x0, (low, low + width), h, 0.5, *toggles)
     window.panel_titled("Derivative").set_state(state)
     window.panel_titled("Function").set_state(FunctionState((low, low + width)))
+    graph = replace(graph, forward_input="w" if graph.forward_mode else "")
+    window.panel_titled("Graph").set_state(graph)
     window.session.save_as(tmp_path / "r.calcx")
     window.panel_titled("Derivative").set_state(DerivativeState())
+    window.panel_titled("Graph").set_state(GraphState(step=2))
     assert window.session.open_path(tmp_path / "r.calcx")
     assert window.panel_titled("Derivative").state() == state
     assert window.panel_titled("Function").state() == FunctionState((low, low + width))
+    assert window.panel_titled("Graph").state() == graph
 
 
 DAMAGED = [

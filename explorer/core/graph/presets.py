@@ -8,6 +8,7 @@ from typing import Any
 
 from explorer.core.graph.interpreter import run_program
 from explorer.core.graph.model import GraphModel, build_model
+from explorer.core.panel_state.graph import SEED_CHAIN_PROGRAM, SEED_CHAIN_VALUES
 
 SEED_CONTROL_FLOW_INPUT = "a = torch.randn(size=(), requires_grad=True)"
 SEED_CONTROL_FLOW = """def f(a):
@@ -56,8 +57,8 @@ PRESETS: tuple[Preset, ...] = (
         "chain",
         "Seed: four-variable chain rule",
         "program",
-        "a = (w + x + y + z)^2\nb = (w + x - y - z)^2\nu = (a + b)^2\nv = (a - b)^2\nf = (u + v)^2",
-        {"w": -1.0, "x": 0.0, "y": -2.0, "z": 1.0},
+        SEED_CHAIN_PROGRAM,
+        dict(SEED_CHAIN_VALUES),
         "f = 1024 and ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096",
     ),
     Preset(

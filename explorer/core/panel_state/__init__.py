@@ -24,12 +24,15 @@ from typing import Any, TypeVar
 from explorer.core.panel_state.derivative import DerivativeState
 from explorer.core.panel_state.function import FunctionState
 from explorer.core.panel_state.gradient import GradientState
+from explorer.core.panel_state.graph import GraphInput, GraphState
 from explorer.core.panel_state.integral import IntegralState
 
 __all__ = [
     "DerivativeState",
     "FunctionState",
     "GradientState",
+    "GraphInput",
+    "GraphState",
     "IntegralState",
     "StateError",
     "state_from_dict",

@@ -8,8 +8,7 @@ a PyTorch-style program the program makes its own tensors, so the form shows the
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -25,46 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr.errors import ExprError
+from explorer.core.panel_state.graph import MAX_SEED, format_input_value, parse_input_value
 
 DEFAULT_VALUE = 1.0
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
-_MAX_VECTOR = 64
-
-
-def parse_value(text: str) -> float | np.ndarray:
-    """A typed input value: ``-1``, ``log(2)``, ``pi/4`` or a vector ``0, 1, 2, 3``."""
-    cleaned = text.strip().replace("\u2212", "-")
-    if cleaned.startswith("[") and cleaned.endswith("]"):
-        cleaned = cleaned[1:-1]
-    if not cleaned:
-        raise ExprError("Enter a number")
-    pieces = cleaned.split(",")
-    if len(pieces) > _MAX_VECTOR:
-        raise ExprError(f"At most {_MAX_VECTOR} values in a vector")
-    numbers = [_parse_number(piece) for piece in pieces]
-    return numbers[0] if len(numbers) == 1 else np.array(numbers, dtype=np.float64)
-
-
-def _parse_number(text: str) -> float:
-    text = text.strip()
-    try:
-        number = float(text)
-    except ValueError:
-        from explorer.core.expr import parse
-
-        expression = parse(text, variables=())
-        values = np.asarray(expression.numpy_function()(), dtype=float).reshape(-1)
-        if values.size != 1:
-            raise ExprError("A value must be a single number") from None
-        number = float(values[0])
-    if not math.isfinite(number):
-        raise ExprError(f"'{text}' is not a finite number")
-    return number
-
-
-def format_value(value: float | np.ndarray) -> str:
-    array = np.asarray(value, dtype=np.float64).reshape(-1)
-    return ", ".join(f"{number:.15g}" for number in array)
 
 
 class GraphInputsForm(QWidget):
@@ -111,18 +74,19 @@ class GraphInputsForm(QWidget):
     def set_definition_inputs(
         self,
         names: Sequence[str],
-        values: dict[str, float] | None = None,
+        values: Mapping[str, float | str] | None = None,
         constants: Sequence[str] = (),
     ) -> None:
-        """One row per input; keeps what the user typed for names that stay. ``constants``
-        (a preset's data inputs) start with requires_grad off."""
+        """One row per input; keeps what the user typed for names that stay. ``values`` are
+        numbers or text as typed (a saved state's ``log(2)``); ``constants`` (a preset's data
+        inputs) start with requires_grad off. No ``changed``: the caller builds."""
         if values is None and list(names) == list(self.value_fields):
             return
         self._clear()
         for name, value in (values or {}).items():
-            self._remembered[name] = format_value(value)
+            self._remembered[name] = value if isinstance(value, str) else format_input_value(value)
         for row, name in enumerate(names):
-            field = QLineEdit(self._remembered.get(name, format_value(DEFAULT_VALUE)))
+            field = QLineEdit(self._remembered.get(name, format_input_value(DEFAULT_VALUE)))
             field.setObjectName(f"graphInput_{name}")
             field.setToolTip("A number, a constant such as log(2), or a vector: 0, 1, 2, 3")
             field.editingFinished.connect(self._on_value_edited)
@@ -143,7 +107,7 @@ class GraphInputsForm(QWidget):
         self._clear()
         self.seed_box = QSpinBox()
         self.seed_box.setObjectName("graphSeed")
-        self.seed_box.setRange(0, 999_999)
+        self.seed_box.setRange(0, MAX_SEED)
         self.seed_box.setValue(seed)
         self.seed_box.setToolTip("torch.manual_seed before the run: changes torch.randn values")
         self.seed_box.valueChanged.connect(self.changed)
@@ -154,6 +118,13 @@ class GraphInputsForm(QWidget):
         self.leaves_label.setWordWrap(True)
         self.leaves_label.setTextFormat(Qt.TextFormat.PlainText)
         self.grid.addWidget(self.leaves_label, 1, 0, 1, 3)
+
+    def show_seed(self, seed: int) -> None:
+        """The seed row showing ``seed``, without ``changed`` (the caller builds)."""
+        self.set_python_inputs(seed)
+        self.seed_box.blockSignals(True)
+        self.seed_box.setValue(seed)
+        self.seed_box.blockSignals(False)
 
     def show_leaves(self, leaves: Iterable[tuple[str, str, bool]]) -> None:
         """List the program's own leaf tensors: name, value, requires_grad."""
@@ -174,12 +145,19 @@ class GraphInputsForm(QWidget):
         values: dict[str, float | np.ndarray] = {}
         for name, field in self.value_fields.items():
             try:
-                values[name] = parse_value(field.text())
+                values[name] = parse_input_value(field.text())
             except ExprError as error:
                 self._mark(field, f"{name}: {error.message}")
                 raise ExprError(f"Input {name}: {error.message}") from None
         self._mark(None, "")
         return values
+
+    def typed(self) -> list[tuple[str, str, bool]]:
+        """Each input's row as it stands: name, the text typed, requires_grad."""
+        return [
+            (name, field.text(), self.grad_boxes[name].isChecked())
+            for name, field in self.value_fields.items()
+        ]
 
     def requires_grad(self) -> dict[str, bool]:
         return {name: box.isChecked() for name, box in self.grad_boxes.items()}

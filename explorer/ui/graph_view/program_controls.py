@@ -95,6 +95,10 @@ class ProgramControls(QWidget):
     def mode(self) -> str:
         return self.mode_combo.currentData()
 
+    def preset(self) -> str:
+        """The key of the preset shown ("" for a custom program)."""
+        return self.preset_combo.currentData()
+
     def text(self) -> str:
         return self.source_edit.toPlainText()
 
@@ -142,6 +146,17 @@ class ForwardModeControls(QWidget):
     def show_inputs(self, inputs: list[tuple[str, int]]) -> None:
         """The inputs to choose from: (name, node id); the chosen name stays when it is there."""
         fill_input_combo(self.input_combo, inputs)
+
+    def show_choice(self, on: bool, name: str) -> None:
+        """Tick the box and pick the input called ``name`` (when listed), without ``changed``."""
+        self.check.blockSignals(True)
+        self.check.setChecked(on)
+        self.check.blockSignals(False)
+        index = self.input_combo.findText(name)
+        if index >= 0:
+            self.input_combo.blockSignals(True)
+            self.input_combo.setCurrentIndex(index)
+            self.input_combo.blockSignals(False)
 
     def chosen_input(self) -> int | None:
         """The input node's id whose tangents to show, or None when forward mode is off."""

@@ -98,6 +98,13 @@ class SandboxControls(QGroupBox):
             self.detach_boxes[name] = box
         self.detach_label.setVisible(bool(names))
 
+    def show_detached(self, names: Sequence[str]) -> None:
+        """Tick exactly the boxes of ``names`` (those listed), without ``detach_changed``."""
+        for name, box in self.detach_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(name in names)
+            box.blockSignals(False)
+
     def detached(self) -> tuple[str, ...]:
         return tuple(name for name, box in self.detach_boxes.items() if box.isChecked())
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+import numpy as np
+from PySide6.QtCore import QEventLoop, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,9 +37,11 @@ from explorer.core.graph.from_text import (
     wrong_mode_hint,
 )
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS, GraphModel
-from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY
+from explorer.core.graph.presets import PRESETS, PRESETS_BY_KEY, Preset
 from explorer.core.graph.stepper import Stepper
 from explorer.core.graph.tasks import USER_ERRORS
+from explorer.core.panel_state import GraphInput, GraphState
+from explorer.core.panel_state.graph import format_input_value
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import GraphInputsForm
@@ -75,6 +78,10 @@ class GraphPanel(Panel):
         self._bands = 1
         self._wrapper = ViewWrapper(READABLE_ZOOM)
         self._source_of_model: tuple[str, str, str] | None = None
+        # Input texts of the last request whose values read (a half-typed value is not saved).
+        self._good_inputs: dict[str, str] = {}
+        self._restoring: GraphState | None = None  # set_state's step and forward mode, to apply
+        # once its build is shown
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(EDIT_DEBOUNCE_MS)
@@ -165,6 +172,81 @@ class GraphPanel(Panel):
         """The window is closing: end a running program and its worker process."""
         self.runner.shutdown()
 
+    # ----- session state ------------------------------------------------------------------------
+
+    def state(self) -> GraphState:
+        """What the panel shows, read from its widgets and the stepper (so it is never stale)."""
+        python = self.mode() == PYTHON
+        forward = self.forward_mode.check.isChecked()
+        return GraphState(
+            program=self.source_text(),
+            mode=self.mode(),
+            inputs=() if python else tuple(self._typed_inputs()),
+            seed=self.inputs.seed(),
+            view=self.view_choice.currentData(),
+            detach=() if python else self.sandbox.detached(),
+            forward_mode=forward,
+            forward_input=self.forward_mode.input_combo.currentText() if forward else "",
+            step=self.stepper.position if self.stepper is not None else 0,
+        )
+
+    def _typed_inputs(self) -> list[GraphInput]:
+        rows = []
+        for name, text, requires_grad in self.inputs.typed():
+            try:
+                rows.append(GraphInput(name, text, requires_grad))
+            except ValueError:  # being typed: the value last built with
+                fallback = self._good_inputs.get(name, format_input_value(1.0))
+                rows.append(GraphInput(name, fallback, requires_grad))
+        return rows
+
+    def set_state(self, state: GraphState) -> None:
+        """Show ``state``: the program, its inputs and choices, built and stepped to its step.
+
+        A Python program runs in the worker: the step and forward mode are applied when its
+        graph arrives (``settle`` waits for that)."""
+        self._debounce.stop()
+        python = state.mode == PYTHON
+        preset, note = _preset_of(state)
+        self.program.show_program(state.program, state.mode, preset=preset)
+        self.notes = Notes(preset_note=note)
+        self.view_choice.forget_choice()
+        if python:
+            self.inputs.show_seed(state.seed)
+        else:
+            self._show_definition_state(state)
+        self._restoring = state
+        self._source_of_model = None  # drawn afresh, fitted to the view
+        self.apply_source()
+
+    def _show_definition_state(self, state: GraphState) -> None:
+        try:
+            found = outline(state.program)
+        except USER_ERRORS:
+            found = None  # the build reports it; the inputs still show what was saved
+        names = list(found.inputs) if found else [each.name for each in state.inputs]
+        typed = {each.name: each.value for each in state.inputs if each.name in names}
+        constants = [each.name for each in state.inputs if not each.requires_grad]
+        self.inputs.set_definition_inputs(names, typed, constants)
+        if found is not None:
+            self.sandbox.set_definitions(found.definitions)
+            self.sandbox.show_detached(state.detach)
+        if found is None or state.view != found.view:
+            self.view_choice.choose(state.view)
+
+    def settle(self) -> str:
+        """Wait until the program ``set_state`` started has been drawn (a Python program runs in
+        the worker, up to its time limit); the problem that stopped it, or "" when it showed."""
+        if self.runner.running:
+            loop = QEventLoop()
+            self.build_finished.connect(loop.quit)
+            QTimer.singleShot(int((self.runner.time_limit + 30) * 1000), loop.quit)
+            loop.exec()
+            self.build_finished.disconnect(loop.quit)
+            if self.runner.running:
+                self.runner.stop()
+        return self.last_error
+
     # ----- source and inputs --------------------------------------------------------------------
 
     def mode(self) -> str:
@@ -239,11 +321,13 @@ class GraphPanel(Panel):
         self.inputs.set_definition_inputs(found.inputs)
         self.sandbox.set_definitions(found.definitions)
         view = self.view_choice.view_for(python=False, named_definitions=found.view == NAMED_STEPS)
+        values = self.inputs.values()
+        self._good_inputs.update((name, text) for name, text, _ in self.inputs.typed())
         return GraphRequest(
             text,
             DEFINITIONS,
             view,
-            self.inputs.values(),
+            values,
             requires_grad=self.inputs.requires_grad(),
             detach=self.sandbox.detached(),
         )
@@ -259,10 +343,17 @@ class GraphPanel(Panel):
         key = (request.mode, request.text, built.model.view)
         self.set_model(built.model, keep_position=key == self._source_of_model)
         self._source_of_model = key
+        restoring, self._restoring = self._restoring, None
+        if restoring is not None:
+            self.forward_mode.show_choice(restoring.forward_mode, restoring.forward_input)
+            self._update_forward_mode(refresh=False)
+            self.stepper.seek(restoring.step)
+            self.refresh()
         self.build_finished.emit(True)
 
     def show_error(self, error: Exception) -> None:
         """Show a build error under the editor (line and column) and in the pane; keep the graph."""
+        self._restoring = None
         hint = wrong_mode_hint(self.source_text(), self.mode())
         text = error_text(error) + (f"\n{hint}" if hint else "")
         self.last_error = text
@@ -397,3 +488,26 @@ class GraphPanel(Panel):
             self.stepper.run_all()
         self.notes.sandbox, self.notes.sandbox_is_error = message, is_error
         self.refresh()
+
+
+def _preset_of(state: GraphState) -> tuple[str, str]:
+    """The preset whose program ``state`` shows ("" when none) and its note, which is kept only
+    while the inputs are the preset's own (the numbers it states hold for those)."""
+    for preset in PRESETS:
+        python = preset.kind == "python"
+        if preset.source != state.program or python != (state.mode == PYTHON):
+            continue
+        same = python or (_same_inputs(state, preset) and not state.detach)
+        return preset.key, preset.note if same else ""
+    return "", ""
+
+
+def _same_inputs(state: GraphState, preset: Preset) -> bool:
+    values, requires_grad = state.values(), state.requires_grad()
+    if set(values) != set(preset.values):
+        return False
+    return all(
+        np.allclose(values[name], value, rtol=1e-12, atol=0)
+        and requires_grad[name] == (name not in preset.constants)
+        for name, value in preset.values.items()
+    )

@@ -47,6 +47,11 @@ class Panel(QWidget):
     def set_state(self, state: Any) -> None:
         """Show ``state``: write every widget from it with signals blocked, then redraw."""
 
+    def settle(self) -> str:
+        """Wait until what ``set_state`` started is drawn (a program the panel runs in the
+        worker); returns the problem that kept the state from showing, "" when it showed."""
+        return ""
+
     def shutdown(self) -> None:
         """The window is closing: stop timers, cancel worker jobs."""
 
