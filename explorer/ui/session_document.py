@@ -390,8 +390,15 @@ class SessionDocument(QObject):
         )
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        # Escape, the close button and quitting the application answer "not now": the autosaves
+        # stay for the next start. (A message box without an escape button refuses to close,
+        # which made QApplication.quit() a no-op while the offer was up.)
+        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(later)
 
         def answered(button) -> None:
+            if button is later:
+                return
             if button is restore:
                 self.restore_autosave(crashed[0])
             for path in crashed:

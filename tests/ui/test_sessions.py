@@ -212,7 +212,8 @@ CRASHING_PROGRAM = textwrap.dedent(
 )
 
 
-def test_after_a_crash_the_autosave_is_offered_and_restored(window, qtbot, tmp_path):
+def crash_a_window(tmp_path) -> None:
+    """Another window of this application autosaves and dies without closing."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
     crashed = subprocess.run(
         [
@@ -229,6 +230,10 @@ def test_after_a_crash_the_autosave_is_offered_and_restored(window, qtbot, tmp_p
         timeout=120,
     )
     assert crashed.returncode == 1, crashed.stderr
+
+
+def test_after_a_crash_the_autosave_is_offered_and_restored(window, qtbot, tmp_path):
+    crash_a_window(tmp_path)
     box = window.session.offer_recovery()
     assert box is not None and box.isVisible()
     restore = next(b for b in box.buttons() if b.text() == "Restore")
@@ -237,6 +242,15 @@ def test_after_a_crash_the_autosave_is_offered_and_restored(window, qtbot, tmp_p
     assert window.panel_titled("Derivative").state().x0 == 0.25
     assert window.isWindowModified()  # recovered work is not saved work
     assert window.session.crashed_autosaves() == []
+
+
+def test_closing_the_recovery_offer_keeps_the_autosave_for_next_time(window, qtbot, tmp_path):
+    crash_a_window(tmp_path)
+    box = window.session.offer_recovery()
+    assert box.close()  # what Escape, the title bar and quitting the application do
+    assert not box.isVisible()
+    assert len(window.session.crashed_autosaves()) == 1
+    assert window.expression_input.text() != "x^2 + 3x"
 
 
 def test_a_running_window_s_autosave_is_not_offered_and_a_clean_close_removes_it(
