@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr.errors import ExprError
+from explorer.ui.appearance import current_theme, follow_theme, set_text_role
+from explorer.ui.palette import Theme
 from explorer.ui.syntax_help import show_syntax_help
 
 DEBOUNCE_MS = 40
-_ERROR_COLOUR = "#b00020"
-_ECHO_COLOUR = "#555555"
-_HINT_COLOUR = "#777777"
+# The input's text is this many times the application's (which Ctrl+= changes).
+_INPUT_FONT_FACTOR = 1.25
 # Messages about names link to the syntax list; the link's text and its target.
 _NAME_ERRORS = ("Unknown name", "Unknown function")
 SYNTAX_LINK_TEXT = "see the syntax list"
@@ -59,11 +61,15 @@ def snippet_parts(text: str, column: int, context: int = 30) -> tuple[str, str, 
     return before, marked, after
 
 
-def marked_snippet_html(text: str, column: int, context: int = 30) -> str:
-    """``text`` around 1-based ``column`` in monospace, with that character highlighted."""
+def marked_snippet_html(
+    text: str, column: int, context: int = 30, theme: Theme | None = None
+) -> str:
+    """``text`` around 1-based ``column`` in monospace, with that character highlighted in the
+    colours of ``theme`` (the application's now when None)."""
+    theme = theme or current_theme()
     before, marked, after = snippet_parts(text, column, context)
     marked_html = (
-        f"<span style='background:#ffb3bf; color:{_ERROR_COLOUR}; font-weight:bold;'>"
+        f"<span style='background:{theme.marked}; color:{theme.error}; font-weight:bold;'>"
         f"{_escape_keeping_spaces(marked)}</span>"
     )
     line = _escape_keeping_spaces(before) + marked_html + _escape_keeping_spaces(after)
@@ -88,11 +94,10 @@ class _Feedback:
     """What the line under the input says; laid out to the width it has when shown."""
 
     message: str = ""  # plain text, elided to fit
-    colour: str = _ECHO_COLOUR
+    role: str = "muted"  # its colour, a text role of the theme (explorer.ui.palette.Theme)
     snippet: tuple[str, int] | None = None  # (typed text, column) to mark, when there is room
     link: bool = False  # "— see the syntax list"
     tooltip: str = ""
-    style: str = ""
 
 
 def _escape_keeping_spaces(text: str) -> str:
@@ -134,9 +139,6 @@ class ExpressionInput(QWidget):
         self.line_edit.setToolTip(
             "Operators + - * / ^, functions like sin(x), exp(x), log(x), |x|; constants pi, e"
         )
-        font = self.line_edit.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.line_edit.setFont(font)
         self.feedback = QLabel()
         self.feedback.setObjectName("expressionFeedback")
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
@@ -145,9 +147,7 @@ class ExpressionInput(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self.feedback.linkActivated.connect(self._on_link)
-        # One line, always reserved, so the plot does not jump when an error comes and goes;
-        # any width, so no message can widen the window (it is elided to what there is).
-        self.feedback.setFixedHeight(self.feedback.fontMetrics().height() + 6)
+        # Any width, so no message can widen the window (it is elided to what there is).
         self.feedback.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.feedback.setMinimumWidth(0)
         self.feedback.installEventFilter(self)
@@ -165,8 +165,9 @@ class ExpressionInput(QWidget):
 
         row = QHBoxLayout()
         self.prefix = QLabel(label)
-        self.prefix.setFont(font)
         self.prefix.setBuddy(self.line_edit)
+        self._fit_fonts()
+        follow_theme(self, self._apply_feedback)
         row.addWidget(self.prefix)
         row.addWidget(self.line_edit, 1)
         layout = QVBoxLayout(self)
@@ -174,6 +175,20 @@ class ExpressionInput(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.feedback)
+
+    def _fit_fonts(self) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * _INPUT_FONT_FACTOR)
+        self.line_edit.setFont(font)
+        self.prefix.setFont(font)
+        # One line, always reserved, so the plot does not jump when an error comes and goes.
+        self.feedback.setFixedHeight(self.feedback.fontMetrics().height() + 6)
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+= / Ctrl+- and presentation mode change the application's font.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_fonts()
+        return super().event(event)
 
     def text(self) -> str:
         return self.line_edit.text()
@@ -227,11 +242,10 @@ class ExpressionInput(QWidget):
         snippet = (text, error.column) if error.column is not None and text.strip() else None
         self._feedback_state = _Feedback(
             message=f"⚠ {message}",
-            colour=_ERROR_COLOUR,
+            role="error",
             snippet=snippet,
             link=message.startswith(_NAME_ERRORS),
             tooltip=shortened(message, _MAX_TOOLTIP_CHARACTERS),
-            style=f"QLineEdit {{ border: 2px solid {_ERROR_COLOUR}; }}",
         )
         self._apply_feedback()
 
@@ -248,10 +262,10 @@ class ExpressionInput(QWidget):
             feedback = self._feedback_state
         else:
             # An error about text that drives nothing here must not linger as if it mattered.
-            feedback = _Feedback(message=self._hint, colour=_HINT_COLOUR)
+            feedback = _Feedback(message=self._hint)
         self.feedback.setText(self._feedback_html(feedback))
         self.feedback.setToolTip(feedback.tooltip)
-        self.line_edit.setStyleSheet(feedback.style)
+        set_text_role(self.line_edit, "invalid" if feedback.role == "error" else "")
 
     def _feedback_html(self, feedback: _Feedback) -> str:
         """The feedback as rich text that fits the label's current width on one line."""
@@ -261,6 +275,7 @@ class ExpressionInput(QWidget):
         if feedback.link:
             room -= metrics.horizontalAdvance(f" — {SYNTAX_LINK_TEXT}")
             tail = f" — <a href='{_SYNTAX_LINK}'>{SYNTAX_LINK_TEXT}</a>"
+        theme = current_theme()
         snippet = ""
         if feedback.snippet is not None:
             width = QFontMetrics(_monospace_font()).horizontalAdvance(
@@ -268,10 +283,11 @@ class ExpressionInput(QWidget):
             ) + metrics.horizontalAdvance("   ")
             if room - width >= _MIN_MESSAGE_WIDTH:
                 room -= width
-                snippet = "&nbsp;&nbsp;&nbsp;" + marked_snippet_html(*feedback.snippet)
+                snippet = "&nbsp;&nbsp;&nbsp;" + marked_snippet_html(*feedback.snippet, theme=theme)
         message = metrics.elidedText(feedback.message, Qt.TextElideMode.ElideMiddle, room)
         body = html.escape(message, quote=False)
-        return f"<span style='color:{feedback.colour};'>{body}{tail}</span>{snippet}"
+        colour = getattr(theme, feedback.role)
+        return f"<span style='color:{colour};'>{body}{tail}</span>{snippet}"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.feedback and event.type() == QEvent.Type.Resize:

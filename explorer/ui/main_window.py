@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 import explorer
 from explorer.core.expr.errors import ExprError
 from explorer.ui import export
+from explorer.ui.appearance import Appearance, AppearanceMenu
 from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.lessons_pane import LessonsDock
@@ -80,6 +81,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lessons)
 
         self._build_actions()
+        # Theme, presentation mode and text size from the settings, before the panels are built.
+        self.appearance = Appearance(self.settings, self)
+        self.appearance.apply()
+        self.appearance_menu = AppearanceMenu(self.appearance, self)
         # The open session file: File ▸ New/Open/Save…, the title's unsaved mark, autosave.
         self.session = SessionDocument(self, self.settings, APP_TITLE)
         self.session.problem.connect(self.show_problem)
@@ -249,6 +254,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([self.focus_input_action, self.full_screen_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.lessons.view_actions())
+        self.view_menu.addSeparator()
+        self.appearance_menu.add_to(self.view_menu)
 
     def _focus_input(self) -> None:
         self.expression_input.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -12,6 +12,8 @@ blue, vermilion, reddish purple.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 BLACK = "#000000"
 ORANGE = "#E69F00"
 SKY_BLUE = "#56B4E9"
@@ -52,11 +54,84 @@ CURVE_CYCLE: tuple[str, ...] = (
     BLACK,
 )
 
-# Text and frames (not data): a dark foreground, muted notes, and the one error red.
-FOREGROUND = "#222222"
-MUTED = "#555555"
-ERROR = "#b00020"
-OK = "#1b7f3b"
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours of what is not data (text, frames, plot backgrounds) in one theme.
+
+    Text roles (``foreground``, ``muted``, ``error``, ``ok``, ``caution``, ``info``) stay at
+    least 4.5:1 (WCAG AA) against every background role of the same theme (the window, the
+    plots, the legend, the verdict fills): tests/ui/test_themes_follow_the_palette.py.
+    """
+
+    dark: bool
+    background: str  # plot areas, the graph canvas
+    foreground: str  # text, axes, outlines of handles
+    muted: str  # notes, echoes, hints
+    error: str  # errors and warnings
+    ok: str  # a check that passed
+    caution: str  # a convention to keep in mind (not an error)
+    info: str  # explanatory notes in blue (forward mode, passes)
+    legend_fill: str  # legend and readout boxes over a plot
+    legend_border: str
+    crosshair: str
+    guide: str  # reference lines drawn in grey (the h → 0 guides, a rule's outline)
+    marked: str  # background of the character an error points at
+    agree_fill: str  # background of a verdict that agrees
+    disagree_fill: str  # background of a verdict that does not
+    frame: str  # thin frames around boxes
+
+
+LIGHT = Theme(
+    dark=False,
+    background="#ffffff",
+    foreground="#222222",
+    muted="#555555",
+    error="#b00020",
+    ok="#17692f",
+    caution="#8a4b00",
+    info="#1864ab",
+    legend_fill="#ffffff",
+    legend_border="#bbbbbb",
+    crosshair="#888888",
+    guide="#777777",
+    marked="#ffc9d2",
+    agree_fill="#e8f5e9",
+    disagree_fill="#fdecea",
+    frame="#c8d0e0",
+)
+DARK = Theme(
+    dark=True,
+    background="#1c1f24",
+    foreground="#e8e8e8",
+    muted="#b4b8be",
+    error="#ff7b86",
+    ok="#6fd08c",
+    caution="#f0b060",
+    info="#8ab4f8",
+    legend_fill="#262a30",
+    legend_border="#5a5f66",
+    crosshair="#9aa0a6",
+    guide="#9a9da3",
+    marked="#4f1c25",
+    agree_fill="#1d3a26",
+    disagree_fill="#4a1f26",
+    frame="#4a5060",
+)
+
+# The light theme's text colours, for what is drawn without a window (headless exports).
+FOREGROUND = LIGHT.foreground
+MUTED = LIGHT.muted
+ERROR = LIGHT.error
+OK = LIGHT.ok
+
+
+def curve_colour(colour: str, theme: Theme) -> str:
+    """``colour`` as drawn in ``theme``: on a dark plot Okabe–Ito's black (which would vanish)
+    becomes the theme's text colour; every other colour is kept, so a role keeps its hue."""
+    if theme.dark and isinstance(colour, str) and colour.upper() == BLACK:
+        return theme.foreground
+    return colour
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

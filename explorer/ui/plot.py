@@ -12,12 +12,21 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.ui import palette
+from explorer.ui.appearance import line_scale, text_scale, theme_for
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
 from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
-from explorer.ui.plot_style import base_pen_width, line_pen_items, make_pen, scale_pen_width
+from explorer.ui.plot_style import (
+    base_pen_width,
+    line_pen,
+    line_pen_items,
+    make_pen,
+    scale_pen_width,
+    set_line_pen,
+)
 
 # Colour-blind safe (Okabe–Ito); a curve without a colour of its own takes the next one.
 PALETTE: tuple[str, ...] = palette.CURVE_CYCLE
+# Light-theme text and axes; a PlotView takes its colours from its palette's theme (restyle).
 FOREGROUND = palette.FOREGROUND
 GRID_ALPHA = 0.25
 # Curves with at least this many samples are kept as a pixmap between repaints (see PlotView).
@@ -30,8 +39,22 @@ LEGEND_ALPHA_CLEAR = 220
 # four): into the title row above the plot area (exported with it), as coloured line samples.
 OUTSIDE = "outside"
 _SAMPLE_DASHES = {Qt.PenStyle.DashLine: "╌╌", Qt.PenStyle.DotLine: "┈┈"}
+# Point sizes of the plot's text at the app's normal text size; they grow with Ctrl+= and in
+# presentation mode.
+TICK_POINTS = 10
+LABEL_POINTS = 12
+TITLE_POINTS = 13
+LEGEND_POINTS = 11
+MESSAGE_POINTS = 13
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
+# The theme, the text size or presentation mode changed (see explorer.ui.appearance).
+_RESTYLE_EVENTS = (
+    QEvent.Type.PaletteChange,
+    QEvent.Type.ApplicationPaletteChange,
+    QEvent.Type.FontChange,
+    QEvent.Type.ApplicationFontChange,
+)
 
 
 class CrosshairLine(pg.InfiniteLine):
@@ -50,10 +73,10 @@ class CrosshairLine(pg.InfiniteLine):
             self.setVisible(True)
 
 
-def _legend_entry_html(sample: pg.ItemSample, label: pg.LabelItem) -> str:
+def _legend_entry_html(sample: pg.ItemSample, label: pg.LabelItem, foreground: str) -> str:
     """A legend entry as rich text: a short line in the curve's colour and style, its name."""
     pen = sample.item.opts.get("pen")
-    colour = pen.color().name() if isinstance(pen, QPen) else FOREGROUND
+    colour = pen.color().name() if isinstance(pen, QPen) else foreground
     line = _SAMPLE_DASHES.get(pen.style() if isinstance(pen, QPen) else None, "━━")
     return f"<span style='color:{colour}'>{line}</span>&nbsp;{label.text}"
 
@@ -82,6 +105,9 @@ class PlotView(QWidget):
     """
 
     cursor_moved = Signal(float, float)
+    # After the theme, text size or presentation mode changed this plot's colours or sizes;
+    # panels restyle their own items (handles, labels) from ``theme`` then.
+    restyled = Signal()
 
     def __init__(
         self,
@@ -92,14 +118,18 @@ class PlotView(QWidget):
         title: str | None = None,
     ):
         super().__init__(parent)
+        self.theme: palette.Theme = theme_for(self.palette())
+        self._text_scale = text_scale()
         self.plot_widget = pg.PlotWidget(
-            background="w",
+            background=self.theme.background,
             axisItems={side: EdgeLabelAxis(side) for side in ("left", "bottom")},
         )
         self.plot_widget.setObjectName("plotWidget")
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.view_box: pg.ViewBox = self.plot_item.getViewBox()
         self._curves: dict[str, pg.PlotDataItem] = {}
+        # The colour each curve was asked for (a role), so a theme change can redraw it.
+        self._curve_colours: dict[str, str | QColor] = {}
         self._home_range: tuple[tuple[float, float], tuple[float, float] | None] | None = None
         self._style_plot(x_label, y_label, title)
         self._build_overlays()
@@ -124,31 +154,16 @@ class PlotView(QWidget):
     # ----- construction -------------------------------------------------------------------------
 
     def _style_plot(self, x_label: str, y_label: str, title: str | None) -> None:
-        label_style = {"color": FOREGROUND, "font-size": "12pt"}
-        tick_font = QFont()
-        tick_font.setPointSize(10)
         for name in ("left", "bottom"):
-            axis = self.plot_item.getAxis(name)
-            axis.setPen(pg.mkPen(FOREGROUND, width=1))
-            axis.setTextPen(pg.mkPen(FOREGROUND))
-            axis.setTickFont(tick_font)
-            axis.setCacheMode(_CACHED)
-        self.plot_item.setLabel("bottom", x_label, **label_style)
-        self.plot_item.setLabel("left", y_label, **label_style)
+            self.plot_item.getAxis(name).setCacheMode(_CACHED)
+        self.plot_item.setLabel("bottom", x_label)
+        self.plot_item.setLabel("left", y_label)
         self._title = title
-        if title:
-            self.plot_item.setTitle(title, color=FOREGROUND, size="13pt")
         self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
         # Room on the right and top so the last tick labels are not cut off at the edge.
         self.plot_item.layout.setContentsMargins(2, EDGE_LABEL_ROOM_Y, EDGE_LABEL_ROOM_X, 2)
         self._legend_corner = "top-left"
-        self.legend = self.plot_item.addLegend(
-            offset=(LEGEND_MARGIN, LEGEND_MARGIN),
-            labelTextColor=FOREGROUND,
-            labelTextSize="11pt",
-            brush=pg.mkBrush(255, 255, 255, LEGEND_ALPHA_CLEAR),
-            pen=pg.mkPen("#bbbbbb"),
-        )
+        self.legend = self.plot_item.addLegend(offset=(LEGEND_MARGIN, LEGEND_MARGIN))
         self._legend_room = 0.0  # px the plot area gives up above it while the legend is outside
         self.legend.setVisible(False)  # until it has an entry: never an empty box
         # The pyqtgraph context menu offers its own (dialog-opening) export; ours is in File.
@@ -156,16 +171,54 @@ class PlotView(QWidget):
         self.view_box.setMenuEnabled(False)
         # pyqtgraph's "A" (auto-range) button duplicates View ▸ Reset view and puzzles learners.
         self.plot_item.hideButtons()
+        self._apply_text_and_colours()
+
+    def point_size(self, base: float) -> float:
+        """Text drawn ``base`` points at the normal text size is this large now."""
+        return base * self._text_scale
+
+    def _css_points(self, base: float) -> str:
+        return f"{self.point_size(base):.3g}pt"
+
+    def _apply_text_and_colours(self) -> None:
+        """Colour and size the axes, labels, title and legend for the theme and text size."""
+        theme = self.theme
+        self.plot_widget.setBackground(theme.background)
+        tick_font = QFont()
+        tick_font.setPointSizeF(self.point_size(TICK_POINTS))
+        label_style = {"color": theme.foreground, "font-size": self._css_points(LABEL_POINTS)}
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setPen(pg.mkPen(theme.foreground, width=1))
+            axis.setTextPen(pg.mkPen(theme.foreground))
+            axis.setTickFont(tick_font)
+            axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix, **label_style)
+        if self._title:
+            self._set_title()
+        self.legend.setLabelTextColor(theme.foreground)
+        self.legend.setLabelTextSize(self._css_points(LEGEND_POINTS))
+        # The two setters above only reach entries added later; restyle those already shown.
+        for _sample, label in self.legend.items:
+            label.setText(label.text, color=theme.foreground, size=self._css_points(LEGEND_POINTS))
+        self.legend.setPen(pg.mkPen(theme.legend_border))
+        fill = QColor(theme.legend_fill)
+        fill.setAlpha(LEGEND_ALPHA_CLEAR)
+        self.legend.setBrush(pg.mkBrush(fill))
+
+    def _set_title(self) -> None:
+        self.plot_item.setTitle(
+            self._title, color=self.theme.foreground, size=self._css_points(TITLE_POINTS)
+        )
 
     def _build_overlays(self) -> None:
-        cross_pen = make_pen("#888888", width=1, style="dash")
+        cross_pen = make_pen(self.theme.crosshair, width=1, style="dash")
         self._cross_v = CrosshairLine(90, cross_pen)
         self._cross_h = CrosshairLine(0, cross_pen)
         for line in (self._cross_v, self._cross_h):
             line.setVisible(False)
             self.plot_item.addItem(line, ignoreBounds=True)
         # The axes through the origin (off until asked for); exported with the plot.
-        axis_pen = make_pen(FOREGROUND, width=1.4)
+        axis_pen = make_pen(self.theme.foreground, width=1.4)
         self._origin_axes = (
             pg.InfiniteLine(pos=0.0, angle=90, movable=False, pen=axis_pen),
             pg.InfiniteLine(pos=0.0, angle=0, movable=False, pen=axis_pen),
@@ -175,9 +228,9 @@ class PlotView(QWidget):
             line.setZValue(-5)  # under the curves, over the grid
             self.plot_item.addItem(line, ignoreBounds=True)
         # A centred note inside the plot area ("No real values in this range"); exported with it.
-        self._message = pg.TextItem(anchor=(0.5, 0.5), color=FOREGROUND)
+        self._message = pg.TextItem(anchor=(0.5, 0.5), color=self.theme.foreground)
         message_font = QFont()
-        message_font.setPointSize(13)
+        message_font.setPointSizeF(self.point_size(MESSAGE_POINTS))
         self._message.setFont(message_font)
         self._message.setParentItem(self.view_box)
         self._message.setVisible(False)
@@ -217,8 +270,9 @@ class PlotView(QWidget):
             raise ValueError(f"x and y differ in shape: {x_array.shape} vs {y_array.shape}")
         if color is None:
             color = PALETTE[len(self._curves) % len(PALETTE)]
-        ratio = self.devicePixelRatioF()
-        pen = make_pen(color, width * ratio, style)
+        self._curve_colours[key] = color
+        ratio = self.pen_scale()
+        pen = make_pen(palette.curve_colour(color, self.theme), width * ratio, style)
         item = self._curves.get(key)
         if item is None:
             item = pg.PlotDataItem(connect="finite", pen=pen, name=name)
@@ -257,6 +311,7 @@ class PlotView(QWidget):
     def remove_curve(self, key: str) -> None:
         """Remove the curve called ``key`` (and its legend entry); unknown keys are ignored."""
         item = self._curves.pop(key, None)
+        self._curve_colours.pop(key, None)
         if item is not None:
             self.plot_item.removeItem(item)
             self.place_legend()
@@ -270,20 +325,60 @@ class PlotView(QWidget):
         self.plot_item.addItem(item, ignoreBounds=ignore_bounds)
         self.fit_pens_to_screen()
 
+    def pen_scale(self) -> float:
+        """Line widths are drawn this many times their base: the screen's pixel ratio, times
+        presentation mode's thicker lines."""
+        return self.devicePixelRatioF() * line_scale()
+
     def fit_pens_to_screen(self) -> None:
-        """Draw every line (curves, crosshair, axes and grid) at its width times the ratio.
+        """Draw every line (curves, crosshair, axes and grid) at its width times pen_scale().
 
         Cosmetic pen widths count device pixels, so on a 2x screen a 2-pixel curve would be half
         as thick as at 1x next to text that Qt scales; exports start from the base widths.
         """
-        ratio = self.devicePixelRatioF()
+        ratio = self.pen_scale()
         for item in line_pen_items(self.plot_widget.scene()):
             scale_pen_width(item, base_pen_width(item), ratio)
+
+    def restyle(self) -> None:
+        """Follow the palette (light or dark theme) and the app's text size and line scale."""
+        theme = theme_for(self.palette())
+        scale = text_scale()
+        if theme != self.theme or scale != self._text_scale:
+            # Axis pens are replaced here; their base width (1) is rescaled just below.
+            self.theme, self._text_scale = theme, scale
+            self._apply_text_and_colours()
+            self._recolour_curves()
+            cross_pen = make_pen(theme.crosshair, width=1, style="dash")
+            self._cross_v.setPen(cross_pen)
+            self._cross_h.setPen(cross_pen)
+            for line in self._origin_axes:
+                line.setPen(make_pen(theme.foreground, width=1.4))
+            self._message.setColor(theme.foreground)
+            font = self._message.textItem.font()
+            font.setPointSizeF(self.point_size(MESSAGE_POINTS))
+            self._message.setFont(font)
+            if self._legend_corner == OUTSIDE:
+                self._show_entries_in_title()
+            self.place_legend()
+        self.fit_pens_to_screen()
+        self.restyled.emit()
+
+    def _recolour_curves(self) -> None:
+        for key, item in self._curves.items():
+            pen = line_pen(item)
+            colour = self._curve_colours.get(key)
+            if pen is None or colour is None:
+                continue
+            pen.setColor(pg.mkColor(palette.curve_colour(colour, self.theme)))
+            set_line_pen(item, pen)
 
     def event(self, event: QEvent) -> bool:
         # Moving to a screen with another ratio, or being shown on one, must rescale the pens.
         if event.type() in (QEvent.Type.DevicePixelRatioChange, QEvent.Type.Show):
             self.fit_pens_to_screen()
+        elif event.type() in _RESTYLE_EVENTS:
+            self.restyle()
         return super().event(event)
 
     def remove_item(self, item: pg.GraphicsObject) -> None:
@@ -335,11 +430,14 @@ class PlotView(QWidget):
     def _show_entries_in_title(self) -> None:
         """The legend's entries in the title row: side by side, or one a line if that is too
         wide for the plot; the row grows to fit them."""
-        entries = [_legend_entry_html(*entry) for entry in self.legend.items]
+        foreground = self.theme.foreground
+        entries = [_legend_entry_html(*entry, foreground) for entry in self.legend.items]
         head = [self._title] if self._title else []
         for separator in ("&nbsp;&nbsp;&nbsp;", "<br>"):
             self.plot_item.setTitle(
-                "<br>".join([*head, separator.join(entries)]), color=FOREGROUND, size="11pt"
+                "<br>".join([*head, separator.join(entries)]),
+                color=foreground,
+                size=self._css_points(LEGEND_POINTS),
             )
             text = self.plot_item.titleLabel.item.boundingRect()
             if text.width() <= self.plot_item.boundingRect().width():
@@ -358,7 +456,7 @@ class PlotView(QWidget):
         else:
             sign_x, sign_y = CORNERS[corner]
             self.legend.setOffset((sign_x * LEGEND_MARGIN, sign_y * LEGEND_MARGIN))
-            self.plot_item.setTitle(self._title, color=FOREGROUND, size="13pt")
+            self._set_title()
         # Now, not at the next event: an export may come next.
         self.plot_item.layout.activate()
         lost = height_before - self.view_box.boundingRect().height()

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QSlider
 
 from explorer.core.expr import parse
+from explorer.ui.appearance import text_role
+from explorer.ui.palette import LIGHT
 from explorer.ui.panels.derivative.controls import h_from_tick, tick_from_h
 
 
@@ -141,17 +143,18 @@ def test_pole_is_a_grey_note_not_a_red_warning(derivative_panel):
     assert derivative_panel.agreement.all_agree
     status = derivative_panel.side.agreement_label
     assert status.text().startswith("✓")
-    assert "#1b7f3b" in status.styleSheet() and "#b00020" not in status.styleSheet()
+    assert text_role(status) == "ok"
+    assert LIGHT.ok in status.styleSheet() and LIGHT.error not in status.styleSheet()
     notes = derivative_panel.side.undefined_label
     assert notes.isVisible()
     assert notes.text() == "f′ is undefined at x = 0 (pole of f)"
-    assert "#555555" in notes.styleSheet()
+    assert text_role(notes) == "muted" and LIGHT.muted in notes.styleSheet()
     # No red disagreement mark at the pole.
     assert len(derivative_panel.layer.kink_marks.getData()[0]) == 0
     # A kink next to a pole: amber for the kink (no derivative, one convention value from all
     # three methods), grey for the pole.
     show(derivative_panel, "|x - 1| + 1/(x + 1)", 0.0)
-    assert "#8a4b00" in status.styleSheet()
+    assert text_role(status) == "caution" and LIGHT.caution in status.styleSheet()
     assert "kink" in status.text() and "pole" not in status.text()
     assert notes.text() == "f′ is undefined at x = −1 (pole of f)"
     show(derivative_panel, "sin(x)", 1.0)

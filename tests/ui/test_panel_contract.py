@@ -40,9 +40,12 @@ def test_a_minimal_panel_needs_only_export_target(qtbot, bare_window):
     # It does not use f(x): the input is greyed out with a hint, and f(x) is never delivered.
     assert not bare_window.expression_input.line_edit.isEnabled()
     assert "not used on the Picture tab" in bare_window.expression_input.hint()
-    # The View menu holds only the window's own actions.
+    # The View menu holds only the window's own actions (and the appearance ones).
     texts = [action.text() for action in bare_window.view_menu.actions() if action.text()]
-    assert texts == ["Edit &Expression", "&Full Screen", "&Lessons", "&Language"]
+    appearance = [bare_window.appearance_menu.theme_menu.menuAction()]
+    appearance += bare_window.appearance_menu.actions()
+    own = ["Edit &Expression", "&Full Screen", "&Lessons", "&Language"]
+    assert texts == own + [action.text() for action in appearance]
     bare_window.close()  # the default shutdown() is a no-op, closing still works
 
 

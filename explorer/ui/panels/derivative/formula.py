@@ -19,11 +19,10 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from explorer.core.derivative.from_sympy import KEPT_OURS
-from explorer.ui.plot import FOREGROUND, PlotView
+from explorer.ui.appearance import set_text_role
+from explorer.ui.plot import PlotView
 
 SIMPLIFY_TIMEOUT_S = 8.0
-MUTED = "#666666"
-OK = "#1b7f3b"
 _TITLE_POINT_SIZE = 12
 _TITLE_GAP = "\u00a0" * 6
 # Room the title leaves at the plot's edges (its label's margins, a little slack).
@@ -80,7 +79,7 @@ class SimplifiedFormula(QObject):
         self.cancel()
         self._source, self._derived = source, derived
         self._answered_for = self._sympy_form = None
-        self._set_status(self._idle_status, MUTED, "")
+        self._set_status(self._idle_status, "muted", "")
         self.label.setToolTip(self._derived_tooltip)
         self.refresh()
 
@@ -124,7 +123,7 @@ class SimplifiedFormula(QObject):
         self._request_id = self._worker.submit(
             self.task, payload, timeout=SIMPLIFY_TIMEOUT_S, channel=self.channel
         )
-        self._set_status("simplifying…", MUTED, "")
+        self._set_status("simplifying…", "muted", "")
 
     def cancel(self) -> None:
         if self._request_id is not None and self._worker is not None:
@@ -143,11 +142,11 @@ class SimplifiedFormula(QObject):
         if result.get("simplified_source") != "sympy" or not simplified:
             # sympy's form is outside our language, no smaller, or not equal: ours stays.
             reason = str(result.get("simplified_reason", ""))
-            self._set_status(KEPT_OURS, MUTED, f"{reason}\nsympy: {sympy_form}")
+            self._set_status(KEPT_OURS, "muted", f"{reason}\nsympy: {sympy_form}")
             return
         self._sympy_form = simplified
         self.label.setToolTip(f"By the rules: {self.derived_text()}")
-        self._set_status("✓ simplified (sympy)", OK, f"sympy: {sympy_form}")
+        self._set_status("✓ simplified (sympy)", "ok", f"sympy: {sympy_form}")
         self.refresh()
         self.simplified.emit(simplified)
 
@@ -159,11 +158,11 @@ class SimplifiedFormula(QObject):
         # derived form is correct, just not tidied up.
         self._answered_for = self._source
         why = "ran out of time" if "longer than" in message else "failed"
-        self._set_status(f"not simplified (sympy {why}); shown as derived", MUTED, message)
+        self._set_status(f"not simplified (sympy {why}); shown as derived", "muted", message)
 
-    def _set_status(self, text: str, color: str, tooltip: str) -> None:
+    def _set_status(self, text: str, role: str, tooltip: str) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {color};")
+        set_text_role(self.status, role)
         self.status.setToolTip(tooltip)
         self.status.setVisible(bool(text) and self._shown and self._derived is not None)
 
@@ -178,6 +177,8 @@ class FittedTitle(QObject):
         self.plot = plot
         self._parts: tuple[str, str] | None = None
         plot.plot_widget.installEventFilter(self)
+        # A new theme or text size recolours and resizes the title.
+        plot.restyled.connect(self.fit)
 
     def set_parts(self, first: str, second: str) -> None:
         self._parts = (first, second)
@@ -193,22 +194,24 @@ class FittedTitle(QObject):
         plot_item = self.plot.plot_item
         label = plot_item.titleLabel
         label.setToolTip("\n".join(self._parts))
+        size = self.plot.point_size(_TITLE_POINT_SIZE)
+        colour = self.plot.theme.foreground
         if not self.plot.plot_widget.isVisible():
             # Hidden (a CLI export, a tab not shown yet): the widget has no real width to fit,
             # and the export lays the plot out at its own size, so show the whole title. It is
             # fitted again when the plot is shown.
             whole = _TITLE_GAP.join(html.escape(part) for part in self._parts)
-            plot_item.setTitle(whole, color=FOREGROUND, size=f"{_TITLE_POINT_SIZE}pt")
+            plot_item.setTitle(whole, color=colour, size=f"{size}pt")
             return
         font = QFont(label.item.font())
-        font.setPointSizeF(_TITLE_POINT_SIZE)
+        font.setPointSizeF(size)
         metrics = QFontMetricsF(font)
         # The title sits over the view box: the widget minus the left axis and the margins.
         axis = plot_item.getAxis("left")
         room = self.plot.plot_widget.width() - axis.width() - _TITLE_MARGIN_PX
         for _ in range(4):
             text = _elided_title(self._parts, metrics, room - metrics.horizontalAdvance(_TITLE_GAP))
-            plot_item.setTitle(text, color=FOREGROUND, size=f"{_TITLE_POINT_SIZE}pt")
+            plot_item.setTitle(text, color=colour, size=f"{size}pt")
             excess = label.itemRect().width() - room
             if excess <= 0:
                 break

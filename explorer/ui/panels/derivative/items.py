@@ -12,21 +12,22 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QFont
 
 from explorer.core.derivative import LinearBand, Secant, Tangent
 from explorer.core.sampling import SampledCurve
 from explorer.core.text import format_number
 from explorer.ui import palette
-from explorer.ui.plot import FOREGROUND, PlotView, make_pen
+from explorer.ui.appearance import handle_scale
+from explorer.ui.plot import PlotView, make_pen
 
 TANGENT_COLOR = palette.TANGENT
 SECANT_COLOR = palette.SECANT  # sky blue: vermilion and orange look alike to most colour-blind eyes
 BAND_COLOR = palette.rgb(palette.BAND)  # as RGB, for translucent brushes
-WARNING_COLOR = "#b00020"
+HANDLE_SIZE = 15
 TANGENT_NAME = "tangent at x₀"
 SECANT_NAME = "secant x₀ … x₀+h"
 KINK_NAME = "f′ does not exist"
+_LABEL_POINTS = 11
 _MARGIN = 8.0  # pixels between the readout label and the plot's edge
 _LINE_POINTS = 400  # samples of a straight line when judging what the label would cover
 _POINT_WEIGHT = 500  # the tangent point counts as this many curve samples
@@ -46,20 +47,31 @@ class CurvePointHandle(pg.TargetItem):
     x_dragged = Signal(float)
     drag_finished = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, theme: palette.Theme = palette.LIGHT) -> None:
         super().__init__(
             pos=(0.0, 0.0),
-            size=15,
+            size=HANDLE_SIZE,
             symbol="o",
-            pen=make_pen(FOREGROUND, 1.5),
             brush=pg.mkBrush(TANGENT_COLOR),
-            hoverPen=make_pen(FOREGROUND, 2.5),
             hoverBrush=pg.mkBrush("#ffb080"),
             movable=True,
         )
+        self.restyle(theme)
         self.setZValue(20)
         self.setToolTip("Drag along the curve to move x₀")
         self._grab_offset = 0.0
+
+    def restyle(self, theme: palette.Theme) -> None:
+        """Outline in the theme's text colour; larger in presentation mode."""
+        self.setPen(make_pen(theme.foreground, 1.5))
+        self.setHoverPen(make_pen(theme.foreground, 2.5))
+        size = HANDLE_SIZE * handle_scale()
+        if self.scale != size:
+            # pyqtgraph keeps a TargetItem's pixel size in ``scale`` (it has no setter) and
+            # caches the shape built from it; dropping the cache makes it rebuild at the new size.
+            self.prepareGeometryChange()
+            self.scale = size
+            self.viewTransformChanged()
 
     def mouseDragEvent(self, event) -> None:  # noqa: N802 - pyqtgraph override
         if not self.movable or event.button() != Qt.MouseButton.LeftButton:
@@ -88,6 +100,8 @@ class TangentLayer:
 
     def __init__(self, plot: PlotView) -> None:
         self.plot = plot
+        self._label_is_note = False
+        self._point_shown = True
         self.tangent_curve = plot.set_curve(
             "tangent", [], [], name=TANGENT_NAME, color=TANGENT_COLOR, width=2.0, style="dash"
         )
@@ -95,37 +109,58 @@ class TangentLayer:
             "secant", [], [], name=SECANT_NAME, color=SECANT_COLOR, width=1.6
         )
         self.secant_points = pg.ScatterPlotItem(
-            size=8, pen=make_pen(FOREGROUND, 1), brush=pg.mkBrush(SECANT_COLOR)
+            size=8, pen=make_pen(plot.theme.foreground, 1), brush=pg.mkBrush(SECANT_COLOR)
         )
         self.secant_points.setZValue(15)
         plot.add_item(self.secant_points, ignore_bounds=True)
-        self.handle = CurvePointHandle()
+        self.handle = CurvePointHandle(plot.theme)
         plot.add_item(self.handle, ignore_bounds=True)
         self._build_label()
         self._build_band()
+        warning = plot.theme.error
         self.kink_marks = pg.ScatterPlotItem(
-            size=13, symbol="x", pen=make_pen(WARNING_COLOR, 2.5), brush=pg.mkBrush(WARNING_COLOR)
+            size=13, symbol="x", pen=make_pen(warning, 2.5), brush=pg.mkBrush(warning)
         )
         self.kink_marks.setZValue(18)
         plot.add_item(self.kink_marks, ignore_bounds=True)
         self.secant_note = ""
-        self._label_is_note = False
         self._long_curves: dict[str, tuple] = {}
         for item in (self.tangent_curve, self.secant_curve):
             _set_legend_entry(plot, item, None)
         plot.view_box.sigResized.connect(self.place_label)
         plot.view_box.sigRangeChanged.connect(self.place_label)
+        plot.restyled.connect(self.restyle)
+
+    def restyle(self) -> None:
+        """Follow the plot's theme colours and presentation mode's handle size."""
+        theme = self.plot.theme
+        self.handle.restyle(theme)
+        self._fill_handle()
+        self.secant_points.setPen(make_pen(theme.foreground, 1))
+        self.kink_marks.setPen(make_pen(theme.error, 2.5))
+        self.kink_marks.setBrush(pg.mkBrush(theme.error))
+        self._style_label()
+        self.place_label()
+
+    def _fill_handle(self) -> None:
+        # Hollow (the plot's background) while f(x₀) is not where the handle waits.
+        fill = TANGENT_COLOR if self._point_shown else self.plot.theme.background
+        self.handle.setBrush(pg.mkBrush(fill))
+
+    def _style_label(self) -> None:
+        theme = self.plot.theme
+        self.label.setColor(theme.error if self._label_is_note else theme.foreground)
+        fill = pg.mkColor(theme.legend_fill)
+        fill.setAlpha(200)
+        self.label.fill = pg.mkBrush(fill)
+        self.label.border = pg.mkPen(theme.legend_border)
+        font = self.label.textItem.font()
+        font.setPointSizeF(self.plot.point_size(_LABEL_POINTS))
+        self.label.setFont(font)
 
     def _build_label(self) -> None:
-        self.label = pg.TextItem(
-            color=FOREGROUND,
-            anchor=(0.0, 0.0),
-            fill=pg.mkBrush(255, 255, 255, 200),
-            border=pg.mkPen("#bbbbbb"),
-        )
-        font = QFont()
-        font.setPointSize(11)
-        self.label.setFont(font)
+        self.label = pg.TextItem(anchor=(0.0, 0.0))
+        self._style_label()
         self.label.setZValue(25)
         # In the view box's own (pixel) coordinates, like the legend: a readout, not data.
         self.label.setParentItem(self.plot.view_box)
@@ -173,7 +208,8 @@ class TangentLayer:
         # The handle never disappears: off f's domain (or off the view) it waits at the nearest
         # spot in view, hollow, so the learner can drag x₀ back.
         self.handle.setPos(*self._handle_position(tangent, point_shown))
-        self.handle.setBrush(pg.mkBrush(TANGENT_COLOR if point_shown else "#ffffff"))
+        self._point_shown = point_shown
+        self._fill_handle()
         point = format_number(tangent.x0)
         if tangent.differentiable:
             x, y = clipped_line(tangent.slope, tangent.x0, tangent.y0, *self.line_reach())
@@ -183,15 +219,14 @@ class TangentLayer:
             if not point_shown:
                 where = f"({point}, {format_number(tangent.y0)})"
                 text += f"\n(x₀, f(x₀)) = {where} is outside the view"
-            self.label.setColor(FOREGROUND)
         else:
             self.tangent_curve.setData([], [])
             text = f"No tangent at x₀ = {point}:\n{tangent.reason}"
             if not np.isfinite(tangent.y0):
                 text += "\n(the hollow point marks x₀: drag it back onto f)"
-            self.label.setColor(WARNING_COLOR)
         _set_legend_entry(self.plot, self.tangent_curve, TANGENT_NAME * tangent.differentiable)
         self._label_is_note = not tangent.differentiable
+        self._style_label()
         self.label.setText(text)
         self.place_label()
 

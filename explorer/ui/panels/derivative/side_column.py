@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent
 from explorer.core.panel_state.derivative import EPSILON_RANGE, X0_LIMIT
 from explorer.core.text import counted, format_number
+from explorer.ui.appearance import set_text_role
 from explorer.ui.panels.derivative.controls import LogHSlider, StepsPane
 from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
 
 SIDE_WIDTH = 390
-_MUTED = "color: #555555;"
-_WARNING = "color: #b00020;"
-_OK = "color: #1b7f3b;"
-_CAUTION = "color: #8a4b00;"
 
 
 def _label(object_name: str, *, wrap: bool = True, selectable: bool = True) -> QLabel:
@@ -69,7 +66,7 @@ class SideColumn(QWidget):
         self.agreement_label.setTextFormat(Qt.TextFormat.RichText)
         # Where f′ does not exist at all (poles, holes): said plainly, not as a warning.
         self.undefined_label = _label("agreementNotes")
-        self.undefined_label.setStyleSheet(_MUTED)
+        set_text_role(self.undefined_label, "muted")
         self.undefined_label.setVisible(False)
         check_column = QVBoxLayout(check_box)
         check_column.addWidget(self.agreement_label)
@@ -114,13 +111,13 @@ class SideColumn(QWidget):
             "The point x₀ where the tangent touches f: a number or e.g. pi/2, 1e-3, -2pi"
         )
         self.x0_error = _label("tangentPointError")
-        self.x0_error.setStyleSheet(_WARNING)
+        set_text_role(self.x0_error, "error")
         self.x0_error.setVisible(False)
         self.x0_input.problem_changed = self._show_x0_problem
         self.tangent_equation = _label("tangentEquation")
         self.tangent_slope = _label("tangentSlope")
         self.three_at_x0 = _label("derivativeChecks")
-        self.three_at_x0.setStyleSheet(_MUTED)
+        set_text_role(self.three_at_x0, "muted")
         form = QFormLayout(box)
         form.addRow("x₀ =", self.x0_input)
         form.addRow(self.x0_error)
@@ -172,21 +169,21 @@ class SideColumn(QWidget):
         point = format_number(tangent.x0)
         if tangent.differentiable:
             self.tangent_equation.setText(f"Tangent: {tangent.equation}")
-            self.tangent_equation.setStyleSheet("font-weight: bold;")
+            set_text_role(self.tangent_equation, "", "font-weight: bold;")
             self.tangent_slope.setText(
                 f"slope f′({point}) = {format_number(tangent.slope)},  "
                 f"f({point}) = {format_number(tangent.y0)};  {tangent.point_slope}"
             )
         elif not math.isfinite(tangent.y0):
             self.tangent_equation.setText(f"f is not defined at x₀ = {point}")
-            self.tangent_equation.setStyleSheet(f"font-weight: bold; {_WARNING}")
+            set_text_role(self.tangent_equation, "error", "font-weight: bold;")
             self.tangent_slope.setText(f"{tangent.reason}, so there is no tangent there")
         else:
             self.tangent_equation.setText(f"Not differentiable at x₀ = {point}")
-            self.tangent_equation.setStyleSheet(f"font-weight: bold; {_WARNING}")
+            set_text_role(self.tangent_equation, "error", "font-weight: bold;")
             self.tangent_slope.setText(tangent.reason)
         symbolic, reverse, central = three
-        self.three_at_x0.setStyleSheet(_CAUTION if tangent.convention_note else _MUTED)
+        set_text_role(self.three_at_x0, "caution" if tangent.convention_note else "muted")
         if not math.isfinite(tangent.y0):
             self.three_at_x0.setText(f"f′({point}): none of the three exists (f is not defined)")
             return
@@ -211,13 +208,13 @@ class SideColumn(QWidget):
                 + ("<br>" + _listed([p.message for p in conventions], "", ("kink", "kinks")))
                 * bool(conventions)
             )
-            label.setStyleSheet(_WARNING)
+            set_text_role(label, "error")
         elif conventions:
             label.setText(
                 _listed([p.message for p in conventions], "", ("kink", "kinks"))
                 + ".<br>✓ Everywhere else symbolic, reverse-mode and central-difference f′ agree."
             )
-            label.setStyleSheet(_CAUTION)
+            set_text_role(label, "caution")
         else:
             checked, total = agreement.defined_count, agreement.x.size
             scope = (
@@ -226,7 +223,7 @@ class SideColumn(QWidget):
                 else f"wherever f′ exists ({checked} of {total} points in view)"
             )
             label.setText(f"✓ Symbolic, reverse-mode and central-difference f′ agree {scope}.")
-            label.setStyleSheet(_OK)
+            set_text_role(label, "ok")
         notes = agreement.note_messages
         self.undefined_label.setVisible(bool(notes))
         self.undefined_label.setText(

@@ -1,0 +1,101 @@
+"""Presentation mode (larger text, thicker lines, bigger x₀ handle) and Ctrl+= / Ctrl+- text
+size: applied live to the whole application and remembered in the settings."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from explorer.ui.appearance import (
+    PRESENTATION_FONT_FACTOR,
+    PRESENTATION_HANDLE_FACTOR,
+    PRESENTATION_LINE_FACTOR,
+    Appearance,
+)
+from explorer.ui.main_window import MainWindow
+from explorer.ui.plot_style import line_pen
+
+
+@pytest.fixture
+def restore_look(settings):
+    yield
+    settings.clear()
+    Appearance(settings).apply()
+
+
+def derivative_tab(window):
+    window.tabs.setCurrentWidget(window.panel_titled("Derivative"))
+    return window.panel_titled("Derivative")
+
+
+def test_presentation_mode_enlarges_text_lines_and_handle_and_is_remembered(
+    qtbot, settings, restore_look
+):
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = derivative_tab(window)
+    plot = panel.plot
+    qtbot.waitUntil(lambda: plot.curve("f") is not None and plot.curve("f").xData is not None)
+    normal_font = QApplication.font().pointSizeF()
+    normal_width = line_pen(plot.curve("f")).widthF()
+    normal_tick = plot.plot_item.getAxis("bottom").style["tickFont"].pointSizeF()
+    normal_handle = panel.layer.handle.scale
+
+    window.appearance_menu.presentation_action.trigger()
+
+    assert window.appearance_menu.presentation_action.isChecked()
+    assert QApplication.font().pointSizeF() == pytest.approx(
+        round(normal_font * PRESENTATION_FONT_FACTOR)
+    )
+    qtbot.waitUntil(
+        lambda: (
+            line_pen(plot.curve("f")).widthF()
+            == pytest.approx(normal_width * PRESENTATION_LINE_FACTOR)
+        )
+    )
+    assert plot.plot_item.getAxis("bottom").style["tickFont"].pointSizeF() > normal_tick
+    assert panel.layer.handle.scale == pytest.approx(normal_handle * PRESENTATION_HANDLE_FACTOR)
+    window.close()
+
+    again = MainWindow(settings, load_panels=False)
+    qtbot.addWidget(again)
+    assert again.appearance_menu.presentation_action.isChecked()
+    assert QApplication.font().pointSizeF() == pytest.approx(
+        round(normal_font * PRESENTATION_FONT_FACTOR)
+    )
+    again.appearance_menu.presentation_action.trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(normal_font)
+    again.close()
+
+
+def test_ctrl_equals_and_minus_scale_the_text_and_it_is_remembered(qtbot, settings, restore_look):
+    window = MainWindow(settings, load_panels=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    # Shortcuts only reach the active window.
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    start = QApplication.font().pointSizeF()
+    line_edit = window.expression_input.line_edit
+    input_start = line_edit.font().pointSizeF()
+
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() == start + 2
+    # The input's larger text grows with it (Qt posts the font change to every widget).
+    qtbot.waitUntil(
+        lambda: line_edit.font().pointSizeF() == pytest.approx(input_start * (start + 2) / start)
+    )
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() == start + 1
+    window.close()
+
+    again = MainWindow(settings, load_panels=False)
+    qtbot.addWidget(again)
+    assert QApplication.font().pointSizeF() == start + 1
+    again.appearance_menu.reset_text_action.trigger()
+    assert QApplication.font().pointSizeF() == start
+    assert not again.appearance_menu.reset_text_action.isEnabled()
+    again.close()
