@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from cli_runner import REPO, run_cli
+from cli_runner import REPO, run_cli, run_cli_process
 
 import explorer
 from explorer.cli import build_parser, discover
@@ -26,14 +26,15 @@ def png_size(path):
 
 
 def test_version():
-    result = run_cli("--version")
+    result = run_cli_process("--version")  # `python -m explorer` is a working entry point
     assert result.returncode == 0
     assert result.stdout.strip() == f"calculus-explorer {explorer.__version__}"
 
 
 def test_export_function_png_has_the_requested_size(tmp_path):
     out = tmp_path / "plot.png"
-    result = run_cli(
+    # A real process without a display: the command picks Qt's offscreen platform itself.
+    result = run_cli_process(
         "export", "function", "--expr", "x^3 - 1/x", "--out", str(out),
         "--width", "1200", "--height", "800", "--xrange", "-3", "3",
     )  # fmt: skip

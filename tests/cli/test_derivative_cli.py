@@ -1,14 +1,15 @@
-"""``calculus-explorer diff`` and ``export derivative``, run as a user would (subprocess)."""
+"""``calculus-explorer diff`` and ``export derivative``, run as a user would (cli_runner)."""
 
 from __future__ import annotations
 
 import pytest
 import sympy
-from cli_runner import run_cli
+from cli_runner import run_cli, run_cli_process
 
 
 def test_diff_prints_the_seed_numbers():
-    result = run_cli("diff", "3x^2 - 4x", "--at", "1", "--steps", "--limit-table")
+    # A real process: the command starts sympy's worker from its own interpreter.
+    result = run_cli_process("diff", "3x^2 - 4x", "--at", "1", "--steps", "--limit-table")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "f′(x) = 6x − 4" in out

@@ -1,4 +1,4 @@
-"""``calculus-explorer grad`` and ``export gradient``, run as a user would (subprocess)."""
+"""``calculus-explorer grad`` and ``export gradient``, run as a user would (cli_runner)."""
 
 from __future__ import annotations
 

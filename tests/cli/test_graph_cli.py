@@ -1,10 +1,10 @@
-"""``calculus-explorer graph`` and ``export graph`` run as real subprocesses (no display)."""
+"""``calculus-explorer graph`` and ``export graph``, run as a user would (cli_runner)."""
 
 import json
 import xml.etree.ElementTree as ET
 
 import sympy as sp
-from cli_runner import run_cli
+from cli_runner import run_cli, run_cli_process
 
 from explorer.core.graph.presets import SEED_CONTROL_FLOW, TWO_X_T_X
 
@@ -205,7 +205,8 @@ def test_export_help_states_the_default_sizes_each_kind_really_uses():
 def test_graph_keeps_what_a_python_program_prints(tmp_path):
     program = tmp_path / "twoxtx.py"
     program.write_text(TWO_X_T_X, encoding="utf-8")
-    data = json.loads(run_cli("graph", str(program), "--json").stdout)
+    # A real process: the program runs in its sandbox worker, started from the command's own.
+    data = json.loads(run_cli_process("graph", str(program), "--json").stdout)
     # x = arange(4): ∇(2xᵀx) = 4x = [0, 4, 8, 12] (the seed's numbers), then the comparison.
     assert len(data["printed"]) == 2
     assert all(str(n) in data["printed"][0] for n in (0, 4, 8, 12))
