@@ -30,6 +30,16 @@ settings.register_profile(
 settings.load_profile("calculus-explorer")
 
 
+def pytest_xdist_auto_num_workers(config):
+    """How many processes ``-n auto`` (pyproject's addopts) starts: for the whole suite or a folder
+    of it, pytest-xdist's own answer (one per core); for a file or a single test, none, since each
+    worker pays a second or more importing Qt and the app, more than such a run takes."""
+    folder = config.invocation_params.dir
+    if all((folder / arg.split("::")[0]).is_dir() for arg in config.args):
+        return None  # fall through to pytest-xdist's count of the cores
+    return 0
+
+
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "missing_shared_data(name): the shared data file the test needs is missing"
