@@ -1,7 +1,7 @@
 """Numbers and formula pieces as the app writes them: one rule each, for every panel, the CLI
 and the errors.
 
-- ``format_number``: a value for a reader — ``4``, ``−0.5``, ``1.5×10^20``, ``[0, 4, 8]``;
+- ``format_number``: a value for a reader — ``4``, ``−0.5``, ``1.5×10²⁰``, ``[0, 4, 8]``;
 - ``source_number``: a value as it would be typed in an expression (ASCII ``-``, ``1e+100``),
   for error messages that quote the user's source next to it;
 - ``MINUS`` and ``typographic_minus``: the real minus sign (U+2212) instead of a hyphen;
@@ -26,10 +26,15 @@ MINUS = "\u2212"
 MAX_LISTED = 8
 
 _SUPERSCRIPTS = str.maketrans("0123456789-\u2212+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
+# The letters Unicode can raise (there is no superscript q): x^n reads xⁿ, e^x reads eˣ.
+SUPERSCRIPT_LETTERS: dict[str, str] = dict(
+    zip("abcdefghijklmnoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", strict=True)
+)
 _SUBSCRIPTS = str.maketrans("0123456789-\u2212+", "₀₁₂₃₄₅₆₇₈₉₋₋₊")
-# A number's minus sign (before a digit or a point) and a ×10^n exponent, as format_number writes.
+# A number's minus sign (before a digit or a point) and a ×10ⁿ exponent (format_number's, or ×10^n).
 _NUMBER_MINUS = re.compile("\u2212(?=[0-9.])")
-_TIMES_TEN_TO = re.compile("(?<=[0-9])×10\\^([\u2212-]?[0-9]+)")
+_TIMES_TEN_TO = re.compile("(?<=[0-9])×10(?:\\^([\u2212-]?[0-9]+)|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+_UNRAISE = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # Characters that make a formula a compound when they sit outside every bracket.
 _OPERATORS = frozenset(" +-\u2212·*/^@")
 
@@ -39,7 +44,7 @@ def format_number(value: Any, significant: int = 6) -> str:
 
     Integers print without decimals, and values within a few ulps of an integer print as that
     integer (a slope computed as 3.9999999999999996 reads ``4``); others get at most
-    ``significant`` significant digits, large exponents as ``1.5×10^20``. Negative numbers use the
+    ``significant`` significant digits, large exponents as ``1.5×10²⁰``. Negative numbers use the
     typographic minus; NaN reads ``undefined``, infinities ``∞``. ``None`` (no value yet) is
     ``—``; arrays up to ``MAX_LISTED`` entries are listed ``[0, 4, 8]``, larger ones named by
     shape.
@@ -69,7 +74,7 @@ def _scalar_text(number: Any, significant: int) -> str:
         text = f"{value:.{significant}g}"
         if "e" in text:
             mantissa, exponent = text.split("e")
-            text = f"{mantissa}×10^{int(exponent)}"
+            text = f"{mantissa}×10{superscript(int(exponent))}"
     if text in ("-0", "0"):
         return "0"
     return typographic_minus(text)
@@ -88,11 +93,16 @@ def typographic_minus(text: str) -> str:
 
 
 def pasteable_numbers(text: str) -> str:
-    """``text`` with every number written as Python reads it: ``f′(−0.5) = 1.5×10^−8`` becomes
+    """``text`` with every number written as Python reads it: ``f′(−0.5) = 1.5×10⁻⁸`` becomes
     ``f′(-0.5) = 1.5e-8``. Formulas keep their typographic minus between terms (``6x − 4``);
     one in front of a number (``−2x``) becomes ASCII too, which reads the same."""
-    text = _TIMES_TEN_TO.sub(lambda match: "e" + match.group(1).replace(MINUS, "-"), text)
+    text = _TIMES_TEN_TO.sub(_e_notation, text)
     return _NUMBER_MINUS.sub("-", text)
+
+
+def _e_notation(match: re.Match) -> str:
+    caret, raised = match.groups()
+    return "e" + (caret.replace(MINUS, "-") if caret else raised.translate(_UNRAISE))
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:

@@ -11,6 +11,7 @@ from explorer import ExprError
 from explorer.core.expr import parse, parse_program
 from explorer.core.expr.display import format_unicode
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
+from explorer.core.text import SUPERSCRIPT_LETTERS
 
 FAST = settings(max_examples=200)
 
@@ -76,7 +77,10 @@ def extend(children: st.SearchStrategy[Node]) -> st.SearchStrategy[Node]:
 
 
 TREES = st.recursive(LEAVES, extend, max_leaves=8)
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SUPERSCRIPTS = str.maketrans(
+    "⁰¹²³⁴⁵⁶⁷⁸⁹⁻" + "".join(SUPERSCRIPT_LETTERS.values()),
+    "0123456789-" + "".join(SUPERSCRIPT_LETTERS),
+)
 _DISPLAY_TO_INPUT = [
     ("−", "-"), ("·", "*"), ("π", "pi"), ("√(", "sqrt("), ("∛(", "cbrt("), ("σ(", "sigmoid("),
     ("log₂(", "log2("), ("⌊", "floor("), ("⌋", ")"), ("⌈", "ceil("), ("⌉", ")"),
@@ -95,7 +99,8 @@ SEMANTIC_ERRORS = (
 def display_to_input(text: str) -> str:
     for shown, typed in _DISPLAY_TO_INPUT:
         text = text.replace(shown, typed)
-    return re.sub("[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)
+    raised = "⁻⁰¹²³⁴⁵⁶⁷⁸⁹" + "".join(SUPERSCRIPT_LETTERS.values())
+    return re.sub(f"[{raised}]+", lambda m: "^" + m.group().translate(_SUPERSCRIPTS), text)
 
 
 _EXP6 = Call("exp", (Number(6.0, "6"),))

@@ -17,7 +17,9 @@ def test_a_formatted_number_pastes_into_python_as_its_value(value):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("f′(−0.5) = 1.5×10⁻⁸", "f′(-0.5) = 1.5e-8"),
         ("f′(−0.5) = 1.5×10^−8", "f′(-0.5) = 1.5e-8"),
+        ("h = 1.0×10⁻³, 2×10¹² and 10⁻⁶", "h = 1.0e-3, 2e12 and 10⁻⁶"),
         ("y = −0.5x + 2", "y = -0.5x + 2"),
         ("f′(x) = 6x − 4", "f′(x) = 6x − 4"),
         ("−x² + x", "−x² + x"),

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 from explorer.core.text import (
-    MINUS,
     format_number,
     needs_parentheses,
     operand,
     parenthesized,
+    pasteable_numbers,
     source_number,
     subscript,
     superscript,
@@ -24,11 +24,11 @@ from explorer.core.text import (
         (2.0, "2"),
         (-0.5, "−0.5"),
         (-0.0, "0"),
-        (1234567.891, "1.23457×10^6"),
-        (-2.5e-7, "−2.5×10^-7".replace("-", MINUS)),
+        (1234567.891, "1.23457×10⁶"),
+        (-2.5e-7, "−2.5×10⁻⁷"),
         (3.9999999999999996, "4"),  # a few ulps from an integer is that integer
         (0.1 + 0.2, "0.3"),
-        (1e15, "1×10^15"),
+        (1e15, "1×10¹⁵"),
         (float("nan"), "undefined"),
         (float("-inf"), "−∞"),
         (np.float32(0.25), "0.25"),
@@ -47,7 +47,7 @@ def test_format_number_for_readers(value, text) -> None:
 
 def test_format_number_keeps_the_value_to_its_significant_digits() -> None:
     for value in (math.pi, -1 / 3, 6.02214076e23, 1.5e-12):
-        shown = format_number(value).replace(MINUS, "-").replace("×10^", "e")
+        shown = pasteable_numbers(format_number(value))
         assert float(shown) == pytest.approx(value, rel=5e-6)
     assert format_number(math.pi, significant=3) == "3.14"
 
@@ -87,5 +87,5 @@ def test_needs_parentheses(text, needs) -> None:
 
 def test_operand_brackets_negative_numbers_only() -> None:
     assert operand(-2.0) == "(−2)"
-    assert operand(1.5e20) == "1.5×10^20"
+    assert operand(1.5e20) == "1.5×10²⁰"
     assert operand(np.array([-1.0, 2.0])) == "[−1, 2]"

@@ -4,7 +4,8 @@ The Unicode form echoes how the text was parsed, so a learner can check it: ``1/
 ``(1/2)·x`` (a division on the left of a product is always bracketed), ``-x^2`` as ``−x²``,
 ``2^-1`` as ``2⁻¹``. Operators are spaced (``x + 1``), products use ``·`` except a plain number
 in front of a letter or bracket (``3x``, ``2(x + 1)``), minus is the typographic U+2212 ``−``, and
-small integer exponents become superscripts. A right operand at the same precedence keeps its
+small integer and one-letter exponents become superscripts (``x²``, ``xˣ``, ``eˣ``; other
+exponents keep the caret, ``x^(1/2)``). A right operand at the same precedence keeps its
 brackets (``a − (b − c)``, ``x·(1/2)``) because that is the tree the user wrote. Functions display
 through their ``FunctionSpec`` (``|x|``, ``√(x)``, ``σ(x)``). No recursion, so any depth works.
 """
@@ -26,7 +27,7 @@ from explorer.core.expr.nodes import (
 )
 from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import CONSTANTS, lookup
-from explorer.core.text import MINUS, superscript
+from explorer.core.text import MINUS, SUPERSCRIPT_LETTERS, superscript
 
 ADDITIVE, MULTIPLICATIVE, SIGNED, POWER, ATOM = 1, 2, 3, 4, 5
 _PRECEDENCE = {"+": ADDITIVE, "-": ADDITIVE, "*": MULTIPLICATIVE, "/": MULTIPLICATIVE, "^": POWER}
@@ -56,12 +57,22 @@ def _is_small_integer_literal(node: Node) -> bool:
     return text.isascii() and text.isdigit() and len(text) <= 4
 
 
-def _superscript_exponent(node: Node) -> str | None:
+def _raised_atom(node: Node) -> str | None:
+    """A small integer literal, a one-letter variable or e, raised (``²``, ``ˣ``, ``ᵉ``)."""
     if _is_small_integer_literal(node):
         return superscript(node.text)
-    if isinstance(node, UnaryOp) and node.op == "-" and _is_small_integer_literal(node.operand):
-        return "⁻" + superscript(node.operand.text)
+    name = node.name if isinstance(node, Variable | Constant) else ""
+    if len(name) == 1 and name in SUPERSCRIPT_LETTERS:
+        return SUPERSCRIPT_LETTERS[name]
     return None
+
+
+def _superscript_exponent(node: Node) -> str | None:
+    """``x²``, ``x⁻¹``, ``xˣ``, ``eˣ``, ``2⁻ˣ``: exponents that read unambiguously raised."""
+    if isinstance(node, UnaryOp) and node.op == "-":
+        raised = _raised_atom(node.operand)
+        return None if raised is None else "⁻" + raised
+    return _raised_atom(node)
 
 
 def _needs_left_brackets(op: str, node: BinaryOp, left: _Piece) -> bool:

@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from explorer.core.expr.errors import ExprError
+from explorer.core.text import SUPERSCRIPT_LETTERS
 
 MAX_NUMBER_DIGITS = 30
 MAX_NUMBER_MAGNITUDE = 1e300
@@ -75,6 +76,7 @@ _LOOKALIKE_HINTS: dict[str, str] = {
         )
     },
     "\u207b": "'^-'",
+    **{raised: f"'^{letter}'" for letter, raised in SUPERSCRIPT_LETTERS.items()},
     **dict.fromkeys("\u2264\u2265\u2260\u2248", "an expression (comparisons are not supported)"),
     "\u221e": "a finite number (infinity is not a value you can use)",
     **dict.fromkeys("\u2018\u2019\u201c\u201d", "nothing (quotes are not part of a formula)"),
