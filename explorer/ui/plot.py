@@ -159,6 +159,7 @@ class PlotView(QWidget):
         self.plot_item.setLabel("bottom", x_label)
         self.plot_item.setLabel("left", y_label)
         self._title = title
+        self._title_points = TITLE_POINTS
         self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
         # Room on the right and top so the last tick labels are not cut off at the edge.
         self.plot_item.layout.setContentsMargins(2, EDGE_LABEL_ROOM_Y, EDGE_LABEL_ROOM_X, 2)
@@ -207,7 +208,7 @@ class PlotView(QWidget):
 
     def _set_title(self) -> None:
         self.plot_item.setTitle(
-            self._title, color=self.theme.foreground, size=self._css_points(TITLE_POINTS)
+            self._title, color=self.theme.foreground, size=self._css_points(self._title_points)
         )
 
     def _build_overlays(self) -> None:
@@ -426,6 +427,18 @@ class PlotView(QWidget):
         if corner != self._legend_corner or corner == OUTSIDE:
             self._move_legend(corner)
         return corner
+
+    def set_title(self, title: str | None, *, points: float = TITLE_POINTS) -> None:
+        """The plot's title (rich text), kept when the legend moves into the title row and out.
+
+        Panels set their title here, never on the plot item: moving the legend rewrites the
+        title row, and would otherwise drop a title the plot did not know about.
+        """
+        self._title, self._title_points = title, points
+        if self._legend_corner == OUTSIDE:
+            self._show_entries_in_title()
+        else:
+            self._set_title()
 
     def _show_entries_in_title(self) -> None:
         """The legend's entries in the title row: side by side, or one a line if that is too

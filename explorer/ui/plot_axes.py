@@ -16,6 +16,9 @@ EDGE_LABEL_ROOM_Y = 10
 # Tick labels switch to "m×10ᵉ" outside this range of magnitudes (the largest tick decides).
 SCIENTIFIC_FROM = 1e5
 SCIENTIFIC_BELOW = 1e-3
+# A log axis labels every decade while each label gets this many pixels (else every 2nd, …).
+DECADE_ROOM_X = 40
+DECADE_ROOM_Y = 24
 # Never more mantissa digits than this, even when neighbouring ticks differ further down.
 MAX_TICK_DIGITS = 12
 
@@ -55,9 +58,30 @@ def format_ticks(values: Sequence[float], spacing: float) -> list[str]:
     return [typographic_minus(text) for text in texts]
 
 
+def format_log_ticks(values: Sequence[float]) -> list[str]:
+    """Tick labels for a log axis, whose ``values`` are log₁₀ of the data: every decade is
+    ``10ⁿ`` (``10⁻⁸`` … ``10⁰``, never ``1e-08`` or ``0.01``), a tick between decades is
+    ``m×10ⁿ`` (``2×10⁻³``; just ``m`` in the decade 1…10)."""
+    texts = []
+    for value in values:
+        if not math.isfinite(value):
+            texts.append("")
+            continue
+        exponent = math.floor(value + 1e-9)
+        mantissa = round(10.0 ** (value - exponent), 6)
+        if mantissa >= 10:  # 9.9999999 rounded up: the next decade
+            exponent, mantissa = exponent + 1, 1.0
+        if mantissa == 1:
+            texts.append(f"10{superscript(exponent)}")
+            continue
+        digits = f"{mantissa:g}"
+        texts.append(digits if exponent == 0 else f"{digits}×10{superscript(exponent)}")
+    return texts
+
+
 class EdgeLabelAxis(pg.AxisItem):
     """An axis that also labels the ticks at the very ends of the range ("−5" and "5" on −5…5),
-    negative ticks with the typographic minus.
+    negative ticks with the typographic minus, a log axis' decades as ``10ⁿ``.
 
     pyqtgraph hides every tick label that pokes out of the axis' bounding rect, and with the
     grid on that rect ends exactly at the view's edges (``hideOverlappingLabels`` is not
@@ -73,9 +97,26 @@ class EdgeLabelAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
         if self.logMode:
-            strings = super().tickStrings(values, scale, spacing)
-            return [typographic_minus(text) for text in strings]
+            return format_log_ticks([v + math.log10(scale) for v in values])
         return format_ticks([v * scale for v in values], spacing * scale)
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802 - pyqtgraph override
+        # pyqtgraph labels every 2nd or 5th decade when it could label each; a learner reading
+        # an error plot wants each power of ten. Only when they would collide is one skipped.
+        first, last = math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9)
+        decades = list(range(first, last + 1))
+        room = DECADE_ROOM_X if self.orientation in ("bottom", "top") else DECADE_ROOM_Y
+        fits = max(1, int(size // room))
+        step = max(1, math.ceil(len(decades) / fits))
+        labelled = [d for d in decades if d % step == 0]
+        ticks = [(float(step), labelled)]
+        if step == 1:
+            # The 2…9 multiples: grid lines between decades, labelled only where they fit
+            # (pyqtgraph's rule for a finer level), which is within a decade or two.
+            low, high = math.floor(minVal), math.ceil(maxVal)
+            minor = [d + math.log10(m) for d in range(low, high) for m in range(2, 10)]
+            ticks.append((None, [v for v in minor if minVal < v < maxVal]))
+        return ticks
 
     def boundingRect(self):  # noqa: N802 - Qt override
         rect = super().boundingRect()

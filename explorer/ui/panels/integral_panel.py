@@ -616,7 +616,7 @@ class IntegralPanel(Panel):
         if title != self._title:
             # Setting a title lays the plot out again: only when the text really changes.
             self._title = title
-            self.plot.plot_item.setTitle(title, color="#222222", size="12pt")
+            self.plot.set_title(title, points=12)
 
     # ----- the convergence tabs -----------------------------------------------------------------
 
@@ -664,7 +664,7 @@ def ftc_html(check: FtcCheck) -> str:
     point = format_number(check.x0)
     lines = [
         f"F({point}) = {format_number(check.F_value, 8)}",
-        f"slope of F at {point} (central difference, h = {check.step:.1e}): "
+        f"slope of F at {point} (central difference, h = {format_number(check.step, 2)}): "
         f"{format_number(check.slope, 10)}",
     ]
     if check.symbolic_slope is not None:

@@ -195,13 +195,12 @@ class FittedTitle(QObject):
         label = plot_item.titleLabel
         label.setToolTip("\n".join(self._parts))
         size = self.plot.point_size(_TITLE_POINT_SIZE)
-        colour = self.plot.theme.foreground
         if not self.plot.plot_widget.isVisible():
             # Hidden (a CLI export, a tab not shown yet): the widget has no real width to fit,
             # and the export lays the plot out at its own size, so show the whole title. It is
             # fitted again when the plot is shown.
             whole = _TITLE_GAP.join(html.escape(part) for part in self._parts)
-            plot_item.setTitle(whole, color=colour, size=f"{size}pt")
+            self.plot.set_title(whole, points=_TITLE_POINT_SIZE)
             return
         font = QFont(label.item.font())
         font.setPointSizeF(size)
@@ -211,7 +210,7 @@ class FittedTitle(QObject):
         room = self.plot.plot_widget.width() - axis.width() - _TITLE_MARGIN_PX
         for _ in range(4):
             text = _elided_title(self._parts, metrics, room - metrics.horizontalAdvance(_TITLE_GAP))
-            plot_item.setTitle(text, color=colour, size=f"{size}pt")
+            self.plot.set_title(text, points=_TITLE_POINT_SIZE)
             excess = label.itemRect().width() - room
             if excess <= 0:
                 break
