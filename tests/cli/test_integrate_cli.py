@@ -17,9 +17,9 @@ def test_integrate_prints_exact_numeric_sum_and_table():
     assert "∫₀¹ x² dx = 1/3" in lines[1]
     assert "Exact and numeric agree" in result.stdout
     assert "Antiderivative (sympy): F(x) = x³/3 + C" in result.stdout
-    assert "Midpoint sum with n = 10: 0.3325 (error 8.33e-04)" in result.stdout
+    assert "Midpoint sum with n = 10: 0.3325 (error 0.000833)" in result.stdout
     assert "n=1, midpoint sum=0.25000, error=8.33e-02" in lines
-    assert "Observed order: error ∝ n^-2 (theory for a smooth f: n^-2)" in lines
+    assert "Observed order: error ∝ n⁻ᵖ with p = 2 (theory for a smooth f: p = 2)" in lines
 
 
 def test_integrate_json_with_negative_and_infinite_bounds():

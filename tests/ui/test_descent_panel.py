@@ -48,7 +48,7 @@ def test_the_panel_opens_on_d2ls_bowl_as_a_map(panel):
     assert panel.state().expression == "x^2 + 2y^2"
     assert panel.results.rowCount() == 1
     panel.show_frame(20)
-    assert panel.results.item(0, 1).text() == "(−0.05765, −7.312×10^−5)"
+    assert panel.results.item(0, 1).text() == "(−0.05765, −7.312×10⁻⁵)"
     np.testing.assert_allclose(current_points(panel)[0], [-0.057646, -0.000073], atol=1e-6)
 
 

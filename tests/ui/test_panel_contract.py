@@ -99,7 +99,7 @@ def test_derivative_panel_state_to_widgets_without_echo(qtbot):
     # …and the drawing follows the state: the tangent at x₀ = −2 of x² has slope −4.
     assert panel.tangent.slope == pytest.approx(-4.0)
     # The secant uses the state's h: (f(−1.999) − f(−2))/0.001 = −3.999.
-    assert "/h = -3.999" in side.secant_readout.text()
+    assert "/h = −3.999" in side.secant_readout.text()
     assert "fsecond" in panel.curves
 
 

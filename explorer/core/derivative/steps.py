@@ -28,7 +28,7 @@ from explorer.core.expr.nodes import (
     Variable,
 )
 from explorer.core.functions import FunctionSpec, lookup
-from explorer.core.text import subscript
+from explorer.core.text import format_number, subscript
 
 
 @dataclass(frozen=True)
@@ -374,5 +374,5 @@ def _kink_note(spec: FunctionSpec, argument: Node) -> str:
     points = kink_points(spec.name)
     if not points:
         return ""
-    where = " or ".join(f"{format_unicode(argument)} = {p:g}" for p in points)
+    where = " or ".join(f"{format_unicode(argument)} = {format_number(p)}" for p in points)
     return f"{spec.display(format_unicode(argument))} has a kink where {where}: no derivative there"

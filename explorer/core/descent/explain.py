@@ -96,5 +96,5 @@ def explain_step(trajectory: Trajectory, step: int) -> StepExplanation | None:
     )
     if kind == "adamw" and settings.weight_decay:
         factor = 1 - settings.lr * settings.weight_decay
-        note += f"; AdamW first shrank θ by the factor 1 − η·λ = {factor:g}"
+        note += f"; AdamW first shrank θ by the factor 1 − η·λ = {format_number(factor)}"
     return StepExplanation(f"{settings.describe()}, step {step}", tuple(lines), note)

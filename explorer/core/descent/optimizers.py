@@ -15,6 +15,7 @@ from typing import Any
 from explorer.core.autodiff import optim
 from explorer.core.autodiff.creation import tensor
 from explorer.core.expr import ExprError
+from explorer.core.text import format_number
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ class OptimizerSettings:
     def describe(self) -> str:
         """``Momentum (η = 0.05, μ = 0.9)``."""
         values = ", ".join(
-            f"{SYMBOLS[name]} = {getattr(self, name):g}" for name in self.spec.hyperparameters
+            f"{SYMBOLS[name]} = {format_number(getattr(self, name))}"
+            for name in self.spec.hyperparameters
         )
         return f"{self.label} ({values})"
 

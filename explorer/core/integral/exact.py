@@ -83,8 +83,8 @@ def numeric_text(numeric: NumericIntegral) -> str:
         return "no value"
     text = format_number(numeric.value, 15)
     if numeric.status == quadrature.UNRELIABLE:
-        return f"{text} (unreliable: error estimate {numeric.error:.1e})"
-    return f"{text} ({numeric.method}, error estimate {numeric.error:.0e})"
+        return f"{text} (unreliable: error estimate {format_number(numeric.error, 2)})"
+    return f"{text} ({numeric.method}, error estimate {format_number(numeric.error, 1)})"
 
 
 def agreement(
@@ -96,9 +96,10 @@ def agreement(
     if exact.status == VALUE and numeric.has_value:
         difference = abs(exact.value - numeric.value)
         if difference <= AGREEMENT * max(1.0, abs(exact.value)) + 10 * numeric.error:
-            return True, f"Exact and numeric agree (difference {difference:.1e})"
+            return True, f"Exact and numeric agree (difference {format_number(difference, 2)})"
         return False, (
-            f"Exact and numeric DISAGREE by {difference:.3g}: one of them is wrong here "
+            f"Exact and numeric DISAGREE by {format_number(difference, 3)}: "
+            "one of them is wrong here "
             "(check the integrand's singularities)"
         )
     divergent_exact = exact.status in (DIVERGES, UNDEFINED, NOT_REAL)

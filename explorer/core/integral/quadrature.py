@@ -255,7 +255,10 @@ def _forward(f, scalar, a: float, b: float, fprime) -> NumericIntegral:
             method,
         )
     if _too_uncertain(value, error):
-        reason = f"mpmath's error estimate ({error:.1e}) is large: the value may be inaccurate"
+        reason = (
+            f"mpmath's error estimate ({format_number(error, 2)}) is large: "
+            "the value may be inaccurate"
+        )
         return NumericIntegral(
             value, error, UNRELIABLE, reason, tuple(notes), tuple(points), method
         )

@@ -88,13 +88,13 @@ def reference_value(exact: ExactIntegral | None, numeric: NumericIntegral | None
 
 
 def sum_line(riemann: RiemannSum, reference: float | None) -> str:
-    """``midpoint sum with n = 10: 0.3325 (error 8.33e−04)``."""
+    """``Midpoint sum with n = 10: 0.3325 (error 8.33×10⁻⁴)``."""
     text = f"{RULE_NAMES[riemann.rule].capitalize()} with n = {riemann.n}: "
     if riemann.problem:
         return text + riemann.problem
     text += format_number(riemann.value, 10)
     if reference is not None:
-        text += f" (error {abs(riemann.value - reference):.2e})"
+        text += f" (error {format_number(abs(riemann.value - reference), 3)})"
     return text
 
 
@@ -111,9 +111,10 @@ def order_line(
     slope = convergence.fitted_slope(ns, errors, floor)
     if not math.isfinite(slope):
         return "Too few errors above round-off to measure the order"
+    # The order as a number next to n⁻ᵖ: a fractional power has no superscript form (n^−1.89).
     return (
-        f"Observed order: error ∝ n^{format_number(slope, 3)} "
-        f"(theory for a smooth f: n^−{RULE_ORDERS[rule]})"
+        f"Observed order: error ∝ n⁻ᵖ with p = {format_number(-slope, 3)} "
+        f"(theory for a smooth f: p = {RULE_ORDERS[rule]})"
     )
 
 

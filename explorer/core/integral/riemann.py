@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.core.text import format_number
+
 RealFunction = Callable[[np.ndarray], np.ndarray]
 
 RULES: tuple[str, ...] = ("left", "right", "midpoint", "trapezoid", "simpson", "upper", "lower")
@@ -207,6 +209,6 @@ def _problem(rule: str, nodes: np.ndarray, values: np.ndarray) -> str:
     if rule in ("upper", "lower"):
         return (
             f"f has no finite {'sup' if rule == 'upper' else 'inf'} on the subinterval around "
-            f"x = {where:.6g}: the {name} is undefined"
+            f"x = {format_number(where)}: the {name} is undefined"
         )
-    return f"f({where:.6g}) is not a finite number, so the {name} is undefined"
+    return f"f({format_number(where)}) is not a finite number, so the {name} is undefined"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.descent.optimizers import SYMBOLS, OptimizerSettings
 from explorer.core.descent.state import Racer
+from explorer.core.text import format_number
 from explorer.ui.panels.descent_views import racer_color
 
 # η on a log slider: 10^-4 … 10^1 in steps of 10^0.01.
@@ -148,14 +149,14 @@ class RacerControls(QWidget):
                 slider.blockSignals(True)
                 slider.setValue(lr_to_tick(value) if name == "lr" else value_to_tick(name, value))
                 slider.blockSignals(False)
-                self.values[(settings.kind, name)].setText(f"{value:g}")
+                self.values[(settings.kind, name)].setText(format_number(value))
                 slider.setEnabled(racer.enabled)
 
     def _moved(self, kind: str, name: str, tick: int) -> None:
         value = tick_to_lr(tick) if name == "lr" else tick_to_value(name, tick)
         settings = replace(self._settings[kind], **{name: value})
         self._settings[kind] = settings
-        self.values[(kind, name)].setText(f"{value:g}")
+        self.values[(kind, name)].setText(format_number(value))
         self.settings_changed.emit(settings)
 
 

@@ -48,6 +48,7 @@ from explorer.core.descent.state import (
     state_from_preset,
 )
 from explorer.core.expr import ExprError
+from explorer.core.text import format_number
 from explorer.ui.export import ExportError
 from explorer.ui.export_gif import write_gif
 from explorer.ui.panels.descent_controls import AnimationOptions, RacerControls, TimelineBar
@@ -505,7 +506,7 @@ class DescentPanel(Panel):
         if explanation is None:
             self.explanation.setText(
                 f"{trajectory.settings.describe()}: start θ₀ = "
-                f"{vector_text(trajectory.points[0])}, f = {trajectory.loss(0):.6g}. "
+                f"{vector_text(trajectory.points[0])}, f = {format_number(trajectory.loss(0))}. "
                 "Press Step or Play."
             )
         else:

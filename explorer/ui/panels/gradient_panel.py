@@ -189,7 +189,7 @@ class GradientPanel(Panel):
         slices_row.addWidget(self.slice_y)
         side_layout.addWidget(_caption("Partials as slices: the other variable held constant"))
         side_layout.addLayout(slices_row, 3)
-        side_layout.addWidget(_caption("Directional derivative D_u f(P) = ∇f(P)·u = |∇f| cos ∠"))
+        side_layout.addWidget(_caption("Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠"))
         side_layout.addWidget(self.direction_plot, 3)
         side_layout.addWidget(_caption("Linear approximation L = f(P) + ε·∇f(P)"))
         linear_row = QHBoxLayout()

@@ -136,7 +136,7 @@ class DirectionPlot(SmallPlot):
     theta_dragged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, x_label="θ (direction of u)", y_label="D_u f(P)")
+        super().__init__(parent, x_label="θ (direction of u)", y_label="Dᵤ f(P)")
         self.plot_item.getAxis("bottom").setTicks([PI_TICKS, []])
         self.theta_line = pg.InfiniteLine(
             angle=90, movable=True, pen=make_pen(DIRECTION_COLOR, 2.0), bounds=(0.0, TWO_PI)

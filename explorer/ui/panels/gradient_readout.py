@@ -50,7 +50,7 @@ def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: f
     degrees = format_number(math.degrees(theta) % 360, 4)
     u = pair_text(math.cos(theta), math.sin(theta))
     d_u = format_number(directional_derivative(analysis, theta))
-    rows.append(("D_u f(P) =", f"∇f·u = {d_u}  (θ = {degrees}°, u = {u})", "direction"))
+    rows.append(("Dᵤ f(P) =", f"∇f·u = {d_u}  (θ = {degrees}°, u = {u})", "direction"))
     return rows
 
 

@@ -32,7 +32,7 @@ from explorer.core.derivative.difference import (
     seed_rounding_note,
 )
 from explorer.core.derivative.model import PreparedFunction
-from explorer.core.text import format_number, superscript
+from explorer.core.text import format_number, superscript, typographic_minus
 from explorer.ui.plot import PALETTE, PlotView
 
 PRECISIONS = {"float64": np.float64, "float32": np.float32}
@@ -47,20 +47,23 @@ def _monospace() -> QFont:
 
 def _h_text(h: float) -> str:
     exponent = round(-math.log10(h))
-    return f"10⁻{superscript(exponent)}" if math.isclose(h, 10.0**-exponent) else f"{h:.3g}"
+    return (
+        f"10⁻{superscript(exponent)}" if math.isclose(h, 10.0**-exponent) else format_number(h, 3)
+    )
 
 
 def _quotient_text(value: float) -> str:
-    """Ten decimals, but a huge quotient (1/x at 0) in scientific form: its digits are noise."""
+    """Ten decimals (the digits that settle as h shrinks line up), but a huge quotient (1/x at
+    0) to 7 significant digits: the rest are noise."""
     if math.isfinite(value) and abs(value) >= 1e6:
-        return f"{value:.6e}"
-    return f"{value:.10f}"
+        return format_number(value, 7)
+    return typographic_minus(f"{value:.10f}")
 
 
 def _error_text(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "—"
-    return f"{value:.2e}"
+    return format_number(value, 3)
 
 
 class LimitTableView(QWidget):
@@ -276,8 +279,8 @@ def _log_y_range(*arrays: np.ndarray) -> tuple[float, float]:
 
 
 def _h_short(h: float) -> str:
-    return "—" if not math.isfinite(h) else f"{h:.1e}"
+    return "—" if not math.isfinite(h) else format_number(h, 2)
 
 
 def _slope(value: float) -> str:
-    return "—" if not math.isfinite(value) else f"{value:.2f}"
+    return "—" if not math.isfinite(value) else typographic_minus(f"{value:.2f}")

@@ -240,12 +240,12 @@ class SideColumn(QWidget):
         if not secant.defined:
             self.secant_readout.setText(f"No secant: {secant.reason}")
             return
-        text = f"secant slope (f(x₀+h) − f(x₀))/h = {secant.slope:.8g}"
+        text = f"secant slope (f(x₀+h) − f(x₀))/h = {format_number(secant.slope, 8)}"
         if note:
             text += f"\nSecant {note}"
         if tangent is not None and tangent.differentiable:
             gap = abs(secant.slope - tangent.slope)
-            text += f"\n→ f′(x₀) = {format_number(tangent.slope)}  (off by {gap:.1e})"
+            text += f"\n→ f′(x₀) = {format_number(tangent.slope)}  (off by {format_number(gap, 2)})"
         self.secant_readout.setText(text)
 
     def show_band_readout(self, band: LinearBand, tangent: Tangent | None) -> None:
@@ -258,8 +258,9 @@ class SideColumn(QWidget):
             half = min(tangent.x0 - low, high - tangent.x0)
             # Grid-resolution numbers: three significant digits say all they know.
             self.band_readout.setText(
-                f"|f − L| ≤ {format_number(band.epsilon)} for x in [{low:.3g}, {high:.3g}]: "
-                f"within ±{half:.3g} of x₀"
+                f"|f − L| ≤ {format_number(band.epsilon)} for x in "
+                f"[{format_number(low, 3)}, {format_number(high, 3)}]: "
+                f"within ±{format_number(half, 3)} of x₀"
                 if math.isfinite(half)
                 else ""
             )
