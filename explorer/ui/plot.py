@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
+from explorer.core.text import typographic_minus
 from explorer.ui import palette
 from explorer.ui.appearance import line_scale, text_scale, theme_for
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
@@ -557,7 +558,7 @@ class PlotView(QWidget):
         (x0, x1), (y0, y1) = self.view_range()
         x_text = f"{x:.{readout_decimals(x1 - x0)}f}"
         y_text = f"{y:.{readout_decimals(y1 - y0)}f}"
-        self.readout_label.setText(f"x = {x_text},  y = {y_text}")
+        self.readout_label.setText(typographic_minus(f"x = {x_text},  y = {y_text}"))
         self._cross_v.setPos(x)
         self._cross_h.setPos(y)
         self._cross_v.setVisible(True)

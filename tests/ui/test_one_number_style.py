@@ -131,6 +131,14 @@ def test_readouts_use_the_minus_sign_and_raised_powers_of_ten(derivative_panel):
     assert not CODE_FORMS.search(readout + tangent)
 
 
+def test_cursor_readout_uses_the_minus_sign(qtbot):
+    plot = PlotView()
+    qtbot.addWidget(plot)
+    plot.set_view_range((-5.0, 5.0), (-5.0, 5.0))
+    plot.show_cursor(-1.5, -0.25)
+    assert plot.readout_label.text() == f"x = {MINUS}1.50,  y = {MINUS}0.25"
+
+
 def shown_texts(panel) -> list[str]:
     """Every text the panel shows: labels, table cells, plot titles, legends, axis labels and
     ticks, and the Gradient tab's painted readouts."""
