@@ -4,8 +4,8 @@ Everything a lesson shows comes from ``explorer.core.lessons``: the text, the Ch
 by core when the lesson opens) and the scoring of a prediction. A "session" Show me is a partial
 session handed to the window's session machinery (``window.session.apply``); a Graph Show me goes
 through the Graph tab's own ``load_preset`` / ``set_source``. The pane's own words are translated
-with Qt's ``tr`` (catalogues in ``explorer/resources/translations``); the lessons carry their own
-two languages.
+like the rest of the app (``explorer.ui.i18n``); the lessons carry their own two languages and
+are shown in the app's language.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,7 +32,11 @@ from PySide6.QtWidgets import (
 
 from explorer.core.expr import ExprError
 from explorer.core.text import format_number
-from explorer.ui.resources import resource_path
+from explorer.ui import i18n
+from explorer.ui.i18n import Context
+
+T = Context("LessonsDock")
+P = Context("PredictionBox")
 
 
 def _core():
@@ -42,38 +45,9 @@ def _core():
     return importlib.import_module("explorer.core.lessons")
 
 
-LANGUAGE_KEY = "lessons/language"
 VISIBLE_KEY = "lessons/visible"
-LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 RIGHT, WRONG = "✓", "✗"
 DOCK_WIDTH = 440  # wide enough for the seed's printed lines at the default font
-
-
-def system_language() -> str:
-    """Chinese when the system locale is Chinese, else English."""
-    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
-
-
-_translator: list[QTranslator] = []
-
-
-def app_translator() -> QTranslator:
-    """The application's one translator for the pane (a language is the app's, not a window's)."""
-    if not _translator:
-        _translator.append(QTranslator(QCoreApplication.instance()))
-    return _translator[0]
-
-
-def catalogue(code: str) -> str:
-    """The compiled catalogue of language ``code`` (built by pyside6-lrelease), or "" if none."""
-    try:
-        return str(resource_path("translations", f"{code}.qm"))
-    except FileNotFoundError:
-        return ""
-
-
-def chinese_font_installed() -> bool:
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
 class LessonsDock(QDockWidget):
@@ -87,9 +61,6 @@ class LessonsDock(QDockWidget):
         self.lessons: list = []
         self.problems: list[str] = []
         self.loaded = False
-        self.language = str(settings.value(LANGUAGE_KEY, system_language(), type=str))
-        if self.language not in LANGUAGE_NAMES:
-            self.language = "en"
         self.sized = False
 
         self.lesson_list = QListWidget()
@@ -117,17 +88,11 @@ class LessonsDock(QDockWidget):
         layout.addWidget(splitter, 1)
         self.setWidget(body)
 
-        self.language_menu = QMenu(window)
-        self.language_group = QActionGroup(self)
-        for code, name in LANGUAGE_NAMES.items():
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.setData(code)
-            self.language_group.addAction(action)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self.checks: list[tuple[Any, QLabel]] = []
         self.show_buttons: list[tuple[Any, QPushButton]] = []
-        self.set_language(self.language)
+        T.window_title(self, "Lessons")
+        T.text(self.toggleViewAction(), "&Lessons")
+        self._retranslate()
         # Hidden until asked for (View ▸ Lessons), then as the learner left it: the tabs keep
         # the whole window on a first start.
         self.setVisible(settings.value(VISIBLE_KEY, False, type=bool))
@@ -138,46 +103,27 @@ class LessonsDock(QDockWidget):
     # ----- language -----------------------------------------------------------------------------
 
     def view_actions(self) -> list[QAction]:
-        """View ▸ Lessons and View ▸ Language."""
-        return [self.toggleViewAction(), self.language_menu.menuAction()]
+        """View ▸ Lessons."""
+        return [self.toggleViewAction()]
 
-    def text(self, text: dict[str, str]) -> str:
-        """A lesson text in the shown language; without a Chinese font, no Chinese terms."""
-        language = self.shown_language()
-        if chinese_font_installed():
-            return text[language]
-        return _core().without_chinese(text[language])
+    @staticmethod
+    def text(text: dict[str, str]) -> str:
+        """A lesson text in the app's language; without a Chinese font, no Chinese terms."""
+        if i18n.chinese_font_installed():
+            return text[i18n.shown_language()]
+        return _core().without_chinese(text[i18n.shown_language()])
 
-    def shown_language(self) -> str:
-        """The language the lessons are shown in: Chinese only where a font can draw it."""
-        return "zh" if self.language == "zh" and chinese_font_installed() else "en"
-
-    def set_language(self, code: str) -> None:
-        """Switch the pane's language now and remember it."""
-        self.language = code
-        self.settings.setValue(LANGUAGE_KEY, code)
-        app = QCoreApplication.instance()
-        translator = app_translator()
-        app.removeTranslator(translator)
-        # Without a font for its glyphs a catalogue would only draw boxes: English stays.
-        if self.shown_language() != "en" and translator.load(catalogue(code)):
-            app.installTranslator(translator)
-        for action in self.language_group.actions():
-            action.setChecked(action.data() == code)
-        self._retranslate()
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Lessons"))
-        self.toggleViewAction().setText(self.tr("&Lessons"))
-        self.language_menu.setTitle(self.tr("&Language"))
         notes = list(self.problems)
-        if self.language == "zh" and not chinese_font_installed():
+        notice = i18n.missing_font_notice()
+        if notice:
             # Said once, in words every font can draw, instead of a pane of boxes.
-            notes.insert(
-                0,
-                "No font with Chinese characters is installed, so the lessons are shown in "
-                "English. Install one (for example Noto Sans CJK SC) to read them in Chinese.",
-            )
+            notes.insert(0, notice)
         self.notice.setText("\n".join(notes))
         self.notice.setVisible(bool(notes))
         # No page before the first lesson is chosen (or the dock shown): the window adds its
@@ -228,7 +174,7 @@ class LessonsDock(QDockWidget):
         if not 0 <= row < len(self.lessons):
             return
         lesson = self.lessons[row]
-        language = self.shown_language()
+        language = i18n.shown_language()
         title = QLabel(self.text(lesson.title))
         title.setObjectName("lessonTitle")
         title.setWordWrap(True)
@@ -245,7 +191,7 @@ class LessonsDock(QDockWidget):
             present = self._tab_index(show.tab) is not None
             button.setEnabled(present)
             if not present:
-                button.setToolTip(self.tr("This app has no %1 tab.").replace("%1", show.tab))
+                T.tip(button, "This app has no {tab} tab.", tab=show.tab)
             button.clicked.connect(lambda _=False, s=show: self.show_me(s))
             self.show_buttons.append((show, button))
             self.content_layout.addWidget(button)
@@ -257,12 +203,12 @@ class LessonsDock(QDockWidget):
     def _check_line(self, check: Any, language: str) -> QLabel:
         result = _core().run_check(check)
         mark = RIGHT if result.agrees else WRONG
-        source = {"seed": self.tr("the notes"), "d2l": "d2l", "worked": self.tr("the lesson")}
-        check_word = self.tr("Check")
+        source = {"seed": T("the notes"), "d2l": "d2l", "worked": T("the lesson")}
+        check_word = T("Check")
         rows = [f"<b>{mark} {check_word}: {_html(self.text(check.label))}</b>"]
         rows.append(f"{source[check.source]}: " + "<br>".join(_code(line) for line in result.seed))
         app_lines = result.app or (result.error,)
-        rows.append(self.tr("this app") + ": " + "<br>".join(_code(line) for line in app_lines))
+        rows.append(T("this app") + ": " + "<br>".join(_code(line) for line in app_lines))
         label = QLabel("<br>".join(rows))
         label.setObjectName("checkLine")
         label.setWordWrap(True)
@@ -275,11 +221,7 @@ class LessonsDock(QDockWidget):
     # ----- show me ------------------------------------------------------------------------------
 
     def _tab_index(self, title: str) -> int | None:
-        tabs = self.window_.tabs
-        for index in range(tabs.count()):
-            if tabs.tabText(index) == title:
-                return index
-        return None
+        return self.window_.tab_index(title)
 
     def show_me(self, show: Any) -> None:
         """Put the Show me's tab in its state and bring it to the front."""
@@ -307,13 +249,13 @@ class PredictionBox(QFrame):
         self.language = language
         self.setStyleSheet("#prediction { border: 1px solid #c8d0e0; border-radius: 4px; }")
         layout = QVBoxLayout(self)
-        predict_word = self.tr("Predict")
+        predict_word = P("Predict")
         layout.addWidget(_wrapped(f"<b>{predict_word}:</b> {dock.text(prediction.question)}"))
         row = QHBoxLayout()
         self.guess = QLineEdit()
         self.guess.setObjectName("predictionGuess")
-        self.guess.setPlaceholderText(self.tr("your prediction, e.g. -2048 or 1/3"))
-        self.reveal_button = QPushButton(self.tr("Reveal"))
+        self.guess.setPlaceholderText(P("your prediction, e.g. -2048 or 1/3"))
+        self.reveal_button = QPushButton(P("Reveal"))
         self.reveal_button.setObjectName("reveal")
         row.addWidget(self.guess, 1)
         row.addWidget(self.reveal_button)
@@ -328,7 +270,7 @@ class PredictionBox(QFrame):
     def reveal(self) -> None:
         text = self.guess.text()
         if not text.strip():
-            self.result.setText(self.tr("Type a number first: predicting is the point."))
+            self.result.setText(P("Type a number first: predicting is the point."))
             return
         try:
             guess = importlib.import_module("explorer.core.gradient.surface").parse_number(
@@ -340,18 +282,20 @@ class PredictionBox(QFrame):
         verdict = _core().score_prediction(self.prediction, guess)
         answer = format_number(verdict.answer)
         if verdict.correct:
-            self.result.setText(f"{RIGHT} " + self.tr("Right: %1.").replace("%1", answer))
+            self.result.setText(f"{RIGHT} " + P("Right: {answer}.", answer=answer))
         elif verdict.mistake is not None:
             mistake = _core().MISTAKES[verdict.mistake][self.language]
             self.result.setText(
                 f"{WRONG} "
-                + self.tr("The answer is %1. Your %2 looks like %3.")
-                .replace("%1", answer)
-                .replace("%2", format_number(guess))
-                .replace("%3", mistake)
+                + P(
+                    "The answer is {answer}. Your {guess} looks like {mistake}.",
+                    answer=answer,
+                    guess=format_number(guess),
+                    mistake=mistake,
+                )
             )
         else:
-            self.result.setText(f"{WRONG} " + self.tr("The answer is %1.").replace("%1", answer))
+            self.result.setText(f"{WRONG} " + P("The answer is {answer}.", answer=answer))
 
 
 def _wrapped(text: str) -> QLabel:

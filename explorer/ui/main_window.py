@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 import explorer
 from explorer.core.expr.errors import ExprError
-from explorer.ui import export
+from explorer.ui import export, i18n
 from explorer.ui.appearance import Appearance, AppearanceMenu
 from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
+from explorer.ui.i18n import Context, LanguageMenu
 from explorer.ui.lessons_pane import LessonsDock
-from explorer.ui.panels import PANELS, PanelEntry
+from explorer.ui.panels import PANELS, TAB_NAMES, PanelEntry
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.resources import app_icon
@@ -40,6 +41,8 @@ APP_TITLE = "Calculus Explorer"
 DEFAULT_EXPRESSION = "x^3 - 1/x"
 DEFAULT_SIZE = (1100, 760)
 _STATUS_MS = 8000
+
+T = Context("MainWindow")
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +56,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, *, load_panels: bool = True):
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
+        # The language first, so everything below is made in it.
+        i18n.set_language(i18n.saved_language(self.settings))
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
         # The one symbolic worker (a killable process); it starts after the window is shown, or on
@@ -62,6 +67,9 @@ class MainWindow(QMainWindow):
         self.parameters = ParameterModel(self)
         self.panels: list[Panel] = []
         self._stale: dict[int, Any] = {}  # id(panel) -> expression not yet delivered
+        # Each tab's English title: its name in session files, lessons and panel_titled, whatever
+        # language the tab bar is drawn in.
+        self.tab_keys: list[str] = []
         self.current_expression: Any = None
 
         self.expression_input = ExpressionInput(parent=self)
@@ -71,6 +79,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("panelTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 4)
@@ -96,7 +105,7 @@ class MainWindow(QMainWindow):
             # Each tab holds a placeholder until it is first shown: start-up builds (and imports)
             # only the panel in view; the others are built when their tab is chosen.
             for entry in PANELS:
-                self.tabs.addTab(PendingPanel(entry), entry.title)
+                self._add_tab(PendingPanel(entry), entry.title)
             self._built_panel_at(self.tabs.currentIndex())
         text = self.settings.value("input/expression", DEFAULT_EXPRESSION, type=str)
         self.expression_input.set_text(text)
@@ -107,9 +116,27 @@ class MainWindow(QMainWindow):
     def add_panel(self, panel: Panel, title: str) -> int:
         """Add ``panel`` as a tab (see ``explorer.ui.panels`` for the contract)."""
         self._adopt(panel, title)
-        index = self.tabs.addTab(panel, title)
+        index = self._add_tab(panel, title)
         self._deliver_pending(self.tabs.currentWidget())
         return index
+
+    def _add_tab(self, widget: QWidget, title: str) -> int:
+        # The key first: adding the first tab makes it current, and that builds its panel.
+        self.tab_keys.append(title)
+        index = self.tabs.addTab(widget, title)
+        self._name_tab(index)
+        return index
+
+    def _name_tab(self, index: int) -> None:
+        i18n.bind(self.tabs, "setTabText", TAB_NAMES.lazy(self.tab_keys[index]), index)
+
+    def tab_key(self, index: int) -> str:
+        """The English title of tab ``index`` (its name in session files and lessons)."""
+        return self.tab_keys[index]
+
+    def tab_index(self, title: str) -> int | None:
+        """The index of the tab with English title ``title``, or None."""
+        return self.tab_keys.index(title) if title in self.tab_keys else None
 
     def _adopt(self, panel: Panel, title: str) -> None:
         if not isinstance(panel, Panel):
@@ -128,7 +155,7 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if not isinstance(widget, PendingPanel):
             return widget
-        title = self.tabs.tabText(index)
+        title = self.tab_keys[index]
         panel = widget.entry.load()()
         self._adopt(panel, title)
         current = self.tabs.currentIndex()
@@ -137,6 +164,7 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, panel, title)
             self.tabs.setCurrentIndex(current)
+        self._name_tab(index)
         # Its page's size now, as an eagerly built tab would have had (panels that fit their
         # view to their size must not do it later, after someone read their state).
         panel.setGeometry(widget.geometry())
@@ -148,10 +176,8 @@ class MainWindow(QMainWindow):
 
     def panel_titled(self, title: str) -> Panel | None:
         """The panel of the tab called ``title`` (built if it has not been shown yet)."""
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index) == title:
-                return self._built_panel_at(index)
-        return None
+        index = self.tab_index(title)
+        return None if index is None else self._built_panel_at(index)
 
     def attach_worker(self, worker: Any) -> None:
         """Hand the one symbolic worker to every panel that wants it; it is shut down on close."""
@@ -168,6 +194,11 @@ class MainWindow(QMainWindow):
 
     def _on_expression_failed(self, error: ExprError) -> None:
         self.status_label.setText("")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "focus_input_action"):
+            self._update_input_for_panel()
 
     def _on_tab_changed(self, index: int) -> None:
         self._built_panel_at(index)
@@ -187,9 +218,11 @@ class MainWindow(QMainWindow):
                 if self.tabs.widget(index).uses_expression
             ]
             title = self.tabs.tabText(self.tabs.currentIndex())
-            hint = f"f(x) is not used on the {title} tab, which has its own input"
-            if users:
-                hint += f"; f(x) drives the {_joined(users)} tab{'s' if len(users) > 1 else ''}"
+            hint = T("f(x) is not used on the {tab} tab, which has its own input", tab=title)
+            if len(users) == 1:
+                hint += T("; f(x) drives the {tab} tab", tab=users[0])
+            elif users:
+                hint += T("; f(x) drives the {tabs} tabs", tabs=_joined(users))
         self.expression_input.set_active(uses_input, hint)
         self.focus_input_action.setEnabled(uses_input)
 
@@ -203,7 +236,8 @@ class MainWindow(QMainWindow):
     # ----- actions and menus --------------------------------------------------------------------
 
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
+        i18n.bind(action, "setText", T.lazy(text))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -211,37 +245,45 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.export_action = self._action("&Export Image…", self.show_export_dialog, "Ctrl+E")
-        self.copy_action = self._action("&Copy Image", self.copy_image, "Ctrl+Shift+C")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.export_action = self._action(
+            T.mark("&Export Image…"), self.show_export_dialog, "Ctrl+E"
+        )
+        self.copy_action = self._action(T.mark("&Copy Image"), self.copy_image, "Ctrl+Shift+C")
+        self.quit_action = self._action(T.mark("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.focus_input_action = self._action(
-            "Edit &Expression", self._focus_input, QKeySequence("Ctrl+L")
+            T.mark("Edit &Expression"), self._focus_input, QKeySequence("Ctrl+L")
         )
-        self.full_screen_action = self._action("&Full Screen", self._toggle_full_screen, "F11")
+        self.full_screen_action = self._action(
+            T.mark("&Full Screen"), self._toggle_full_screen, "F11"
+        )
         self.full_screen_action.setCheckable(True)
-        self.about_action = self._action("&About Calculus Explorer", self.show_about)
+        self.about_action = self._action(T.mark("&About Calculus Explorer"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.shortcuts_action = self._action(
-            "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence("Ctrl+/")
+            T.mark("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("Ctrl+/")
         )
         self.syntax_action = self._action(
-            "Expression &Syntax",
+            T.mark("Expression &Syntax"),
             lambda: show_syntax_help(self),
             QKeySequence.StandardKey.HelpContents,
         )
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu("")
+        T.title(file_menu, "&File")
         self.session.add_to_menu(file_menu)
         file_menu.addActions([self.export_action, self.copy_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.view_menu: QMenu = menu_bar.addMenu("&View")
+        self.view_menu: QMenu = menu_bar.addMenu("")
+        T.title(self.view_menu, "&View")
+        self.language_menu = LanguageMenu(self, self.settings)
         self._rebuild_view_menu()
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu("")
+        T.title(help_menu, "&Help")
         help_menu.addActions([self.syntax_action, self.shortcuts_action, self.about_action])
 
     def _rebuild_view_menu(self) -> None:
@@ -254,6 +296,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([self.focus_input_action, self.full_screen_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.lessons.view_actions())
+        self.view_menu.addAction(self.language_menu.menuAction())
         self.view_menu.addSeparator()
         self.appearance_menu.add_to(self.view_menu)
 
@@ -269,13 +312,16 @@ class MainWindow(QMainWindow):
     def export_target(self) -> Any:
         panel = self.tabs.currentWidget()
         if panel is None:
-            raise export.ExportError("There is no panel to export")
+            raise export.ExportError(T("There is no panel to export"))
         return panel.export_target()
 
     def export_image(self, path: str | Path, width: int, height: int) -> Path:
         """Export the current panel to ``path`` (.png or .svg) and say so in the status bar."""
         written = export.export_image(self.export_target(), path, width, height)
-        self.statusBar().showMessage(f"Exported {written} ({width}×{height})", _STATUS_MS)
+        self.statusBar().showMessage(
+            T("Exported {path} ({width}×{height})", path=written, width=width, height=height),
+            _STATUS_MS,
+        )
         return written
 
     def show_export_dialog(self) -> None:
@@ -286,7 +332,7 @@ class MainWindow(QMainWindow):
         try:
             self.export_image(dialog.chosen_path(), width, height)
         except (export.ExportError, OSError) as error:
-            QMessageBox.warning(self, "Export failed", str(error))
+            QMessageBox.warning(self, T("Export failed"), i18n.core_text(str(error)))
             return
         dialog.remember_folder()
 
@@ -301,7 +347,12 @@ class MainWindow(QMainWindow):
     def copy_image(self) -> None:
         image = export.copy_image_to_clipboard(self.export_target())
         self.statusBar().showMessage(
-            f"Copied the plot to the clipboard ({image.width()}×{image.height()})", _STATUS_MS
+            T(
+                "Copied the plot to the clipboard ({width}×{height})",
+                width=image.width(),
+                height=image.height(),
+            ),
+            _STATUS_MS,
         )
 
     # ----- help ---------------------------------------------------------------------------------
@@ -309,17 +360,21 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_TITLE}",
-            f"<h3>{APP_TITLE} {html.escape(explorer.__version__)}</h3>"
-            "<p>Explore the calculus behind deep learning: derivatives and the limit h→0, "
-            "tangent lines and the rules step by step, the chain rule, and backpropagation "
-            "stepped through a computational graph on a PyTorch-style autograd core.</p>"
-            "<p>Built with PySide6, pyqtgraph, NumPy and SymPy.</p>",
+            T("About {app}", app=APP_TITLE),
+            f"<h3>{APP_TITLE} {html.escape(explorer.__version__)}</h3><p>"
+            + T(
+                "Explore the calculus behind deep learning: derivatives and the limit h→0, "
+                "tangent lines and the rules step by step, the chain rule, and backpropagation "
+                "stepped through a computational graph on a PyTorch-style autograd core."
+            )
+            + "</p><p>"
+            + T("Built with PySide6, pyqtgraph, NumPy and SymPy.")
+            + "</p>",
         )
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action with a shortcut, plus the input's own keys."""
-        rows = [("Enter", "Plot the expression now (typing plots after a short pause)")]
+        rows = [(T("Enter"), T("Plot the expression now (typing plots after a short pause)"))]
         actions = list(self.actions()) + list(self.view_menu.actions())
         for action in actions:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -334,7 +389,7 @@ class MainWindow(QMainWindow):
             for keys, what in self.shortcut_rows()
         )
         box = QMessageBox(self)
-        box.setWindowTitle("Keyboard Shortcuts")
+        box.setWindowTitle(T("Keyboard Shortcuts"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(f"<table>{table}</table>")
         box.setWindowModality(Qt.WindowModality.NonModal)
@@ -381,7 +436,7 @@ class PendingPanel(QWidget):
 
 
 def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return T("{names} and {last}", names=T(", ").join(names[:-1]), last=names[-1])
 
 
 def _call_reporting_errors(function) -> None:

@@ -19,14 +19,18 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from explorer.core import session as sessions
 from explorer.core.files import write_atomically
 from explorer.core.session import Session, SessionError
+from explorer.ui import i18n
+from explorer.ui.i18n import Context
 from explorer.ui.resources import example_sessions
+
+T = Context("SessionDocument")
 
 RECENT_KEY = "session/recent"
 RECENT_LIMIT = 8
 AUTOSAVE_INTERVAL_MS = 60_000
 # How often the unsaved-changes mark is brought up to date while nothing else has told us.
 CHANGE_CHECK_MS = 500
-FILE_FILTER = "Calculus Explorer sessions (*.calcx);;All files (*)"
+FILE_FILTER = T.mark("Calculus Explorer sessions (*.calcx);;All files (*)")
 
 
 class SessionDocument(QObject):
@@ -50,7 +54,8 @@ class SessionDocument(QObject):
         self.settings = settings
         self.app_title = app_title
         self.path: Path | None = None
-        self.display_name = "Untitled"
+        # The file's name, or a translated "Untitled" (a Text: the title follows the language).
+        self.display_name: object = T.lazy("Untitled")
         self._loaded = Session()  # what the file held: unknown keys ride along to the next save
         self._saved_bytes = b""
         self._modified = False
@@ -72,22 +77,26 @@ class SessionDocument(QObject):
 
     def _build_actions(self) -> None:
         def action(text: str, slot, shortcut=None) -> QAction:
-            made = QAction(text, self.window)
+            made = T.action(self.window, text)
             if shortcut is not None:
                 made.setShortcut(QKeySequence(shortcut))
             made.triggered.connect(slot)
             self.window.addAction(made)
             return made
 
-        self.new_action = action("&New Session", self.new_session, QKeySequence.StandardKey.New)
-        self.open_action = action("&Open Session…", self.choose_and_open, "Ctrl+O")
-        self.save_action = action("&Save Session", self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = action(
-            "Save Session &As…", self.choose_and_save_as, QKeySequence.StandardKey.SaveAs
+        self.new_action = action(
+            T.mark("&New Session"), self.new_session, QKeySequence.StandardKey.New
         )
-        self.recent_menu = QMenu("Open &Recent", self.window)
+        self.open_action = action(T.mark("&Open Session…"), self.choose_and_open, "Ctrl+O")
+        self.save_action = action(T.mark("&Save Session"), self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = action(
+            T.mark("Save Session &As…"), self.choose_and_save_as, QKeySequence.StandardKey.SaveAs
+        )
+        self.recent_menu = QMenu(self.window)
+        T.title(self.recent_menu, "Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.examples_menu = QMenu("Open &Example", self.window)
+        self.examples_menu = QMenu(self.window)
+        T.title(self.examples_menu, "Open &Example")
         self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -108,10 +117,10 @@ class SessionDocument(QObject):
             item.setStatusTip(str(path))
             item.triggered.connect(lambda _=False, p=path: self.open_path_asking(p))
         if not recent:
-            self.recent_menu.addAction("No recent sessions").setEnabled(False)
+            self.recent_menu.addAction(T("No recent sessions")).setEnabled(False)
             return
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear Recent", self._clear_recent)
+        self.recent_menu.addAction(T("Clear Recent"), self._clear_recent)
 
     def _fill_examples_menu(self) -> None:
         self.examples_menu.clear()
@@ -127,7 +136,7 @@ class SessionDocument(QObject):
         session = Session(
             expression=window.expression_input.text(),
             parameters=window.parameters.values(),
-            tab=window.tabs.tabText(window.tabs.currentIndex()),
+            tab=window.tab_key(window.tabs.currentIndex()),
             title=self._loaded.title,
             panels={title: dict(state) for title, state in self._loaded.panels.items()},
             extras=dict(self._loaded.extras),
@@ -135,7 +144,7 @@ class SessionDocument(QObject):
         for index in range(window.tabs.count()):
             state = window.tabs.widget(index).state()
             if state is not None:
-                sessions.store_panel_state(session, window.tabs.tabText(index), state)
+                sessions.store_panel_state(session, window.tab_key(index), state)
         return session
 
     def apply(self, session: Session) -> None:
@@ -147,15 +156,15 @@ class SessionDocument(QObject):
             window.expression_input.set_text(session.expression)
         for index in range(window.tabs.count()):
             # Built now if its tab was not shown yet: the session's state must reach it.
-            panel = window.panel_titled(window.tabs.tabText(index))
+            panel = window.panel_titled(window.tab_key(index))
             current = panel.state()
             if current is None:
                 continue
-            state = sessions.panel_state(session, window.tabs.tabText(index), type(current))
+            state = sessions.panel_state(session, window.tab_key(index), type(current))
             if state is not None:
                 panel.set_state(state)
         for index in range(window.tabs.count()):
-            if window.tabs.tabText(index) == session.tab:
+            if window.tab_key(index) == session.tab:
                 window.tabs.setCurrentIndex(index)
 
     # ----- commands -----------------------------------------------------------------------------
@@ -169,14 +178,14 @@ class SessionDocument(QObject):
             state = panel.state()
             if state is not None:
                 panel.set_state(type(state)())
-        self._set_document(None, "Untitled")
+        self._set_document(None, T.lazy("Untitled"))
         return True
 
     def choose_and_open(self) -> bool:
         if not self.confirm_discard():
             return False
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Open Session", str(self._dialog_folder()), FILE_FILTER
+            self.window, T("Open Session"), str(self._dialog_folder()), T(FILE_FILTER)
         )
         return bool(name) and self.open_path(Path(name))
 
@@ -189,7 +198,9 @@ class SessionDocument(QObject):
         try:
             session = sessions.read_session(path)
         except SessionError as error:
-            self.problem.emit("Could not open the session", f"{path.name}: {error}")
+            self.problem.emit(
+                T("Could not open the session"), f"{path.name}: {i18n.core_text(str(error))}"
+            )
             return False
         self._show(session, Path(path), Path(path).name)
         self._remember_recent(Path(path))
@@ -202,17 +213,21 @@ class SessionDocument(QObject):
         try:
             session = sessions.read_session(path)
         except SessionError as error:
-            self.problem.emit("Could not open the example", f"{title}: {error}")
+            self.problem.emit(
+                T("Could not open the example"), f"{title}: {i18n.core_text(str(error))}"
+            )
             return False
-        self._show(session, None, f"{title} (example)")
+        self._show(session, None, T.lazy("{title} (example)", title=title))
         return True
 
-    def _show(self, session: Session, path: Path | None, name: str) -> None:
+    def _show(self, session: Session, path: Path | None, name: object) -> None:
         self._loaded = session
         self.apply(session)
         self._set_document(path, name)
         if session.warnings:
-            self.problem.emit("Opened with changes", "\n".join(session.warnings))
+            self.problem.emit(
+                T("Opened with changes"), "\n".join(map(i18n.core_text, session.warnings))
+            )
         session.warnings.clear()
 
     def save(self) -> bool:
@@ -221,9 +236,9 @@ class SessionDocument(QObject):
         return self.save_as(self.path)
 
     def choose_and_save_as(self) -> bool:
-        suggested = self._dialog_folder() / f"{Path(self.display_name).stem}{sessions.SUFFIX}"
+        suggested = self._dialog_folder() / f"{Path(str(self.display_name)).stem}{sessions.SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save Session", str(suggested), FILE_FILTER
+            self.window, T("Save Session"), str(suggested), T(FILE_FILTER)
         )
         if not name:
             return False
@@ -239,7 +254,7 @@ class SessionDocument(QObject):
         try:
             sessions.write_session(path, session)
         except SessionError as error:
-            self.problem.emit("Could not save the session", str(error))
+            self.problem.emit(T("Could not save the session"), i18n.core_text(str(error)))
             self.refresh_modified()
             return False
         self._loaded = session
@@ -264,8 +279,8 @@ class SessionDocument(QObject):
         )
         return QMessageBox.question(
             self.window,
-            "Unsaved changes",
-            f"Save the changes to {self.display_name} before going on?",
+            T("Unsaved changes"),
+            T("Save the changes to {name} before going on?", name=self.display_name),
             buttons,
             QMessageBox.StandardButton.Save,
         )
@@ -289,7 +304,7 @@ class SessionDocument(QObject):
         session.tab = ""
         return sessions.session_to_json(session)
 
-    def _set_document(self, path: Path | None, name: str) -> None:
+    def _set_document(self, path: Path | None, name: object) -> None:
         self.path = path
         self.display_name = name
         self.mark_clean()
@@ -301,7 +316,11 @@ class SessionDocument(QObject):
         self._update_title()
 
     def _update_title(self) -> None:
-        self.window.setWindowTitle(f"{self.display_name}[*] — {self.app_title}")
+        i18n.bind(
+            self.window,
+            "setWindowTitle",
+            i18n.Joined([self.display_name, f"[*] — {self.app_title}"]),
+        )
         self.window.setWindowModified(self._modified)
         self.status_changed.emit()
 
@@ -383,17 +402,19 @@ class SessionDocument(QObject):
             return None
         box = QMessageBox(self.window)
         box.setObjectName("recoveryOffer")
-        box.setWindowTitle("Restore unsaved work?")
+        box.setWindowTitle(T("Restore unsaved work?"))
         box.setText(
-            "Calculus Explorer did not close properly last time. Restore the work it saved "
-            "automatically?"
+            T(
+                "Calculus Explorer did not close properly last time. Restore the work it saved "
+                "automatically?"
+            )
         )
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        restore = box.addButton(T("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(T("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         # Escape, the close button and quitting the application answer "not now": the autosaves
         # stay for the next start. (A message box without an escape button refuses to close,
         # which made QApplication.quit() a no-op while the offer was up.)
-        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(T("Not Now"), QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(later)
 
         def answered(button) -> None:
@@ -414,12 +435,12 @@ class SessionDocument(QObject):
         try:
             session = sessions.read_session(path)
         except SessionError as error:
-            self.problem.emit("Could not restore the autosave", str(error))
+            self.problem.emit(T("Could not restore the autosave"), i18n.core_text(str(error)))
             return False
         session.migrated_from = None
         self._loaded = session
         self.apply(session)
-        self._set_document(None, "Recovered")
+        self._set_document(None, T.lazy("Recovered"))
         self._saved_bytes = b""  # recovered work is unsaved work
         self.refresh_modified()
         return True

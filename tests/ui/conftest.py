@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from explorer.ui import i18n
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session_document import SessionDocument
 
@@ -28,7 +29,12 @@ def isolated_qsettings(tmp_path_factory, qapp, monkeypatch):
         "ask_about_unsaved_changes",
         lambda _self: QMessageBox.StandardButton.Discard,
     )
+    # English unless a test chooses otherwise, whatever the machine's locale; a test that
+    # switched language leaves the next one in English.
+    monkeypatch.setattr(i18n, "system_language", lambda: "en")
     yield folder
+    if i18n.language() != "en":
+        i18n.set_language("en")
 
 
 @pytest.fixture

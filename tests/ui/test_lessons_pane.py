@@ -8,7 +8,9 @@ from explorer.core.lessons import load_lessons, run_check
 from explorer.core.lessons.checks import named_steps_lines
 from explorer.core.lessons.model import STATE_CLASSES
 from explorer.core.panel_state import state_from_dict
-from explorer.ui.lessons_pane import LANGUAGE_KEY, VISIBLE_KEY
+from explorer.ui import i18n
+from explorer.ui.i18n import LANGUAGE_KEY
+from explorer.ui.lessons_pane import VISIBLE_KEY
 from explorer.ui.main_window import MainWindow
 
 SHOWS = [(lesson, show) for lesson in load_lessons().lessons for show in lesson.shows]
@@ -43,11 +45,11 @@ def _show_me_reproduces_the_check_numbers(window, qtbot, lesson, show):
     buttons = {s.id: b for s, b in dock.show_buttons}
     if not buttons[show.id].isEnabled():
         # a tab this build does not have (the Gradient tab is another issue's): said, not hidden
-        assert show.tab not in [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert window.tab_index(show.tab) is None
         assert show.tab in buttons[show.id].toolTip()
         return
     buttons[show.id].click()
-    qtbot.waitUntil(lambda: window.tabs.tabText(window.tabs.currentIndex()) == show.tab)
+    qtbot.waitUntil(lambda: window.tab_key(window.tabs.currentIndex()) == show.tab)
     panel = window.current_panel()
     checks = [check for check in lesson.checks if check.show is show]
     if show.session is not None:
@@ -79,7 +81,7 @@ def test_every_lesson_opens_in_both_languages(window, qtbot):
     dock = window.lessons
     dock.load()
     for language in ("en", "zh"):
-        dock.set_language(language)
+        window.language_menu.choose(language)
         assert window.settings.value(LANGUAGE_KEY) == language
         for row in range(dock.lesson_list.count()):
             dock.lesson_list.setCurrentRow(row)
@@ -91,11 +93,11 @@ def test_every_lesson_opens_in_both_languages(window, qtbot):
 
 
 def test_chinese_without_a_chinese_font_says_so_once(window, monkeypatch):
-    monkeypatch.setattr("explorer.ui.lessons_pane.chinese_font_installed", lambda: False)
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: False)
     dock = window.lessons
     dock.load()
-    dock.set_language("zh")
-    assert dock.shown_language() == "en"
+    window.language_menu.choose("zh")
+    assert i18n.shown_language() == "en"
     assert "No font with Chinese characters" in dock.notice.text()
     assert dock.notice.text().count("No font") == 1
     # and the English text drops its Chinese glosses rather than drawing boxes
@@ -107,7 +109,7 @@ def test_chinese_without_a_chinese_font_says_so_once(window, monkeypatch):
 def test_predict_then_reveal_names_the_mistake(window, qtbot):
     dock = window.lessons
     dock.load()
-    dock.set_language("en")
+    window.language_menu.choose("en")
     names = [lesson.name for lesson in dock.lessons]
     dock.lesson_list.setCurrentRow(names.index("07-chain-rule"))
     guess = dock.content.findChild(QLineEdit, "predictionGuess")
@@ -128,6 +130,6 @@ def test_the_language_is_remembered(qtbot, settings):
     settings.setValue(LANGUAGE_KEY, "zh")
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    assert window.lessons.language == "zh"
-    window.lessons.set_language("en")
+    assert i18n.language() == "zh"
+    window.language_menu.choose("en")
     assert settings.value(LANGUAGE_KEY) == "en"

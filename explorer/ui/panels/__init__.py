@@ -37,7 +37,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from explorer.ui.i18n import Context
 from explorer.ui.panels.panel import Panel
+
+# The tabs' names in the app's language; a PanelEntry's title stays the English key.
+TAB_NAMES = Context("Tabs")
 
 
 @dataclass(frozen=True)
@@ -51,10 +55,10 @@ class PanelEntry:
 
 
 PANELS: list[PanelEntry] = [
-    PanelEntry("Function", "explorer.ui.panels.function_panel:FunctionPanel"),
-    PanelEntry("Derivative", "explorer.ui.panels.derivative.panel:DerivativePanel"),
-    PanelEntry("Integral", "explorer.ui.panels.integral_panel:IntegralPanel"),
-    PanelEntry("Graph", "explorer.ui.panels.graph_panel:GraphPanel"),
-    PanelEntry("Gradient", "explorer.ui.panels.gradient_panel:GradientPanel"),
-    PanelEntry("Descent", "explorer.ui.panels.descent_panel:DescentPanel"),
+    PanelEntry(TAB_NAMES.mark("Function"), "explorer.ui.panels.function_panel:FunctionPanel"),
+    PanelEntry(TAB_NAMES.mark("Derivative"), "explorer.ui.panels.derivative.panel:DerivativePanel"),
+    PanelEntry(TAB_NAMES.mark("Integral"), "explorer.ui.panels.integral_panel:IntegralPanel"),
+    PanelEntry(TAB_NAMES.mark("Graph"), "explorer.ui.panels.graph_panel:GraphPanel"),
+    PanelEntry(TAB_NAMES.mark("Gradient"), "explorer.ui.panels.gradient_panel:GradientPanel"),
+    PanelEntry(TAB_NAMES.mark("Descent"), "explorer.ui.panels.descent_panel:DescentPanel"),
 ]

@@ -1,0 +1,370 @@
+"""The app's two languages: Qt Linguist catalogues read at run time, switched live, remembered.
+
+Every user-visible string goes through a ``Context`` (one per module, named after the module's
+main class): ``T = Context("DescentPanel")`` and then ``T("Step")`` for a string wanted now, or
+``T.text(label, "Step {n}", n=3)`` for a widget's text that must follow the language later.
+``packaging/translations.py`` finds these calls (the first string literal of a call on a
+module-level ``Context``) and keeps ``explorer/resources/translations/<code>.ts`` in step.
+
+The ``.ts`` files are read directly at run time by ``TsTranslator`` (a ``QTranslator`` over the
+XML), so there is no compiled ``.qm`` to build, ship or let drift from its source.
+
+Switching: ``set_language`` swaps the application's translator; Qt then sends
+``QEvent.LanguageChange`` to the application and every widget. On it, every text bound with
+``bind`` (``Context.text``/``tip``/…) is set again in the new language, and widgets whose text is
+built by code (readouts, explanations) re-render in their ``changeEvent`` (``Panel.retranslate``).
+
+Templates use named fields (``{n}``) so a translation can reorder them; messages computed in core
+(English, shared with the CLI) are translated at this boundary by ``core_text``: an exact entry in
+the ``core`` context, or a pattern entry whose ``{field}`` parts match any text.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
+
+from explorer.ui.resources import resource_path
+
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+LANGUAGE_KEY = "ui/language"
+CORE_CONTEXT = "core"
+
+
+# ----- catalogues ---------------------------------------------------------------------------------
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """{(context, source): translation} of a Qt Linguist .ts file, finished entries only."""
+    messages: dict[tuple[str, str], str] = {}
+    for context in ElementTree.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "obsolete"):
+                continue
+            if translation.text:
+                messages[(name, message.findtext("source") or "")] = translation.text
+    return messages
+
+
+def catalogue_path(code: str) -> Path | None:
+    """The Qt Linguist source of language ``code``, or None for English (the source language)."""
+    try:
+        return resource_path("translations", f"{code}.ts")
+    except FileNotFoundError:
+        return None
+
+
+class TsTranslator(QTranslator):
+    """A QTranslator answering from a .ts file's XML, read once when it is made."""
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.messages = read_ts(path)
+        self.core_patterns = _core_patterns(self.messages)
+
+    def translate(  # noqa: D401 - Qt override
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None tells Qt "not here": it then falls back to the source text.
+        return self.messages.get((context, source))
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return not self.messages
+
+
+# ----- texts --------------------------------------------------------------------------------------
+
+
+class Text:
+    """A translatable text with its fields, rendered in the current language by ``str()``.
+
+    A field may itself be a ``Text`` (or anything with a ``__str__``): it is rendered too, so a
+    bound text built from translated parts follows the language as a whole.
+    """
+
+    __slots__ = ("context", "source", "values")
+
+    def __init__(self, context: str, source: str, values: dict[str, Any]) -> None:
+        self.context, self.source, self.values = context, source, values
+
+    def __str__(self) -> str:
+        text = QCoreApplication.translate(self.context, self.source)
+        if not self.values:
+            return text
+        return text.format(**{key: str(value) for key, value in self.values.items()})
+
+    def __repr__(self) -> str:
+        return f"Text({self.context!r}, {self.source!r}, {self.values!r})"
+
+
+class Joined:
+    """Parts (texts or plain strings) joined by ``separator`` when rendered."""
+
+    __slots__ = ("parts", "separator")
+
+    def __init__(self, parts: list[Any], separator: str = "") -> None:
+        self.parts, self.separator = parts, separator
+
+    def __str__(self) -> str:
+        return self.separator.join(str(part) for part in self.parts)
+
+
+class Context:
+    """The translation context of one module's strings (see the module docstring)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, source: str, **values: Any) -> str:
+        """``source`` in the current language, fields filled in."""
+        return str(self.lazy(source, **values))
+
+    def lazy(self, source: str, **values: Any) -> Text:
+        """``source`` to be rendered later (bound to a widget, or a field of another text)."""
+        return Text(self.name, source, values)
+
+    @staticmethod
+    def mark(source: str) -> str:
+        """Mark a string kept as data (a list of names) for the catalogue; translate it where it
+        is shown with ``context(source)``."""
+        return source
+
+    def text(self, obj: QObject, source: str, **values: Any) -> None:
+        bind(obj, "setText", self.lazy(source, **values))
+
+    def tip(self, obj: QObject, source: str, **values: Any) -> None:
+        bind(obj, "setToolTip", self.lazy(source, **values))
+
+    def placeholder(self, obj: QObject, source: str, **values: Any) -> None:
+        bind(obj, "setPlaceholderText", self.lazy(source, **values))
+
+    def title(self, obj: QObject, source: str, **values: Any) -> None:
+        """A group box's or menu's title."""
+        bind(obj, "setTitle", self.lazy(source, **values))
+
+    def window_title(self, obj: QObject, source: str, **values: Any) -> None:
+        bind(obj, "setWindowTitle", self.lazy(source, **values))
+
+    def label(self, source: str, **values: Any) -> QLabel:
+        """A new QLabel whose text follows the language."""
+        label = QLabel()
+        self.text(label, source, **values)
+        return label
+
+    def action(self, parent: QObject, source: str, **values: Any) -> QAction:
+        """A new QAction whose text follows the language."""
+        action = QAction(parent)
+        self.text(action, source, **values)
+        return action
+
+
+T = Context("LanguageMenu")
+
+# obj -> {(setter, leading args): text}. Weak: a deleted widget drops out by itself.
+_bound: weakref.WeakKeyDictionary[QObject, dict[tuple[str, tuple], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def bind(obj: QObject, setter: str, text: Any, *leading: Any) -> None:
+    """Call ``obj.<setter>(*leading, str(text))`` now and again whenever the language changes.
+
+    ``leading`` picks the item for setters such as ``setTabText(index, …)`` or
+    ``setItemText(index, …)``. Binding again replaces the earlier text of the same slot.
+    """
+    _bound.setdefault(obj, {})[(setter, leading)] = text
+    getattr(obj, setter)(*leading, str(text))
+
+
+def unbind(obj: QObject, setter: str, *leading: Any) -> None:
+    """Stop following the language for this slot (the code now sets it to user text)."""
+    _bound.get(obj, {}).pop((setter, leading), None)
+
+
+def retranslate_bound() -> None:
+    """Set every bound text again in the current language."""
+    for obj, slots in list(_bound.items()):
+        for (setter, leading), text in list(slots.items()):
+            try:
+                getattr(obj, setter)(*leading, str(text))
+            except RuntimeError:  # its C++ object is gone (the window closed)
+                _bound.pop(obj, None)
+                break
+
+
+# ----- core's messages ----------------------------------------------------------------------------
+
+
+def _core_patterns(messages: dict[tuple[str, str], str]) -> list[tuple[re.Pattern[str], str]]:
+    """The ``core`` entries with ``{field}`` parts as regular expressions, longest first."""
+    compiled = []
+    for (context, source), translation in messages.items():
+        if context != CORE_CONTEXT or "{" not in source:
+            continue
+        regex, seen = "", set()
+        for index, part in enumerate(re.split(r"\{(\w+)\}", source)):
+            if index % 2 == 0:
+                regex += re.escape(part)
+            else:  # a field named twice must be the same text both times
+                regex += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
+                seen.add(part)
+        compiled.append((re.compile(regex + r"\Z", re.DOTALL), translation))
+    # Longest template first: the most specific wins over a shorter one it contains.
+    compiled.sort(key=lambda pair: -len(pair[0].pattern))
+    return compiled
+
+
+def core_text(message: str) -> str:
+    """A message computed in core (English) in the current language.
+
+    Exact entries first; then pattern entries (``Unknown function '{name}'``, listed in
+    ``explorer.ui.core_messages``). Unknown text stays English.
+    """
+    translated = QCoreApplication.translate(CORE_CONTEXT, message)
+    if translated != message or _state.translator is None:
+        return translated
+    for pattern, translation in _state.translator.core_patterns:
+        match = pattern.match(message)
+        if match:
+            # A field that is itself a core word ("the lower bound") is translated too.
+            fields = {
+                key: QCoreApplication.translate(CORE_CONTEXT, value)
+                for key, value in match.groupdict().items()
+            }
+            return translation.format(**fields)
+    return message
+
+
+class CoreText:
+    """A core message rendered in the current language by ``str()`` (for ``bind``)."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __str__(self) -> str:
+        return core_text(self.message)
+
+
+# ----- the current language -----------------------------------------------------------------------
+
+
+class _State:
+    def __init__(self) -> None:
+        self.code = "en"
+        self.translator: TsTranslator | None = None
+        self.watcher: _LanguageWatcher | None = None
+        self.missing_font_said = False
+
+
+class _LanguageWatcher(QObject):
+    """Hears the application's LanguageChange and sets every bound text again."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:
+            retranslate_bound()
+        return False
+
+
+_state = _State()
+
+
+def system_language() -> str:
+    """Chinese when the system locale is Chinese, else English."""
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def chinese_font_installed() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def language() -> str:
+    """The chosen language's code (what View ▸ Language shows checked)."""
+    return _state.code
+
+
+def shown_language() -> str:
+    """The language the app is drawn in: Chinese only where a font can draw it."""
+    return "zh" if _state.code == "zh" and chinese_font_installed() else "en"
+
+
+def saved_language(settings: QSettings) -> str:
+    code = str(settings.value(LANGUAGE_KEY, system_language(), type=str))
+    return code if code in LANGUAGES else "en"
+
+
+def set_language(code: str) -> None:
+    """Draw the app in ``code`` now (every window, without a restart)."""
+    app = QCoreApplication.instance()
+    if _state.watcher is None:
+        _state.watcher = _LanguageWatcher(app)
+        app.installEventFilter(_state.watcher)
+    _state.code = code if code in LANGUAGES else "en"
+    previous, _state.translator = _state.translator, None
+    path = catalogue_path(_state.code) if shown_language() != "en" else None
+    if path is not None:
+        _state.translator = TsTranslator(path, app)
+        app.installTranslator(_state.translator)
+    if previous is not None:
+        app.removeTranslator(previous)
+        previous.deleteLater()
+    elif _state.translator is None:
+        # Nothing was installed and nothing is now: Qt sends no LanguageChange by itself.
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    # QApplication posts LanguageChange to the windows: deliver it now, so the whole app has
+    # switched when this returns.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+
+def missing_font_notice() -> str:
+    """Said once, in words every font can draw, when Chinese is chosen but cannot be drawn."""
+    if _state.code != "zh" or chinese_font_installed():
+        return ""
+    return (
+        "No font with Chinese characters is installed, so the app is shown in English. "
+        "Install one (for example Noto Sans CJK SC) to use it in Chinese."
+    )
+
+
+class LanguageMenu(QMenu):
+    """View ▸ Language: the languages, the chosen one checked; choosing switches and remembers."""
+
+    def __init__(
+        self, parent: QWidget, settings: QSettings, on_change: Callable[[str], None] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("languageMenu")
+        self.settings = settings
+        self.on_change = on_change
+        self.group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = self.addAction(name)  # each language's own name, never translated
+            action.setCheckable(True)
+            action.setData(code)
+            self.group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.choose(c))
+        T.title(self, "&Language")
+        self.sync()
+
+    def choose(self, code: str) -> None:
+        self.settings.setValue(LANGUAGE_KEY, code)
+        set_language(code)
+        self.sync()
+        if self.on_change is not None:
+            self.on_change(code)
+
+    def sync(self) -> None:
+        for action in self.group.actions():
+            action.setChecked(action.data() == language())

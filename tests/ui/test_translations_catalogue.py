@@ -1,0 +1,76 @@
+"""The Chinese catalogue: every string the code marks is translated, and the app reads the .ts."""
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from explorer.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "explorer" / "resources" / "translations"
+
+
+def _tool():
+    # packaging/translations.py is a developer tool, not part of the installed package.
+    spec = importlib.util.spec_from_file_location(
+        "translations", ROOT / "packaging" / "translations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("translations", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_string_of_the_code_lacks_a_chinese_translation():
+    assert _tool().untranslated(TRANSLATIONS / "zh.ts") == []
+
+
+def test_the_catalogue_holds_exactly_the_strings_of_the_code():
+    # A string dropped from the code leaves the catalogue (packaging/translations.py rewrites it).
+    tool = _tool()
+    assert set(tool.translations(TRANSLATIONS / "zh.ts")) == set(tool.all_strings())
+
+
+def test_the_catalogue_finds_strings_through_every_kind_of_call(tmp_path):
+    module = tmp_path / "explorer" / "sample.py"
+    module.parent.mkdir()
+    module.write_text(
+        'T = Context("Sample")\n'
+        'A = T("now")\n'
+        'T.text(label, "bound {n}", n=1)\n'
+        'NAMES = [T.mark("kept as data")]\n'
+        'other("not this")\n'
+    )
+    found = _tool().all_strings(tmp_path / "explorer")
+    assert set(found) == {("Sample", "now"), ("Sample", "bound {n}"), ("Sample", "kept as data")}
+
+
+def test_the_translation_in_use_is_read_from_the_ts_file(tmp_path, monkeypatch):
+    # No compiled catalogue ships: the .ts in the package is what the app translates with, so
+    # an edit to it shows at the next start without any build step.
+    assert not list(TRANSLATIONS.glob("*.qm"))
+    edited = tmp_path / "zh.ts"
+    shutil.copy(TRANSLATIONS / "zh.ts", edited)
+    edited.write_text(edited.read_text(encoding="utf-8").replace(">梯度下降<", ">下降测试<"))
+    monkeypatch.setattr(i18n, "catalogue_path", lambda code: edited)
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
+    i18n.set_language("zh")
+    assert QCoreApplication.translate("Tabs", "Descent") == "下降测试"
+    assert i18n.read_ts(edited)[("Tabs", "Gradient")] == "梯度"
+    i18n.set_language("en")
+    assert QCoreApplication.translate("Tabs", "Descent") == "Descent"
+
+
+def test_core_messages_are_translated_by_exact_entry_or_by_pattern(monkeypatch):
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
+    i18n.set_language("zh")
+    assert i18n.core_text("Enter an expression") == "请输入表达式"
+    assert i18n.core_text("Unknown function 'foo'") == "未知函数“foo”"
+    assert i18n.core_text("a message core has not got a translation for") == (
+        "a message core has not got a translation for"
+    )
+    i18n.set_language("en")
+    assert i18n.core_text("Unknown function 'foo'") == "Unknown function 'foo'"
