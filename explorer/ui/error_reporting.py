@@ -11,6 +11,10 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from explorer.ui.i18n import Context
+
+T = Context("ErrorReporter")
+
 log = logging.getLogger("explorer")
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -65,17 +69,23 @@ class ErrorReporter(QObject):
 
     def _tell_user(self, summary: str, details: str) -> None:
         status_bar = self._window.statusBar()
-        status_bar.showMessage(f"Internal error: {summary} (details in the log)", 15_000)
+        status_bar.showMessage(
+            T("Internal error: {summary} (details in the log)", summary=summary), 15_000
+        )
         if self._box is None:
             # One non-modal box, reused: a slot failing on every mouse move must not open dozens.
             self._box = QMessageBox(self._window)
             self._box.setIcon(QMessageBox.Icon.Warning)
-            self._box.setWindowTitle("Calculus Explorer: internal error")
+            T.window_title(self._box, "Calculus Explorer: internal error")
             self._box.setWindowModality(Qt.WindowModality.NonModal)
             self._box.setStandardButtons(QMessageBox.StandardButton.Close)
         self._box.setText(
-            "Something went wrong inside Calculus Explorer. Your work is still open; "
-            "you can keep going.\n\n" + summary
+            T(
+                "Something went wrong inside Calculus Explorer. Your work is still open; "
+                "you can keep going."
+            )
+            + "\n\n"
+            + summary
         )
         self._box.setDetailedText(details)
         self._box.show()

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.export import MAX_EXPORT_SIDE
+from explorer.ui.i18n import Context
+
+T = Context("ExportDialog")
 
 DEFAULT_SIZE = (1600, 1000)
-_FORMATS = (("PNG image", "png"), ("SVG vector drawing", "svg"))
+_FORMATS = ((T.mark("PNG image"), "png"), (T.mark("SVG vector drawing"), "svg"))
 
 
 class ExportDialog(QDialog):
@@ -29,18 +32,18 @@ class ExportDialog(QDialog):
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export Image")
+        T.window_title(self, "Export Image")
         self._settings = settings
         self.format_box = QComboBox()
         for label, suffix in _FORMATS:
-            self.format_box.addItem(label, suffix)
+            self.format_box.addItem(T(label), suffix)
         self.width_box = self._size_box(settings.value("export/width", DEFAULT_SIZE[0], type=int))
         self.height_box = self._size_box(settings.value("export/height", DEFAULT_SIZE[1], type=int))
         last_format = settings.value("export/format", "png", type=str)
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(last_format)))
         default_folder = settings.value("export/folder", str(Path.home()), type=str)
         self.path_edit = QLineEdit(str(Path(default_folder) / f"plot.{self.chosen_format()}"))
-        browse = QPushButton("Browse…")
+        browse = T.text(QPushButton(), "Browse…")
         browse.clicked.connect(self._browse)
         self.format_box.currentIndexChanged.connect(self._sync_suffix)
         path_row = QHBoxLayout()
@@ -52,10 +55,10 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Format", self.format_box)
-        form.addRow("Width (pixels)", self.width_box)
-        form.addRow("Height (pixels)", self.height_box)
-        form.addRow("File", path_row)
+        form.addRow(T.label("Format"), self.format_box)
+        form.addRow(T.label("Width (pixels)"), self.width_box)
+        form.addRow(T.label("Height (pixels)"), self.height_box)
+        form.addRow(T.label("File"), path_row)
         form.addRow(buttons)
 
     @staticmethod
@@ -96,7 +99,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         suffix = self.chosen_format()
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export Image", str(self.chosen_path()), f"{suffix.upper()} (*.{suffix})"
+            self, T("Export Image"), str(self.chosen_path()), f"{suffix.upper()} (*.{suffix})"
         )
         if name:
             self.path_edit.setText(name)

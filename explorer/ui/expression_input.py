@@ -25,16 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr.errors import ExprError
+from explorer.ui import i18n
 from explorer.ui.appearance import current_theme, follow_theme, set_text_role
+from explorer.ui.i18n import Context, Deferred, Joined
 from explorer.ui.palette import Theme
 from explorer.ui.syntax_help import show_syntax_help
+
+T = Context("ExpressionInput")
 
 DEBOUNCE_MS = 40
 # The input's text is this many times the application's (which Ctrl+= changes).
 _INPUT_FONT_FACTOR = 1.25
 # Messages about names link to the syntax list; the link's text and its target.
 _NAME_ERRORS = ("Unknown name", "Unknown function")
-SYNTAX_LINK_TEXT = "see the syntax list"
+SYNTAX_LINK_TEXT = T.mark("see the syntax list")
 _SYNTAX_LINK = "syntax"
 # Below this many pixels for the message itself, the marked snippet gives way to it.
 _MIN_MESSAGE_WIDTH = 220
@@ -44,9 +48,10 @@ _MAX_TOOLTIP_CHARACTERS = 300
 
 def error_text(error: ExprError) -> str:
     """The plain-text form of an error shown under the input, e.g. "... after '/' (column 8)"."""
+    message = i18n.core_text(error.message)
     if error.column is None:
-        return error.message
-    return f"{error.message} (column {error.column})"
+        return message
+    return T("{message} (column {column})", message=message, column=error.column)
 
 
 def snippet_parts(text: str, column: int, context: int = 30) -> tuple[str, str, str]:
@@ -93,11 +98,12 @@ def shortened(text: str, limit: int) -> str:
 class _Feedback:
     """What the line under the input says; laid out to the width it has when shown."""
 
-    message: str = ""  # plain text, elided to fit
+    # Plain text, elided to fit; rendered when shown, so it follows the language.
+    message: object = ""
     role: str = "muted"  # its colour, a text role of the theme (explorer.ui.palette.Theme)
     snippet: tuple[str, int] | None = None  # (typed text, column) to mark, when there is room
     link: bool = False  # "— see the syntax list"
-    tooltip: str = ""
+    tooltip: object = ""
 
 
 def _escape_keeping_spaces(text: str) -> str:
@@ -126,7 +132,7 @@ class ExpressionInput(QWidget):
         parent: QWidget | None = None,
         *,
         label: str = "f(x) =",
-        echo_prefix: str = "Plotting y = ",
+        echo_prefix: object = T.lazy("Plotting y = "),
     ):
         super().__init__(parent)
         self._parse = parse or _default_parse
@@ -134,10 +140,11 @@ class ExpressionInput(QWidget):
         self._echo_prefix = echo_prefix
         self.line_edit = QLineEdit()
         self.line_edit.setObjectName("expressionInput")
-        self.line_edit.setPlaceholderText("Type an expression in x, e.g. x^3 - 1/x")
+        T.placeholder(self.line_edit, "Type an expression in x, e.g. x^3 - 1/x")
         self.line_edit.setClearButtonEnabled(True)
-        self.line_edit.setToolTip(
-            "Operators + - * / ^, functions like sin(x), exp(x), log(x), |x|; constants pi, e"
+        T.tip(
+            self.line_edit,
+            "Operators + - * / ^, functions like sin(x), exp(x), log(x), |x|; constants pi, e",
         )
         self.feedback = QLabel()
         self.feedback.setObjectName("expressionFeedback")
@@ -238,14 +245,13 @@ class ExpressionInput(QWidget):
 
     def _show_error(self, text: str, error: ExprError) -> None:
         self._last_error = error
-        message = error_text(error)
         snippet = (text, error.column) if error.column is not None and text.strip() else None
         self._feedback_state = _Feedback(
-            message=f"⚠ {message}",
+            message=Joined(["⚠ ", Deferred(lambda: error_text(error))]),
             role="error",
             snippet=snippet,
-            link=message.startswith(_NAME_ERRORS),
-            tooltip=shortened(message, _MAX_TOOLTIP_CHARACTERS),
+            link=error.message.startswith(_NAME_ERRORS),
+            tooltip=Deferred(lambda: shortened(error_text(error), _MAX_TOOLTIP_CHARACTERS)),
         )
         self._apply_feedback()
 
@@ -254,7 +260,7 @@ class ExpressionInput(QWidget):
         display = getattr(expression, "display", None)
         echo = display() if callable(display) else str(expression)
         # Echo what was understood, so "1/2x" visibly means (1/2)·x.
-        self._feedback_state = _Feedback(message=f"{self._echo_prefix}{echo}")
+        self._feedback_state = _Feedback(message=Joined([self._echo_prefix, echo]))
         self._apply_feedback()
 
     def _apply_feedback(self) -> None:
@@ -264,7 +270,7 @@ class ExpressionInput(QWidget):
             # An error about text that drives nothing here must not linger as if it mattered.
             feedback = _Feedback(message=self._hint)
         self.feedback.setText(self._feedback_html(feedback))
-        self.feedback.setToolTip(feedback.tooltip)
+        self.feedback.setToolTip(str(feedback.tooltip))
         set_text_role(self.line_edit, "invalid" if feedback.role == "error" else "")
 
     def _feedback_html(self, feedback: _Feedback) -> str:
@@ -273,8 +279,9 @@ class ExpressionInput(QWidget):
         room = max(0, self.feedback.contentsRect().width() - 4)
         tail = ""
         if feedback.link:
-            room -= metrics.horizontalAdvance(f" — {SYNTAX_LINK_TEXT}")
-            tail = f" — <a href='{_SYNTAX_LINK}'>{SYNTAX_LINK_TEXT}</a>"
+            link_text = T(SYNTAX_LINK_TEXT)
+            room -= metrics.horizontalAdvance(f" — {link_text}")
+            tail = f" — <a href='{_SYNTAX_LINK}'>{link_text}</a>"
         theme = current_theme()
         snippet = ""
         if feedback.snippet is not None:
@@ -284,10 +291,15 @@ class ExpressionInput(QWidget):
             if room - width >= _MIN_MESSAGE_WIDTH:
                 room -= width
                 snippet = "&nbsp;&nbsp;&nbsp;" + marked_snippet_html(*feedback.snippet, theme=theme)
-        message = metrics.elidedText(feedback.message, Qt.TextElideMode.ElideMiddle, room)
+        message = metrics.elidedText(str(feedback.message), Qt.TextElideMode.ElideMiddle, room)
         body = html.escape(message, quote=False)
         colour = getattr(theme, feedback.role)
         return f"<span style='color:{colour};'>{body}{tail}</span>{snippet}"
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._apply_feedback()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.feedback and event.type() == QEvent.Type.Resize:

@@ -41,7 +41,10 @@ from explorer.core.gradient.field import (
 )
 from explorer.core.text import format_number
 from explorer.ui.field_items import ArrowField, DraggablePoint
+from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
+
+T = Context("FieldView")
 
 # Band colours: viridis mixed with white so lines, arrows and labels on top stay readable.
 COLOR_MAP = "viridis"
@@ -185,7 +188,7 @@ class FieldView(PlotView):
         self._levels = contour_levels(grid.z)
         self._draw_bands(grid)
         self._draw_level_lines(grid)
-        self.set_message(None if self._levels is not None else "f has no real values here")
+        self.set_message(None if self._levels is not None else T.lazy("f has no real values here"))
         self.field_changed.emit(grid)
 
     def _clear_map(self) -> None:

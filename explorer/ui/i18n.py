@@ -21,12 +21,13 @@ the ``core`` context, or a pattern entry whose ``{field}`` parts match any text.
 
 from __future__ import annotations
 
+import html
 import re
 import weakref
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
@@ -37,6 +38,7 @@ from explorer.ui.resources import resource_path
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 LANGUAGE_KEY = "ui/language"
 CORE_CONTEXT = "core"
+O = TypeVar("O", bound=QObject)
 
 
 # ----- catalogues ---------------------------------------------------------------------------------
@@ -120,6 +122,30 @@ class Joined:
         return self.separator.join(str(part) for part in self.parts)
 
 
+class Deferred:
+    """Text computed by ``function()`` each time it is rendered (a message built from parts)."""
+
+    __slots__ = ("function",)
+
+    def __init__(self, function: Callable[[], str]) -> None:
+        self.function = function
+
+    def __str__(self) -> str:
+        return self.function()
+
+
+class Escaped:
+    """``text`` rendered and escaped for a rich-text label."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: object) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return html.escape(str(self.text), quote=False)
+
+
 class Context:
     """The translation context of one module's strings (see the module docstring)."""
 
@@ -140,21 +166,27 @@ class Context:
         is shown with ``context(source)``."""
         return source
 
-    def text(self, obj: QObject, source: str, **values: Any) -> None:
+    # Each returns ``obj``: ``button = T.text(QPushButton(), "Run")``.
+    def text(self, obj: O, source: str, **values: Any) -> O:
         bind(obj, "setText", self.lazy(source, **values))
+        return obj
 
-    def tip(self, obj: QObject, source: str, **values: Any) -> None:
+    def tip(self, obj: O, source: str, **values: Any) -> O:
         bind(obj, "setToolTip", self.lazy(source, **values))
+        return obj
 
-    def placeholder(self, obj: QObject, source: str, **values: Any) -> None:
+    def placeholder(self, obj: O, source: str, **values: Any) -> O:
         bind(obj, "setPlaceholderText", self.lazy(source, **values))
+        return obj
 
-    def title(self, obj: QObject, source: str, **values: Any) -> None:
+    def title(self, obj: O, source: str, **values: Any) -> O:
         """A group box's or menu's title."""
         bind(obj, "setTitle", self.lazy(source, **values))
+        return obj
 
-    def window_title(self, obj: QObject, source: str, **values: Any) -> None:
+    def window_title(self, obj: O, source: str, **values: Any) -> O:
         bind(obj, "setWindowTitle", self.lazy(source, **values))
+        return obj
 
     def label(self, source: str, **values: Any) -> QLabel:
         """A new QLabel whose text follows the language."""

@@ -131,8 +131,9 @@ class MainWindow(QMainWindow):
         i18n.bind(self.tabs, "setTabText", TAB_NAMES.lazy(self.tab_keys[index]), index)
 
     def tab_key(self, index: int) -> str:
-        """The English title of tab ``index`` (its name in session files and lessons)."""
-        return self.tab_keys[index]
+        """The English title of tab ``index`` (its name in session files and lessons); "" for
+        no tab, like ``tabText``."""
+        return self.tab_keys[index] if 0 <= index < len(self.tab_keys) else ""
 
     def tab_index(self, title: str) -> int | None:
         """The index of the tab with English title ``title``, or None."""

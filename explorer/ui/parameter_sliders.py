@@ -19,6 +19,10 @@ from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QSlider, QWidget
 
+from explorer.ui.i18n import Context
+
+T = Context("ParameterSliders")
+
 # −5 … 5 in steps of 0.01, starting at 1 (a fresh Desmos slider).
 PARAMETER_RANGE = (-5.0, 5.0)
 PARAMETER_STEP = 0.01
@@ -93,7 +97,8 @@ class ParameterSliders(QGroupBox):
     values_changed = Signal(object)
 
     def __init__(self, model: ParameterModel | None = None, parent: QWidget | None = None):
-        super().__init__("Parameters", parent)
+        super().__init__(parent)
+        T.title(self, "Parameters")
         self.setObjectName("parameterSliders")
         self._grid = QGridLayout(self)
         self._grid.setColumnStretch(1, 1)
@@ -178,7 +183,7 @@ class ParameterSliders(QGroupBox):
         # "." as the decimal point whatever the desktop's locale, as in the expression input.
         validator.setLocale(QLocale.c())
         value_box.setValidator(validator)
-        value_box.setToolTip(f"Type an exact value for {name} and press Enter")
+        T.tip(value_box, "Type an exact value for {name} and press Enter", name=name)
         value_box.setAlignment(Qt.AlignmentFlag.AlignRight)
         # Room for "−12.345" and the frame; longer values scroll inside the box.
         value_box.setFixedWidth(value_box.fontMetrics().horizontalAdvance("\u221212.3456") + 14)
@@ -215,7 +220,13 @@ class ParameterSliders(QGroupBox):
     def _show_value(self, name: str, value: float) -> None:
         _, slider, value_box = self._rows[name]
         bound = self._bounds[name] = slider_bound(value, self._bounds[name])
-        slider.setToolTip(f"The parameter {name}, from {-bound:g} to {bound:g}")
+        T.tip(
+            slider,
+            "The parameter {name}, from {low} to {high}",
+            name=name,
+            low=f"{-bound:g}",
+            high=f"{bound:g}",
+        )
         # Blocked: the model already holds this value, and writing it back would echo.
         slider.blockSignals(True)
         slider.setValue(_tick(value, bound))

@@ -12,8 +12,9 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.core.text import typographic_minus
-from explorer.ui import palette
+from explorer.ui import i18n, palette
 from explorer.ui.appearance import line_scale, text_scale, theme_for
+from explorer.ui.i18n import Context
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
 from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
 from explorer.ui.plot_style import (
@@ -24,6 +25,8 @@ from explorer.ui.plot_style import (
     scale_pen_width,
     set_line_pen,
 )
+
+T = Context("PlotView")
 
 # Colour-blind safe (Okabe–Ito); a curve without a colour of its own takes the next one.
 PALETTE: tuple[str, ...] = palette.CURVE_CYCLE
@@ -135,14 +138,15 @@ class PlotView(QWidget):
         self._style_plot(x_label, y_label, title)
         self._build_overlays()
         self._build_readout()
-        self.reset_view_action = QAction("Reset view", self)
+        self.reset_view_action = T.action(self, "Reset view")
         self.reset_view_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.reset_view_action.setToolTip("Show the whole curve again (Ctrl+0)")
+        T.tip(self.reset_view_action, "Show the whole curve again (Ctrl+0)")
         self.reset_view_action.triggered.connect(self.reset_view)
-        self.origin_axes_action = QAction("Axes Through the Origin", self)
+        self.origin_axes_action = T.action(self, "Axes Through the Origin")
         self.origin_axes_action.setCheckable(True)
-        self.origin_axes_action.setToolTip(
-            "Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do"
+        T.tip(
+            self.origin_axes_action,
+            "Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do",
         )
         self.origin_axes_action.toggled.connect(self.set_axes_through_origin)
         layout = QVBoxLayout(self)
@@ -246,7 +250,7 @@ class PlotView(QWidget):
         self.readout_label = QLabel(" ")
         self.readout_label.setObjectName("cursorReadout")
         self.readout_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.readout_label.setToolTip("Mouse position in plot coordinates")
+        T.tip(self.readout_label, "Mouse position in plot coordinates")
 
     # ----- curves and items ---------------------------------------------------------------------
 
@@ -532,9 +536,10 @@ class PlotView(QWidget):
 
     # ----- messages and cursor ------------------------------------------------------------------
 
-    def set_message(self, text: str | None) -> None:
-        """Show ``text`` centred in the plot area (e.g. "No real values in this range")."""
-        self._message.setText(text or "")
+    def set_message(self, text: object | None) -> None:
+        """Show ``text`` centred in the plot area (e.g. "No real values in this range"); a
+        translatable text (``explorer.ui.i18n``) follows the language."""
+        i18n.bind(self._message, "setText", text or "")
         self._message.setVisible(bool(text))
         self._centre_message()
 

@@ -7,14 +7,13 @@ it, with the search box holding what was asked for (an unknown name from an erro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -23,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr.reference import CATEGORIES, SyntaxEntry, syntax_entries
+from explorer.ui.i18n import Context, core_text
 
-COLUMNS = ("Write", "Example", "Derivative rule", "Meaning")
+T = Context("SyntaxHelpDialog")
+COLUMNS = (T.mark("Write"), T.mark("Example"), T.mark("Derivative rule"), T.mark("Meaning"))
 # The rule column wraps past this width; Meaning takes the rest.
 RULE_WIDTH = 330
 PREFERRED_SIZE = QSize(1000, 660)
@@ -37,20 +38,19 @@ class SyntaxHelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("syntaxHelp")
-        self.setWindowTitle("Expression syntax")
+        T.window_title(self, "Expression syntax")
         self.search = QLineEdit()
         self.search.setObjectName("syntaxSearch")
-        self.search.setPlaceholderText("Search, e.g. log, power, sigmoid")
+        T.placeholder(self.search, "Search, e.g. log, power, sigmoid")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.filter)
-        intro = QLabel(
+        intro = T.label(
             "Everything f(x) may contain. u stands for any expression (the chain rule "
             "brings in u′); an example can be copied into the input as it is."
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("syntaxList")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,7 +68,7 @@ class SyntaxHelpDialog(QDialog):
         self._rows: list[tuple[int, SyntaxEntry]] = []
         self._headings: dict[str, int] = {}
         self._fill()
-        self.no_match = QLabel("Nothing matches; clear the search to see everything.")
+        self.no_match = T.label("Nothing matches; clear the search to see everything.")
         self.no_match.setObjectName("syntaxNoMatch")
         self.no_match.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -80,22 +80,38 @@ class SyntaxHelpDialog(QDialog):
         layout.addWidget(self.no_match)
         layout.addWidget(buttons)
         self.resize(self._fitting_size())
+        self._retranslate()
 
     def _fill(self) -> None:
         entries = syntax_entries()
         bold = self.table.font()
         bold.setBold(True)
         for category in CATEGORIES:
-            row = self._append_row([category])
+            row = self._append_row([""])
             self.table.setSpan(row, 0, 1, len(COLUMNS))
             self.table.item(row, 0).setFont(bold)
             self._headings[category] = row
             for entry in entries:
                 if entry.category == category:
-                    write = entry.write + (f"\nalso {', '.join(entry.also)}" if entry.also else "")
-                    texts = [write, entry.example, entry.derivative_rule, entry.meaning]
+                    texts = [entry.write, entry.example, "", ""]
                     self._rows.append((self._append_row(texts), entry))
+
+    def _retranslate(self) -> None:
+        """The words of the table in the current language (the examples are the language's)."""
+        self.table.setHorizontalHeaderLabels([T(column) for column in COLUMNS])
+        for category, row in self._headings.items():
+            self.table.item(row, 0).setText(core_text(category))
+        for row, entry in self._rows:
+            also = "\n" + T("also {names}", names=", ".join(entry.also)) if entry.also else ""
+            self.table.item(row, 0).setText(entry.write + also)
+            self.table.item(row, 2).setText(core_text(entry.derivative_rule))
+            self.table.item(row, 3).setText(core_text(entry.meaning))
         self.table.resizeRowsToContents()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     def _append_row(self, texts: list[str]) -> int:
         row = self.table.rowCount()

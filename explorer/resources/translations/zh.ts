@@ -2,9 +2,268 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>CurveList</name>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="43" />
+            <source>Show or hide this curve</source>
+            <translation>显示或隐藏这条曲线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="46" />
+            <source>Pick the curve's colour</source>
+            <translation>选择曲线的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="60" />
+            <source>Edit f in the f(x) field at the top of the window</source>
+            <translation>在窗口顶部的 f(x) 输入框中编辑 f</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="65" />
+            <source>e.g. g(x) = f(x - 1) + 2  or  f'(x)</source>
+            <translation>例如 g(x) = f(x - 1) + 2  或  f'(x)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="70" />
+            <source>Remove this curve</source>
+            <translation>移除这条曲线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="95" />
+            <source>+ Add function</source>
+            <translation>+ 添加函数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="97" />
+            <source>Plot another function; it may use f, e.g. f(x - 1) or f'(x)</source>
+            <translation>再绘制一个函数；可以用到 f，例如 f(x - 1) 或 f'(x)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="150" />
+            <source>Curve colour</source>
+            <translation>曲线颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorReporter</name>
+        <message>
+            <location filename="../../ui/error_reporting.py" line="73" />
+            <source>Internal error: {summary} (details in the log)</source>
+            <translation>内部错误：{summary}（详情见日志）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/error_reporting.py" line="79" />
+            <source>Calculus Explorer: internal error</source>
+            <translation>Calculus Explorer：内部错误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/error_reporting.py" line="83" />
+            <source>Something went wrong inside Calculus Explorer. Your work is still open; you can keep going.</source>
+            <translation>Calculus Explorer 内部出了问题。你的工作仍然打开着，可以继续使用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="27" />
+            <source>PNG image</source>
+            <translation>PNG 图片</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="27" />
+            <source>SVG vector drawing</source>
+            <translation>SVG 矢量图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="35" />
+            <location filename="../../ui/export_dialog.py" line="102" />
+            <source>Export Image</source>
+            <translation>导出图片</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="46" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="58" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="59" />
+            <source>Width (pixels)</source>
+            <translation>宽度（像素）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="60" />
+            <source>Height (pixels)</source>
+            <translation>高度（像素）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_dialog.py" line="61" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpressionInput</name>
+        <message>
+            <location filename="../../ui/expression_input.py" line="39" />
+            <source>see the syntax list</source>
+            <translation>查看语法列表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/expression_input.py" line="52" />
+            <source>{message} (column {column})</source>
+            <translation>{message}（第 {column} 列）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/expression_input.py" line="130" />
+            <source>Plotting y = </source>
+            <translation>正在绘制 y = </translation>
+        </message>
+        <message>
+            <location filename="../../ui/expression_input.py" line="138" />
+            <source>Type an expression in x, e.g. x^3 - 1/x</source>
+            <translation>输入关于 x 的表达式，例如 x^3 - 1/x</translation>
+        </message>
+        <message>
+            <location filename="../../ui/expression_input.py" line="140" />
+            <source>Operators + - * / ^, functions like sin(x), exp(x), log(x), |x|; constants pi, e</source>
+            <translation>运算符 + - * / ^，函数如 sin(x)、exp(x)、log(x)、|x|；常数 pi、e</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldView</name>
+        <message>
+            <location filename="../../ui/field_view.py" line="191" />
+            <source>f has no real values here</source>
+            <translation>f 在这里没有实数值</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunctionPanel</name>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="67" />
+            <source>No shading</source>
+            <translation>不着色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="68" />
+            <source>Shade where f rises / falls (f′)</source>
+            <translation>为 f 的升降区间着色（f′）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="69" />
+            <source>Shade where f bends up / down (f″)</source>
+            <translation>为 f 的凹凸区间着色（f″）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="125" />
+            <source>The left end of the x-range: a number or e.g. -2pi</source>
+            <translation>x 范围的左端：一个数，或如 -2pi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="126" />
+            <source>The right end of the x-range: a number or e.g. -2pi</source>
+            <translation>x 范围的右端：一个数，或如 -2pi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="138" />
+            <source>x from</source>
+            <translation>x 从</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="140" />
+            <source>to</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="179" />
+            <source>Points of interest</source>
+            <translation>特殊点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="181" />
+            <source>Mark roots, extrema, inflection points, intercepts, holes, asymptotes and intersections; hover or click a dot for its coordinates</source>
+            <translation>标出零点、极值点、拐点、截距、可去间断点、渐近线和交点；悬停或点击圆点可查看坐标</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="197" />
+            <source>Trace the curve under the cursor</source>
+            <translation>沿曲线追踪光标</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="202" />
+            <source>the view, or type a, b</source>
+            <translation>当前视图，或输入 a, b</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="203" />
+            <source>Where to look for the global minimum and maximum</source>
+            <translation>在哪个区间上寻找全局最小值和最大值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="223" />
+            <source>Global extrema on</source>
+            <translation>全局最值区间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="422" />
+            <source>x min</source>
+            <translation>x 最小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="423" />
+            <source>x max</source>
+            <translation>x 最大值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="535" />
+            <source>No real values in this range</source>
+            <translation>此范围内没有实数值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="603" />
+            <source>&lt;b&gt;{name}&lt;/b&gt; on the view {where}:</source>
+            <translation>&lt;b&gt;{name}&lt;/b&gt; 在当前视图 {where} 上：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="605" />
+            <source>&lt;b&gt;{name}&lt;/b&gt; on {where}:</source>
+            <translation>&lt;b&gt;{name}&lt;/b&gt; 在 {where} 上：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="611" />
+            <source>{title} on {where}</source>
+            <translation>{title}区间：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="615" />
+            <source>rising</source>
+            <translation>上升</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="617" />
+            <source>falling</source>
+            <translation>下降</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="622" />
+            <source>concave up</source>
+            <translation>上凹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="624" />
+            <source>concave down</source>
+            <translation>下凹</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="353" />
+            <location filename="../../ui/i18n.py" line="390" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>
@@ -50,134 +309,180 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>f(x) is not used on the {tab} tab, which has its own input</source>
             <translation>“{tab}”页不使用 f(x)，它有自己的输入框</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>; f(x) drives the {tab} tab</source>
             <translation>；f(x) 用于“{tab}”页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>; f(x) drives the {tabs} tabs</source>
             <translation>；f(x) 用于{tabs}页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>&amp;Export Image…</source>
             <translation>导出图片(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>&amp;Copy Image</source>
             <translation>复制图片(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="250" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>Edit &amp;Expression</source>
             <translation>编辑表达式(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="253" />
+            <location filename="../../ui/main_window.py" line="254" />
             <source>&amp;Full Screen</source>
             <translation>全屏(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>&amp;About Calculus Explorer</source>
             <translation>关于 Calculus Explorer(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>Expression &amp;Syntax</source>
             <translation>表达式语法(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="270" />
+            <location filename="../../ui/main_window.py" line="271" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="277" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="280" />
+            <location filename="../../ui/main_window.py" line="281" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="307" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>There is no panel to export</source>
             <translation>没有可导出的面板</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>Exported {path} ({width}×{height})</source>
             <translation>已导出 {path}（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="327" />
+            <location filename="../../ui/main_window.py" line="328" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="342" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>Copied the plot to the clipboard ({width}×{height})</source>
             <translation>已将图像复制到剪贴板（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="355" />
+            <location filename="../../ui/main_window.py" line="356" />
             <source>About {app}</source>
             <translation>关于 {app}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="357" />
+            <location filename="../../ui/main_window.py" line="358" />
             <source>Explore the calculus behind deep learning: derivatives and the limit h→0, tangent lines and the rules step by step, the chain rule, and backpropagation stepped through a computational graph on a PyTorch-style autograd core.</source>
             <translation>探索深度学习背后的微积分：导数与极限 h→0、切线与求导法则的逐步推导、链式法则，以及在 PyTorch 风格的自动微分内核上沿计算图逐步进行的反向传播。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="363" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>Built with PySide6, pyqtgraph, NumPy and SymPy.</source>
             <translation>基于 PySide6、pyqtgraph、NumPy 和 SymPy 构建。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>Enter</source>
             <translation>回车</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>Plot the expression now (typing plots after a short pause)</source>
             <translation>立即绘制表达式（输入后稍停也会自动绘制）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="384" />
+            <location filename="../../ui/main_window.py" line="385" />
             <source>Keyboard Shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="431" />
+            <location filename="../../ui/main_window.py" line="432" />
             <source>{names} and {last}</source>
             <translation>{names}和{last}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="431" />
+            <location filename="../../ui/main_window.py" line="432" />
             <source>, </source>
             <translation>、</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParameterSliders</name>
+        <message>
+            <location filename="../../ui/parameter_sliders.py" line="101" />
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/parameter_sliders.py" line="186" />
+            <source>Type an exact value for {name} and press Enter</source>
+            <translation>输入 {name} 的精确值后按回车</translation>
+        </message>
+        <message>
+            <location filename="../../ui/parameter_sliders.py" line="223" />
+            <source>The parameter {name}, from {low} to {high}</source>
+            <translation>参数 {name}，范围 {low} 到 {high}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotView</name>
+        <message>
+            <location filename="../../ui/plot.py" line="110" />
+            <source>Reset view</source>
+            <translation>重置视图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot.py" line="112" />
+            <source>Show the whole curve again (Ctrl+0)</source>
+            <translation>重新显示整条曲线（Ctrl+0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot.py" line="114" />
+            <source>Axes Through the Origin</source>
+            <translation>坐标轴过原点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot.py" line="116" />
+            <source>Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do</source>
+            <translation>让 x 轴和 y 轴穿过 (0, 0)，与 Desmos 和 GeoGebra 一样</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot.py" line="198" />
+            <source>Mouse position in plot coordinates</source>
+            <translation>鼠标在图中的坐标</translation>
         </message>
     </context>
     <context>
@@ -348,6 +653,54 @@
         </message>
     </context>
     <context>
+        <name>SyntaxHelpDialog</name>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="28" />
+            <source>Write</source>
+            <translation>写法</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="28" />
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="28" />
+            <source>Derivative rule</source>
+            <translation>求导法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="28" />
+            <source>Meaning</source>
+            <translation>含义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="41" />
+            <source>Expression syntax</source>
+            <translation>表达式语法</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="44" />
+            <source>Search, e.g. log, power, sigmoid</source>
+            <translation>搜索，例如 log、power、sigmoid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="47" />
+            <source>Everything f(x) may contain. u stands for any expression (the chain rule brings in u′); an example can be copied into the input as it is.</source>
+            <translation>f(x) 中可以出现的全部内容。u 代表任意表达式（链式法则会带来 u′）；示例可以原样复制到输入框。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="71" />
+            <source>Nothing matches; clear the search to see everything.</source>
+            <translation>没有匹配项；清空搜索框即可查看全部。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="105" />
+            <source>also {names}</source>
+            <translation>也可写作 {names}</translation>
+        </message>
+    </context>
+    <context>
         <name>Tabs</name>
         <message>
             <location filename="../../ui/panels/__init__.py" line="58" />
@@ -513,139 +866,574 @@
             <translation>不允许使用字符“{char}”（{unicode}）；请改为输入普通字母“{letter}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="43" />
+            <location filename="../../ui/core_messages.py" line="45" />
             <source>{power} has no real value; use cbrt({base})</source>
             <translation>{power} 没有实数值；请用 cbrt({base})</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="44" />
+            <location filename="../../ui/core_messages.py" line="46" />
             <source>{power} is too small (more than 300 zeros after the point)</source>
             <translation>{power} 太小（小数点后超过 300 个零）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="45" />
+            <location filename="../../ui/core_messages.py" line="47" />
             <source>{power} is too large (more than 300 digits)</source>
             <translation>{power} 太大（超过 300 位数字）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="46" />
+            <location filename="../../ui/core_messages.py" line="48" />
             <source>Division by zero</source>
             <translation>除以零</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="47" />
+            <location filename="../../ui/core_messages.py" line="49" />
             <source>Division by zero: {part} is always 0</source>
             <translation>除以零：{part} 恒等于 0</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="48" />
+            <location filename="../../ui/core_messages.py" line="50" />
             <source>Empty parentheses</source>
             <translation>括号里是空的</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="49" />
+            <location filename="../../ui/core_messages.py" line="51" />
             <source>Exponent {value} is too large (max 1000)</source>
             <translation>指数 {value} 太大（最大 1000）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="50" />
+            <location filename="../../ui/core_messages.py" line="52" />
             <source>Expression ends too early: missing a value after {after}</source>
             <translation>表达式提前结束：{after} 后面缺少一个值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="51" />
+            <location filename="../../ui/core_messages.py" line="53" />
             <source>Expression is nested too deeply (max {depth} levels)</source>
             <translation>表达式嵌套太深（最多 {depth} 层）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="52" />
+            <location filename="../../ui/core_messages.py" line="54" />
             <source>{what} is too long ({count} characters, max {max})</source>
             <translation>{what}太长（{count} 个字符，最多 {max} 个）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="53" />
+            <location filename="../../ui/core_messages.py" line="55" />
             <source>Expression has too many parts (more than {max} tokens)</source>
             <translation>表达式的组成部分太多（超过 {max} 个记号）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="54" />
+            <location filename="../../ui/core_messages.py" line="56" />
             <source>Factorial '!' is not supported</source>
             <translation>不支持阶乘“!”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="55" />
+            <location filename="../../ui/core_messages.py" line="57" />
             <source>Inequalities (&lt;, &gt;) are not supported; type an expression such as x - 1</source>
             <translation>不支持不等式（&lt;、&gt;）；请输入表达式，例如 x - 1</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="56" />
+            <location filename="../../ui/core_messages.py" line="58" />
             <source>Missing a value after '{token}'</source>
             <translation>“{token}”后面缺少一个值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="57" />
+            <location filename="../../ui/core_messages.py" line="59" />
             <source>Missing '{closer}' for the '{opener}'</source>
             <translation>缺少与“{opener}”配对的“{closer}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="58" />
+            <location filename="../../ui/core_messages.py" line="60" />
             <source>Missing '{closer}' to close the '{opener}'</source>
             <translation>缺少闭合“{opener}”的“{closer}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="59" />
+            <location filename="../../ui/core_messages.py" line="61" />
             <source>Number has too many digits ({count}, max {max})</source>
             <translation>数字位数太多（{count} 位，最多 {max} 位）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="60" />
+            <location filename="../../ui/core_messages.py" line="62" />
             <source>This panel uses x; the expression also contains {name}</source>
             <translation>本面板只使用 x；表达式里还含有 {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="61" />
+            <location filename="../../ui/core_messages.py" line="63" />
             <source>Two numbers in a row; add an operator</source>
             <translation>两个数字连在一起；请加上运算符</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="62" />
+            <location filename="../../ui/core_messages.py" line="64" />
             <source>Unmatched '{token}'</source>
             <translation>没有配对的“{token}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="63" />
+            <location filename="../../ui/core_messages.py" line="65" />
             <source>Use round brackets ( ) for grouping, not '{token}'</source>
             <translation>分组请用圆括号 ( )，而不是“{token}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="64" />
+            <location filename="../../ui/core_messages.py" line="66" />
             <source>log(0) is undefined (it is infinite)</source>
             <translation>log(0) 无定义（它是无穷大）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="65" />
+            <location filename="../../ui/core_messages.py" line="67" />
             <source>{call} is undefined (a vertical asymptote)</source>
             <translation>{call} 无定义（垂直渐近线）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="66" />
+            <location filename="../../ui/core_messages.py" line="68" />
             <source>Up to two primes: {name}'(x) or {name}''(x)</source>
             <translation>最多两个撇号：{name}'(x) 或 {name}''(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="67" />
+            <location filename="../../ui/core_messages.py" line="69" />
             <source>The result is too large to compute exactly</source>
             <translation>结果太大，无法精确计算</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="68" />
+            <location filename="../../ui/core_messages.py" line="70" />
             <source>Expression</source>
             <translation>表达式</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="69" />
+            <location filename="../../ui/core_messages.py" line="71" />
             <source>Program</source>
             <translation>程序</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="73" />
+            <source>Numbers, constants and variables</source>
+            <translation>数、常数与变量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="74" />
+            <source>Operators</source>
+            <translation>运算符</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="75" />
+            <source>Functions</source>
+            <translation>函数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="76" />
+            <source>numbers; 1e-3 is 0.001</source>
+            <translation>数；1e-3 即 0.001</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="77" />
+            <source>π, half a turn in radians (π ≈ 3.14159)</source>
+            <translation>π，以弧度计的半圈（π ≈ 3.14159）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="78" />
+            <source>Euler's number, the base of ln (e ≈ 2.71828)</source>
+            <translation>自然常数，ln 的底（e ≈ 2.71828）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="79" />
+            <source>the variable</source>
+            <translation>自变量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="80" />
+            <source>parameters: single letters other than x (and e) get a slider each</source>
+            <translation>参数：除 x（和 e）以外的单个字母，各有一个滑块</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="81" />
+            <source>a constant while differentiating: (a·u)′ = a·u′</source>
+            <translation>求导时视为常数：(a·u)′ = a·u′</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="82" />
+            <source>an optional name in front, skipped</source>
+            <translation>前面可选的名字，会被忽略</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="83" />
+            <source>sum</source>
+            <translation>和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="84" />
+            <source>difference; in front it negates: -x^2 is −(x²)</source>
+            <translation>差；放在前面表示取负：-x^2 即 −(x²)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="85" />
+            <source>product</source>
+            <translation>积</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="86" />
+            <source>product written without *</source>
+            <translation>省略 * 的乘积</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="87" />
+            <source>quotient</source>
+            <translation>商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="88" />
+            <source>power, from the right: 2^3^2 is 2⁹</source>
+            <translation>幂，从右向左结合：2^3^2 即 2⁹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="89" />
+            <source>brackets group</source>
+            <translation>括号用于分组</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="90" />
+            <source>absolute value, the same as abs(u)</source>
+            <translation>绝对值，与 abs(u) 相同</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="91" />
+            <source>|u|′ = sign(u)·u′, none where u = 0</source>
+            <translation>|u|′ = sign(u)·u′，u = 0 处不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="92" />
+            <source>sine (radians)</source>
+            <translation>正弦（弧度）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="93" />
+            <source>cosine (radians)</source>
+            <translation>余弦（弧度）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="94" />
+            <source>tangent, sin/cos</source>
+            <translation>正切，sin/cos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="95" />
+            <source>cotangent, cos/sin</source>
+            <translation>余切，cos/sin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="96" />
+            <source>secant, 1/cos</source>
+            <translation>正割，1/cos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="97" />
+            <source>cosecant, 1/sin</source>
+            <translation>余割，1/sin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="98" />
+            <source>inverse sine (arcsine)</source>
+            <translation>反正弦</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="99" />
+            <source>inverse cosine (arccosine)</source>
+            <translation>反余弦</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="100" />
+            <source>inverse tangent (arctangent)</source>
+            <translation>反正切</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="101" />
+            <source>hyperbolic sine</source>
+            <translation>双曲正弦</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="102" />
+            <source>hyperbolic cosine</source>
+            <translation>双曲余弦</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="103" />
+            <source>hyperbolic tangent</source>
+            <translation>双曲正切</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="104" />
+            <source>inverse hyperbolic sine</source>
+            <translation>反双曲正弦</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="105" />
+            <source>inverse hyperbolic cosine</source>
+            <translation>反双曲余弦</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="106" />
+            <source>inverse hyperbolic tangent</source>
+            <translation>反双曲正切</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="107" />
+            <source>exponential, e^u</source>
+            <translation>指数函数，e^u</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="108" />
+            <source>natural logarithm</source>
+            <translation>自然对数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="109" />
+            <source>base-2 logarithm</source>
+            <translation>以 2 为底的对数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="110" />
+            <source>base-10 logarithm</source>
+            <translation>以 10 为底的对数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="111" />
+            <source>square root</source>
+            <translation>平方根</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="112" />
+            <source>real cube root</source>
+            <translation>实数立方根</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="113" />
+            <source>absolute value, also written |u|</source>
+            <translation>绝对值，也写作 |u|</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="114" />
+            <source>logistic function 1/(1+e^-u)</source>
+            <translation>逻辑斯谛函数 1/(1+e^-u)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="115" />
+            <source>relu(u)′ = step(u)·u′, none where u = 0</source>
+            <translation>relu(u)′ = step(u)·u′，u = 0 处不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="116" />
+            <source>round down to a whole number</source>
+            <translation>向下取整</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="117" />
+            <source>round up to a whole number</source>
+            <translation>向上取整</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="118" />
+            <source>sign: -1, 0 or 1</source>
+            <translation>符号函数：-1、0 或 1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="119" />
+            <source>Heaviside step, step(0) = 0</source>
+            <translation>单位阶跃函数，step(0) = 0</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="120" />
+            <source>none — it is piecewise constant: its slope is 0 between jumps and undefined at them</source>
+            <translation>不存在——它是分段常数：跳跃之间斜率为 0，跳跃处无定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="122" />
+            <source>Type two numbers: a, b</source>
+            <translation>请输入两个数：a, b</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="123" />
+            <source>x min</source>
+            <translation>x 最小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="124" />
+            <source>x max</source>
+            <translation>x 最大值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="125" />
+            <source>The x-range must be two numbers.</source>
+            <translation>x 的范围必须是两个数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="126" />
+            <source>{label} must be a finite number (got {value}).</source>
+            <translation>{label}必须是有限的数（得到的是 {value}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="127" />
+            <source>{label} = {value} is too far out: |x| must be at most 1e15 (keep the range within ±1e15).</source>
+            <translation>{label} = {value} 太远了：|x| 最多为 1e15（请把范围保持在 ±1e15 以内）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="130" />
+            <source>The range is reversed: x min ({low}) must be smaller than x max ({high}).</source>
+            <translation>范围颠倒了：x 最小值（{low}）必须小于 x 最大值（{high}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="131" />
+            <source>The range {low} .. {high} is too narrow to plot: make it wider than {span}.</source>
+            <translation>范围 {low} .. {high} 太窄，无法绘图：请让它宽于 {span}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="132" />
+            <source>Root of {curve}: {where}</source>
+            <translation>{curve} 的零点：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="133" />
+            <source>Local minimum of {curve}: {where}</source>
+            <translation>{curve} 的局部极小值：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="134" />
+            <source>Local maximum of {curve}: {where}</source>
+            <translation>{curve} 的局部极大值：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="135" />
+            <source>Inflection point of {curve}: {where}</source>
+            <translation>{curve} 的拐点：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="136" />
+            <source>Y-intercept of {curve}: {where}</source>
+            <translation>{curve} 的 y 轴截距：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="137" />
+            <source>Hole of {curve}: {where}</source>
+            <translation>{curve} 的可去间断点：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="138" />
+            <source>Vertical asymptote of {curve}: {where}</source>
+            <translation>{curve} 的垂直渐近线：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="139" />
+            <source>Intersection of {curve} and {other}: {where}</source>
+            <translation>{curve} 与 {other} 的交点：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="140" />
+            <source>Global minimum of {curve}: {y} at x = {x}</source>
+            <translation>{curve} 的全局最小值：x = {x} 处为 {y}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="141" />
+            <source>Global maximum of {curve}: {y} at x = {x}</source>
+            <translation>{curve} 的全局最大值：x = {x} 处为 {y}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="142" />
+            <source>Global minimum of {curve}: none</source>
+            <translation>{curve} 的全局最小值：不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="143" />
+            <source>Global maximum of {curve}: none</source>
+            <translation>{curve} 的全局最大值：不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="144" />
+            <source>Global minimum of {curve}: none — {curve} falls without bound at the vertical asymptote x = {x}</source>
+            <translation>{curve} 的全局最小值：不存在——{curve} 在垂直渐近线 x = {x} 处无限下降</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="147" />
+            <source>Global maximum of {curve}: none — {curve} grows without bound at the vertical asymptote x = {x}</source>
+            <translation>{curve} 的全局最大值：不存在——{curve} 在垂直渐近线 x = {x} 处无限增长</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="150" />
+            <source>Global minimum of {curve}: none — {curve} approaches {y} at the hole x = {x} but never reaches it</source>
+            <translation>{curve} 的全局最小值：不存在——{curve} 在可去间断点 x = {x} 处趋近 {y}，但永远达不到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="153" />
+            <source>Global maximum of {curve}: none — {curve} approaches {y} at the hole x = {x} but never reaches it</source>
+            <translation>{curve} 的全局最大值：不存在——{curve} 在可去间断点 x = {x} 处趋近 {y}，但永远达不到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="156" />
+            <source>Increasing</source>
+            <translation>递增</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="157" />
+            <source>Decreasing</source>
+            <translation>递减</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="158" />
+            <source>Constant</source>
+            <translation>常数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="159" />
+            <source>Concave up</source>
+            <translation>上凹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="160" />
+            <source>Concave down</source>
+            <translation>下凹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="161" />
+            <source>{name}′ changes from − to +: local minimum</source>
+            <translation>{name}′ 由 − 变为 +：局部极小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="162" />
+            <source>{name}′ changes from + to −: local maximum</source>
+            <translation>{name}′ 由 + 变为 −：局部极大值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="163" />
+            <source>{name}′ does not exist here (a vertical tangent): the second-derivative test does not apply</source>
+            <translation>{name}′ 在此不存在（垂直切线）：二阶导数判别法不适用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="166" />
+            <source>{name}′ jumps here (a corner): the second-derivative test does not apply</source>
+            <translation>{name}′ 在此跳跃（尖角）：二阶导数判别法不适用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="167" />
+            <source>{name}″ is undefined here: the second-derivative test does not apply</source>
+            <translation>{name}″ 在此无定义：二阶导数判别法不适用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="168" />
+            <source>{name}″ = 0: the second-derivative test is inconclusive</source>
+            <translation>{name}″ = 0：二阶导数判别法无法判断</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="169" />
+            <source>{name}″ = {value} &gt; 0: local minimum</source>
+            <translation>{name}″ = {value} &gt; 0：局部极小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="170" />
+            <source>{name}″ = {value} &lt; 0: local maximum</source>
+            <translation>{name}″ = {value} &lt; 0：局部极大值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="171" />
+            <source>{name}″ changes sign: the concavity changes</source>
+            <translation>{name}″ 变号：凹凸性改变</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="172" />
+            <source>{name}′ = 0 here but keeps its sign: not an extremum</source>
+            <translation>{name}′ 在此为 0 但不变号：不是极值</translation>
         </message>
     </context>
 </TS>

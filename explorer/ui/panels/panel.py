@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -54,6 +54,15 @@ class Panel(QWidget):
 
     def shutdown(self) -> None:
         """The window is closing: stop timers, cancel worker jobs."""
+
+    def retranslate(self) -> None:
+        """The language changed: write again the texts the panel builds itself (readouts,
+        explanations). Texts bound with ``explorer.ui.i18n`` follow by themselves."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
 
 @contextmanager

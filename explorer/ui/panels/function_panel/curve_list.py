@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.expression_input import ExpressionInput
+from explorer.ui.i18n import Context
+
+T = Context("CurveList")
 
 ParseEntry = Callable[[int, str], Any]
 
@@ -37,10 +40,10 @@ class CurveRow(QWidget):
         self.index = index
         self.visible_box = QCheckBox()
         self.visible_box.setObjectName(f"curveVisible_{index}")
-        self.visible_box.setToolTip("Show or hide this curve")
+        T.tip(self.visible_box, "Show or hide this curve")
         self.colour_button = QToolButton()
         self.colour_button.setObjectName(f"curveColour_{index}")
-        self.colour_button.setToolTip("Pick the curve's colour")
+        T.tip(self.colour_button, "Pick the curve's colour")
         self.colour_button.setFixedSize(22, 22)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -54,17 +57,17 @@ class CurveRow(QWidget):
             self.f_label = QLabel()
             self.f_label.setObjectName("curveF")
             self.f_label.setWordWrap(True)
-            self.f_label.setToolTip("Edit f in the f(x) field at the top of the window")
+            T.tip(self.f_label, "Edit f in the f(x) field at the top of the window")
             row.addWidget(self.f_label, 1)
         else:
             self.input = ExpressionInput(lambda text: parse(self.index, text), label="")
             self.input.setObjectName(f"curveInput_{index}")
-            self.input.line_edit.setPlaceholderText("e.g. g(x) = f(x - 1) + 2  or  f'(x)")
+            T.placeholder(self.input.line_edit, "e.g. g(x) = f(x - 1) + 2  or  f'(x)")
             row.addWidget(self.input, 1)
             self.remove_button = QToolButton()
             self.remove_button.setObjectName(f"curveRemove_{index}")
             self.remove_button.setText("✕")
-            self.remove_button.setToolTip("Remove this curve")
+            T.tip(self.remove_button, "Remove this curve")
             row.addWidget(self.remove_button)
 
     def show_colour(self, colour: str) -> None:
@@ -89,9 +92,9 @@ class CurveList(QWidget):
         self.rows: list[CurveRow] = []
         self._stack = QVBoxLayout()
         self._stack.setSpacing(2)
-        self.add_button = QPushButton("+ Add function")
+        self.add_button = T.text(QPushButton(), "+ Add function")
         self.add_button.setObjectName("addCurve")
-        self.add_button.setToolTip("Plot another function; it may use f, e.g. f(x - 1) or f'(x)")
+        T.tip(self.add_button, "Plot another function; it may use f, e.g. f(x - 1) or f'(x)")
         self.add_button.clicked.connect(self.add_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +147,7 @@ class CurveList(QWidget):
         return row
 
     def _pick_colour(self, index: int) -> None:
-        colour = QColorDialog.getColor(parent=self, title="Curve colour")
+        colour = QColorDialog.getColor(parent=self, title=T("Curve colour"))
         if colour.isValid():
             self.colour_changed.emit(index, QColor(colour).name())
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 
 from explorer.core.analysis.model import ASYMPTOTE, HOLE, GlobalExtremum, Interval, PointOfInterest
 from explorer.core.analysis.trace import TracePoint
+from explorer.ui.i18n import core_text
 from explorer.ui.plot import PlotView
 
 POINT_COLOUR = "#6b6b6b"
@@ -34,8 +35,10 @@ _MAX_ASYMPTOTE_LINES = 60
 
 def point_label_html(point: PointOfInterest) -> str:
     """The label of a point: its title and coordinates, then its tests in grey."""
-    lines = [f"<b>{html.escape(point.label())}</b>"]
-    lines += [f"<span style='color:#555555'>{html.escape(test)}</span>" for test in point.tests]
+    lines = [f"<b>{html.escape(core_text(point.label()))}</b>"]
+    lines += [
+        f"<span style='color:#555555'>{html.escape(core_text(test))}</span>" for test in point.tests
+    ]
     return f"<div style='color:#222222'>{'<br>'.join(lines)}</div>"
 
 

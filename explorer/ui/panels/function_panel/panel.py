@@ -49,21 +49,24 @@ from explorer.core.panel_state import FunctionState
 from explorer.core.panel_state.function import MAX_EXTRA_CURVES, SHADINGS
 from explorer.core.sampling import RangeError, SampledCurve, validate_range
 from explorer.core.text import format_number
+from explorer.ui import i18n
+from explorer.ui.i18n import Context, CoreText, Escaped, Joined, core_text
 from explorer.ui.panels.function_panel.curve_list import CurveList
 from explorer.ui.panels.function_panel.markers import HOVER_PIXELS, PointMarkers, TraceDot
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
 from explorer.ui.plot import PALETTE, PlotView
 
+T = Context("FunctionPanel")
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 _SIDE_COLUMN_WIDTH = 330
 VIEW_DEBOUNCE_MS = 40
 # Zooming in further than this into the analysed range samples it again (finer detail).
 REFINE_ZOOM = 8.0
 _SHADING_LABELS = {
-    "none": "No shading",
-    "slope": "Shade where f rises / falls (f′)",
-    "concavity": "Shade where f bends up / down (f″)",
+    "none": T.mark("No shading"),
+    "slope": T.mark("Shade where f rises / falls (f′)"),
+    "concavity": T.mark("Shade where f bends up / down (f″)"),
 }
 
 
@@ -118,9 +121,13 @@ class FunctionPanel(Panel):
         self.x_min_input.setObjectName("xMinInput")
         self.x_max_input = QLineEdit()
         self.x_max_input.setObjectName("xMaxInput")
-        for field, tip in ((self.x_min_input, "left"), (self.x_max_input, "right")):
+        tips = (
+            (self.x_min_input, T.mark("The left end of the x-range: a number or e.g. -2pi")),
+            (self.x_max_input, T.mark("The right end of the x-range: a number or e.g. -2pi")),
+        )
+        for field, tip in tips:
             field.setMaximumWidth(110)
-            field.setToolTip(f"The {tip} end of the x-range: a number or e.g. -2pi")
+            i18n.bind(field, "setToolTip", T.lazy(tip))
             field.editingFinished.connect(self.apply_range_inputs)
         self.range_feedback = QLabel()
         self.range_feedback.setObjectName("rangeFeedback")
@@ -128,9 +135,9 @@ class FunctionPanel(Panel):
         reset_button = QToolButton()
         reset_button.setDefaultAction(self.plot.reset_view_action)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("x from"))
+        controls.addWidget(T.label("x from"))
         controls.addWidget(self.x_min_input)
-        controls.addWidget(QLabel("to"))
+        controls.addWidget(T.label("to"))
         controls.addWidget(self.x_max_input)
         controls.addWidget(self.range_feedback, 1)
         controls.addWidget(reset_button)
@@ -169,27 +176,31 @@ class FunctionPanel(Panel):
     # ----- construction -------------------------------------------------------------------------
 
     def _build_toggles(self) -> None:
-        self.points_box = QCheckBox("Points of interest")
+        self.points_box = T.text(QCheckBox(), "Points of interest")
         self.points_box.setObjectName("showPoints")
-        self.points_box.setToolTip(
+        T.tip(
+            self.points_box,
             "Mark roots, extrema, inflection points, intercepts, holes, asymptotes and "
-            "intersections; hover or click a dot for its coordinates"
+            "intersections; hover or click a dot for its coordinates",
         )
         self.points_box.toggled.connect(lambda on: self._change(show_points=on))
         self.shading_box = QComboBox()
         self.shading_box.setObjectName("shading")
         for key in SHADINGS:
-            self.shading_box.addItem(_SHADING_LABELS[key], key)
+            self.shading_box.addItem("", key)
+            i18n.bind(
+                self.shading_box, "setItemText", T.lazy(_SHADING_LABELS[key]), SHADINGS.index(key)
+            )
         self.shading_box.currentIndexChanged.connect(
             lambda i: self._change(shading=self.shading_box.itemData(i))
         )
-        self.trace_box = QCheckBox("Trace the curve under the cursor")
+        self.trace_box = T.text(QCheckBox(), "Trace the curve under the cursor")
         self.trace_box.setObjectName("trace")
         self.trace_box.toggled.connect(lambda on: self._change(trace=on))
         self.extremes_input = QLineEdit()
         self.extremes_input.setObjectName("extremesInterval")
-        self.extremes_input.setPlaceholderText("the view, or type a, b")
-        self.extremes_input.setToolTip("Where to look for the global minimum and maximum")
+        T.placeholder(self.extremes_input, "the view, or type a, b")
+        T.tip(self.extremes_input, "Where to look for the global minimum and maximum")
         self.extremes_input.editingFinished.connect(self.apply_extremes_input)
         self.extremes_feedback = QLabel()
         self.extremes_feedback.setObjectName("extremesFeedback")
@@ -209,7 +220,7 @@ class FunctionPanel(Panel):
         stack.addWidget(self.shading_box)
         stack.addWidget(self.trace_box)
         interval_row = QHBoxLayout()
-        interval_row.addWidget(QLabel("Global extrema on"))
+        interval_row.addWidget(T.label("Global extrema on"))
         interval_row.addWidget(self.extremes_input, 1)
         stack.addLayout(interval_row)
         stack.addWidget(self.extremes_feedback)
@@ -407,16 +418,19 @@ class FunctionPanel(Panel):
     def apply_range_inputs(self) -> None:
         """Read both range fields; show what is wrong next to them, or replot."""
         bounds = []
-        for name, field in (("x min", self.x_min_input), ("x max", self.x_max_input)):
+        for name, field in (
+            (T.mark("x min"), self.x_min_input),
+            (T.mark("x max"), self.x_max_input),
+        ):
             try:
                 bounds.append(parse_bound(field.text()))
             except ExprError as error:
-                self._show_range_error(f"{name}: {error.message}", field)
+                self._show_range_error(Joined([T.lazy(name), ": ", CoreText(error.message)]), field)
                 return
         try:
             new_range = validate_range(*bounds)
         except RangeError as error:
-            self._show_range_error(error.message)
+            self._show_range_error(CoreText(error.message))
             return
         if new_range != self._state.x_range or self.range_feedback.text():
             # Widget → state: the fields keep what the user typed (e.g. -2pi).
@@ -424,8 +438,8 @@ class FunctionPanel(Panel):
             self._show_range_error(None)
             self.replot()
 
-    def _show_range_error(self, message: str | None, field: QLineEdit | None = None) -> None:
-        self.range_feedback.setText(html.escape(message) if message else "")
+    def _show_range_error(self, message: object | None, field: QLineEdit | None = None) -> None:
+        i18n.bind(self.range_feedback, "setText", Escaped(message) if message else "")
         for each in (self.x_min_input, self.x_max_input):
             bad = message is not None and (field is None or field is each)
             each.setStyleSheet(_ERROR_STYLE if bad else "")
@@ -441,10 +455,10 @@ class FunctionPanel(Panel):
                     raise ExprError("Type two numbers: a, b")
                 interval = validate_range(*(parse_bound(p) for p in parts))
             except (ExprError, RangeError) as error:
-                self.extremes_feedback.setText(html.escape(error.message))
+                i18n.bind(self.extremes_feedback, "setText", Escaped(CoreText(error.message)))
                 self.extremes_input.setStyleSheet(_ERROR_STYLE)
                 return
-        self.extremes_feedback.setText("")
+        i18n.bind(self.extremes_feedback, "setText", "")
         self.extremes_input.setStyleSheet("")
         self._state = dataclasses.replace(self._state, extremes_interval=interval)
         self.draw_analysis()
@@ -518,7 +532,7 @@ class FunctionPanel(Panel):
         first = self.definitions[0] if self.definitions else None
         self.last_curve = drawn[first.name].sampled if first and first.name in drawn else None
         empty = not any(c.sampled.has_real_values for c in drawn.values())
-        self.plot.set_message("No real values in this range" if drawn and empty else None)
+        self.plot.set_message(T.lazy("No real values in this range") if drawn and empty else None)
 
     def curve_heading(self, index: int) -> str:
         """``f(x) = x³ − 1/x`` (as the window echoes f), ``g(x) = f(x − 1) + 2``."""
@@ -530,6 +544,9 @@ class FunctionPanel(Panel):
             visible = self.visible_definitions()
             return visible[0] if visible else None
         return self.definitions[index]
+
+    def retranslate(self) -> None:
+        self.draw_analysis()
 
     def draw_analysis(self) -> None:
         """Points, shading and the details of the selected curve, from the last analysis."""
@@ -583,21 +600,28 @@ class FunctionPanel(Panel):
         low, high = curve.x_range
         where = f"[{format_number(low)}, {format_number(high)}]"
         if self._state.extremes_interval is None:
-            where = f"the view {where}"
-        lines = [f"<b>{html.escape(name)}</b> on {where}:"]
-        lines += [html.escape(e.describe(name)) for e in extremes]
+            head = T("<b>{name}</b> on the view {where}:", name=html.escape(name), where=where)
+        else:
+            head = T("<b>{name}</b> on {where}:", name=html.escape(name), where=where)
+        lines = [head]
+        lines += [html.escape(core_text(e.describe(name))) for e in extremes]
         for title, chosen in curve.interval_groups():
             if chosen:
-                lines.append(f"{title} on {html.escape(', '.join(chosen))}")
+                where = html.escape(", ".join(chosen))
+                lines.append(T("{title} on {where}", title=core_text(title), where=where))
         if self._state.shading == "slope":
             lines.append(
-                "<span style='color:#009E73'>■</span> rising "
-                "<span style='color:#D55E00'>■</span> falling"
+                "<span style='color:#009E73'>■</span> "
+                + T("rising")
+                + " <span style='color:#D55E00'>■</span> "
+                + T("falling")
             )
         elif self._state.shading == "concavity":
             lines.append(
-                "<span style='color:#0072B2'>■</span> concave up "
-                "<span style='color:#CC79A7'>■</span> concave down"
+                "<span style='color:#0072B2'>■</span> "
+                + T("concave up")
+                + " <span style='color:#CC79A7'>■</span> "
+                + T("concave down")
             )
         return "<br>".join(lines)
 
