@@ -45,6 +45,400 @@
         </message>
     </context>
     <context>
+        <name>DerivativePanel</name>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="73" />
+            <source>Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)</source>
+            <translation>割线的步长 h，从 1 到 10⁻¹²（每一格为一个数量级）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="109" />
+            <location filename="../../ui/panels/derivative/controls.py" line="127" />
+            <source>Show steps</source>
+            <translation>显示步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="127" />
+            <source>Hide steps</source>
+            <translation>隐藏步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/formula.py" line="131" />
+            <source>simplifying…</source>
+            <translation>正在化简…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/formula.py" line="153" />
+            <source>By the rules: {formula}</source>
+            <translation>按求导法则：{formula}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/formula.py" line="154" />
+            <source>✓ simplified (sympy)</source>
+            <translation>✓ 已化简（sympy）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/formula.py" line="166" />
+            <source>not simplified (sympy ran out of time); shown as derived</source>
+            <translation>未化简（sympy 超时）；按推导结果显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/formula.py" line="168" />
+            <source>not simplified (sympy failed); shown as derived</source>
+            <translation>未化简（sympy 失败）；按推导结果显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="30" />
+            <source>tangent at x₀</source>
+            <translation>x₀ 处的切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="31" />
+            <source>secant x₀ … x₀+h</source>
+            <translation>割线 x₀ … x₀+h</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="32" />
+            <source>f′ does not exist</source>
+            <translation>f′ 不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="64" />
+            <source>Drag along the curve to move x₀</source>
+            <translation>沿曲线拖动以移动 x₀</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="184" />
+            <source>Tangent at x₀ = {x}:  {equation}</source>
+            <translation>x₀ = {x} 处的切线：  {equation}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="185" />
+            <source>slope f′({x}) = {slope}</source>
+            <translation>斜率 f′({x}) = {slope}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="188" />
+            <source>(x₀, f(x₀)) = {where} is outside the view</source>
+            <translation>(x₀, f(x₀)) = {where} 在视图之外</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="192" />
+            <source>No tangent at x₀ = {x}:</source>
+            <translation>x₀ = {x} 处没有切线：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="194" />
+            <source>(the hollow point marks x₀: drag it back onto f)</source>
+            <translation>（空心点标记 x₀：把它拖回 f 上）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/items.py" line="272" />
+            <source>not drawn: f(x₀) or f(x₀ + h) lies far outside the view</source>
+            <translation>未绘制：f(x₀) 或 f(x₀ + h) 远在视图之外</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="44" />
+            <source>forward quotient</source>
+            <translation>前向差商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="46" />
+            <source>central quotient</source>
+            <translation>中心差商</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="108" />
+            <source>The seed's loop at x = {x}: h = 0.0001, print (f(x+h) − f(x))/h, then h *= 0.1</source>
+            <translation>笔记中 x = {x} 处的循环：h = 0.0001，打印 (f(x+h) − f(x))/h，然后 h *= 0.1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="121" />
+            <source>Exact derivative f′({x}) = {exact} — the quotients should approach it, until round-off takes over for tiny h</source>
+            <translation>精确导数 f′({x}) = {exact}——差商应当逼近它，直到 h 很小时舍入误差占上风</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="128" />
+            <source>f′({x}) does not exist: the quotients need not settle</source>
+            <translation>f′({x}) 不存在：差商不一定收敛</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="156" />
+            <source>step h</source>
+            <translation>步长 h</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="164" />
+            <source>Compute f and the quotients in float64 or float32: round-off starts much earlier in float32</source>
+            <translation>用 float64 或 float32 计算 f 和差商：float32 的舍入误差出现得早得多</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="178" />
+            <source>Precision:</source>
+            <translation>精度：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="198" />
+            <source>f′({x}) does not exist: no error to plot</source>
+            <translation>f′({x}) 不存在：没有误差可画</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="225" />
+            <source>O(h) slope</source>
+            <translation>O(h) 斜率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="225" />
+            <source>O(h²) slope</source>
+            <translation>O(h²) 斜率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="245" />
+            <source>Forward</source>
+            <translation>前向差分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="245" />
+            <source>Central</source>
+            <translation>中心差分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="254" />
+            <source>forward</source>
+            <translation>前向</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="263" />
+            <source>central</source>
+            <translation>中心</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="274" />
+            <source>The {name} difference is exact for this f (error at round-off level for every h).</source>
+            <translation>对这个 f，{name}差分是精确的（每个 h 的误差都只在舍入误差量级）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="283" />
+            <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}, until round-off ∝ ε/h takes over on the left).</source>
+            <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}，直到左侧舍入误差 ∝ ε/h 占上风）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="288" />
+            <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}).</source>
+            <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="91" />
+            <source>f, f′ and the tangent</source>
+            <translation>f、f′ 与切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="92" />
+            <source>h → 0 table</source>
+            <translation>h → 0 表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="93" />
+            <source>Error vs h</source>
+            <translation>误差与 h</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="105" />
+            <source>Derived step by step (see Show steps)</source>
+            <translation>逐步推导得到（见“显示步骤”）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="106" />
+            <source>as derived by the rules</source>
+            <translation>按求导法则推导</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="115" />
+            <source>Derived step by step from f′</source>
+            <translation>由 f′ 逐步推导得到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="350" />
+            <source>No real values here</source>
+            <translation>这里没有实数值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="71" />
+            <source>Three derivatives</source>
+            <translation>三种导数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="85" />
+            <source>Derivative</source>
+            <translation>导数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="96" />
+            <source>Also plot f″</source>
+            <translation>同时绘制 f″</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="111" />
+            <source>Tangent at x₀ (drag the point on the curve)</source>
+            <translation>x₀ 处的切线（拖动曲线上的点）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="117" />
+            <source>The point x₀ where the tangent touches f: a number or e.g. pi/2, 1e-3, -2pi</source>
+            <translation>切线与 f 相切的点 x₀：一个数，或如 pi/2、1e-3、-2pi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="139" />
+            <source>Cannot read x₀: {problem} (x₀ stays as it was)</source>
+            <translation>无法读取 x₀：{problem}（x₀ 保持不变）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="149" />
+            <source>Secant → tangent</source>
+            <translation>割线 → 切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="150" />
+            <source>Show the secant through x₀ and x₀ + h</source>
+            <translation>显示经过 x₀ 与 x₀ + h 的割线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="162" />
+            <source>Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)</source>
+            <translation>线性近似 f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="163" />
+            <source>Shade where |f(x) − L(x)| ≤</source>
+            <translation>为 |f(x) − L(x)| ≤ 的区域着色：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="186" />
+            <source>Tangent: {equation}</source>
+            <translation>切线：{equation}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="188" />
+            <source>slope f′({x}) = {slope},  f({x}) = {y};  {point_slope}</source>
+            <translation>斜率 f′({x}) = {slope}，  f({x}) = {y}；  {point_slope}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="197" />
+            <source>f is not defined at x₀ = {x}</source>
+            <translation>f 在 x₀ = {x} 处无定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="199" />
+            <source>{reason}, so there is no tangent there</source>
+            <translation>{reason}，所以那里没有切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="205" />
+            <source>Not differentiable at x₀ = {x}</source>
+            <translation>在 x₀ = {x} 处不可导</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="211" />
+            <source>f′({x}): none of the three exists (f is not defined)</source>
+            <translation>f′({x})：三者都不存在（f 无定义）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="215" />
+            <source>f′({x}): symbolic {symbolic} · reverse mode {reverse} · central difference {central}</source>
+            <translation>f′({x})：符号 {symbolic} · 反向模式 {reverse} · 中心差分 {central}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="235" />
+            <source>The three derivatives do not all agree:</source>
+            <translation>三种导数并不完全一致：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="253" />
+            <source>Everywhere else symbolic, reverse-mode and central-difference f′ agree.</source>
+            <translation>其余各处，符号、反向模式和中心差分得到的 f′ 一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="264" />
+            <source>✓ Symbolic, reverse-mode and central-difference f′ agree at all {total} points in view.</source>
+            <translation>✓ 视图中全部 {total} 个点上，符号、反向模式和中心差分得到的 f′ 一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="271" />
+            <source>✓ Symbolic, reverse-mode and central-difference f′ agree wherever f′ exists ({checked} of {total} points in view).</source>
+            <translation>✓ 在 f′ 存在的地方（视图中 {total} 个点中的 {checked} 个），符号、反向模式和中心差分得到的 f′ 一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="291" />
+            <source>No secant: {reason}</source>
+            <translation>没有割线：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="294" />
+            <source>secant slope (f(x₀+h) − f(x₀))/h = {slope}</source>
+            <translation>割线斜率 (f(x₀+h) − f(x₀))/h = {slope}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="297" />
+            <source>Secant {note}</source>
+            <translation>割线{note}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="302" />
+            <source>→ f′(x₀) = {slope}  (off by {gap})</source>
+            <translation>→ f′(x₀) = {slope}  （相差 {gap}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="312" />
+            <source>No tangent at x₀, so no linear approximation.</source>
+            <translation>x₀ 处没有切线，所以没有线性近似。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="314" />
+            <source>f leaves the band right next to x₀ in this view.</source>
+            <translation>在此视图中，f 紧挨着 x₀ 就离开了误差带。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="320" />
+            <source>|f − L| ≤ {epsilon} for x in [{low}, {high}]: within ±{half} of x₀</source>
+            <translation>x 在 [{low}, {high}] 内时 |f − L| ≤ {epsilon}：即 x₀ 左右 ±{half} 以内</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="338" />
+            <source>… and {count}</source>
+            <translation>……还有 {count}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
+            <source>more place</source>
+            <translation>处</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
+            <source>more places</source>
+            <translation>处</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="343" />
+            <source>more kink</source>
+            <translation>个尖点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="343" />
+            <source>more kinks</source>
+            <translation>个尖点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="345" />
+            <source>more point where f′ is undefined</source>
+            <translation>个 f′ 无定义的点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="346" />
+            <source>more points where f′ is undefined</source>
+            <translation>个 f′ 无定义的点</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorReporter</name>
         <message>
             <location filename="../../ui/error_reporting.py" line="73" />
@@ -309,132 +703,132 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>f(x) is not used on the {tab} tab, which has its own input</source>
             <translation>“{tab}”页不使用 f(x)，它有自己的输入框</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>; f(x) drives the {tab} tab</source>
             <translation>；f(x) 用于“{tab}”页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="221" />
             <source>; f(x) drives the {tabs} tabs</source>
             <translation>；f(x) 用于{tabs}页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="245" />
             <source>&amp;Export Image…</source>
             <translation>导出图片(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>&amp;Copy Image</source>
             <translation>复制图片(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="248" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>Edit &amp;Expression</source>
             <translation>编辑表达式(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="254" />
+            <location filename="../../ui/main_window.py" line="255" />
             <source>&amp;Full Screen</source>
             <translation>全屏(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="258" />
             <source>&amp;About Calculus Explorer</source>
             <translation>关于 Calculus Explorer(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="263" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>Expression &amp;Syntax</source>
             <translation>表达式语法(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="271" />
+            <location filename="../../ui/main_window.py" line="272" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="277" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="281" />
+            <location filename="../../ui/main_window.py" line="282" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="309" />
             <source>There is no panel to export</source>
             <translation>没有可导出的面板</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>Exported {path} ({width}×{height})</source>
             <translation>已导出 {path}（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="344" />
             <source>Copied the plot to the clipboard ({width}×{height})</source>
             <translation>已将图像复制到剪贴板（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="356" />
+            <location filename="../../ui/main_window.py" line="357" />
             <source>About {app}</source>
             <translation>关于 {app}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="358" />
+            <location filename="../../ui/main_window.py" line="359" />
             <source>Explore the calculus behind deep learning: derivatives and the limit h→0, tangent lines and the rules step by step, the chain rule, and backpropagation stepped through a computational graph on a PyTorch-style autograd core.</source>
             <translation>探索深度学习背后的微积分：导数与极限 h→0、切线与求导法则的逐步推导、链式法则，以及在 PyTorch 风格的自动微分内核上沿计算图逐步进行的反向传播。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="365" />
             <source>Built with PySide6, pyqtgraph, NumPy and SymPy.</source>
             <translation>基于 PySide6、pyqtgraph、NumPy 和 SymPy 构建。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="370" />
+            <location filename="../../ui/main_window.py" line="371" />
             <source>Enter</source>
             <translation>回车</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="370" />
+            <location filename="../../ui/main_window.py" line="371" />
             <source>Plot the expression now (typing plots after a short pause)</source>
             <translation>立即绘制表达式（输入后稍停也会自动绘制）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="385" />
+            <location filename="../../ui/main_window.py" line="386" />
             <source>Keyboard Shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="432" />
+            <location filename="../../ui/main_window.py" line="433" />
             <source>{names} and {last}</source>
             <translation>{names}和{last}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="432" />
+            <location filename="../../ui/main_window.py" line="433" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -1346,92 +1740,92 @@
             <translation>{curve} 的全局最小值：不存在——{curve} 在垂直渐近线 x = {x} 处无限下降</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="147" />
+            <location filename="../../ui/core_messages.py" line="148" />
             <source>Global maximum of {curve}: none — {curve} grows without bound at the vertical asymptote x = {x}</source>
             <translation>{curve} 的全局最大值：不存在——{curve} 在垂直渐近线 x = {x} 处无限增长</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="150" />
+            <location filename="../../ui/core_messages.py" line="152" />
             <source>Global minimum of {curve}: none — {curve} approaches {y} at the hole x = {x} but never reaches it</source>
             <translation>{curve} 的全局最小值：不存在——{curve} 在可去间断点 x = {x} 处趋近 {y}，但永远达不到</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="153" />
+            <location filename="../../ui/core_messages.py" line="156" />
             <source>Global maximum of {curve}: none — {curve} approaches {y} at the hole x = {x} but never reaches it</source>
             <translation>{curve} 的全局最大值：不存在——{curve} 在可去间断点 x = {x} 处趋近 {y}，但永远达不到</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="156" />
+            <location filename="../../ui/core_messages.py" line="160" />
             <source>Increasing</source>
             <translation>递增</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="157" />
+            <location filename="../../ui/core_messages.py" line="161" />
             <source>Decreasing</source>
             <translation>递减</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="158" />
+            <location filename="../../ui/core_messages.py" line="162" />
             <source>Constant</source>
             <translation>常数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="159" />
+            <location filename="../../ui/core_messages.py" line="163" />
             <source>Concave up</source>
             <translation>上凹</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="160" />
+            <location filename="../../ui/core_messages.py" line="164" />
             <source>Concave down</source>
             <translation>下凹</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="161" />
+            <location filename="../../ui/core_messages.py" line="165" />
             <source>{name}′ changes from − to +: local minimum</source>
             <translation>{name}′ 由 − 变为 +：局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="162" />
+            <location filename="../../ui/core_messages.py" line="166" />
             <source>{name}′ changes from + to −: local maximum</source>
             <translation>{name}′ 由 + 变为 −：局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="163" />
+            <location filename="../../ui/core_messages.py" line="167" />
             <source>{name}′ does not exist here (a vertical tangent): the second-derivative test does not apply</source>
             <translation>{name}′ 在此不存在（垂直切线）：二阶导数判别法不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="166" />
+            <location filename="../../ui/core_messages.py" line="171" />
             <source>{name}′ jumps here (a corner): the second-derivative test does not apply</source>
             <translation>{name}′ 在此跳跃（尖角）：二阶导数判别法不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="167" />
+            <location filename="../../ui/core_messages.py" line="172" />
             <source>{name}″ is undefined here: the second-derivative test does not apply</source>
             <translation>{name}″ 在此无定义：二阶导数判别法不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="168" />
+            <location filename="../../ui/core_messages.py" line="173" />
             <source>{name}″ = 0: the second-derivative test is inconclusive</source>
             <translation>{name}″ = 0：二阶导数判别法无法判断</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="169" />
+            <location filename="../../ui/core_messages.py" line="174" />
             <source>{name}″ = {value} &gt; 0: local minimum</source>
             <translation>{name}″ = {value} &gt; 0：局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="170" />
+            <location filename="../../ui/core_messages.py" line="175" />
             <source>{name}″ = {value} &lt; 0: local maximum</source>
             <translation>{name}″ = {value} &lt; 0：局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="171" />
+            <location filename="../../ui/core_messages.py" line="176" />
             <source>{name}″ changes sign: the concavity changes</source>
             <translation>{name}″ 变号：凹凸性改变</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="172" />
+            <location filename="../../ui/core_messages.py" line="177" />
             <source>{name}′ = 0 here but keeps its sign: not an extremum</source>
             <translation>{name}′ 在此为 0 但不变号：不是极值</translation>
         </message>

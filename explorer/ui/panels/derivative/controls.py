@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from explorer.core.derivative import Derivation
 from explorer.core.panel_state.derivative import DEFAULT_H
 from explorer.core.text import superscript
+from explorer.ui.i18n import Context
+
+T = Context("DerivativePanel")
 
 # h slider: one tick per tenth of a decade, from 10⁰ down to 10⁻¹².
 H_TICKS_PER_DECADE = 10
@@ -67,7 +70,7 @@ class LogHSlider(QWidget):
         self.slider.setPageStep(H_TICKS_PER_DECADE)
         self.slider.setTickInterval(H_TICKS_PER_DECADE)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setToolTip("Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)")
+        T.tip(self.slider, "Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)")
         self.readout = QLabel()
         self.readout.setObjectName("hReadout")
         self.readout.setMinimumWidth(110)
@@ -103,7 +106,7 @@ class StepsPane(QWidget):
         super().__init__(parent)
         self.toggle = QToolButton()
         self.toggle.setObjectName("showStepsButton")
-        self.toggle.setText("Show steps")
+        T.text(self.toggle, "Show steps")
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -121,7 +124,7 @@ class StepsPane(QWidget):
 
     def _on_toggled(self, shown: bool) -> None:
         self.list.setVisible(shown)
-        self.toggle.setText("Hide steps" if shown else "Show steps")
+        T.text(self.toggle, T.mark("Hide steps") if shown else T.mark("Show steps"))
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def show_derivation(self, derivation: Derivation) -> None:

@@ -19,8 +19,12 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from explorer.core.derivative.from_sympy import KEPT_OURS
+from explorer.ui import i18n
 from explorer.ui.appearance import set_text_role
+from explorer.ui.i18n import Context, CoreText
 from explorer.ui.plot import PlotView
+
+T = Context("DerivativePanel")
 
 SIMPLIFY_TIMEOUT_S = 8.0
 _TITLE_POINT_SIZE = 12
@@ -79,8 +83,8 @@ class SimplifiedFormula(QObject):
         self.cancel()
         self._source, self._derived = source, derived
         self._answered_for = self._sympy_form = None
-        self._set_status(self._idle_status, "muted", "")
-        self.label.setToolTip(self._derived_tooltip)
+        self._set_status(T.lazy(self._idle_status) if self._idle_status else "", "muted", "")
+        T.tip(self.label, self._derived_tooltip)
         self.refresh()
 
     def set_shown(self, shown: bool) -> None:
@@ -123,7 +127,7 @@ class SimplifiedFormula(QObject):
         self._request_id = self._worker.submit(
             self.task, payload, timeout=SIMPLIFY_TIMEOUT_S, channel=self.channel
         )
-        self._set_status("simplifying…", "muted", "")
+        self._set_status(T.lazy("simplifying…"), "muted", "")
 
     def cancel(self) -> None:
         if self._request_id is not None and self._worker is not None:
@@ -142,11 +146,11 @@ class SimplifiedFormula(QObject):
         if result.get("simplified_source") != "sympy" or not simplified:
             # sympy's form is outside our language, no smaller, or not equal: ours stays.
             reason = str(result.get("simplified_reason", ""))
-            self._set_status(KEPT_OURS, "muted", f"{reason}\nsympy: {sympy_form}")
+            self._set_status(CoreText(KEPT_OURS), "muted", f"{reason}\nsympy: {sympy_form}")
             return
         self._sympy_form = simplified
-        self.label.setToolTip(f"By the rules: {self.derived_text()}")
-        self._set_status("✓ simplified (sympy)", "ok", f"sympy: {sympy_form}")
+        T.tip(self.label, "By the rules: {formula}", formula=self.derived_text())
+        self._set_status(T.lazy("✓ simplified (sympy)"), "ok", f"sympy: {sympy_form}")
         self.refresh()
         self.simplified.emit(simplified)
 
@@ -157,11 +161,14 @@ class SimplifiedFormula(QObject):
         # Not asked again for this f: the time limit would only run out again. Quietly: the
         # derived form is correct, just not tidied up.
         self._answered_for = self._source
-        why = "ran out of time" if "longer than" in message else "failed"
-        self._set_status(f"not simplified (sympy {why}); shown as derived", "muted", message)
+        if "longer than" in message:
+            status = T.lazy("not simplified (sympy ran out of time); shown as derived")
+        else:
+            status = T.lazy("not simplified (sympy failed); shown as derived")
+        self._set_status(status, "muted", message)
 
-    def _set_status(self, text: str, role: str, tooltip: str) -> None:
-        self.status.setText(text)
+    def _set_status(self, text: object, role: str, tooltip: str) -> None:
+        i18n.bind(self.status, "setText", text)
         set_text_role(self.status, role)
         self.status.setToolTip(tooltip)
         self.status.setVisible(bool(text) and self._shown and self._derived is not None)

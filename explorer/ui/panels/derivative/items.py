@@ -18,15 +18,18 @@ from explorer.core.sampling import SampledCurve
 from explorer.core.text import format_number
 from explorer.ui import palette
 from explorer.ui.appearance import handle_scale
+from explorer.ui.i18n import Context, core_text
 from explorer.ui.plot import PlotView, make_pen
+
+T = Context("DerivativePanel")
 
 TANGENT_COLOR = palette.TANGENT
 SECANT_COLOR = palette.SECANT  # sky blue: vermilion and orange look alike to most colour-blind eyes
 BAND_COLOR = palette.rgb(palette.BAND)  # as RGB, for translucent brushes
 HANDLE_SIZE = 15
-TANGENT_NAME = "tangent at x₀"
-SECANT_NAME = "secant x₀ … x₀+h"
-KINK_NAME = "f′ does not exist"
+TANGENT_NAME = T.mark("tangent at x₀")
+SECANT_NAME = T.mark("secant x₀ … x₀+h")
+KINK_NAME = T.mark("f′ does not exist")
 _LABEL_POINTS = 11
 _MARGIN = 8.0  # pixels between the readout label and the plot's edge
 _LINE_POINTS = 400  # samples of a straight line when judging what the label would cover
@@ -58,7 +61,7 @@ class CurvePointHandle(pg.TargetItem):
         )
         self.restyle(theme)
         self.setZValue(20)
-        self.setToolTip("Drag along the curve to move x₀")
+        T.tip(self, "Drag along the curve to move x₀")
         self._grab_offset = 0.0
 
     def restyle(self, theme: palette.Theme) -> None:
@@ -103,10 +106,10 @@ class TangentLayer:
         self._label_is_note = False
         self._point_shown = True
         self.tangent_curve = plot.set_curve(
-            "tangent", [], [], name=TANGENT_NAME, color=TANGENT_COLOR, width=2.0, style="dash"
+            "tangent", [], [], name=T(TANGENT_NAME), color=TANGENT_COLOR, width=2.0, style="dash"
         )
         self.secant_curve = plot.set_curve(
-            "secant", [], [], name=SECANT_NAME, color=SECANT_COLOR, width=1.6
+            "secant", [], [], name=T(SECANT_NAME), color=SECANT_COLOR, width=1.6
         )
         self.secant_points = pg.ScatterPlotItem(
             size=8, pen=make_pen(plot.theme.foreground, 1), brush=pg.mkBrush(SECANT_COLOR)
@@ -214,17 +217,17 @@ class TangentLayer:
         if tangent.differentiable:
             x, y = clipped_line(tangent.slope, tangent.x0, tangent.y0, *self.line_reach())
             self.tangent_curve.setData(x, y)
-            text = f"Tangent at x₀ = {point}:  {tangent.equation}"
-            text += f"\nslope f′({point}) = {_slope(tangent)}"
+            text = T("Tangent at x₀ = {x}:  {equation}", x=point, equation=tangent.equation)
+            text += "\n" + T("slope f′({x}) = {slope}", x=point, slope=_slope(tangent))
             if not point_shown:
                 where = f"({point}, {format_number(tangent.y0)})"
-                text += f"\n(x₀, f(x₀)) = {where} is outside the view"
+                text += "\n" + T("(x₀, f(x₀)) = {where} is outside the view", where=where)
         else:
             self.tangent_curve.setData([], [])
-            text = f"No tangent at x₀ = {point}:\n{tangent.reason}"
+            text = T("No tangent at x₀ = {x}:", x=point) + "\n" + core_text(tangent.reason)
             if not np.isfinite(tangent.y0):
-                text += "\n(the hollow point marks x₀: drag it back onto f)"
-        _set_legend_entry(self.plot, self.tangent_curve, TANGENT_NAME * tangent.differentiable)
+                text += "\n" + T("(the hollow point marks x₀: drag it back onto f)")
+        _set_legend_entry(self.plot, self.tangent_curve, T(TANGENT_NAME) * tangent.differentiable)
         self._label_is_note = not tangent.differentiable
         self._style_label()
         self.label.setText(text)
@@ -301,9 +304,9 @@ class TangentLayer:
         self.secant_note = ""
         drawn = secant is not None and secant.defined
         if drawn and not self._near_view(secant.y0, secant.y1):
-            self.secant_note = "not drawn: f(x₀) or f(x₀ + h) lies far outside the view"
+            self.secant_note = T("not drawn: f(x₀) or f(x₀ + h) lies far outside the view")
             drawn = False
-        _set_legend_entry(self.plot, self.secant_curve, SECANT_NAME * drawn)
+        _set_legend_entry(self.plot, self.secant_curve, T(SECANT_NAME) * drawn)
         if not drawn:
             self.secant_curve.setData([], [])
             self.secant_points.setData([], [])
@@ -332,7 +335,7 @@ class TangentLayer:
 
     def show_kinks(self, xs: Sequence[float], ys: Sequence[float]) -> None:
         self.kink_marks.setData(list(xs), list(ys))
-        _set_legend_entry(self.plot, self.kink_marks, KINK_NAME * bool(len(xs)))
+        _set_legend_entry(self.plot, self.kink_marks, T(KINK_NAME) * bool(len(xs)))
 
 
 def clipped_line(

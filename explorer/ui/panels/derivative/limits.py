@@ -33,10 +33,19 @@ from explorer.core.derivative.difference import (
 )
 from explorer.core.derivative.model import PreparedFunction
 from explorer.core.text import format_number, superscript, typographic_minus
+from explorer.ui.i18n import Context
 from explorer.ui.plot import PALETTE, PlotView
 
+T = Context("DerivativePanel")
+
 PRECISIONS = {"float64": np.float64, "float32": np.float32}
-_TABLE_HEADERS = ("h", "forward quotient", "|forward − f′|", "central quotient", "|central − f′|")
+_TABLE_HEADERS = (
+    "h",
+    T.mark("forward quotient"),
+    "|forward − f′|",
+    T.mark("central quotient"),
+    "|central − f′|",
+)
 
 
 def _monospace() -> QFont:
@@ -79,7 +88,7 @@ class LimitTableView(QWidget):
         self.seed_lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(_TABLE_HEADERS))
         self.table.setObjectName("limitTable")
-        self.table.setHorizontalHeaderLabels(_TABLE_HEADERS)
+        self.table.setHorizontalHeaderLabels([T(header) for header in _TABLE_HEADERS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFont(_monospace())
@@ -97,8 +106,12 @@ class LimitTableView(QWidget):
     def show_function(self, function: PreparedFunction, x0: float, exact: float | None) -> None:
         """Fill the table and the seed's lines for f at ``x0`` (``exact`` = f′(x₀) or None)."""
         point = format_number(x0)
+        self.table.setHorizontalHeaderLabels([T(header) for header in _TABLE_HEADERS])
         self.caption.setText(
-            f"The seed's loop at x = {point}: h = 0.0001, print (f(x+h) − f(x))/h, then h *= 0.1"
+            T(
+                "The seed's loop at x = {x}: h = 0.0001, print (f(x+h) − f(x))/h, then h *= 0.1",
+                x=point,
+            )
         )
         seed = seed_limit_rows(function.f, x0)
         note = seed_rounding_note([h for h, _value in seed])
@@ -108,10 +121,14 @@ class LimitTableView(QWidget):
             )
         )
         self.exact_label.setText(
-            f"Exact derivative f′({point}) = {format_number(exact)} — the quotients should "
-            "approach it, until round-off takes over for tiny h"
+            T(
+                "Exact derivative f′({x}) = {exact} — the quotients should approach it, until "
+                "round-off takes over for tiny h",
+                x=point,
+                exact=format_number(exact),
+            )
             if exact is not None
-            else f"f′({point}) does not exist: the quotients need not settle"
+            else T("f′({x}) does not exist: the quotients need not settle", x=point)
         )
         self.rows = limit_table(function.f, x0, exact)
         self.table.setRowCount(len(self.rows))
@@ -139,7 +156,7 @@ class ErrorView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = PlotView(self, x_label="step h", y_label="|quotient − f′(x₀)|")
+        self.plot = PlotView(self, x_label=T("step h"), y_label="|quotient − f′(x₀)|")
         self.plot.setObjectName("errorPlot")
         self.plot.plot_item.setLogMode(x=True, y=True)
         # Bottom left is where the error curves never go (small h, small error).
@@ -147,9 +164,10 @@ class ErrorView(QWidget):
         self.precision_switch = QComboBox()
         self.precision_switch.setObjectName("precisionSwitch")
         self.precision_switch.addItems(list(PRECISIONS))
-        self.precision_switch.setToolTip(
+        T.tip(
+            self.precision_switch,
             "Compute f and the quotients in float64 or float32: round-off starts much earlier "
-            "in float32"
+            "in float32",
         )
         self.summary = QLabel()
         self.summary.setObjectName("errorSummary")
@@ -160,7 +178,7 @@ class ErrorView(QWidget):
         self.best_marks.setZValue(10)
         self.plot.add_item(self.best_marks)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Precision:"))
+        row.addWidget(T.label("Precision:"))
         row.addWidget(self.precision_switch)
         row.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
@@ -179,7 +197,9 @@ class ErrorView(QWidget):
             for key in ("forward", "central", "order1", "order2"):
                 self.plot.set_curve(key, [], [])
             self.best_marks.setData([], [])
-            self.plot.set_message(f"f′({format_number(x0)}) does not exist: no error to plot")
+            self.plot.set_message(
+                T.lazy("f′({x}) does not exist: no error to plot", x=format_number(x0))
+            )
             self.summary.setText("")
             return
         dtype = self.dtype()
@@ -205,7 +225,7 @@ class ErrorView(QWidget):
         h = result.h
         anchor = int(np.argmin(np.abs(np.log10(h) + 1.0)))
         level = np.nanmax([forward[anchor], central[anchor], 1e-300])
-        for key, order, name in (("order1", 1, "O(h) slope"), ("order2", 2, "O(h²) slope")):
+        for key, order, name in (("order1", 1, T("O(h) slope")), ("order2", 2, T("O(h²) slope"))):
             guide = level * (h / h[anchor]) ** order
             style = "dash" if order == 1 else "dot"
             self.plot.set_curve(key, h, guide, name=name, color="#777777", width=1.4, style=style)
@@ -225,13 +245,16 @@ class ErrorView(QWidget):
         self.summary.setText(error_summary(result))
 
 
+_CAPITALIZED = {"forward": T.mark("Forward"), "central": T.mark("Central")}
+
+
 def error_summary(result: ErrorVsH) -> str:
     """The error-vs-h findings in words; an exact quotient is said to be exact (its "best h"
     and fitted slope would only describe round-off noise)."""
     parts = [f"{result.dtype}:"]
     for name, exact, best, theory, symbol, slope, order in (
         (
-            "forward",
+            T.mark("forward"),
             result.forward_exact,
             result.best_h_forward,
             result.theoretical_best_forward,
@@ -240,7 +263,7 @@ def error_summary(result: ErrorVsH) -> str:
             "h",
         ),
         (
-            "central",
+            T.mark("central"),
             result.central_exact,
             result.best_h_central,
             result.theoretical_best_central,
@@ -251,14 +274,35 @@ def error_summary(result: ErrorVsH) -> str:
     ):
         if exact:
             parts.append(
-                f"The {name} difference is exact for this f (error at round-off level for every h)."
+                T(
+                    "The {name} difference is exact for this f (error at round-off level for "
+                    "every h).",
+                    name=T(name),
+                )
             )
             continue
         roundoff = math.isfinite(best) and best > 1.5 * float(result.h.min())
+        template = (
+            T.mark(
+                "{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} "
+                "(error ∝ {order}, until round-off ∝ ε/h takes over on the left)."
+            )
+            if roundoff
+            else T.mark(
+                "{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} "
+                "(error ∝ {order})."
+            )
+        )
         parts.append(
-            f"{name.capitalize()}: best h {_h_short(best)} "
-            f"(theory {symbol} ≈ {_h_short(theory)}), fitted slope {_slope(slope)} (error ∝ {order}"
-            + (", until round-off ∝ ε/h takes over on the left)." if roundoff else ").")
+            T(
+                template,
+                Name=T(_CAPITALIZED[name]),
+                best=_h_short(best),
+                symbol=symbol,
+                theory=_h_short(theory),
+                slope=_slope(slope),
+                order=order,
+            )
         )
     return " ".join(parts)
 

@@ -39,6 +39,8 @@ from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state import DerivativeState
 from explorer.core.panel_state.derivative import X0_LIMIT
 from explorer.core.sampling import SampledCurve, sample_curve
+from explorer.ui import i18n
+from explorer.ui.i18n import Context
 from explorer.ui.panels.derivative.controls import source_text
 from explorer.ui.panels.derivative.formula import FittedTitle, SimplifiedFormula
 from explorer.ui.panels.derivative.items import TangentLayer, combined_y_range
@@ -47,6 +49,8 @@ from explorer.ui.panels.derivative.side_column import SideColumn, build_layout
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
+
+T = Context("DerivativePanel")
 
 CURVE_SAMPLES = 5000
 AGREEMENT_SAMPLES = 2001  # odd: a symmetric range has a sample exactly at 0
@@ -83,9 +87,12 @@ class DerivativePanel(Panel):
         self.error_view = ErrorView()
         self.views = QTabWidget()
         self.views.setObjectName("derivativeViews")
-        self.views.addTab(self.plot, "f, f′ and the tangent")
-        self.views.addTab(self.limit_view, "h → 0 table")
-        self.views.addTab(self.error_view, "Error vs h")
+        for view, title in (
+            (self.plot, T.mark("f, f′ and the tangent")),
+            (self.limit_view, T.mark("h → 0 table")),
+            (self.error_view, T.mark("Error vs h")),
+        ):
+            i18n.bind(self.views, "setTabText", T.lazy(title), self.views.addTab(view, ""))
         self.side = side = SideColumn()
         build_layout(self, self.views, side)
         self.title = FittedTitle(self.plot)
@@ -95,8 +102,8 @@ class DerivativePanel(Panel):
             name="f′(x)",
             task="derivative_steps",
             channel="derivative_panel",
-            derived_tooltip="Derived step by step (see Show steps)",
-            idle_status="as derived by the rules",
+            derived_tooltip=T.mark("Derived step by step (see Show steps)"),
+            idle_status=T.mark("as derived by the rules"),
             parent=self,
         )
         self.second_formula = SimplifiedFormula(
@@ -105,7 +112,7 @@ class DerivativePanel(Panel):
             name="f″(x)",
             task="second_derivative",
             channel="derivative_panel_second",
-            derived_tooltip="Derived step by step from f′",
+            derived_tooltip=T.mark("Derived step by step from f′"),
             parent=self,
         )
         self.second_formula.set_shown(False)
@@ -284,6 +291,12 @@ class DerivativePanel(Panel):
 
     # ----- formulas -----------------------------------------------------------------------------
 
+    def retranslate(self) -> None:
+        # The texts built from numbers: the h → 0 views and the tangent's label on the plot.
+        if self.function is not None:
+            self._refresh_limit_views()
+            self._refresh_point()
+
     def _show_title(self) -> None:
         """The title names both curves, so an exported image says what it shows."""
         self.title.set_parts(
@@ -333,7 +346,9 @@ class DerivativePanel(Panel):
             self.curves[key] = curve
             x, y = curve.display_arrays()
             self.plot.set_curve(key, x, y, name=names[key], color=colors[key], width=2.4)
-        self.plot.set_message(None if self.curves["f"].has_real_values else "No real values here")
+        self.plot.set_message(
+            None if self.curves["f"].has_real_values else T.lazy("No real values here")
+        )
 
     def _y_range(self) -> tuple[float, float]:
         return combined_y_range(self.curves["f"], self.curves["fprime"])

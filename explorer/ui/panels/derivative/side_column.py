@@ -28,10 +28,14 @@ from PySide6.QtWidgets import (
 from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent
 from explorer.core.panel_state.derivative import EPSILON_RANGE, X0_LIMIT
 from explorer.core.text import counted, format_number
+from explorer.ui import i18n
 from explorer.ui.appearance import set_text_role
+from explorer.ui.i18n import Context, CoreText, Deferred, Joined, core_text
 from explorer.ui.panels.derivative.controls import LogHSlider, StepsPane
 from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
+
+T = Context("DerivativePanel")
 
 SIDE_WIDTH = 390
 
@@ -61,7 +65,7 @@ class SideColumn(QWidget):
         # Shown only while f has parameters; shares its values with the other panels.
         self.parameters = ParameterSliders()
         layout.addWidget(self.parameters)
-        check_box = QGroupBox("Three derivatives")
+        check_box = T.title(QGroupBox(), "Three derivatives")
         self.agreement_label = _label("agreementStatus")
         self.agreement_label.setTextFormat(Qt.TextFormat.RichText)
         # Where f′ does not exist at all (poles, holes): said plainly, not as a warning.
@@ -75,7 +79,7 @@ class SideColumn(QWidget):
         layout.addStretch(1)
 
     def _formula_box(self) -> QGroupBox:
-        box = QGroupBox("Derivative")
+        box = T.title(QGroupBox(), "Derivative")
         self.function_label = _label("functionFormula")
         self.derivative_label = _label("derivativeFormula")
         font = QFont(self.derivative_label.font())
@@ -86,7 +90,7 @@ class SideColumn(QWidget):
         self.second_label.setVisible(False)
         self.second_status = _label("secondSimplificationStatus")
         self.second_status.setVisible(False)
-        self.show_second = QCheckBox("Also plot f″")
+        self.show_second = T.text(QCheckBox(), "Also plot f″")
         self.show_second.setObjectName("showSecondDerivative")
         column = QVBoxLayout(box)
         for widget in (
@@ -101,14 +105,15 @@ class SideColumn(QWidget):
         return box
 
     def _tangent_box(self) -> QGroupBox:
-        box = QGroupBox("Tangent at x₀ (drag the point on the curve)")
+        box = T.title(QGroupBox(), "Tangent at x₀ (drag the point on the curve)")
         self.x0_input = ExpressionSpinBox()
         self.x0_input.setObjectName("tangentPointInput")
         self.x0_input.setRange(-X0_LIMIT, X0_LIMIT)
         self.x0_input.setSingleStep(0.1)
         self.x0_input.setKeyboardTracking(False)
-        self.x0_input.setToolTip(
-            "The point x₀ where the tangent touches f: a number or e.g. pi/2, 1e-3, -2pi"
+        T.tip(
+            self.x0_input,
+            "The point x₀ where the tangent touches f: a number or e.g. pi/2, 1e-3, -2pi",
         )
         self.x0_error = _label("tangentPointError")
         set_text_role(self.x0_error, "error")
@@ -127,12 +132,19 @@ class SideColumn(QWidget):
         return box
 
     def _show_x0_problem(self, problem: str) -> None:
-        self.x0_error.setText(f"Cannot read x₀: {problem} (x₀ stays as it was)" if problem else "")
+        if problem:
+            T.text(
+                self.x0_error,
+                "Cannot read x₀: {problem} (x₀ stays as it was)",
+                problem=CoreText(problem),
+            )
+        else:
+            i18n.bind(self.x0_error, "setText", "")
         self.x0_error.setVisible(bool(problem))
 
     def _secant_box(self) -> QGroupBox:
-        box = QGroupBox("Secant → tangent")
-        self.show_secant = QCheckBox("Show the secant through x₀ and x₀ + h")
+        box = T.title(QGroupBox(), "Secant → tangent")
+        self.show_secant = T.text(QCheckBox(), "Show the secant through x₀ and x₀ + h")
         self.show_secant.setObjectName("showSecant")
         self.show_secant.setChecked(True)
         self.h_slider = LogHSlider()
@@ -144,8 +156,8 @@ class SideColumn(QWidget):
         return box
 
     def _band_box(self) -> QGroupBox:
-        box = QGroupBox("Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)")
-        self.show_band = QCheckBox("Shade where |f(x) − L(x)| ≤")
+        box = T.title(QGroupBox(), "Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)")
+        self.show_band = T.text(QCheckBox(), "Shade where |f(x) − L(x)| ≤")
         self.show_band.setObjectName("showBand")
         self.epsilon_input = QDoubleSpinBox()
         self.epsilon_input.setObjectName("epsilonInput")
@@ -168,32 +180,45 @@ class SideColumn(QWidget):
     def show_tangent(self, tangent: Tangent, three: tuple[float, float, float]) -> None:
         point = format_number(tangent.x0)
         if tangent.differentiable:
-            self.tangent_equation.setText(f"Tangent: {tangent.equation}")
+            T.text(self.tangent_equation, "Tangent: {equation}", equation=tangent.equation)
             set_text_role(self.tangent_equation, "", "font-weight: bold;")
-            self.tangent_slope.setText(
-                f"slope f′({point}) = {format_number(tangent.slope)},  "
-                f"f({point}) = {format_number(tangent.y0)};  {tangent.point_slope}"
+            T.text(
+                self.tangent_slope,
+                "slope f′({x}) = {slope},  f({x}) = {y};  {point_slope}",
+                x=point,
+                slope=format_number(tangent.slope),
+                y=format_number(tangent.y0),
+                point_slope=tangent.point_slope,
             )
         elif not math.isfinite(tangent.y0):
-            self.tangent_equation.setText(f"f is not defined at x₀ = {point}")
+            T.text(self.tangent_equation, "f is not defined at x₀ = {x}", x=point)
             set_text_role(self.tangent_equation, "error", "font-weight: bold;")
-            self.tangent_slope.setText(f"{tangent.reason}, so there is no tangent there")
+            T.text(
+                self.tangent_slope,
+                "{reason}, so there is no tangent there",
+                reason=CoreText(tangent.reason),
+            )
         else:
-            self.tangent_equation.setText(f"Not differentiable at x₀ = {point}")
+            T.text(self.tangent_equation, "Not differentiable at x₀ = {x}", x=point)
             set_text_role(self.tangent_equation, "error", "font-weight: bold;")
-            self.tangent_slope.setText(tangent.reason)
+            i18n.bind(self.tangent_slope, "setText", CoreText(tangent.reason))
         symbolic, reverse, central = three
         set_text_role(self.three_at_x0, "caution" if tangent.convention_note else "muted")
         if not math.isfinite(tangent.y0):
-            self.three_at_x0.setText(f"f′({point}): none of the three exists (f is not defined)")
+            T.text(
+                self.three_at_x0, "f′({x}): none of the three exists (f is not defined)", x=point
+            )
             return
-        text = (
-            f"f′({point}): symbolic {format_number(symbolic)} · reverse mode "
-            f"{format_number(reverse)} · central difference {format_number(central)}"
+        text = T.lazy(
+            "f′({x}): symbolic {symbolic} · reverse mode {reverse} · central difference {central}",
+            x=point,
+            symbolic=format_number(symbolic),
+            reverse=format_number(reverse),
+            central=format_number(central),
         )
         if tangent.convention_note:
-            text += f"\n⚠ {tangent.convention_note}"
-        self.three_at_x0.setText(text)
+            text = Joined([text, "\n⚠ ", CoreText(tangent.convention_note)])
+        i18n.bind(self.three_at_x0, "setText", text)
 
     def show_agreement(self, agreement: Agreement) -> None:
         """The three-way check in words: a green tick, kinks where f′ does not exist but all
@@ -202,76 +227,120 @@ class SideColumn(QWidget):
         label = self.agreement_label
         conflicts, conventions = agreement.conflicts, agreement.conventions
         if conflicts:
-            label.setText(
-                "<b>The three derivatives do not all agree:</b><br>"
-                + _listed([p.message for p in conflicts], "⚠ ", ("place", "places"))
-                + ("<br>" + _listed([p.message for p in conventions], "", ("kink", "kinks")))
-                * bool(conventions)
-            )
+            parts = [
+                "<b>",
+                T.lazy("The three derivatives do not all agree:"),
+                "</b><br>",
+                Deferred(lambda: _listed([p.message for p in conflicts], "⚠ ", PLACES)),
+            ]
+            if conventions:
+                messages = [p.message for p in conventions]
+                parts += ["<br>", Deferred(lambda: _listed(messages, "", KINKS))]
+            i18n.bind(label, "setText", Joined(parts))
             set_text_role(label, "error")
         elif conventions:
-            label.setText(
-                _listed([p.message for p in conventions], "", ("kink", "kinks"))
-                + ".<br>✓ Everywhere else symbolic, reverse-mode and central-difference f′ agree."
+            messages = [p.message for p in conventions]
+            i18n.bind(
+                label,
+                "setText",
+                Joined(
+                    [
+                        Deferred(lambda: _listed(messages, "", KINKS)),
+                        ".<br>✓ ",
+                        T.lazy(
+                            "Everywhere else symbolic, reverse-mode and central-difference f′ "
+                            "agree."
+                        ),
+                    ]
+                ),
             )
             set_text_role(label, "caution")
         else:
             checked, total = agreement.defined_count, agreement.x.size
-            scope = (
-                f"at all {total} points in view"
-                if checked == total
-                else f"wherever f′ exists ({checked} of {total} points in view)"
-            )
-            label.setText(f"✓ Symbolic, reverse-mode and central-difference f′ agree {scope}.")
+            if checked == total:
+                T.text(
+                    label,
+                    "✓ Symbolic, reverse-mode and central-difference f′ agree at all {total} "
+                    "points in view.",
+                    total=total,
+                )
+            else:
+                T.text(
+                    label,
+                    "✓ Symbolic, reverse-mode and central-difference f′ agree wherever f′ exists "
+                    "({checked} of {total} points in view).",
+                    checked=checked,
+                    total=total,
+                )
             set_text_role(label, "ok")
         notes = agreement.note_messages
         self.undefined_label.setVisible(bool(notes))
-        self.undefined_label.setText(
-            _listed(notes, "", ("point where f′ is undefined", "points where f′ is undefined"))
-        )
+        i18n.bind(self.undefined_label, "setText", Deferred(lambda: _listed(notes, "", UNDEFINED)))
         self.undefined_label.setTextFormat(Qt.TextFormat.RichText)
 
     def show_secant_readout(
         self, secant: Secant | None, tangent: Tangent | None, note: str = ""
     ) -> None:
         if secant is None:
-            self.secant_readout.setText("")
+            i18n.bind(self.secant_readout, "setText", "")
             return
         if not secant.defined:
-            self.secant_readout.setText(f"No secant: {secant.reason}")
+            T.text(self.secant_readout, "No secant: {reason}", reason=CoreText(secant.reason))
             return
-        text = f"secant slope (f(x₀+h) − f(x₀))/h = {format_number(secant.slope, 8)}"
+        slope = format_number(secant.slope, 8)
+        parts: list = [T.lazy("secant slope (f(x₀+h) − f(x₀))/h = {slope}", slope=slope)]
         if note:
-            text += f"\nSecant {note}"
+            parts += ["\n", T.lazy("Secant {note}", note=CoreText(note))]
         if tangent is not None and tangent.differentiable:
             gap = abs(secant.slope - tangent.slope)
-            text += f"\n→ f′(x₀) = {format_number(tangent.slope)}  (off by {format_number(gap, 2)})"
-        self.secant_readout.setText(text)
+            parts += [
+                "\n",
+                T.lazy(
+                    "→ f′(x₀) = {slope}  (off by {gap})",
+                    slope=format_number(tangent.slope),
+                    gap=format_number(gap, 2),
+                ),
+            ]
+        i18n.bind(self.secant_readout, "setText", Joined(parts))
 
     def show_band_readout(self, band: LinearBand, tangent: Tangent | None) -> None:
         if tangent is None or not tangent.differentiable:
-            self.band_readout.setText("No tangent at x₀, so no linear approximation.")
+            T.text(self.band_readout, "No tangent at x₀, so no linear approximation.")
         elif band.around_x0 is None:
-            self.band_readout.setText("f leaves the band right next to x₀ in this view.")
+            T.text(self.band_readout, "f leaves the band right next to x₀ in this view.")
         else:
             low, high = band.around_x0
             half = min(tangent.x0 - low, high - tangent.x0)
             # Grid-resolution numbers: three significant digits say all they know.
-            self.band_readout.setText(
-                f"|f − L| ≤ {format_number(band.epsilon)} for x in "
-                f"[{format_number(low, 3)}, {format_number(high, 3)}]: "
-                f"within ±{format_number(half, 3)} of x₀"
-                if math.isfinite(half)
-                else ""
-            )
+            if math.isfinite(half):
+                T.text(
+                    self.band_readout,
+                    "|f − L| ≤ {epsilon} for x in [{low}, {high}]: within ±{half} of x₀",
+                    epsilon=format_number(band.epsilon),
+                    low=format_number(low, 3),
+                    high=format_number(high, 3),
+                    half=format_number(half, 3),
+                )
+            else:
+                i18n.bind(self.band_readout, "setText", "")
 
 
 def _listed(messages: list[str], bullet: str, what: tuple[str, str], shown: int = 3) -> str:
     """The first ``shown`` messages as rich-text lines, then how many more there are, the noun
     agreeing (``what`` is its singular and plural: "1 more place", "2 more places")."""
     rest = len(messages) - shown
-    more = f"<br>… and {counted(rest, f'more {what[0]}', f'more {what[1]}')}" if rest > 0 else ""
-    return "<br>".join(f"{bullet}{html.escape(m)}" for m in messages[:shown]) + more
+    more = ""
+    if rest > 0:
+        more = "<br>" + T("… and {count}", count=counted(rest, T(what[0]), T(what[1])))
+    return "<br>".join(f"{bullet}{html.escape(core_text(m))}" for m in messages[:shown]) + more
+
+
+PLACES = (T.mark("more place"), T.mark("more places"))
+KINKS = (T.mark("more kink"), T.mark("more kinks"))
+UNDEFINED = (
+    T.mark("more point where f′ is undefined"),
+    T.mark("more points where f′ is undefined"),
+)
 
 
 def build_layout(panel: QWidget, views: QWidget, side: SideColumn) -> QSplitter:
