@@ -655,6 +655,189 @@
         </message>
     </context>
     <context>
+        <name>IntegralPanel</name>
+        <message>
+            <location filename="../../ui/panels/integral_items.py" line="34" />
+            <source>tangent to F at x₀ (slope f(x₀))</source>
+            <translation>F 在 x₀ 处的切线（斜率 f(x₀)）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_items.py" line="89" />
+            <source>Drag to move the bound {name}</source>
+            <translation>拖动以移动积分限 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_items.py" line="124" />
+            <source>Drag along F to move x₀: the tangent to F has slope f(x₀)</source>
+            <translation>沿 F 拖动以移动 x₀：F 的切线斜率为 f(x₀)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="129" />
+            <source>Area, sums and F(x)</source>
+            <translation>面积、黎曼和与 F(x)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="130" />
+            <source>n doubling table</source>
+            <translation>n 倍增表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="131" />
+            <source>Error vs n</source>
+            <translation>误差与 n</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="401" />
+            <source>No real values here</source>
+            <translation>这里没有实数值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="448" />
+            <source> — the integral has no value, so the sums approach nothing meaningful</source>
+            <translation>——该积分没有值，所以这些和不会趋近任何有意义的数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="466" />
+            <source>F(x) = ∫ f(t) dt from {anchor} (a = {a}: F + C)</source>
+            <translation>F(x) = 从 {anchor} 起的 ∫ f(t) dt（a = {a}：F + C）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="586" />
+            <source>working…</source>
+            <translation>计算中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="586" />
+            <source>not computed</source>
+            <translation>未计算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="588" />
+            <source>Exact (sympy): {value}</source>
+            <translation>精确值（sympy）：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="591" />
+            <source>Numeric (mpmath): {value}</source>
+            <translation>数值（mpmath）：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="602" />
+            <source>Antiderivative (sympy): F(x) = {formula} + C</source>
+            <translation>原函数（sympy）：F(x) = {formula} + C</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="605" />
+            <source>Antiderivative: sympy found none</source>
+            <translation>原函数：sympy 没有找到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="607" />
+            <source>Antiderivative (sympy): {value}</source>
+            <translation>原函数（sympy）：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="654" />
+            <source>{rule} for n = 1, 2, 4, …, printed like the derivative lab's h table</source>
+            <translation>n = 1, 2, 4, … 时的{rule}，按导数页 h 表的格式打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="657" />
+            <source> (errors once a reference value is known)</source>
+            <translation>（有了参考值后才显示误差）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="686" />
+            <source>slope of F at {x} (central difference, h = {h}): {slope}</source>
+            <translation>F 在 {x} 处的斜率（中心差分，h = {h}）：{slope}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="695" />
+            <source>d/dx of sympy's F at {x} (derivative lab): {slope}</source>
+            <translation>sympy 所得 F 在 {x} 处的 d/dx（导数页）：{slope}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="703" />
+            <source>tangent to F: {tangent}</source>
+            <translation>F 的切线：{tangent}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="705" />
+            <source>F′(x₀) = f(x₀) ✓ (the fundamental theorem)</source>
+            <translation>F′(x₀) = f(x₀) ✓（微积分基本定理）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="708" />
+            <source>F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, or F does not exist there)</source>
+            <translation>此处 F′(x₀) ≠ f(x₀)（f 在 x₀ 处不连续，或 F 在那里不存在）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="67" />
+            <source>Number of subintervals n (log scale, 1 … 10 000)</source>
+            <translation>子区间数 n（对数刻度，1 … 10 000）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="113" />
+            <source>Definite integral (drag a and b on the plot)</source>
+            <translation>定积分（在图上拖动 a 和 b）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="121" />
+            <source>The lower bound: a number, an expression such as pi/2, or inf/-inf</source>
+            <translation>积分下限：一个数、如 pi/2 的表达式，或 inf/-inf</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="125" />
+            <source>The upper bound: a number, an expression such as pi/2, or inf/-inf</source>
+            <translation>积分上限：一个数、如 pi/2 的表达式，或 inf/-inf</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="161" />
+            <source>Riemann sum</source>
+            <translation>黎曼和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="162" />
+            <source>Draw the shapes</source>
+            <translation>画出矩形/梯形</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="172" />
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="181" />
+            <source>Accumulation F(x) = ∫ₐˣ f(t) dt</source>
+            <translation>累积函数 F(x) = ∫ₐˣ f(t) dt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="182" />
+            <source>Draw F(x) and its tangent at x₀</source>
+            <translation>画出 F(x) 及其在 x₀ 处的切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="189" />
+            <source>Where to check F′(x₀) = f(x₀): a number or e.g. pi/4</source>
+            <translation>在哪里检验 F′(x₀) = f(x₀)：一个数，或如 pi/4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="82" />
+            <source>No reference value to measure errors against</source>
+            <translation>没有可用来衡量误差的参考值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="91" />
+            <source> (exact)</source>
+            <translation>（精确）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="109" />
+            <source>round-off level</source>
+            <translation>舍入误差水平</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <location filename="../../ui/i18n.py" line="390" />
@@ -1828,6 +2011,221 @@
             <location filename="../../ui/core_messages.py" line="177" />
             <source>{name}′ = 0 here but keeps its sign: not an extremum</source>
             <translation>{name}′ 在此为 0 但不变号：不是极值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="179" />
+            <source>left sum</source>
+            <translation>左和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="180" />
+            <source>right sum</source>
+            <translation>右和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="181" />
+            <source>midpoint sum</source>
+            <translation>中点和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="182" />
+            <source>trapezoid rule</source>
+            <translation>梯形法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="183" />
+            <source>Simpson's rule</source>
+            <translation>辛普森法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="184" />
+            <source>upper sum</source>
+            <translation>上和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="185" />
+            <source>lower sum</source>
+            <translation>下和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="186" />
+            <source>Left sum</source>
+            <translation>左和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="187" />
+            <source>Right sum</source>
+            <translation>右和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="188" />
+            <source>Midpoint sum</source>
+            <translation>中点和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="189" />
+            <source>Trapezoid rule</source>
+            <translation>梯形法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="190" />
+            <source>Upper sum</source>
+            <translation>上和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="191" />
+            <source>Lower sum</source>
+            <translation>下和</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="192" />
+            <source>lower bound</source>
+            <translation>积分下限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="193" />
+            <source>upper bound</source>
+            <translation>积分上限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="194" />
+            <source>{rule} with n = {n}: {value} (error {error})</source>
+            <translation>n = {n} 时的{rule}：{value}（误差 {error}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="195" />
+            <source>{rule} with n = {n}: {value}</source>
+            <translation>n = {n} 时的{rule}：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="196" />
+            <source>Riemann sums need finite bounds a and b</source>
+            <translation>黎曼和需要有限的积分限 a 和 b</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="197" />
+            <source>The {rule} is exact for this f (error at round-off for every n)</source>
+            <translation>对这个 f，{rule}是精确的（每个 n 的误差都在舍入误差量级）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="198" />
+            <source>Too few errors above round-off to measure the order</source>
+            <translation>高于舍入误差的误差太少，无法测出阶数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="199" />
+            <source>Observed order: error ∝ n^{slope} (theory for a smooth f: n^−{order})</source>
+            <translation>观测到的阶：误差 ∝ n^{slope}（光滑 f 的理论值：n^−{order}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="200" />
+            <source>diverges ({formula})</source>
+            <translation>发散（{formula}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="201" />
+            <source>no value (sympy: {formula})</source>
+            <translation>没有值（sympy：{formula}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="202" />
+            <source>not a real number ({formula})</source>
+            <translation>不是实数（{formula}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="203" />
+            <source>sympy found no closed form</source>
+            <translation>sympy 没有找到闭式解</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="204" />
+            <source>sympy could not work it out</source>
+            <translation>sympy 无法算出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="205" />
+            <source>diverges to +∞</source>
+            <translation>发散到 +∞</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="206" />
+            <source>diverges to −∞</source>
+            <translation>发散到 −∞</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="207" />
+            <source>diverges (no value)</source>
+            <translation>发散（没有值）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="208" />
+            <source>not a real number</source>
+            <translation>不是实数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="209" />
+            <source>no value</source>
+            <translation>没有值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="210" />
+            <source>{value} (unreliable: error estimate {error})</source>
+            <translation>{value}（不可靠：误差估计 {error}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="211" />
+            <source>{value} ({method}, error estimate {error})</source>
+            <translation>{value}（{method}，误差估计 {error}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="212" />
+            <source>Exact and numeric agree (difference {difference})</source>
+            <translation>精确值与数值一致（差 {difference}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="213" />
+            <source>Exact and numeric DISAGREE by {difference}: one of them is wrong here (check the integrand's singularities)</source>
+            <translation>精确值与数值相差 {difference}，不一致：其中一个在这里是错的（请检查被积函数的奇点）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="217" />
+            <source>sympy and the numeric analysis both find no finite real value</source>
+            <translation>sympy 和数值分析都认为没有有限的实数值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="218" />
+            <source>Numeric value only: {why}</source>
+            <translation>只有数值结果：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="219" />
+            <source>sympy and the numeric analysis DISAGREE about whether the integral has a value</source>
+            <translation>sympy 与数值分析对积分是否有值的判断不一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="220" />
+            <source>Enter the {what}: a number, an expression such as pi/2, or inf</source>
+            <translation>请输入{what}：一个数、如 pi/2 的表达式，或 inf</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="221" />
+            <source>The {what} must be a number (a constant such as pi/2, or inf): {message}</source>
+            <translation>{what}必须是一个数（如 pi/2 这样的常数，或 inf）：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="222" />
+            <source>The {what} {text} has no real value</source>
+            <translation>{what} {text} 没有实数值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="223" />
+            <source>The {what} {text} is too large for a finite bound (at most 1e15); type inf for an infinite one</source>
+            <translation>{what} {text} 作为有限积分限太大了（最多 1e15）；无穷积分限请输入 inf</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="227" />
+            <source>f has a corner at x = {x}: the quadrature is split there</source>
+            <translation>f 在 x = {x} 处有尖角：数值积分在那里分段</translation>
         </message>
     </context>
 </TS>

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from explorer.core.integral.accumulation import Accumulation, FtcCheck
 from explorer.core.integral.area import signed_parts
 from explorer.core.integral.riemann import RiemannSum
+from explorer.ui.i18n import Context
 from explorer.ui.panels.derivative.items import CurvePointHandle
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
+
+T = Context("IntegralPanel")
 
 POSITIVE = (0, 114, 178)  # PALETTE[0], the function's blue: area above the axis
 NEGATIVE = (213, 94, 0)  # PALETTE[1], vermilion: area below the axis
@@ -28,7 +31,7 @@ TANGENT_COLOR = PALETTE[3]
 # Dividers between shapes are drawn up to this n; beyond, they would be a solid block.
 _DIVIDER_LIMIT = 120
 _TANGENT_REACH = 20.0  # view spans each side
-TANGENT_NAME = "tangent to F at x₀ (slope f(x₀))"
+TANGENT_NAME = T.mark("tangent to F at x₀ (slope f(x₀))")
 
 
 class FillItem(QGraphicsPathItem):
@@ -83,7 +86,7 @@ class BoundLine(pg.InfiniteLine):
             labelOpts={"position": 0.04, "color": FOREGROUND, "fill": (255, 255, 255, 200)},
         )
         self.setZValue(25)
-        self.setToolTip(f"Drag to move the bound {name}")
+        T.tip(self, "Drag to move the bound {name}", name=name)
         self.sigDragged.connect(lambda line: self.dragged.emit(float(line.value())))
         self.sigPositionChangeFinished.connect(lambda _line: self.released.emit())
 
@@ -118,7 +121,7 @@ class IntegralLayer:
         self.tangent = pg.PlotDataItem([], [], pen=make_pen(TANGENT_COLOR, 1.8, "dash"))
         plot.add_item(self.tangent, ignore_bounds=True)
         self.handle = CurvePointHandle()
-        self.handle.setToolTip("Drag along F to move x₀: the tangent to F has slope f(x₀)")
+        T.tip(self.handle, "Drag along F to move x₀: the tangent to F has slope f(x₀)")
         plot.add_item(self.handle, ignore_bounds=True)
 
     # ----- area ---------------------------------------------------------------------------------
@@ -178,7 +181,7 @@ class IntegralLayer:
         # An exported picture has no side column: the legend says what the dashed line is.
         listed = self.plot.legend.getLabel(self.tangent) is not None
         if shown and not listed:
-            self.plot.legend.addItem(self.tangent, TANGENT_NAME)
+            self.plot.legend.addItem(self.tangent, T(TANGENT_NAME))
         elif listed and not shown:
             self.plot.legend.removeItem(self.tangent)
 

@@ -63,6 +63,8 @@ from explorer.core.panel_state.integral import X0_LIMIT
 from explorer.core.sampling import MAX_ABS_X, RangeError, SampledCurve, sample_curve
 from explorer.core.sampling_breaks import display_limits
 from explorer.core.text import format_number
+from explorer.ui import i18n
+from explorer.ui.i18n import Context, core_text
 from explorer.ui.panels.derivative.controls import source_text
 from explorer.ui.panels.integral_items import IntegralLayer
 from explorer.ui.panels.integral_side import SideColumn
@@ -70,6 +72,8 @@ from explorer.ui.panels.integral_views import ErrorView, TableView
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
+
+T = Context("IntegralPanel")
 
 CURVE_SAMPLES = 1500
 ACCUMULATION_SAMPLES = 1001  # F is smoother than f: half the grid draws it just as well
@@ -121,9 +125,12 @@ class IntegralPanel(Panel):
         self.error_view = ErrorView()
         self.views = QTabWidget()
         self.views.setObjectName("integralViews")
-        self.views.addTab(self.plot, "Area, sums and F(x)")
-        self.views.addTab(self.table_view, "n doubling table")
-        self.views.addTab(self.error_view, "Error vs n")
+        for view, title in (
+            (self.plot, T.mark("Area, sums and F(x)")),
+            (self.table_view, T.mark("n doubling table")),
+            (self.error_view, T.mark("Error vs n")),
+        ):
+            i18n.bind(self.views, "setTabText", T.lazy(title), self.views.addTab(view, ""))
         self.side = SideColumn()
         scroll = QScrollArea()
         scroll.setWidget(self.side)
@@ -391,7 +398,7 @@ class IntegralPanel(Panel):
                 + ")"
             )
         self.plot.set_curve("f", x, y, name=name, color=PALETTE[0], width=2.4)
-        self.plot.set_message(None if curve.has_real_values else "No real values here")
+        self.plot.set_message(None if curve.has_real_values else T.lazy("No real values here"))
 
     def _y_limits(self) -> tuple[float, float]:
         view = self.curve.y_view_range if self.curve is not None else None
@@ -429,16 +436,16 @@ class IntegralPanel(Panel):
         if not problem.finite:
             self.riemann = None
             self.layer.show_sum(None, self._y_limits())
-            self.side.sum_readout.setText(NO_SUMS)
+            self.side.sum_readout.setText(core_text(NO_SUMS))
             return
         self.riemann = problem.riemann(state.rule, state.n)
         self.layer.show_sum(self.riemann if state.show_sums else None, self._y_limits())
         _put(self.side.sum_readout, self._sum_text())
 
     def _sum_text(self) -> str:
-        text = sum_line(self.riemann, self._reference())
+        text = core_text(sum_line(self.riemann, self._reference()))
         if self.numeric is not None and self.numeric.status in (DIVERGES, UNDEFINED):
-            text += " — the integral has no value, so the sums approach nothing meaningful"
+            text += T(" — the integral has no value, so the sums approach nothing meaningful")
         return text
 
     def _draw_accumulation(self) -> None:
@@ -456,13 +463,22 @@ class IntegralPanel(Panel):
         name = (
             "F(x) = ∫ₐˣ f(t) dt"
             if self.accumulation.anchored_at_a
-            else (
-                f"F(x) = ∫ f(t) dt from {format_number(anchor)} "
-                f"(a = {self.problem.lower.display()}: F + C)"
+            else T(
+                "F(x) = ∫ f(t) dt from {anchor} (a = {a}: F + C)",
+                anchor=format_number(anchor),
+                a=self.problem.lower.display(),
             )
         )
         self.layer.show_accumulation(self.accumulation, None, name)
         self._draw_check()
+
+    def retranslate(self) -> None:
+        if self.problem is None:
+            return
+        self._draw_sum()
+        self._draw_accumulation()
+        self._views_dirty = True
+        self._show_values()
 
     def _draw_check(self) -> None:
         if self.accumulation is None:
@@ -567,26 +583,28 @@ class IntegralPanel(Panel):
         integrand = self._integrand_text
         _put(side.formula, formula_line(integrand, problem.lower, problem.upper, self.exact))
         # Without a worker (an export from the command line) sympy is not asked here at all.
-        pending = "working…" if self._worker is not None else "not computed"
-        _put(side.exact, f"Exact (sympy): {self.exact.describe() if self.exact else pending}")
+        pending = T("working…") if self._worker is not None else T("not computed")
+        exact = core_text(self.exact.describe()) if self.exact else pending
+        _put(side.exact, T("Exact (sympy): {value}", value=exact))
         numeric = self.numeric
-        _put(side.numeric, f"Numeric (mpmath): {numeric_text(numeric) if numeric else pending}")
+        value = core_text(numeric_text(numeric)) if numeric else pending
+        _put(side.numeric, T("Numeric (mpmath): {value}", value=value))
         agree, said = agreement(self.exact, numeric)
         side.show_agreement(agree, said)
         notes = []
         if numeric is not None:
             notes += [numeric.reason] if numeric.reason else []
             notes += list(numeric.notes)
-        _put(side.notes, "\n".join(notes))
+        _put(side.notes, "\n".join(map(core_text, notes)))
         formula = self.antiderivative_formula
         _put(
             side.antiderivative,
-            f"Antiderivative (sympy): F(x) = {formula} + C"
+            T("Antiderivative (sympy): F(x) = {formula} + C", formula=formula)
             if formula
             else (
-                "Antiderivative: sympy found none"
+                T("Antiderivative: sympy found none")
                 if formula == ""
-                else f"Antiderivative (sympy): {pending}"
+                else T("Antiderivative (sympy): {value}", value=pending)
             ),
         )
         if self.riemann is not None:
@@ -633,12 +651,13 @@ class IntegralPanel(Panel):
             return
         a, b = problem.lower.value, problem.upper.value
         rows = convergence.doubling_table(self.function.f, a, b, rule, reference)
-        caption = (
-            f"{RULE_NAMES[rule].capitalize()} for n = 1, 2, 4, …, printed like the derivative "
-            "lab's h table"
-            + ("" if reference is not None else " (errors once a reference value is known)")
+        caption = T(
+            "{rule} for n = 1, 2, 4, …, printed like the derivative lab's h table",
+            rule=core_text(RULE_NAMES[rule].capitalize()),
+        ) + ("" if reference is not None else T(" (errors once a reference value is known)"))
+        summary = (
+            core_text(order_line(problem, rule, rows, reference)) if reference is not None else ""
         )
-        summary = order_line(problem, rule, rows, reference) if reference is not None else ""
         self.table_view.show_rows(rule, rows, caption, summary)
         if current is self.error_view:
             result = (
@@ -660,25 +679,33 @@ def _put(label: Any, text: str) -> None:
 def ftc_html(check: FtcCheck) -> str:
     """The FTC check as a few lines of rich text."""
     if check.reason:
-        return html.escape(check.reason)
+        return html.escape(core_text(check.reason))
     point = format_number(check.x0)
     lines = [
         f"F({point}) = {format_number(check.F_value, 8)}",
-        f"slope of F at {point} (central difference, h = {format_number(check.step, 2)}): "
-        f"{format_number(check.slope, 10)}",
+        T(
+            "slope of F at {x} (central difference, h = {h}): {slope}",
+            x=point,
+            h=format_number(check.step, 2),
+            slope=format_number(check.slope, 10),
+        ),
     ]
     if check.symbolic_slope is not None:
         lines.append(
-            f"d/dx of sympy's F at {point} (derivative lab): "
-            f"{format_number(check.symbolic_slope, 10)}"
+            T(
+                "d/dx of sympy's F at {x} (derivative lab): {slope}",
+                x=point,
+                slope=format_number(check.symbolic_slope, 10),
+            )
         )
     lines.append(f"f({point}) = {format_number(check.f_value, 10)}")
     if check.tangent:
-        lines.append(f"tangent to F: {check.tangent}")
+        lines.append(T("tangent to F: {tangent}", tangent=check.tangent))
     verdict = (
-        "<span style='color:#1b7f3b'>F′(x₀) = f(x₀) ✓ (the fundamental theorem)</span>"
+        "<span style='color:#1b7f3b'>" + T("F′(x₀) = f(x₀) ✓ (the fundamental theorem)") + "</span>"
         if check.agrees
-        else "<span style='color:#b00020'>F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, "
-        "or F does not exist there)</span>"
+        else "<span style='color:#b00020'>"
+        + T("F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, or F does not exist there)")
+        + "</span>"
     )
     return "<br>".join([*lines, verdict])

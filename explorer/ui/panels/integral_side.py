@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.integral.riemann import MAX_N, RULE_NAMES, RULES
+from explorer.ui import i18n
+from explorer.ui.i18n import Context, CoreText, core_text
 from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
+
+T = Context("IntegralPanel")
 
 SIDE_WIDTH = 380
 N_TICKS_PER_DECADE = 100
@@ -60,7 +64,7 @@ class LogNSlider(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("integralNSlider")
         self.slider.setRange(0, tick_from_n(MAX_N))
-        self.slider.setToolTip("Number of subintervals n (log scale, 1 … 10 000)")
+        T.tip(self.slider, "Number of subintervals n (log scale, 1 … 10 000)")
         self.readout = QLabel()
         self.readout.setMinimumWidth(70)
         row = QHBoxLayout(self)
@@ -106,13 +110,23 @@ class SideColumn(QWidget):
         layout.addStretch(1)
 
     def _integral_box(self) -> QGroupBox:
-        box = QGroupBox("Definite integral (drag a and b on the plot)")
+        box = T.title(QGroupBox(), "Definite integral (drag a and b on the plot)")
         self.lower_input = QLineEdit()
         self.lower_input.setObjectName("integralLowerInput")
         self.upper_input = QLineEdit()
         self.upper_input.setObjectName("integralUpperInput")
-        for field, name in ((self.lower_input, "lower"), (self.upper_input, "upper")):
-            field.setToolTip(f"The {name} bound: a number, an expression such as pi/2, or inf/-inf")
+        tips = (
+            (
+                self.lower_input,
+                T.mark("The lower bound: a number, an expression such as pi/2, or inf/-inf"),
+            ),
+            (
+                self.upper_input,
+                T.mark("The upper bound: a number, an expression such as pi/2, or inf/-inf"),
+            ),
+        )
+        for field, tip in tips:
+            i18n.bind(field, "setToolTip", T.lazy(tip))
         bounds = QHBoxLayout()
         bounds.addWidget(QLabel("a ="))
         bounds.addWidget(self.lower_input)
@@ -144,17 +158,18 @@ class SideColumn(QWidget):
         return box
 
     def _sum_box(self) -> QGroupBox:
-        box = QGroupBox("Riemann sum")
-        self.show_sums = QCheckBox("Draw the shapes")
+        box = T.title(QGroupBox(), "Riemann sum")
+        self.show_sums = T.text(QCheckBox(), "Draw the shapes")
         self.show_sums.setObjectName("integralShowSums")
         self.rule = QComboBox()
         self.rule.setObjectName("integralRule")
-        for rule in RULES:
-            self.rule.addItem(RULE_NAMES[rule], rule)
+        for index, rule in enumerate(RULES):
+            self.rule.addItem("", rule)
+            i18n.bind(self.rule, "setItemText", CoreText(RULE_NAMES[rule]), index)
         self.n_slider = LogNSlider()
         self.sum_readout = _label("integralSumReadout")
         form = QFormLayout()
-        form.addRow("Rule", self.rule)
+        form.addRow(T.label("Rule"), self.rule)
         column = QVBoxLayout(box)
         column.addLayout(form)
         column.addWidget(self.n_slider)
@@ -163,15 +178,15 @@ class SideColumn(QWidget):
         return box
 
     def _accumulation_box(self) -> QGroupBox:
-        box = QGroupBox("Accumulation F(x) = ∫ₐˣ f(t) dt")
-        self.show_accumulation = QCheckBox("Draw F(x) and its tangent at x₀")
+        box = T.title(QGroupBox(), "Accumulation F(x) = ∫ₐˣ f(t) dt")
+        self.show_accumulation = T.text(QCheckBox(), "Draw F(x) and its tangent at x₀")
         self.show_accumulation.setObjectName("integralShowAccumulation")
         self.x0_input = ExpressionSpinBox()
         self.x0_input.setObjectName("integralX0Input")
         self.x0_input.setRange(-1e6, 1e6)
         self.x0_input.setSingleStep(0.1)
         self.x0_input.setKeyboardTracking(False)
-        self.x0_input.setToolTip("Where to check F′(x₀) = f(x₀): a number or e.g. pi/4")
+        T.tip(self.x0_input, "Where to check F′(x₀) = f(x₀): a number or e.g. pi/4")
         self.antiderivative = _label("integralAntiderivative")
         self.ftc = _label("integralFtc")
         self.ftc.setTextFormat(Qt.TextFormat.RichText)
@@ -185,10 +200,11 @@ class SideColumn(QWidget):
         return box
 
     def show_bound_error(self, message: str) -> None:
-        self.bound_error.setText(message)
+        i18n.bind(self.bound_error, "setText", CoreText(message))
         self.bound_error.setVisible(bool(message))
 
     def show_agreement(self, agree: bool | None, text: str) -> None:
+        text = core_text(text)
         if self.agreement.text() != text:
             self.agreement.setText(text)
         style = _OK if agree else _WARNING if agree is False else _MUTED

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from explorer.core.integral.convergence import ErrorVsN, TableRow
 from explorer.core.integral.riemann import RULE_NAMES, RULES
+from explorer.ui.i18n import Context, CoreText, core_text
 from explorer.ui.plot import PALETTE, PlotView
+
+T = Context("IntegralPanel")
 
 _RULE_COLORS = dict(zip(RULES, (*PALETTE[:6], "#7f7f7f"), strict=True))
 _RULE_STYLES = {"upper": "dash", "lower": "dot"}
@@ -73,7 +76,11 @@ class ErrorView(QWidget):
         if result is None:
             for key in self.plot.curve_keys():
                 self.plot.set_curve(key, [], [])
-            self.plot.set_message(message or "No reference value to measure errors against")
+            self.plot.set_message(
+                CoreText(message)
+                if message
+                else T.lazy("No reference value to measure errors against")
+            )
             self.summary.setText("")
             return
         self.plot.set_message(None)
@@ -81,7 +88,7 @@ class ErrorView(QWidget):
         for rule, found in result.rules.items():
             errors = np.array(found.errors, dtype=float)
             errors[~(errors > 0)] = np.nan  # a log axis cannot show an exact 0
-            label = RULE_NAMES[rule] + (" (exact)" if found.exact else "")
+            label = core_text(RULE_NAMES[rule]) + (T(" (exact)") if found.exact else "")
             self.plot.set_curve(
                 rule,
                 result.ns,
@@ -99,7 +106,7 @@ class ErrorView(QWidget):
             "floor",
             result.ns,
             result.floor,
-            name="round-off level",
+            name=T("round-off level"),
             color="#999999",
             width=1.4,
             style="dash",
