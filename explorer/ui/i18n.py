@@ -188,6 +188,11 @@ class Context:
         bind(obj, "setWindowTitle", self.lazy(source, **values))
         return obj
 
+    def bind_item(self, combo: O, index: int, source: str, **values: Any) -> O:
+        """Item ``index`` of a combo box."""
+        bind(combo, "setItemText", self.lazy(source, **values), index)
+        return combo
+
     def label(self, source: str, **values: Any) -> QLabel:
         """A new QLabel whose text follows the language."""
         label = QLabel()

@@ -655,6 +655,329 @@
         </message>
     </context>
     <context>
+        <name>GradientPanel</name>
+        <message>
+            <location filename="../../ui/panels/gradient_3d.py" line="25" />
+            <source>The 3-D view needs PyOpenGL: pip install ".[3d]" (the rest of this panel works without it).</source>
+            <translation>三维视图需要 PyOpenGL：pip install ".[3d]"（本面板的其余部分不需要它）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_3d.py" line="28" />
+            <source>The 3-D view needs OpenGL, which this display does not offer.</source>
+            <translation>三维视图需要 OpenGL，而当前显示环境不支持。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="37" />
+            <source>minimum (∇f = 0)</source>
+            <translation>极小值点（∇f = 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="38" />
+            <source>maximum (∇f = 0)</source>
+            <translation>极大值点（∇f = 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="39" />
+            <source>saddle (∇f = 0)</source>
+            <translation>鞍点（∇f = 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="40" />
+            <source>∇f = 0, test inconclusive</source>
+            <translation>∇f = 0，判别法无法判断</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="50" />
+            <source>P: drag it (or type it above the map)</source>
+            <translation>P：拖动它（或在图上方输入）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="53" />
+            <source>The head of u: drag it to turn the direction θ</source>
+            <translation>u 的箭头：拖动它以改变方向 θ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="122" />
+            <source>level curve through P (f = f(P))</source>
+            <translation>过 P 的等高线（f = f(P)）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_map.py" line="135" />
+            <source>P + ε: where the linear approximation is checked</source>
+            <translation>P + ε：检验线性近似的位置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="92" />
+            <source>Mapping f(x, y) = </source>
+            <translation>正在绘制 f(x, y) = </translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="95" />
+            <source>Type f(x, y), e.g. x^2 + 2y^2 or sin(x)*cos(y)</source>
+            <translation>输入 f(x, y)，例如 x^2 + 2y^2 或 sin(x)*cos(y)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="99" />
+            <source>Examples…</source>
+            <translation>示例…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="102" />
+            <source>Load an example function with a starting point and view</source>
+            <translation>载入一个示例函数，连同起点和视图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="105" />
+            <source>P = (x, y): numbers or constants, e.g. 0, ln(2)</source>
+            <translation>P = (x, y)：数或常数，例如 0, ln(2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="114" />
+            <source>θ: the direction u = (cos θ, sin θ), in degrees</source>
+            <translation>θ：方向 u = (cos θ, sin θ)，单位为度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="115" />
+            <source>Gradient field</source>
+            <translation>梯度场</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="117" />
+            <source>Arrows of ∇f on a grid, coloured by |∇f|</source>
+            <translation>网格上 ∇f 的箭头，按 |∇f| 着色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="118" />
+            <source>Critical points</source>
+            <translation>驻点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="120" />
+            <source>Points in view where ∇f = 0, classified by the Hessian</source>
+            <translation>视图中 ∇f = 0 的点，按黑塞矩阵分类</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="132" />
+            <source>Values from the autodiff core (one reverse-mode pass); the partials' formulas from the steps engine, treating the other variable as a constant</source>
+            <translation>数值来自自动微分内核（一次反向模式计算）；偏导数公式来自求导步骤引擎，把另一个变量视为常数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="145" />
+            <source>ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03</source>
+            <translation>ε = (ε₁, ε₂)：从 P 出发的步长，例如 0.01, -0.03</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="148" />
+            <source>Shade |f − L| ≤</source>
+            <translation>着色 |f − L| ≤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="150" />
+            <source>Shade the map where the tangent plane L is this close</source>
+            <translation>为切平面 L 与 f 足够接近的区域着色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="156" />
+            <source>L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference shrinks like |ε|²</source>
+            <translation>L = f(P) + ε·∇f(P)，即 P 处的切平面，与真实的 f(P + ε) 比较；差值按 |ε|² 缩小</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="200" />
+            <source>Partials as slices: the other variable held constant</source>
+            <translation>偏导数即切片：另一个变量保持不变</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="204" />
+            <source>Directional derivative D_u f(P) = ∇f(P)·u = |∇f| cos ∠</source>
+            <translation>方向导数 D_u f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="207" />
+            <source>Linear approximation L = f(P) + ε·∇f(P)</source>
+            <translation>线性近似 L = f(P) + ε·∇f(P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="233" />
+            <source>Map and point</source>
+            <translation>地图与点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="234" />
+            <source>Vector rules</source>
+            <translation>向量求导法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="235" />
+            <source>3D surface</source>
+            <translation>三维曲面</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="432" />
+            <source>tolerance</source>
+            <translation>容差</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="563" />
+            <source>No critical points (∇f = 0) in view.</source>
+            <translation>视图中没有驻点（∇f = 0）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="569" />
+            <source> (the first {count}; zoom in for the rest)</source>
+            <translation>（前 {count} 个；放大可看到其余）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="573" />
+            <source>Critical points in view: {parts}{more}. ∇f = 0 is necessary, not sufficient: not every such point is the global minimum (hover a marker for its Hessian).</source>
+            <translation>视图中的驻点：{parts}{more}。∇f = 0 是必要条件而非充分条件：并非每个这样的点都是全局最小值（把鼠标悬停在标记上可查看其黑塞矩阵）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="576" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="582" />
+            <source>minimum</source>
+            <translation>个极小值点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="583" />
+            <source>maximum</source>
+            <translation>个极大值点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="584" />
+            <source>saddle</source>
+            <translation>个鞍点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="585" />
+            <source>inconclusive</source>
+            <translation>个无法判断的点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <source>minima</source>
+            <translation>个极小值点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <source>maxima</source>
+            <translation>个极大值点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <source>saddles</source>
+            <translation>个鞍点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="130" />
+            <source>f is undefined along this slice</source>
+            <translation>f 在这条切片上无定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="142" />
+            <source>θ (direction of u)</source>
+            <translation>θ（u 的方向）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="148" />
+            <source>θ, the direction of u: drag it</source>
+            <translation>θ，u 的方向：拖动它</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="179" />
+            <source>max |∇f|: u along ∇f</source>
+            <translation>最大 |∇f|：u 沿 ∇f</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="182" />
+            <source>min −|∇f|: steepest descent</source>
+            <translation>最小 −|∇f|：最速下降</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_readout.py" line="40" />
+            <source>f is undefined here: drag P into the coloured region</source>
+            <translation>f 在这里无定义：把 P 拖到着色区域内</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_readout.py" line="52" />
+            <source>P is a critical point, no uphill direction</source>
+            <translation>P 是驻点，没有上升方向</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_readout.py" line="54" />
+            <source>{pair}  (steepest descent)</source>
+            <translation>{pair}  （最速下降方向）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_readout.py" line="65" />
+            <source>No linear approximation where f is undefined.</source>
+            <translation>f 无定义处没有线性近似。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_readout.py" line="74" />
+            <source>seed:</source>
+            <translation>笔记：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_readout.py" line="93" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="30" />
+            <source>Rule</source>
+            <translation>法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="31" />
+            <source>Random inputs</source>
+            <translation>随机输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="32" />
+            <source>Autodiff (reverse mode)</source>
+            <translation>自动微分（反向模式）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="33" />
+            <source>Formula</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="34" />
+            <source>Largest difference</source>
+            <translation>最大差值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="54" />
+            <source>n: the length of x</source>
+            <translation>n：x 的长度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="55" />
+            <source>m: the other side of A</source>
+            <translation>m：A 的另一维</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="57" />
+            <source>The random seed of A, x</source>
+            <translation>A、x 的随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="59" />
+            <source>Each gradient below is taken by reverse mode on the autodiff core (one backward pass per output for a vector-valued function: column j is ∇ of output j) and set beside the seed's formula, for a random A and x.</source>
+            <translation>下面每个梯度都由自动微分内核的反向模式求得（对向量值函数，每个输出做一次反向传播：第 j 列是第 j 个输出的 ∇），并与笔记中的公式并列比较，A 和 x 是随机的。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="69" />
+            <source>random seed</source>
+            <translation>随机种子</translation>
+        </message>
+    </context>
+    <context>
         <name>IntegralPanel</name>
         <message>
             <location filename="../../ui/panels/integral_items.py" line="34" />
@@ -840,7 +1163,7 @@
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="390" />
+            <location filename="../../ui/i18n.py" line="395" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>

@@ -18,11 +18,14 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 from explorer.core.gradient.field import FieldGrid, sample_field
 from explorer.core.gradient.point import PointAnalysis, tangent_plane
 from explorer.core.gradient.surface import Surface
+from explorer.ui.i18n import Context
 
-MISSING_NOTE = (
+T = Context("GradientPanel")
+
+MISSING_NOTE = T.mark(
     'The 3-D view needs PyOpenGL: pip install ".[3d]" (the rest of this panel works without it).'
 )
-NO_OPENGL_NOTE = "The 3-D view needs OpenGL, which this display does not offer."
+NO_OPENGL_NOTE = T.mark("The 3-D view needs OpenGL, which this display does not offer.")
 SURFACE_SAMPLES = 80
 # The tangent plane is drawn over this share of the view around P.
 PLANE_FRACTION = 0.35
@@ -45,7 +48,7 @@ class SurfaceView(QWidget):
         super().__init__(parent)
         self.setObjectName("gradientSurface")
         self._gl = opengl
-        self.note = QLabel(MISSING_NOTE if opengl is None else NO_OPENGL_NOTE)
+        self.note = QLabel(T(MISSING_NOTE) if opengl is None else T(NO_OPENGL_NOTE))
         self.note.setObjectName("gradientSurfaceNote")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)

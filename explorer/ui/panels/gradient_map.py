@@ -17,7 +17,10 @@ from explorer.core.gradient.field import level_lines
 from explorer.core.gradient.point import PointAnalysis, right_angle_marker, tangent_segment
 from explorer.core.gradient.vector_field import GradientField
 from explorer.ui.field_view import FieldView
+from explorer.ui.i18n import Context, core_text
 from explorer.ui.plot import PALETTE
+
+T = Context("GradientPanel")
 
 GRADIENT_COLOR = PALETTE[1]  # vermilion, as tangents and derivatives elsewhere in the app
 DIRECTION_COLOR = PALETTE[0]  # blue
@@ -31,10 +34,10 @@ ARROW_FRACTION = 0.16
 RIGHT_ANGLE_FRACTION = 0.035
 TANGENT_FRACTION = 0.22
 CRITICAL_STYLE = {
-    "minimum": ("o", "#009E73", "minimum (∇f = 0)"),
-    "maximum": ("t1", "#D55E00", "maximum (∇f = 0)"),
-    "saddle": ("x", "#CC79A7", "saddle (∇f = 0)"),
-    "degenerate": ("s", "#999999", "∇f = 0, test inconclusive"),
+    "minimum": ("o", "#009E73", T.mark("minimum (∇f = 0)")),
+    "maximum": ("t1", "#D55E00", T.mark("maximum (∇f = 0)")),
+    "saddle": ("x", "#CC79A7", T.mark("saddle (∇f = 0)")),
+    "degenerate": ("s", "#999999", T.mark("∇f = 0, test inconclusive")),
 }
 
 
@@ -44,10 +47,10 @@ class GradientMapLayer:
     def __init__(self, view: FieldView) -> None:
         self.view = view
         self.point_handle = view.add_handle(
-            "P", color=GRADIENT_COLOR, tooltip="P: drag it (or type it above the map)"
+            "P", color=GRADIENT_COLOR, tooltip=T("P: drag it (or type it above the map)")
         )
         self.direction_handle = view.add_handle(
-            "u", color=DIRECTION_COLOR, tooltip="The head of u: drag it to turn the direction θ"
+            "u", color=DIRECTION_COLOR, tooltip=T("The head of u: drag it to turn the direction θ")
         )
         self.direction_handle.setScale(0.75)
 
@@ -116,7 +119,7 @@ class GradientMapLayer:
             line.y,
             color=LEVEL_COLOR,
             width=3.0,
-            name="level curve through P (f = f(P))",
+            name=T("level curve through P (f = f(P))"),
         )
 
     def show_epsilon(self, analysis: PointAnalysis, epsilon: tuple[float, float]) -> None:
@@ -129,7 +132,7 @@ class GradientMapLayer:
             color=EPSILON_COLOR,
             symbol="d",
             size=10,
-            tooltip="P + ε: where the linear approximation is checked",
+            tooltip=T("P + ε: where the linear approximation is checked"),
         )
 
     # ----- whole-map overlays -------------------------------------------------------------------
@@ -154,8 +157,8 @@ class GradientMapLayer:
                 color=color,
                 symbol=symbol,
                 size=13,
-                tooltips=[p.describe() for p in chosen],
-                name=name,
+                tooltips=[core_text(p.describe()) for p in chosen],
+                name=T(name),
             )
 
     def show_tolerance(self, mask: np.ndarray | None) -> None:

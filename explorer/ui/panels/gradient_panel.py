@@ -44,15 +44,19 @@ from explorer.core.gradient.presets import PRESETS
 from explorer.core.gradient.surface import Surface, parse_number, parse_pair, parse_surface
 from explorer.core.gradient.vector_field import gradient_field
 from explorer.core.panel_state import GradientState
+from explorer.ui import i18n
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.field_view import FieldView
+from explorer.ui.i18n import Context, CoreText, Deferred, Joined
 from explorer.ui.panels.gradient_3d import SurfaceView, load_opengl
 from explorer.ui.panels.gradient_map import GradientMapLayer
 from explorer.ui.panels.gradient_plots import DirectionPlot, SlicePlot
 from explorer.ui.panels.gradient_readout import ReadoutTable, linear_rows, point_rows
-from explorer.ui.panels.gradient_rules import VectorRulesView
+from explorer.ui.panels.gradient_rules import COLUMNS, VectorRulesView
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
+
+T = Context("GradientPanel")
 
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 SIDE_MIN_WIDTH = 300
@@ -85,19 +89,20 @@ class GradientPanel(Panel):
 
     def _build_widgets(self) -> None:
         self.input = ExpressionInput(
-            parse_surface, label="f(x, y) =", echo_prefix="Mapping f(x, y) = "
+            parse_surface, label="f(x, y) =", echo_prefix=T.lazy("Mapping f(x, y) = ")
         )
         self.input.line_edit.setObjectName("gradientExpressionInput")
-        self.input.line_edit.setPlaceholderText("Type f(x, y), e.g. x^2 + 2y^2 or sin(x)*cos(y)")
+        T.placeholder(self.input.line_edit, "Type f(x, y), e.g. x^2 + 2y^2 or sin(x)*cos(y)")
         self.presets = QComboBox()
         self.presets.setObjectName("gradientPresets")
-        self.presets.addItem("Examples…")
+        self.presets.addItem("")
+        T.bind_item(self.presets, 0, "Examples…")
         for preset in PRESETS:
             self.presets.addItem(preset.title)
-        self.presets.setToolTip("Load an example function with a starting point and view")
+        T.tip(self.presets, "Load an example function with a starting point and view")
         self.point_input = QLineEdit()
         self.point_input.setObjectName("gradientPointInput")
-        self.point_input.setToolTip("P = (x, y): numbers or constants, e.g. 0, ln(2)")
+        T.tip(self.point_input, "P = (x, y): numbers or constants, e.g. 0, ln(2)")
         self.point_input.setMinimumWidth(90)
         self.point_input.setMaximumWidth(190)
         self.angle_input = QDoubleSpinBox()
@@ -106,13 +111,13 @@ class GradientPanel(Panel):
         self.angle_input.setWrapping(True)
         self.angle_input.setDecimals(1)
         self.angle_input.setSuffix("°")
-        self.angle_input.setToolTip("θ: the direction u = (cos θ, sin θ), in degrees")
-        self.field_toggle = QCheckBox("Gradient field")
+        T.tip(self.angle_input, "θ: the direction u = (cos θ, sin θ), in degrees")
+        self.field_toggle = T.text(QCheckBox(), "Gradient field")
         self.field_toggle.setObjectName("gradientFieldToggle")
-        self.field_toggle.setToolTip("Arrows of ∇f on a grid, coloured by |∇f|")
-        self.critical_toggle = QCheckBox("Critical points")
+        T.tip(self.field_toggle, "Arrows of ∇f on a grid, coloured by |∇f|")
+        self.critical_toggle = T.text(QCheckBox(), "Critical points")
         self.critical_toggle.setObjectName("gradientCriticalToggle")
-        self.critical_toggle.setToolTip("Points in view where ∇f = 0, classified by the Hessian")
+        T.tip(self.critical_toggle, "Points in view where ∇f = 0, classified by the Hessian")
         self.point_feedback = QLabel()
         self.point_feedback.setObjectName("gradientPointFeedback")
         self.point_feedback.setStyleSheet("color: #b00020;")
@@ -124,8 +129,10 @@ class GradientPanel(Panel):
         self.reset_button.setDefaultAction(self.map.reset_view_action)
         self.numbers = ReadoutTable(
             "gradientNumbers",
-            "Values from the autodiff core (one reverse-mode pass); the partials' formulas from "
-            "the steps engine, treating the other variable as a constant",
+            T.lazy(
+                "Values from the autodiff core (one reverse-mode pass); the partials' formulas "
+                "from the steps engine, treating the other variable as a constant"
+            ),
         )
         self.slice_x = SlicePlot("x", "y")
         self.slice_x.setObjectName("gradientSliceX")
@@ -135,19 +142,21 @@ class GradientPanel(Panel):
         self.direction_plot.setObjectName("gradientDirectionPlot")
         self.epsilon_input = QLineEdit()
         self.epsilon_input.setObjectName("gradientEpsilonInput")
-        self.epsilon_input.setToolTip("ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03")
+        T.tip(self.epsilon_input, "ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03")
         self.epsilon_input.setMinimumWidth(80)
         self.epsilon_input.setMaximumWidth(150)
-        self.tolerance_toggle = QCheckBox("Shade |f − L| ≤")
+        self.tolerance_toggle = T.text(QCheckBox(), "Shade |f − L| ≤")
         self.tolerance_toggle.setObjectName("gradientToleranceToggle")
-        self.tolerance_toggle.setToolTip("Shade the map where the tangent plane L is this close")
+        T.tip(self.tolerance_toggle, "Shade the map where the tangent plane L is this close")
         self.tolerance_input = QLineEdit()
         self.tolerance_input.setObjectName("gradientToleranceInput")
         self.tolerance_input.setMaximumWidth(80)
         self.linear_label = ReadoutTable(
             "gradientLinear",
-            "L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference "
-            "shrinks like |ε|²",
+            T.lazy(
+                "L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the "
+                "difference shrinks like |ε|²"
+            ),
         )
         self.critical_label = QLabel()
         self.critical_label.setObjectName("gradientCriticalSummary")
@@ -187,11 +196,15 @@ class GradientPanel(Panel):
         slices_row = QHBoxLayout()
         slices_row.addWidget(self.slice_x)
         slices_row.addWidget(self.slice_y)
-        side_layout.addWidget(_caption("Partials as slices: the other variable held constant"))
+        side_layout.addWidget(
+            _caption(T.mark("Partials as slices: the other variable held constant"))
+        )
         side_layout.addLayout(slices_row, 3)
-        side_layout.addWidget(_caption("Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠"))
+        side_layout.addWidget(
+            _caption(T.mark("Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠"))
+        )
         side_layout.addWidget(self.direction_plot, 3)
-        side_layout.addWidget(_caption("Linear approximation L = f(P) + ε·∇f(P)"))
+        side_layout.addWidget(_caption(T.mark("Linear approximation L = f(P) + ε·∇f(P)")))
         linear_row = QHBoxLayout()
         linear_row.addWidget(QLabel("ε ="))
         linear_row.addWidget(self.epsilon_input, 1)
@@ -216,9 +229,12 @@ class GradientPanel(Panel):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("gradientTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(splitter, "Map and point")
-        self.tabs.addTab(self.rules, "Vector rules")
-        self.tabs.addTab(self.surface_view, "3D surface")
+        for view, title in (
+            (splitter, T.mark("Map and point")),
+            (self.rules, T.mark("Vector rules")),
+            (self.surface_view, T.mark("3D surface")),
+        ):
+            i18n.bind(self.tabs, "setTabText", T.lazy(title), self.tabs.addTab(view, ""))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -388,7 +404,7 @@ class GradientPanel(Panel):
         try:
             point = parse_pair(self.point_input.text(), "point")
         except ExprError as error:
-            self._show_point_error(f"P: {error.message}")
+            self._show_point_error(Joined(["P: ", CoreText(error.message)]))
             return
         self.move_point(*point)
 
@@ -400,7 +416,7 @@ class GradientPanel(Panel):
         try:
             epsilon = parse_pair(self.epsilon_input.text(), "step ε")
         except ExprError as error:
-            self._show_point_error(f"ε: {error.message}", self.epsilon_input)
+            self._show_point_error(Joined(["ε: ", CoreText(error.message)]), self.epsilon_input)
             return
         self._show_point_error(None)
         self._state = replace(self._state, epsilon=epsilon)
@@ -412,7 +428,9 @@ class GradientPanel(Panel):
             self._state = replace(self._state, tolerance=tolerance)
         except (ExprError, ValueError) as error:
             message = getattr(error, "message", str(error))
-            self._show_point_error(f"tolerance: {message}", self.tolerance_input)
+            self._show_point_error(
+                Joined([T.lazy("tolerance"), ": ", CoreText(message)]), self.tolerance_input
+            )
             return
         self._show_point_error(None)
         self._update_tolerance()
@@ -452,13 +470,20 @@ class GradientPanel(Panel):
     def _write_point_input(self) -> None:
         self.point_input.setText(_pair_input_text(self._state.point))
 
-    def _show_point_error(self, message: str | None, field: QLineEdit | None = None) -> None:
-        self.point_feedback.setText(message or "")
+    def _show_point_error(self, message: object | None, field: QLineEdit | None = None) -> None:
+        i18n.bind(self.point_feedback, "setText", message or "")
         for each in (self.point_input, self.epsilon_input, self.tolerance_input):
             bad = message is not None and (field or self.point_input) is each
             each.setStyleSheet(_ERROR_STYLE if bad else "")
 
     # ----- drawing ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        # The readouts and plot labels are built from numbers and words: build them again.
+        self.rules.table.setHorizontalHeaderLabels([T(column) for column in COLUMNS])
+        if self._analysis is not None:
+            self._update_point()
+            self._update_critical_points()
 
     def _update_point(self) -> None:
         """Everything that depends on P: the drag path, kept to short items and one contour."""
@@ -519,11 +544,12 @@ class GradientPanel(Panel):
             return
         self._critical = find_critical_points(self._surface, *self.map.view_range())
         self.layer.show_critical_points(self._critical)
-        self.critical_label.setText(_critical_summary(self._critical))
+        critical = self._critical
+        i18n.bind(self.critical_label, "setText", Deferred(lambda: _critical_summary(critical)))
 
 
 def _caption(text: str) -> QLabel:
-    label = QLabel(text)
+    label = T.label(text)
     label.setStyleSheet("color: #444444; font-weight: bold;")
     return label
 
@@ -534,20 +560,34 @@ def _pair_input_text(pair: tuple[float, float]) -> str:
 
 def _critical_summary(points: list[CriticalPoint]) -> str:
     if not points:
-        return "No critical points (∇f = 0) in view."
+        return T("No critical points (∇f = 0) in view.")
     counts: dict[str, int] = {}
     for point in points:
         counts[point.kind] = counts.get(point.kind, 0) + 1
-    parts = [f"{count} {_plural(kind, count)}" for kind, count in counts.items()]
-    more = f" (the first {MAX_POINTS}; zoom in for the rest)" if len(points) >= MAX_POINTS else ""
-    return (
-        f"Critical points in view: {', '.join(parts)}{more}. ∇f = 0 is necessary, not "
-        "sufficient: not every such point is the global minimum (hover a marker for its "
-        "Hessian)."
+    parts = [f"{count} {T(_plural(kind, count))}" for kind, count in counts.items()]
+    more = (
+        T(" (the first {count}; zoom in for the rest)", count=MAX_POINTS)
+        if len(points) >= MAX_POINTS
+        else ""
     )
+    return T(
+        "Critical points in view: {parts}{more}. ∇f = 0 is necessary, not sufficient: not every "
+        "such point is the global minimum (hover a marker for its Hessian).",
+        parts=T(", ").join(parts),
+        more=more,
+    )
+
+
+_SINGULAR = {
+    "minimum": T.mark("minimum"),
+    "maximum": T.mark("maximum"),
+    "saddle": T.mark("saddle"),
+    "degenerate": T.mark("inconclusive"),
+}
+_PLURAL = {"minimum": T.mark("minima"), "maximum": T.mark("maxima"), "saddle": T.mark("saddles")}
 
 
 def _plural(kind: str, count: int) -> str:
     if count == 1:
-        return {"degenerate": "inconclusive"}.get(kind, kind)
-    return {"minimum": "minima", "maximum": "maxima", "saddle": "saddles"}.get(kind, "inconclusive")
+        return _SINGULAR.get(kind, kind)
+    return _PLURAL.get(kind, _SINGULAR["degenerate"])

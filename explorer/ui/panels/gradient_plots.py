@@ -23,7 +23,10 @@ from explorer.core.gradient.point import (
 )
 from explorer.ui.field_items import Paths
 from explorer.ui.field_view import point_marker
+from explorer.ui.i18n import Context
 from explorer.ui.plot import PALETTE, PlotView, make_pen
+
+T = Context("GradientPanel")
 
 SLICE_COLOR = PALETTE[0]
 TANGENT_COLOR = PALETTE[1]
@@ -124,7 +127,7 @@ class SlicePlot(SmallPlot):
             self.fit_view(x_range, (low - pad, high + pad))
         else:
             self.fit_view(x_range, (-1.0, 1.0))
-        self.set_message(None if finite.size else "f is undefined along this slice")
+        self.set_message(None if finite.size else T.lazy("f is undefined along this slice"))
 
 
 class DirectionPlot(SmallPlot):
@@ -136,13 +139,13 @@ class DirectionPlot(SmallPlot):
     theta_dragged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, x_label="θ (direction of u)", y_label="Dᵤ f(P)")
+        super().__init__(parent, x_label=T("θ (direction of u)"), y_label="Dᵤ f(P)")
         self.plot_item.getAxis("bottom").setTicks([PI_TICKS, []])
         self.theta_line = pg.InfiniteLine(
             angle=90, movable=True, pen=make_pen(DIRECTION_COLOR, 2.0), bounds=(0.0, TWO_PI)
         )
         self.theta_line.setHoverPen(make_pen(DIRECTION_COLOR, 3.5))
-        self.theta_line.setToolTip("θ, the direction of u: drag it")
+        T.tip(self.theta_line, "θ, the direction of u: drag it")
         self.theta_line.sigDragged.connect(
             lambda line: self.theta_dragged.emit(float(line.value()))
         )
@@ -173,10 +176,10 @@ class DirectionPlot(SmallPlot):
         else:
             _place(self.maximum, (extremes.max_theta, extremes.max_value))
             _place(self.minimum, (extremes.min_theta, extremes.min_value))
-            _set_text(self.max_label, "max |∇f|: u along ∇f")
+            _set_text(self.max_label, T("max |∇f|: u along ∇f"))
             self.max_label.setAnchor((_label_anchor_x(extremes.max_theta), -0.25))
             self.max_label.setPos(extremes.max_theta, extremes.max_value)
-            _set_text(self.min_label, "min −|∇f|: steepest descent")
+            _set_text(self.min_label, T("min −|∇f|: steepest descent"))
             self.min_label.setAnchor((_label_anchor_x(extremes.min_theta), 1.25))
             self.min_label.setPos(extremes.min_theta, extremes.min_value)
         norm = analysis.norm if math.isfinite(analysis.norm) and analysis.norm > 0 else 1.0

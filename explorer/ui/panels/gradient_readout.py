@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from explorer.core.gradient.point import (
@@ -21,6 +21,9 @@ from explorer.core.gradient.point import (
 from explorer.core.gradient.report import pair_text
 from explorer.core.gradient.surface import Surface
 from explorer.core.text import format_number
+from explorer.ui.i18n import Context
+
+T = Context("GradientPanel")
 
 # (label, value, role): the role picks the colour (gradient, direction, error or plain).
 Row = tuple[str, str, str]
@@ -33,7 +36,9 @@ def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: f
         return []
     rows: list[Row] = [("P =", pair_text(analysis.x, analysis.y), "")]
     if not analysis.defined:
-        return rows + [("f(P):", "f is undefined here: drag P into the coloured region", "error")]
+        return rows + [
+            ("f(P):", T("f is undefined here: drag P into the coloured region"), "error")
+        ]
     formulas = surface.partial_formulas
     rows += [
         ("f(P) =", format_number(analysis.value), ""),
@@ -44,9 +49,9 @@ def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: f
     ]
     descent = analysis.steepest_descent
     if descent is None:
-        rows.append(("∇f(P) = 0:", "P is a critical point, no uphill direction", ""))
+        rows.append(("∇f(P) = 0:", T("P is a critical point, no uphill direction"), ""))
     else:
-        rows.append(("−∇f/|∇f| =", f"{pair_text(*descent)}  (steepest descent)", ""))
+        rows.append(("−∇f/|∇f| =", T("{pair}  (steepest descent)", pair=pair_text(*descent)), ""))
     degrees = format_number(math.degrees(theta) % 360, 4)
     u = pair_text(math.cos(theta), math.sin(theta))
     d_u = format_number(directional_derivative(analysis, theta))
@@ -57,7 +62,7 @@ def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: f
 def linear_rows(linear: LinearApproximation | None) -> list[Row]:
     """L = f(P) + ε·∇f(P) against f(P + ε), then the seed's printed line."""
     if linear is None:
-        return [("", "No linear approximation where f is undefined.", "error")]
+        return [("", T("No linear approximation where f is undefined."), "error")]
     return [
         ("L =", format_number(linear.approximation), ""),
         (
@@ -66,7 +71,7 @@ def linear_rows(linear: LinearApproximation | None) -> list[Row]:
             f"{format_number(linear.difference, 3)})",
             "",
         ),  # fmt: skip
-        ("seed:", linear.seed_text(), ""),
+        (T("seed:"), linear.seed_text(), ""),
     ]
 
 
@@ -85,7 +90,7 @@ class ReadoutTable(QWidget):
         self._rows: list[Row] = []
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        copy = QAction("Copy", self)
+        copy = T.action(self, "Copy")
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
         self.addAction(copy)
 

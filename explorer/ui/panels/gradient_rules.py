@@ -20,9 +20,19 @@ from PySide6.QtWidgets import (
 
 from explorer.core.gradient.vector_rules import MAX_SIZE, VectorRuleCheck, check_vector_rules
 from explorer.core.text import format_number, typographic_minus
+from explorer.ui import i18n
+from explorer.ui.i18n import Context
 from explorer.ui.panels.panel import signals_blocked
 
-COLUMNS = ("Rule", "Random inputs", "Autodiff (reverse mode)", "Formula", "Largest difference")
+T = Context("GradientPanel")
+
+COLUMNS = (
+    T.mark("Rule"),
+    T.mark("Random inputs"),
+    T.mark("Autodiff (reverse mode)"),
+    T.mark("Formula"),
+    T.mark("Largest difference"),
+)
 
 
 def matrix_text(values: np.ndarray) -> str:
@@ -41,10 +51,12 @@ class VectorRulesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradientVectorRules")
-        self.n_input = self._spin("gradientRuleN", 1, MAX_SIZE, "n: the length of x")
-        self.m_input = self._spin("gradientRuleM", 1, MAX_SIZE, "m: the other side of A")
-        self.seed_input = self._spin("gradientRuleSeed", 0, 2**31 - 1, "The random seed of A, x")
-        intro = QLabel(
+        self.n_input = self._spin("gradientRuleN", 1, MAX_SIZE, T.mark("n: the length of x"))
+        self.m_input = self._spin("gradientRuleM", 1, MAX_SIZE, T.mark("m: the other side of A"))
+        self.seed_input = self._spin(
+            "gradientRuleSeed", 0, 2**31 - 1, T.mark("The random seed of A, x")
+        )
+        intro = T.label(
             "Each gradient below is taken by reverse mode on the autodiff core (one backward pass "
             "per output for a vector-valued function: column j is ∇ of output j) and set beside "
             "the seed's formula, for a random A and x."
@@ -54,12 +66,12 @@ class VectorRulesView(QWidget):
         for text, widget in (("x ∈ ℝⁿ, n =", self.n_input), ("m =", self.m_input)):
             controls.addWidget(QLabel(text))
             controls.addWidget(widget)
-        controls.addWidget(QLabel("random seed"))
+        controls.addWidget(T.label("random seed"))
         controls.addWidget(self.seed_input)
         controls.addStretch(1)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("gradientRulesTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([T(column) for column in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -79,7 +91,7 @@ class VectorRulesView(QWidget):
         spin = QSpinBox()
         spin.setObjectName(name)
         spin.setRange(low, high)
-        spin.setToolTip(tip)
+        i18n.bind(spin, "setToolTip", T.lazy(tip))
         spin.valueChanged.connect(self._on_changed)
         return spin
 
