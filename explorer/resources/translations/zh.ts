@@ -439,6 +439,244 @@
         </message>
     </context>
     <context>
+        <name>DescentPanel</name>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="121" />
+            <source>Learning rate η (log scale)</source>
+            <translation>学习率 η（对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="174" />
+            <source>◀ Back</source>
+            <translation>◀ 后退</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="176" />
+            <source>Back one step</source>
+            <translation>后退一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="177" />
+            <location filename="../../ui/panels/descent_controls.py" line="231" />
+            <source>▶ Play</source>
+            <translation>▶ 播放</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="180" />
+            <source>Step ▶</source>
+            <translation>单步 ▶</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="182" />
+            <source>One step forward</source>
+            <translation>前进一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="185" />
+            <source>Drag to any step</source>
+            <translation>拖到任意一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="191" />
+            <source>Steps per second while playing</source>
+            <translation>播放时每秒的步数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="194" />
+            <source>{speed} steps/s</source>
+            <translation>{speed} 步/秒</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="219" />
+            <source>step {frame} / {last}</source>
+            <translation>第 {frame} / {last} 步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="231" />
+            <source>❚❚ Pause</source>
+            <translation>❚❚ 暂停</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="244" />
+            <location filename="../../ui/panels/descent_panel.py" line="590" />
+            <source>Save the race as a GIF</source>
+            <translation>把竞赛保存为 GIF</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="249" />
+            <source>Frames spread evenly over the race's steps</source>
+            <translation>帧均匀分布在竞赛的各步之间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="261" />
+            <source>Frames</source>
+            <translation>帧数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="262" />
+            <source>Frames per second</source>
+            <translation>每秒帧数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="263" />
+            <source>Width (px)</source>
+            <translation>宽度（像素）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="264" />
+            <source>Height (px)</source>
+            <translation>高度（像素）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="62" />
+            <source>Your own f</source>
+            <translation>自定义 f</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="64" />
+            <source>End point</source>
+            <translation>终点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="64" />
+            <source>Steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="64" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="106" />
+            <source>f of x, or of x and y, e.g. x^2 + 2y^2</source>
+            <translation>关于 x 或 x、y 的 f，例如 x^2 + 2y^2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="110" />
+            <source>The start: x, or x, y (numbers or e.g. -pi/2)</source>
+            <translation>起点：x，或 x, y（数，或如 -pi/2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="114" />
+            <location filename="../../ui/panels/descent_panel.py" line="566" />
+            <source>Copy as PyTorch code</source>
+            <translation>复制为 PyTorch 代码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="116" />
+            <source>A runnable script for real PyTorch that reproduces this race</source>
+            <translation>一个可在真实 PyTorch 中运行、复现这场竞赛的脚本</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="117" />
+            <location filename="../../ui/panels/descent_panel.py" line="567" />
+            <source>Save GIF…</source>
+            <translation>保存 GIF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="119" />
+            <source>Save the race as an animated GIF (frames, speed and size)</source>
+            <translation>把竞赛保存为 GIF 动画（帧数、速度和尺寸）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="126" />
+            <source>Preset</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="130" />
+            <location filename="../../ui/panels/descent_panel.py" line="338" />
+            <source>start</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="132" />
+            <source>steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="184" />
+            <source>Whose step to explain</source>
+            <translation>解释哪个优化器的这一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="200" />
+            <source>Explain the step of</source>
+            <translation>解释这一步：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="346" />
+            <source>start: f({names}) needs {count} number(s): {names}</source>
+            <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="471" />
+            <source>step {frame}</source>
+            <translation>第 {frame} 步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="472" />
+            <source>arrows: −∇f</source>
+            <translation>箭头：−∇f</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="495" />
+            <source>‖∇f‖ = {norm} here</source>
+            <translation>此处 ‖∇f‖ = {norm}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="512" />
+            <source>Switch on an optimizer to race.</source>
+            <translation>打开一个优化器来参加竞赛。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="518" />
+            <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
+            <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="543" />
+            <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
+            <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="571" />
+            <source>Copied ✓</source>
+            <translation>已复制 ✓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="597" />
+            <source>GIF not saved: {error}</source>
+            <translation>GIF 未保存：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="600" />
+            <source>Saved ✓</source>
+            <translation>已保存 ✓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="601" />
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="89" />
+            <source>step</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="89" />
+            <source>f (log scale)</source>
+            <translation>f（对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="225" />
+            <source>The start: drag it, or click the map</source>
+            <translation>起点：拖动它，或点击地图</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorReporter</name>
         <message>
             <location filename="../../ui/error_reporting.py" line="73" />

@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 from explorer.core.descent.optimizers import SYMBOLS, OptimizerSettings
 from explorer.core.descent.state import Racer
 from explorer.core.text import format_number
+from explorer.ui.i18n import Context
 from explorer.ui.panels.descent_views import racer_color
+
+T = Context("DescentPanel")
 
 # η on a log slider: 10^-4 … 10^1 in steps of 10^0.01.
 LR_LOG_MIN, LR_LOG_MAX, LR_TICKS_PER_DECADE = -4.0, 1.0, 100
@@ -116,7 +119,7 @@ class RacerControls(QWidget):
                 slider.setObjectName(f"slider_{kind}_{name}")
                 if name == "lr":
                     slider.setRange(0, lr_to_tick(10**LR_LOG_MAX))
-                    slider.setToolTip("Learning rate η (log scale)")
+                    T.tip(slider, "Learning rate η (log scale)")
                 else:
                     slider.setRange(0, LINEAR_TICKS)
                 slider.valueChanged.connect(lambda tick, k=kind, n=name: self._moved(k, n, tick))
@@ -169,26 +172,27 @@ class TimelineBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.back_button = QToolButton(text="◀ Back")
+        self.back_button = T.text(QToolButton(), "◀ Back")
         self.back_button.setObjectName("backButton")
-        self.back_button.setToolTip("Back one step")
-        self.play_button = QToolButton(text="▶ Play")
+        T.tip(self.back_button, "Back one step")
+        self.play_button = T.text(QToolButton(), "▶ Play")
         self.play_button.setObjectName("playButton")
         self.play_button.setCheckable(True)
-        self.step_button = QToolButton(text="Step ▶")
+        self.step_button = T.text(QToolButton(), "Step ▶")
         self.step_button.setObjectName("stepButton")
-        self.step_button.setToolTip("One step forward")
+        T.tip(self.step_button, "One step forward")
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setObjectName("scrubber")
-        self.scrubber.setToolTip("Drag to any step")
+        T.tip(self.scrubber, "Drag to any step")
         self.label = QLabel()
         self.label.setObjectName("stepLabel")
         self.label.setMinimumWidth(110)
         self.speed = QComboBox()
         self.speed.setObjectName("speedCombo")
-        self.speed.setToolTip("Steps per second while playing")
+        T.tip(self.speed, "Steps per second while playing")
         for speed in SPEEDS:
-            self.speed.addItem(f"{speed} steps/s", float(speed))
+            self.speed.addItem("", float(speed))
+            T.bind_item(self.speed, self.speed.count() - 1, "{speed} steps/s", speed=speed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.back_button, self.play_button, self.step_button):
@@ -213,7 +217,7 @@ class TimelineBar(QWidget):
         self.scrubber.setRange(0, last)
         self.scrubber.setValue(frame)
         self.scrubber.blockSignals(False)
-        self.label.setText(f"step {frame} / {last}")
+        T.text(self.label, "step {frame} / {last}", frame=frame, last=last)
         self.back_button.setEnabled(frame > 0)
         self.step_button.setEnabled(frame < last)
         index = self.speed.findData(float(speed))
@@ -225,7 +229,7 @@ class TimelineBar(QWidget):
     def show_playing(self, playing: bool) -> None:
         self.play_button.blockSignals(True)
         self.play_button.setChecked(playing)
-        self.play_button.setText("❚❚ Pause" if playing else "▶ Play")
+        T.text(self.play_button, T.mark("❚❚ Pause") if playing else T.mark("▶ Play"))
         self.play_button.blockSignals(False)
 
     def _on_play(self, playing: bool) -> None:
@@ -238,12 +242,12 @@ class AnimationOptions(QDialog):
 
     def __init__(self, last_step: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Save the race as a GIF")
+        T.window_title(self, "Save the race as a GIF")
         self.frames = QSpinBox()
         self.frames.setObjectName("gifFrames")
         self.frames.setRange(1, 2000)
         self.frames.setValue(min(100, last_step + 1))
-        self.frames.setToolTip("Frames spread evenly over the race's steps")
+        T.tip(self.frames, "Frames spread evenly over the race's steps")
         self.fps = QDoubleSpinBox()
         self.fps.setObjectName("gifFps")
         self.fps.setRange(0.5, 50.0)
@@ -255,10 +259,10 @@ class AnimationOptions(QDialog):
         self.height_box.setRange(100, 4000)
         self.height_box.setValue(600)
         form = QFormLayout(self)
-        form.addRow("Frames", self.frames)
-        form.addRow("Frames per second", self.fps)
-        form.addRow("Width (px)", self.width_box)
-        form.addRow("Height (px)", self.height_box)
+        form.addRow(T.label("Frames"), self.frames)
+        form.addRow(T.label("Frames per second"), self.fps)
+        form.addRow(T.label("Width (px)"), self.width_box)
+        form.addRow(T.label("Height (px)"), self.height_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

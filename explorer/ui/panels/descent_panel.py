@@ -49,16 +49,20 @@ from explorer.core.descent.state import (
 )
 from explorer.core.expr import ExprError
 from explorer.core.text import format_number
+from explorer.ui import i18n
 from explorer.ui.export import ExportError
 from explorer.ui.export_gif import write_gif
+from explorer.ui.i18n import Context, CoreText, Joined, core_text
 from explorer.ui.panels.descent_controls import AnimationOptions, RacerControls, TimelineBar
 from explorer.ui.panels.descent_views import CurveView, LossPlot, MapView, racer_color
 from explorer.ui.panels.function_panel import parse_bound
 from explorer.ui.panels.panel import Panel, signals_blocked
 
-OWN_FUNCTION = "Your own f"
+T = Context("DescentPanel")
+
+OWN_FUNCTION = T.mark("Your own f")
 _ERROR_STYLE = "color: #b00020;"
-RESULT_COLUMNS = ("", "End point", "f", "Steps", "Status")
+RESULT_COLUMNS = ("", T.mark("End point"), "f", T.mark("Steps"), T.mark("Status"))
 
 
 class DescentPanel(Panel):
@@ -91,7 +95,8 @@ class DescentPanel(Panel):
             self.preset_combo.setItemData(
                 self.preset_combo.count() - 1, preset.note, Qt.ItemDataRole.ToolTipRole
             )
-        self.preset_combo.addItem(OWN_FUNCTION, "")
+        self.preset_combo.addItem("", "")
+        T.bind_item(self.preset_combo, 0, OWN_FUNCTION)
         # Long preset names would make the window's minimum width: the tooltip has the rest.
         self.preset_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -99,33 +104,33 @@ class DescentPanel(Panel):
         self.preset_combo.setMinimumContentsLength(14)
         self.expression_input = QLineEdit()
         self.expression_input.setObjectName("descentExpression")
-        self.expression_input.setPlaceholderText("f of x, or of x and y, e.g. x^2 + 2y^2")
+        T.placeholder(self.expression_input, "f of x, or of x and y, e.g. x^2 + 2y^2")
         self.start_input = QLineEdit()
         self.start_input.setObjectName("startInput")
         self.start_input.setMaximumWidth(110)
-        self.start_input.setToolTip("The start: x, or x, y (numbers or e.g. -pi/2)")
+        T.tip(self.start_input, "The start: x, or x, y (numbers or e.g. -pi/2)")
         self.steps_spin = QSpinBox()
         self.steps_spin.setObjectName("stepsSpin")
         self.steps_spin.setRange(1, MAX_STEPS)
-        self.copy_button = QPushButton("Copy as PyTorch code")
+        self.copy_button = T.text(QPushButton(), "Copy as PyTorch code")
         self.copy_button.setObjectName("copyCodeButton")
-        self.copy_button.setToolTip("A runnable script for real PyTorch that reproduces this race")
-        self.gif_button = QPushButton("Save GIF…")
+        T.tip(self.copy_button, "A runnable script for real PyTorch that reproduces this race")
+        self.gif_button = T.text(QPushButton(), "Save GIF…")
         self.gif_button.setObjectName("saveGifButton")
-        self.gif_button.setToolTip("Save the race as an animated GIF (frames, speed and size)")
+        T.tip(self.gif_button, "Save the race as an animated GIF (frames, speed and size)")
         self.message = QLabel()
         self.message.setObjectName("descentMessage")
         self.message.setStyleSheet(_ERROR_STYLE)
         self.message.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Preset"))
+        top.addWidget(T.label("Preset"))
         top.addWidget(self.preset_combo)
         top.addWidget(QLabel("f ="))
         top.addWidget(self.expression_input, 1)
-        top.addWidget(QLabel("start"))
+        top.addWidget(T.label("start"))
         top.addWidget(self.start_input)
-        top.addWidget(QLabel("steps"))
+        top.addWidget(T.label("steps"))
         top.addWidget(self.steps_spin)
         top.addWidget(self.copy_button)
         top.addWidget(self.gif_button)
@@ -163,11 +168,8 @@ class DescentPanel(Panel):
         racers_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.results = QTableWidget(0, len(RESULT_COLUMNS))
         self.results.setObjectName("resultsTable")
-        self.results.setHorizontalHeaderLabels(RESULT_COLUMNS)
+        self._label_results()
         self.results.verticalHeader().setVisible(False)
-        self.results.horizontalHeaderItem(3).setToolTip(
-            "Steps until ‖∇f‖ ≤ the tolerance (— : not reached)"
-        )
         self.results.setWordWrap(True)
         header = self.results.horizontalHeader()
         # Name and step count fit their text; point, f and status share the rest (and wrap).
@@ -180,7 +182,7 @@ class DescentPanel(Panel):
         self.timeline = TimelineBar()
         self.explain_combo = QComboBox()
         self.explain_combo.setObjectName("explainCombo")
-        self.explain_combo.setToolTip("Whose step to explain")
+        T.tip(self.explain_combo, "Whose step to explain")
         self.explanation = QLabel()
         self.explanation.setObjectName("explanation")
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -196,7 +198,7 @@ class DescentPanel(Panel):
         explain_layout = QVBoxLayout(explain_box)
         explain_layout.setContentsMargins(0, 0, 0, 0)
         explain_row = QHBoxLayout()
-        explain_row.addWidget(QLabel("Explain the step of"))
+        explain_row.addWidget(T.label("Explain the step of"))
         explain_row.addWidget(self.explain_combo)
         explain_row.addStretch(1)
         explain_layout.addLayout(explain_row)
@@ -259,7 +261,7 @@ class DescentPanel(Panel):
             try:
                 objective = parse_objective(state.expression)
             except ExprError as error:
-                self._show_error(f"f: {error}")
+                self._show_error(Joined(["f: ", CoreText(str(error))]))
                 return
         self._objective = objective
         self._state = state
@@ -327,20 +329,27 @@ class DescentPanel(Panel):
         try:
             objective = parse_objective(text)
         except ExprError as error:
-            self._show_error(f"f: {error}")
+            self._show_error(Joined(["f: ", CoreText(str(error))]))
             return
         start_text = self.start_input.text().replace("\u2212", "-")
         try:
             start = tuple(parse_bound(part) for part in start_text.split(","))
         except (ExprError, ValueError) as error:
-            self._show_error(f"start: {getattr(error, 'message', error)}")
+            message = CoreText(str(getattr(error, "message", error)))
+            self._show_error(Joined([T.lazy("start"), ": ", message]))
             return
         if len(start) != objective.dimension and objective.text != self._state.expression:
             # f changed between x and (x, y): keep the start's x, add y = 1 or drop y.
             start = (start + (1.0,))[: objective.dimension]
         if len(start) != objective.dimension:
             names = ", ".join(objective.variables)
-            self._show_error(f"start: f({names}) needs {objective.dimension} number(s): {names}")
+            self._show_error(
+                T.lazy(
+                    "start: f({names}) needs {count} number(s): {names}",
+                    names=names,
+                    count=objective.dimension,
+                )
+            )
             return
         if (objective.text, start) == (self._state.expression, self._state.start):
             self._show_error("")
@@ -459,8 +468,9 @@ class DescentPanel(Panel):
         self.timeline.show_frame(frame, race.longest, self._state.speed)
         objective = race.objective
         self.title.setText(
-            f"f({', '.join(objective.variables)}) = {objective.display()}   ·   step {frame}"
-            + ("   ·   arrows: −∇f" if objective.dimension == 2 else "")
+            f"f({', '.join(objective.variables)}) = {objective.display()}   ·   "
+            + T("step {frame}", frame=frame)
+            + ("   ·   " + T("arrows: −∇f") if objective.dimension == 2 else "")
         )
         self._show_explanation()
 
@@ -477,13 +487,15 @@ class DescentPanel(Panel):
                 if item is None:
                     item = QTableWidgetItem()
                     self.results.setItem(row_index, column, item)
-                item.setText(text)
+                item.setText(core_text(text))
             self.results.item(row_index, 0).setForeground(
                 QColor(racer_color(trajectory.settings.kind))
             )
             self.results.item(row_index, 0).setToolTip(row.label)
-            self.results.item(row_index, 1).setToolTip(f"‖∇f‖ = {row.gradient_norm} here")
-            tip = "\n".join(finding.message for finding in row.findings)
+            self.results.item(row_index, 1).setToolTip(
+                T("‖∇f‖ = {norm} here", norm=row.gradient_norm)
+            )
+            tip = "\n".join(core_text(finding.message) for finding in row.findings)
             self.results.item(row_index, len(RESULT_COLUMNS) - 1).setToolTip(tip)
         self.results.resizeRowsToContents()
 
@@ -498,33 +510,48 @@ class DescentPanel(Panel):
             return
         trajectory = self._selected_trajectory()
         if trajectory is None:
-            self.explanation.setText("Switch on an optimizer to race.")
-            self.diagnosis.setText("")
+            T.text(self.explanation, "Switch on an optimizer to race.")
+            i18n.bind(self.diagnosis, "setText", "")
             return
         frame = min(self._state.frame, trajectory.steps_done)
         explanation = explain_step(trajectory, frame)
         if explanation is None:
-            self.explanation.setText(
-                f"{trajectory.settings.describe()}: start θ₀ = "
-                f"{vector_text(trajectory.points[0])}, f = {format_number(trajectory.loss(0))}. "
-                "Press Step or Play."
+            T.text(
+                self.explanation,
+                "{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.",
+                optimizer=trajectory.settings.describe(),
+                start=vector_text(trajectory.points[0]),
+                f=format_number(trajectory.loss(0)),
             )
         else:
-            self.explanation.setText(explanation.text())
+            i18n.bind(self.explanation, "setText", CoreText(explanation.text()))
         lines = []
         stop = trajectory.stop
         if stop is not None and self._state.frame >= stop.step:
-            lines.append(f"<span style='{_ERROR_STYLE}'>{trajectory.label}: {stop.message}</span>")
+            message = core_text(stop.message)
+            lines.append(f"<span style='{_ERROR_STYLE}'>{trajectory.label}: {message}</span>")
         for row, racer in zip(self._rows, self.race.trajectories, strict=True):
             if self._state.frame < racer.steps_done:
                 continue  # said once the timeline has reached the end of that racer
             for finding in row.findings:
                 if finding.kind not in ("diverged", "undefined", "unbounded", "moving"):
-                    lines.append(f"{row.name}: {finding.message}")
-        self.diagnosis.setText("<br>".join(lines))
+                    lines.append(f"{row.name}: {core_text(finding.message)}")
+        i18n.bind(self.diagnosis, "setText", "<br>".join(lines))
 
-    def _show_error(self, text: str) -> None:
-        self.message.setText(text)
+    def _label_results(self) -> None:
+        self.results.setHorizontalHeaderLabels([T(c) if c else c for c in RESULT_COLUMNS])
+        self.results.horizontalHeaderItem(3).setToolTip(
+            T("Steps until ‖∇f‖ ≤ the tolerance (— : not reached)")
+        )
+
+    def retranslate(self) -> None:
+        self._label_results()
+        if self.race is not None:
+            self._show_results()
+            self._show_explanation()
+
+    def _show_error(self, text: object) -> None:
+        i18n.bind(self.message, "setText", text)
         self.message.setVisible(bool(text))
 
     # ----- copy as code -------------------------------------------------------------------------
@@ -537,12 +564,12 @@ class DescentPanel(Panel):
         )
 
     def _reset_button_texts(self) -> None:
-        self.copy_button.setText("Copy as PyTorch code")
-        self.gif_button.setText("Save GIF…")
+        T.text(self.copy_button, "Copy as PyTorch code")
+        T.text(self.gif_button, "Save GIF…")
 
     def copy_code(self) -> None:
         QGuiApplication.clipboard().setText(self.code())
-        self.copy_button.setText("Copied ✓")
+        T.text(self.copy_button, "Copied ✓")
         # With the button as context: the reset is dropped if the panel is gone by then.
         QTimer.singleShot(1500, self.copy_button, self._reset_button_texts)
 
@@ -561,16 +588,16 @@ class DescentPanel(Panel):
         if options.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the race as a GIF", "race.gif", "GIF (*.gif)"
+            self, T("Save the race as a GIF"), "race.gif", "GIF (*.gif)"
         )
         if not path:
             return
         try:
             written = self.save_animation(path, *options.values())
         except (ExportError, OSError) as error:
-            self._show_error(f"GIF not saved: {error}")
+            self._show_error(T.lazy("GIF not saved: {error}", error=CoreText(str(error))))
             return
         self._show_error("")
-        self.gif_button.setText("Saved ✓")
-        self.gif_button.setToolTip(f"Saved {written}")
+        T.text(self.gif_button, "Saved ✓")
+        T.tip(self.gif_button, "Saved {path}", path=written)
         QTimer.singleShot(1500, self.gif_button, self._reset_button_texts)

@@ -20,7 +20,10 @@ from explorer.core.descent.picture import curve_y_bounds, loss_curves, tangent_s
 from explorer.core.descent.race import Race
 from explorer.core.sampling import sample_curve
 from explorer.ui.field_view import FieldView
+from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
+
+T = Context("DescentPanel")
 
 # One colour per kind, the same in every view, the table and the GIF (Okabe-Ito).
 RACER_COLORS = {
@@ -83,7 +86,7 @@ class LossPlot(PlotView):
     curve mark the timeline's step, so a frame moves six small items and redraws no curve."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, x_label="step", y_label="f (log scale)")
+        super().__init__(parent, x_label=T("step"), y_label=T("f (log scale)"))
         self.plot_item.setLogMode(x=False, y=True)
         self._loss_values: list[np.ndarray] = []
         self._keys: list[str] = []
@@ -219,7 +222,7 @@ class MapView(FieldView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="y")
         self._drawn_race: Race | None = None
-        self.add_handle("start", color="#ffffff", tooltip="The start: drag it, or click the map")
+        self.add_handle("start", color="#ffffff", tooltip=T("The start: drag it, or click the map"))
         self.handle_dragged.connect(lambda _key, x, y: self.start_moved.emit(x, y))
         self.map_clicked.connect(self.start_moved.emit)
         self.racer_markers = RacerMarkers(11)
