@@ -1216,6 +1216,326 @@
         </message>
     </context>
     <context>
+        <name>GraphPanel</name>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="48" />
+            <source>{name} is used {count} times, so {count} edges carry gradient back to it: their contributions add (the multivariate chain rule).</source>
+            <translation>{name} 被使用了 {count} 次，所以有 {count} 条边把梯度传回给它：这些贡献相加（多元链式法则）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="61" />
+            <source>Step {position} of {length}</source>
+            <translation>第 {position} 步，共 {length} 步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="68" />
+            <source>Forward mode:</source>
+            <translation>前向模式：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="76" />
+            <source>Control flow:</source>
+            <translation>控制流：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="83" />
+            <source>Printed:</source>
+            <translation>打印输出：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="85" />
+            <source>Expected:</source>
+            <translation>预期：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="99" />
+            <source>Line {line}, column {column}: {message}</source>
+            <translation>第 {line} 行第 {column} 列：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="106" />
+            <source>Line {line}: {message}</source>
+            <translation>第 {line} 行：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="108" />
+            <source>Column {column}: {message}</source>
+            <translation>第 {column} 列：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="113" />
+            <source>not started</source>
+            <translation>尚未开始</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="114" />
+            <source>finished</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="115" />
+            <source>forward</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/explanation.py" line="116" />
+            <source>backward</source>
+            <translation>反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/inputs.py" line="131" />
+            <source>A number, a constant such as log(2), or a vector: 0, 1, 2, 3</source>
+            <translation>一个数、如 log(2) 的常数，或一个向量：0, 1, 2, 3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/inputs.py" line="133" />
+            <source>requires_grad</source>
+            <translation>requires_grad</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/inputs.py" line="152" />
+            <source>torch.manual_seed before the run: changes torch.randn values</source>
+            <translation>运行前的 torch.manual_seed：会改变 torch.randn 的值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/inputs.py" line="154" />
+            <source>seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/inputs.py" line="173" />
+            <source>Inputs made by the program: {inputs}</source>
+            <translation>程序创建的输入：{inputs}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/items.py" line="164" />
+            <source>value  {value}</source>
+            <translation>值  {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/items.py" line="164" />
+            <source>value  not yet</source>
+            <translation>值  尚未计算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="63" />
+            <source>Custom program</source>
+            <translation>自定义程序</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="74" />
+            <source>Expression / definitions</source>
+            <translation>表达式 / 定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="75" />
+            <source>Python (PyTorch-style)</source>
+            <translation>Python（PyTorch 风格）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="89" />
+            <source>Preset</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="90" />
+            <source>Mode</source>
+            <translation>模式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="91" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="137" />
+            <source>Forward mode: tangents from</source>
+            <translation>前向模式：切向量来自</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_runner.py" line="24" />
+            <source>Stopped: the program was ended before it finished.</source>
+            <translation>已停止：程序在完成前被终止。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_runner.py" line="39" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_runner.py" line="41" />
+            <source>End the running program (the last graph stays)</source>
+            <translation>终止正在运行的程序（保留上一个计算图）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_runner.py" line="71" />
+            <source>Running the program… (stopped after {seconds} s)</source>
+            <translation>正在运行程序…（{seconds} 秒后停止）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="31" />
+            <source>In Python mode write requires_grad=, .detach() and backward() in the program.</source>
+            <translation>在 Python 模式下，请在程序里写 requires_grad=、.detach() 和 backward()。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="47" />
+            <source>PyTorch sandbox</source>
+            <translation>PyTorch 沙盒</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="53" />
+            <source>detach():</source>
+            <translation>detach()：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="55" />
+            <source>Backward again (no zero_)</source>
+            <translation>再次反向传播（不调用 zero_）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="58" />
+            <source>Backward after free</source>
+            <translation>释放后再反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="61" />
+            <source>Non-scalar backward</source>
+            <translation>非标量反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="101" />
+            <source>Later lines use {name}.detach(): no gradient flows back through it</source>
+            <translation>后面的行使用 {name}.detach()：梯度不会经由它回传</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="153" />
+            <source>f.backward() a second time, without retain_graph=True:</source>
+            <translation>第二次调用 f.backward()，且没有 retain_graph=True：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="167" />
+            <source>; type several values for an input, e.g. 0, 1, 2, 3</source>
+            <translation>；请为某个输入填写多个值，例如 0, 1, 2, 3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="41" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="41" />
+            <source>Back to the start (Home)</source>
+            <translation>回到起点（Home）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="44" />
+            <source>Back one step</source>
+            <translation>后退一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="47" />
+            <source>One step back (←)</source>
+            <translation>后退一步（←）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="50" />
+            <source>Step forward</source>
+            <translation>前向一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="53" />
+            <source>Evaluate the next node (Space or →)</source>
+            <translation>计算下一个节点（空格或 →）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="56" />
+            <source>Step backward</source>
+            <translation>反向一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="59" />
+            <source>Next chain-rule step</source>
+            <translation>下一步链式法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="62" />
+            <source>Run all</source>
+            <translation>全部运行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="62" />
+            <source>Both passes (End)</source>
+            <translation>前向与反向两遍（End）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="65" />
+            <source>Fit</source>
+            <translation>适应窗口</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="65" />
+            <source>Fit the graph to view</source>
+            <translation>让计算图适应视图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="69" />
+            <source>Scrub through the steps</source>
+            <translation>拖动浏览各步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="85" />
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="53" />
+            <source>Zoom in</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="56" />
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="59" />
+            <source>Fit graph to view</source>
+            <translation>计算图适应视图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view_choice.py" line="20" />
+            <source>Every operation: one card per +, ·, ^, function, as the autodiff core records them.
+Named steps only: the inputs and your named definitions; each edge carries the single-step partial ∂definition/∂name, as the seed's chain-rule example draws it.</source>
+            <translation>每个运算：每个 +、·、^、函数各一张卡片，与自动微分内核记录的一致。
+仅命名步骤：输入和你命名的定义；每条边上是单步偏导数 ∂定义/∂名称，与笔记中链式法则例子的画法一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view_choice.py" line="25" />
+            <source>Python programs are traced operation by operation on the autodiff core: there are no named definitions to group them into, so only every operation can be shown.</source>
+            <translation>Python 程序在自动微分内核上逐个运算地追踪：没有可以把它们归组的命名定义，所以只能显示每个运算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view_choice.py" line="41" />
+            <source>named steps only</source>
+            <translation>仅命名步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view_choice.py" line="42" />
+            <source>every operation</source>
+            <translation>每个运算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/graph_panel.py" line="126" />
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/graph_panel.py" line="273" />
+            <source>(The graph shows the last program that built.)</source>
+            <translation>（计算图显示的是上一次成功构建的程序。）</translation>
+        </message>
+    </context>
+    <context>
         <name>IntegralPanel</name>
         <message>
             <location filename="../../ui/panels/integral_items.py" line="34" />

@@ -10,6 +10,9 @@ import html
 from dataclasses import dataclass, field
 
 from explorer.core.graph.stepper import Stepper
+from explorer.ui.i18n import Context, core_text
+
+T = Context("GraphPanel")
 
 _ERROR_COLOUR = "#b00020"
 
@@ -42,9 +45,11 @@ def fan_out_note(stepper: Stepper) -> str:
     if len(uses) < 2:
         return ""
     name = model.node(step.node_id).symbol
-    return (
-        f"{name} is used {len(uses)} times, so {len(uses)} edges carry gradient back to it: "
-        "their contributions add (the multivariate chain rule)."
+    return T(
+        "{name} is used {count} times, so {count} edges carry gradient back to it: "
+        "their contributions add (the multivariate chain rule).",
+        name=name,
+        count=len(uses),
     )
 
 
@@ -52,30 +57,33 @@ def explanation_html(stepper: Stepper | None, notes: Notes) -> str:
     parts: list[str] = [error_html(notes.error)] if notes.error else []
     if stepper is not None:
         state = stepper.state
-        phase = {"start": "not started", "done": "finished"}.get(state.phase, state.phase)
-        parts.append(f"<b>Step {state.position} of {stepper.length}</b> · {phase}")
-        parts.append(f"<p style='font-size:large'>{_text(stepper.explanation)}</p>")
+        phase = T(_PHASES.get(state.phase, state.phase))
+        step = T("Step {position} of {length}", position=state.position, length=stepper.length)
+        parts.append(f"<b>{step}</b> · {phase}")
+        parts.append(f"<p style='font-size:large'>{_text(core_text(stepper.explanation))}</p>")
         fan_out = fan_out_note(stepper)
         if fan_out:
             parts.append(f"<p><i>{_text(fan_out)}</i></p>")
     if notes.forward_text:
-        parts.append(f"<p style='color:#1864ab'>Forward mode: {_text(notes.forward_text)}</p>")
+        forward = T("Forward mode:")
+        parts.append(f"<p style='color:#1864ab'>{forward} {_text(notes.forward_text)}</p>")
     if notes.passes:
         parts.append(f"<p style='color:#1864ab'>{_text(notes.passes)}</p>")
     if notes.sandbox:
         colour = _ERROR_COLOUR if notes.sandbox_is_error else "#1f1f1f"
         parts.append(f"<p style='color:{colour}'>{_text(notes.sandbox)}</p>")
     if notes.trace:
-        parts.append(f"<p><b>Control flow:</b> {_text(notes.trace)}</p>")
+        parts.append(f"<p><b>{T('Control flow:')}</b> {_text(notes.trace)}</p>")
     if notes.prints:
         rows = "".join(
             f"<tr><td><code>{_text(source)}</code></td>"
             f"<td>→ <code>{_text(printed)}</code></td></tr>"
             for source, printed in notes.prints
         )
-        parts.append(f"<b>Printed:</b><table cellspacing='4'>{rows}</table>")
+        parts.append(f"<b>{T('Printed:')}</b><table cellspacing='4'>{rows}</table>")
     if notes.preset_note:
-        parts.append(f"<p style='color:#555'>Expected: {_text(notes.preset_note)}</p>")
+        expected = T("Expected:")
+        parts.append(f"<p style='color:#555'>{expected} {_text(notes.preset_note)}</p>")
     return "".join(parts)
 
 
@@ -86,10 +94,27 @@ def error_text(error: Exception) -> str:
     if not isinstance(error, ExprError):
         return f"{type(error).__name__}: {error}"
     line = getattr(error, "line", None)
-    where = [f"line {line}"] if line else []
-    where += [f"column {error.column}"] if error.column else []
-    message = error.message if hasattr(error, "message") else str(error)
-    return f"{', '.join(where).capitalize()}: {message}" if where else message
+    message = core_text(error.message if hasattr(error, "message") else str(error))
+    if line and error.column:
+        return T(
+            "Line {line}, column {column}: {message}",
+            line=line,
+            column=error.column,
+            message=message,
+        )
+    if line:
+        return T("Line {line}: {message}", line=line, message=message)
+    if error.column:
+        return T("Column {column}: {message}", column=error.column, message=message)
+    return message
+
+
+_PHASES = {
+    "start": T.mark("not started"),
+    "done": T.mark("finished"),
+    "forward": T.mark("forward"),
+    "backward": T.mark("backward"),
+}
 
 
 def error_html(message: str) -> str:

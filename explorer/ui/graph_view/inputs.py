@@ -25,6 +25,10 @@ from PySide6.QtWidgets import (
 
 from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state.graph import MAX_SEED, format_input_value, parse_input_value
+from explorer.ui import i18n
+from explorer.ui.i18n import Context
+
+T = Context("GraphPanel")
 
 DEFAULT_VALUE = 1.0
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
@@ -88,9 +92,9 @@ class GraphInputsForm(QWidget):
         for row, name in enumerate(names):
             field = QLineEdit(self._remembered.get(name, format_input_value(DEFAULT_VALUE)))
             field.setObjectName(f"graphInput_{name}")
-            field.setToolTip("A number, a constant such as log(2), or a vector: 0, 1, 2, 3")
+            T.tip(field, "A number, a constant such as log(2), or a vector: 0, 1, 2, 3")
             field.editingFinished.connect(self._on_value_edited)
-            box = QCheckBox("requires_grad")
+            box = T.text(QCheckBox(), "requires_grad")
             box.setObjectName(f"requiresGrad_{name}")
             box.setChecked(name not in constants)
             box.toggled.connect(self.changed)
@@ -109,9 +113,9 @@ class GraphInputsForm(QWidget):
         self.seed_box.setObjectName("graphSeed")
         self.seed_box.setRange(0, MAX_SEED)
         self.seed_box.setValue(seed)
-        self.seed_box.setToolTip("torch.manual_seed before the run: changes torch.randn values")
+        T.tip(self.seed_box, "torch.manual_seed before the run: changes torch.randn values")
         self.seed_box.valueChanged.connect(self.changed)
-        self.grid.addWidget(QLabel("seed"), 0, 0)
+        self.grid.addWidget(T.label("seed"), 0, 0)
         self.grid.addWidget(self.seed_box, 0, 1)
         self.leaves_label = QLabel()
         self.leaves_label.setObjectName("graphLeaves")
@@ -134,8 +138,12 @@ class GraphInputsForm(QWidget):
             f"{name} = {value}" + ("" if requires_grad else " (requires_grad=False)")
             for name, value, requires_grad in leaves
         ]
-        self.leaves_label.setText(
-            "Inputs made by the program: " + "; ".join(lines) if lines else ""
+        i18n.bind(
+            self.leaves_label,
+            "setText",
+            T.lazy("Inputs made by the program: {inputs}", inputs="; ".join(lines))
+            if lines
+            else "",
         )
 
     # ----- reading ------------------------------------------------------------------------------

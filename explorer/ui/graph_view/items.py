@@ -28,6 +28,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from explorer.ui.graph_view.edge_path import EdgePath
+from explorer.ui.i18n import Context
+
+T = Context("GraphPanel")
 
 CARD_WIDTH = 140.0
 _PADDING = 6.0
@@ -157,7 +160,9 @@ class NodeCard(QGraphicsItem):
         if state == self.state:
             return False
         self.state = state
-        self.value_line.set(f"value  {state.value}" if state.value else "value  not yet")
+        self.value_line.set(
+            T("value  {value}", value=state.value) if state.value else T("value  not yet")
+        )
         self.grad_line.set(state.grad)
         self.update()
         return True

@@ -23,11 +23,14 @@ from explorer.ui.graph_view.inputs import fill_input_combo
 from explorer.ui.graph_view.program_runner import ProgramRunner
 from explorer.ui.graph_view.source_editor import SourceEditor
 from explorer.ui.graph_view.view_choice import ViewChoice
+from explorer.ui.i18n import Context
+
+T = Context("GraphPanel")
 
 
 def _row(label: str, widget: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
-    row.addWidget(QLabel(label))
+    row.addWidget(T.label(label))
     row.addWidget(widget, 1)
     return row
 
@@ -56,7 +59,8 @@ class ProgramControls(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset_combo.setMinimumContentsLength(20)
-        self.preset_combo.addItem("Custom program", "")
+        self.preset_combo.addItem("", "")
+        T.bind_item(self.preset_combo, 0, "Custom program")
         for preset in PRESETS:
             self.preset_combo.addItem(preset.title, preset.key)
         self.preset_combo.activated.connect(self._on_preset_activated)
@@ -65,8 +69,10 @@ class ProgramControls(QWidget):
         self.preset_combo.setToolTip(self.preset_combo.currentText())
         self.mode_combo = QComboBox()
         self.mode_combo.setObjectName("graphMode")
-        self.mode_combo.addItem("Expression / definitions", DEFINITIONS)
-        self.mode_combo.addItem("Python (PyTorch-style)", PYTHON)
+        self.mode_combo.addItem("", DEFINITIONS)
+        self.mode_combo.addItem("", PYTHON)
+        T.bind_item(self.mode_combo, 0, "Expression / definitions")
+        T.bind_item(self.mode_combo, 1, "Python (PyTorch-style)")
         self.mode_combo.activated.connect(lambda _index: self.mode_chosen.emit())
         self.view_choice = ViewChoice()
         self.view_choice.chosen_changed.connect(self.view_chosen)
@@ -80,9 +86,9 @@ class ProgramControls(QWidget):
         self.runner = ProgramRunner()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(_row("Preset", self.preset_combo))
-        layout.addLayout(_row("Mode", self.mode_combo))
-        layout.addLayout(_row("Show", self.view_choice))
+        layout.addLayout(_row(T.mark("Preset"), self.preset_combo))
+        layout.addLayout(_row(T.mark("Mode"), self.mode_combo))
+        layout.addLayout(_row(T.mark("Show"), self.view_choice))
         layout.addWidget(self.source_edit)
         layout.addWidget(self.error_label)
         layout.addWidget(self.runner)
@@ -132,7 +138,7 @@ class ForwardModeControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.check = QCheckBox("Forward mode: tangents from")
+        self.check = T.text(QCheckBox(), "Forward mode: tangents from")
         self.check.setObjectName("forwardModeCheck")
         self.input_combo = QComboBox()
         self.input_combo.setObjectName("forwardInput")

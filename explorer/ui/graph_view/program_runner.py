@@ -16,9 +16,12 @@ from explorer.core.expr.errors import ExprError
 from explorer.core.graph.from_text import GraphRequest
 from explorer.core.graph.plain import build_from_plain, error_from_plain
 from explorer.core.graph.tasks import PROGRAM_TASK, PROGRAM_TIME_LIMIT
+from explorer.ui.i18n import Context
 from explorer.ui.worker_bridge import WorkerBridge
 
-STOPPED = "Stopped: the program was ended before it finished."
+T = Context("GraphPanel")
+
+STOPPED = T.mark("Stopped: the program was ended before it finished.")
 _CHANNEL = "graph program"
 
 
@@ -33,9 +36,9 @@ class ProgramRunner(QWidget):
         self.setObjectName("graphProgramRunner")
         self.status = QLabel()
         self.status.setObjectName("graphRunStatus")
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = T.text(QPushButton(), "Stop")
         self.stop_button.setObjectName("graphStopButton")
-        self.stop_button.setToolTip("End the running program (the last graph stays)")
+        T.tip(self.stop_button, "End the running program (the last graph stays)")
         self.stop_button.clicked.connect(self.stop)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,7 +68,11 @@ class ProgramRunner(QWidget):
         bridge = self._worker()
         request_id = bridge.submit(PROGRAM_TASK, payload, timeout=self.time_limit, channel=_CHANNEL)
         self._pending = (request_id, request)
-        self.status.setText(f"Running the program… (stopped after {self.time_limit:g} s)")
+        T.text(
+            self.status,
+            "Running the program… (stopped after {seconds} s)",
+            seconds=f"{self.time_limit:g}",
+        )
         self.show()
 
     def stop(self) -> None:
@@ -74,7 +81,7 @@ class ProgramRunner(QWidget):
             return
         self._bridge.cancel(self._pending[0])
         self._done()
-        self.failed.emit(ExprError(STOPPED))
+        self.failed.emit(ExprError(T(STOPPED)))
 
     def shutdown(self) -> None:
         self._pending = None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QPushButton, QVBoxLayout
 
 from explorer.core.expr.errors import ExprError
 from explorer.core.graph.sandbox import (
@@ -21,11 +21,16 @@ from explorer.core.graph.sandbox import (
     backward_again_without_zero,
     non_scalar_backward,
 )
+from explorer.ui.i18n import Context
+
+T = Context("GraphPanel")
 
 # What a demo needs from the panel: the program text, input values, requires_grad and the view.
 ProgramReader = Callable[[], tuple[str, dict[str, Any], dict[str, bool], str]]
 
-_PYTHON_NOTE = "In Python mode write requires_grad=, .detach() and backward() in the program."
+_PYTHON_NOTE = T.mark(
+    "In Python mode write requires_grad=, .detach() and backward() in the program."
+)
 
 
 class SandboxControls(QGroupBox):
@@ -38,23 +43,24 @@ class SandboxControls(QGroupBox):
     input_failed = Signal(object)  # the ExprError of a bad input value
 
     def __init__(self, read_program: ProgramReader):
-        super().__init__("PyTorch sandbox")
+        super().__init__()
+        T.title(self, "PyTorch sandbox")
         self.setObjectName("graphSandbox")
         self._read_program = read_program
         self.passes = 1
         self.detach_boxes: dict[str, QCheckBox] = {}
         self.detach_grid = QGridLayout()
-        self.detach_label = QLabel("detach():")
+        self.detach_label = T.label("detach():")
         self.again_button = self._button(
-            "Backward again (no zero_)", "backwardAgainButton", self.backward_again
+            T.mark("Backward again (no zero_)"), "backwardAgainButton", self.backward_again
         )
         self.free_button = self._button(
-            "Backward after free", "backwardAfterFreeButton", self.backward_after_free
+            T.mark("Backward after free"), "backwardAfterFreeButton", self.backward_after_free
         )
         self.non_scalar_button = self._button(
-            "Non-scalar backward", "nonScalarButton", self.non_scalar
+            T.mark("Non-scalar backward"), "nonScalarButton", self.non_scalar
         )
-        self.python_note = QLabel(_PYTHON_NOTE)
+        self.python_note = T.label(_PYTHON_NOTE)
         self.python_note.setWordWrap(True)
         self.python_note.hide()
         layout = QVBoxLayout(self)
@@ -68,7 +74,7 @@ class SandboxControls(QGroupBox):
         layout.addWidget(self.python_note)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
+        button = T.text(QPushButton(), text)
         button.setObjectName(name)
         button.clicked.connect(slot)
         return button
@@ -92,7 +98,9 @@ class SandboxControls(QGroupBox):
             box = QCheckBox(name)
             box.setObjectName(f"detach_{name}")
             box.setChecked(name in checked)
-            box.setToolTip(f"Later lines use {name}.detach(): no gradient flows back through it")
+            T.tip(
+                box, "Later lines use {name}.detach(): no gradient flows back through it", name=name
+            )
             box.toggled.connect(self.detach_changed)
             self.detach_grid.addWidget(box, index // 4, index % 4)
             self.detach_boxes[name] = box
@@ -149,7 +157,8 @@ class SandboxControls(QGroupBox):
             self.demo_shown.emit(str(error), True, None)
             return
         self.demo_shown.emit(
-            f"f.backward() a second time, without retain_graph=True:\nRuntimeError: {message}",
+            T("f.backward() a second time, without retain_graph=True:")
+            + f"\nRuntimeError: {message}",
             True,
             None,
         )
@@ -162,7 +171,7 @@ class SandboxControls(QGroupBox):
         try:
             demo = non_scalar_backward(text, values, view=view)
         except ValueError as error:
-            hint = "; type several values for an input, e.g. 0, 1, 2, 3"
+            hint = T("; type several values for an input, e.g. 0, 1, 2, 3")
             self.demo_shown.emit(str(error) + hint, True, None)
             return
         self.demo_shown.emit(demo.explanation, False, demo.model)

@@ -11,12 +11,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from explorer.core.graph.stepper import Stepper
+from explorer.ui.i18n import Context
+
+T = Context("GraphPanel")
 
 
 def _button(text: str, name: str, signal, tip: str) -> QPushButton:
-    widget = QPushButton(text)
+    widget = T.text(QPushButton(), text)
     widget.setObjectName(name)
-    widget.setToolTip(tip)
+    T.tip(widget, tip)
     widget.clicked.connect(signal)
     return widget
 
@@ -35,27 +38,35 @@ class StepBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.reset_button = _button(
-            "Reset", "resetButton", self.reset_requested, "Back to the start (Home)"
+            T.mark("Reset"), "resetButton", self.reset_requested, T.mark("Back to the start (Home)")
         )
         self.back_button = _button(
-            "Back one step", "stepBackButton", self.back_requested, "One step back (←)"
+            T.mark("Back one step"),
+            "stepBackButton",
+            self.back_requested,
+            T.mark("One step back (←)"),
         )
         self.forward_button = _button(
-            "Step forward",
+            T.mark("Step forward"),
             "stepForwardButton",
             self.forward_requested,
-            "Evaluate the next node (Space or →)",
+            T.mark("Evaluate the next node (Space or →)"),
         )
         self.backward_button = _button(
-            "Step backward", "stepBackwardButton", self.backward_requested, "Next chain-rule step"
+            T.mark("Step backward"),
+            "stepBackwardButton",
+            self.backward_requested,
+            T.mark("Next chain-rule step"),
         )
         self.run_all_button = _button(
-            "Run all", "runAllButton", self.run_all_requested, "Both passes (End)"
+            T.mark("Run all"), "runAllButton", self.run_all_requested, T.mark("Both passes (End)")
         )
-        self.fit_button = _button("Fit", "fitButton", self.fit_requested, "Fit the graph to view")
+        self.fit_button = _button(
+            T.mark("Fit"), "fitButton", self.fit_requested, T.mark("Fit the graph to view")
+        )
         self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setObjectName("timelineSlider")
-        self.timeline.setToolTip("Scrub through the steps")
+        T.tip(self.timeline, "Scrub through the steps")
         self.timeline.valueChanged.connect(self.seek_requested)
         self.step_label = QLabel()
         self.step_label.setObjectName("stepLabel")
@@ -71,7 +82,7 @@ class StepBar(QWidget):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         scrub = QHBoxLayout()
-        scrub.addWidget(QLabel("Timeline"))
+        scrub.addWidget(T.label("Timeline"))
         scrub.addWidget(self.timeline, 1)
         scrub.addWidget(self.step_label)
         scrub.addWidget(self.fit_button)

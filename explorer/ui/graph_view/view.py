@@ -7,6 +7,9 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
+from explorer.ui.i18n import Context
+
+T = Context("GraphPanel")
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
@@ -46,11 +49,15 @@ class GraphView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setBackgroundBrush(Qt.GlobalColor.white)
-        self.zoom_in_action = self._action("Zoom in", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
-        self.zoom_out_action = self._action(
-            "Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
+        self.zoom_in_action = self._action(
+            T.mark("Zoom in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in
         )
-        self.fit_action = self._action("Fit graph to view", QKeySequence("Ctrl+0"), self.fit_all)
+        self.zoom_out_action = self._action(
+            T.mark("Zoom out"), QKeySequence.StandardKey.ZoomOut, self.zoom_out
+        )
+        self.fit_action = self._action(
+            T.mark("Fit graph to view"), QKeySequence("Ctrl+0"), self.fit_all
+        )
         self.fit_mode: str | None = "readable"
         self.anchor_rect = QRectF()  # where a readable-zoom view starts: the inputs or the step
 
@@ -71,7 +78,7 @@ class GraphView(QGraphicsView):
         event.accept()
 
     def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
+        action = T.action(self, text)
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)

@@ -12,13 +12,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
 
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
+from explorer.ui import i18n
+from explorer.ui.i18n import Context
 
-_TIP = (
+T = Context("GraphPanel")
+
+_TIP = T.mark(
     "Every operation: one card per +, ·, ^, function, as the autodiff core records them.\n"
     "Named steps only: the inputs and your named definitions; each edge carries the "
     "single-step partial ∂definition/∂name, as the seed's chain-rule example draws it."
 )
-_PYTHON_TIP = (
+_PYTHON_TIP = T.mark(
     "Python programs are traced operation by operation on the autodiff core: there are no "
     "named definitions to group them into, so only every operation can be shown."
 )
@@ -32,9 +36,11 @@ class ViewChoice(QComboBox):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("graphViewChoice")
-        self.addItem("named steps only", NAMED_STEPS)
-        self.addItem("every operation", OPERATIONS)
-        self.setToolTip(_TIP)
+        self.addItem("", NAMED_STEPS)
+        self.addItem("", OPERATIONS)
+        T.bind_item(self, 0, "named steps only")
+        T.bind_item(self, 1, "every operation")
+        i18n.bind(self, "setToolTip", T.lazy(_TIP))
         self.chosen: str | None = None  # the user's pick; None follows the program's default
         self.activated.connect(self._on_activated)
 
@@ -58,7 +64,7 @@ class ViewChoice(QComboBox):
     def view_for(self, *, python: bool, named_definitions: bool) -> str:
         """The view to build now, shown in the combo (disabled with a reason for Python)."""
         self.setEnabled(not python)
-        self.setToolTip(_PYTHON_TIP if python else _TIP)
+        i18n.bind(self, "setToolTip", T.lazy(_PYTHON_TIP if python else _TIP))
         if python:
             view = OPERATIONS
         elif self.chosen is not None:

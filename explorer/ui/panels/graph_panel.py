@@ -51,7 +51,10 @@ from explorer.ui.graph_view.scene import GraphScene
 from explorer.ui.graph_view.step_bar import StepBar
 from explorer.ui.graph_view.view import READABLE_ZOOM, GraphView
 from explorer.ui.graph_view.view_choice import ViewChoice
+from explorer.ui.i18n import Context, core_text
 from explorer.ui.panels.panel import Panel
+
+T = Context("GraphPanel")
 
 __all__ = ["DEFINITIONS", "PYTHON", "GraphPanel"]
 
@@ -127,7 +130,7 @@ class GraphPanel(Panel):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 4, 0)
         column.addWidget(self.program)
-        inputs_box = QGroupBox("Inputs")
+        inputs_box = T.title(QGroupBox(), "Inputs")
         QVBoxLayout(inputs_box).addWidget(self.inputs)
         column.addWidget(inputs_box)
         column.addWidget(self.forward_mode)
@@ -355,10 +358,10 @@ class GraphPanel(Panel):
         """Show a build error under the editor (line and column) and in the pane; keep the graph."""
         self._restoring = None
         hint = wrong_mode_hint(self.source_text(), self.mode())
-        text = error_text(error) + (f"\n{hint}" if hint else "")
+        text = error_text(error) + (f"\n{core_text(hint)}" if hint else "")
         self.last_error = text
         self.program.show_error(text, getattr(error, "line", None), getattr(error, "column", None))
-        self.notes.error = text + "\n(The graph shows the last program that built.)"
+        self.notes.error = text + "\n" + T("(The graph shows the last program that built.)")
         if self.stepper is None:
             self.explanation.setHtml(error_html(self.notes.error))
         else:
@@ -426,6 +429,9 @@ class GraphPanel(Panel):
             self.notes.passes = passes_note(self.model)
         if refresh:
             self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the stepper's state on the cards, the step bar and the explanation pane."""
