@@ -225,4 +225,46 @@ MESSAGES = [
         "type inf for an infinite one"
     ),
     T.mark("f has a corner at x = {x}: the quadrature is split there"),
+    # example titles (explorer.core.gradient/descent/graph presets)
+    T.mark("Log-sum-exp (the seed)"),
+    T.mark("Bowl x² + 2y²"),
+    T.mark("Saddle x² − y²"),
+    T.mark("d2l: f(x) = x², η = 0.2 from x = 10"),
+    T.mark("d2l: f(x) = x·cos(cx), a local minimum"),
+    T.mark("d2l: f = 0.1x² + 2y² (ill-conditioned)"),
+    T.mark("d2l: f = x² + 2y², η = 0.1 from (−5, −2)"),
+    T.mark("Seed: four-variable chain rule"),
+    T.mark("Log-sum-exp at (0, ln 2)"),
+    T.mark("2xᵀx with x = arange(4)"),
+    T.mark("Neuron σ(w·x + b), squared loss"),
+    T.mark("Control flow: the seed's f(a)"),
+    # words core computes for the Derivative, Gradient and Integral tabs
+    T.mark("f′ is undefined at {at} ({reason})"),
+    T.mark("pole of f"),
+    T.mark("f is not defined there"),
+    T.mark("f′ cannot be computed at {at}: f overflows float64 here"),
+    T.mark(
+        "F({x}) does not exist: f has a pole at x = {pole}, between a and x₀, that cannot be "
+        "integrated across"
+    ),
+    # the Descent tab (explorer.core.descent) and the Graph tab's cards (explorer.core.graph)
+    T.mark("running"),
+    T.mark("did not converge"),
+    T.mark("local minimum"),
+    T.mark("local maximum"),
+    T.mark("saddle point"),
+    T.mark("degenerate critical point"),
+    T.mark("oscillating"),
+    T.mark("diverged"),
+    T.mark("stopped: f undefined"),
+    T.mark("unbounded below"),
+    T.mark("f (log scale)"),
+    T.mark("sign(f)·log₁₀(1 + |f|)"),
+    T.mark("did not converge in {steps} steps: ‖∇f‖ = {norm} > {tolerance}"),
+    T.mark("reached a local minimum at {where} ({second} > 0)"),
+    T.mark("reached a local minimum at {where} (curvatures {curvatures}, all positive)"),
+    T.mark("input"),
+    T.mark("constant"),
+    T.mark("detach() copy"),
+    T.mark("Press Step forward to evaluate the first node."),
 ]

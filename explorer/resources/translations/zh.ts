@@ -498,7 +498,7 @@
         </message>
         <message>
             <location filename="../../ui/panels/descent_controls.py" line="244" />
-            <location filename="../../ui/panels/descent_panel.py" line="590" />
+            <location filename="../../ui/panels/descent_panel.py" line="592" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
@@ -548,115 +548,115 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="106" />
+            <location filename="../../ui/panels/descent_panel.py" line="108" />
             <source>f of x, or of x and y, e.g. x^2 + 2y^2</source>
             <translation>关于 x 或 x、y 的 f，例如 x^2 + 2y^2</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="110" />
+            <location filename="../../ui/panels/descent_panel.py" line="112" />
             <source>The start: x, or x, y (numbers or e.g. -pi/2)</source>
             <translation>起点：x，或 x, y（数，或如 -pi/2）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="114" />
-            <location filename="../../ui/panels/descent_panel.py" line="566" />
+            <location filename="../../ui/panels/descent_panel.py" line="116" />
+            <location filename="../../ui/panels/descent_panel.py" line="568" />
             <source>Copy as PyTorch code</source>
             <translation>复制为 PyTorch 代码</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="116" />
+            <location filename="../../ui/panels/descent_panel.py" line="118" />
             <source>A runnable script for real PyTorch that reproduces this race</source>
             <translation>一个可在真实 PyTorch 中运行、复现这场竞赛的脚本</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="117" />
-            <location filename="../../ui/panels/descent_panel.py" line="567" />
+            <location filename="../../ui/panels/descent_panel.py" line="119" />
+            <location filename="../../ui/panels/descent_panel.py" line="569" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="119" />
+            <location filename="../../ui/panels/descent_panel.py" line="121" />
             <source>Save the race as an animated GIF (frames, speed and size)</source>
             <translation>把竞赛保存为 GIF 动画（帧数、速度和尺寸）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="126" />
+            <location filename="../../ui/panels/descent_panel.py" line="128" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="130" />
-            <location filename="../../ui/panels/descent_panel.py" line="338" />
+            <location filename="../../ui/panels/descent_panel.py" line="132" />
+            <location filename="../../ui/panels/descent_panel.py" line="340" />
             <source>start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="132" />
+            <location filename="../../ui/panels/descent_panel.py" line="134" />
             <source>steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="184" />
+            <location filename="../../ui/panels/descent_panel.py" line="186" />
             <source>Whose step to explain</source>
             <translation>解释哪个优化器的这一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="200" />
+            <location filename="../../ui/panels/descent_panel.py" line="202" />
             <source>Explain the step of</source>
             <translation>解释这一步：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="346" />
+            <location filename="../../ui/panels/descent_panel.py" line="348" />
             <source>start: f({names}) needs {count} number(s): {names}</source>
             <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="471" />
+            <location filename="../../ui/panels/descent_panel.py" line="473" />
             <source>step {frame}</source>
             <translation>第 {frame} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="472" />
+            <location filename="../../ui/panels/descent_panel.py" line="474" />
             <source>arrows: −∇f</source>
             <translation>箭头：−∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="495" />
+            <location filename="../../ui/panels/descent_panel.py" line="497" />
             <source>‖∇f‖ = {norm} here</source>
             <translation>此处 ‖∇f‖ = {norm}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="512" />
+            <location filename="../../ui/panels/descent_panel.py" line="514" />
             <source>Switch on an optimizer to race.</source>
             <translation>打开一个优化器来参加竞赛。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="518" />
+            <location filename="../../ui/panels/descent_panel.py" line="520" />
             <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
             <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="543" />
+            <location filename="../../ui/panels/descent_panel.py" line="545" />
             <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
             <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="571" />
+            <location filename="../../ui/panels/descent_panel.py" line="573" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="597" />
+            <location filename="../../ui/panels/descent_panel.py" line="599" />
             <source>GIF not saved: {error}</source>
             <translation>GIF 未保存：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="600" />
+            <location filename="../../ui/panels/descent_panel.py" line="602" />
             <source>Saved ✓</source>
             <translation>已保存 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="601" />
+            <location filename="../../ui/panels/descent_panel.py" line="603" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -960,152 +960,152 @@
             <translation>示例…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="102" />
+            <location filename="../../ui/panels/gradient_panel.py" line="103" />
             <source>Load an example function with a starting point and view</source>
             <translation>载入一个示例函数，连同起点和视图</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="105" />
+            <location filename="../../ui/panels/gradient_panel.py" line="106" />
             <source>P = (x, y): numbers or constants, e.g. 0, ln(2)</source>
             <translation>P = (x, y)：数或常数，例如 0, ln(2)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="114" />
+            <location filename="../../ui/panels/gradient_panel.py" line="115" />
             <source>θ: the direction u = (cos θ, sin θ), in degrees</source>
             <translation>θ：方向 u = (cos θ, sin θ)，单位为度</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="115" />
+            <location filename="../../ui/panels/gradient_panel.py" line="116" />
             <source>Gradient field</source>
             <translation>梯度场</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="117" />
+            <location filename="../../ui/panels/gradient_panel.py" line="118" />
             <source>Arrows of ∇f on a grid, coloured by |∇f|</source>
             <translation>网格上 ∇f 的箭头，按 |∇f| 着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="118" />
+            <location filename="../../ui/panels/gradient_panel.py" line="119" />
             <source>Critical points</source>
             <translation>驻点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="120" />
+            <location filename="../../ui/panels/gradient_panel.py" line="121" />
             <source>Points in view where ∇f = 0, classified by the Hessian</source>
             <translation>视图中 ∇f = 0 的点，按黑塞矩阵分类</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="132" />
+            <location filename="../../ui/panels/gradient_panel.py" line="133" />
             <source>Values from the autodiff core (one reverse-mode pass); the partials' formulas from the steps engine, treating the other variable as a constant</source>
             <translation>数值来自自动微分内核（一次反向模式计算）；偏导数公式来自求导步骤引擎，把另一个变量视为常数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="145" />
+            <location filename="../../ui/panels/gradient_panel.py" line="146" />
             <source>ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03</source>
             <translation>ε = (ε₁, ε₂)：从 P 出发的步长，例如 0.01, -0.03</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="148" />
+            <location filename="../../ui/panels/gradient_panel.py" line="149" />
             <source>Shade |f − L| ≤</source>
             <translation>着色 |f − L| ≤</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="150" />
+            <location filename="../../ui/panels/gradient_panel.py" line="151" />
             <source>Shade the map where the tangent plane L is this close</source>
             <translation>为切平面 L 与 f 足够接近的区域着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="156" />
+            <location filename="../../ui/panels/gradient_panel.py" line="157" />
             <source>L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference shrinks like |ε|²</source>
             <translation>L = f(P) + ε·∇f(P)，即 P 处的切平面，与真实的 f(P + ε) 比较；差值按 |ε|² 缩小</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="200" />
+            <location filename="../../ui/panels/gradient_panel.py" line="201" />
             <source>Partials as slices: the other variable held constant</source>
             <translation>偏导数即切片：另一个变量保持不变</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="204" />
+            <location filename="../../ui/panels/gradient_panel.py" line="205" />
             <source>Directional derivative D_u f(P) = ∇f(P)·u = |∇f| cos ∠</source>
             <translation>方向导数 D_u f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="207" />
+            <location filename="../../ui/panels/gradient_panel.py" line="208" />
             <source>Linear approximation L = f(P) + ε·∇f(P)</source>
             <translation>线性近似 L = f(P) + ε·∇f(P)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="233" />
+            <location filename="../../ui/panels/gradient_panel.py" line="234" />
             <source>Map and point</source>
             <translation>地图与点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="234" />
+            <location filename="../../ui/panels/gradient_panel.py" line="235" />
             <source>Vector rules</source>
             <translation>向量求导法则</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="235" />
+            <location filename="../../ui/panels/gradient_panel.py" line="236" />
             <source>3D surface</source>
             <translation>三维曲面</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="432" />
+            <location filename="../../ui/panels/gradient_panel.py" line="433" />
             <source>tolerance</source>
             <translation>容差</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="563" />
+            <location filename="../../ui/panels/gradient_panel.py" line="564" />
             <source>No critical points (∇f = 0) in view.</source>
             <translation>视图中没有驻点（∇f = 0）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="569" />
+            <location filename="../../ui/panels/gradient_panel.py" line="570" />
             <source> (the first {count}; zoom in for the rest)</source>
             <translation>（前 {count} 个；放大可看到其余）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="573" />
+            <location filename="../../ui/panels/gradient_panel.py" line="574" />
             <source>Critical points in view: {parts}{more}. ∇f = 0 is necessary, not sufficient: not every such point is the global minimum (hover a marker for its Hessian).</source>
             <translation>视图中的驻点：{parts}{more}。∇f = 0 是必要条件而非充分条件：并非每个这样的点都是全局最小值（把鼠标悬停在标记上可查看其黑塞矩阵）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="576" />
+            <location filename="../../ui/panels/gradient_panel.py" line="577" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="582" />
+            <location filename="../../ui/panels/gradient_panel.py" line="583" />
             <source>minimum</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="583" />
+            <location filename="../../ui/panels/gradient_panel.py" line="584" />
             <source>maximum</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="584" />
+            <location filename="../../ui/panels/gradient_panel.py" line="585" />
             <source>saddle</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="585" />
+            <location filename="../../ui/panels/gradient_panel.py" line="586" />
             <source>inconclusive</source>
             <translation>个无法判断的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <location filename="../../ui/panels/gradient_panel.py" line="588" />
             <source>minima</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <location filename="../../ui/panels/gradient_panel.py" line="588" />
             <source>maxima</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <location filename="../../ui/panels/gradient_panel.py" line="588" />
             <source>saddles</source>
             <translation>个鞍点</translation>
         </message>
@@ -1318,37 +1318,37 @@
             <translation>值  尚未计算</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="63" />
+            <location filename="../../ui/graph_view/program_controls.py" line="64" />
             <source>Custom program</source>
             <translation>自定义程序</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="74" />
+            <location filename="../../ui/graph_view/program_controls.py" line="77" />
             <source>Expression / definitions</source>
             <translation>表达式 / 定义</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="75" />
+            <location filename="../../ui/graph_view/program_controls.py" line="78" />
             <source>Python (PyTorch-style)</source>
             <translation>Python（PyTorch 风格）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="89" />
+            <location filename="../../ui/graph_view/program_controls.py" line="92" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="90" />
+            <location filename="../../ui/graph_view/program_controls.py" line="93" />
             <source>Mode</source>
             <translation>模式</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="91" />
+            <location filename="../../ui/graph_view/program_controls.py" line="94" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="137" />
+            <location filename="../../ui/graph_view/program_controls.py" line="140" />
             <source>Forward mode: tangents from</source>
             <translation>前向模式：切向量来自</translation>
         </message>
@@ -3107,6 +3107,186 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/core_messages.py" line="227" />
             <source>f has a corner at x = {x}: the quadrature is split there</source>
             <translation>f 在 x = {x} 处有尖角：数值积分在那里分段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="229" />
+            <source>Log-sum-exp (the seed)</source>
+            <translation>Log-sum-exp（笔记中的例子）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="230" />
+            <source>Bowl x² + 2y²</source>
+            <translation>碗形 x² + 2y²</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="231" />
+            <source>Saddle x² − y²</source>
+            <translation>鞍面 x² − y²</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="232" />
+            <source>d2l: f(x) = x², η = 0.2 from x = 10</source>
+            <translation>d2l：f(x) = x²，η = 0.2，从 x = 10 出发</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="233" />
+            <source>d2l: f(x) = x·cos(cx), a local minimum</source>
+            <translation>d2l：f(x) = x·cos(cx)，一个局部极小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="234" />
+            <source>d2l: f = 0.1x² + 2y² (ill-conditioned)</source>
+            <translation>d2l：f = 0.1x² + 2y²（病态）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="235" />
+            <source>d2l: f = x² + 2y², η = 0.1 from (−5, −2)</source>
+            <translation>d2l：f = x² + 2y²，η = 0.1，从 (−5, −2) 出发</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="236" />
+            <source>Seed: four-variable chain rule</source>
+            <translation>笔记：四变量链式法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="237" />
+            <source>Log-sum-exp at (0, ln 2)</source>
+            <translation>Log-sum-exp，在 (0, ln 2) 处</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="238" />
+            <source>2xᵀx with x = arange(4)</source>
+            <translation>2xᵀx，其中 x = arange(4)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="239" />
+            <source>Neuron σ(w·x + b), squared loss</source>
+            <translation>神经元 σ(w·x + b)，平方损失</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="240" />
+            <source>Control flow: the seed's f(a)</source>
+            <translation>控制流：笔记中的 f(a)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="242" />
+            <source>f′ is undefined at {at} ({reason})</source>
+            <translation>f′ 在 {at} 处无定义（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="243" />
+            <source>pole of f</source>
+            <translation>f 的极点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="244" />
+            <source>f is not defined there</source>
+            <translation>f 在那里无定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="245" />
+            <source>f′ cannot be computed at {at}: f overflows float64 here</source>
+            <translation>无法在 {at} 处计算 f′：f 在这里超出 float64 范围</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="246" />
+            <source>F({x}) does not exist: f has a pole at x = {pole}, between a and x₀, that cannot be integrated across</source>
+            <translation>F({x}) 不存在：f 在 a 与 x₀ 之间的 x = {pole} 处有极点，积分无法越过它</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="251" />
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="252" />
+            <source>did not converge</source>
+            <translation>未收敛</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="253" />
+            <source>local minimum</source>
+            <translation>局部极小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="254" />
+            <source>local maximum</source>
+            <translation>局部极大值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="255" />
+            <source>saddle point</source>
+            <translation>鞍点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="256" />
+            <source>degenerate critical point</source>
+            <translation>退化驻点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="257" />
+            <source>oscillating</source>
+            <translation>振荡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="258" />
+            <source>diverged</source>
+            <translation>发散</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="259" />
+            <source>stopped: f undefined</source>
+            <translation>已停止：f 无定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="260" />
+            <source>unbounded below</source>
+            <translation>无下界</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="261" />
+            <source>f (log scale)</source>
+            <translation>f（对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="262" />
+            <source>sign(f)·log₁₀(1 + |f|)</source>
+            <translation>sign(f)·log₁₀(1 + |f|)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="263" />
+            <source>did not converge in {steps} steps: ‖∇f‖ = {norm} &gt; {tolerance}</source>
+            <translation>{steps} 步内未收敛：‖∇f‖ = {norm} &gt; {tolerance}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="264" />
+            <source>reached a local minimum at {where} ({second} &gt; 0)</source>
+            <translation>在 {where} 处到达局部极小值（{second} &gt; 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="265" />
+            <source>reached a local minimum at {where} (curvatures {curvatures}, all positive)</source>
+            <translation>在 {where} 处到达局部极小值（曲率 {curvatures}，全为正）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="266" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="267" />
+            <source>constant</source>
+            <translation>常量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="268" />
+            <source>detach() copy</source>
+            <translation>detach() 副本</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="269" />
+            <source>Press Step forward to evaluate the first node.</source>
+            <translation>按“前向一步”计算第一个节点。</translation>
         </message>
     </context>
 </TS>

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from explorer.core.graph.from_text import DEFINITIONS, PYTHON
 from explorer.core.graph.presets import PRESETS
+from explorer.ui import i18n
 from explorer.ui.graph_view.inputs import fill_input_combo
 from explorer.ui.graph_view.program_runner import ProgramRunner
 from explorer.ui.graph_view.source_editor import SourceEditor
 from explorer.ui.graph_view.view_choice import ViewChoice
-from explorer.ui.i18n import Context
+from explorer.ui.i18n import Context, CoreText
 
 T = Context("GraphPanel")
 
@@ -62,7 +63,9 @@ class ProgramControls(QWidget):
         self.preset_combo.addItem("", "")
         T.bind_item(self.preset_combo, 0, "Custom program")
         for preset in PRESETS:
-            self.preset_combo.addItem(preset.title, preset.key)
+            self.preset_combo.addItem("", preset.key)
+            index = self.preset_combo.count() - 1
+            i18n.bind(self.preset_combo, "setItemText", CoreText(preset.title), index)
         self.preset_combo.activated.connect(self._on_preset_activated)
         # A narrow panel still cuts a title short: the tooltip always has it whole.
         self.preset_combo.currentTextChanged.connect(self.preset_combo.setToolTip)

@@ -29,6 +29,7 @@ from explorer.ui.graph_view.items import (
     EdgeState,
     NodeCard,
 )
+from explorer.ui.i18n import core_text
 
 COLUMN_PITCH = CARD_WIDTH + LABEL_MAX_WIDTH + 2 * 10.0  # a card and a gap for the labels
 ROW_GAP = 38.0  # extra space between cards stacked in one layer
@@ -98,7 +99,8 @@ class GraphScene(QGraphicsScene):
         self.label_width, self.column_pitch = _label_room(model, full_labels)
         for node in model.nodes:
             texts = card_texts(model, node)
-            card = NodeCard(node.id, texts.title, texts.subtitle, texts.kind, texts.tooltip)
+            subtitle = core_text(texts.subtitle)
+            card = NodeCard(node.id, texts.title, subtitle, texts.kind, texts.tooltip)
             self.addItem(card)
             self.cards[node.id] = card
             self._value_text[node.id] = format_number(node.value)

@@ -91,7 +91,9 @@ class DescentPanel(Panel):
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("presetCombo")
         for preset in PRESETS:
-            self.preset_combo.addItem(preset.name, preset.name)
+            self.preset_combo.addItem("", preset.name)
+            index = self.preset_combo.count() - 1
+            i18n.bind(self.preset_combo, "setItemText", CoreText(preset.name), index)
             self.preset_combo.setItemData(
                 self.preset_combo.count() - 1, preset.note, Qt.ItemDataRole.ToolTipRole
             )

@@ -20,7 +20,7 @@ from explorer.core.descent.picture import curve_y_bounds, loss_curves, tangent_s
 from explorer.core.descent.race import Race
 from explorer.core.sampling import sample_curve
 from explorer.ui.field_view import FieldView
-from explorer.ui.i18n import Context
+from explorer.ui.i18n import Context, core_text
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 
 T = Context("DescentPanel")
@@ -100,7 +100,7 @@ class LossPlot(PlotView):
         curves = loss_curves(race)
         self._log_axis = curves.log_axis
         self.plot_item.setLogMode(x=False, y=curves.log_axis)
-        self.plot_item.setLabel("left", curves.label)
+        self.plot_item.setLabel("left", core_text(curves.label))
         for key in self._keys:
             self.remove_curve(key)
         self._keys = []

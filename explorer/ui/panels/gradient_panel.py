@@ -97,8 +97,9 @@ class GradientPanel(Panel):
         self.presets.setObjectName("gradientPresets")
         self.presets.addItem("")
         T.bind_item(self.presets, 0, "Examples…")
-        for preset in PRESETS:
-            self.presets.addItem(preset.title)
+        for index, preset in enumerate(PRESETS, start=1):
+            self.presets.addItem("")
+            i18n.bind(self.presets, "setItemText", CoreText(preset.title), index)
         T.tip(self.presets, "Load an example function with a starting point and view")
         self.point_input = QLineEdit()
         self.point_input.setObjectName("gradientPointInput")
