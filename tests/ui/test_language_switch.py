@@ -66,8 +66,8 @@ def test_every_tab_switches_to_chinese_and_back_without_a_restart(window, qtbot,
         back = _texts(window.current_panel())
         # Every text the English tab showed is English again (the same words, not stale ones).
         shown = [k for k, v in english[index].items() if v and k in back]
-        assert {k: back[k] for k in shown} == {k: english[index][k] for k in shown}, (
-            window.tab_key(index)
+        assert {k: back[k] for k in shown} == {k: english[index][k] for k in shown}, window.tab_key(
+            index
         )
     assert [menu.title() for menu in (window.view_menu, window.language_menu)] == menus
     assert window.windowTitle() == title
