@@ -1283,27 +1283,27 @@
             <translation>反向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="131" />
+            <location filename="../../ui/graph_view/inputs.py" line="95" />
             <source>A number, a constant such as log(2), or a vector: 0, 1, 2, 3</source>
             <translation>一个数、如 log(2) 的常数，或一个向量：0, 1, 2, 3</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="133" />
+            <location filename="../../ui/graph_view/inputs.py" line="97" />
             <source>requires_grad</source>
             <translation>requires_grad</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="152" />
+            <location filename="../../ui/graph_view/inputs.py" line="116" />
             <source>torch.manual_seed before the run: changes torch.randn values</source>
             <translation>运行前的 torch.manual_seed：会改变 torch.randn 的值</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="154" />
+            <location filename="../../ui/graph_view/inputs.py" line="118" />
             <source>seed</source>
             <translation>种子</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="173" />
+            <location filename="../../ui/graph_view/inputs.py" line="144" />
             <source>Inputs made by the program: {inputs}</source>
             <translation>程序创建的输入：{inputs}</translation>
         </message>
@@ -1348,7 +1348,7 @@
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="140" />
+            <location filename="../../ui/graph_view/program_controls.py" line="144" />
             <source>Forward mode: tangents from</source>
             <translation>前向模式：切向量来自</translation>
         </message>
@@ -1408,12 +1408,12 @@
             <translation>后面的行使用 {name}.detach()：梯度不会经由它回传</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="153" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="160" />
             <source>f.backward() a second time, without retain_graph=True:</source>
             <translation>第二次调用 f.backward()，且没有 retain_graph=True：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="167" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="174" />
             <source>; type several values for an input, e.g. 0, 1, 2, 3</source>
             <translation>；请为某个输入填写多个值，例如 0, 1, 2, 3</translation>
         </message>
@@ -1525,12 +1525,12 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>每个运算</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/graph_panel.py" line="126" />
+            <location filename="../../ui/panels/graph_panel.py" line="133" />
             <source>Inputs</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/graph_panel.py" line="273" />
+            <location filename="../../ui/panels/graph_panel.py" line="364" />
             <source>(The graph shows the last program that built.)</source>
             <translation>（计算图显示的是上一次成功构建的程序。）</translation>
         </message>
