@@ -48,6 +48,7 @@ def _core():
 VISIBLE_KEY = "lessons/visible"
 RIGHT, WRONG = "✓", "✗"
 DOCK_WIDTH = 440  # wide enough for the seed's printed lines at the default font
+CHECK_TIMEOUT_S = 20.0
 
 
 class LessonsDock(QDockWidget):
@@ -62,6 +63,10 @@ class LessonsDock(QDockWidget):
         self.problems: list[str] = []
         self.loaded = False
         self.sized = False
+        # Worker jobs of the page shown: request id -> (check, its label); finished results.
+        self._pending: dict[int, tuple[Any, QLabel]] = {}
+        self._results: dict[int, Any] = {}
+        self._heard: Any = None  # the worker whose answers this dock listens to
 
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lessonList")
@@ -168,6 +173,7 @@ class LessonsDock(QDockWidget):
         self.content_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.content)
         self.checks, self.show_buttons = [], []
+        self._pending.clear()  # answers for the page being replaced are dropped
 
     def _show_lesson(self, row: int) -> None:
         self._clear()
@@ -201,22 +207,67 @@ class LessonsDock(QDockWidget):
             self.content_layout.addWidget(PredictionBox(prediction, language, self))
 
     def _check_line(self, check: Any, language: str) -> QLabel:
-        result = _core().run_check(check)
-        mark = RIGHT if result.agrees else WRONG
-        source = {"seed": T("the notes"), "d2l": "d2l", "worked": T("the lesson")}
-        check_word = T("Check")
-        rows = [f"<b>{mark} {check_word}: {_html(self.text(check.label))}</b>"]
-        rows.append(f"{source[check.source]}: " + "<br>".join(_code(line) for line in result.seed))
-        app_lines = result.app or (result.error,)
-        rows.append(T("this app") + ": " + "<br>".join(_code(line) for line in app_lines))
-        label = QLabel("<br>".join(rows))
+        label = QLabel()
         label.setObjectName("checkLine")
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        colour = "#e8f5e9" if result.agrees else "#fdecea"
-        label.setStyleSheet(f"background: {colour}; padding: 6px; border-radius: 4px;")
         self.checks.append((check, label))
+        result = self._results.get(id(check))
+        if result is None:
+            request = self._worker_request(check)
+            if request is None:
+                result = self._results[id(check)] = _core().run_check(check)
+            else:
+                # sympy's part runs in the worker process: the page opens at once.
+                self._pending[self.window_.worker.submit(*request, timeout=CHECK_TIMEOUT_S)] = (
+                    check,
+                    label,
+                )
+        self._show_check(label, check, result)
         return label
+
+    def _worker_request(self, check: Any) -> tuple[str, dict] | None:
+        worker = getattr(self.window_, "worker", None)
+        if worker is None:
+            return None  # no worker (a command-line export): computed here
+        if worker is not self._heard:
+            self._heard = worker
+            worker.result_ready.connect(self._on_worker_result)
+            worker.failed.connect(self._on_worker_failed)
+        try:
+            return _core().worker_request(check)
+        except ValueError:
+            return None  # its state is refused: run_check says so in the Check line
+
+    def _show_check(self, label: QLabel, check: Any, result: Any) -> None:
+        source = {"seed": T("the notes"), "d2l": "d2l", "worked": T("the lesson")}
+        seed = check.seed if result is None else result.seed
+        mark = "…" if result is None else RIGHT if result.agrees else WRONG
+        rows = [f"<b>{mark} {T('Check')}: {_html(self.text(check.label))}</b>"]
+        rows.append(f"{source[check.source]}: " + "<br>".join(_code(line) for line in seed))
+        if result is None:
+            app = _html(T("computing in the background…"))
+        else:
+            app = "<br>".join(_code(line) for line in result.app or (result.error,))
+        rows.append(T("this app") + ": " + app)
+        label.setText("<br>".join(rows))
+        colour = "#f3f3f3" if result is None else "#e8f5e9" if result.agrees else "#fdecea"
+        label.setStyleSheet(f"background: {colour}; padding: 6px; border-radius: 4px;")
+
+    def _on_worker_result(self, request_id: int, _task: str, result: object) -> None:
+        if request_id in self._pending:
+            check, label = self._pending.pop(request_id)
+            answer = _core().worker_check_result(check, result if isinstance(result, dict) else {})
+            self._finish_check(check, label, answer)
+
+    def _on_worker_failed(self, request_id: int, _task: str, message: str) -> None:
+        if request_id in self._pending:
+            check, label = self._pending.pop(request_id)
+            self._finish_check(check, label, _core().failed_check(check, message))
+
+    def _finish_check(self, check: Any, label: QLabel, result: Any) -> None:
+        self._results[id(check)] = result
+        self._show_check(label, check, result)
 
     # ----- show me ------------------------------------------------------------------------------
 

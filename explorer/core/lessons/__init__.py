@@ -8,7 +8,13 @@ line with the app's own core (never a stored result) and compares it with the se
 
 from __future__ import annotations
 
-from explorer.core.lessons.checks import CheckResult, run_check
+from explorer.core.lessons.checks import (
+    CheckResult,
+    failed_check,
+    run_check,
+    worker_check_result,
+    worker_request,
+)
 from explorer.core.lessons.model import (
     LANGUAGES,
     Check,
@@ -25,6 +31,9 @@ from explorer.core.lessons.model import (
 from explorer.core.lessons.predict import MISTAKES, Verdict, prediction_answer, score_prediction
 
 __all__ = [
+    "failed_check",
+    "worker_check_result",
+    "worker_request",
     "LANGUAGES",
     "MISTAKES",
     "Check",

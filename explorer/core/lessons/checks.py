@@ -133,11 +133,58 @@ def _python(show: ShowMe, options: dict) -> list[str]:
 
 
 def _integral(show: ShowMe, options: dict) -> list[str]:
+    return _integral_lines(show, integral_exact(_integral_payload(show)))
+
+
+def _integral_payload(show: ShowMe) -> dict:
+    state = _state(show, "Integral", IntegralState)
+    return {
+        "text": show.session.expression,
+        "params": {},
+        "lower": state.lower,
+        "upper": state.upper,
+    }
+
+
+def _integral_lines(show: ShowMe, exact: dict) -> list[str]:
     state = _state(show, "Integral", IntegralState)
     text = show.session.expression
-    payload = {"text": text, "params": {}, "lower": state.lower, "upper": state.upper}
-    exact = integral_exact(payload)
     return [f"∫[{state.lower}, {state.upper}] {text} dx = {exact['formula']}"]
+
+
+# Checks whose computation is sympy's (about a second): the app runs them in the symbolic worker
+# process, so opening their lesson never blocks the window. (task name, payload, lines from result)
+_WORKER_KINDS: dict[
+    str, tuple[str, Callable[[ShowMe], dict], Callable[[ShowMe, dict], list[str]]]
+] = {
+    "integral": ("integral_exact", _integral_payload, _integral_lines),
+}
+
+
+def worker_request(check: Check) -> tuple[str, dict] | None:
+    """(worker task, payload) for a check that needs sympy, or None for one computed at once."""
+    if check.kind not in _WORKER_KINDS:
+        return None
+    task, payload, _lines = _WORKER_KINDS[check.kind]
+    try:
+        return task, payload(check.show)
+    except (ExprError, ValueError, KeyError, TypeError) as error:
+        raise ValueError(str(error)) from None
+
+
+def worker_check_result(check: Check, result: dict) -> CheckResult:
+    """The check's result from the worker task's answer (the same lines ``run_check`` prints)."""
+    _task, _payload, lines = _WORKER_KINDS[check.kind]
+    try:
+        app = tuple(lines(check.show, result))
+    except (KeyError, TypeError, ValueError) as error:
+        return CheckResult((), check.seed, False, f"{type(error).__name__}: {error}")
+    return CheckResult(app, check.seed, lines_agree(app, check.seed))
+
+
+def failed_check(check: Check, message: str) -> CheckResult:
+    """A check whose worker job failed or timed out: said, never a crash."""
+    return CheckResult((), check.seed, False, message)
 
 
 def descent_setup(show: ShowMe) -> tuple[str, tuple[float, ...], OptimizerSettings, int]:
@@ -177,4 +224,7 @@ __all__ = [
     "numbers_in",
     "program_lines",
     "run_check",
+    "worker_check_result",
+    "worker_request",
+    "failed_check",
 ]

@@ -1729,37 +1729,42 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LessonsDock</name>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="93" />
+            <location filename="../../ui/lessons_pane.py" line="98" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="94" />
+            <location filename="../../ui/lessons_pane.py" line="99" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="194" />
+            <location filename="../../ui/lessons_pane.py" line="200" />
             <source>This app has no {tab} tab.</source>
             <translation>本应用没有“{tab}”页。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="206" />
+            <location filename="../../ui/lessons_pane.py" line="243" />
             <source>the notes</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="206" />
+            <location filename="../../ui/lessons_pane.py" line="243" />
             <source>the lesson</source>
             <translation>本课</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="207" />
+            <location filename="../../ui/lessons_pane.py" line="246" />
             <source>Check</source>
             <translation>核对</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="211" />
+            <location filename="../../ui/lessons_pane.py" line="249" />
+            <source>computing in the background…</source>
+            <translation>正在后台计算…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lessons_pane.py" line="252" />
             <source>this app</source>
             <translation>本应用</translation>
         </message>
@@ -1946,37 +1951,37 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PredictionBox</name>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="252" />
+            <location filename="../../ui/lessons_pane.py" line="303" />
             <source>Predict</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="257" />
+            <location filename="../../ui/lessons_pane.py" line="308" />
             <source>your prediction, e.g. -2048 or 1/3</source>
             <translation>你的预测，例如 -2048 或 1/3</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="258" />
+            <location filename="../../ui/lessons_pane.py" line="309" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="273" />
+            <location filename="../../ui/lessons_pane.py" line="324" />
             <source>Type a number first: predicting is the point.</source>
             <translation>请先输入一个数：先预测才是关键。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="285" />
+            <location filename="../../ui/lessons_pane.py" line="336" />
             <source>Right: {answer}.</source>
             <translation>正确：{answer}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="290" />
+            <location filename="../../ui/lessons_pane.py" line="341" />
             <source>The answer is {answer}. Your {guess} looks like {mistake}.</source>
             <translation>答案是 {answer}。你的 {guess} 看起来是因为{mistake}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="298" />
+            <location filename="../../ui/lessons_pane.py" line="349" />
             <source>The answer is {answer}.</source>
             <translation>答案是 {answer}。</translation>
         </message>
