@@ -5,7 +5,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QPushButton
 
 from explorer.core.lessons import load_lessons, run_check
-from explorer.core.lessons.checks import named_steps_lines
+from explorer.core.lessons.checks import named_steps_lines, partial_lines
 from explorer.core.lessons.model import STATE_CLASSES
 from explorer.core.panel_state import state_from_dict
 from explorer.ui import i18n
@@ -66,9 +66,10 @@ def _show_me_reproduces_the_check_numbers(window, qtbot, lesson, show):
             assert run_check(replace(check, show=shown)).agrees, (lesson.name, show.id)
     elif "preset" in show.graph and panel.mode() == "definitions":
         qtbot.waitUntil(lambda: panel.model is not None)
-        # the tab's own model prints the seed's lines
-        app = [line.strip() for line in named_steps_lines(panel.model)]
+        # the tab's own model prints the seed's lines (its edges carry the single-step partials)
         for check in checks:
+            lines = partial_lines if check.kind == "partials" else named_steps_lines
+            app = [line.strip() for line in lines(panel.model)]
             assert all(line.strip() in app for line in check.seed), (lesson.name, show.id)
     else:
         shown = replace(show, graph={"python": panel.source_text()})

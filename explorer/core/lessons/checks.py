@@ -25,6 +25,7 @@ from explorer.core.gradient.point import analyse_point, linear_approximation
 from explorer.core.gradient.surface import Surface
 from explorer.core.graph.interpreter import run_program
 from explorer.core.graph.model import GraphModel, build_model
+from explorer.core.graph.named_steps import build_named_model
 from explorer.core.graph.presets import PRESETS_BY_KEY
 from explorer.core.integral.tasks import integral_exact
 from explorer.core.lessons.model import Check, ShowMe
@@ -125,6 +126,28 @@ def named_steps_lines(model: GraphModel) -> list[str]:
     return lines
 
 
+def _partials(show: ShowMe, options: dict) -> list[str]:
+    """Each edge's single-step partial of the named-steps graph (the seed's chain-rule picture):
+    ``du/da = 8`` for ∂u/∂a, as the Graph tab's named-steps edges carry them."""
+    preset = PRESETS_BY_KEY[show.graph["preset"]]
+    if preset.kind != "program":
+        raise ValueError(f"preset {preset.key!r} is Python, not named definitions")
+    requires_grad = dict.fromkeys(preset.constants, False)
+    return partial_lines(
+        build_named_model(preset.source, preset.values, requires_grad=requires_grad)
+    )
+
+
+def partial_lines(model: GraphModel) -> list[str]:
+    """``du/da = 8`` for every edge of ``model`` carrying a single-number partial."""
+    return [
+        f"d{model.node(edge.target).label}/d{model.node(edge.source).label} = "
+        f"{float(edge.local_partial) + 0.0:g}"
+        for edge in model.edges
+        if edge.local_partial is not None and np.size(edge.local_partial) == 1
+    ]
+
+
 def _python(show: ShowMe, options: dict) -> list[str]:
     kind, source = graph_source(show)
     if kind != "python":
@@ -209,6 +232,7 @@ _KINDS: dict[str, Callable[[ShowMe, dict], list[str]]] = {
     "limit_table": _limit_table,
     "linear_approximation": _linear_approximation,
     "named_steps": _named_steps,
+    "partials": _partials,
     "python": _python,
     "integral": _integral,
     "descent": _descent,
@@ -221,6 +245,7 @@ __all__ = [
     "graph_source",
     "lines_agree",
     "named_steps_lines",
+    "partial_lines",
     "numbers_in",
     "program_lines",
     "run_check",

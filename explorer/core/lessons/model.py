@@ -57,6 +57,7 @@ CHECK_KINDS = (
     "limit_table",
     "linear_approximation",
     "named_steps",
+    "partials",
     "python",
     "integral",
     "descent",
