@@ -267,4 +267,5 @@ MESSAGES = [
     T.mark("constant"),
     T.mark("detach() copy"),
     T.mark("Press Step forward to evaluate the first node."),
+    T.mark("there is no next step to predict here: the race ends at this step"),
 ]

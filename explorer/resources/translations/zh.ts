@@ -498,7 +498,7 @@
         </message>
         <message>
             <location filename="../../ui/panels/descent_controls.py" line="244" />
-            <location filename="../../ui/panels/descent_panel.py" line="592" />
+            <location filename="../../ui/panels/descent_panel.py" line="688" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
@@ -528,152 +528,197 @@
             <translation>高度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="62" />
+            <location filename="../../ui/panels/descent_panel.py" line="66" />
             <source>Your own f</source>
             <translation>自定义 f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="64" />
+            <location filename="../../ui/panels/descent_panel.py" line="68" />
+            <source>That is a sign error: a step along +∇f goes uphill, to the mirror image.</source>
+            <translation>这是符号错误：沿 +∇f 走是上坡，会落到镜像位置。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="69" />
+            <source>The learning rate overshoots: the step jumps past the minimum, not short of it.</source>
+            <translation>学习率过大：这一步越过了最小值，而不是停在它之前。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="74" />
             <source>End point</source>
             <translation>终点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="64" />
+            <location filename="../../ui/panels/descent_panel.py" line="74" />
             <source>Steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="64" />
+            <location filename="../../ui/panels/descent_panel.py" line="74" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="108" />
+            <location filename="../../ui/panels/descent_panel.py" line="118" />
             <source>f of x, or of x and y, e.g. x^2 + 2y^2</source>
             <translation>关于 x 或 x、y 的 f，例如 x^2 + 2y^2</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="112" />
+            <location filename="../../ui/panels/descent_panel.py" line="122" />
             <source>The start: x, or x, y (numbers or e.g. -pi/2)</source>
             <translation>起点：x，或 x, y（数，或如 -pi/2）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="116" />
-            <location filename="../../ui/panels/descent_panel.py" line="568" />
+            <location filename="../../ui/panels/descent_panel.py" line="126" />
+            <location filename="../../ui/panels/descent_panel.py" line="664" />
             <source>Copy as PyTorch code</source>
             <translation>复制为 PyTorch 代码</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="118" />
+            <location filename="../../ui/panels/descent_panel.py" line="128" />
             <source>A runnable script for real PyTorch that reproduces this race</source>
             <translation>一个可在真实 PyTorch 中运行、复现这场竞赛的脚本</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="119" />
-            <location filename="../../ui/panels/descent_panel.py" line="569" />
+            <location filename="../../ui/panels/descent_panel.py" line="129" />
+            <location filename="../../ui/panels/descent_panel.py" line="665" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="121" />
+            <location filename="../../ui/panels/descent_panel.py" line="131" />
             <source>Save the race as an animated GIF (frames, speed and size)</source>
             <translation>把竞赛保存为 GIF 动画（帧数、速度和尺寸）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="128" />
+            <location filename="../../ui/panels/descent_panel.py" line="138" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="132" />
-            <location filename="../../ui/panels/descent_panel.py" line="340" />
+            <location filename="../../ui/panels/descent_panel.py" line="142" />
+            <location filename="../../ui/panels/descent_panel.py" line="355" />
             <source>start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="134" />
+            <location filename="../../ui/panels/descent_panel.py" line="144" />
             <source>steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="186" />
+            <location filename="../../ui/panels/descent_panel.py" line="196" />
             <source>Whose step to explain</source>
             <translation>解释哪个优化器的这一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="202" />
+            <location filename="../../ui/panels/descent_panel.py" line="212" />
             <source>Explain the step of</source>
             <translation>解释这一步：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="348" />
+            <location filename="../../ui/panels/descent_panel.py" line="363" />
             <source>start: f({names}) needs {count} number(s): {names}</source>
             <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="473" />
+            <location filename="../../ui/panels/descent_panel.py" line="400" />
+            <source>Predict the next point</source>
+            <translation>预测下一个点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="402" />
+            <source>Before stepping: click (or drag) where the explained racer's next step will land</source>
+            <translation>走下一步之前：点击（或拖动到）所解释的优化器下一步将落到的位置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="406" />
+            <source>Reveal</source>
+            <translation>揭晓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="427" />
+            <source>Click where the next step of {racer} will land, then Reveal.</source>
+            <translation>点击 {racer} 下一步将落到的位置，然后按“揭晓”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="464" />
+            <source>✓ Right: the step lands at {point}.</source>
+            <translation>✓ 正确：这一步落在 {point}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="466" />
+            <source>✗ The step lands at {point}; yours is {distance} away.</source>
+            <translation>✗ 这一步落在 {point}；你的预测相差 {distance}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="569" />
             <source>step {frame}</source>
             <translation>第 {frame} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="474" />
+            <location filename="../../ui/panels/descent_panel.py" line="570" />
             <source>arrows: −∇f</source>
             <translation>箭头：−∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="497" />
+            <location filename="../../ui/panels/descent_panel.py" line="593" />
             <source>‖∇f‖ = {norm} here</source>
             <translation>此处 ‖∇f‖ = {norm}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="514" />
+            <location filename="../../ui/panels/descent_panel.py" line="610" />
             <source>Switch on an optimizer to race.</source>
             <translation>打开一个优化器来参加竞赛。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="520" />
+            <location filename="../../ui/panels/descent_panel.py" line="616" />
             <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
             <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="545" />
+            <location filename="../../ui/panels/descent_panel.py" line="641" />
             <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
             <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="573" />
+            <location filename="../../ui/panels/descent_panel.py" line="669" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="599" />
+            <location filename="../../ui/panels/descent_panel.py" line="695" />
             <source>GIF not saved: {error}</source>
             <translation>GIF 未保存：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="602" />
+            <location filename="../../ui/panels/descent_panel.py" line="698" />
             <source>Saved ✓</source>
             <translation>已保存 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="603" />
+            <location filename="../../ui/panels/descent_panel.py" line="699" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="89" />
+            <location filename="../../ui/panels/descent_views.py" line="90" />
             <source>step</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="89" />
+            <location filename="../../ui/panels/descent_views.py" line="90" />
             <source>f (log scale)</source>
             <translation>f（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="225" />
+            <location filename="../../ui/panels/descent_views.py" line="261" />
             <source>The start: drag it, or click the map</source>
             <translation>起点：拖动它，或点击地图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="284" />
+            <source>Your prediction: drag it</source>
+            <translation>你的预测：拖动它</translation>
         </message>
     </context>
     <context>
@@ -3292,6 +3337,11 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/core_messages.py" line="269" />
             <source>Press Step forward to evaluate the first node.</source>
             <translation>按“前向一步”计算第一个节点。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="270" />
+            <source>there is no next step to predict here: the race ends at this step</source>
+            <translation>这里没有下一步可预测：竞赛在这一步结束</translation>
         </message>
     </context>
 </TS>

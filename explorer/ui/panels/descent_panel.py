@@ -12,9 +12,11 @@ import math
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -37,6 +39,7 @@ from explorer.core.descent.code import pytorch_script
 from explorer.core.descent.explain import explain_step, vector_text
 from explorer.core.descent.objective import Objective, parse_objective
 from explorer.core.descent.picture import view_bounds
+from explorer.core.descent.predict import OVERSHOOT, SIGN, score_next_point
 from explorer.core.descent.presets import PRESETS, preset_named
 from explorer.core.descent.race import Race
 from explorer.core.descent.report import ResultRow, race_findings, result_rows
@@ -61,6 +64,12 @@ from explorer.ui.panels.panel import Panel, signals_blocked
 T = Context("DescentPanel")
 
 OWN_FUNCTION = T.mark("Your own f")
+_MISTAKE_WORDS = {
+    SIGN: T.mark("That is a sign error: a step along +∇f goes uphill, to the mirror image."),
+    OVERSHOOT: T.mark(
+        "The learning rate overshoots: the step jumps past the minimum, not short of it."
+    ),
+}
 _ERROR_STYLE = "color: #b00020;"
 RESULT_COLUMNS = ("", T.mark("End point"), "f", T.mark("Steps"), T.mark("Status"))
 
@@ -204,6 +213,7 @@ class DescentPanel(Panel):
         explain_row.addWidget(self.explain_combo)
         explain_row.addStretch(1)
         explain_layout.addLayout(explain_row)
+        explain_layout.addLayout(self._prediction_row())
         explain_layout.addWidget(self.explanation)
         explain_layout.addWidget(self.diagnosis, 1)
 
@@ -250,6 +260,10 @@ class DescentPanel(Panel):
         self.timeline.speed_changed.connect(self._on_speed)
         self.explain_combo.currentIndexChanged.connect(self._on_explain_choice)
         self.map_view.start_moved.connect(self._on_start_moved)
+        self.predict_box.toggled.connect(self._on_predict_toggled)
+        self.reveal_button.clicked.connect(self.reveal_prediction)
+        for view in (self.curve_view, self.map_view):
+            view.prediction_placed.connect(self._on_prediction_placed)
 
     # ----- the panel protocol -------------------------------------------------------------------
 
@@ -378,6 +392,87 @@ class DescentPanel(Panel):
         if kind:
             self._state = replace(self._state, selected=kind)
             self._show_explanation()
+
+    # ----- predict, then reveal -----------------------------------------------------------------
+
+    def _prediction_row(self) -> QHBoxLayout:
+        self._guess: tuple[float, ...] | None = None
+        self.predict_box = T.text(QCheckBox(), "Predict the next point")
+        self.predict_box.setObjectName("predictNextPoint")
+        T.tip(
+            self.predict_box,
+            "Before stepping: click (or drag) where the explained racer's next step will land",
+        )
+        self.reveal_button = T.text(QPushButton(), "Reveal")
+        self.reveal_button.setObjectName("revealPrediction")
+        self.reveal_button.setEnabled(False)
+        self.prediction_verdict = QLabel()
+        self.prediction_verdict.setObjectName("predictionVerdict")
+        self.prediction_verdict.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.predict_box)
+        row.addWidget(self.reveal_button)
+        row.addWidget(self.prediction_verdict, 1)
+        return row
+
+    def _on_predict_toggled(self, on: bool) -> None:
+        for view in (self.curve_view, self.map_view):
+            view.predicting = on
+        self._guess = None
+        self.curve_view.place_prediction(None)
+        self.map_view.place_prediction(None)
+        self.reveal_button.setEnabled(False)
+        if on:
+            self.set_playing(False)
+            T.text(
+                self.prediction_verdict,
+                "Click where the next step of {racer} will land, then Reveal.",
+                racer=self._explained_label(),
+            )
+        else:
+            i18n.bind(self.prediction_verdict, "setText", "")
+
+    def _explained_label(self) -> str:
+        trajectory = self._selected_trajectory() if self.race is not None else None
+        return trajectory.label if trajectory is not None else ""
+
+    def _on_prediction_placed(self, x: float, y: float) -> None:
+        self._guess = (x,) if self._objective.dimension == 1 else (x, y)
+        self.reveal_button.setEnabled(True)
+
+    def predict(self, point: tuple[float, ...]) -> None:
+        """Place a guess as a click on the view does (also for the 2-D map's handle)."""
+        if self._objective.dimension == 1:
+            self.curve_view.place_prediction(point[0])
+        else:
+            self.map_view.place_prediction((point[0], point[1]))
+        self._on_prediction_placed(point[0], point[-1])
+
+    def reveal_prediction(self) -> None:
+        """Score the guess against the explained racer's real next point, then take the step."""
+        trajectory = self._selected_trajectory() if self.race is not None else None
+        if trajectory is None or self._guess is None:
+            return
+        frame = self._state.frame
+        try:
+            verdict = score_next_point(trajectory, frame, self._guess)
+        except ValueError as error:
+            i18n.bind(self.prediction_verdict, "setText", CoreText(str(error)))
+            return
+        answer = vector_text(np.array(verdict.answer))
+        if verdict.correct:
+            text = T.lazy("✓ Right: the step lands at {point}.", point=answer)
+        else:
+            missed = T.lazy(
+                "✗ The step lands at {point}; yours is {distance} away.",
+                point=answer,
+                distance=format_number(verdict.distance, 3),
+            )
+            words = _MISTAKE_WORDS.get(verdict.mistake)
+            text = Joined([missed, " ", T.lazy(words)]) if words else missed
+        i18n.bind(self.prediction_verdict, "setText", text)
+        self.reveal_button.setEnabled(False)
+        self.show_frame(frame + 1)
 
     # ----- the timeline -------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import weakref
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from explorer.core.descent.picture import curve_y_bounds, loss_curves, tangent_step
@@ -36,6 +36,7 @@ RACER_COLORS = {
     "adamw": "#000000",
 }
 FUNCTION_COLOR = "#555555"
+PREDICTION_COLOR = "#7b2cbf"  # the learner's guess: a colour no racer uses
 # The tangent is drawn this far (in view widths) either side of the current point.
 TANGENT_HALF_WIDTH = 0.22
 CURVE_SAMPLES = 1200
@@ -127,11 +128,24 @@ class LossPlot(PlotView):
 
 
 class CurveView(PlotView):
-    """1-D: f(x), each racer's point, the tangent there and the step the tangent promises."""
+    """1-D: f(x), each racer's point, the tangent there and the step the tangent promises.
+
+    While ``predicting``, a click on the plot places the learner's guess of the next point
+    (``prediction_placed(x, f(x))``), drawn as a hollow ring on f.
+    """
+
+    prediction_placed = Signal(float, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="f(x)")
         self._drawn_race: Race | None = None
+        self.predicting = False
+        self.prediction_marker = pg.ScatterPlotItem(
+            size=16, pen=make_pen(PREDICTION_COLOR, 2.5), brush=pg.mkBrush(None), symbol="o"
+        )
+        self.prediction_marker.setZValue(20)
+        self.add_item(self.prediction_marker, ignore_bounds=True)
+        self.plot_widget.scene().sigMouseClicked.connect(self._on_clicked)
         self._items: dict[str, list[pg.GraphicsObject]] = {}
         self._point_markers = RacerMarkers(13)
         self.add_item(self._point_markers, ignore_bounds=True)
@@ -173,6 +187,25 @@ class CurveView(PlotView):
                 self.remove_curve(key)
         self._racer_count = len(race.trajectories)
         self.set_view_range(x_range, curve_y_bounds(race, y) or curve.y_view_range)
+
+    def _on_clicked(self, event) -> None:  # noqa: ANN001 - pyqtgraph's click event
+        if not self.predicting or self._drawn_race is None:
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if not self.view_box.sceneBoundingRect().contains(event.scenePos()):
+            return
+        x = float(self.view_box.mapSceneToView(event.scenePos()).x())
+        self.place_prediction(x)
+        self.prediction_placed.emit(x, self.prediction_marker.data["y"][0])
+
+    def place_prediction(self, x: float | None) -> None:
+        """Draw the guess at (x, f(x)); None clears it."""
+        if x is None or self._drawn_race is None:
+            self.prediction_marker.setData([], [])
+            return
+        y = float(self._drawn_race.objective.on_grid(x=np.array([x]))[0])
+        self.prediction_marker.setData([x], [y if math.isfinite(y) else 0.0])
 
     def show_step(self, step: int) -> None:
         race = self._drawn_race
@@ -218,19 +251,41 @@ class MapView(FieldView):
     """2-D: the contour map of f with every racer's trajectory, point and gradient arrow."""
 
     start_moved = Signal(float, float)
+    # While ``predicting``: a click places, and a drag moves, the learner's guess of the next point.
+    prediction_placed = Signal(float, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="y")
         self._drawn_race: Race | None = None
+        self.predicting = False
         self.add_handle("start", color="#ffffff", tooltip=T("The start: drag it, or click the map"))
-        self.handle_dragged.connect(lambda _key, x, y: self.start_moved.emit(x, y))
-        self.map_clicked.connect(self.start_moved.emit)
+        self.handle_dragged.connect(self._on_handle_dragged)
+        self.map_clicked.connect(self._on_map_clicked)
         self.racer_markers = RacerMarkers(11)
         self.add_item(self.racer_markers, ignore_bounds=True)
         # Plain curve items for the paths: a frame sets five of them, and PlotDataItem's
         # bookkeeping (legend, bounds, display copies) would cost more than the frame budget.
         self._paths: list[pg.PlotCurveItem] = []
         self._arrow_length = 1.0
+
+    def _on_handle_dragged(self, key: str, x: float, y: float) -> None:
+        (self.prediction_placed if key == "prediction" else self.start_moved).emit(x, y)
+
+    def _on_map_clicked(self, x: float, y: float) -> None:
+        if self.predicting:
+            self.place_prediction((x, y))
+            self.prediction_placed.emit(x, y)
+        else:
+            self.start_moved.emit(x, y)
+
+    def place_prediction(self, point: tuple[float, float] | None) -> None:
+        """Put the draggable guess at ``point``; None hides it."""
+        handle = self.add_handle(
+            "prediction", color=PREDICTION_COLOR, tooltip=T("Your prediction: drag it")
+        )
+        handle.setVisible(point is not None)
+        if point is not None:
+            self.set_handle("prediction", *point)
 
     def show_race(self, race: Race, x_range, y_range) -> None:  # noqa: ANN001 - ranges
         objective = race.objective
