@@ -9,7 +9,10 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from explorer.ui.i18n import Context
 from explorer.ui.palette import DARK, LIGHT, Theme
+
+T = Context("AppearanceMenu")
 
 THEMES: tuple[str, ...] = ("system", "light", "dark")
 THEME_KEY = "appearance/theme"
@@ -319,6 +322,10 @@ class Appearance(QObject):
             self._apply_scheme()
 
 
+THEME_NAMES = {"system": T.mark("System"), "light": T.mark("Light"), "dark": T.mark("Dark")}
+THEME_WORDS = {"light": T.mark("light"), "dark": T.mark("dark")}
+
+
 class AppearanceMenu(QObject):
     """View ▸ Theme, Presentation Mode and the text size actions, kept in step with ``appearance``.
 
@@ -328,31 +335,35 @@ class AppearanceMenu(QObject):
     def __init__(self, appearance: Appearance, window: QWidget):
         super().__init__(window)
         self.appearance = appearance
-        self.theme_menu = QMenu("&Theme", window)
+        self.theme_menu = T.title(QMenu(window), "&Theme")
         self.theme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for theme in THEMES:
-            action = QAction(theme.capitalize(), self, checkable=True)
-            action.setToolTip(f"Use the {theme} colour scheme" if theme != "system" else "")
+            action = T.action(self, THEME_NAMES[theme])
+            action.setCheckable(True)
+            if theme != "system":
+                T.tip(action, "Use the {theme} colour scheme", theme=T.lazy(THEME_WORDS[theme]))
             action.triggered.connect(lambda _checked, theme=theme: appearance.set_theme(theme))
             group.addAction(action)
             self.theme_menu.addAction(action)
             self.theme_actions[theme] = action
-        self.theme_actions["system"].setToolTip("Follow the system's light or dark scheme")
-        self.presentation_action = QAction("&Presentation Mode", self, checkable=True)
-        self.presentation_action.setToolTip(
-            "Larger text, thicker lines and bigger handles for a projector"
+        T.tip(self.theme_actions["system"], "Follow the system's light or dark scheme")
+        self.presentation_action = T.action(self, "&Presentation Mode")
+        self.presentation_action.setCheckable(True)
+        T.tip(
+            self.presentation_action,
+            "Larger text, thicker lines and bigger handles for a projector",
         )
         self.presentation_action.toggled.connect(appearance.set_presentation)
-        self.larger_text_action = QAction("&Larger Text", self)
+        self.larger_text_action = T.action(self, "&Larger Text")
         # Ctrl+= is where Ctrl++ is on most keyboards without pressing Shift.
         self.larger_text_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.larger_text_action.triggered.connect(appearance.grow_text)
-        self.smaller_text_action = QAction("&Smaller Text", self)
+        self.smaller_text_action = T.action(self, "&Smaller Text")
         self.smaller_text_action.setShortcut(QKeySequence("Ctrl+-"))
         self.smaller_text_action.triggered.connect(appearance.shrink_text)
         # No Ctrl+0 here: that is Reset view in every plot (documented, and kept).
-        self.reset_text_action = QAction("&Normal Text Size", self)
+        self.reset_text_action = T.action(self, "&Normal Text Size")
         self.reset_text_action.triggered.connect(appearance.reset_text)
         window.addActions(self.actions())
         appearance.changed.connect(self._sync)

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AppearanceMenu</name>
+        <message>
+            <location filename="../../ui/appearance.py" line="325" />
+            <source>System</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="325" />
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="325" />
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="326" />
+            <source>light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="326" />
+            <source>dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="338" />
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="345" />
+            <source>Use the {theme} colour scheme</source>
+            <translation>使用{theme}配色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="350" />
+            <source>Follow the system's light or dark scheme</source>
+            <translation>跟随系统的浅色或深色配色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="351" />
+            <source>&amp;Presentation Mode</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="353" />
+            <source>Larger text, thicker lines and bigger handles for a projector</source>
+            <translation>更大的文字、更粗的线条和更大的拖动点，适合投影</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="358" />
+            <source>&amp;Larger Text</source>
+            <translation>放大文字(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="362" />
+            <source>&amp;Smaller Text</source>
+            <translation>缩小文字(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/appearance.py" line="366" />
+            <source>&amp;Normal Text Size</source>
+            <translation>正常文字大小(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
         <name>CurveList</name>
         <message>
             <location filename="../../ui/panels/function_panel/curve_list.py" line="43" />
@@ -63,27 +131,27 @@
             <translation>隐藏步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/formula.py" line="131" />
+            <location filename="../../ui/panels/derivative/formula.py" line="130" />
             <source>simplifying…</source>
             <translation>正在化简…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/formula.py" line="153" />
+            <location filename="../../ui/panels/derivative/formula.py" line="152" />
             <source>By the rules: {formula}</source>
             <translation>按求导法则：{formula}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/formula.py" line="154" />
+            <location filename="../../ui/panels/derivative/formula.py" line="153" />
             <source>✓ simplified (sympy)</source>
             <translation>✓ 已化简（sympy）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/formula.py" line="166" />
+            <location filename="../../ui/panels/derivative/formula.py" line="165" />
             <source>not simplified (sympy ran out of time); shown as derived</source>
             <translation>未化简（sympy 超时）；按推导结果显示</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/formula.py" line="168" />
+            <location filename="../../ui/panels/derivative/formula.py" line="167" />
             <source>not simplified (sympy failed); shown as derived</source>
             <translation>未化简（sympy 失败）；按推导结果显示</translation>
         </message>
@@ -108,32 +176,32 @@
             <translation>沿曲线拖动以移动 x₀</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="184" />
+            <location filename="../../ui/panels/derivative/items.py" line="220" />
             <source>Tangent at x₀ = {x}:  {equation}</source>
             <translation>x₀ = {x} 处的切线：  {equation}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="185" />
+            <location filename="../../ui/panels/derivative/items.py" line="221" />
             <source>slope f′({x}) = {slope}</source>
             <translation>斜率 f′({x}) = {slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="188" />
+            <location filename="../../ui/panels/derivative/items.py" line="224" />
             <source>(x₀, f(x₀)) = {where} is outside the view</source>
             <translation>(x₀, f(x₀)) = {where} 在视图之外</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="192" />
+            <location filename="../../ui/panels/derivative/items.py" line="227" />
             <source>No tangent at x₀ = {x}:</source>
             <translation>x₀ = {x} 处没有切线：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="194" />
+            <location filename="../../ui/panels/derivative/items.py" line="229" />
             <source>(the hollow point marks x₀: drag it back onto f)</source>
             <translation>（空心点标记 x₀：把它拖回 f 上）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="272" />
+            <location filename="../../ui/panels/derivative/items.py" line="307" />
             <source>not drawn: f(x₀) or f(x₀ + h) lies far outside the view</source>
             <translation>未绘制：f(x₀) 或 f(x₀ + h) 远在视图之外</translation>
         </message>
@@ -263,177 +331,177 @@
             <translation>这里没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="71" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="68" />
             <source>Three derivatives</source>
             <translation>三种导数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="85" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="82" />
             <source>Derivative</source>
             <translation>导数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="96" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="93" />
             <source>Also plot f″</source>
             <translation>同时绘制 f″</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="111" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="108" />
             <source>Tangent at x₀ (drag the point on the curve)</source>
             <translation>x₀ 处的切线（拖动曲线上的点）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="117" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="114" />
             <source>The point x₀ where the tangent touches f: a number or e.g. pi/2, 1e-3, -2pi</source>
             <translation>切线与 f 相切的点 x₀：一个数，或如 pi/2、1e-3、-2pi</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="139" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="136" />
             <source>Cannot read x₀: {problem} (x₀ stays as it was)</source>
             <translation>无法读取 x₀：{problem}（x₀ 保持不变）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="149" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="146" />
             <source>Secant → tangent</source>
             <translation>割线 → 切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="150" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="147" />
             <source>Show the secant through x₀ and x₀ + h</source>
             <translation>显示经过 x₀ 与 x₀ + h 的割线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="162" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="159" />
             <source>Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)</source>
             <translation>线性近似 f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="163" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="160" />
             <source>Shade where |f(x) − L(x)| ≤</source>
             <translation>为 |f(x) − L(x)| ≤ 的区域着色：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="186" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="183" />
             <source>Tangent: {equation}</source>
             <translation>切线：{equation}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="188" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="185" />
             <source>slope f′({x}) = {slope},  f({x}) = {y};  {point_slope}</source>
             <translation>斜率 f′({x}) = {slope}，  f({x}) = {y}；  {point_slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="197" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="194" />
             <source>f is not defined at x₀ = {x}</source>
             <translation>f 在 x₀ = {x} 处无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="199" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="196" />
             <source>{reason}, so there is no tangent there</source>
             <translation>{reason}，所以那里没有切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="205" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="202" />
             <source>Not differentiable at x₀ = {x}</source>
             <translation>在 x₀ = {x} 处不可导</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="211" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="208" />
             <source>f′({x}): none of the three exists (f is not defined)</source>
             <translation>f′({x})：三者都不存在（f 无定义）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="215" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="212" />
             <source>f′({x}): symbolic {symbolic} · reverse mode {reverse} · central difference {central}</source>
             <translation>f′({x})：符号 {symbolic} · 反向模式 {reverse} · 中心差分 {central}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="235" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="232" />
             <source>The three derivatives do not all agree:</source>
             <translation>三种导数并不完全一致：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="253" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="250" />
             <source>Everywhere else symbolic, reverse-mode and central-difference f′ agree.</source>
             <translation>其余各处，符号、反向模式和中心差分得到的 f′ 一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="264" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="261" />
             <source>✓ Symbolic, reverse-mode and central-difference f′ agree at all {total} points in view.</source>
             <translation>✓ 视图中全部 {total} 个点上，符号、反向模式和中心差分得到的 f′ 一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="271" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="268" />
             <source>✓ Symbolic, reverse-mode and central-difference f′ agree wherever f′ exists ({checked} of {total} points in view).</source>
             <translation>✓ 在 f′ 存在的地方（视图中 {total} 个点中的 {checked} 个），符号、反向模式和中心差分得到的 f′ 一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="291" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="288" />
             <source>No secant: {reason}</source>
             <translation>没有割线：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="294" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="291" />
             <source>secant slope (f(x₀+h) − f(x₀))/h = {slope}</source>
             <translation>割线斜率 (f(x₀+h) − f(x₀))/h = {slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="297" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="294" />
             <source>Secant {note}</source>
             <translation>割线{note}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="302" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="299" />
             <source>→ f′(x₀) = {slope}  (off by {gap})</source>
             <translation>→ f′(x₀) = {slope}  （相差 {gap}）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="312" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="309" />
             <source>No tangent at x₀, so no linear approximation.</source>
             <translation>x₀ 处没有切线，所以没有线性近似。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="314" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="311" />
             <source>f leaves the band right next to x₀ in this view.</source>
             <translation>在此视图中，f 紧挨着 x₀ 就离开了误差带。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="320" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="317" />
             <source>|f − L| ≤ {epsilon} for x in [{low}, {high}]: within ±{half} of x₀</source>
             <translation>x 在 [{low}, {high}] 内时 |f − L| ≤ {epsilon}：即 x₀ 左右 ±{half} 以内</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="338" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="335" />
             <source>… and {count}</source>
             <translation>……还有 {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
             <source>more place</source>
             <translation>处</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
             <source>more places</source>
             <translation>处</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="343" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="340" />
             <source>more kink</source>
             <translation>个尖点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="343" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="340" />
             <source>more kinks</source>
             <translation>个尖点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="345" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
             <source>more point where f′ is undefined</source>
             <translation>个 f′ 无定义的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="346" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="343" />
             <source>more points where f′ is undefined</source>
             <translation>个 f′ 无定义的点</translation>
         </message>
@@ -786,27 +854,27 @@
     <context>
         <name>ExpressionInput</name>
         <message>
-            <location filename="../../ui/expression_input.py" line="39" />
+            <location filename="../../ui/expression_input.py" line="41" />
             <source>see the syntax list</source>
             <translation>查看语法列表</translation>
         </message>
         <message>
-            <location filename="../../ui/expression_input.py" line="52" />
+            <location filename="../../ui/expression_input.py" line="54" />
             <source>{message} (column {column})</source>
             <translation>{message}（第 {column} 列）</translation>
         </message>
         <message>
-            <location filename="../../ui/expression_input.py" line="130" />
+            <location filename="../../ui/expression_input.py" line="135" />
             <source>Plotting y = </source>
             <translation>正在绘制 y = </translation>
         </message>
         <message>
-            <location filename="../../ui/expression_input.py" line="138" />
+            <location filename="../../ui/expression_input.py" line="143" />
             <source>Type an expression in x, e.g. x^3 - 1/x</source>
             <translation>输入关于 x 的表达式，例如 x^3 - 1/x</translation>
         </message>
         <message>
-            <location filename="../../ui/expression_input.py" line="140" />
+            <location filename="../../ui/expression_input.py" line="145" />
             <source>Operators + - * / ^, functions like sin(x), exp(x), log(x), |x|; constants pi, e</source>
             <translation>运算符 + - * / ^，函数如 sin(x)、exp(x)、log(x)、|x|；常数 pi、e</translation>
         </message>
@@ -1817,132 +1885,132 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>f(x) is not used on the {tab} tab, which has its own input</source>
             <translation>“{tab}”页不使用 f(x)，它有自己的输入框</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>; f(x) drives the {tab} tab</source>
             <translation>；f(x) 用于“{tab}”页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>; f(x) drives the {tabs} tabs</source>
             <translation>；f(x) 用于{tabs}页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="245" />
+            <location filename="../../ui/main_window.py" line="250" />
             <source>&amp;Export Image…</source>
             <translation>导出图片(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>&amp;Copy Image</source>
             <translation>复制图片(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/main_window.py" line="253" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>Edit &amp;Expression</source>
             <translation>编辑表达式(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>&amp;Full Screen</source>
             <translation>全屏(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="258" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>&amp;About Calculus Explorer</source>
             <translation>关于 Calculus Explorer(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="261" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Expression &amp;Syntax</source>
             <translation>表达式语法(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="272" />
+            <location filename="../../ui/main_window.py" line="277" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="283" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="282" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="309" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>There is no panel to export</source>
             <translation>没有可导出的面板</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="323" />
             <source>Exported {path} ({width}×{height})</source>
             <translation>已导出 {path}（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="336" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="344" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>Copied the plot to the clipboard ({width}×{height})</source>
             <translation>已将图像复制到剪贴板（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="357" />
+            <location filename="../../ui/main_window.py" line="364" />
             <source>About {app}</source>
             <translation>关于 {app}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="359" />
+            <location filename="../../ui/main_window.py" line="366" />
             <source>Explore the calculus behind deep learning: derivatives and the limit h→0, tangent lines and the rules step by step, the chain rule, and backpropagation stepped through a computational graph on a PyTorch-style autograd core.</source>
             <translation>探索深度学习背后的微积分：导数与极限 h→0、切线与求导法则的逐步推导、链式法则，以及在 PyTorch 风格的自动微分内核上沿计算图逐步进行的反向传播。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="365" />
+            <location filename="../../ui/main_window.py" line="372" />
             <source>Built with PySide6, pyqtgraph, NumPy and SymPy.</source>
             <translation>基于 PySide6、pyqtgraph、NumPy 和 SymPy 构建。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>Enter</source>
             <translation>回车</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="371" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>Plot the expression now (typing plots after a short pause)</source>
             <translation>立即绘制表达式（输入后稍停也会自动绘制）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="393" />
             <source>Keyboard Shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="433" />
+            <location filename="../../ui/main_window.py" line="440" />
             <source>{names} and {last}</source>
             <translation>{names}和{last}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="433" />
+            <location filename="../../ui/main_window.py" line="440" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -1968,27 +2036,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotView</name>
         <message>
-            <location filename="../../ui/plot.py" line="110" />
+            <location filename="../../ui/plot.py" line="140" />
             <source>Reset view</source>
             <translation>重置视图</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="112" />
+            <location filename="../../ui/plot.py" line="142" />
             <source>Show the whole curve again (Ctrl+0)</source>
             <translation>重新显示整条曲线（Ctrl+0）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="114" />
+            <location filename="../../ui/plot.py" line="144" />
             <source>Axes Through the Origin</source>
             <translation>坐标轴过原点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="116" />
+            <location filename="../../ui/plot.py" line="146" />
             <source>Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do</source>
             <translation>让 x 轴和 y 轴穿过 (0, 0)，与 Desmos 和 GeoGebra 一样</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="198" />
+            <location filename="../../ui/plot.py" line="251" />
             <source>Mouse position in plot coordinates</source>
             <translation>鼠标在图中的坐标</translation>
         </message>
@@ -2150,12 +2218,17 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="431" />
+            <location filename="../../ui/session_document.py" line="417" />
+            <source>Not Now</source>
+            <translation>以后再说</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session_document.py" line="438" />
             <source>Could not restore the autosave</source>
             <translation>无法恢复自动保存</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="436" />
+            <location filename="../../ui/session_document.py" line="443" />
             <source>Recovered</source>
             <translation>已恢复</translation>
         </message>
