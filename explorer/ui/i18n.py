@@ -29,13 +29,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from explorer.ui.resources import resource_path
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
+QT_LOCALES = {"zh": "zh_CN"}  # the locale of Qt's own catalogue for each language
 LANGUAGE_KEY = "ui/language"
 CORE_CONTEXT = "core"
 O = TypeVar("O", bound=QObject)
@@ -302,6 +311,7 @@ class _State:
     def __init__(self) -> None:
         self.code = "en"
         self.translator: TsTranslator | None = None
+        self.qt_translator: QTranslator | None = None
         self.watcher: _LanguageWatcher | None = None
         self.missing_font_said = False
 
@@ -350,14 +360,22 @@ def set_language(code: str) -> None:
         app.installEventFilter(_state.watcher)
     _state.code = code if code in LANGUAGES else "en"
     previous, _state.translator = _state.translator, None
+    previous_qt, _state.qt_translator = _state.qt_translator, None
     path = catalogue_path(_state.code) if shown_language() != "en" else None
     if path is not None:
         _state.translator = TsTranslator(path, app)
         app.installTranslator(_state.translator)
-    if previous is not None:
-        app.removeTranslator(previous)
-        previous.deleteLater()
-    elif _state.translator is None:
+        # Qt's own words (Close, Cancel, Save in standard buttons) from the catalogue Qt ships.
+        qt = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(QT_LOCALES[_state.code]), "qtbase", "_", folder):
+            _state.qt_translator = qt
+            app.installTranslator(qt)
+    for old in (previous, previous_qt):
+        if old is not None:
+            app.removeTranslator(old)
+            old.deleteLater()
+    if previous is None and _state.translator is None:
         # Nothing was installed and nothing is now: Qt sends no LanguageChange by itself.
         QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
     # QApplication posts LanguageChange to the windows: deliver it now, so the whole app has

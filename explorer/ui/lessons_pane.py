@@ -243,13 +243,14 @@ class LessonsDock(QDockWidget):
         source = {"seed": T("the notes"), "d2l": "d2l", "worked": T("the lesson")}
         seed = check.seed if result is None else result.seed
         mark = "…" if result is None else RIGHT if result.agrees else WRONG
-        rows = [f"<b>{mark} {T('Check')}: {_html(self.text(check.label))}</b>"]
-        rows.append(f"{source[check.source]}: " + "<br>".join(_code(line) for line in seed))
+        rows = [f"<b>{mark} " + T("Check: {label}", label=_html(self.text(check.label))) + "</b>"]
+        seed_lines = "<br>".join(_code(line) for line in seed)
+        rows.append(T("{who}: {lines}", who=source[check.source], lines=seed_lines))
         if result is None:
             app = _html(T("computing in the background…"))
         else:
             app = "<br>".join(_code(line) for line in result.app or (result.error,))
-        rows.append(T("this app") + ": " + app)
+        rows.append(T("{who}: {lines}", who=T("this app"), lines=app))
         label.setText("<br>".join(rows))
         colour = "#f3f3f3" if result is None else "#e8f5e9" if result.agrees else "#fdecea"
         label.setStyleSheet(f"background: {colour}; padding: 6px; border-radius: 4px;")

@@ -84,6 +84,17 @@ def test_the_chosen_language_is_remembered_by_the_next_window(qtbot, settings, m
     assert second.menuBar().actions()[0].text() == "文件(&F)"
 
 
+def test_qts_own_buttons_follow_the_language(window, qtbot, monkeypatch):
+    # Standard buttons (Close, Save, Discard) come from the catalogue Qt ships with PySide6.
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
+    _choose(window, "zh")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() == "关闭"
+
+
 def test_an_expression_error_follows_the_language(window, monkeypatch):
     monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
     window.expression_input.set_text("sin x")

@@ -1868,16 +1868,22 @@ Named steps only: the inputs and your named definitions; each edge carries the s
         </message>
         <message>
             <location filename="../../ui/lessons_pane.py" line="246" />
-            <source>Check</source>
-            <translation>核对</translation>
+            <source>Check: {label}</source>
+            <translation>核对：{label}</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="249" />
+            <location filename="../../ui/lessons_pane.py" line="248" />
+            <location filename="../../ui/lessons_pane.py" line="253" />
+            <source>{who}: {lines}</source>
+            <translation>{who}：{lines}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lessons_pane.py" line="250" />
             <source>computing in the background…</source>
             <translation>正在后台计算…</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="252" />
+            <location filename="../../ui/lessons_pane.py" line="253" />
             <source>this app</source>
             <translation>本应用</translation>
         </message>
@@ -2064,37 +2070,37 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PredictionBox</name>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="303" />
+            <location filename="../../ui/lessons_pane.py" line="304" />
             <source>Predict</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="308" />
+            <location filename="../../ui/lessons_pane.py" line="309" />
             <source>your prediction, e.g. -2048 or 1/3</source>
             <translation>你的预测，例如 -2048 或 1/3</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="309" />
+            <location filename="../../ui/lessons_pane.py" line="310" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="324" />
+            <location filename="../../ui/lessons_pane.py" line="325" />
             <source>Type a number first: predicting is the point.</source>
             <translation>请先输入一个数：先预测才是关键。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="336" />
+            <location filename="../../ui/lessons_pane.py" line="337" />
             <source>Right: {answer}.</source>
             <translation>正确：{answer}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="341" />
+            <location filename="../../ui/lessons_pane.py" line="342" />
             <source>The answer is {answer}. Your {guess} looks like {mistake}.</source>
             <translation>答案是 {answer}。你的 {guess} 看起来是因为{mistake}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="349" />
+            <location filename="../../ui/lessons_pane.py" line="350" />
             <source>The answer is {answer}.</source>
             <translation>答案是 {answer}。</translation>
         </message>

@@ -628,7 +628,7 @@ class IntegralPanel(Panel):
             )
         if self.riemann is not None and self._state.show_sums and not self.riemann.problem:
             title += (
-                f"   ·   {RULE_NAMES[self.riemann.rule]}, n = {self.riemann.n}: "
+                f"   ·   {core_text(RULE_NAMES[self.riemann.rule])}, n = {self.riemann.n}: "
                 f"{format_number(self.riemann.value, 8)}"
             )
         if title != self._title:
