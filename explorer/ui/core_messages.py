@@ -268,4 +268,9 @@ MESSAGES = [
     T.mark("detach() copy"),
     T.mark("Press Step forward to evaluate the first node."),
     T.mark("there is no next step to predict here: the race ends at this step"),
+    # File ▸ Export Image (explorer.ui.export raises these for the command line too)
+    T.mark("The folder '{folder}' does not exist"),
+    T.mark("The folder '{folder}' cannot be written to"),
+    T.mark("Cannot export to '{name}': use a .png or .svg file name"),
+    T.mark("'{name}' has no .png or .svg suffix"),
 ]

@@ -1834,7 +1834,7 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="395" />
+            <location filename="../../ui/i18n.py" line="413" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>
@@ -3421,6 +3421,26 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/core_messages.py" line="270" />
             <source>there is no next step to predict here: the race ends at this step</source>
             <translation>这里没有下一步可预测：竞赛在这一步结束</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="272" />
+            <source>The folder '{folder}' does not exist</source>
+            <translation>文件夹“{folder}”不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="273" />
+            <source>The folder '{folder}' cannot be written to</source>
+            <translation>无法写入文件夹“{folder}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="274" />
+            <source>Cannot export to '{name}': use a .png or .svg file name</source>
+            <translation>无法导出到“{name}”：请使用 .png 或 .svg 文件名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="275" />
+            <source>'{name}' has no .png or .svg suffix</source>
+            <translation>“{name}”没有 .png 或 .svg 后缀</translation>
         </message>
     </context>
 </TS>
