@@ -273,4 +273,12 @@ MESSAGES = [
     T.mark("The folder '{folder}' cannot be written to"),
     T.mark("Cannot export to '{name}': use a .png or .svg file name"),
     T.mark("'{name}' has no .png or .svg suffix"),
+    # the Descent tab's step explanations (explorer.core.descent.explain), line by line
+    T.mark("{optimizer}, step {step}"),
+    T.mark("f went from {before} to {after}"),
+    T.mark("f went from {before} to {after} (up: the step overshot)"),
+    T.mark("{symbol} = g (the first step) = {value}"),
+    T.mark("d = g + μ·b (look ahead) = {value}"),
+    T.mark("√v + ε = the gradient's running size = {value}"),
+    T.mark("s = s + g² (all squared gradients so far) = {value}"),
 ]

@@ -275,11 +275,14 @@ def core_text(message: str) -> str:
     """A message computed in core (English) in the current language.
 
     Exact entries first; then pattern entries (``Unknown function '{name}'``, listed in
-    ``explorer.ui.core_messages``). Unknown text stays English.
+    ``explorer.ui.core_messages``); a text of several lines, line by line. Unknown text stays
+    English.
     """
     translated = QCoreApplication.translate(CORE_CONTEXT, message)
     if translated != message or _state.translator is None:
         return translated
+    if "\n" in message:  # a multi-line explanation: line by line
+        return "\n".join(core_text(line) for line in message.split("\n"))
     for pattern, translation in _state.translator.core_patterns:
         match = pattern.match(message)
         if match:

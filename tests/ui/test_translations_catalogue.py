@@ -72,5 +72,9 @@ def test_core_messages_are_translated_by_exact_entry_or_by_pattern(monkeypatch):
     assert i18n.core_text("a message core has not got a translation for") == (
         "a message core has not got a translation for"
     )
+    # an explanation of several lines, line by line (an untranslated line stays as it is)
+    assert i18n.core_text("GD (η = 0.9), step 1\ng = ∇f(θ₀) = 20\nf went from 100 to 64") == (
+        "GD (η = 0.9)，第 1 步\ng = ∇f(θ₀) = 20\nf 从 100 变为 64"
+    )
     i18n.set_language("en")
     assert i18n.core_text("Unknown function 'foo'") == "Unknown function 'foo'"

@@ -1834,7 +1834,7 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="413" />
+            <location filename="../../ui/i18n.py" line="416" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>
@@ -3441,6 +3441,41 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/core_messages.py" line="275" />
             <source>'{name}' has no .png or .svg suffix</source>
             <translation>“{name}”没有 .png 或 .svg 后缀</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="277" />
+            <source>{optimizer}, step {step}</source>
+            <translation>{optimizer}，第 {step} 步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="278" />
+            <source>f went from {before} to {after}</source>
+            <translation>f 从 {before} 变为 {after}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="279" />
+            <source>f went from {before} to {after} (up: the step overshot)</source>
+            <translation>f 从 {before} 变为 {after}（上升了：这一步走过头了）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="280" />
+            <source>{symbol} = g (the first step) = {value}</source>
+            <translation>{symbol} = g（第一步）= {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="281" />
+            <source>d = g + μ·b (look ahead) = {value}</source>
+            <translation>d = g + μ·b（向前看）= {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="282" />
+            <source>√v + ε = the gradient's running size = {value}</source>
+            <translation>√v + ε = 梯度的滑动大小 = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="283" />
+            <source>s = s + g² (all squared gradients so far) = {value}</source>
+            <translation>s = s + g²（迄今所有梯度的平方和）= {value}</translation>
         </message>
     </context>
 </TS>
