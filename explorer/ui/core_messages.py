@@ -281,4 +281,12 @@ MESSAGES = [
     T.mark("d = g + μ·b (look ahead) = {value}"),
     T.mark("√v + ε = the gradient's running size = {value}"),
     T.mark("s = s + g² (all squared gradients so far) = {value}"),
+    # the Graph tab's step explanations (explorer.core.graph.explain)
+    T.mark("{name} = {value} (input)"),
+    T.mark("{name} = {value} (constant)"),
+    T.mark("{name} = {value} (input, requires_grad=False)"),
+    T.mark("{name} = {value} (a copy with no gradient history: the edge is cut)"),
+    T.mark("{partial} = {seed} (the seed of the backward pass)"),
+    T.mark("{partial} = {seed} (the gradient= argument, ones for a non-scalar output)"),
+    T.mark("{partial} = 0: no gradient reaches {name} (its uses are detached)"),
 ]

@@ -3477,5 +3477,40 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <source>s = s + g² (all squared gradients so far) = {value}</source>
             <translation>s = s + g²（迄今所有梯度的平方和）= {value}</translation>
         </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="285" />
+            <source>{name} = {value} (input)</source>
+            <translation>{name} = {value}（输入）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="286" />
+            <source>{name} = {value} (constant)</source>
+            <translation>{name} = {value}（常量）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="287" />
+            <source>{name} = {value} (input, requires_grad=False)</source>
+            <translation>{name} = {value}（输入，requires_grad=False）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="288" />
+            <source>{name} = {value} (a copy with no gradient history: the edge is cut)</source>
+            <translation>{name} = {value}（一个没有梯度历史的副本：这条边被切断）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="289" />
+            <source>{partial} = {seed} (the seed of the backward pass)</source>
+            <translation>{partial} = {seed}（反向传播的起点）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="290" />
+            <source>{partial} = {seed} (the gradient= argument, ones for a non-scalar output)</source>
+            <translation>{partial} = {seed}（gradient= 参数，非标量输出时为全 1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="291" />
+            <source>{partial} = 0: no gradient reaches {name} (its uses are detached)</source>
+            <translation>{partial} = 0：没有梯度到达 {name}（它的使用都被 detach 了）</translation>
+        </message>
     </context>
 </TS>
