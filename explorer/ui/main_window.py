@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.view_menu: QMenu = menu_bar.addMenu("")
         T.title(self.view_menu, "&View")
-        self.language_menu = LanguageMenu(self, self.settings)
+        self.language_menu = LanguageMenu(self, self.settings, self._language_chosen)
         self._rebuild_view_menu()
         help_menu = menu_bar.addMenu("")
         T.title(help_menu, "&Help")
@@ -300,6 +300,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.language_menu.menuAction())
         self.view_menu.addSeparator()
         self.appearance_menu.add_to(self.view_menu)
+
+    def _language_chosen(self, _code: str) -> None:
+        # Chinese chosen where no font can draw it: said once, in the status bar, in English.
+        notice = i18n.missing_font_notice()
+        if notice:
+            self.statusBar().showMessage(notice, _STATUS_MS)
 
     def _focus_input(self) -> None:
         self.expression_input.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -102,3 +102,10 @@ def test_an_expression_error_follows_the_language(window, monkeypatch):
     _choose(window, "zh")
     assert window.expression_input.error_message() == "“sin”需要括号：请写 sin(x)（第 1 列）"
     assert "需要括号" in window.expression_input.feedback.text()
+
+
+def test_without_a_chinese_font_the_app_stays_english_and_says_so(window, monkeypatch):
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: False)
+    _choose(window, "zh")
+    assert window.tabs.tabText(0) == "Function"  # no boxes: English stays
+    assert "No font with Chinese characters" in window.statusBar().currentMessage()
