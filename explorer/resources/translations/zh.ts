@@ -216,82 +216,82 @@
             <translation>中心差商</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="108" />
+            <location filename="../../ui/panels/derivative/limits.py" line="111" />
             <source>The seed's loop at x = {x}: h = 0.0001, print (f(x+h) − f(x))/h, then h *= 0.1</source>
             <translation>笔记中 x = {x} 处的循环：h = 0.0001，打印 (f(x+h) − f(x))/h，然后 h *= 0.1</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="121" />
+            <location filename="../../ui/panels/derivative/limits.py" line="124" />
             <source>Exact derivative f′({x}) = {exact} — the quotients should approach it, until round-off takes over for tiny h</source>
             <translation>精确导数 f′({x}) = {exact}——差商应当逼近它，直到 h 很小时舍入误差占上风</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="128" />
+            <location filename="../../ui/panels/derivative/limits.py" line="131" />
             <source>f′({x}) does not exist: the quotients need not settle</source>
             <translation>f′({x}) 不存在：差商不一定收敛</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="156" />
+            <location filename="../../ui/panels/derivative/limits.py" line="159" />
             <source>step h</source>
             <translation>步长 h</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="164" />
+            <location filename="../../ui/panels/derivative/limits.py" line="167" />
             <source>Compute f and the quotients in float64 or float32: round-off starts much earlier in float32</source>
             <translation>用 float64 或 float32 计算 f 和差商：float32 的舍入误差出现得早得多</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="178" />
+            <location filename="../../ui/panels/derivative/limits.py" line="181" />
             <source>Precision:</source>
             <translation>精度：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="198" />
+            <location filename="../../ui/panels/derivative/limits.py" line="201" />
             <source>f′({x}) does not exist: no error to plot</source>
             <translation>f′({x}) 不存在：没有误差可画</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="225" />
+            <location filename="../../ui/panels/derivative/limits.py" line="228" />
             <source>O(h) slope</source>
             <translation>O(h) 斜率</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="225" />
+            <location filename="../../ui/panels/derivative/limits.py" line="228" />
             <source>O(h²) slope</source>
             <translation>O(h²) 斜率</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="245" />
+            <location filename="../../ui/panels/derivative/limits.py" line="248" />
             <source>Forward</source>
             <translation>前向差分</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="245" />
+            <location filename="../../ui/panels/derivative/limits.py" line="248" />
             <source>Central</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="254" />
+            <location filename="../../ui/panels/derivative/limits.py" line="257" />
             <source>forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="263" />
+            <location filename="../../ui/panels/derivative/limits.py" line="266" />
             <source>central</source>
             <translation>中心</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="274" />
+            <location filename="../../ui/panels/derivative/limits.py" line="277" />
             <source>The {name} difference is exact for this f (error at round-off level for every h).</source>
             <translation>对这个 f，{name}差分是精确的（每个 h 的误差都只在舍入误差量级）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="283" />
+            <location filename="../../ui/panels/derivative/limits.py" line="286" />
             <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}, until round-off ∝ ε/h takes over on the left).</source>
             <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}，直到左侧舍入误差 ∝ ε/h 占上风）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="288" />
+            <location filename="../../ui/panels/derivative/limits.py" line="291" />
             <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}).</source>
             <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}）。</translation>
         </message>
@@ -446,62 +446,62 @@
             <translation>割线斜率 (f(x₀+h) − f(x₀))/h = {slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="294" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="293" />
             <source>Secant {note}</source>
             <translation>割线{note}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="299" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="298" />
             <source>→ f′(x₀) = {slope}  (off by {gap})</source>
             <translation>→ f′(x₀) = {slope}  （相差 {gap}）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="309" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="308" />
             <source>No tangent at x₀, so no linear approximation.</source>
             <translation>x₀ 处没有切线，所以没有线性近似。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="311" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="310" />
             <source>f leaves the band right next to x₀ in this view.</source>
             <translation>在此视图中，f 紧挨着 x₀ 就离开了误差带。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="317" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="316" />
             <source>|f − L| ≤ {epsilon} for x in [{low}, {high}]: within ±{half} of x₀</source>
             <translation>x 在 [{low}, {high}] 内时 |f − L| ≤ {epsilon}：即 x₀ 左右 ±{half} 以内</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="335" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="334" />
             <source>… and {count}</source>
             <translation>……还有 {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="338" />
             <source>more place</source>
             <translation>处</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="338" />
             <source>more places</source>
             <translation>处</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="340" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
             <source>more kink</source>
             <translation>个尖点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="340" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
             <source>more kinks</source>
             <translation>个尖点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="341" />
             <source>more point where f′ is undefined</source>
             <translation>个 f′ 无定义的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="343" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
             <source>more points where f′ is undefined</source>
             <translation>个 f′ 无定义的点</translation>
         </message>
@@ -509,89 +509,89 @@
     <context>
         <name>DescentPanel</name>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="121" />
+            <location filename="../../ui/panels/descent_controls.py" line="122" />
             <source>Learning rate η (log scale)</source>
             <translation>学习率 η（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="174" />
+            <location filename="../../ui/panels/descent_controls.py" line="175" />
             <source>◀ Back</source>
             <translation>◀ 后退</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="176" />
+            <location filename="../../ui/panels/descent_controls.py" line="177" />
             <source>Back one step</source>
             <translation>后退一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="177" />
-            <location filename="../../ui/panels/descent_controls.py" line="231" />
+            <location filename="../../ui/panels/descent_controls.py" line="178" />
+            <location filename="../../ui/panels/descent_controls.py" line="232" />
             <source>▶ Play</source>
             <translation>▶ 播放</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="180" />
+            <location filename="../../ui/panels/descent_controls.py" line="181" />
             <source>Step ▶</source>
             <translation>单步 ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="182" />
+            <location filename="../../ui/panels/descent_controls.py" line="183" />
             <source>One step forward</source>
             <translation>前进一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="185" />
+            <location filename="../../ui/panels/descent_controls.py" line="186" />
             <source>Drag to any step</source>
             <translation>拖到任意一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="191" />
+            <location filename="../../ui/panels/descent_controls.py" line="192" />
             <source>Steps per second while playing</source>
             <translation>播放时每秒的步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="194" />
+            <location filename="../../ui/panels/descent_controls.py" line="195" />
             <source>{speed} steps/s</source>
             <translation>{speed} 步/秒</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="219" />
+            <location filename="../../ui/panels/descent_controls.py" line="220" />
             <source>step {frame} / {last}</source>
             <translation>第 {frame} / {last} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="231" />
+            <location filename="../../ui/panels/descent_controls.py" line="232" />
             <source>❚❚ Pause</source>
             <translation>❚❚ 暂停</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="244" />
+            <location filename="../../ui/panels/descent_controls.py" line="245" />
             <location filename="../../ui/panels/descent_panel.py" line="688" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="249" />
+            <location filename="../../ui/panels/descent_controls.py" line="250" />
             <source>Frames spread evenly over the race's steps</source>
             <translation>帧均匀分布在竞赛的各步之间</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="261" />
+            <location filename="../../ui/panels/descent_controls.py" line="262" />
             <source>Frames</source>
             <translation>帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="262" />
+            <location filename="../../ui/panels/descent_controls.py" line="263" />
             <source>Frames per second</source>
             <translation>每秒帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="263" />
+            <location filename="../../ui/panels/descent_controls.py" line="264" />
             <source>Width (px)</source>
             <translation>宽度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="264" />
+            <location filename="../../ui/panels/descent_controls.py" line="265" />
             <source>Height (px)</source>
             <translation>高度（像素）</translation>
         </message>
@@ -1139,8 +1139,8 @@
         </message>
         <message>
             <location filename="../../ui/panels/gradient_panel.py" line="205" />
-            <source>Directional derivative D_u f(P) = ∇f(P)·u = |∇f| cos ∠</source>
-            <translation>方向导数 D_u f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
+            <source>Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</source>
+            <translation>方向导数 Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
         </message>
         <message>
             <location filename="../../ui/panels/gradient_panel.py" line="208" />
@@ -1961,62 +1961,62 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>There is no panel to export</source>
             <translation>没有可导出的面板</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="323" />
+            <location filename="../../ui/main_window.py" line="329" />
             <source>Exported {path} ({width}×{height})</source>
             <translation>已导出 {path}（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="336" />
+            <location filename="../../ui/main_window.py" line="342" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="357" />
             <source>Copied the plot to the clipboard ({width}×{height})</source>
             <translation>已将图像复制到剪贴板（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="364" />
+            <location filename="../../ui/main_window.py" line="370" />
             <source>About {app}</source>
             <translation>关于 {app}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="366" />
+            <location filename="../../ui/main_window.py" line="372" />
             <source>Explore the calculus behind deep learning: derivatives and the limit h→0, tangent lines and the rules step by step, the chain rule, and backpropagation stepped through a computational graph on a PyTorch-style autograd core.</source>
             <translation>探索深度学习背后的微积分：导数与极限 h→0、切线与求导法则的逐步推导、链式法则，以及在 PyTorch 风格的自动微分内核上沿计算图逐步进行的反向传播。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="372" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>Built with PySide6, pyqtgraph, NumPy and SymPy.</source>
             <translation>基于 PySide6、pyqtgraph、NumPy 和 SymPy 构建。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="378" />
+            <location filename="../../ui/main_window.py" line="384" />
             <source>Enter</source>
             <translation>回车</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="378" />
+            <location filename="../../ui/main_window.py" line="384" />
             <source>Plot the expression now (typing plots after a short pause)</source>
             <translation>立即绘制表达式（输入后稍停也会自动绘制）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="393" />
+            <location filename="../../ui/main_window.py" line="399" />
             <source>Keyboard Shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="440" />
+            <location filename="../../ui/main_window.py" line="446" />
             <source>{names} and {last}</source>
             <translation>{names}和{last}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="440" />
+            <location filename="../../ui/main_window.py" line="446" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -2042,27 +2042,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotView</name>
         <message>
-            <location filename="../../ui/plot.py" line="140" />
+            <location filename="../../ui/plot.py" line="141" />
             <source>Reset view</source>
             <translation>重置视图</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="142" />
+            <location filename="../../ui/plot.py" line="143" />
             <source>Show the whole curve again (Ctrl+0)</source>
             <translation>重新显示整条曲线（Ctrl+0）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="144" />
+            <location filename="../../ui/plot.py" line="145" />
             <source>Axes Through the Origin</source>
             <translation>坐标轴过原点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="146" />
+            <location filename="../../ui/plot.py" line="147" />
             <source>Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do</source>
             <translation>让 x 轴和 y 轴穿过 (0, 0)，与 Desmos 和 GeoGebra 一样</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="251" />
+            <location filename="../../ui/plot.py" line="253" />
             <source>Mouse position in plot coordinates</source>
             <translation>鼠标在图中的坐标</translation>
         </message>
