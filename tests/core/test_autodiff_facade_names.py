@@ -31,13 +31,13 @@ PYTORCH_TOP_LEVEL = set(
 PYTORCH_TENSOR_METHODS = set(
     """
     T abs acos acosh add add_ all allclose amax amin any arccos arccosh arcsin arcsinh arctan
-    arctanh argmax argmin asin asinh atan atanh bool ceil chunk clamp clamp_ clip contiguous
-    copy_ cos cosh cpu cumsum div div_ dot double exp expand expm1 flatten float floor gather
-    half int is_floating_point isclose log log10 log1p log2 log_softmax logsumexp long mT matmul
-    max maximum mean min minimum mm mul mul_ mv neg norm normal_ outer permute pow pow_ prod
-    reciprocal relu repeat reshape sgn sigmoid sign sin sinh softmax sort split sqrt square
-    squeeze std sub sub_ sum swapaxes t tan tanh to topk transpose type uniform_ unsqueeze var
-    view where
+    arctanh argmax argmin asin asinh atan atanh bool ceil chunk clamp clamp_ clip clone
+    contiguous copy_ cos cosh cpu cumsum div div_ dot double exp expand expm1 fill_ flatten float
+    floor gather half int is_floating_point isclose log log10 log1p log2 log_softmax logsumexp
+    long mT matmul max maximum mean min minimum mm mul mul_ mv neg norm normal_ outer permute pow
+    pow_ prod reciprocal relu repeat reshape sgn sigmoid sign sin sinh softmax sort split sqrt
+    square squeeze std sub sub_ sum swapaxes t tan tanh to topk transpose type uniform_ unsqueeze
+    var view where zero_
     """.split()
 )
 EXPRESSION_EXTRAS = ("ln", "sec", "csc", "cot", "cbrt", "step", "heaviside", "softplus", "arsinh")

@@ -12,8 +12,8 @@ import pytest
 import explorer.autodiff as torch
 from explorer.core.autodiff import introspect
 from explorer.core.autodiff.check import check_grads
-from explorer.core.autodiff.creation import GradFn
 from explorer.core.autodiff.from_tree import build_graph
+from explorer.core.autodiff.grad_fn import GradFn
 from explorer.core.expr.nodes import BinaryOp, Call, Number, Variable
 
 SIZE_2_VS_3 = r"^The size of tensor a \(2\) must match the size of tensor b \(3\) at non-singleton dimension 0$"  # noqa: E501

@@ -1,5 +1,5 @@
-"""Making tensors (``tensor``, ``arange``, ``zeros``, ``randn``, …), dtypes, random generators,
-and the ``grad_fn`` objects that name a node the way PyTorch does (``MulBackward0``)."""
+"""Making tensors: ``tensor``, ``arange``, ``zeros``, ``ones_like`` and the rest of PyTorch's
+factory functions (random ones are in ``sampling.py``)."""
 
 from __future__ import annotations
 
@@ -9,74 +9,7 @@ import numpy as np
 
 from explorer.core.autodiff.allocation import check_allocation, check_shape
 from explorer.core.autodiff.dtypes import default_float
-from explorer.core.autodiff.tensor import Tensor, make
-
-
-def _python_items_to_numpy(data: Any) -> Any:
-    """Nested lists may hold tensors; one-element tensors count as numbers, as in PyTorch."""
-    if isinstance(data, Tensor):
-        return data.item() if data.numel() == 1 else np.asarray(data._value)
-    if isinstance(data, (list, tuple)):
-        return [_python_items_to_numpy(item) for item in data]
-    return data
-
-
-def _is_sequence(item: Any) -> bool:
-    return isinstance(item, (list, tuple, np.ndarray))
-
-
-def _ragged_error(items: Any) -> Exception | None:
-    """PyTorch's error for nested lists of unequal lengths (its ``recursive_store`` check): the
-    shape is read down the first elements, then every sequence must match it."""
-    shape, first = [], items
-    while _is_sequence(first):
-        shape.append(len(first))
-        first = first[0] if len(first) else None
-    level = [items]
-    for dim, length in enumerate(shape):
-        following = []
-        for sequence in level:
-            if not _is_sequence(sequence):
-                return TypeError("not a sequence")
-            if len(sequence) != length:
-                return ValueError(
-                    f"expected sequence of length {length} at dim {dim} (got {len(sequence)})"
-                )
-            following.extend(sequence)
-        level = following
-    misplaced = next((item for item in level if _is_sequence(item)), None)
-    if misplaced is not None:  # a sequence where the first elements had a number
-        if isinstance(first, (int, np.integer)):
-            return TypeError(
-                f"'{type(misplaced).__name__}' object cannot be interpreted as an integer"
-            )
-        return TypeError(f"must be real number, not {type(misplaced).__name__}")
-    return None
-
-
-def to_array(data: Any, dtype: Any) -> Any:
-    """A fresh numpy value for ``data`` (a numpy scalar when 0-dim); floats default to the
-    default dtype."""
-    if isinstance(data, Tensor):
-        value = np.array(data._value, dtype=dtype)
-    else:
-        items = _python_items_to_numpy(data)
-        try:
-            value = np.array(items, dtype=dtype)
-        except ValueError as error:
-            raise _ragged_error(items) or error from None
-    if dtype is None and value.dtype.kind == "f" and not _keeps_own_dtype(data):
-        value = value.astype(default_float(), copy=False)  # Python floats: the default dtype
-    if value.dtype.kind not in "biufc":
-        raise TypeError(f"can't convert {type(data).__name__} of dtype {value.dtype} to a tensor")
-    return value[()] if value.ndim == 0 else value
-
-
-def _keeps_own_dtype(data: Any) -> bool:
-    """numpy arrays and tensors keep their dtype in ``tensor(data)``, as in PyTorch."""
-    return (
-        isinstance(data, (Tensor, np.ndarray, np.generic)) and np.asarray(data).dtype != np.float16
-    )
+from explorer.core.autodiff.tensor import Tensor, make, to_array
 
 
 def tensor(data: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -195,64 +128,3 @@ def full_like(input: Tensor, fill_value: float, *, dtype: Any = None,
               requires_grad: bool = False) -> Tensor:  # fmt: skip
     value = np.full(np.shape(input._value), fill_value, dtype or input._value.dtype)
     return _finish(value, None, requires_grad)
-
-
-class GradFn:
-    """What ``tensor.grad_fn`` returns: the node that made the tensor, named like PyTorch's."""
-
-    __slots__ = ("_tensor",)
-
-    def __init__(self, tensor: Tensor) -> None:
-        self._tensor = tensor
-
-    def name(self) -> str:
-        return self._tensor._op.backward_name
-
-    @property
-    def next_functions(self) -> tuple[tuple[Any, int], ...]:
-        functions = []
-        for argument in self._tensor._inputs:
-            if argument._op is not None:
-                functions.append((grad_fn_of(argument), 0))
-            elif argument._requires_grad:
-                functions.append((AccumulateGrad(argument), 0))
-            else:
-                functions.append((None, 0))
-        return tuple(functions)
-
-    def __repr__(self) -> str:
-        return f"<{self.name()} object at {id(self):#x}>"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, GradFn) and other._tensor is self._tensor
-
-    def __hash__(self) -> int:
-        return hash(id(self._tensor))
-
-
-_GRAD_FN_CLASSES: dict[str, type[GradFn]] = {}
-
-
-def grad_fn_of(tensor: Tensor) -> GradFn:
-    """The node behind a non-leaf tensor, an instance of a class named like PyTorch's
-    (``type(y.grad_fn).__name__ == "MulBackward0"``); one small subclass per name, made once."""
-    name = tensor._op.backward_name
-    node_class = _GRAD_FN_CLASSES.get(name)
-    if node_class is None:
-        node_class = _GRAD_FN_CLASSES[name] = type(name, (GradFn,), {"__slots__": ()})
-    return node_class(tensor)
-
-
-class AccumulateGrad:
-    """The end of a path in ``next_functions``: where a leaf's ``.grad`` is accumulated."""
-
-    def __init__(self, tensor: Tensor) -> None:
-        self.variable = tensor
-
-    def name(self) -> str:
-        return "torch::autograd::AccumulateGrad"
-
-    next_functions: tuple = ()
-
-    def __repr__(self) -> str:
-        return f"<AccumulateGrad object at {id(self):#x}>"

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core.autodiff.creation import tensor
 from explorer.core.autodiff.engine import no_grad
 from explorer.core.autodiff.tensor import Tensor, make
 
@@ -21,8 +22,6 @@ def _as_tuple(items: Any) -> tuple[Any, ...]:
 
 
 def _primal(value: Any) -> Tensor:
-    from explorer.core.autodiff.creation import tensor
-
     source = value.detach() if isinstance(value, Tensor) else value
     primal = tensor(source)
     if primal.dtype.kind not in "fc":

@@ -18,6 +18,7 @@ from explorer.core.autodiff import rules as R
 from explorer.core.autodiff.apply import apply_elementwise
 from explorer.core.autodiff.engine import enable_grad
 from explorer.core.autodiff.tensor import Tensor, make
+from explorer.core.expr.display import format_unicode, number_text
 from explorer.core.expr.errors import ExprError
 from explorer.core.expr.nodes import (
     BinaryOp,
@@ -31,6 +32,7 @@ from explorer.core.expr.nodes import (
     Variable,
     walk,
 )
+from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import CONSTANTS, lookup
 
 _BINARY_RULES = {"+": R.ADD, "-": R.SUB, "*": R.MUL, "/": R.DIV, "^": R.POW}
@@ -103,8 +105,6 @@ class _Builder:
         return self.inputs[name]
 
     def visit(self, node: Node, children: list[Any]) -> Any:
-        from explorer.core.expr.display import format_unicode, number_text
-
         if isinstance(node, Variable):
             return self.variable(node)
         if isinstance(node, Number):
@@ -167,8 +167,6 @@ def build_graph(
     through it; the definition's own tensor stays in the graph as the copy's source. Naming
     something that is not a definition of ``tree`` raises ``ExprError``.
     """
-    from explorer.core.expr.traverse import fold_tree
-
     detach_set = frozenset(detach)
     if detach_set:
         defined = {node.name for node in walk(tree) if isinstance(node, Definition)}

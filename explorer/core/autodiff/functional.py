@@ -18,7 +18,7 @@ from explorer.core.autodiff import rules as R
 from explorer.core.autodiff import structural as S
 from explorer.core.autodiff.apply import apply_elementwise, apply_structural
 from explorer.core.autodiff.shape_errors import checked_dim, infer_shape
-from explorer.core.autodiff.tensor import Tensor, lift, make
+from explorer.core.autodiff.tensor import Tensor, lift, make, to_array
 from explorer.core.functions import FUNCTIONS
 
 MIN_REDUCTION = replace(S.EXTREME, name="min", backward_name="MinBackward1", symbol="min(u)")
@@ -32,8 +32,6 @@ def as_tensor(data: Any, like: Tensor | None = None) -> Tensor:
         return data
     if like is not None:
         return lift(data, like)
-    from explorer.core.autodiff.creation import to_array
-
     return make(to_array(data, None), False)
 
 

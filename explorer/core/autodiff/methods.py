@@ -16,12 +16,14 @@ from explorer.core.autodiff import functional_shapes as FSh
 from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff import numpy_protocol as NP
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff import shape_errors
 from explorer.core.autodiff import structural as S
 from explorer.core.autodiff.apply import apply_elementwise, apply_structural
 from explorer.core.autodiff.dtypes import as_dtype, default_float
 from explorer.core.autodiff.engine import GradMode
+from explorer.core.autodiff.sampling import normal, rand
 from explorer.core.autodiff.shape_errors import is_broadcast_error, size_mismatch_error
-from explorer.core.autodiff.tensor import Tensor, lift, make, write_value
+from explorer.core.autodiff.tensor import Tensor, lift, make, value_of, write_value
 
 
 def _operator(rule: R.OpRule, scalar_rule: R.OpRule):
@@ -145,6 +147,54 @@ def _in_place_method(name: str, function):
     return method
 
 
+def _index_key(key: Any) -> Any:
+    if isinstance(key, Tensor):
+        return np.asarray(key._value)
+    if isinstance(key, tuple):
+        return tuple(np.asarray(k._value) if isinstance(k, Tensor) else k for k in key)
+    return key
+
+
+def _getitem(self: Tensor, key: Any) -> Tensor:
+    key = _index_key(key)
+    try:
+        return apply_structural(S.index_rule(key), (self,), key)
+    except IndexError as error:
+        raise shape_errors.index_error(error, self._value, key) from None
+
+
+def _setitem(self: Tensor, key: Any, other: Any) -> None:
+    self._check_in_place()
+    if not isinstance(self._value, np.ndarray):
+        raise TypeError("cannot assign into a 0-d tensor by index; use .fill_()")
+    key = _index_key(key)
+    tracked = isinstance(other, Tensor) and other._requires_grad
+    try:
+        if GradMode.enabled and (self._requires_grad or tracked):
+            # PyTorch records the write (CopySlices, IndexPutBackward0) and rebases self.
+            value = lift(other, self)
+            self._rebase(apply_structural(S.index_put_rule(key), (self, value), key))
+        else:
+            self._own_value()[key] = value_of(other, None)
+    except IndexError as error:
+        raise shape_errors.index_error(error, self._value, key) from None
+
+
+def _fill(self: Tensor, number: Any, rule: R.OpRule) -> Tensor:
+    """``zero_`` and ``fill_``: recorded as an op when a graph is being recorded (the new value
+    depends on nothing before, so no gradient flows to the old one), else a plain write."""
+    self._check_in_place()
+    if GradMode.enabled and (self._requires_grad or getattr(number, "_requires_grad", False)):
+        value = number if isinstance(number, Tensor) else make(np.asarray(number), False)
+        return self._rebase(apply_elementwise(rule, (self, value)))
+    write_value(self, number)
+    return self
+
+
+def _clone(self: Tensor) -> Tensor:
+    return apply_elementwise(R.POS, (self,))
+
+
 def _type(self: Tensor, dtype: Any = None, non_blocking: bool = False) -> Any:
     """``t.type()`` names the tensor type (``torch.FloatTensor``); ``t.type(d)`` casts."""
     if dtype is None:
@@ -171,14 +221,10 @@ def _to(self: Tensor, *args: Any, dtype: Any = None, device: Any = None, copy: b
 
 
 def _normal_(self: Tensor, mean: float = 0.0, std: float = 1.0, *, generator: Any = None):
-    from explorer.core.autodiff.sampling import normal
-
     return normal(mean, std, size=self.shape, generator=generator, dtype=self.dtype)
 
 
 def _uniform_(self: Tensor, a: float = 0.0, b: float = 1.0, *, generator: Any = None, **bounds):
-    from explorer.core.autodiff.sampling import rand
-
     a, b = bounds.get("from", a), bounds.get("to", b)
     return rand(self.shape, generator=generator, dtype=self.dtype) * (b - a) + a
 
@@ -233,6 +279,8 @@ OPERATORS: dict[str, Any] = {
     "__xor__": _comparison(np.bitwise_xor),
     "__invert__": lambda self: make(np.invert(self._value), False),
     "__matmul__": _matmul,
+    "__getitem__": _getitem,
+    "__setitem__": _setitem,
     "__array_ufunc__": lambda self, ufunc, method, *inputs, **kwargs: NP.array_ufunc(
         ufunc, method, inputs, kwargs
     ),
@@ -313,6 +361,9 @@ METHODS: dict[str, Any] = {
     "clip": FS.clamp,
     "where": lambda self, condition, other: FS.where(condition, self, other),
     "mv": F.mv,
+    "clone": _clone,
+    "zero_": lambda self: _fill(self, 0, R.ZERO),
+    "fill_": lambda self, value: _fill(self, value, R.FILL),
     "add_": _in_place_method("add_", F.add),
     "sub_": _in_place_method("sub_", F.sub),
     "mul_": _in_place_method("mul_", F.mul),

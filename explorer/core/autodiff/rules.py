@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.functions import FUNCTIONS, FunctionSpec
+from explorer.core.functions import FUNCTIONS, FunctionSpec, lookup
 
 
 class UnitPartial:
@@ -274,8 +274,6 @@ TABLE_RULES: dict[str, OpRule] = {spec.name: _table_rule(spec) for spec in FUNCT
 
 def unary_rule(name: str) -> OpRule:
     """The rule of a table function by canonical name or alias."""
-    from explorer.core.functions import lookup
-
     spec = lookup(name)
     if spec is None:
         raise KeyError(name)

@@ -8,6 +8,7 @@ search for or read in the seed notes matches. The rules follow ATen's own checks
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -113,8 +114,6 @@ def checked_dim(dim: Any, ndim: int, extra: int = 0) -> int:
     ``extra`` is 1 where the op makes a new dim (``unsqueeze``, ``stack``). A 0-dim tensor
     accepts dims 0 and -1, as in PyTorch.
     """
-    import operator
-
     dim = operator.index(dim)
     wrap = max(ndim + extra, 1)
     if not -wrap <= dim < wrap:

@@ -1,9 +1,10 @@
 """The Tensor: a numpy value plus the node of the graph that made it, with PyTorch's semantics.
 
-Operators do not hold derivative rules; they pick a rule from the registry (``rules.py``,
-``structural.py``) and hand it to ``apply_elementwise`` / ``apply_structural`` (``apply.py``,
-re-exported here). Values are numpy arrays, or numpy scalars for 0-dim tensors (numpy scalar
-arithmetic is several times faster than 0-d array arithmetic, which keeps scalar graphs cheap).
+This class holds values and graph bookkeeping (gradients, version counters, rebasing after an
+in-place op) and runs no op itself: ``apply.py`` runs an op and makes the tensor it gives, and
+``methods.py`` binds the operators and methods (``a * b``, ``t[0]``, ``t.exp()``) onto the class.
+Values are numpy arrays, or numpy scalars for 0-dim tensors (numpy scalar arithmetic is several
+times faster than 0-d array arithmetic, which keeps scalar graphs cheap).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.autodiff import engine, shape_errors
-from explorer.core.autodiff import rules as R
-from explorer.core.autodiff import structural as S
+from explorer.core.autodiff import engine
 from explorer.core.autodiff.dtypes import BY_NUMPY, as_dtype, default_float, dtype
 from explorer.core.autodiff.engine import GradMode
+from explorer.core.autodiff.formatting import tensor_repr
+from explorer.core.autodiff.grad_fn import grad_fn_of
 
 LEAF_IN_PLACE_MESSAGE = "a leaf Variable that requires grad is being used in an in-place operation."
 NUMPY_REQUIRES_GRAD_MESSAGE = (
@@ -66,8 +67,6 @@ class Tensor:
     _successor: Tensor | None = None  # the tensor a node in a history belongs to
 
     def __init__(self, data: Any = (), requires_grad: bool = False, dtype: Any = None) -> None:
-        from explorer.core.autodiff.creation import to_array
-
         self._value = to_array(data, dtype)
         self._requires_grad = False
         self._op = None
@@ -138,8 +137,6 @@ class Tensor:
     def grad_fn(self) -> Any:
         if self._op is None:
             return None
-        from explorer.core.autodiff.creation import grad_fn_of
-
         return grad_fn_of(self)
 
     @property
@@ -170,7 +167,7 @@ class Tensor:
             seed = np.ones_like(self._value)
             seed = seed[()] if seed.ndim == 0 else seed
         else:
-            seed = _value_of(gradient, self._value.dtype)
+            seed = value_of(gradient, self._value.dtype)
             if seed.shape != self._value.shape:
                 raise RuntimeError(
                     f"Mismatch in shape: grad_output[0] has a shape of {_size(seed.shape)} and "
@@ -253,27 +250,6 @@ class Tensor:
         value = np.asarray(self._value)
         return value if dtype is None else value.astype(dtype)
 
-    def zero_(self) -> Tensor:
-        return self._fill(0, R.ZERO)
-
-    def fill_(self, value: Any) -> Tensor:
-        return self._fill(value, R.FILL)
-
-    def _fill(self, number: Any, rule: R.OpRule) -> Tensor:
-        self._check_in_place()
-        if GradMode.enabled and (self._requires_grad or getattr(number, "_requires_grad", False)):
-            value = number if isinstance(number, Tensor) else make(np.asarray(number), False)
-            return self._rebase(apply_elementwise(rule, (self, value)))
-        if isinstance(self._value, np.ndarray):
-            self._own_value()[...] = number
-        else:
-            self._value = self._value.dtype.type(number)
-            self._bump_version()
-        return self
-
-    def clone(self) -> Tensor:
-        return apply_elementwise(R.POS, (self,))
-
     def _own_value(self) -> Any:
         """The value array, about to be written in place: interior gradients recorded with the
         same array get a copy of their own first, so the graph view keeps their values."""
@@ -351,8 +327,6 @@ class Tensor:
 
     # ---- Python protocol ---------------------------------------------------------------------
     def __repr__(self) -> str:
-        from explorer.core.autodiff.formatting import tensor_repr
-
         return tensor_repr(self)
 
     def __format__(self, spec: str) -> str:
@@ -392,29 +366,6 @@ class Tensor:
 
     __hash__ = object.__hash__
 
-    def __getitem__(self, key: Any) -> Tensor:
-        key = _index_key(key)
-        try:
-            return apply_structural(S.index_rule(key), (self,), key)
-        except IndexError as error:
-            raise shape_errors.index_error(error, self._value, key) from None
-
-    def __setitem__(self, key: Any, other: Any) -> None:
-        self._check_in_place()
-        if not isinstance(self._value, np.ndarray):
-            raise TypeError("cannot assign into a 0-d tensor by index; use .fill_()")
-        key = _index_key(key)
-        tracked = isinstance(other, Tensor) and other._requires_grad
-        try:
-            if GradMode.enabled and (self._requires_grad or tracked):
-                # PyTorch records the write (CopySlices, IndexPutBackward0) and rebases self.
-                value = lift(other, self)
-                self._rebase(apply_structural(S.index_put_rule(key), (self, value), key))
-            else:
-                self._own_value()[key] = _value_of(other, None)
-        except IndexError as error:
-            raise shape_errors.index_error(error, self._value, key) from None
-
 
 class VersionCounter:
     """How many in-place writes a tensor's memory has had (shared by its ``detach()`` results)."""
@@ -437,14 +388,6 @@ class Size(tuple):
 
 def _size(shape: tuple[int, ...]) -> str:
     return repr(Size(shape))
-
-
-def _index_key(key: Any) -> Any:
-    if isinstance(key, Tensor):
-        return np.asarray(key._value)
-    if isinstance(key, tuple):
-        return tuple(np.asarray(k._value) if isinstance(k, Tensor) else k for k in key)
-    return key
 
 
 def write_value(tensor: Tensor, value: Any) -> None:
@@ -490,7 +433,7 @@ def make_grad(value: Any) -> Tensor:
     return make(value, False)
 
 
-def _value_of(other: Any, dtype: Any) -> Any:
+def value_of(other: Any, dtype: Any) -> Any:
     if isinstance(other, Tensor):
         value = other._value
         return value if dtype is None or value.dtype == dtype else value.astype(dtype)
@@ -524,5 +467,69 @@ def lift(other: Any, like: Tensor) -> Tensor:
     return NotImplemented
 
 
-# Running ops lives in apply.py, which needs ``make`` from here: imported last.
-from explorer.core.autodiff.apply import apply_elementwise, apply_structural  # noqa: E402
+# ---- converting data into a tensor's value -------------------------------------------------
+def _python_items_to_numpy(data: Any) -> Any:
+    """Nested lists may hold tensors; one-element tensors count as numbers, as in PyTorch."""
+    if isinstance(data, Tensor):
+        return data.item() if data.numel() == 1 else np.asarray(data._value)
+    if isinstance(data, (list, tuple)):
+        return [_python_items_to_numpy(item) for item in data]
+    return data
+
+
+def _is_sequence(item: Any) -> bool:
+    return isinstance(item, (list, tuple, np.ndarray))
+
+
+def _ragged_error(items: Any) -> Exception | None:
+    """PyTorch's error for nested lists of unequal lengths (its ``recursive_store`` check): the
+    shape is read down the first elements, then every sequence must match it."""
+    shape, first = [], items
+    while _is_sequence(first):
+        shape.append(len(first))
+        first = first[0] if len(first) else None
+    level = [items]
+    for dim, length in enumerate(shape):
+        following = []
+        for sequence in level:
+            if not _is_sequence(sequence):
+                return TypeError("not a sequence")
+            if len(sequence) != length:
+                return ValueError(
+                    f"expected sequence of length {length} at dim {dim} (got {len(sequence)})"
+                )
+            following.extend(sequence)
+        level = following
+    misplaced = next((item for item in level if _is_sequence(item)), None)
+    if misplaced is not None:  # a sequence where the first elements had a number
+        if isinstance(first, (int, np.integer)):
+            return TypeError(
+                f"'{type(misplaced).__name__}' object cannot be interpreted as an integer"
+            )
+        return TypeError(f"must be real number, not {type(misplaced).__name__}")
+    return None
+
+
+def to_array(data: Any, dtype: Any) -> Any:
+    """A fresh numpy value for ``data`` (a numpy scalar when 0-dim); floats default to the
+    default dtype."""
+    if isinstance(data, Tensor):
+        value = np.array(data._value, dtype=dtype)
+    else:
+        items = _python_items_to_numpy(data)
+        try:
+            value = np.array(items, dtype=dtype)
+        except ValueError as error:
+            raise _ragged_error(items) or error from None
+    if dtype is None and value.dtype.kind == "f" and not _keeps_own_dtype(data):
+        value = value.astype(default_float(), copy=False)  # Python floats: the default dtype
+    if value.dtype.kind not in "biufc":
+        raise TypeError(f"can't convert {type(data).__name__} of dtype {value.dtype} to a tensor")
+    return value[()] if value.ndim == 0 else value
+
+
+def _keeps_own_dtype(data: Any) -> bool:
+    """numpy arrays and tensors keep their dtype in ``tensor(data)``, as in PyTorch."""
+    return (
+        isinstance(data, (Tensor, np.ndarray, np.generic)) and np.asarray(data).dtype != np.float16
+    )
