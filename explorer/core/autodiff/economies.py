@@ -93,9 +93,9 @@ class PlainArithmetic:
     def plus(self, pending: Any, contribution: Any) -> Any:
         return contribution if pending is None else pending + contribution
 
-    def quick_products(self, node: Any, g: Any) -> tuple | None:
-        """The node's products by a shortcut, or None: the engine then computes them."""
-        return None
+    def scalar_step(self, node: Any, g: Any) -> bool:
+        """Do the node's whole step by a shortcut (True), or leave it to the engine (False)."""
+        return False
 
     def record(self, node: Any, g: Any) -> None:
         node._node_grad = g
@@ -150,29 +150,28 @@ class EconomicalArithmetic(PlainArithmetic):
         reduced = unbroadcast(contribution, shape)
         return reduced if reduced is contribution else self._own(reduced)
 
-    def quick_products(self, node: Any, g: Any) -> tuple | None:
-        """A 0-dim elementwise node of one or two arguments (scalar graphs): its inputs are
-        0-dim too, so the products are numbers, with nothing to sum back or reuse."""
+    def scalar_step(self, node: Any, g: Any) -> bool:
+        """A 0-dim elementwise node of one or two arguments (scalar graphs): its inputs are 0-dim
+        too, so g and the products are numbers, with nothing to sum back or reuse. The step
+        records g and adds each product into the input's pending gradient itself, which spares
+        the general step's calls per input."""
         rule = node._op
-        if type(g) is np.ndarray or rule.partials is None or len(node._inputs) > 2:
-            return None
+        inputs = node._inputs
+        if type(g) is np.ndarray or rule.partials is None or len(inputs) > 2:
+            return False
+        node._node_grad = g
         out, partials = node._value, rule.partials
-        if len(node._inputs) == 1:
-            (a,) = node._inputs
-            if not a._requires_grad:
-                return (None,)
-            partial = partials[0](a._value, out)
-            return (g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial,)
-        a, b = node._inputs
-        first, second = a._value, b._value
-        product_a = product_b = None
+        if len(inputs) == 1:
+            a = inputs[0]
+            if a._requires_grad:
+                _add_product(a, g, partials[0](a._value, out))
+            return True
+        a, b = inputs
         if a._requires_grad:
-            partial = partials[0](first, second, out)
-            product_a = g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
+            _add_product(a, g, partials[0](a._value, b._value, out))
         if b._requires_grad:
-            partial = partials[1](first, second, out)
-            product_b = g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
-        return product_a, product_b
+            _add_product(b, g, partials[1](a._value, b._value, out))
+        return True
 
     def plus(self, pending: Any, contribution: Any) -> Any:
         if pending is None:
@@ -250,6 +249,13 @@ def accumulate(grad_tensor: Any, g: Any) -> None:
     else:
         grad_tensor._value = (value + g).astype(value.dtype)[()]
         grad_tensor._bump_version()
+
+
+def _add_product(child: Any, g: Any, partial: Any) -> None:
+    """``child``'s pending gradient += g · partial, on numbers (a 0-dim node's step)."""
+    product = g if partial is PLUS_ONE else -g if partial is MINUS_ONE else g * partial
+    pending = child._pending
+    child._pending = product if pending is None else pending + product
 
 
 def _shape(tensor: Any) -> tuple[int, ...]:

@@ -196,7 +196,7 @@ def _chain_rule(order: list, arithmetic: Any, retain_graph: bool, create_graph: 
                 make_tensor: Callable[[Any], Any]) -> None:  # fmt: skip
     """The backward loop: each node, after all its consumers, passes g · ∂node/∂input on."""
     deposit, record, plus = arithmetic.deposit, arithmetic.record, arithmetic.plus
-    quick_products = arithmetic.quick_products
+    scalar_step = arithmetic.scalar_step
     with np.errstate(all="ignore"), set_grad_enabled(create_graph):
         for node in reversed(order):  # each node after all of its consumers
             g, node._pending = node._pending, None
@@ -207,15 +207,14 @@ def _chain_rule(order: list, arithmetic: Any, retain_graph: bool, create_graph: 
                 continue
             if node._retains_grad:
                 deposit(node, g, make_tensor)
-            record(node, g)  # ∂L/∂node, for the graph view
             if node._freed or node._writes_seen != InPlaceWrites.count:
                 check_saved_values(node)  # freed by an earlier backward, or changed in place?
-            products = quick_products(node, g) or vector_jacobian_products(
-                node, g, arithmetic, create_graph
-            )
-            for child, contribution in zip(node._inputs, products, strict=True):
-                if contribution is not None and child._requires_grad:  # g · ∂node/∂child
-                    child._pending = plus(child._pending, contribution)
+            if not scalar_step(node, g):  # the same step, shortened for a 0-dim node
+                record(node, g)  # ∂L/∂node, for the graph view
+                products = vector_jacobian_products(node, g, arithmetic, create_graph)
+                for child, contribution in zip(node._inputs, products, strict=True):
+                    if contribution is not None and child._requires_grad:  # g · ∂node/∂child
+                        child._pending = plus(child._pending, contribution)
             node._freed = not retain_graph
 
 
