@@ -18,6 +18,7 @@ import numpy as np
 
 from explorer.core.autodiff import functional as F
 from explorer.core.autodiff import functional_logic as FL
+from explorer.core.autodiff import functional_shapes as FSh
 from explorer.core.autodiff import functional_stats as FS
 from explorer.core.autodiff.engine import Differentiating
 from explorer.core.autodiff.tensor import Tensor
@@ -97,6 +98,10 @@ def _split(a: Any, boundaries: Any, axis: int = 0) -> list[Tensor]:
     return [a[_along(axis, a.ndim, slice(lo, hi))] for lo, hi in itertools.pairwise(edges)]
 
 
+def _flip(a: Any, axis: int) -> Tensor:
+    return a[_along(axis, a.ndim, slice(None, None, -1))]
+
+
 def _transpose(a: Any, axes: Any = None) -> Tensor:
     return F.permute(a, tuple(reversed(range(a.ndim))) if axes is None else tuple(axes))
 
@@ -110,6 +115,11 @@ _ARRAY_FUNCTIONS = {
     np.transpose: _transpose,
     np.swapaxes: lambda a, first, second: F.transpose(a, first, second),
     np.sum: lambda a, axis=None, keepdims=False, dtype=None: F.sum(a, axis, keepdims),
+    np.mean: lambda a, axis=None, keepdims=False, dtype=None: F.mean(a, axis, keepdims),
+    np.prod: lambda a, axis=None, keepdims=False, dtype=None: FS.prod(a, axis, keepdims),
+    np.cumsum: lambda a, axis=None, dtype=None: FS.cumsum(a, axis),
+    np.flip: _flip,
+    np.einsum: FSh.einsum,
     np.take: lambda a, index, axis: a[_along(axis, a.ndim, index)],
     np.split: _split,
     np.matmul: lambda a, b: F.matmul(a, b),

@@ -395,23 +395,20 @@ def _einsum_forward(*values: Any) -> Any:
 
 def _einsum_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any, ...]:
     """Each operand's gradient is an einsum of g with the other operand; indices the operand
-    alone sums over come back through a ones array of their sizes."""
+    alone sums over (in neither g nor the other) come back by broadcasting, as the sum's do.
+    Written with numpy functions that have tensor forms, so it also serves create_graph."""
     subscripts, output = extra
-    sizes = {
-        c: n
-        for s, v in zip(subscripts, values, strict=True)
-        for c, n in zip(s, np.shape(v), strict=True)
-    }
     grads = []
     for index, own in enumerate(subscripts):
         others = [s for i, s in enumerate(subscripts) if i != index]
         present = output + "".join(others)
-        missing = "".join(c for c in own if c not in present)
-        terms = [output, *others] + ([missing] if missing else [])
+        kept = "".join(c for c in own if c in present)
         arrays = [g, *[v for i, v in enumerate(values) if i != index]]
+        grad = np.einsum(f"{','.join([output, *others])}->{kept}", *arrays)
+        missing = tuple(position for position, c in enumerate(own) if c not in present)
         if missing:
-            arrays.append(np.ones(tuple(sizes[c] for c in missing)))
-        grads.append(np.einsum(f"{','.join(terms)}->{own}", *arrays))
+            grad = np.broadcast_to(np.expand_dims(grad, missing), np.shape(values[index]))
+        grads.append(grad)
     return tuple(grads)
 
 
@@ -423,6 +420,28 @@ EINSUM = OpRule(
     ),
     symbol="einsum(u, v)", out_needed_by=(),
 )  # fmt: skip
+
+
+def scatter_add_graph(g: Any, like: Any, indices: np.ndarray, dim: int) -> Any:
+    """The tensor shaped like ``like`` that gathering ``indices`` along ``dim`` reads ``g`` from,
+    each position summing what was read from it (gather's product), from recorded operations:
+    g times a one-hot of the indices, summed over the gathered positions. Repeated indices add
+    up, which writing g into place could not do."""
+    shape = np.shape(like)
+    ndim = len(shape)
+    one_hot = indices[..., None] == np.arange(shape[dim])  # [..., i, ..., j]: i reads j
+    spread = np.sum(np.expand_dims(g, -1) * one_hot, axis=dim)  # [..., j], the rest kept
+    placed = np.transpose(spread, (*range(dim), ndim - 1, *range(dim, ndim - 1)))
+    if np.shape(placed) == shape:
+        return placed
+    grad = like.detach() * 0  # indices shorter than the input along some dim: pad with zeros
+    grad[tuple(slice(0, n) for n in np.shape(placed))] = placed
+    return grad
+
+
+def _gather_graph_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any]:
+    indices, dim = extra
+    return (scatter_add_graph(g, values[0], indices, dim),)
 
 
 def _index_graph_vjp(g: Any, values: Any, out: Any, key: Any) -> tuple[Any]:
@@ -468,6 +487,7 @@ GRAPH_VJPS.update(
             EXTREME,
             EXPAND,
             CONTIGUOUS,
+            EINSUM,
         )  # fmt: skip
     }
 )
@@ -476,6 +496,7 @@ GRAPH_VJPS.update(
         "min": EXTREME.vjp,
         "to": lambda g, values, out, dtype: (g.to(values[0].dtype),),
         "index": _index_graph_vjp,
+        "gather": _gather_graph_vjp,
         "index_put": _index_put_graph_vjp,
     }
 )

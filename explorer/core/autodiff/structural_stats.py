@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff.rules import GRAPH_VJPS, STRUCTURAL_DESCRIPTIONS, OpRule
-from explorer.core.autodiff.structural import expand_reduced, reduced_count
+from explorer.core.autodiff.structural import expand_reduced, reduced_count, scatter_add_graph
 
 
 def _centered(a: Any, dims: tuple[int, ...] | None) -> Any:
@@ -91,6 +91,25 @@ def _prod_dims(extra: Any) -> tuple[int, ...] | None:
     return None if extra[0] is None else (extra[0],)
 
 
+def _product_of_others_graph(a: Any, dim: int | None) -> Any:
+    """``_product_of_others`` from recorded operations, for create_graph: row i of an n × n
+    stack holds the elements with the i-th replaced by 1, and its product is the others'."""
+    if dim is None:
+        return np.reshape(_product_of_others_graph(np.reshape(a, (-1,)), 0), np.shape(a))
+    ndim = np.ndim(a)
+    last = np.transpose(a, (*range(dim), *range(dim + 1, ndim), dim))  # dim moved last
+    n = np.shape(a)[dim]
+    rows = np.where(np.eye(n, dtype=bool), 1.0, np.expand_dims(last, -2))
+    others = np.prod(rows, axis=-1)
+    return np.transpose(others, (*range(dim), ndim - 1, *range(dim, ndim - 1)))
+
+
+def _prod_graph_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any]:
+    shape = np.shape(values[0])
+    local = _product_of_others_graph(values[0], extra[0])
+    return (expand_reduced(g, shape, _prod_dims(extra), extra[1]) * local,)
+
+
 PROD = OpRule(
     "prod", "ProdBackward0", _prod_forward,
     vjp=lambda g, values, out, extra: (
@@ -154,6 +173,13 @@ def _pick_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any]:
     return (grad,)
 
 
+def _pick_graph_vjp(g: Any, values: Any, out: Any, extra: Any) -> tuple[Any]:
+    """The same from recorded operations: the picked index is a gather's."""
+    indices, dim, keepdim = extra
+    g = g if keepdim else np.expand_dims(g, dim)
+    return (scatter_add_graph(g, values[0], indices, dim),)
+
+
 MAX_ALONG = OpRule(
     "max_along", "MaxBackward0", _pick, vjp=_pick_vjp,
     jvp=lambda tangents, values, out, extra: _pick(tangents[0], extra),
@@ -204,4 +230,11 @@ LOGSUMEXP = OpRule(
     symbol="logsumexp(u)",
 )  # fmt: skip
 STRUCTURAL_DESCRIPTIONS["logsumexp"] = ("∂ logsumexp(u)/∂uᵢ = softmax(u)ᵢ", "")
-GRAPH_VJPS.update({rule.name: rule.vjp for rule in (SOFTMAX, LOG_SOFTMAX, LOGSUMEXP)})
+# Rules written with numpy functions that have tensor forms (numpy_protocol) serve
+# create_graph as they are; the others have a form from recorded operations.
+GRAPH_VJPS.update(
+    {rule.name: rule.vjp for rule in (SOFTMAX, LOG_SOFTMAX, LOGSUMEXP, VAR, STD, CUMSUM)}
+)
+GRAPH_VJPS.update(
+    {"prod": _prod_graph_vjp, "max_along": _pick_graph_vjp, "min_along": _pick_graph_vjp}
+)
