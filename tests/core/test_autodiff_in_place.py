@@ -1,8 +1,11 @@
 """In-place ops on tensors of a graph behave as in PyTorch 2.13: the same object (aliases and
 lists holding it see the change) gets the new value and a new node (AddBackward0, CopySlices,
 IndexPutBackward0); consumers made before keep the node they read; values saved for backward
-and changed since make backward fail; leaves that require grad, and views of them, refuse.
-Expected values, node names and texts come from running the same programs on PyTorch 2.13."""
+and changed since make backward fail; a view shares its base's memory and version counter, and
+a write through it changes the base's graph too (CopySlices); leaves that require grad, and
+views of them, refuse. Expected values, node names and texts come from running the same
+programs on PyTorch 2.13, except the writes through views, whose values and gradients are
+worked by hand from PyTorch's view semantics (shared storage and version counter)."""
 
 from __future__ import annotations
 
@@ -137,3 +140,66 @@ def test_under_no_grad_a_leaf_is_written_and_keeps_being_a_leaf():
         x += 1
         x[0] = 7
     assert x.is_leaf and x.tolist() == [7.0, 3.0] and x._version == 2
+
+
+def test_writes_through_a_reshaped_view_change_the_base_and_its_gradient():
+    x = torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], requires_grad=True)
+    y = x * 2
+    v = y.view(2, 3)
+    v.mul_(v)  # y = (2x)², so d(sum y)/dx = 8x; the product read v's old value
+    assert y.tolist() == [4.0, 16.0, 36.0, 64.0, 100.0, 144.0] and node_name(y) == "CopySlices"
+    assert v.tolist() == [[4.0, 16.0, 36.0], [64.0, 100.0, 144.0]]
+    y.sum().backward()
+    assert x.grad.tolist() == [8.0, 16.0, 24.0, 32.0, 40.0, 48.0]
+
+
+def test_writes_through_a_view_of_a_transposed_view_reach_the_base():
+    x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
+    m = x * 1
+    m.t()[0].mul_(3)  # the first column of m
+    assert m.tolist() == [[3.0, 2.0, 3.0], [12.0, 5.0, 6.0]]
+    (m * m).sum().backward()  # d/dx of (3x)² where tripled, x² elsewhere
+    assert x.grad.tolist() == [[18.0, 4.0, 6.0], [72.0, 10.0, 12.0]]
+
+
+@pytest.mark.parametrize(
+    ("write", "value", "gradient"),
+    [
+        (lambda row: row.__setitem__(1, 5.0), [[1.0, 5.0], [3.0, 4.0]], [[1.0, 0.0], [1.0, 1.0]]),
+        (lambda row: row.zero_(), [[0.0, 0.0], [3.0, 4.0]], [[0.0, 0.0], [1.0, 1.0]]),
+        (lambda row: row.fill_(7.0), [[7.0, 7.0], [3.0, 4.0]], [[0.0, 0.0], [1.0, 1.0]]),
+    ],
+    ids=["setitem", "zero_", "fill_"],
+)
+def test_assignments_into_a_row_view_reach_the_base(write, value, gradient):
+    x = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+    y = x * 1
+    write(y[0])
+    assert y.tolist() == value and node_name(y) == "CopySlices"
+    y.sum().backward()  # an overwritten element no longer depends on x
+    assert x.grad.tolist() == gradient
+
+
+def test_a_view_shares_its_bases_version_counter():
+    # PyTorch's rule: a view and its base count in-place writes together, so a value saved
+    # through one and changed through the other fails backward instead of giving a wrong grad.
+    x = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+    a = torch.tensor([10.0, 20.0], requires_grad=True)
+    y = x * 1
+    row = y[0]
+    product = (row * a).sum()  # saves row for a's gradient
+    with torch.no_grad():
+        y[0, 0] = 100.0
+    assert y._version == row._version == 1
+    with pytest.raises(RuntimeError, match=re.escape("is at version 1; expected version 0")):
+        product.backward()
+
+
+def test_an_expanded_view_refuses_in_place_writes():
+    y = torch.tensor([1.0, 2.0], requires_grad=True) * 1
+    message = (
+        "unsupported operation: more than one element of the written-to tensor refers to a "
+        "single memory location. Please clone() the tensor before performing the operation."
+    )
+    with pytest.raises(RuntimeError, match=f"^{re.escape(message)}$"):
+        y.expand(3, 2).add_(1)

@@ -109,6 +109,8 @@ def apply_structural(rule: R.OpRule, inputs: tuple, extra: Any) -> Tensor:
     check_allocation(np.size(value))
     track = GradMode.enabled and any(t._requires_grad for t in inputs)
     result = make(value, True, rule, inputs, extra) if track else make(value, False)
+    if rule.is_view:  # a view shares its base's memory, so its version counter (PyTorch's rule)
+        result._counter = inputs[0]._shared_counter()
     if any(t._tangent is not None for t in inputs):
         tangents = [t._tangent for t in inputs]
         result._tangent = rule.jvp(tangents, values, result._value, extra)

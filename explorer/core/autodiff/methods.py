@@ -115,17 +115,35 @@ def in_place(tensor: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor
         # matter, so the tensor becomes a fill with it.
         return tensor.fill_(as_tensor_value(check_in_place_result(tensor, result)))
     check_in_place_result(tensor, result)
-    if tensor._op is not None and tensor._op.is_view and tensor._op.name != "index":
+    return rebase_view(tensor, result)
+
+
+def rebase_view(tensor: Tensor, result: Tensor) -> Tensor:
+    """``tensor`` becomes ``result``; when it is a view (``v = y[0]``, ``y.view(2, 3)``,
+    ``y.t()``), the tensor it views changes too, as in PyTorch (CopySlices): the base becomes
+    itself with the view's part replaced (a view of a view passes it on up), and the view is
+    then taken again from the new base. One write, so the version they share moves on by one."""
+    op = tensor._op
+    if op is None or not op.is_view:
+        return tensor._rebase(result)
+    base, extra = tensor._inputs[0], tensor._extra
+    while base._successor is not None:  # the live tensor, not a node it was before
+        base = base._successor
+    if op.name == "index":
+        changed_base = apply_structural(S.index_put_rule(extra), (base, result), extra)
+    elif op.name == "reshape":
+        changed_base = apply_structural(S.RESHAPE_BACK, (result,), tuple(base.shape))
+    elif op.name == "permute":
+        changed_base = apply_structural(S.PERMUTE_BACK, (result,), tuple(np.argsort(extra)))
+    else:  # an expanded view: several of its elements are one element of the base
         raise RuntimeError(
-            "in-place change of a reshaped or transposed view of a tensor that requires grad is "
-            "not supported by explorer.autodiff; use an out-of-place operation instead"
+            "unsupported operation: more than one element of the written-to tensor refers to a "
+            "single memory location. Please clone() the tensor before performing the operation."
         )
-    if tensor._op is not None and tensor._op.is_view:
-        # A slice of another tensor (v = y[0]): y changes too (PyTorch's CopySlices).
-        base, key = tensor._inputs[0], tensor._extra
-        base._rebase(apply_structural(S.index_put_rule(key), (base, result), key))
-        return tensor._rebase(apply_structural(S.index_rule(key), (base,), key))
-    return tensor._rebase(result)
+    version, previous = tensor._retire(result)  # before the base's write changes this memory
+    rebase_view(base, changed_base)
+    view = apply_structural(op, (base,), extra)
+    return tensor._become(view, version, previous, write=False)
 
 
 def as_tensor_value(value: Any) -> Tensor:
@@ -173,7 +191,7 @@ def _setitem(self: Tensor, key: Any, other: Any) -> None:
         if GradMode.enabled and (self._requires_grad or tracked):
             # PyTorch records the write (CopySlices, IndexPutBackward0) and rebases self.
             value = lift(other, self)
-            self._rebase(apply_structural(S.index_put_rule(key), (self, value), key))
+            rebase_view(self, apply_structural(S.index_put_rule(key), (self, value), key))
         else:
             self._own_value()[key] = value_of(other, None)
     except IndexError as error:
@@ -186,7 +204,7 @@ def _fill(self: Tensor, number: Any, rule: R.OpRule) -> Tensor:
     self._check_in_place()
     if GradMode.enabled and (self._requires_grad or getattr(number, "_requires_grad", False)):
         value = number if isinstance(number, Tensor) else make(np.asarray(number), False)
-        return self._rebase(apply_elementwise(rule, (self, value)))
+        return rebase_view(self, apply_elementwise(rule, (self, value)))
     write_value(self, number)
     return self
 

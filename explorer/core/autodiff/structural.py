@@ -128,6 +128,12 @@ PERMUTE = OpRule(
     out_needed_by=(), is_view=True,
 )  # fmt: skip
 
+# A tensor written through a reshaped or transposed view of it (``y.view(2, 3).mul_(2)``) takes
+# the view's new value back in its own shape; PyTorch names that node CopySlices. It is not a
+# view of that value.
+RESHAPE_BACK = replace(RESHAPE, backward_name="CopySlices", is_view=False)
+PERMUTE_BACK = replace(PERMUTE, backward_name="CopySlices", is_view=False)
+
 
 # t.expand(sizes): a broadcast view; each input element's gradient sums its copies.
 EXPAND = OpRule(

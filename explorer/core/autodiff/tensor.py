@@ -281,8 +281,10 @@ class Tensor:
             return
         if self._op is None:
             raise RuntimeError(LEAF_IN_PLACE_MESSAGE)
-        base = self._inputs[0]
-        if self._op.is_view and base._op is None and base._requires_grad:
+        base = self
+        while base._op is not None and base._op.is_view:  # a view (of a view …) of what?
+            base = base._inputs[0]
+        if base is not self and base._op is None and base._requires_grad:
             raise RuntimeError(VIEW_OF_LEAF_MESSAGE)
 
     def as_of_version(self, version: int) -> Tensor:
@@ -297,29 +299,46 @@ class Tensor:
         as PyTorch does: the same object (aliases and lists see the change) and the same memory
         get the new value and the new node, whose input is the node this tensor was — a new
         object, ``previous``, which earlier consumers find by version (``engine.inputs_of``)."""
+        version, previous = self._retire(result)
+        return self._become(result, version, previous)
+
+    def _retire(self, reader: Tensor) -> tuple[int, Tensor]:
+        """The node this tensor is now, as a new object ``previous`` that ``reader`` (the op
+        computed from it in place) reads instead; with a copy of the value if ``reader`` saves
+        it (PyTorch's original_self), taken before the memory is written. Returns the version
+        up to which consumers read ``previous``, and ``previous``."""
         version = self._version
         previous = make(self._value, self._requires_grad, self._op, self._inputs, self._extra)
         previous._input_versions, previous._created_version = (
             self._input_versions,
             self._created_version,
         )
-        requires = tuple(t._requires_grad for t in result._inputs)
+        requires = tuple(t._requires_grad for t in reader._inputs)
         reads_previous = any(
-            result._inputs[index] is self for index in result._op.saved_arguments(requires)
+            reader._inputs[index] is self for index in reader._op.saved_arguments(requires)
         )
         if reads_previous:
-            # The new node reads the old value: it keeps a copy (PyTorch's original_self).
             previous._value = np.array(self._value, copy=True)[()]
             previous._created_version -= version  # its own counter starts at 0
         else:
             previous._counter = self._shared_counter()  # the same memory, changed below
         previous._successor = self
-        inputs = tuple(previous if t is self else t for t in result._inputs)
-        input_versions = tuple(t._version for t in inputs)
-        write_value(self, result._value)
-        self._op, self._inputs, self._extra = result._op, inputs, result._extra
+        reader._inputs = tuple(previous if t is self else t for t in reader._inputs)
+        reader._input_versions = tuple(t._version for t in reader._inputs)
+        return version, previous
+
+    def _become(self, result: Tensor, version: int, previous: Tensor, write: bool = True):
+        """Take ``result``'s value and node. ``write=False``: this is a view whose base was just
+        written, which changed its memory and its version (shared with the base) already."""
+        if write:
+            write_value(self, result._value)
+        elif isinstance(self._value, np.ndarray):
+            self._value[...] = result._value  # the same values where the memory is shared
+        else:
+            self._value = result._value  # a 0-dim view holds a number of its own
+        self._op, self._inputs, self._extra = result._op, result._inputs, result._extra
         self._requires_grad, self._freed, self._node_grad = True, False, None
-        self._input_versions, self._created_version = input_versions, self._version
+        self._input_versions, self._created_version = result._input_versions, self._version
         self._history = (*self._history, (version, previous))
         self._tangent = result._tangent
         engine.Rebases.happened = True
