@@ -13,6 +13,8 @@ economies on (the default), ``EconomicalArithmetic`` does the same arithmetic wi
   interior node's recorded gradient (kept for the graph view), the two share it until the
   first in-place write to ``.grad``, which gives the record a copy of its own first
   (``RecordedGrad``, ``Tensor._own_value``).
+- a 0-dim node (scalar graphs) takes one shortcut for its whole step (``scalar_step``): its
+  products are numbers, added straight into its inputs' pending gradients.
 
 Each in-place write goes only into an array this pass allocated and still keeps a reference to
 (``_owned``), never into one a user, a tensor or a record may hold: no decision rests on reference
