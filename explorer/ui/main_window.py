@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 import explorer
 from explorer.core.expr.errors import ExprError
-from explorer.ui import export, i18n
+from explorer.ui import i18n
 from explorer.ui.appearance import Appearance, AppearanceMenu
-from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.i18n import Context, LanguageMenu
 from explorer.ui.lessons_pane import LessonsDock
@@ -315,8 +314,12 @@ class MainWindow(QMainWindow):
         self.showFullScreen() if checked else self.showNormal()
 
     # ----- export -------------------------------------------------------------------------------
+    # explorer.ui.export (Qt SVG, the scene exporters) is imported on the first export: the first
+    # window does not need it (tests/ui/test_cold_start_is_lazy.py).
 
     def export_target(self) -> Any:
+        from explorer.ui import export
+
         panel = self.tabs.currentWidget()
         if panel is None:
             raise export.ExportError(T("There is no panel to export"))
@@ -324,6 +327,8 @@ class MainWindow(QMainWindow):
 
     def export_image(self, path: str | Path, width: int, height: int) -> Path:
         """Export the current panel to ``path`` (.png or .svg) and say so in the status bar."""
+        from explorer.ui import export
+
         written = export.export_image(self.export_target(), path, width, height)
         self.statusBar().showMessage(
             T("Exported {path} ({width}×{height})", path=written, width=width, height=height),
@@ -332,6 +337,9 @@ class MainWindow(QMainWindow):
         return written
 
     def show_export_dialog(self) -> None:
+        from explorer.ui import export
+        from explorer.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.settings, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -352,6 +360,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{title}: {message.splitlines()[0]}", _STATUS_MS)
 
     def copy_image(self) -> None:
+        from explorer.ui import export
+
         image = export.copy_image_to_clipboard(self.export_target())
         self.statusBar().showMessage(
             T(

@@ -1,4 +1,4 @@
-"""Start-up pays only for what the first window shows: other tabs, sympy and the worker wait.
+"""Start-up pays only for what the first window shows: other tabs, sympy, exports, the worker wait.
 
 The cold-start budget itself (≤ 1.5× a bare pyqtgraph window, measured in the same run) is
 measured by tests/benchmarks/bench_startup.py; these tests pin what makes it possible.
@@ -27,7 +27,13 @@ settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
 window = MainWindow(settings)
 window.show()
 app.processEvents()
-heavy = ("sympy", "explorer.core.autodiff", "explorer.core.graph", "explorer.ui.graph_view")
+heavy = (
+    "sympy",
+    "explorer.core.autodiff",
+    "explorer.core.graph",
+    "explorer.ui.graph_view",
+    "explorer.ui.export",
+)
 print(json.dumps({
     "imported": sorted(m for m in sys.modules if m.startswith(heavy)),
     "worker_started": window.worker.worker.process_id is not None,
@@ -49,7 +55,8 @@ def test_the_first_window_imports_no_sympy_and_starts_no_worker():
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["imported"] == []  # sympy, the Graph tab's engine and views: not yet
+    # sympy, the Graph tab's engine and views, the exporters (first File ▸ Export): not yet
+    assert report["imported"] == []
     assert not report["worker_started"]  # started after the window is shown
 
 

@@ -57,7 +57,7 @@ def run_export_dialog(monkeypatch, window, path):
         dialog._accept()
         return dialog.result()
 
-    monkeypatch.setattr(main_window_module.ExportDialog, "exec", exec_by_typing)
+    monkeypatch.setattr(ExportDialog, "exec", exec_by_typing)
     monkeypatch.setattr(
         main_window_module.QMessageBox, "warning", lambda *args: warnings.append(args[2])
     )
