@@ -24,14 +24,20 @@ def _tool():
     return module
 
 
+HOW = (
+    "run `python packaging/translations.py` and give each new entry of "
+    "explorer/resources/translations/zh.ts its Chinese <translation>"
+)
+
+
 def test_no_string_of_the_code_lacks_a_chinese_translation():
-    assert _tool().untranslated(TRANSLATIONS / "zh.ts") == []
+    assert _tool().untranslated(TRANSLATIONS / "zh.ts") == [], HOW
 
 
 def test_the_catalogue_holds_exactly_the_strings_of_the_code():
     # A string dropped from the code leaves the catalogue (packaging/translations.py rewrites it).
     tool = _tool()
-    assert set(tool.translations(TRANSLATIONS / "zh.ts")) == set(tool.all_strings())
+    assert set(tool.translations(TRANSLATIONS / "zh.ts")) == set(tool.all_strings()), HOW
 
 
 def test_the_catalogue_finds_strings_through_every_kind_of_call(tmp_path):
