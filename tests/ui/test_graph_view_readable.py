@@ -1,12 +1,16 @@
 """The Graph tab is readable at 1280×800 without zooming: at the default zoom every text is at
-least the application's font size, and no shown label overlaps another label or a card, for the
-seed example in both views and every preset, at the start, mid-way and after Run all."""
+least the application's font size, no shown label overlaps another label or a card, and no edge
+runs through a card it does not connect, for the seed example in both views and every preset, at
+the start, mid-way and after Run all; and no edge crosses a card in programs of 40+ definitions
+whose values are reused many layers later (the long edges run along lanes beside the cards)."""
 
 import itertools
 
 import pytest
+from PySide6.QtGui import QPainterPathStroker
 from PySide6.QtWidgets import QApplication
 
+from explorer.core.graph.from_text import DEFINITIONS
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
 from explorer.core.graph.presets import PRESETS
 from explorer.ui.graph_view.items import BODY_FONT, LABEL_FONT, TITLE_FONT
@@ -26,6 +30,34 @@ def shown_rects(panel):
     return cards, labels
 
 
+def long_program(definitions: int = 42) -> str:
+    """A chain of definitions, each also reading one three back, and an output reading the
+    first and a middle one (edges spanning 20 and 40 layers)."""
+    lines = ["a0 = x*y + sin(x)"]
+    lines += [f"a{i} = a{i - 1}*x + cos(a{max(0, i - 3)}) - y" for i in range(1, definitions)]
+    lines.append(f"f = a{definitions - 1} + a0 + a{definitions // 2}")
+    return "\n".join(lines)
+
+
+def cards_crossed(panel):
+    """(edge index, card title) for every edge whose stroke enters a card it does not connect."""
+    scene, model = panel.scene, panel.model
+    # A card's outline is drawn inside its bounding rect's 3-pixel margin.
+    cards = {
+        node_id: card.sceneBoundingRect().adjusted(3, 3, -3, -3)
+        for node_id, card in scene.cards.items()
+    }
+    stroker = QPainterPathStroker()
+    crossed = []
+    for index, item in scene.edges.items():
+        edge = model.edges[index]
+        stroke = item.mapToScene(stroker.createStroke(item.path))
+        for node_id, rect in cards.items():
+            if node_id not in (edge.source, edge.target) and stroke.intersects(rect):
+                crossed.append((index, scene.cards[node_id].title.text))
+    return crossed
+
+
 @pytest.mark.parametrize(("key", "view"), CASES)
 def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view):
     panel = graph_panel
@@ -34,6 +66,7 @@ def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view
     if view is not None and panel.model.view != view:
         panel.view_choice.choose(view)
         panel.apply_source()
+    assert cards_crossed(panel) == []
     app_points = QApplication.font().pointSizeF()
     for font in (BODY_FONT, LABEL_FONT, TITLE_FONT):
         assert font.pointSizeF() * panel.view.zoom >= app_points - 1e-9
@@ -46,3 +79,17 @@ def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view
             assert not any(label.intersects(card) for card in cards), (key, position)
         for first, second in itertools.combinations(labels, 2):
             assert not first.intersects(second), (key, position)
+
+
+@pytest.mark.parametrize("view", [NAMED_STEPS, OPERATIONS])
+def test_no_edge_crosses_a_card_in_a_long_program(graph_panel, view):
+    panel = graph_panel
+    panel.view_choice.choose(view)
+    assert panel.set_source(long_program(), DEFINITIONS)
+    assert panel.model.view == view
+    spans = [
+        panel.model.layout.layer_of[e.target] - panel.model.layout.layer_of[e.source]
+        for e in panel.model.edges
+    ]
+    assert max(spans) >= 40  # the case this is about: values reused far along the chain
+    assert cards_crossed(panel) == []

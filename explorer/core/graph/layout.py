@@ -4,12 +4,15 @@
    one layer right of its furthest producer; constants (leaves that are not inputs) sit just left
    of their first consumer instead of far away in layer 0. The output is always last.
 2. Edges spanning several layers get a waypoint per layer they cross (a "dummy" node), so long
-   edges are routed between cards instead of through them; beyond six layers only the layers
-   next to the ends get one (the cost of a full route grows with the span).
+   edges are routed between cards instead of through them. An edge spanning more than six
+   layers (a value reused much later) would add a waypoint to every layer it passes, which
+   costs time and space in each of them; it runs instead along a lane above or below the cards
+   of the layers it passes (whichever side is nearer its ends), a lane of its own wherever two
+   such edges overlap, and so never through a card.
 3. Order within layers: barycentre sweeps (down and up), keeping the order with the fewest
    crossings between adjacent layers (counted exactly with a Fenwick tree).
 4. Coordinates: x is the layer index; y is pulled towards the mean of the neighbours and then
-   spread to keep one unit between cards (half a unit between waypoints).
+   spread to keep one unit between cards (half a unit between waypoints); then the lanes.
 
 Coordinates are in abstract units (one layer apart in x, one card apart in y); the view scales
 them. ``wrap_layout`` cuts a long layout into bands stacked top to bottom (an export of a
@@ -29,9 +32,10 @@ _SWEEPS = 6
 _SPACING_NODE = 1.0
 _SPACING_WAYPOINT = 0.5
 _STRAIGHTEN_PASSES = 4
-# Edges crossing more layers than this get waypoints next to their ends only, so a graph whose
-# edges jump far (a value reused much later) stays fast; the middle is one straight segment.
+# Edges crossing more layers than this run along a lane (see the module's step 2).
 _MAX_ROUTED_SPAN = 6
+_LANE_CLEARANCE = 0.75  # from the nearest card's centre to the first lane (a card is ~0.7 high)
+_LANE_SPACING = 0.4  # between lanes that overlap
 
 
 @dataclass(frozen=True)
@@ -96,13 +100,21 @@ def layered_layout(
     layer = assign_layers(node_ids, edges, inputs=inputs, output_id=output_id)
     chains, vertex_layer = _insert_waypoints(node_ids, edges, layer)
     layer_count = max(layer.values(), default=-1) + 1
-    order = _initial_order(node_ids, chains, vertex_layer, layer_count)
-    neighbours_up, neighbours_down = _adjacency(chains)
+    laned = [chain is None for chain in chains]
+    ordered = [chain for chain in chains if chain is not None]
+    order = _initial_order(node_ids, ordered, vertex_layer, layer_count)
+    neighbours_up, neighbours_down = _adjacency(ordered)
     order, crossings = _minimise_crossings(order, neighbours_up, neighbours_down)
-    waypoint_ids = {v for chain in chains for v in chain[1:-1]}
+    waypoint_ids = {v for chain in ordered for v in chain[1:-1]}
     y = _assign_y(order, neighbours_up, neighbours_down, waypoint_ids)
     positions = {v: (float(vertex_layer[v]), y[v]) for v in vertex_layer}
-    routes = tuple(tuple(positions[v] for v in chain) for chain in chains)
+    lanes = _lanes(edges, layer, order, y, laned)
+    routes = tuple(
+        _lane_route(positions, layer, edge, lanes[index])
+        if laned[index]
+        else tuple(positions[v] for v in chains[index])
+        for index, edge in enumerate(edges)
+    )
     real = set(node_ids)
     layers = tuple(tuple(v for v in level if v in real) for level in order)
     node_positions = {node: positions[node] for node in node_ids}
@@ -111,16 +123,18 @@ def layered_layout(
 
 def _insert_waypoints(
     node_ids: Sequence[int], edges: Sequence[tuple[int, int]], layer: dict[int, int]
-) -> tuple[list[list[int]], dict[int, int]]:
-    """Each edge becomes a chain of vertices, one per layer; waypoints get negative ids."""
+) -> tuple[list[list[int] | None], dict[int, int]]:
+    """Each edge becomes a chain of vertices, one per layer; waypoints get negative ids. An edge
+    spanning more than ``_MAX_ROUTED_SPAN`` layers gets None: it runs along a lane."""
     vertex_layer = dict(layer)
-    chains: list[list[int]] = []
+    chains: list[list[int] | None] = []
     next_id = -1
     for source, target in edges:
-        chain = [source]
         levels = list(range(layer[source] + 1, layer[target]))
         if len(levels) > _MAX_ROUTED_SPAN:
-            levels = [levels[0], levels[-1]]  # a very long edge: bends at both ends only
+            chains.append(None)
+            continue
+        chain = [source]
         for level in levels:
             vertex_layer[next_id] = level
             chain.append(next_id)
@@ -128,6 +142,61 @@ def _insert_waypoints(
         chain.append(target)
         chains.append(chain)
     return chains, vertex_layer
+
+
+def _lanes(
+    edges: Sequence[tuple[int, int]],
+    layer: dict[int, int],
+    order: list[list[int]],
+    y: dict[int, float],
+    laned: list[bool],
+) -> dict[int, float]:
+    """The y of each long edge's lane: clear of every vertex in the layers it passes, on the side
+    nearer its ends, and apart from the lanes of long edges passing the same layers."""
+    tops = [min((y[v] for v in level), default=0.0) for level in order]
+    bottoms = [max((y[v] for v in level), default=0.0) for level in order]
+    taken: list[tuple[int, int, float]] = []  # first and last layer passed, lane y
+    lanes: dict[int, float] = {}
+    long_edges = [index for index, is_laned in enumerate(laned) if is_laned]
+    # Shorter spans first, so they take the lanes nearest the cards.
+    long_edges.sort(key=lambda i: (layer[edges[i][1]] - layer[edges[i][0]], i))
+    for index in long_edges:
+        source, target = edges[index]
+        first, last = layer[source] + 1, layer[target] - 1
+        top, bottom = min(tops[first : last + 1]), max(bottoms[first : last + 1])
+        ends = (y[source] + y[target]) / 2
+        direction = -1.0 if ends - top <= bottom - ends else 1.0
+        base = top if direction < 0 else bottom
+        near = sorted(
+            (direction * (other - base) for a, b, other in taken if a <= last and first <= b),
+        )
+        # The nearest free lane: walk outwards past the lanes already taken there.
+        distance = _LANE_CLEARANCE
+        for other in near:
+            if other > distance - _LANE_SPACING + 1e-9:
+                if other - distance >= _LANE_SPACING - 1e-9:
+                    break
+                distance = other + _LANE_SPACING
+        lane = base + direction * distance
+        taken.append((first, last, lane))
+        lanes[index] = lane
+    return lanes
+
+
+def _lane_route(
+    positions: dict[int, tuple[float, float]],
+    layer: dict[int, int],
+    edge: tuple[int, int],
+    lane: float,
+) -> tuple[tuple[float, float], ...]:
+    """Source, the lane at the first and last layer passed, target."""
+    source, target = edge
+    return (
+        positions[source],
+        (float(layer[source] + 1), lane),
+        (float(layer[target] - 1), lane),
+        positions[target],
+    )
 
 
 def _initial_order(
