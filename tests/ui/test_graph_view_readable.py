@@ -39,6 +39,30 @@ def long_program(definitions: int = 42) -> str:
     return "\n".join(lines)
 
 
+def cut_short(line):
+    return line.metrics.horizontalAdvance(line.text) > line.max_width + 0.5
+
+
+def nothing_lost(panel):
+    """Texts cut short with "…" where that loses information: a value, gradient, partial or
+    flow number (never cut), or a formula whose whole text is not in its item's tooltip."""
+    lost = []
+    for card in panel.scene.cards.values():
+        lost += [line.text for line in (card.value_line, card.grad_line) if cut_short(line)]
+        lost += [
+            line.text
+            for line in (card.title, card.subtitle)
+            if cut_short(line) and line.text not in card.toolTip()
+        ]
+    for label in panel.scene.labels.values():
+        lost += [
+            line.text for line in (label.number, label.flow, label.flow_amount) if cut_short(line)
+        ]
+        if cut_short(label.partial) and label.partial.text not in label.toolTip():
+            lost.append(label.partial.text)
+    return lost
+
+
 def cards_crossed(panel):
     """(edge index, card title) for every edge whose stroke enters a card it does not connect."""
     scene, model = panel.scene, panel.model
@@ -79,6 +103,7 @@ def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view
             assert not any(label.intersects(card) for card in cards), (key, position)
         for first, second in itertools.combinations(labels, 2):
             assert not first.intersects(second), (key, position)
+        assert nothing_lost(panel) == [], (key, position)
 
 
 @pytest.mark.parametrize("view", [NAMED_STEPS, OPERATIONS])
@@ -93,3 +118,5 @@ def test_no_edge_crosses_a_card_in_a_long_program(graph_panel, view):
     ]
     assert max(spans) >= 40  # the case this is about: values reused far along the chain
     assert cards_crossed(panel) == []
+    panel.run_all()
+    assert nothing_lost(panel) == []  # its gradients reach 10¹³: the cards widen to show them

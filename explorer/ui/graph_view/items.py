@@ -10,6 +10,7 @@ left out, so a big graph's structure stays visible.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,13 +33,15 @@ from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
 
-CARD_WIDTH = 140.0
+CARD_WIDTH = 140.0  # the narrowest card; a graph whose numbers need more gets wider cards
+_MAX_CARD_WIDTH = 300.0  # a long vector's value beyond this is elided (its tooltip has it)
 _PADDING = 6.0
 _TEXT_LOD = 0.5  # 9 pt text drawn at half size is no longer readable
 _SUMMARY_PIXELS = 12.0  # the label's size on screen in the simplified card
 _SUMMARY_MIN_PIXELS = 4.0  # smaller than this the label is left out too
 _ARROW_SIZE = 9.0
 LABEL_MAX_WIDTH = 84.0  # "∂a/∂w", "= −4", "adds −4096" at the application's font size
+_MAX_LABEL_NUMBER_WIDTH = 220.0  # a vector partial's numbers, before eliding
 
 HIGHLIGHT = QColor("#e8590c")
 GRAD_COLOUR = QColor("#b3261e")
@@ -79,6 +82,23 @@ def _metrics(font: QFont) -> QFontMetricsF:
     if metrics is None:
         metrics = _METRICS[id(font)] = QFontMetricsF(font)
     return metrics
+
+
+def value_line_text(value: str) -> str:
+    """A card's value line: ``value  4``, or that it is not evaluated yet ("")."""
+    return T("value  {value}", value=value) if value else T("value  not yet")
+
+
+def card_width_for(lines: Iterable[str]) -> float:
+    """The card width that shows every one of ``lines`` (value and gradient lines) whole."""
+    widest = max((_metrics(BODY_FONT).horizontalAdvance(line) for line in lines), default=0.0)
+    return min(_MAX_CARD_WIDTH, max(CARD_WIDTH, widest + 2 * _PADDING + 2))
+
+
+def label_width_for(lines: Iterable[str]) -> float:
+    """The edge-label width that shows every one of ``lines`` (numbers, flows) whole."""
+    widest = max((_metrics(LABEL_FONT).horizontalAdvance(line) for line in lines), default=0.0)
+    return min(_MAX_LABEL_NUMBER_WIDTH, max(LABEL_MAX_WIDTH, widest + 2))
 
 
 class _Line:
@@ -137,18 +157,27 @@ class CardState:
 class NodeCard(QGraphicsItem):
     """A node: title (the user's name or the formula), op line, value, and grad or tangent."""
 
-    def __init__(self, node_id: int, title: str, subtitle: str, kind: str, tooltip: str):
+    def __init__(
+        self,
+        node_id: int,
+        title: str,
+        subtitle: str,
+        kind: str,
+        tooltip: str,
+        width: float = CARD_WIDTH,
+    ):
         super().__init__()
         self.node_id = node_id
         self.kind = kind
-        inner = CARD_WIDTH - 2 * _PADDING
+        self.width = width
+        inner = width - 2 * _PADDING
         self.title = _Line(TITLE_FONT, inner, title)
         self.subtitle = _Line(BODY_FONT, inner, subtitle)
         self.value_line = _Line(BODY_FONT, inner)
         self.grad_line = _Line(BODY_FONT, inner)
         self.state = CardState("", "", "none", False)
         self.height = 2 * _PADDING + self.title.height + 3 * self.subtitle.height
-        self._rect = QRectF(0.0, 0.0, CARD_WIDTH, self.height)
+        self._rect = QRectF(0.0, 0.0, width, self.height)
         self.setToolTip(tooltip)
         self.setZValue(2)
 
@@ -160,9 +189,7 @@ class NodeCard(QGraphicsItem):
         if state == self.state:
             return False
         self.state = state
-        self.value_line.set(
-            T("value  {value}", value=state.value) if state.value else T("value  not yet")
-        )
+        self.value_line.set(value_line_text(state.value))
         self.grad_line.set(state.grad)
         self.update()
         return True
@@ -203,7 +230,7 @@ class NodeCard(QGraphicsItem):
         font = QFont(TITLE_FONT)
         font.setPixelSize(max(1, round(pixels)))
         text = QFontMetricsF(font).elidedText(
-            self.title.text, Qt.TextElideMode.ElideRight, CARD_WIDTH - 2 * _PADDING
+            self.title.text, Qt.TextElideMode.ElideRight, self.width - 2 * _PADDING
         )
         painter.setFont(font)
         painter.setPen(_TEXT_COLOUR)
@@ -217,7 +244,7 @@ class NodeCard(QGraphicsItem):
     def right_port(self, rank: int, count: int) -> QPointF:
         span = self.height * 0.6
         top = self.height * 0.2
-        return self.pos() + QPointF(CARD_WIDTH, top + span * (rank + 1) / (count + 1))
+        return self.pos() + QPointF(self.width, top + span * (rank + 1) / (count + 1))
 
 
 @dataclass(frozen=True)
@@ -351,17 +378,21 @@ class EdgeLabel(QGraphicsItem):
         self.detached = detached
         self.partial = _Line(LABEL_FONT, max_width, lines[0])
         self.number = _Line(LABEL_FONT, max_width, lines[1])
-        self.flow = _Line(LABEL_FONT, max_width, flow)
-        flow_width = self.flow.width()
+        # "adds −0.0887235" wider than a label: "adds" over the number, so no digit is cut.
+        self.flow_split = _metrics(LABEL_FONT).horizontalAdvance(flow) > max_width
+        head, _, amount = flow.partition(" ")
+        self.flow = _Line(LABEL_FONT, max_width, head if self.flow_split else flow)
+        self.flow_amount = _Line(LABEL_FONT, max_width, amount if self.flow_split else "")
+        flow_width = max(self.flow.width(), self.flow_amount.width())
         self.flow_gap = 8.0 if lines[1] else 0.0
         shared = self.number.width() + self.flow_gap + flow_width
         # "= 8  adds 512" on one line when it fits, else "adds 512" gets a line of its own.
-        self.flow_own_line = bool(flow) and shared > max_width
+        self.flow_own_line = bool(flow) and (shared > max_width or self.flow_split)
         second = max(self.number.width(), flow_width) if self.flow_own_line else shared
         self.flow.set("")
         self.state = EdgeState(False, False, "")
         self.width = max(self.partial.width(), second, 24.0) + 8
-        line_count = 1 + bool(lines[1] or flow) + self.flow_own_line
+        line_count = 1 + bool(lines[1] or flow) + self.flow_own_line + self.flow_split
         self.height = line_count * self.partial.height + 4
         self._rect = QRectF(-self.width / 2, -self.height / 2, self.width, self.height)
         self.setToolTip(tooltip)
@@ -383,7 +414,7 @@ class EdgeLabel(QGraphicsItem):
         if state == self.state:
             return False
         self.state = state
-        self.flow.set(state.flow)
+        self.flow.set(state.flow.partition(" ")[0] if self.flow_split else state.flow)
         self._show_if_wanted()
         self.update()
         return True
@@ -422,3 +453,6 @@ class EdgeLabel(QGraphicsItem):
             else:
                 where = QPointF(left + self.number.width() + self.flow_gap, second)
             painter.drawStaticText(where, self.flow.static)
+            if self.flow_split:
+                below = QPointF(left, where.y() + self.partial.height)
+                painter.drawStaticText(below, self.flow_amount.static)

@@ -28,13 +28,15 @@ from explorer.ui.graph_view.items import (
     EdgeLabel,
     EdgeState,
     NodeCard,
+    card_width_for,
+    label_width_for,
+    value_line_text,
 )
 from explorer.ui.i18n import core_text
 
 COLUMN_PITCH = CARD_WIDTH + LABEL_MAX_WIDTH + 2 * 10.0  # a card and a gap for the labels
 ROW_GAP = 38.0  # extra space between cards stacked in one layer
 _LABEL_GAP = 3.0
-_NAMED_LABEL_MAX_WIDTH = 300.0
 _LABEL_MARGIN = 10.0  # between a label and the cards on either side, room for the arrows
 _RETURN_REACH = 40.0  # how far an edge into the next band reaches out before turning
 # Room around the drawing in the view. The view fits exactly this rect, so a fitted graph has
@@ -55,6 +57,7 @@ class GraphScene(QGraphicsScene):
         self._grad_text: dict[int, str] = {}
         self._flow_text: dict[int, str] = {}
         self.column_pitch = COLUMN_PITCH
+        self.card_width = CARD_WIDTH
         self.label_width = LABEL_MAX_WIDTH
         self.layout: Layout | None = None
         self.numbers = True
@@ -96,15 +99,29 @@ class GraphScene(QGraphicsScene):
         self._shown = None
         self.numbers = numbers
         self.full_labels = full_labels
-        self.label_width, self.column_pitch = _label_room(model, full_labels)
+        for node in model.nodes:
+            self._value_text[node.id] = format_number(node.value)
+            self._grad_text[node.id] = format_number(node.grad)
+        # Numbers are never cut short: the cards widen to the longest value or gradient (a
+        # node used twice shows a running sum, "grad  −512 + …"); formulas may be, with the
+        # whole in the tooltip.
+        self.card_width = card_width_for(
+            [value_line_text(self._value_text[node.id]) for node in model.nodes]
+            + [
+                f"grad  {self._grad_text[node.id]}"
+                + (" + …" if len(model.outgoing(node.id)) > 1 else "")
+                for node in model.nodes
+            ]
+        )
+        self.label_width, self.column_pitch = _label_room(model, self.card_width, full_labels)
         for node in model.nodes:
             texts = card_texts(model, node)
             subtitle = core_text(texts.subtitle)
-            card = NodeCard(node.id, texts.title, subtitle, texts.kind, texts.tooltip)
+            card = NodeCard(
+                node.id, texts.title, subtitle, texts.kind, texts.tooltip, self.card_width
+            )
             self.addItem(card)
             self.cards[node.id] = card
-            self._value_text[node.id] = format_number(node.value)
-            self._grad_text[node.id] = format_number(node.grad)
         for edge in model.edges:
             texts = edge_label_texts(model, edge, self.full_labels)
             self._flow_text[edge.index] = flow = texts.flow
@@ -147,7 +164,7 @@ class GraphScene(QGraphicsScene):
             if index < len(route) - 1:
                 x, y = route[index]
                 left = QPointF(x * self.column_pitch, y * row_pitch)
-                right = QPointF(x * self.column_pitch + CARD_WIDTH, y * row_pitch)
+                right = QPointF(x * self.column_pitch + self.card_width, y * row_pitch)
             else:
                 left = right = target.left_port(*ports[1])
             if bands[index] > bands[index - 1]:
@@ -278,26 +295,33 @@ class GraphScene(QGraphicsScene):
         return sorted(nodes), sorted(edges)
 
 
-def _label_room(model: GraphModel, full: bool = False) -> tuple[float, float]:
-    """Label width and column pitch: the named-steps view's few edges carry whole formulas
-    (``∂a/∂w = 2(w + x + y + z)``), so its columns widen to fit them, up to a limit; ``full``
-    (exports) widens them to the longest label, whatever the view."""
-    if not full:  # on screen labels are compact (labels.edge_label_texts) in every view
-        return LABEL_MAX_WIDTH, COLUMN_PITCH
-    metrics = QFontMetricsF(LABEL_FONT)
-    widest = max(
-        (
-            max(
-                metrics.horizontalAdvance(line)
-                for line in edge_label_texts(model, edge, full).lines
-            )
-            for edge in model.edges
-        ),
-        default=0.0,
-    )
-    limit = float("inf") if full else _NAMED_LABEL_MAX_WIDTH
-    width = min(max(widest + 2, LABEL_MAX_WIDTH), limit)
-    return width, max(COLUMN_PITCH, CARD_WIDTH + width + 2 * _LABEL_MARGIN)
+def _label_room(model: GraphModel, card_width: float, full: bool = False) -> tuple[float, float]:
+    """Label width and column pitch. On screen a label is compact (``labels.edge_label_texts``)
+    and as wide as its numbers need, so none is cut short (a vector partial's list); ``full``
+    (exports) widens the labels to the longest whole label, formula included."""
+    lines = [
+        line
+        for edge in model.edges
+        for line in (
+            edge_label_texts(model, edge, full).lines if full else _number_lines(model, edge)
+        )
+    ]
+    if full:
+        metrics = QFontMetricsF(LABEL_FONT)
+        width = max(
+            max((metrics.horizontalAdvance(line) for line in lines), default=0.0) + 2,
+            LABEL_MAX_WIDTH,
+        )
+    else:
+        width = label_width_for(lines)
+    return width, max(COLUMN_PITCH, card_width + width + 2 * _LABEL_MARGIN)
+
+
+def _number_lines(model: GraphModel, edge: GraphEdge) -> tuple[str, str]:
+    """An edge label's number line and the amount it adds, which must show whole ("adds" goes
+    above the amount when both do not fit on one line)."""
+    texts = edge_label_texts(model, edge)
+    return texts.lines[1], texts.flow.partition(" ")[2]
 
 
 def _source_ranks(model: GraphModel, routes) -> dict[int, tuple[int, int]]:
