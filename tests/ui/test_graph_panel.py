@@ -374,8 +374,11 @@ def test_the_seed_fits_the_main_window_at_1280_by_800_without_scrollbars(qtbot, 
         assert view.horizontalScrollBar().maximum() <= view.horizontalScrollBar().minimum()
         assert view.verticalScrollBar().maximum() <= view.verticalScrollBar().minimum()
         # The scroll bars' visibility follows the range once Qt lays the view out again.
-        qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=2000)
-        assert not view.verticalScrollBar().isVisible()
+        qtbot.waitUntil(
+            lambda: not view.horizontalScrollBar().isVisible()
+            and not view.verticalScrollBar().isVisible(),
+            timeout=2000,
+        )
         visible = view.mapToScene(view.viewport().rect()).boundingRect()
         for card in panel.scene.cards.values():
             assert visible.contains(card.sceneBoundingRect())

@@ -14,6 +14,7 @@ from explorer.core.graph.from_text import DEFINITIONS
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
 from explorer.core.graph.presets import PRESETS
 from explorer.ui.graph_view.items import BODY_FONT, LABEL_FONT, TITLE_FONT
+from explorer.ui.graph_view.view import READABLE_ZOOM
 
 CASES = [("chain", NAMED_STEPS), ("chain", OPERATIONS)] + [
     (preset.key, None) for preset in PRESETS if preset.key != "chain"
@@ -37,6 +38,16 @@ def long_program(definitions: int = 42) -> str:
     lines += [f"a{i} = a{i - 1}*x + cos(a{max(0, i - 3)}) - y" for i in range(1, definitions)]
     lines.append(f"f = a{definitions - 1} + a0 + a{definitions // 2}")
     return "\n".join(lines)
+
+
+def show_case(panel, settle, key, view):
+    """The panel showing preset ``key`` in ``view`` (None: the preset's own)."""
+    panel.load_preset(key)
+    settle(panel)
+    if view is not None and panel.model.view != view:
+        panel.view_choice.choose(view)
+        panel.apply_source()
+    return panel
 
 
 def cut_short(line):
@@ -84,12 +95,7 @@ def cards_crossed(panel):
 
 @pytest.mark.parametrize(("key", "view"), CASES)
 def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view):
-    panel = graph_panel
-    panel.load_preset(key)
-    settle(panel)
-    if view is not None and panel.model.view != view:
-        panel.view_choice.choose(view)
-        panel.apply_source()
+    panel = show_case(graph_panel, settle, key, view)
     assert cards_crossed(panel) == []
     app_points = QApplication.font().pointSizeF()
     for font in (BODY_FONT, LABEL_FONT, TITLE_FONT):
@@ -120,3 +126,20 @@ def test_no_edge_crosses_a_card_in_a_long_program(graph_panel, view):
     assert cards_crossed(panel) == []
     panel.run_all()
     assert nothing_lost(panel) == []  # its gradients reach 10¹³: the cards widen to show them
+
+
+# The seed in "every operation" has 18 cards of four lines and 25 partials: at the application's
+# font size it needs about twice the view's area, so it is wrapped to the view's width and read
+# by scrolling down, like a page. Every other case fits whole.
+SCROLLS_DOWN = {("chain", OPERATIONS)}
+
+
+@pytest.mark.parametrize(("key", "view"), CASES)
+def test_the_graph_fits_the_view_at_a_readable_size(graph_panel, settle, key, view):
+    panel = show_case(graph_panel, settle, key, view)
+    assert panel.view.zoom >= READABLE_ZOOM
+    shown = panel.view.viewport().rect()
+    drawing = panel.view.mapFromScene(panel.scene.sceneRect()).boundingRect()
+    assert drawing.width() <= shown.width() + 1, (key, view)
+    if (key, view) not in SCROLLS_DOWN:
+        assert drawing.height() <= shown.height() + 1, (key, view)

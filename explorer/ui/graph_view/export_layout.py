@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF
 from explorer.core.graph.model import GraphModel
 from explorer.core.graph.stepper import StepState
 from explorer.ui.graph_view.items import LABEL_FONT
-from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
+from explorer.ui.graph_view.scene import RETURN_REACH, SCENE_MARGIN, GraphScene
 
 EXPORT_SCALE = 1.5  # image pixels per scene unit when the size is chosen for the user
 MIN_TEXT_PIXELS = 11.0  # smallest label text (font height in pixels) we call readable
@@ -121,11 +121,7 @@ def choose_bands(
     in past 1:1 to fit)."""
 
     def scale_for(bands: int) -> float:
-        per_band = math.ceil(layers / bands)
-        width = size[0] * per_band / layers
-        height = bands * size[1] + (bands - 1) * gap
-        padded = _with_margin(width, height)
-        return min(page[0] / padded[0], page[1] / padded[1], max_scale)
+        return min(_band_scale(size, layers, gap, page, bands), max_scale)
 
     best, best_scale = 1, scale_for(1)
     for bands in range(2, min(layers, _MAX_BANDS) + 1):
@@ -135,12 +131,38 @@ def choose_bands(
     return best
 
 
+def _band_size(
+    size: tuple[float, float],
+    layers: int,
+    gap: float,
+    bands: int,
+    columns: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """The size of a drawing of ``size`` (one band of ``layers`` layers) in ``bands`` bands;
+    ``columns`` (column pitch, card width) measures a band's width exactly."""
+    per_band = math.ceil(layers / bands)
+    if columns is None:
+        width = size[0] * per_band / layers
+    else:
+        width = (per_band - 1) * columns[0] + columns[1]
+    # Runs back to the next band reach out on both sides of the cards.
+    width += 2 * RETURN_REACH if bands > 1 else 0.0
+    return width, bands * size[1] + (bands - 1) * gap
+
+
+def _band_scale(
+    size: tuple[float, float], layers: int, gap: float, page: tuple[float, float], bands: int
+) -> float:
+    padded = _with_margin(*_band_size(size, layers, gap, bands))
+    return min(page[0] / padded[0], page[1] / padded[1])
+
+
 def scene_bands(scene: GraphScene, page: tuple[float, float], **options: float) -> int:
     """``choose_bands`` for a scene drawn in one band."""
     rect = scene.itemsBoundingRect()
     layers = scene.layout.width if scene.layout is not None else 1
     size = (rect.width(), rect.height())
-    return choose_bands(size, layers, scene.row_pitch, page, **options)
+    return choose_bands(size, layers, scene.band_clearance, page, **options)
 
 
 class ViewWrapper:
@@ -150,7 +172,9 @@ class ViewWrapper:
 
     def __init__(self, readable_zoom: float):
         self.readable_zoom = readable_zoom
-        self._measured: tuple[GraphModel, tuple[float, float, int, float]] | None = None
+        self._measured: (
+            tuple[GraphModel, tuple[float, float, int, float], tuple[float, float]] | None
+        ) = None
 
     def bands_for(self, scene: GraphScene, model: GraphModel, viewport: tuple[int, int]) -> int:
         """Draws ``model`` in one band on ``scene`` to measure it, the first time."""
@@ -159,11 +183,24 @@ class ViewWrapper:
             rect = scene.drawing_rect
             self._measured = (
                 model,
-                (rect.width(), rect.height(), scene.layout.width, scene.row_pitch),
+                (rect.width(), rect.height(), scene.layout.width, scene.band_clearance),
+                (scene.column_pitch, scene.card_width),
             )
         width, height, layers, gap = self._measured[1]
+        columns = self._measured[2]
         page = (float(max(viewport[0], 200)), float(max(viewport[1], 150)))
         margins = 2 * SCENE_MARGIN  # as the view fits the scene
-        if min(page[0] / (width + margins), page[1] / (height + margins)) >= self.readable_zoom:
-            return 1
+        counts = range(1, min(layers, _MAX_BANDS) + 1)
+        sizes = {
+            count: _band_size((width, height), layers, gap, count, columns) for count in counts
+        }
+        # The fewest bands that show it whole at a readable size; when none do, the fewest
+        # that make it as wide as the view, so it reads like a page, scrolling down only.
+        for count, (band_width, band_height) in sizes.items():
+            scale = min(page[0] / (band_width + margins), page[1] / (band_height + margins))
+            if scale >= self.readable_zoom:
+                return count
+        for count, (band_width, _) in sizes.items():
+            if (band_width + margins) * self.readable_zoom <= page[0]:
+                return count
         return choose_bands((width, height), layers, gap, page, max_scale=1.0)

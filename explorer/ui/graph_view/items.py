@@ -42,6 +42,7 @@ _SUMMARY_MIN_PIXELS = 4.0  # smaller than this the label is left out too
 _ARROW_SIZE = 9.0
 LABEL_MAX_WIDTH = 84.0  # "∂a/∂w", "= −4", "adds −4096" at the application's font size
 _MAX_LABEL_NUMBER_WIDTH = 220.0  # a vector partial's numbers, before eliding
+_MIN_LABEL_WIDTH = 40.0
 
 HIGHLIGHT = QColor("#e8590c")
 GRAD_COLOUR = QColor("#b3261e")
@@ -95,10 +96,15 @@ def card_width_for(lines: Iterable[str]) -> float:
     return min(_MAX_CARD_WIDTH, max(CARD_WIDTH, widest + 2 * _PADDING + 2))
 
 
-def label_width_for(lines: Iterable[str]) -> float:
-    """The edge-label width that shows every one of ``lines`` (numbers, flows) whole."""
-    widest = max((_metrics(LABEL_FONT).horizontalAdvance(line) for line in lines), default=0.0)
-    return min(_MAX_LABEL_NUMBER_WIDTH, max(LABEL_MAX_WIDTH, widest + 2))
+def label_width_for(whole: Iterable[str], short: Iterable[str]) -> float:
+    """The edge-label width that shows every line of ``whole`` (numbers) in full and those of
+    ``short`` (the ∂a/∂b line, "adds 512") up to the usual label width: as narrow as the graph's
+    own labels allow, so more columns fit the view."""
+    metrics = _metrics(LABEL_FONT)
+    numbers = max((metrics.horizontalAdvance(line) for line in whole), default=0.0)
+    others = max((metrics.horizontalAdvance(line) for line in short), default=0.0)
+    widest = max(numbers, min(others, LABEL_MAX_WIDTH))
+    return min(_MAX_LABEL_NUMBER_WIDTH, max(_MIN_LABEL_WIDTH, widest + 2))
 
 
 class _Line:

@@ -38,7 +38,8 @@ COLUMN_PITCH = CARD_WIDTH + LABEL_MAX_WIDTH + 2 * 10.0  # a card and a gap for t
 ROW_GAP = 38.0  # extra space between cards stacked in one layer
 _LABEL_GAP = 3.0
 _LABEL_MARGIN = 10.0  # between a label and the cards on either side, room for the arrows
-_RETURN_REACH = 40.0  # how far an edge into the next band reaches out before turning
+RETURN_REACH = 24.0  # how far an edge into the next band reaches out before turning
+_BAND_MARGIN = 5.0  # between a label on a run back along a band gap and the cards around it
 # Room around the drawing in the view. The view fits exactly this rect, so a fitted graph has
 # no scroll range left (a wider scene rect than the fit showed a scrollbar at 1280×800).
 SCENE_MARGIN = 20.0
@@ -63,6 +64,7 @@ class GraphScene(QGraphicsScene):
         self.numbers = True
         self.full_labels = False
         self.row_pitch = 1.0
+        self.band_clearance = ROW_GAP  # pixels between one band's cards and the next's
         self.bands = 1
         self.drawing_rect = QRectF()  # every item's bounds, measured once per drawing
         # The state and tangents last shown, so a step touches only the items it changes.
@@ -137,10 +139,14 @@ class GraphScene(QGraphicsScene):
         """Position the cards and labels for ``bands`` and route the edges between them."""
         model = self.model
         self.bands = bands
-        layout = wrap_layout(model.layout, bands) if bands > 1 else model.layout
-        self.layout = layout
         heights = [card.height for card in self.cards.values()]
         self.row_pitch = row_pitch = heights[0] + ROW_GAP if heights else 1.0
+        # Between bands, room for the runs back to the left and the labels riding on them.
+        tallest = max((label.height for label in self.labels.values()), default=0.0)
+        self.band_clearance = max(ROW_GAP, tallest + 2 * _BAND_MARGIN)
+        gap = (self.band_clearance - ROW_GAP) / row_pitch
+        layout = wrap_layout(model.layout, bands, gap) if bands > 1 else model.layout
+        self.layout = layout
         for node_id, card in self.cards.items():
             x, y = layout.positions[node_id]
             card.setPos(x * self.column_pitch, y * row_pitch - card.height / 2)
@@ -169,8 +175,8 @@ class GraphScene(QGraphicsScene):
                 left = right = target.left_port(*ports[1])
             if bands[index] > bands[index - 1]:
                 gap = layout.band_gaps[bands[index - 1]] * row_pitch
-                points.append(QPointF(points[-1].x() + _RETURN_REACH, gap))
-                points.append(QPointF(left.x() - _RETURN_REACH, gap))
+                points.append(QPointF(points[-1].x() + RETURN_REACH, gap))
+                points.append(QPointF(left.x() - RETURN_REACH, gap))
                 self._gap_runs[edge.index] = (points[-2], points[-1])
             points.append(left)
             if right is not left:
@@ -297,31 +303,21 @@ class GraphScene(QGraphicsScene):
 
 def _label_room(model: GraphModel, card_width: float, full: bool = False) -> tuple[float, float]:
     """Label width and column pitch. On screen a label is compact (``labels.edge_label_texts``)
-    and as wide as its numbers need, so none is cut short (a vector partial's list); ``full``
-    (exports) widens the labels to the longest whole label, formula included."""
-    lines = [
-        line
-        for edge in model.edges
-        for line in (
-            edge_label_texts(model, edge, full).lines if full else _number_lines(model, edge)
-        )
-    ]
+    and as wide as its numbers need, so none is cut short (a vector partial's list), and no
+    wider than its texts; ``full`` (exports) widens the labels to the longest whole label,
+    formula included."""
     if full:
         metrics = QFontMetricsF(LABEL_FONT)
-        width = max(
-            max((metrics.horizontalAdvance(line) for line in lines), default=0.0) + 2,
-            LABEL_MAX_WIDTH,
-        )
+        lines = [line for edge in model.edges for line in edge_label_texts(model, edge, True).lines]
+        widest = max((metrics.horizontalAdvance(line) for line in lines), default=0.0)
+        width = max(widest + 2, LABEL_MAX_WIDTH)
     else:
-        width = label_width_for(lines)
-    return width, max(COLUMN_PITCH, card_width + width + 2 * _LABEL_MARGIN)
-
-
-def _number_lines(model: GraphModel, edge: GraphEdge) -> tuple[str, str]:
-    """An edge label's number line and the amount it adds, which must show whole ("adds" goes
-    above the amount when both do not fit on one line)."""
-    texts = edge_label_texts(model, edge)
-    return texts.lines[1], texts.flow.partition(" ")[2]
+        texts = [edge_label_texts(model, edge) for edge in model.edges]
+        width = label_width_for(
+            [line for t in texts for line in (t.lines[1], t.flow.partition(" ")[2])],
+            [line for t in texts for line in (t.lines[0], t.flow)],
+        )
+    return width, card_width + width + 2 * _LABEL_MARGIN
 
 
 def _source_ranks(model: GraphModel, routes) -> dict[int, tuple[int, int]]:
