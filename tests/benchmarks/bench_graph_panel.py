@@ -2,7 +2,7 @@
 
 Run: python tests/benchmarks/bench_graph_panel.py
 Budgets (issue 12): layout + first render ≤ 30× the baseline; one step (update + full repaint of
-the view) ≤ 10 ms median, judged on the process's CPU time (the wall clock is printed beside it).
+the view) ≤ 10 ms median; both judged on the process's CPU time (the wall clock is printed too).
 Baseline in the same run: a bare QGraphicsScene with one rectangle and one text item per node,
 drawn once in the same view size. Also printed: the layout's edge crossings (between adjacent
 layers, waypoints included), the crossings of the drawn routes (every edge, long ones along their
@@ -55,8 +55,9 @@ def _median(times: list[float]) -> float:
     return statistics.median(times)
 
 
-def _baseline_ms(node_count: int, view: QGraphicsView) -> float:
-    start = time.perf_counter()
+def _baseline_ms(node_count: int, view: QGraphicsView) -> tuple[float, float]:
+    """A bare scene of ``node_count`` boxes and texts, drawn once: (wall ms, CPU ms)."""
+    start, cpu = time.perf_counter(), time.process_time()
     scene = QGraphicsScene()
     for index in range(node_count):
         x, y = (index // 10) * 300.0, (index % 10) * 120.0
@@ -66,7 +67,7 @@ def _baseline_ms(node_count: int, view: QGraphicsView) -> float:
         scene.addItem(text)
     view.setScene(scene)
     view.viewport().repaint()
-    elapsed = (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
     view.setScene(None)
     return elapsed
 
@@ -176,12 +177,14 @@ def main() -> None:
     for _ in range(7):
         model = build_model(source, values)  # a fresh model: its layout is not computed yet
         nodes, edges = len(model.nodes), len(model.edges)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         _ = model.layout
         layout_done = time.perf_counter()
         panel.set_model(model)
         panel.view.viewport().repaint()
-        first_times.append((time.perf_counter() - start) * 1000)
+        first_times.append(
+            ((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000)
+        )
         layout_times.append((layout_done - start) * 1000)
         for action, times in ((panel.step_forward, step_times), (panel.back, back_times)):
             for _ in range(20):
@@ -191,15 +194,17 @@ def main() -> None:
     view = QGraphicsView()
     view.resize(950, 560)
     view.show()
-    baseline = _median([_baseline_ms(nodes, view) for _ in range(7)])
-    first = _median(first_times)
+    baselines = [_baseline_ms(nodes, view) for _ in range(7)]
+    baseline, baseline_cpu = (_median([b[i] for b in baselines]) for i in (0, 1))
+    first, first_cpu = (_median([f[i] for f in first_times]) for i in (0, 1))
     print(f"graph: {nodes} nodes, {edges} edges")
     print(f"layout (core):               {_median(layout_times):8.1f} ms")
-    ratio = first / baseline
-    print(f"layout + first render:       {first:8.1f} ms")
+    ratio = first_cpu / baseline_cpu
+    print(f"layout + first render:       {first_cpu:8.1f} ms CPU (wall {first:.1f})")
     print(
-        f"baseline bare scene + paint: {baseline:8.1f} ms  "
-        f"(ratio {ratio:.1f}×, budget {BUDGET_FIRST_RATIO:.0f}×)"
+        f"baseline bare scene + paint: {baseline_cpu:8.1f} ms CPU (wall {baseline:.1f})  "
+        f"(ratio {ratio:.1f}× in CPU time, {first / baseline:.1f}× wall; "
+        f"budget {BUDGET_FIRST_RATIO:.0f}×)"
     )
     print(f"edge crossings (layout):     {model.layout.crossings:8d}  (routed edges only)")
     print(f"edge crossings, drawn (ours):{_our_crossings(model):8d}  (every edge, lanes too)")
