@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
 from explorer.core.autodiff.introspect import GraphEdge
-from explorer.core.graph.labels import card_texts, edge_label_texts, grad_line
+from explorer.core.graph.labels import EdgeLabelTexts, card_texts, edge_label_texts, grad_line
 from explorer.core.graph.layout import Layout, wrap_layout
 from explorer.core.graph.model import GraphModel
 from explorer.core.graph.stepper import StepState
@@ -108,14 +108,15 @@ class GraphScene(QGraphicsScene):
         # node used twice shows a running sum, "grad  −512 + …"); formulas may be, with the
         # whole in the tooltip.
         self.card_width = card_width_for(
-            [value_line_text(self._value_text[node.id]) for node in model.nodes]
-            + [
+            {value_line_text(self._value_text[node.id]) for node in model.nodes}
+            | {
                 f"grad  {self._grad_text[node.id]}"
                 + (" + …" if len(model.outgoing(node.id)) > 1 else "")
                 for node in model.nodes
-            ]
+            }
         )
-        self.label_width, self.column_pitch = _label_room(model, self.card_width, full_labels)
+        label_texts = [edge_label_texts(model, edge, full_labels) for edge in model.edges]
+        self.label_width, self.column_pitch = _label_room(label_texts, self.card_width, full_labels)
         for node in model.nodes:
             texts = card_texts(model, node)
             subtitle = core_text(texts.subtitle)
@@ -124,8 +125,7 @@ class GraphScene(QGraphicsScene):
             )
             self.addItem(card)
             self.cards[node.id] = card
-        for edge in model.edges:
-            texts = edge_label_texts(model, edge, self.full_labels)
+        for edge, texts in zip(model.edges, label_texts, strict=True):
             self._flow_text[edge.index] = flow = texts.flow
             lines = texts.lines if self.numbers else (texts.lines[0], "")
             label = EdgeLabel(
@@ -301,21 +301,22 @@ class GraphScene(QGraphicsScene):
         return sorted(nodes), sorted(edges)
 
 
-def _label_room(model: GraphModel, card_width: float, full: bool = False) -> tuple[float, float]:
-    """Label width and column pitch. On screen a label is compact (``labels.edge_label_texts``)
-    and as wide as its numbers need, so none is cut short (a vector partial's list), and no
-    wider than its texts; ``full`` (exports) widens the labels to the longest whole label,
-    formula included."""
+def _label_room(
+    texts: list[EdgeLabelTexts], card_width: float, full: bool = False
+) -> tuple[float, float]:
+    """Label width and column pitch for labels of ``texts``. On screen a label is compact
+    (``labels.edge_label_texts``) and as wide as its numbers need, so none is cut short (a vector
+    partial's list), and no wider than its texts; ``full`` (exports) widens the labels to the
+    longest whole label, formula included."""
     if full:
         metrics = QFontMetricsF(LABEL_FONT)
-        lines = [line for edge in model.edges for line in edge_label_texts(model, edge, True).lines]
+        lines = {line for each in texts for line in each.lines}
         widest = max((metrics.horizontalAdvance(line) for line in lines), default=0.0)
         width = max(widest + 2, LABEL_MAX_WIDTH)
     else:
-        texts = [edge_label_texts(model, edge) for edge in model.edges]
         width = label_width_for(
-            [line for t in texts for line in (t.lines[1], t.flow.partition(" ")[2])],
-            [line for t in texts for line in (t.lines[0], t.flow)],
+            {line for t in texts for line in (t.lines[1], t.flow.partition(" ")[2])},
+            {line for t in texts for line in (t.lines[0], t.flow)},
         )
     return width, card_width + width + 2 * _LABEL_MARGIN
 
