@@ -8,13 +8,37 @@ were applied, so ``back()`` restores exactly the previous state and ``seek()`` s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from explorer.core.autodiff.introspect import GraphNode
 from explorer.core.graph.explain import backward_text, forward_texts
 from explorer.core.graph.model import NAMED_STEPS, GraphModel
+
+
+class _Explanations:
+    """The steps' sentences, written when first read: a big graph's schedule is built at once,
+    but a learner reads the explanations of the few steps they take."""
+
+    def __init__(self, model: GraphModel, output_name: str):
+        self.model = model
+        self.output_name = output_name
+        self._forward: list[str] | None = None
+        self._grads = {node.id: node.grad for node in model.nodes if node.grad is not None}
+        self._backward: dict[int, str] = {}
+
+    def text(self, step: Step) -> str:
+        if step.phase == "forward":
+            if self._forward is None:
+                self._forward = forward_texts(self.model)  # one pass keeps them linear
+            return self._forward[step.index]
+        if step.node_id not in self._backward:
+            node = self.model.node(step.node_id)
+            self._backward[step.node_id] = backward_text(
+                self.model, node, self._grads, self.output_name
+            )
+        return self._backward[step.node_id]
 
 
 @dataclass(frozen=True)
@@ -25,7 +49,11 @@ class Step:
     phase: str  # "forward" or "backward"
     node_id: int
     edge_indices: tuple[int, ...]
-    explanation: str
+    _sentences: _Explanations = field(repr=False, compare=False)
+
+    @property
+    def explanation(self) -> str:
+        return self._sentences.text(self)
 
 
 @dataclass(frozen=True)
@@ -44,18 +72,16 @@ class StepState:
 
 def build_schedule(model: GraphModel, output_name: str | None = None) -> tuple[Step, ...]:
     """Forward steps (topological order) then backward steps (reverse order, gradient nodes)."""
-    name = output_name or model.output.symbol
+    sentences = _Explanations(model, output_name or model.output.symbol)
     steps: list[Step] = []
-    for node, text in zip(model.nodes, forward_texts(model), strict=True):
+    for node in model.nodes:
         edges = tuple(edge.index for edge in model.incoming(node.id))
-        steps.append(Step(len(steps), "forward", node.id, edges, text))
-    grads = {node.id: node.grad for node in model.nodes if node.grad is not None}
+        steps.append(Step(len(steps), "forward", node.id, edges, sentences))
     for node in _backward_order(model):
         if not node.requires_grad or node.grad is None:
             continue
         edges = tuple(edge.index for edge in model.outgoing(node.id))
-        text = backward_text(model, node, grads, name)
-        steps.append(Step(len(steps), "backward", node.id, edges, text))
+        steps.append(Step(len(steps), "backward", node.id, edges, sentences))
     return tuple(steps)
 
 
