@@ -375,8 +375,10 @@ def test_the_seed_fits_the_main_window_at_1280_by_800_without_scrollbars(qtbot, 
         assert view.verticalScrollBar().maximum() <= view.verticalScrollBar().minimum()
         # The scroll bars' visibility follows the range once Qt lays the view out again.
         qtbot.waitUntil(
-            lambda: not view.horizontalScrollBar().isVisible()
-            and not view.verticalScrollBar().isVisible(),
+            lambda: (
+                not view.horizontalScrollBar().isVisible()
+                and not view.verticalScrollBar().isVisible()
+            ),
             timeout=2000,
         )
         visible = view.mapToScene(view.viewport().rect()).boundingRect()
