@@ -50,6 +50,8 @@ class SyntaxHelpDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
+        # Tab leaves the table (the arrow keys move between its cells): no keyboard trap.
+        self.table.setTabKeyNavigation(False)
         self.table.setObjectName("syntaxList")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state.graph import MAX_SEED, format_input_value, parse_input_value
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
@@ -96,6 +97,8 @@ class GraphInputsForm(QWidget):
             field.editingFinished.connect(self._on_value_edited)
             box = T.text(QCheckBox(), "requires_grad")
             box.setObjectName(f"requiresGrad_{name}")
+            describe(field, f"Value of {name}")
+            describe(box, f"{name} requires grad")
             box.setChecked(name not in constants)
             box.toggled.connect(self.changed)
             self.grid.addWidget(QLabel(f"{name} ="), row, 0)

@@ -21,6 +21,7 @@ from explorer.core.graph.sandbox import (
     backward_again_without_zero,
     non_scalar_backward,
 )
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
@@ -97,6 +98,7 @@ class SandboxControls(QGroupBox):
         for index, name in enumerate(names):
             box = QCheckBox(name)
             box.setObjectName(f"detach_{name}")
+            describe(box, f"Detach {name}")
             box.setChecked(name in checked)
             T.tip(
                 box, "Later lines use {name}.detach(): no gradient flows back through it", name=name

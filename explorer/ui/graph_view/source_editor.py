@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from explorer.ui.accessible import describe
 
 
 class SourceEditor(QPlainTextEdit):
@@ -12,10 +15,31 @@ class SourceEditor(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("graphSource")
+        describe(
+            self,
+            "Program",
+            "Definitions, one a line, or a PyTorch-style Python program; Tab indents, "
+            "Ctrl+Tab and Ctrl+Shift+Tab move to the next or previous control",
+        )
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setMinimumHeight(120)
         self.setMaximumHeight(230)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Tab indents the program; Ctrl+Tab leaves the editor, so the keyboard is never trapped
+        # (and the window's tabs do not switch, which is what Ctrl+Tab would do further up).
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        ):
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            # QPlainTextEdit's own focusNextPrevChild refuses while Tab types into the text.
+            QWidget.focusNextPrevChild(self, not backwards)
+            return
+        super().keyPressEvent(event)
 
     def mark_error(self, line: int | None, column: int | None) -> None:
         """Underline the character at the error's line and column in the editor (red, wavy)."""

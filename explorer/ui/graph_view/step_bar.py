@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from explorer.core.graph.stepper import Stepper
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
@@ -67,6 +68,11 @@ class StepBar(QWidget):
         self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setObjectName("timelineSlider")
         T.tip(self.timeline, "Scrub through the steps")
+        describe(
+            self.timeline,
+            "Step timeline",
+            "Which step of the forward and backward passes is shown; the arrow keys move one step",
+        )
         self.timeline.valueChanged.connect(self.seek_requested)
         self.step_label = QLabel()
         self.step_label.setObjectName("stepLabel")

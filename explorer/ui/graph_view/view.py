@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from explorer.ui.accessible import describe
 from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
 from explorer.ui.i18n import Context
 
@@ -42,6 +43,12 @@ class GraphView(QGraphicsView):
     def __init__(self, scene: GraphScene, parent=None):
         super().__init__(scene, parent)
         self.setObjectName("graphView")
+        describe(
+            self,
+            "Computational graph",
+            "One card per value; Space or → evaluates the next step, ← goes back, Home resets, "
+            "End runs both passes",
+        )
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox
 
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
@@ -41,6 +42,7 @@ class ViewChoice(QComboBox):
         T.bind_item(self, 0, "named steps only")
         T.bind_item(self, 1, "every operation")
         i18n.bind(self, "setToolTip", T.lazy(_TIP))
+        describe(self, "Cards drawn")
         self.chosen: str | None = None  # the user's pick; None follows the program's default
         self.activated.connect(self._on_activated)
 

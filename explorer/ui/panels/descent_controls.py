@@ -26,11 +26,22 @@ from PySide6.QtWidgets import (
 from explorer.core.descent.optimizers import SYMBOLS, OptimizerSettings
 from explorer.core.descent.state import Racer
 from explorer.core.text import format_number
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 from explorer.ui.panels.descent_views import racer_color
 
 T = Context("DescentPanel")
 
+# What a screen reader says for each hyperparameter's slider (the symbol alone says little).
+HYPERPARAMETER_NAMES = {
+    "lr": "learning rate",
+    "momentum": "momentum",
+    "beta1": "first-moment decay",
+    "beta2": "second-moment decay",
+    "alpha": "smoothing constant",
+    "eps": "epsilon",
+    "weight_decay": "weight decay",
+}
 # η on a log slider: 10^-4 … 10^1 in steps of 10^0.01.
 LR_LOG_MIN, LR_LOG_MAX, LR_TICKS_PER_DECADE = -4.0, 1.0, 100
 # The other hyperparameters on linear sliders over these ranges.
@@ -110,6 +121,7 @@ class RacerControls(QWidget):
             kind = settings.kind
             switch = QCheckBox(settings.label)
             switch.setObjectName(f"racer_{kind}")
+            describe(switch, f"Race {settings.label}")
             switch.setStyleSheet(f"QCheckBox {{ color: {racer_color(kind)}; font-weight: bold; }}")
             switch.toggled.connect(lambda on, k=kind: self.enabled_changed.emit(k, on))
             self.switches[kind] = switch
@@ -117,6 +129,7 @@ class RacerControls(QWidget):
             for name in settings.spec.hyperparameters:
                 slider = QSlider(Qt.Orientation.Horizontal)
                 slider.setObjectName(f"slider_{kind}_{name}")
+                describe(slider, f"{settings.label} {HYPERPARAMETER_NAMES[name]} {SYMBOLS[name]}")
                 if name == "lr":
                     slider.setRange(0, lr_to_tick(10**LR_LOG_MAX))
                     T.tip(slider, "Learning rate η (log scale)")
@@ -176,20 +189,25 @@ class TimelineBar(QWidget):
         self.back_button.setObjectName("backButton")
         T.tip(self.back_button, "Back one step")
         self.play_button = T.text(QToolButton(), "▶ Play")
+        describe(self.back_button, "Step back")
         self.play_button.setObjectName("playButton")
         self.play_button.setCheckable(True)
         self.step_button = T.text(QToolButton(), "Step ▶")
+        describe(self.play_button, "Play", "Play the race step by step; press again to pause")
         self.step_button.setObjectName("stepButton")
         T.tip(self.step_button, "One step forward")
+        describe(self.step_button, "Step forward")
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setObjectName("scrubber")
         T.tip(self.scrubber, "Drag to any step")
+        describe(self.scrubber, "Step shown", "Drag, or use the arrow keys, to go to any step")
         self.label = QLabel()
         self.label.setObjectName("stepLabel")
         self.label.setMinimumWidth(110)
         self.speed = QComboBox()
         self.speed.setObjectName("speedCombo")
         T.tip(self.speed, "Steps per second while playing")
+        describe(self.speed, "Playing speed")
         for speed in SPEEDS:
             self.speed.addItem("", float(speed))
             T.bind_item(self.speed, self.speed.count() - 1, "{speed} steps/s", speed=speed)

@@ -53,6 +53,7 @@ from explorer.core.descent.state import (
 from explorer.core.expr import ExprError
 from explorer.core.text import format_number
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.export import ExportError
 from explorer.ui.export_gif import write_gif
 from explorer.ui.i18n import Context, CoreText, Joined, core_text
@@ -113,17 +114,21 @@ class DescentPanel(Panel):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset_combo.setMinimumContentsLength(14)
+        describe(self.preset_combo, "Preset race")
         self.expression_input = QLineEdit()
         self.expression_input.setObjectName("descentExpression")
         T.placeholder(self.expression_input, "f of x, or of x and y, e.g. x^2 + 2y^2")
+        describe(self.expression_input, "Function f to minimise")
         self.start_input = QLineEdit()
         self.start_input.setObjectName("startInput")
         self.start_input.setMaximumWidth(110)
         T.tip(self.start_input, "The start: x, or x, y (numbers or e.g. -pi/2)")
+        describe(self.start_input, "Start point")
         self.steps_spin = QSpinBox()
         self.steps_spin.setObjectName("stepsSpin")
         self.steps_spin.setRange(1, MAX_STEPS)
         self.copy_button = T.text(QPushButton(), "Copy as PyTorch code")
+        describe(self.steps_spin, "Number of steps", "How many steps every optimizer takes")
         self.copy_button.setObjectName("copyCodeButton")
         T.tip(self.copy_button, "A runnable script for real PyTorch that reproduces this race")
         self.gif_button = T.text(QPushButton(), "Save GIF…")
@@ -174,12 +179,21 @@ class DescentPanel(Panel):
         self.racer_controls = RacerControls()
         racers_scroll = QScrollArea()
         racers_scroll.setWidgetResizable(True)
+        # Not a tab stop of its own: it scrolls to whichever of its controls has the focus.
+        racers_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         racers_scroll.setWidget(self.racer_controls)
         racers_scroll.setMinimumWidth(200)
         racers_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.results = QTableWidget(0, len(RESULT_COLUMNS))
         self.results.setObjectName("resultsTable")
         self._label_results()
+        # Tab leaves the table (the arrow keys move between its cells): no keyboard trap.
+        self.results.setTabKeyNavigation(False)
+        describe(
+            self.results,
+            "Race results",
+            "For each optimizer: where it ended, f there, the steps it took and its status",
+        )
         self.results.verticalHeader().setVisible(False)
         self.results.setWordWrap(True)
         header = self.results.horizontalHeader()
@@ -194,6 +208,7 @@ class DescentPanel(Panel):
         self.explain_combo = QComboBox()
         self.explain_combo.setObjectName("explainCombo")
         T.tip(self.explain_combo, "Whose step to explain")
+        describe(self.explain_combo, "Optimizer whose step is explained")
         self.explanation = QLabel()
         self.explanation.setObjectName("explanation")
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from explorer.core.descent.picture import curve_y_bounds, loss_curves, tangent_step
 from explorer.core.descent.race import Race
 from explorer.core.sampling import sample_curve
+from explorer.ui.accessible import describe
 from explorer.ui.field_view import FieldView
 from explorer.ui.i18n import Context, core_text
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
@@ -88,6 +89,11 @@ class LossPlot(PlotView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label=T("step"), y_label=T("f (log scale)"))
+        describe(
+            self.plot_widget,
+            "Plot of the loss f against the step, one curve per optimizer",
+            "A dashed line marks the step shown",
+        )
         self.plot_item.setLogMode(x=False, y=True)
         self._loss_values: list[np.ndarray] = []
         self._keys: list[str] = []
@@ -138,6 +144,7 @@ class CurveView(PlotView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="f(x)")
+        describe(self.plot_widget, "Plot of f(x) with each optimizer's point and step")
         self._drawn_race: Race | None = None
         self.predicting = False
         self.prediction_marker = pg.ScatterPlotItem(
@@ -256,6 +263,7 @@ class MapView(FieldView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="y")
+        describe(self.plot_widget, "Contour map of f(x, y) with each optimizer's path")
         self._drawn_race: Race | None = None
         self.predicting = False
         self.add_handle("start", color="#ffffff", tooltip=T("The start: drag it, or click the map"))

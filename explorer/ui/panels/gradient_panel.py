@@ -45,6 +45,7 @@ from explorer.core.gradient.surface import Surface, parse_number, parse_pair, pa
 from explorer.core.gradient.vector_field import gradient_field
 from explorer.core.panel_state import GradientState
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.field_view import FieldView
 from explorer.ui.i18n import Context, CoreText, Deferred, Joined
@@ -101,9 +102,11 @@ class GradientPanel(Panel):
             self.presets.addItem("")
             i18n.bind(self.presets, "setItemText", CoreText(preset.title), index)
         T.tip(self.presets, "Load an example function with a starting point and view")
+        describe(self.presets, "Example functions")
         self.point_input = QLineEdit()
         self.point_input.setObjectName("gradientPointInput")
         T.tip(self.point_input, "P = (x, y): numbers or constants, e.g. 0, ln(2)")
+        describe(self.point_input, "Point P = (x, y)")
         self.point_input.setMinimumWidth(90)
         self.point_input.setMaximumWidth(190)
         self.angle_input = QDoubleSpinBox()
@@ -114,6 +117,7 @@ class GradientPanel(Panel):
         self.angle_input.setSuffix("°")
         T.tip(self.angle_input, "θ: the direction u = (cos θ, sin θ), in degrees")
         self.field_toggle = T.text(QCheckBox(), "Gradient field")
+        describe(self.angle_input, "Direction angle θ of u")
         self.field_toggle.setObjectName("gradientFieldToggle")
         T.tip(self.field_toggle, "Arrows of ∇f on a grid, coloured by |∇f|")
         self.critical_toggle = T.text(QCheckBox(), "Critical points")
@@ -125,6 +129,7 @@ class GradientPanel(Panel):
         self.point_feedback.setWordWrap(True)
         self.map = FieldView(x_label="x", y_label="y")
         self.map.setObjectName("gradientMap")
+        describe(self.map.plot_widget, "Contour map of f(x, y) with the point P and ∇f(P)")
         self.layer = GradientMapLayer(self.map)
         self.reset_button = QToolButton()
         self.reset_button.setDefaultAction(self.map.reset_view_action)
@@ -144,14 +149,21 @@ class GradientPanel(Panel):
         self.epsilon_input = QLineEdit()
         self.epsilon_input.setObjectName("gradientEpsilonInput")
         T.tip(self.epsilon_input, "ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03")
+        describe(self.epsilon_input, "Step ε = (ε₁, ε₂) from P")
         self.epsilon_input.setMinimumWidth(80)
         self.epsilon_input.setMaximumWidth(150)
         self.tolerance_toggle = T.text(QCheckBox(), "Shade |f − L| ≤")
         self.tolerance_toggle.setObjectName("gradientToleranceToggle")
         T.tip(self.tolerance_toggle, "Shade the map where the tangent plane L is this close")
+        describe(self.tolerance_toggle, "Shade the map where |f − L| is at most the tolerance")
         self.tolerance_input = QLineEdit()
         self.tolerance_input.setObjectName("gradientToleranceInput")
         self.tolerance_input.setMaximumWidth(80)
+        describe(
+            self.tolerance_input,
+            "Tolerance of the shading",
+            "The map is shaded where the tangent plane L is within this of f",
+        )
         self.linear_label = ReadoutTable(
             "gradientLinear",
             T.lazy(
@@ -216,6 +228,8 @@ class GradientPanel(Panel):
         side_layout.addWidget(self.linear_label)
         side_scroll = QScrollArea()
         side_scroll.setObjectName("gradientSide")
+        # Not a tab stop of its own: it scrolls to whichever of its controls has the focus.
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -21,6 +21,7 @@ from explorer.core.gradient.point import (
     directional_curve,
     directional_derivative,
 )
+from explorer.ui.accessible import describe
 from explorer.ui.field_items import Paths
 from explorer.ui.field_view import point_marker
 from explorer.ui.i18n import Context
@@ -105,6 +106,11 @@ class SlicePlot(SmallPlot):
             y_label=f"f({variable}, {other}₀)" if variable == "x" else f"f({other}₀, {variable})",
         )
         self.variable = variable
+        describe(
+            self.plot_widget,
+            f"Slice of f along {variable} through P, with its tangent",
+            f"The slope of the tangent is the partial derivative ∂f/∂{variable} at P",
+        )
         self.marker = point_marker(TANGENT_COLOR)
         self.add_item(self.marker, ignore_bounds=True)
 
@@ -141,6 +147,11 @@ class DirectionPlot(SmallPlot):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label=T("θ (direction of u)"), y_label="Dᵤ f(P)")
         self.plot_item.getAxis("bottom").setTicks([PI_TICKS, []])
+        describe(
+            self.plot_widget,
+            "Plot of the directional derivative against the angle θ",
+            "D_u f(P) = ∇f·u for every direction; its maximum is |∇f(P)|",
+        )
         self.theta_line = pg.InfiniteLine(
             angle=90, movable=True, pen=make_pen(DIRECTION_COLOR, 2.0), bounds=(0.0, TWO_PI)
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from explorer.core.gradient.vector_rules import MAX_SIZE, VectorRuleCheck, check_vector_rules
 from explorer.core.text import format_number, typographic_minus
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 from explorer.ui.panels.panel import signals_blocked
 
@@ -56,6 +57,9 @@ class VectorRulesView(QWidget):
         self.seed_input = self._spin(
             "gradientRuleSeed", 0, 2**31 - 1, T.mark("The random seed of A, x")
         )
+        describe(self.n_input, "Length n of x")
+        describe(self.m_input, "Size m of A's other side")
+        describe(self.seed_input, "Random seed of A and x")
         intro = T.label(
             "Each gradient below is taken by reverse mode on the autodiff core (one backward pass "
             "per output for a vector-valued function: column j is ∇ of output j) and set beside "
@@ -72,6 +76,13 @@ class VectorRulesView(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("gradientRulesTable")
         self.table.setHorizontalHeaderLabels([T(column) for column in COLUMNS])
+        # Tab leaves the table (the arrow keys move between its cells): no keyboard trap.
+        self.table.setTabKeyNavigation(False)
+        describe(
+            self.table,
+            "Table of the vector gradient rules",
+            "Each rule's gradient from reverse mode beside the seed's formula",
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)

@@ -42,6 +42,7 @@ from explorer.core.graph.stepper import Stepper
 from explorer.core.graph.tasks import USER_ERRORS
 from explorer.core.panel_state import GraphInput, GraphState
 from explorer.core.panel_state.graph import format_input_value
+from explorer.ui.accessible import describe
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import GraphInputsForm
@@ -122,6 +123,7 @@ class GraphPanel(Panel):
         self.view.key_step.connect(self._on_key_step)
         self.explanation = QTextBrowser()
         self.explanation.setObjectName("graphExplanation")
+        describe(self.explanation, "Explanation of the current step")
         self.explanation.setMinimumHeight(110)
 
     def _lay_out(self) -> None:
@@ -138,6 +140,8 @@ class GraphPanel(Panel):
         column.addStretch(1)
         # The controls scroll when the window is small, so they never force a minimum width.
         scroll = QScrollArea()
+        # Not a tab stop of its own: it scrolls to whichever of its controls has the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

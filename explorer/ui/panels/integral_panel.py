@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QTabWidget, QWidget
 
@@ -64,6 +64,7 @@ from explorer.core.sampling import MAX_ABS_X, RangeError, SampledCurve, sample_c
 from explorer.core.sampling_breaks import display_limits
 from explorer.core.text import format_number
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context, core_text
 from explorer.ui.panels.derivative.controls import source_text
 from explorer.ui.panels.integral_items import IntegralLayer
@@ -119,6 +120,7 @@ class IntegralPanel(Panel):
         self.setObjectName("integralPanel")
         self.plot = PlotView(self, x_label="x", y_label="y")
         self.plot.setObjectName("integralPlot")
+        describe(self.plot.plot_widget, "Plot of f(x), the area from a to b and the Riemann sum")
         self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0], width=2.4)
         self.layer = IntegralLayer(self.plot)
         self.table_view = TableView()
@@ -133,6 +135,8 @@ class IntegralPanel(Panel):
             i18n.bind(self.views, "setTabText", T.lazy(title), self.views.addTab(view, ""))
         self.side = SideColumn()
         scroll = QScrollArea()
+        # Not a tab stop of its own: it scrolls to whichever of its controls has the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.side)
         scroll.setWidgetResizable(True)
         scroll.setFixedWidth(self.side.width() + 18)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.integral.riemann import MAX_N, RULE_NAMES, RULES
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context, CoreText, core_text
 from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
@@ -65,6 +66,7 @@ class LogNSlider(QWidget):
         self.slider.setObjectName("integralNSlider")
         self.slider.setRange(0, tick_from_n(MAX_N))
         T.tip(self.slider, "Number of subintervals n (log scale, 1 … 10 000)")
+        describe(self.slider, "Number of subintervals n")
         self.readout = QLabel()
         self.readout.setMinimumWidth(70)
         row = QHBoxLayout(self)
@@ -127,6 +129,8 @@ class SideColumn(QWidget):
         )
         for field, tip in tips:
             i18n.bind(field, "setToolTip", T.lazy(tip))
+        describe(self.lower_input, "Lower bound a")
+        describe(self.upper_input, "Upper bound b")
         bounds = QHBoxLayout()
         bounds.addWidget(QLabel("a ="))
         bounds.addWidget(self.lower_input)
@@ -166,6 +170,7 @@ class SideColumn(QWidget):
         for index, rule in enumerate(RULES):
             self.rule.addItem("", rule)
             i18n.bind(self.rule, "setItemText", CoreText(RULE_NAMES[rule]), index)
+        describe(self.rule, "Riemann sum rule")
         self.n_slider = LogNSlider()
         self.sum_readout = _label("integralSumReadout")
         form = QFormLayout()
@@ -187,6 +192,7 @@ class SideColumn(QWidget):
         self.x0_input.setSingleStep(0.1)
         self.x0_input.setKeyboardTracking(False)
         T.tip(self.x0_input, "Where to check F′(x₀) = f(x₀): a number or e.g. pi/4")
+        describe(self.x0_input, "Point x₀ of the accumulation's tangent")
         self.antiderivative = _label("integralAntiderivative")
         self.ftc = _label("integralFtc")
         self.ftc.setTextFormat(Qt.TextFormat.RichText)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from explorer.core.integral.convergence import ErrorVsN, TableRow
 from explorer.core.integral.riemann import RULE_NAMES, RULES
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context, CoreText, core_text
 from explorer.ui.plot import PALETTE, PlotView
 
@@ -32,6 +33,11 @@ class TableView(QWidget):
         self.caption.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setObjectName("integralTable")
+        describe(
+            self.text,
+            "Table of Riemann sums as n doubles",
+            "The sum and its error for n = 1, 2, 4, … subintervals",
+        )
         self.text.setReadOnly(True)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(10)
@@ -60,6 +66,12 @@ class ErrorView(QWidget):
         super().__init__(parent)
         self.plot = PlotView(self, x_label="subintervals n", y_label="|sum − ∫|")
         self.plot.setObjectName("integralErrorPlot")
+        describe(
+            self.plot.plot_widget,
+            "Log-log plot of each rule's error against n",
+            "The error of every Riemann rule as the number of subintervals grows, with fitted "
+            "slopes and the round-off floor",
+        )
         self.plot.plot_item.setLogMode(x=True, y=True)
         self.summary = QLabel()
         self.summary.setObjectName("integralErrorSummary")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from explorer.core.derivative import Derivation
 from explorer.core.panel_state.derivative import DEFAULT_H
 from explorer.core.text import superscript
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 
 T = Context("DerivativePanel")
@@ -71,6 +72,7 @@ class LogHSlider(QWidget):
         self.slider.setTickInterval(H_TICKS_PER_DECADE)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         T.tip(self.slider, "Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)")
+        describe(self.slider, "Secant step h")
         self.readout = QLabel()
         self.readout.setObjectName("hReadout")
         self.readout.setMinimumWidth(110)

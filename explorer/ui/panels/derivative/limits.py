@@ -33,6 +33,7 @@ from explorer.core.derivative.difference import (
 )
 from explorer.core.derivative.model import PreparedFunction
 from explorer.core.text import format_number, superscript, typographic_minus
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 from explorer.ui.plot import PALETTE, PlotView
 
@@ -89,6 +90,13 @@ class LimitTableView(QWidget):
         self.table = QTableWidget(0, len(_TABLE_HEADERS))
         self.table.setObjectName("limitTable")
         self.table.setHorizontalHeaderLabels([T(header) for header in _TABLE_HEADERS])
+        # Tab leaves the table (the arrow keys move between its cells): no keyboard trap.
+        self.table.setTabKeyNavigation(False)
+        describe(
+            self.table,
+            "Table of difference quotients as h → 0",
+            "Forward and central difference quotients at x₀ and their errors, one row per h",
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFont(_monospace())
@@ -158,11 +166,17 @@ class ErrorView(QWidget):
         super().__init__(parent)
         self.plot = PlotView(self, x_label=T("step h"), y_label="|quotient − f′(x₀)|")
         self.plot.setObjectName("errorPlot")
+        describe(
+            self.plot.plot_widget,
+            "Log-log plot of the quotients' error against h",
+            "Forward (O(h)) and central (O(h²)) difference errors; a star marks the best h",
+        )
         self.plot.plot_item.setLogMode(x=True, y=True)
         # Bottom left is where the error curves never go (small h, small error).
         self.plot.legend.setOffset((10, -10))
         self.precision_switch = QComboBox()
         self.precision_switch.setObjectName("precisionSwitch")
+        describe(self.precision_switch, "Precision")
         self.precision_switch.addItems(list(PRECISIONS))
         T.tip(
             self.precision_switch,

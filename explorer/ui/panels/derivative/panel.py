@@ -40,6 +40,7 @@ from explorer.core.panel_state import DerivativeState
 from explorer.core.panel_state.derivative import X0_LIMIT
 from explorer.core.sampling import SampledCurve, sample_curve
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 from explorer.ui.panels.derivative.controls import source_text
 from explorer.ui.panels.derivative.formula import FittedTitle, SimplifiedFormula
@@ -77,6 +78,7 @@ class DerivativePanel(Panel):
         self.setObjectName("derivativePanel")
         self.plot = PlotView(self, x_label="x", y_label="y")
         self.plot.setObjectName("derivativePlot")
+        describe(self.plot.plot_widget, "Plot of f(x), its derivative and the tangent at x₀")
         # f and f′ first, so the legend lists them before the tangent and secant.
         self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0])
         self.plot.set_curve("fprime", [], [], name="f′(x)", color=PALETTE[2])

@@ -29,6 +29,7 @@ from explorer.core.derivative import Agreement, LinearBand, Secant, Tangent
 from explorer.core.panel_state.derivative import EPSILON_RANGE, X0_LIMIT
 from explorer.core.text import counted, format_number
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.appearance import set_text_role
 from explorer.ui.i18n import Context, CoreText, Deferred, Joined, core_text
 from explorer.ui.panels.derivative.controls import LogHSlider, StepsPane
@@ -108,6 +109,7 @@ class SideColumn(QWidget):
         box = T.title(QGroupBox(), "Tangent at x₀ (drag the point on the curve)")
         self.x0_input = ExpressionSpinBox()
         self.x0_input.setObjectName("tangentPointInput")
+        describe(self.x0_input, "Tangent point x₀")
         self.x0_input.setRange(-X0_LIMIT, X0_LIMIT)
         self.x0_input.setSingleStep(0.1)
         self.x0_input.setKeyboardTracking(False)
@@ -158,9 +160,15 @@ class SideColumn(QWidget):
     def _band_box(self) -> QGroupBox:
         box = T.title(QGroupBox(), "Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)")
         self.show_band = T.text(QCheckBox(), "Shade where |f(x) − L(x)| ≤")
+        describe(self.show_band, "Shade where |f(x) − L(x)| ≤ ε")
         self.show_band.setObjectName("showBand")
         self.epsilon_input = QDoubleSpinBox()
         self.epsilon_input.setObjectName("epsilonInput")
+        describe(
+            self.epsilon_input,
+            "Tolerance ε of the linear approximation",
+            "The band is shaded where f differs from the tangent line by at most ε",
+        )
         self.epsilon_input.setDecimals(4)
         self.epsilon_input.setRange(*EPSILON_RANGE)
         self.epsilon_input.setSingleStep(0.05)
@@ -347,6 +355,8 @@ def build_layout(panel: QWidget, views: QWidget, side: SideColumn) -> QSplitter:
     """Plot tabs large on the left, the side column (scrollable) on the right."""
     scroll = QScrollArea()
     scroll.setObjectName("derivativeSide")
+    # Not a tab stop of its own: it scrolls to whichever of its controls has the focus.
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidget(side)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)

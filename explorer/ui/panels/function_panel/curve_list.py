@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.accessible import describe
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.i18n import Context
 
@@ -41,9 +42,11 @@ class CurveRow(QWidget):
         self.visible_box = QCheckBox()
         self.visible_box.setObjectName(f"curveVisible_{index}")
         T.tip(self.visible_box, "Show or hide this curve")
+        describe(self.visible_box, f"Show curve {index + 1}")
         self.colour_button = QToolButton()
         self.colour_button.setObjectName(f"curveColour_{index}")
         T.tip(self.colour_button, "Pick the curve's colour")
+        describe(self.colour_button, f"Colour of curve {index + 1}")
         self.colour_button.setFixedSize(22, 22)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -63,11 +66,13 @@ class CurveRow(QWidget):
             self.input = ExpressionInput(lambda text: parse(self.index, text), label="")
             self.input.setObjectName(f"curveInput_{index}")
             T.placeholder(self.input.line_edit, "e.g. g(x) = f(x - 1) + 2  or  f'(x)")
+            describe(self.input.line_edit, f"Curve {index + 1} expression")
             row.addWidget(self.input, 1)
             self.remove_button = QToolButton()
             self.remove_button.setObjectName(f"curveRemove_{index}")
             self.remove_button.setText("✕")
             T.tip(self.remove_button, "Remove this curve")
+            describe(self.remove_button, f"Remove curve {index + 1}")
             row.addWidget(self.remove_button)
 
     def show_colour(self, colour: str) -> None:

@@ -50,6 +50,7 @@ from explorer.core.panel_state.function import MAX_EXTRA_CURVES, SHADINGS
 from explorer.core.sampling import RangeError, SampledCurve, validate_range
 from explorer.core.text import format_number
 from explorer.ui import i18n
+from explorer.ui.accessible import describe, tab_order
 from explorer.ui.i18n import Context, CoreText, Escaped, Joined, core_text
 from explorer.ui.panels.function_panel.curve_list import CurveList
 from explorer.ui.panels.function_panel.markers import HOVER_PIXELS, PointMarkers, TraceDot
@@ -104,6 +105,7 @@ class FunctionPanel(Panel):
         self.setObjectName("functionPanel")
         self.plot = PlotView(self, x_label="x", y_label="y")
         self.plot.setObjectName("functionPlot")
+        describe(self.plot.plot_widget, "Plot of f(x) and the other curves")
         self._state = FunctionState()
         self._expression: Any = None
         self._parameters_stale = False
@@ -128,6 +130,7 @@ class FunctionPanel(Panel):
         for field, tip in tips:
             field.setMaximumWidth(110)
             i18n.bind(field, "setToolTip", T.lazy(tip))
+            describe(field, f"x-range {tip} end")
             field.editingFinished.connect(self.apply_range_inputs)
         self.range_feedback = QLabel()
         self.range_feedback.setObjectName("rangeFeedback")
@@ -161,6 +164,8 @@ class FunctionPanel(Panel):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
         layout.addLayout(body, 1)
+        # The range row sits above the plot, though made after it.
+        tab_order(self.x_min_input, self.x_max_input, reset_button, self.plot.plot_widget)
 
         self.markers = PointMarkers(self.plot)
         self.trace_dot = TraceDot(self.plot)
@@ -186,6 +191,7 @@ class FunctionPanel(Panel):
         self.points_box.toggled.connect(lambda on: self._change(show_points=on))
         self.shading_box = QComboBox()
         self.shading_box.setObjectName("shading")
+        describe(self.shading_box, "Shading", "What to shade under the curves")
         for key in SHADINGS:
             self.shading_box.addItem("", key)
             i18n.bind(
@@ -201,6 +207,7 @@ class FunctionPanel(Panel):
         self.extremes_input.setObjectName("extremesInterval")
         T.placeholder(self.extremes_input, "the view, or type a, b")
         T.tip(self.extremes_input, "Where to look for the global minimum and maximum")
+        describe(self.extremes_input, "Global extrema interval")
         self.extremes_input.editingFinished.connect(self.apply_extremes_input)
         self.extremes_feedback = QLabel()
         self.extremes_feedback.setObjectName("extremesFeedback")
@@ -229,6 +236,8 @@ class FunctionPanel(Panel):
         stack.addStretch(1)
         self._side_scroll = QScrollArea()
         self._side_scroll.setObjectName("functionParameters")
+        # Not a tab stop of its own: it scrolls to whichever of its controls has the focus.
+        self._side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._side_scroll.setWidget(column)
         self._side_scroll.setWidgetResizable(True)
         self._side_scroll.setFixedWidth(_SIDE_COLUMN_WIDTH)
