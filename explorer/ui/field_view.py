@@ -43,6 +43,7 @@ from explorer.core.text import format_number
 from explorer.ui.field_items import ArrowField, DraggablePoint
 from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
+from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
 
 T = Context("FieldView")
 
@@ -96,6 +97,8 @@ class FieldView(PlotView):
         """``plot_options`` are PlotView's (``x_label``, ``y_label``, ``title``)."""
         self._legend_paused = False  # before PlotView's setup, which may place the legend
         super().__init__(parent, **plot_options)
+        # Arrow keys move the handles (P, the start point) as a drag does.
+        self.keyboard = PlotKeyboard(self)
         self.grid_size = grid_size
         self._function: FieldFunction | None = None
         self._grid: FieldGrid | None = None
@@ -436,6 +439,15 @@ class FieldView(PlotView):
             handle.drag_finished.connect(lambda k=key: self.handle_released.emit(k))
             self.plot_item.addItem(handle, ignoreBounds=True)
             self._handles[key] = handle
+            self.keyboard.add(
+                KeyboardHandle(
+                    key,
+                    position=lambda h=handle: item_position(h, self),
+                    drag_to=lambda x, y, k=key: self.handle_dragged.emit(k, x, y),
+                    release=lambda k=key: self.handle_released.emit(k),
+                    vertical=True,
+                )
+            )
         return handle
 
     def set_handle(self, key: str, x: float, y: float) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.core.text import typographic_minus
 from explorer.ui import i18n, palette
+from explorer.ui.accessible import show_focus_frame
 from explorer.ui.appearance import line_scale, text_scale, theme_for
 from explorer.ui.i18n import Context
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
@@ -129,6 +130,7 @@ class PlotView(QWidget):
             axisItems={side: EdgeLabelAxis(side) for side in ("left", "bottom")},
         )
         self.plot_widget.setObjectName("plotWidget")
+        show_focus_frame(self.plot_widget)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.view_box: pg.ViewBox = self.plot_item.getViewBox()
         self._curves: dict[str, pg.PlotDataItem] = {}

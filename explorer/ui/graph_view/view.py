@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
-from explorer.ui.accessible import describe
+from explorer.ui.accessible import describe, show_focus_frame
 from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
 from explorer.ui.i18n import Context
 
@@ -62,6 +62,7 @@ class GraphView(QGraphicsView):
             | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
         )
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        show_focus_frame(self, unfocused="#bbbbbb")
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.zoom_in_action = self._action(
             T.mark("Zoom in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in

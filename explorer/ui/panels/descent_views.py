@@ -144,7 +144,11 @@ class CurveView(PlotView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="f(x)")
-        describe(self.plot_widget, "Plot of f(x) with each optimizer's point and step")
+        describe(
+            self.plot_widget,
+            "Plot of f(x) with each optimizer's point and step",
+            "Each optimizer's point, the tangent there and the step it promises",
+        )
         self._drawn_race: Race | None = None
         self.predicting = False
         self.prediction_marker = pg.ScatterPlotItem(
@@ -263,7 +267,11 @@ class MapView(FieldView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, x_label="x", y_label="y")
-        describe(self.plot_widget, "Contour map of f(x, y) with each optimizer's path")
+        describe(
+            self.plot_widget,
+            "Contour map of f(x, y) with each optimizer's path",
+            "The start is the white point",
+        )
         self._drawn_race: Race | None = None
         self.predicting = False
         self.add_handle("start", color="#ffffff", tooltip=T("The start: drag it, or click the map"))

@@ -129,7 +129,11 @@ class GradientPanel(Panel):
         self.point_feedback.setWordWrap(True)
         self.map = FieldView(x_label="x", y_label="y")
         self.map.setObjectName("gradientMap")
-        describe(self.map.plot_widget, "Contour map of f(x, y) with the point P and ∇f(P)")
+        describe(
+            self.map.plot_widget,
+            "Contour map of f(x, y) with the point P and ∇f(P)",
+            "P is the point where ∇f is drawn; u, the head of the direction arrow",
+        )
         self.layer = GradientMapLayer(self.map)
         self.reset_button = QToolButton()
         self.reset_button.setDefaultAction(self.map.reset_view_action)

@@ -73,6 +73,7 @@ from explorer.ui.panels.integral_views import ErrorView, TableView
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
+from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
 
 T = Context("IntegralPanel")
 
@@ -197,6 +198,28 @@ class IntegralPanel(Panel):
         self.layer.lower_line.dragged.connect(lambda x: self._on_bound_dragged("lower", x))
         self.layer.upper_line.dragged.connect(lambda x: self._on_bound_dragged("upper", x))
         self.layer.handle.x_dragged.connect(self._on_x0_dragged)
+        self.keyboard = PlotKeyboard(
+            self.plot,
+            [
+                KeyboardHandle(
+                    name,
+                    position=lambda item=item: item_position(item, self.plot),
+                    drag_to=lambda x, _y, which=which: self._on_bound_dragged(which, x),
+                )
+                for name, item, which in (
+                    ("a", self.layer.lower_line, "lower"),
+                    ("b", self.layer.upper_line, "upper"),
+                )
+            ]
+            + [
+                KeyboardHandle(
+                    "x₀",
+                    position=lambda: item_position(self.layer.handle, self.plot),
+                    drag_to=lambda x, _y: self._on_x0_dragged(x),
+                )
+            ],
+            what="f, the area from a to b, the Riemann sum, and F with its tangent at x₀",
+        )
         self.views.currentChanged.connect(lambda _i: self._refresh_views())
         self.plot.view_box.sigXRangeChanged.connect(lambda *_: self._resample_timer.start())
 

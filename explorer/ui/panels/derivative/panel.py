@@ -50,6 +50,7 @@ from explorer.ui.panels.derivative.side_column import SideColumn, build_layout
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
+from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
 
 T = Context("DerivativePanel")
 
@@ -150,6 +151,17 @@ class DerivativePanel(Panel):
         )
         side.parameters.values_changed.connect(self._on_parameters_changed)
         self.layer.handle.x_dragged.connect(self._on_dragged)
+        self.keyboard = PlotKeyboard(
+            self.plot,
+            [
+                KeyboardHandle(
+                    "x₀",
+                    position=lambda: item_position(self.layer.handle, self.plot),
+                    drag_to=lambda x, _y: self._on_dragged(x),
+                )
+            ],
+            what="f, f′ and the tangent at x₀",
+        )
         self.views.currentChanged.connect(lambda _i: self._refresh_limit_views())
         self.error_view.precision_switch.currentTextChanged.connect(self._on_precision_changed)
         self.plot.view_box.sigXRangeChanged.connect(lambda *_: self._resample_timer.start())

@@ -105,7 +105,11 @@ class FunctionPanel(Panel):
         self.setObjectName("functionPanel")
         self.plot = PlotView(self, x_label="x", y_label="y")
         self.plot.setObjectName("functionPlot")
-        describe(self.plot.plot_widget, "Plot of f(x) and the other curves")
+        describe(
+            self.plot.plot_widget,
+            "Plot of f(x) and the other curves",
+            "Each curve's name and line style are in the legend; Ctrl+0 resets the view",
+        )
         self._state = FunctionState()
         self._expression: Any = None
         self._parameters_stale = False
