@@ -1,17 +1,21 @@
-"""What a screen reader says for a control: its accessible name and description, set in one call.
+"""What screen-reader and keyboard users need from a control: a name, Tab order, a focus frame.
 
 Qt reads a button's or check box's own text as its name and a tooltip as its description; a line
 edit, slider, combo box, plot or scroll area has no text of its own, so Qt would read nothing (or
 a combo box's current value) and the user would not know what the control is for. Every such
 control is named where it is made, with ``describe`` (tests/ui/test_keyboard_focus_chain.py walks
-every tab's focus chain and checks).
+every tab's focus chain and checks). ``tab_order`` fixes Tab's order where it differs from the
+layout; ``show_focus_frame`` marks a plot or graph that has the focus.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
 
 from explorer.ui import palette
 
@@ -38,17 +42,53 @@ def tab_order(*widgets: QWidget) -> None:
         QWidget.setTabOrder(first, second)
 
 
-def show_focus_frame(
-    view: QAbstractScrollArea, colour: str = FOCUS, unfocused: str = "transparent"
-) -> None:
-    """Draw a frame round ``view`` (a plot or the graph) while it has the keyboard focus.
+class FocusFrame(QWidget):
+    """A frame drawn over a view (a plot, the graph) while the view has the keyboard focus.
 
     Styles draw a focus frame for buttons and fields but not for a QGraphicsView, so a keyboard
-    user would not see that the plot took the focus. The frame is always there (``unfocused``
-    without the focus), so taking the focus does not shift the picture.
+    user would not see that the plot took the focus. The frame is a transparent child laid over
+    the view, not a border of the view's own: the picture keeps its size and place, and so does
+    everything mapped to the view's pixels.
     """
-    kind = type(view).__name__
-    view.setStyleSheet(
-        f"{kind} {{ border: {FOCUS_FRAME_WIDTH}px solid {unfocused}; }}"
-        f"{kind}:focus {{ border: {FOCUS_FRAME_WIDTH}px solid {colour}; }}"
-    )
+
+    def __init__(self, view: QWidget, colour: str = FOCUS) -> None:
+        super().__init__(view)
+        self.colour = QColor(colour)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.Resize) and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.setVisible(watched.hasFocus())
+            self.raise_()
+        elif kind == QEvent.Type.FocusOut:
+            self.hide()
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        pen = QPen(self.colour, FOCUS_FRAME_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        inset = FOCUS_FRAME_WIDTH / 2
+        painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
+
+
+def tab_order_in(container: QWidget, widgets: Sequence[QWidget]) -> None:
+    """Put ``widgets``, rows a container made after it was laid out (which Tab would otherwise
+    visit last), where the container is: after the last tab stop before it, in this order."""
+    anchor = container.previousInFocusChain()
+    while anchor is not container.window() and (
+        not anchor.focusPolicy() & Qt.FocusPolicy.TabFocus or container.isAncestorOf(anchor)
+    ):
+        anchor = anchor.previousInFocusChain()
+    tab_order(anchor, *widgets)
+
+
+def show_focus_frame(view: QWidget) -> FocusFrame:
+    """Frame ``view`` while it has the keyboard focus (see ``FocusFrame``)."""
+    return FocusFrame(view)

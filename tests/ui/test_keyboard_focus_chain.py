@@ -125,3 +125,14 @@ def test_names_say_what_the_control_is_for(qtbot, window):
     assert panel.side.h_slider.slider.accessibleName() == "Secant step h"
     descent = window.panel_titled("Descent")
     assert descent.racer_controls.sliders["adam", "lr"].accessibleName() == ("Adam learning rate η")
+
+
+def test_rows_made_later_are_visited_where_they_are_shown(qtbot, graph_panel):
+    """Input rows and detach boxes are rebuilt with each program, after the tab was laid out;
+    Tab still visits them where they sit: under the program, above the forward-mode box."""
+    names = [w.objectName() for w in tab_stops(graph_panel)]
+    start = names.index("graphSource") + 1
+    assert names[start : start + 3] == ["graphInput_w", "requiresGrad_w", "graphInput_x"]
+    assert names.index("requiresGrad_z") < names.index("forwardModeCheck")
+    assert names.index("forwardInput") + 1 == names.index("detach_a")
+    assert names.index("nonScalarButton") + 1 == names.index("graphView")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state.graph import MAX_SEED, format_input_value, parse_input_value
 from explorer.ui import i18n
-from explorer.ui.accessible import describe
+from explorer.ui.accessible import describe, tab_order_in
 from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
@@ -106,6 +106,10 @@ class GraphInputsForm(QWidget):
             self.grid.addWidget(box, row, 2)
             self.value_fields[name] = field
             self.grad_boxes[name] = box
+        # New rows would come last in Tab's order: put them where the form is.
+        tab_order_in(
+            self, [w for name in names for w in (self.value_fields[name], self.grad_boxes[name])]
+        )
 
     def set_python_inputs(self, seed: int) -> None:
         """The seed row of a PyTorch-style program (its leaves are listed by ``show_leaves``)."""

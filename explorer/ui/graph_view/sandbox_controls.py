@@ -21,7 +21,7 @@ from explorer.core.graph.sandbox import (
     backward_again_without_zero,
     non_scalar_backward,
 )
-from explorer.ui.accessible import describe
+from explorer.ui.accessible import describe, tab_order_in
 from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
@@ -107,6 +107,16 @@ class SandboxControls(QGroupBox):
             self.detach_grid.addWidget(box, index // 4, index % 4)
             self.detach_boxes[name] = box
         self.detach_label.setVisible(bool(names))
+        # New boxes would come last in Tab's order: put them above the buttons, as shown.
+        tab_order_in(
+            self,
+            [
+                *self.detach_boxes.values(),
+                self.again_button,
+                self.free_button,
+                self.non_scalar_button,
+            ],
+        )
 
     def show_detached(self, names: Sequence[str]) -> None:
         """Tick exactly the boxes of ``names`` (those listed), without ``detach_changed``."""

@@ -62,7 +62,7 @@ class GraphView(QGraphicsView):
             | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
         )
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        show_focus_frame(self, unfocused="#bbbbbb")
+        show_focus_frame(self)
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.zoom_in_action = self._action(
             T.mark("Zoom in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from explorer.core.descent.optimizers import SYMBOLS, OptimizerSettings
 from explorer.core.descent.state import Racer
 from explorer.core.text import format_number
-from explorer.ui.accessible import describe
+from explorer.ui.accessible import describe, tab_order_in
 from explorer.ui.i18n import Context
 from explorer.ui.panels.descent_views import racer_color
 
@@ -148,6 +148,11 @@ class RacerControls(QWidget):
                 row += 1
         self._layout.setColumnStretch(2, 1)
         self._layout.setRowStretch(row, 1)
+        # New rows would come last in Tab's order: put them where the racers are, in order.
+        stops = {kind: [switch] for kind, switch in self.switches.items()}
+        for (kind, _name), slider in self.sliders.items():
+            stops[kind].append(slider)
+        tab_order_in(self, [w for row_stops in stops.values() for w in row_stops])
 
     def show_racers(self, racers: tuple[Racer, ...]) -> None:
         """Move every switch and slider to ``racers`` without emitting (no echo)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui.accessible import describe
+from explorer.ui.accessible import describe, tab_order_in
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.i18n import Context
 
@@ -75,6 +75,12 @@ class CurveRow(QWidget):
             describe(self.remove_button, f"Remove curve {index + 1}")
             row.addWidget(self.remove_button)
 
+    def tab_stops(self) -> list[QWidget]:
+        """The row's controls in Tab's order (left to right)."""
+        entry = [self.input.line_edit] if self.input is not None else []
+        remove = [self.remove_button] if self.remove_button is not None else []
+        return [self.visible_box, self.colour_button, *entry, *remove]
+
     def show_colour(self, colour: str) -> None:
         self.colour_button.setStyleSheet(
             f"QToolButton {{ background: {colour}; border: 1px solid #888; border-radius: 3px; }}"
@@ -124,6 +130,10 @@ class CurveList(QWidget):
             self.rows = [self._make_row(i) for i in range(len(texts) + 1)]
             for row in self.rows:
                 self._stack.addWidget(row)
+            # New rows would come last in Tab's order: put them where the list is.
+            tab_order_in(
+                self, [*(w for row in self.rows for w in row.tab_stops()), self.add_button]
+            )
         for row, text in zip(self.rows[1:], texts, strict=True):
             if row.input is not None and row.input.text() != text:
                 with QSignalBlocker(row.input.line_edit):
