@@ -43,7 +43,12 @@ LEGEND_ALPHA_CLEAR = 220
 # Where the legend goes when every corner would hide part of a curve (a*sin(b*x) peaks in all
 # four): into the title row above the plot area (exported with it), as coloured line samples.
 OUTSIDE = "outside"
-_SAMPLE_DASHES = {Qt.PenStyle.DashLine: "╌╌", Qt.PenStyle.DotLine: "┈┈"}
+_SAMPLE_DASHES = {
+    Qt.PenStyle.DashLine: "╌╌",
+    Qt.PenStyle.DotLine: "┈┈",
+    Qt.PenStyle.DashDotLine: "╸·╸",
+    Qt.PenStyle.DashDotDotLine: "╸··╸",
+}
 # Point sizes of the plot's text at the app's normal text size; they grow with Ctrl+= and in
 # presentation mode.
 TICK_POINTS = 10
@@ -270,7 +275,7 @@ class PlotView(QWidget):
         """Create or replace the curve called ``key``; NaN in ``y`` becomes a gap in the line.
 
         ``name`` is shown in the legend (no legend entry when None); ``color`` defaults to the
-        next palette colour; ``style`` is "solid", "dash" or "dot".
+        next palette colour; ``style`` is one of plot_style's ("solid", "dash", "dot", …).
         """
         x_array = np.asarray(x, dtype=float)
         y_array = np.asarray(y, dtype=float)

@@ -12,7 +12,21 @@ _STYLES = {
     "solid": Qt.PenStyle.SolidLine,
     "dash": Qt.PenStyle.DashLine,
     "dot": Qt.PenStyle.DotLine,
+    "dashdot": Qt.PenStyle.DashDotLine,
+    "dashdotdot": Qt.PenStyle.DashDotDotLine,
 }
+
+# What a curve shows decides its line style as well as its colour (explorer.ui.palette), so no
+# two curves on a plot are told apart by colour alone; the legend shows each style by its name.
+FUNCTION_STYLE = "solid"  # f itself
+DERIVATIVE_STYLE = "dash"  # f′
+SECOND_DERIVATIVE_STYLE = "dot"  # f″
+TANGENT_STYLE = "dashdot"  # a tangent line (to f, to F, to a slice)
+SECANT_STYLE = "dashdotdot"  # the secant through x₀ and x₀ + h
+ACCUMULATION_STYLE = "dash"  # F(x) = ∫ₐˣ f(t) dt, drawn beside f
+# Curves without a role (the Function tab's added curves, the optimizers of a race) take these
+# in turn, as they take palette.CURVE_CYCLE's colours.
+STYLE_CYCLE: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "dashdotdot")
 # (base width, width applied) of a line pen scaled for the screen's device pixel ratio.
 _PEN_WIDTH_ATTRIBUTE = "_explorer_pen_width"
 

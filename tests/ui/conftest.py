@@ -44,6 +44,20 @@ def settings(tmp_path):
 
 
 @pytest.fixture
+def show_at_window_size(qtbot):
+    """``show_at_window_size(widget)``: the widget shown at the README's 1280×800 and laid out."""
+
+    def show(widget):
+        qtbot.addWidget(widget)
+        widget.resize(1280, 800)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show
+
+
+@pytest.fixture
 def function_panel_showing(qtbot):
     """A shown 1280×800 Function panel plotting the given f (shared by its behaviour tests)."""
     from explorer.core.expr import parse

@@ -20,14 +20,17 @@ RIGHT, LEFT, UP = Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Up
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def shown(qtbot, panel: QWidget) -> QWidget:
-    qtbot.addWidget(panel)
-    panel.resize(1280, 800)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
-    return panel
+@pytest.fixture
+def shown(qtbot, show_at_window_size):
+    """A panel shown at window size in the active window (keyboard focus goes to it)."""
+
+    def show(panel: QWidget) -> QWidget:
+        show_at_window_size(panel)
+        panel.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+        return panel
+
+    return show
 
 
 def tab_into(qtbot, plot_widget: QWidget) -> None:
@@ -41,10 +44,10 @@ def x_span(plot) -> float:
     return x1 - x0
 
 
-def test_arrow_keys_move_the_tangent_point_x0(qtbot):
+def test_arrow_keys_move_the_tangent_point_x0(qtbot, shown):
     from explorer.ui.panels.derivative.panel import DerivativePanel
 
-    panel = shown(qtbot, DerivativePanel())
+    panel = shown(DerivativePanel())
     panel.set_state(DerivativeState(x0=1.0, x_range=(-5.0, 5.0)))
     panel.set_expression(parse("x^2", parameters=True))
     plot = panel.plot
@@ -68,10 +71,10 @@ def test_arrow_keys_move_the_tangent_point_x0(qtbot):
     assert "x₀" in plot.plot_widget.accessibleDescription()
 
 
-def test_the_focused_plot_shows_a_frame_and_a_ring_round_the_handle(qtbot):
+def test_the_focused_plot_shows_a_frame_and_a_ring_round_the_handle(qtbot, shown):
     from explorer.ui.panels.derivative.panel import DerivativePanel
 
-    panel = shown(qtbot, DerivativePanel())
+    panel = shown(DerivativePanel())
     panel.set_state(DerivativeState(x0=1.0, x_range=(-5.0, 5.0)))
     panel.set_expression(parse("x^2", parameters=True))
     widget = panel.plot.plot_widget
@@ -93,10 +96,10 @@ def test_the_focused_plot_shows_a_frame_and_a_ring_round_the_handle(qtbot):
     assert not panel.keyboard.ring.isVisible()
 
 
-def test_tab_walks_the_integral_bounds_then_leaves_the_plot(qtbot):
+def test_tab_walks_the_integral_bounds_then_leaves_the_plot(qtbot, shown):
     from explorer.ui.panels.integral_panel import IntegralPanel
 
-    panel = shown(qtbot, IntegralPanel())
+    panel = shown(IntegralPanel())
     panel.set_state(IntegralState(lower="0", upper="1", ftc_x=0.5, show_accumulation=True))
     panel.set_expression(parse("x^2", variables=("x",), parameters=True))
     widget = panel.plot.plot_widget
@@ -131,10 +134,10 @@ def test_tab_walks_the_integral_bounds_then_leaves_the_plot(qtbot):
     assert panel.keyboard.handle().name == "x₀"
 
 
-def test_arrow_keys_move_the_gradient_point_p_in_both_directions(qtbot):
+def test_arrow_keys_move_the_gradient_point_p_in_both_directions(qtbot, shown):
     from explorer.ui.panels.gradient_panel import GradientPanel
 
-    panel = shown(qtbot, GradientPanel())
+    panel = shown(GradientPanel())
     panel.set_state(
         GradientState(
             expression="x^2 + 2y^2", point=(1.0, 1.0), x_range=(-3.0, 3.0), y_range=(-3.0, 3.0)
@@ -154,10 +157,10 @@ def test_arrow_keys_move_the_gradient_point_p_in_both_directions(qtbot):
     assert "P" in widget.accessibleDescription()
 
 
-def test_arrow_keys_move_the_descent_start(qtbot):
+def test_arrow_keys_move_the_descent_start(qtbot, shown):
     from explorer.ui.panels.descent_panel import DescentPanel
 
-    panel = shown(qtbot, DescentPanel())
+    panel = shown(DescentPanel())
     qtbot.waitUntil(lambda: panel.views.currentWidget() is panel.map_view)
     widget = panel.map_view.plot_widget
     start = panel.state().start

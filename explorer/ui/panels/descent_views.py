@@ -23,6 +23,7 @@ from explorer.ui.accessible import describe
 from explorer.ui.field_view import FieldView
 from explorer.ui.i18n import Context, core_text
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
+from explorer.ui.plot_style import STYLE_CYCLE
 
 T = Context("DescentPanel")
 
@@ -36,6 +37,10 @@ RACER_COLORS = {
     "adagrad": "#56B4E9",
     "adamw": "#000000",
 }
+# And one line style and marker per kind, so racers are told apart without their colours: the
+# loss plot's legend shows which is which; the points on f and on the map carry the marker.
+RACER_STYLES = dict(zip(RACER_COLORS, (*STYLE_CYCLE, "dash", "dot"), strict=True))
+RACER_SYMBOLS = dict(zip(RACER_COLORS, ("o", "s", "t", "d", "star", "t1", "x"), strict=True))
 FUNCTION_COLOR = "#555555"
 PREDICTION_COLOR = "#7b2cbf"  # the learner's guess: a colour no racer uses
 # The tangent is drawn this far (in view widths) either side of the current point.
@@ -47,6 +52,14 @@ FAR = 1e6
 
 def racer_color(kind: str) -> str:
     return RACER_COLORS.get(kind, FOREGROUND)
+
+
+def racer_style(kind: str) -> str:
+    return RACER_STYLES.get(kind, "solid")
+
+
+def racer_symbol(kind: str) -> str:
+    return RACER_SYMBOLS.get(kind, "o")
 
 
 _ANIMATED: weakref.WeakSet = weakref.WeakSet()
@@ -69,10 +82,13 @@ class RacerMarkers(pg.ScatterPlotItem):
         self.setZValue(20)
         self._size = size
         self._brushes: list = []
+        self._symbols: list[str] = []
         self._pen = make_pen(FOREGROUND, 1.2)
 
-    def set_colors(self, colors: list[str]) -> None:
-        self._brushes = [pg.mkBrush(color) for color in colors]
+    def set_racers(self, kinds: list[str]) -> None:
+        """Each racer's point in its colour and with its marker, in this order."""
+        self._brushes = [pg.mkBrush(racer_color(kind)) for kind in kinds]
+        self._symbols = [racer_symbol(kind) for kind in kinds]
 
     def move_to(self, xs: list[float], ys: list[float]) -> None:
         # A racer far off (diverged to 1e9) is left out: Qt stops painting the whole item when
@@ -80,7 +96,10 @@ class RacerMarkers(pg.ScatterPlotItem):
         xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
         near = np.isfinite(xs) & np.isfinite(ys) & (np.abs(xs) < FAR) & (np.abs(ys) < FAR)
         brushes = [brush for brush, keep in zip(self._brushes, near, strict=True) if keep]
-        self.setData(x=xs[near], y=ys[near], brush=brushes, pen=self._pen, size=self._size)
+        symbols = [symbol for symbol, keep in zip(self._symbols, near, strict=True) if keep]
+        self.setData(
+            x=xs[near], y=ys[near], brush=brushes, symbol=symbols, pen=self._pen, size=self._size
+        )
 
 
 class LossPlot(PlotView):
@@ -116,9 +135,16 @@ class LossPlot(PlotView):
             key = f"loss{index}"
             self._keys.append(key)
             values = self._loss_values[index]
-            color = racer_color(trajectory.settings.kind)
-            self.set_curve(key, np.arange(len(values)), values, name=trajectory.label, color=color)
-        self.step_markers.set_colors([racer_color(t.settings.kind) for t in race.trajectories])
+            kind = trajectory.settings.kind
+            self.set_curve(
+                key,
+                np.arange(len(values)),
+                values,
+                name=trajectory.label,
+                color=racer_color(kind),
+                style=racer_style(kind),
+            )
+        self.step_markers.set_racers([t.settings.kind for t in race.trajectories])
         self.set_view_range((0, max(race.longest, 1)), curves.y_range)
 
     def show_step(self, step: int) -> None:
@@ -176,14 +202,14 @@ class CurveView(PlotView):
             self._step_arrows.append(arrow)
         for index, arrow in enumerate(self._step_arrows):
             arrow.setVisible(index < len(race.trajectories))
-        self._point_markers.set_colors([racer_color(t.settings.kind) for t in race.trajectories])
+        self._point_markers.set_racers([t.settings.kind for t in race.trajectories])
         for index, trajectory in enumerate(race.trajectories):
             color = racer_color(trajectory.settings.kind)
             path = self.set_curve(f"path{index}", [], [], color=color, width=1.2, style="dot")
             animated(self, path)
             # Earlier iterates as small dots on f, so the path's history stays readable.
-            path.setSymbol("o")
-            path.setSymbolSize(5)
+            path.setSymbol(racer_symbol(trajectory.settings.kind))
+            path.setSymbolSize(6)
             path.setSymbolBrush(pg.mkBrush(color))
             path.setSymbolPen(None)
             for key, options in (
@@ -313,7 +339,7 @@ class MapView(FieldView):
             path.setZValue(5)
             self.add_item(path, ignore_bounds=True)
             self._paths.append(path)
-        self.racer_markers.set_colors([racer_color(t.settings.kind) for t in race.trajectories])
+        self.racer_markers.set_racers([t.settings.kind for t in race.trajectories])
         # Clear the old map first, so moving the view does not recompute it for the old f.
         self.set_function(None)
         # Both ranges at once: with the aspect locked, setting x then y would cut x short.
@@ -325,7 +351,8 @@ class MapView(FieldView):
         self._arrow_length = 0.12 * min(x_range[1] - x_range[0], y_range[1] - y_range[0])
         ratio = self.devicePixelRatioF()
         for path, trajectory in zip(self._paths, race.trajectories, strict=True):
-            path.setPen(make_pen(racer_color(trajectory.settings.kind), 2.0 * ratio))
+            kind = trajectory.settings.kind
+            path.setPen(make_pen(racer_color(kind), 2.0 * ratio, racer_style(kind)))
             path.setData([], [])
 
     def show_step(self, step: int) -> None:

@@ -19,6 +19,7 @@ from explorer.core.gradient.vector_field import GradientField
 from explorer.ui.field_view import FieldView
 from explorer.ui.i18n import Context, core_text
 from explorer.ui.plot import PALETTE
+from explorer.ui.plot_style import TANGENT_STYLE
 
 T = Context("GradientPanel")
 
@@ -86,7 +87,7 @@ class GradientMapLayer:
         self.show_direction(analysis, theta)
         tx, ty = tangent_segment(analysis, TANGENT_FRACTION / ARROW_FRACTION * length / 2)
         view.set_polyline(
-            "tangent", tx, ty, color=TANGENT_COLOR, width=1.6, style="dash", name=None
+            "tangent", tx, ty, color=TANGENT_COLOR, width=1.6, style=TANGENT_STYLE, name=None
         )
         rx, ry = right_angle_marker(analysis, RIGHT_ANGLE_FRACTION / ARROW_FRACTION * length)
         view.set_polyline("right angle", rx, ry, color=TANGENT_COLOR, width=1.2)

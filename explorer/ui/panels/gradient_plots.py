@@ -26,6 +26,7 @@ from explorer.ui.field_items import Paths
 from explorer.ui.field_view import point_marker
 from explorer.ui.i18n import Context
 from explorer.ui.plot import PALETTE, PlotView, make_pen
+from explorer.ui.plot_style import TANGENT_STYLE
 
 T = Context("GradientPanel")
 
@@ -59,9 +60,11 @@ class SmallPlot(PlotView):
         # No legend is shown here: skip counting curve samples on every drag step.
         return self.legend_corner()
 
-    def show_curve(self, key: str, x: np.ndarray, y: np.ndarray, color: str) -> None:
+    def show_curve(
+        self, key: str, x: np.ndarray, y: np.ndarray, color: str, style: str = "solid"
+    ) -> None:
         """A curve that changes with every drag step (a bare curve item, new points only)."""
-        self.paths.set(key, x, y, color=color, width=2.0)
+        self.paths.set(key, x, y, color=color, width=2.0, style=style)
 
     def curve_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         return self.paths.data(key)
@@ -118,10 +121,10 @@ class SlicePlot(SmallPlot):
         self.show_curve("slice", piece.t, piece.values, SLICE_COLOR)
         if math.isfinite(piece.value) and math.isfinite(piece.slope):
             ts, line = piece.tangent(tangent_half_width)
-            self.show_curve("tangent", ts, line, TANGENT_COLOR)
+            self.show_curve("tangent", ts, line, TANGENT_COLOR, TANGENT_STYLE)
             _place(self.marker, (piece.at, piece.value))
         else:
-            self.show_curve("tangent", np.empty(0), np.empty(0), TANGENT_COLOR)
+            self.show_curve("tangent", np.empty(0), np.empty(0), TANGENT_COLOR, TANGENT_STYLE)
             _place(self.marker, None)
         finite = piece.values[np.isfinite(piece.values)]
         x_range = (float(piece.t[0]), float(piece.t[-1]))

@@ -21,6 +21,7 @@ from explorer.core.integral.riemann import RiemannSum
 from explorer.ui.i18n import Context
 from explorer.ui.panels.derivative.items import CurvePointHandle
 from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
+from explorer.ui.plot_style import ACCUMULATION_STYLE, TANGENT_STYLE
 
 T = Context("IntegralPanel")
 
@@ -118,7 +119,7 @@ class IntegralLayer:
             plot.add_item(line, ignore_bounds=True)
         # Not one of PlotView's keyed curves: those re-place the legend on every change, and
         # the tangent (two points, never in the legend) moves with every x₀ and bound.
-        self.tangent = pg.PlotDataItem([], [], pen=make_pen(TANGENT_COLOR, 1.8, "dash"))
+        self.tangent = pg.PlotDataItem([], [], pen=make_pen(TANGENT_COLOR, 1.8, TANGENT_STYLE))
         plot.add_item(self.tangent, ignore_bounds=True)
         self.handle = CurvePointHandle()
         T.tip(self.handle, "Drag along F to move x₀: the tangent to F has slope f(x₀)")
@@ -173,12 +174,18 @@ class IntegralLayer:
             self.handle.setVisible(False)
             return
         self.plot.set_curve(
-            "F", accumulation.x, accumulation.F, name=name, color=F_COLOR, width=2.2
+            "F",
+            accumulation.x,
+            accumulation.F,
+            name=name,
+            color=F_COLOR,
+            width=2.2,
+            style=ACCUMULATION_STYLE,
         )
         self.show_tangent(check)
 
     def _tangent_in_legend(self, shown: bool) -> None:
-        # An exported picture has no side column: the legend says what the dashed line is.
+        # An exported picture has no side column: the legend says what the dash-dotted line is.
         listed = self.plot.legend.getLabel(self.tangent) is not None
         if shown and not listed:
             self.plot.legend.addItem(self.tangent, T(TANGENT_NAME))

@@ -17,11 +17,14 @@ from explorer.core.integral.riemann import RULE_NAMES, RULES
 from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context, CoreText, core_text
 from explorer.ui.plot import PALETTE, PlotView
+from explorer.ui.plot_style import STYLE_CYCLE
 
 T = Context("IntegralPanel")
 
 _RULE_COLORS = dict(zip(RULES, (*PALETTE[:6], "#7f7f7f"), strict=True))
-_RULE_STYLES = {"upper": "dash", "lower": "dot"}
+# Seven rules share a plot: besides its colour each has a line style and a marker (at each n).
+_RULE_STYLES = dict(zip(RULES, (*STYLE_CYCLE, "dash", "dot"), strict=True))
+_RULE_SYMBOLS = dict(zip(RULES, ("o", "s", "t", "d", "star", "t1", "x"), strict=True))
 
 
 class TableView(QWidget):
@@ -101,15 +104,21 @@ class ErrorView(QWidget):
             errors = np.array(found.errors, dtype=float)
             errors[~(errors > 0)] = np.nan  # a log axis cannot show an exact 0
             label = core_text(RULE_NAMES[rule]) + (T(" (exact)") if found.exact else "")
-            self.plot.set_curve(
+            # An exact rule has no error to draw: its markers would have nowhere to go.
+            ns = result.ns if np.isfinite(errors).any() else []
+            curve = self.plot.set_curve(
                 rule,
-                result.ns,
-                errors,
+                ns,
+                errors if len(ns) else [],
                 name=label,
                 color=_RULE_COLORS[rule],
                 width=2.0,
-                style=_RULE_STYLES.get(rule, "solid"),
+                style=_RULE_STYLES[rule],
             )
+            curve.setSymbol(_RULE_SYMBOLS[rule])
+            curve.setSymbolSize(8)
+            curve.setSymbolBrush(_RULE_COLORS[rule])
+            curve.setSymbolPen(_RULE_COLORS[rule])
             finite = errors[np.isfinite(errors)]
             if finite.size:
                 lows.append(finite.min())

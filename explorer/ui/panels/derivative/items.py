@@ -20,6 +20,7 @@ from explorer.ui import palette
 from explorer.ui.appearance import handle_scale
 from explorer.ui.i18n import Context, core_text
 from explorer.ui.plot import PlotView, make_pen
+from explorer.ui.plot_style import SECANT_STYLE, TANGENT_STYLE
 
 T = Context("DerivativePanel")
 
@@ -106,10 +107,16 @@ class TangentLayer:
         self._label_is_note = False
         self._point_shown = True
         self.tangent_curve = plot.set_curve(
-            "tangent", [], [], name=T(TANGENT_NAME), color=TANGENT_COLOR, width=2.0, style="dash"
+            "tangent",
+            [],
+            [],
+            name=T(TANGENT_NAME),
+            color=TANGENT_COLOR,
+            width=2.0,
+            style=TANGENT_STYLE,
         )
         self.secant_curve = plot.set_curve(
-            "secant", [], [], name=T(SECANT_NAME), color=SECANT_COLOR, width=1.6
+            "secant", [], [], name=T(SECANT_NAME), color=SECANT_COLOR, width=1.8, style=SECANT_STYLE
         )
         self.secant_points = pg.ScatterPlotItem(
             size=8, pen=make_pen(plot.theme.foreground, 1), brush=pg.mkBrush(SECANT_COLOR)

@@ -226,7 +226,13 @@ class ErrorView(QWidget):
             "forward", result.h, forward, name="|forward − f′|", color=PALETTE[0], width=2.2
         )
         self.plot.set_curve(
-            "central", result.h, central, name="|central − f′|", color=PALETTE[1], width=2.2
+            "central",
+            result.h,
+            central,
+            name="|central − f′|",
+            color=PALETTE[1],
+            width=2.2,
+            style="dashdot",  # told from the forward quotient's solid line without colour
         )
         self._reference_slopes(result, forward, central)
         self._best_points(result, forward, central)

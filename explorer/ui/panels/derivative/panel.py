@@ -51,6 +51,7 @@ from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.plot import PALETTE, PlotView
 from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
+from explorer.ui.plot_style import DERIVATIVE_STYLE, FUNCTION_STYLE, SECOND_DERIVATIVE_STYLE
 
 T = Context("DerivativePanel")
 
@@ -60,6 +61,10 @@ _RESAMPLE_DELAY_MS = 60
 SECOND_COLOR = PALETTE[3]
 # The legend sits inside the plot: a long f″ is cut there (the side box shows all of it).
 _LEGEND_WIDTH_PX = 230
+
+
+# f, f′ and f″ differ by line style as well as colour.
+_STYLES = {"f": FUNCTION_STYLE, "fprime": DERIVATIVE_STYLE, "fsecond": SECOND_DERIVATIVE_STYLE}
 
 
 class DerivativePanel(Panel):
@@ -81,8 +86,10 @@ class DerivativePanel(Panel):
         self.plot.setObjectName("derivativePlot")
         describe(self.plot.plot_widget, "Plot of f(x), its derivative and the tangent at x₀")
         # f and f′ first, so the legend lists them before the tangent and secant.
-        self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0])
-        self.plot.set_curve("fprime", [], [], name="f′(x)", color=PALETTE[2])
+        self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0], style=FUNCTION_STYLE)
+        self.plot.set_curve(
+            "fprime", [], [], name="f′(x)", color=PALETTE[2], style=DERIVATIVE_STYLE
+        )
         # A drag or an h step moves only the tangent, secant and point; PlotView blits the long
         # curves and the axes from a pixmap meanwhile (redrawing them cost ~15 ms a frame).
         self.layer = TangentLayer(self.plot)
@@ -330,7 +337,9 @@ class DerivativePanel(Panel):
             return
         x, y = curve.display_arrays()
         name = self.second_legend_name()
-        self.plot.set_curve("fsecond", x, y, name=name, color=SECOND_COLOR, width=2.4)
+        self.plot.set_curve(
+            "fsecond", x, y, name=name, color=SECOND_COLOR, width=2.4, style=_STYLES["fsecond"]
+        )
 
     def _refresh_curves(self, keep_view: bool) -> None:
         """Sample f, f′ (and f″) over the range and run the three-way check."""
@@ -359,7 +368,9 @@ class DerivativePanel(Panel):
             curve = sample_curve(evaluate, low, high, CURVE_SAMPLES)
             self.curves[key] = curve
             x, y = curve.display_arrays()
-            self.plot.set_curve(key, x, y, name=names[key], color=colors[key], width=2.4)
+            self.plot.set_curve(
+                key, x, y, name=names[key], color=colors[key], width=2.4, style=_STYLES[key]
+            )
         self.plot.set_message(
             None if self.curves["f"].has_real_values else T.lazy("No real values here")
         )

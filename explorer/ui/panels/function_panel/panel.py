@@ -57,6 +57,7 @@ from explorer.ui.panels.function_panel.markers import HOVER_PIXELS, PointMarkers
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
 from explorer.ui.plot import PALETTE, PlotView
+from explorer.ui.plot_style import STYLE_CYCLE
 
 T = Context("FunctionPanel")
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
@@ -539,6 +540,7 @@ class FunctionPanel(Panel):
                 name=self.curve_heading(index) + suffix,
                 color=self.curve_colour(index),
                 width=2.5,
+                style=STYLE_CYCLE[index % len(STYLE_CYCLE)],
             )
         for key in set(self.plot.curve_keys()) - keys:
             self.plot.remove_curve(key)
