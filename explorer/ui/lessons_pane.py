@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from explorer.core.expr import ExprError
 from explorer.core.text import format_number
 from explorer.ui import i18n
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context
 
 T = Context("LessonsDock")
@@ -70,10 +71,13 @@ class LessonsDock(QDockWidget):
 
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lessonList")
+        describe(self.lesson_list, "Lessons")
         self.lesson_list.currentRowChanged.connect(self._show_lesson)
         self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lesson_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.scroll = QScrollArea()
+        # A tab stop: the arrow keys scroll a long lesson.
+        describe(self.scroll, "Lesson text")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -306,6 +310,7 @@ class PredictionBox(QFrame):
         row = QHBoxLayout()
         self.guess = QLineEdit()
         self.guess.setObjectName("predictionGuess")
+        describe(self.guess, "Your prediction")
         self.guess.setPlaceholderText(P("your prediction, e.g. -2048 or 1/3"))
         self.reveal_button = QPushButton(P("Reveal"))
         self.reveal_button.setObjectName("reveal")

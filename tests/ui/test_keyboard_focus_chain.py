@@ -116,6 +116,11 @@ def test_every_control_has_a_name_and_tab_goes_round_them_all(qtbot, window):
                 break
         assert [describe_widget(w) for w in visited[:-1]] == [describe_widget(w) for w in stops]
         assert visited == [*stops, stops[0]], title
+    # The lessons pane beside the tabs.
+    window.lessons.show()
+    qtbot.waitUntil(lambda: window.lessons.lesson_list.count() > 0)
+    assert window.lessons.lesson_list in tab_stops(window)
+    assert unnamed(window) == []
 
 
 def test_names_say_what_the_control_is_for(qtbot, window):
