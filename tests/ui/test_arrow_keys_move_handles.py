@@ -155,6 +155,13 @@ def test_arrow_keys_move_the_gradient_point_p_in_both_directions(qtbot, shown):
     assert panel.point_input.text()
     assert panel.map.handle("P").pos().x() == pytest.approx(x)
     assert "P" in widget.accessibleDescription()
+    # The direction θ turns on its own plot, D_u f against θ.
+    direction = panel.direction_plot
+    (t0, t1), _ = direction.view_range()
+    theta = panel.state().theta
+    tab_into(qtbot, direction.plot_widget)
+    qtbot.keyClick(direction.plot_widget, RIGHT)
+    assert panel.state().theta == pytest.approx(theta + (t1 - t0) / STEPS_PER_VIEW)
 
 
 def test_arrow_keys_move_the_descent_start(qtbot, shown):

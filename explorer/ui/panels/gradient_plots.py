@@ -26,6 +26,7 @@ from explorer.ui.field_items import Paths
 from explorer.ui.field_view import point_marker
 from explorer.ui.i18n import Context
 from explorer.ui.plot import PALETTE, PlotView, make_pen
+from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
 from explorer.ui.plot_style import TANGENT_STYLE
 
 T = Context("GradientPanel")
@@ -164,6 +165,17 @@ class DirectionPlot(SmallPlot):
             lambda line: self.theta_dragged.emit(float(line.value()))
         )
         self.add_item(self.theta_line, ignore_bounds=True)
+        # ←/→ turn θ as a drag of the line does (wrapping round at 0 and 2π).
+        self.keyboard = PlotKeyboard(
+            self,
+            [
+                KeyboardHandle(
+                    "θ",
+                    position=lambda: item_position(self.theta_line, self),
+                    drag_to=lambda x, _y: self.theta_dragged.emit(float(x) % TWO_PI),
+                )
+            ],
+        )
         self.current = point_marker(DIRECTION_COLOR)
         self.maximum = point_marker(MAX_COLOR, "t1", 12)
         self.minimum = point_marker(MIN_COLOR, "t", 12)
