@@ -15,7 +15,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QGraphicsView,
+    QPlainTextEdit,
+    QScrollArea,
+    QSlider,
+    QTextEdit,
+    QWidget,
+)
 
 from explorer.ui import palette
 
@@ -24,6 +33,7 @@ W = TypeVar("W", bound=QWidget)
 # marks need 3:1), and drawn as a frame or ring where no curve is drawn that way.
 FOCUS = palette.BLUE
 FOCUS_FRAME_WIDTH = 2
+_FRAMES_INSTALLED = "explorer_focus_frames"
 
 
 def describe(widget: W, name: str, description: str = "") -> W:
@@ -91,4 +101,34 @@ def tab_order_in(container: QWidget, widgets: Sequence[QWidget]) -> None:
 
 def show_focus_frame(view: QWidget) -> FocusFrame:
     """Frame ``view`` while it has the keyboard focus (see ``FocusFrame``)."""
-    return FocusFrame(view)
+    frame = view.findChild(FocusFrame, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return frame if frame is not None else FocusFrame(view)
+
+
+def needs_focus_frame(widget: QWidget | None) -> bool:
+    """Whether the style shows no focus of its own on ``widget``: a slider, a table or list, a
+    read-only text or scroll area, a plot or the graph (fields show a caret, buttons a frame)."""
+    if widget is None or widget.window().windowType() == Qt.WindowType.Popup:
+        return False
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return widget.isReadOnly()
+    return isinstance(widget, QSlider | QAbstractItemView | QScrollArea | QGraphicsView)
+
+
+def frame_focus_everywhere(app: QApplication) -> None:
+    """From now on, whichever widget of ``app`` takes the focus without showing it gets a
+    ``FocusFrame`` (made the first time; it then follows that widget's focus itself)."""
+
+    def on_focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
+        if (
+            needs_focus_frame(new)
+            and new.findChild(FocusFrame, options=Qt.FindChildOption.FindDirectChildrenOnly) is None
+        ):
+            frame = FocusFrame(new)
+            frame.setGeometry(new.rect())
+            frame.show()
+            frame.raise_()
+
+    if not app.property(_FRAMES_INSTALLED):
+        app.focusChanged.connect(on_focus_changed)
+        app.setProperty(_FRAMES_INSTALLED, True)

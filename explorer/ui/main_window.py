@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 import explorer
 from explorer.core.expr.errors import ExprError
 from explorer.ui import i18n
+from explorer.ui.accessible import frame_focus_everywhere
 from explorer.ui.appearance import Appearance, AppearanceMenu
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.i18n import Context, LanguageMenu
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         i18n.set_language(i18n.saved_language(self.settings))
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
+        # Sliders, tables, read-only texts and plots show a frame while they have the focus.
+        frame_focus_everywhere(QApplication.instance())
         # The one symbolic worker (a killable process); it starts after the window is shown, or on
         # the first job, whichever comes first.
         self.worker: Any = WorkerBridge(self)

@@ -1,5 +1,5 @@
-"""Every control a keyboard user can reach says what it is to a screen reader, and Tab goes round
-each tab's controls and back to the start without getting stuck anywhere."""
+"""Every control a keyboard user can reach says what it is to a screen reader, shows that it has
+the focus, and Tab goes round each tab's controls and back to the start without getting stuck."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.accessible import FocusFrame, needs_focus_frame
 from explorer.ui.graph_view.view import GraphView
 from explorer.ui.panels import PANELS
 
@@ -44,6 +45,12 @@ def spoken_name(widget: QWidget) -> str:
 
 def describe_widget(widget: QWidget) -> str:
     return f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}"
+
+
+def focus_shown(widget: QWidget) -> bool:
+    """A widget the style draws no focus on (slider, table, plot …) shows a focus frame."""
+    frames = widget.findChildren(FocusFrame, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return not needs_focus_frame(widget) or any(frame.isVisible() for frame in frames)
 
 
 def visit_every_view(qtbot, window, title: str):
@@ -112,6 +119,7 @@ def test_every_control_has_a_name_and_tab_goes_round_them_all(qtbot, window):
             qtbot.keyClick(focused, Qt.Key.Key_Tab, modifier)
             if QApplication.focusWidget() is not visited[-1]:
                 visited.append(QApplication.focusWidget())
+                assert focus_shown(visited[-1]), describe_widget(visited[-1])
             if visited[-1] is stops[0]:
                 break
         assert [describe_widget(w) for w in visited[:-1]] == [describe_widget(w) for w in stops]
