@@ -62,7 +62,8 @@ class PlotKeyboard(QObject):
         self.widget = plot.plot_widget
         self.handles: list[KeyboardHandle] = list(handles)
         self.current = 0
-        self._what = what or plot.plot_widget.accessibleDescription()
+        self._what = what
+        self._written: str | None = None  # the description this object last wrote
         self.ring = pg.ScatterPlotItem(
             size=RING_SIZE,
             symbol="o",
@@ -109,7 +110,6 @@ class PlotKeyboard(QObject):
             return False
         x, y = handle.position()
         dx, dy = self.step(fine)
-        # Log axes (the loss plot) step in log10 units: the view works in those.
         handle.drag_to(x + right * dx, y + (up * dy if handle.vertical else 0.0))
         handle.release()
         self.show_ring()
@@ -132,16 +132,21 @@ class PlotKeyboard(QObject):
         """Tell a screen reader how to work the plot and which handle the keys move."""
         if not self.handles:
             return
+        current = self.widget.accessibleDescription()
+        if current != self._written and (current or self._written is not None):
+            # Someone else described the plot (what it shows): keep that, add the keys to it.
+            self._what = current
         handle = self.handle()
         names = ", ".join(h.name for h in self.handles)
         keys = (
-            f"Arrow keys move {handle.name}" + (f" (now {_coordinates(handle)})" if handle else "")
+            f"Arrow keys move {handle.name} (now {_coordinates(handle)})"
             if handle
             else f"Arrow keys move {names} when shown"
         )
         also = "; Tab goes to the next handle" if len(self.handles) > 1 else ""
         parts = [self._what, f"{keys}; Shift for fine steps{also}"]
-        self.widget.setAccessibleDescription(". ".join(part for part in parts if part))
+        self._written = ". ".join(part for part in parts if part)
+        self.widget.setAccessibleDescription(self._written)
 
     def _next_handle(self, forward: bool) -> bool:
         shown = self._shown()

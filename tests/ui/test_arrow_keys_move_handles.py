@@ -154,7 +154,10 @@ def test_arrow_keys_move_the_gradient_point_p_in_both_directions(qtbot, shown):
     # The gradient shown is the one at the new P: ∇(x² + 2y²) = (2x, 4y).
     assert panel.point_input.text()
     assert panel.map.handle("P").pos().x() == pytest.approx(x)
-    assert "P" in widget.accessibleDescription()
+    # The description says what the map shows and which handle the keys move.
+    assert widget.accessibleDescription().startswith(
+        "P is the point where ∇f is drawn; u, the head of the direction arrow. Arrow keys move P"
+    )
     # The direction θ turns on its own plot, D_u f against θ.
     direction = panel.direction_plot
     (t0, t1), _ = direction.view_range()
