@@ -34,6 +34,26 @@ _ARROWS = {
 }
 
 
+class FocusRing(pg.ScatterPlotItem):
+    """The ring round the handle the keys move; like the crosshair, never in an export."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            size=RING_SIZE, symbol="o", pen=make_pen(FOCUS, 2.5), brush=pg.mkBrush(None)
+        )
+        self.setZValue(40)
+        self.setVisible(False)
+        self._shown_before_export = False
+
+    def export_mode(self, exporting: bool, _scale: float) -> None:
+        """Called by ``explorer.ui.export_scene`` around a render."""
+        if exporting:
+            self._shown_before_export = self.isVisible()
+            self.setVisible(False)
+        elif self._shown_before_export:
+            self.setVisible(True)
+
+
 @dataclass(frozen=True)
 class KeyboardHandle:
     """One handle the keyboard can move.
@@ -64,15 +84,7 @@ class PlotKeyboard(QObject):
         self.current = 0
         self._what = what
         self._written: str | None = None  # the description this object last wrote
-        self.ring = pg.ScatterPlotItem(
-            size=RING_SIZE,
-            symbol="o",
-            pen=make_pen(FOCUS, 2.5),
-            brush=pg.mkBrush(None),
-            pxMode=True,
-        )
-        self.ring.setZValue(40)
-        self.ring.setVisible(False)
+        self.ring = FocusRing()
         plot.plot_item.addItem(self.ring, ignoreBounds=True)
         self.widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.widget.installEventFilter(self)

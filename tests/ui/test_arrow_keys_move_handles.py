@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from explorer.core.expr import parse
 from explorer.core.panel_state import DerivativeState, GradientState, IntegralState
 from explorer.ui.accessible import FOCUS, FOCUS_FRAME_WIDTH
+from explorer.ui.export_scene import export_mode
 from explorer.ui.plot_keyboard import FINE_STEPS_PER_VIEW, STEPS_PER_VIEW
 
 RIGHT, LEFT, UP = Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Up
@@ -90,6 +91,10 @@ def test_the_focused_plot_shows_a_frame_and_a_ring_round_the_handle(qtbot, shown
     assert panel.keyboard.ring.isVisible()
     x, y = panel.keyboard.ring.getData()
     assert (x[0], y[0]) == pytest.approx((panel.layer.handle.pos().x(), 1.0))
+    # An exported picture never shows the ring (nor the frame, a widget outside the scene).
+    with export_mode(widget.scene()):
+        assert not panel.keyboard.ring.isVisible()
+    assert panel.keyboard.ring.isVisible()
     panel.side.x0_input.setFocus()
     qtbot.waitUntil(lambda: not widget.hasFocus())
     assert frame_colour() != QColor(FOCUS)
