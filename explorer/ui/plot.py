@@ -26,6 +26,7 @@ from explorer.ui.plot_style import (
     scale_pen_width,
     set_line_pen,
 )
+from explorer.ui.screen_only import HiddenInExport
 
 T = Context("PlotView")
 
@@ -72,15 +73,8 @@ class CrosshairLine(pg.InfiniteLine):
 
     def __init__(self, angle: float, pen: QPen) -> None:
         super().__init__(angle=angle, movable=False, pen=pen)
-        self._shown_before_export = False
-
-    def export_mode(self, exporting: bool, _scale: float) -> None:
-        """Called by ``explorer.ui.export_scene`` around a render (pyqtgraph's setExportMode)."""
-        if exporting:
-            self._shown_before_export = self.isVisible()
-            self.setVisible(False)
-        elif self._shown_before_export:
-            self.setVisible(True)
+        # Called by explorer.ui.export_scene around a render (pyqtgraph's setExportMode).
+        self.export_mode = HiddenInExport(self)
 
 
 def _legend_entry_html(sample: pg.ItemSample, label: pg.LabelItem, foreground: str) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from explorer.ui.accessible import FOCUS
 from explorer.ui.plot import PlotView
 from explorer.ui.plot_style import make_pen
+from explorer.ui.screen_only import HiddenInExport
 
 STEPS_PER_VIEW = 100  # an arrow key moves a handle 1/100 of the view
 FINE_STEPS_PER_VIEW = 1000  # with Shift
@@ -43,15 +44,7 @@ class FocusRing(pg.ScatterPlotItem):
         )
         self.setZValue(40)
         self.setVisible(False)
-        self._shown_before_export = False
-
-    def export_mode(self, exporting: bool, _scale: float) -> None:
-        """Called by ``explorer.ui.export_scene`` around a render."""
-        if exporting:
-            self._shown_before_export = self.isVisible()
-            self.setVisible(False)
-        elif self._shown_before_export:
-            self.setVisible(True)
+        self.export_mode = HiddenInExport(self)
 
 
 @dataclass(frozen=True)
