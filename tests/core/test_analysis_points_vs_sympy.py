@@ -157,3 +157,30 @@ def test_rational_functions(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(6))
 def test_trigonometric_and_exponential_compositions(seed: int) -> None:
     _check(_transcendental(np.random.default_rng(90 + seed), seed), False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # f″ = 12(x − 0.3)² − 2·10⁻⁶: two inflection points 0.0008 apart, where the analysis
+        # samples [−5, 5] every 0.005, so both fall between the same two samples.
+        "(x - 0.3)^4 - 0.000001*(x - 0.3)^2 + x",
+        # ... and three extrema within 0.0015 (f′ changes sign three times between samples).
+        "(x - 0.3)^4 - 0.000001*(x - 0.3)^2 + 1",
+        "(x - 1)^4 - 0.000001*(x - 1)^2 + 0.0000000001*sin(x) + 1",
+    ],
+)
+def test_points_closer_than_the_grid_spacing(text: str) -> None:
+    _check(text, "sin" not in text)
+    concavity = analyze_curves(define_curves([text]), {}, X_RANGE).curves[0].concavity
+    # Concave down between the two close inflection points, up on either side.
+    assert [piece.sign for piece in concavity if piece.end - piece.start < 0.005] == [-1]
+
+
+@pytest.mark.parametrize(
+    "text", ["x^4", "1/x^2 + 1/(x - 0.3)^2", "1/(x^2 - 1)", "x^6 + 1/x^2", "exp(x) + exp(-x)"]
+)
+def test_no_inflection_point_where_f2_dips_without_crossing_0(text: str) -> None:
+    """f″ comes close to 0 between samples, or changes sign only across a pole."""
+    analysis = analyze_curves(define_curves([text]), {}, X_RANGE).curves[0]
+    assert analysis.of_kind("inflection point") == ()

@@ -4,7 +4,8 @@ The curve is sampled as the plot samples it (``explorer.core.sampling``: a NaN a
 jump, so no bracket straddles one), and f′ and f″ come from the derivation rules
 (``explorer.core.derivative``) as formulas, masked where f itself is undefined. Then, in order:
 
-1. inflection points: sign changes of f″ where f is continuous;
+1. inflection points: sign changes of f″ where f is continuous, also two of them closer than the
+   grid spacing (a dip of f″ across 0 between samples, ``hidden_sign_changes``);
 2. local extrema: sign changes of f′ on the grid with the inflection points added. Between two
    inflection points f′ is monotonic, so two extrema closer than the grid spacing are still
    bracketed (``x³ − 10⁻⁶x``);
@@ -14,7 +15,7 @@ jump, so no bracket straddles one), and f′ and f″ come from the derivation r
 
 Nothing is marked at a pole or a jump: a sign change there fails the continuity test of
 ``explorer.core.analysis.roots``, and points within a hair of a hole or an asymptote are dropped.
-Limit: two inflection points closer than the grid spacing are not separated (f‴ is not used).
+A dip of f″ narrower than the grid that its three samples around it do not show is not seen.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from explorer.core.analysis.roots import (
     RealFunction,
     continuous_at,
     grid_step,
+    hidden_sign_changes,
     insert_samples,
     sign_change_zeros,
     sign_changes,
@@ -210,7 +212,9 @@ def _edge_roots(curve: CurveFunctions, samples: CurveSamples) -> np.ndarray:
 def _inflections(curve: CurveFunctions, samples: CurveSamples, step: float) -> np.ndarray:
     """(x, y) rows of the inflection points: f″ changes sign where f is continuous."""
     changes = sign_changes(curve.second, samples.x, samples.second)
-    x = changes.x[np.isfinite(changes.x)]
+    hidden = hidden_sign_changes(curve.second, samples.x, samples.second)
+    x = np.concatenate([changes.x, hidden])
+    x = np.sort(x[np.isfinite(x)])
     x = x[~samples.near_singular(x)]
     y = values_at(curve.f, x)
     keep = continuous_at(curve.f, x, y, step) & ~_corners(curve, x, step)

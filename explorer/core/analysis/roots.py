@@ -31,6 +31,9 @@ _WIDTH_SHARE = 1e-15
 _PINNED_SHARE = 1e-8
 # Values below this share of the largest sampled |f| are round-off (see refine_brackets).
 _NOISE_SHARE = 1e-14
+# Golden-section rounds looking for the far side of a dip between samples (0.618⁶⁰ ≈ 3e-13 of
+# two grid cells: below that the dip is round-off).
+_GOLDEN_ROUNDS = 60
 # A refined zero must be this much smaller than the larger bracket end (a jump keeps its height,
 # a pole grows; a smooth zero is ~1e-13 of it, cbrt's steep one 1e-5); the continuity test then
 # rejects what is left of jumps.
@@ -181,6 +184,78 @@ def sign_changes(
         np.concatenate([left, y[at_zero - 1]]),
         np.concatenate([right, y[at_zero + 1]]),
     )
+
+
+def hidden_sign_changes(func: RealFunction, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Pairs of sign changes closer than the grid spacing, which leave no trace in the signs of
+    the samples ``y = func(x)`` (f″ of ``(x − 0.3)⁴ − 10⁻⁶(x − 0.3)²`` is negative only on
+    0.3 ± 0.0004, between two samples 0.005 apart). Sorted x of both changes of each pair.
+
+    Where |y| has a local minimum at a sample whose neighbours have its sign, the parabola
+    through the three samples says whether the dip between them may reach 0; those that may are
+    searched by golden section for a point of the other sign (stopping there), and both
+    brackets it makes are refined like any sign change. A dip that stays on its side (``x⁴``′s
+    f″ = 12x² near 0) yields nothing.
+    """
+    if x.size < 3:
+        return np.zeros(0)
+    x0, x1, x2 = x[:-2], x[1:-1], x[2:]
+    v0, v1, v2 = y[:-2], y[1:-1], y[2:]
+    with np.errstate(all="ignore"):
+        sign = np.sign(v1)
+        candidate = (
+            np.isfinite(v0)
+            & np.isfinite(v1)
+            & np.isfinite(v2)
+            & (sign != 0)
+            & (np.sign(v0) == sign)
+            & (np.sign(v2) == sign)
+            & (np.abs(v1) <= np.abs(v0))
+            & (np.abs(v1) <= np.abs(v2))
+        )
+        # s·y near the dip as the parabola through the three samples: its lowest value.
+        a0, a1, a2 = sign * v0, sign * v1, sign * v2
+        slope01 = (a1 - a0) / (x1 - x0)
+        curvature = ((a2 - a1) / (x2 - x1) - slope01) / (x2 - x0)
+        vertex = 0.5 * (x0 + x1) - slope01 / (2 * curvature)
+        lowest = a0 + slope01 * (vertex - x0) + curvature * (vertex - x0) * (vertex - x1)
+        # Generous: a dip the parabola puts below half the middle sample is searched.
+        candidate &= (curvature > 0) & (lowest < 0.5 * a1)
+    index = np.flatnonzero(candidate)
+    if index.size == 0:
+        return np.zeros(0)
+    # Below this, a value of the other sign is round-off (f″ = 12x² is never negative).
+    noise = _NOISE_SHARE * float(np.abs(y[np.isfinite(y)]).max())
+    # Golden section on s·y over [a, b] with inner points c < d, one new value per round.
+    a, b, side = x0[index], x2[index], sign[index]
+    ratio = (np.sqrt(5.0) - 1.0) / 2.0
+    c, d = b - ratio * (b - a), a + ratio * (b - a)
+    fc, fd = side * values_at(func, c), side * values_at(func, d)
+    found = np.full(index.size, np.nan)
+    found_value = np.full(index.size, np.nan)
+    for _ in range(_GOLDEN_ROUNDS):
+        with np.errstate(invalid="ignore"):
+            for probe, value in ((c, fc), (d, fd)):
+                hit = np.isnan(found) & (value < -noise)
+                found[hit], found_value[hit] = probe[hit], side[hit] * value[hit]
+            active = np.isnan(found) & np.isfinite(fc) & np.isfinite(fd)
+            if not active.any():
+                break
+            lower = fc < fd  # the minimum of s·y lies in [a, d]
+        a, b = np.where(lower, a, c), np.where(lower, d, b)
+        c, d = np.where(lower, b - ratio * (b - a), d), np.where(lower, c, a + ratio * (b - a))
+        fresh = np.where(lower, c, d)
+        value = np.full(index.size, np.nan)
+        value[active] = side[active] * values_at(func, fresh[active])
+        fc, fd = np.where(lower, value, fd), np.where(lower, fc, value)
+    pair = np.isfinite(found)
+    if not pair.any():
+        return np.zeros(0)
+    middle, middle_value = found[pair], found_value[pair]
+    at = index[pair]
+    left, _ = refine_brackets(func, x0[at], middle, v0[at], middle_value, noise=noise)
+    right, _ = refine_brackets(func, middle, x2[at], middle_value, v2[at], noise=noise)
+    return np.sort(np.concatenate([left, right]))
 
 
 def grid_step(x: np.ndarray) -> float:

@@ -40,9 +40,18 @@ _SLIVER = 1e-9
 
 
 def sign_intervals(
-    x: np.ndarray, y: np.ndarray, values: np.ndarray, cuts: list[float]
+    x: np.ndarray,
+    y: np.ndarray,
+    values: np.ndarray,
+    cuts: list[float],
+    flips: list[float] = (),
 ) -> tuple[Interval, ...]:
-    """Pieces of the range where ``values`` (f′ or f″ at the samples) keeps one sign."""
+    """Pieces of the range where ``values`` (f′ or f″ at the samples) keeps one sign.
+
+    ``flips`` are the cuts where the sign changes (extrema, inflection points); two of them
+    closer than the grid spacing hold no sample between them, and the piece there takes the
+    sign opposite to the piece before it.
+    """
     usable = np.isfinite(y) & np.isfinite(values)
     cut_points = np.unique(np.asarray(cuts, dtype=float))
     # A new piece after every unusable sample and at every cut.
@@ -61,7 +70,24 @@ def sign_intervals(
         plus, minus = int((signs > 0).sum()), int((signs < 0).sum())
         sign = 0 if plus == minus == 0 else (1 if plus >= minus else -1)
         result.append(Interval(start, end, sign))
-    return tuple(result)
+    return _between_close_flips(result, x, np.unique(np.asarray(flips, dtype=float)))
+
+
+def _between_close_flips(
+    pieces: list[Interval], x: np.ndarray, flips: np.ndarray
+) -> tuple[Interval, ...]:
+    """``pieces`` with a piece added between consecutive flips that have no sample between."""
+    if flips.size < 2:
+        return tuple(pieces)
+    ends = {piece.end: piece for piece in pieces}
+    for start, end in zip(flips[:-1], flips[1:], strict=True):
+        before = ends.get(float(start))
+        empty = not ((x > start) & (x < end)).any()
+        if before is not None and empty and before.sign != 0:
+            piece = Interval(float(start), float(end), -before.sign)
+            pieces.append(piece)
+            ends[piece.end] = piece
+    return tuple(sorted(pieces, key=lambda piece: piece.start))
 
 
 def _piece_bounds(
@@ -98,8 +124,10 @@ def shape_intervals(
     singular = [p.x for p in points if p.kind in (HOLE, ASYMPTOTE)]
     extrema = [p.x for p in points if p.kind in (LOCAL_MINIMUM, LOCAL_MAXIMUM)]
     inflections = [p.x for p in points if p.kind == INFLECTION]
-    monotonicity = sign_intervals(samples.x, samples.y, samples.first, extrema + singular)
-    concavity = sign_intervals(samples.x, samples.y, samples.second, inflections + singular)
+    monotonicity = sign_intervals(samples.x, samples.y, samples.first, extrema + singular, extrema)
+    concavity = sign_intervals(
+        samples.x, samples.y, samples.second, inflections + singular, inflections
+    )
     return _tidied(monotonicity, samples.width), _tidied(concavity, samples.width)
 
 
