@@ -287,8 +287,9 @@ class LessonsDock(QDockWidget):
         if show.session is not None:
             self.window_.session.apply(show.session)
             return
-        panel = self.window_.tabs.widget(index)
+        # Shown first: a tab not shown yet is built then (before, its widget is a placeholder).
         self.window_.tabs.setCurrentIndex(index)
+        panel = self.window_.tabs.widget(index)
         if "preset" in show.graph:
             panel.load_preset(show.graph["preset"])
         else:

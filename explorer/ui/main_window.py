@@ -155,7 +155,14 @@ class MainWindow(QMainWindow):
             self._stale[id(panel)] = self.current_expression
 
     def _built_panel_at(self, index: int) -> Panel | None:
-        """The panel of tab ``index``, built now in place of its placeholder if need be."""
+        """The panel of tab ``index``, built now in place of its placeholder if need be, with
+        the state an opened session left waiting for it."""
+        panel = self._build_panel_at(index)
+        if panel is not None:
+            self.session.take_deferred(self.tab_key(index), panel)
+        return panel
+
+    def _build_panel_at(self, index: int) -> Panel | None:
         widget = self.tabs.widget(index)
         if not isinstance(widget, PendingPanel):
             return widget
@@ -451,8 +458,8 @@ class PendingPanel(QWidget):
         return self.entry.load().uses_expression
 
     def state(self) -> None:
-        """Nothing to save yet: the panel keeps its default state until it is built (opening a
-        session builds every panel to give it its state)."""
+        """Nothing to save yet: the panel keeps its default state until it is built (a session
+        opened meanwhile keeps the panel's state waiting, ``SessionDocument.take_deferred``)."""
         return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +22,7 @@ from explorer.core.files import write_atomically
 from explorer.core.session import Session, SessionError
 from explorer.ui import i18n
 from explorer.ui.i18n import Context
+from explorer.ui.panels.panel import Panel
 from explorer.ui.resources import example_sessions
 
 T = Context("SessionDocument")
@@ -63,6 +65,9 @@ class SessionDocument(QObject):
         self._autosave_id = uuid.uuid4().hex[:12]
         self._autosave_lock: QLockFile | None = None
         self._last_autosaved = b""
+        # Tab title → the state an applied session holds for a panel not shown since: a
+        # checked state, or (for a panel not built yet) the session to read it from.
+        self._deferred: dict[str, Any] = {}
         self._build_actions()
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
@@ -142,30 +147,70 @@ class SessionDocument(QObject):
             extras=dict(self._loaded.extras),
         )
         for index in range(window.tabs.count()):
-            state = window.tabs.widget(index).state()
+            title = window.tab_key(index)
+            waiting = self._deferred.get(title)
+            if isinstance(waiting, Session):
+                session.panels[title] = dict(waiting.panels[title])
+                continue
+            state = window.tabs.widget(index).state() if waiting is None else waiting
             if state is not None:
-                sessions.store_panel_state(session, window.tab_key(index), state)
+                sessions.store_panel_state(session, title, state)
         return session
 
     def apply(self, session: Session) -> None:
-        """Show ``session`` in the window; problems inside it become ``session.warnings``."""
+        """Show ``session`` in the window; problems inside it become ``session.warnings``.
+
+        Only the tab that will be in view gets its state now. Every other tab gets it when it
+        is next shown or asked for (``take_deferred``, called by ``MainWindow.panel_titled``):
+        opening a session neither builds nor redraws panels nobody is looking at. A built
+        panel's state is checked now (its warnings come with the others); a panel not built yet
+        checks its own when it is built, and says then if something was wrong.
+        """
         window = self.window
         for name, value in session.parameters.items():
             window.parameters.set_value(name, value)
         if session.expression:
             window.expression_input.set_text(session.expression)
-        for index in range(window.tabs.count()):
-            # Built now if its tab was not shown yet: the session's state must reach it.
-            panel = window.panel_titled(window.tab_key(index))
-            current = panel.state()
-            if current is None:
+        titles = [window.tab_key(index) for index in range(window.tabs.count())]
+        shown = session.tab if session.tab in titles else titles[window.tabs.currentIndex()]
+        self._deferred = {}
+        for index, title in enumerate(titles):
+            if title == shown or title not in session.panels:
                 continue
-            state = sessions.panel_state(session, window.tab_key(index), type(current))
+            current = window.tabs.widget(index).state()
+            if current is None:  # not built yet (or keeps no state: nothing will be applied)
+                self._deferred[title] = session
+                continue
+            state = sessions.panel_state(session, title, type(current))
             if state is not None:
-                panel.set_state(state)
-        for index in range(window.tabs.count()):
-            if window.tab_key(index) == session.tab:
-                window.tabs.setCurrentIndex(index)
+                self._deferred[title] = state
+        panel = window.panel_titled(shown)
+        current = panel.state()
+        state = None if current is None else sessions.panel_state(session, shown, type(current))
+        if state is not None:
+            panel.set_state(state)
+        window.tabs.setCurrentIndex(titles.index(shown))
+
+    def take_deferred(self, title: str, panel: Panel) -> None:
+        """Give tab ``title``'s panel the state the last session applied holds for it, if it
+        has not had it yet. A document that was clean stays clean."""
+        waiting = self._deferred.pop(title, None)
+        current = panel.state()
+        if waiting is None or current is None:
+            return
+        state = waiting
+        if isinstance(waiting, Session):
+            state = sessions.panel_state(waiting, title, type(current))
+            if waiting.warnings:
+                warnings = "\n".join(map(i18n.core_text, waiting.warnings))
+                self.problem.emit(T("Opened with changes"), warnings)
+                waiting.warnings.clear()
+        if state is None:
+            return
+        clean = not self.refresh_modified()
+        panel.set_state(state)
+        if clean:
+            self.mark_clean()
 
     # ----- commands -----------------------------------------------------------------------------
 
@@ -173,6 +218,7 @@ class SessionDocument(QObject):
         if not self.confirm_discard():
             return False
         self._loaded = Session()
+        self._deferred = {}
         for index in range(self.window.tabs.count()):
             panel = self.window.tabs.widget(index)
             state = panel.state()
