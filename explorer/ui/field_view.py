@@ -40,7 +40,7 @@ from explorer.core.gradient.field import (
     sample_field,
 )
 from explorer.core.text import format_number
-from explorer.ui.field_items import ArrowField, DraggablePoint
+from explorer.ui.field_items import ArrowField, DraggablePoint, Paths
 from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
@@ -95,7 +95,6 @@ class FieldView(PlotView):
         **plot_options: str | None,
     ):
         """``plot_options`` are PlotView's (``x_label``, ``y_label``, ``title``)."""
-        self._legend_paused = False  # before PlotView's setup, which may place the legend
         super().__init__(parent, **plot_options)
         # Arrow keys move the handles (P, the start point) as a drag does.
         self.keyboard = PlotKeyboard(self)
@@ -144,7 +143,7 @@ class FieldView(PlotView):
         self._arrows: dict[str, ArrowField] = {}
         self._handles: dict[str, DraggablePoint] = {}
         self._points: dict[str, pg.TargetItem] = {}
-        self._polyline_styles: dict[str, tuple] = {}
+        self._paths = Paths(self.plot_item, self.legend, z_value=0.0)
         self._recompute = QTimer(self)
         self._recompute.setSingleShot(True)
         self._recompute.setInterval(RECOMPUTE_DELAY_MS)
@@ -283,42 +282,21 @@ class FieldView(PlotView):
         width: float = 2.0,
         style: str = "solid",
         name: str | None = None,
-    ) -> pg.PlotDataItem:
+    ) -> pg.PlotCurveItem:
         """A path through the points (a level curve, a tangent, a descent trajectory); NaN
-        breaks it; ``name`` gives it a legend entry. It is a PlotView curve (``curve(key)``).
+        breaks it; ``name`` gives it a legend entry.
 
-        Cheap to call on every drag step: with the same style only the points change, the
-        curve is drawn directly (a cached pixmap would be re-rendered every frame), and the
-        legend keeps its corner until the view changes.
+        Cheap to call on every drag step: a bare curve item (``Paths``) that only takes the new
+        points, drawn directly (a cached pixmap would be re-rendered every frame); the legend
+        keeps its corner until the view changes.
         """
-        item = self.curve(key)
-        style_key = (color, width, style, name)
-        self._legend_paused = True
-        try:
-            if item is not None and self._polyline_styles.get(key) == style_key:
-                points = (np.asarray(x, dtype=float), np.asarray(y, dtype=float))
-                item.setData(*points, connect="finite")
-            else:
-                item = self.set_curve(key, x, y, name=name, color=color, width=width, style=style)
-                item.curve.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-                self._polyline_styles[key] = style_key
-        finally:
-            self._legend_paused = False
+        item = self._paths.set(key, x, y, color=color, width=width, style=style, name=name)
         self._show_legend_if_used()
         return item
 
     def polyline_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """The points of the path ``key`` as last set (empty arrays when there is none)."""
-        if self.curve(key) is None:
-            return np.empty(0), np.empty(0)
-        return self.curve_data(key)
-
-    def place_legend(self, *signal_args: object) -> str:
-        # Paths changing on a drag step do not move the legend (counting samples per corner
-        # costs more than the step); the view changing does.
-        if self._legend_paused:
-            return self.legend_corner()
-        return super().place_legend(*signal_args)
+        return self._paths.data(key)
 
     def _show_legend_if_used(self) -> None:
         # The map explains itself through its colour bar; an empty legend box would be clutter.
@@ -359,6 +337,8 @@ class FieldView(PlotView):
             data=list(tooltips) if tooltips else None,
         )
         item.setToolTip("\n".join(tooltips) if tooltips else "")
+        # An empty set is not painted at all (four of them sit under every drag step).
+        item.setVisible(count > 0)
         self.legend.removeItem(item)
         if name and count:
             self.legend.addItem(item, name)
@@ -484,7 +464,7 @@ class FieldView(PlotView):
     def remove_overlay(self, key: str) -> None:
         """Remove whatever overlay (path, markers, arrows, handle, shading) is called ``key``."""
         self.remove_curve(key)
-        self._polyline_styles.pop(key, None)
+        self._paths.remove(key)
         for store in (self._markers, self._arrows, self._handles, self._shadings, self._points):
             item = store.pop(key, None)
             if item is not None:
