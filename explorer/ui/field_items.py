@@ -146,6 +146,7 @@ class DraggablePoint(pg.TargetItem):
     """
 
     dragged = Signal(float, float)
+    drag_started = Signal()
     drag_finished = Signal()
 
     def __init__(self, color: str, size: float = 14.0, tooltip: str = "") -> None:
@@ -164,6 +165,11 @@ class DraggablePoint(pg.TargetItem):
             self.setToolTip(tooltip)
         self.sigPositionChanged.connect(self._on_moved)
         self.sigPositionChangeFinished.connect(lambda _item: self.drag_finished.emit())
+
+    def mouseDragEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph hook
+        if self.movable and ev.button() == Qt.MouseButton.LeftButton and ev.isStart():
+            self.drag_started.emit()
+        super().mouseDragEvent(ev)
 
     def _on_moved(self, _item: pg.TargetItem) -> None:
         position = self.pos()

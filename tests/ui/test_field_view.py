@@ -152,3 +152,35 @@ def test_the_map_exports_with_its_colour_bar(tmp_path, view):
     assert max(len(colours(x)) for x in range(image.width() - 120, image.width())) >= 8
     # The map fills the exported plot area even though its shape differs from the widget's.
     assert image.pixelColor(image.width() - 130, 300).name() != "#ffffff"
+
+
+def _pixels(view):
+    image = view.plot_widget.viewport().grab().toImage()
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4).copy()
+
+
+def test_while_a_handle_is_dragged_the_map_is_one_picture_that_looks_the_same(qtbot, view):
+    view.set_function(lambda x, y: np.sin(x) * np.cos(y))
+    view.add_handle("P", color="#D55E00")
+    view.set_handle("P", 0.0, 0.0)
+    view.set_polyline("path", [-2, 2], [-2, 2], color="#000000", name="path")
+    view.handle_dragged.connect(view.set_handle)
+    viewport = view.plot_widget.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, 0.0, 0.0))
+    for fraction in np.linspace(0.1, 1.0, 4):
+        qtbot.mouseMove(viewport, viewport_point(view, fraction, -fraction))
+    assert view.is_frozen()
+    frozen = _pixels(view)
+    # The same window with the map's own items painted again.
+    view.refresh()
+    assert not view.is_frozen()
+    live = _pixels(view)
+    differs = np.abs(frozen.astype(int) - live.astype(int)).max(axis=2) > 40
+    assert differs.mean() < 0.002
+    with qtbot.waitSignal(view.handle_released, timeout=10000):
+        qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, 1, -1))
+    assert not view.is_frozen()
+    released = _pixels(view)
+    view.refresh()  # the map's items, certainly painted
+    assert np.array_equal(released, _pixels(view))
