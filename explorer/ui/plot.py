@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from explorer.core.text import typographic_minus
@@ -58,6 +58,11 @@ TITLE_POINTS = 13
 LEGEND_POINTS = 11
 MESSAGE_POINTS = 13
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+# Items kept as pixmaps share Qt's one QPixmapCache, 10 MB by default: five curves and two axes
+# of a 900×700 plot need 18 MB, and past the limit every repaint renders each of them into a
+# new pixmap again (the Function tab's repaint took 24 ms instead of 2). Room for a few plots
+# on a 2× screen; memory is only used for what is cached.
+PIXMAP_CACHE_KB = 128 * 1024
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
 # The theme, the text size or presentation mode changed (see explorer.ui.appearance).
 _RESTYLE_EVENTS = (
@@ -122,6 +127,8 @@ class PlotView(QWidget):
         title: str | None = None,
     ):
         super().__init__(parent)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self.theme: palette.Theme = theme_for(self.palette())
         self._text_scale = text_scale()
         self.plot_widget = pg.PlotWidget(
