@@ -42,7 +42,7 @@ def make_pen(color: str | QColor, width: float = 2.0, style: str = "solid") -> Q
     pen = pg.mkPen(color=color, width=width)
     pen.setStyle(_STYLES[style])
     # Round caps keep short segments between NaN gaps visible.
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setCapStyle(Qt.PenCapStyle.SquareCap)
     return pen
 
 
