@@ -104,6 +104,9 @@ def main() -> None:
         panel.plot.set_view_range((-5.0, 5.0), (-10, 10), remember=False)
         panel._view_timer.stop()
         panel._on_view_settled()
+        # Painted, as the window would before the next pan (not timed): the next pan's figure
+        # is that pan, not the first paint of the curves this reset resampled.
+        panel.plot.plot_widget.viewport().repaint()
 
     core = []
     texts = [F, *OTHERS]
