@@ -14,8 +14,7 @@ def _session_file(tmp_path, **panels):
 
 
 def _tab(window, title):
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    return titles.index(title)
+    return window.tab_index(title)
 
 
 def test_only_the_tab_in_view_is_built_and_the_others_get_their_state_when_shown(window, tmp_path):
