@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from explorer.ui import palette
 from explorer.ui.i18n import Context
 from explorer.ui.palette import DARK, LIGHT, Theme
 
@@ -27,8 +28,6 @@ PRESENTATION_HANDLE_FACTOR = 1.6
 TEXT_STEPS = range(-4, 17)
 # Fusion's selection blue has 3.7:1 under white text; this one has 5.5:1 (WCAG AA).
 _SELECTION = "#2f65ca"
-# WCAG 2 level AA for normal text.
-MIN_TEXT_CONTRAST = 4.5
 # Kept on the QApplication so every window and plot agrees (tests open many windows).
 _BASE_FONT_PROPERTY = "explorerBaseFontPointSize"
 _LINE_SCALE_PROPERTY = "explorerLineScale"
@@ -59,7 +58,9 @@ def current_theme() -> Theme:
 
 def set_text_role(widget: QWidget, role: str, css: str = "") -> None:
     """Colour ``widget``'s text by ``role`` of the theme ("muted", "error", "ok", "caution",
-    "info"; "" for the palette's own), plus any other ``css`` declarations ("font-weight: bold;").
+    "info"; "" for the palette's own), plus any other ``css`` declarations ("font-weight: bold;"),
+    in which ``{name}`` stands for the theme's colour of that name ("background: {agree_fill};";
+    literal braces doubled).
 
     "invalid" marks a line edit's frame in the error colour instead. The role is kept on the
     widget, so a theme change recolours it.
@@ -82,7 +83,7 @@ def text_role(widget: QWidget) -> str:
 
 def _style_text_role(widget: QWidget, theme: Theme) -> None:
     role = text_role(widget)
-    css = widget.property(_ROLE_CSS_PROPERTY) or ""
+    css = (widget.property(_ROLE_CSS_PROPERTY) or "").format_map(vars(theme))
     if role == "invalid":
         style = f"QLineEdit {{ border: 2px solid {theme.error}; {css} }}"
     elif role:
@@ -119,29 +120,22 @@ def follow_theme(widget: QWidget, callback: Callable[[], None]) -> None:
 
 
 def relative_luminance(color: QColor | str) -> float:
-    """WCAG 2 relative luminance of an sRGB colour (0 for black, 1 for white)."""
-    rgb = QColor(color)
-    channels = []
-    for value in (rgb.redF(), rgb.greenF(), rgb.blueF()):
-        linear = value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-        channels.append(linear)
-    red, green, blue = channels
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    """WCAG 2 relative luminance of a colour (0 for black, 1 for white)."""
+    return palette.relative_luminance(QColor(color).name())
 
 
 def contrast_ratio(first: QColor | str, second: QColor | str) -> float:
     """WCAG 2 contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    return palette.contrast_ratio(QColor(first).name(), QColor(second).name())
 
 
 def dark_palette() -> QPalette:
     """A dark palette for the Fusion style (used when the platform offers none)."""
     colors = {
-        QPalette.ColorRole.Window: "#2b2d31",
+        QPalette.ColorRole.Window: DARK.window,
         QPalette.ColorRole.WindowText: "#e8e8e8",
         QPalette.ColorRole.Base: "#1e1f22",
-        QPalette.ColorRole.AlternateBase: "#2b2d31",
+        QPalette.ColorRole.AlternateBase: DARK.window,
         QPalette.ColorRole.ToolTipBase: "#3c3f44",
         QPalette.ColorRole.ToolTipText: "#f0f0f0",
         QPalette.ColorRole.PlaceholderText: "#9a9da3",

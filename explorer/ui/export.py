@@ -23,13 +23,13 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QGraphicsWidget, QWidget
 
 from explorer.core.files import FolderMissingError, write_atomically
+from explorer.ui.appearance import current_theme
 from explorer.ui.export_scene import export_mode, view_of
 
 # A plot is laid out as if its shorter side were at most this many pixels, then scaled up.
 _LAYOUT_SHORT_SIDE = 600.0
 MAX_EXPORT_SIDE = 10_000
 SUPPORTED_FORMATS = ("png", "svg")
-BACKGROUND = QColor("white")
 
 
 class ExportError(Exception):
@@ -76,11 +76,17 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     return suffix
 
 
+def background() -> QColor:
+    """What an export is painted on: the plots' background in the theme now."""
+    return QColor(current_theme().background)
+
+
 def render_image(target: object, width: int, height: int) -> QImage:
-    """Render ``target`` to a white-backed ARGB image of exactly ``width`` × ``height`` pixels."""
+    """Render ``target`` to an ARGB image of exactly ``width`` × ``height`` pixels, on the
+    plots' background (white, or dark in the dark theme: the text and axes are drawn for it)."""
     check_size(width, height)
     image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(BACKGROUND)
+    image.fill(background())
     _paint_onto(image, target, width, height)
     return image
 
@@ -117,7 +123,7 @@ def svg_bytes(
     generator.setDescription("Exported from Calculus Explorer")
     painter = QPainter(generator)
     try:
-        painter.fillRect(QRectF(0, 0, width, height), BACKGROUND)
+        painter.fillRect(QRectF(0, 0, width, height), background())
         _paint_with(painter, target, width, height)
     finally:
         painter.end()

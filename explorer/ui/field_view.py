@@ -40,6 +40,7 @@ from explorer.core.gradient.field import (
     sample_field,
 )
 from explorer.core.text import format_number
+from explorer.ui import palette
 from explorer.ui.field_items import ArrowField, DraggablePoint, Paths
 from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
@@ -128,8 +129,8 @@ class FieldView(PlotView):
             interactive=False,
             colorMapMenu=False,
         )
-        self._color_bar.axis.setTextPen(pg.mkPen(FOREGROUND))
-        self._color_bar.axis.setPen(pg.mkPen(FOREGROUND))
+        self._colour_bar_text()
+        self.restyled.connect(self._colour_bar_text)
         tick_font = QFont()
         tick_font.setPointSize(9)
         self._color_bar.axis.setTickFont(tick_font)
@@ -358,6 +359,17 @@ class FieldView(PlotView):
     def polyline_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """The points of the path ``key`` as last set (empty arrays when there is none)."""
         return self._paths.data(key)
+
+    def legend_theme(self) -> palette.Theme:
+        # The legend sits over the map, which is light in both themes, and lists the dark lines
+        # drawn on it (the level curve through P): light colours keep those readable.
+        return palette.LIGHT
+
+    def _colour_bar_text(self) -> None:
+        # The colour bar's numbers are on the plot's background, which follows the theme.
+        pen = pg.mkPen(self.theme.foreground)
+        self._color_bar.axis.setTextPen(pen)
+        self._color_bar.axis.setPen(pen)
 
     def _show_legend_if_used(self) -> None:
         # The map explains itself through its colour bar; an empty legend box would be clutter.

@@ -34,6 +34,7 @@ from explorer.core.expr import ExprError
 from explorer.core.text import format_number
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import set_text_role
 from explorer.ui.i18n import Context
 
 T = Context("LessonsDock")
@@ -85,7 +86,7 @@ class LessonsDock(QDockWidget):
         self.notice = QLabel()
         self.notice.setObjectName("lessonsNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8a5a00;")
+        set_text_role(self.notice, "caution")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.lesson_list)
         splitter.addWidget(self.scroll)
@@ -256,8 +257,11 @@ class LessonsDock(QDockWidget):
             app = "<br>".join(_code(line) for line in result.app or (result.error,))
         rows.append(T("{who}: {lines}", who=T("this app"), lines=app))
         label.setText("<br>".join(rows))
-        colour = "#f3f3f3" if result is None else "#e8f5e9" if result.agrees else "#fdecea"
-        label.setStyleSheet(f"background: {colour}; padding: 6px; border-radius: 4px;")
+        # The verdict's fill from the theme ({name} is filled in by set_text_role).
+        fill = (
+            "legend_fill" if result is None else "agree_fill" if result.agrees else "disagree_fill"
+        )
+        set_text_role(label, "", f"background: {{{fill}}}; padding: 6px; border-radius: 4px;")
 
     def _on_worker_result(self, request_id: int, _task: str, result: object) -> None:
         if request_id in self._pending:
@@ -304,7 +308,7 @@ class PredictionBox(QFrame):
         self.setObjectName("prediction")
         self.prediction = prediction
         self.language = language
-        self.setStyleSheet("#prediction { border: 1px solid #c8d0e0; border-radius: 4px; }")
+        set_text_role(self, "", "#prediction {{ border: 1px solid {frame}; border-radius: 4px; }}")
         layout = QVBoxLayout(self)
         predict_word = P("Predict")
         layout.addWidget(_wrapped(f"<b>{predict_word}:</b> {dock.text(prediction.question)}"))

@@ -65,6 +65,7 @@ class Theme:
     """
 
     dark: bool
+    window: str  # the window behind labels (the Qt palette's Window colour in this theme)
     background: str  # plot areas, the graph canvas
     foreground: str  # text, axes, outlines of handles
     muted: str  # notes, echoes, hints
@@ -84,6 +85,7 @@ class Theme:
 
 LIGHT = Theme(
     dark=False,
+    window="#efefef",
     background="#ffffff",
     foreground="#222222",
     muted="#555555",
@@ -102,6 +104,7 @@ LIGHT = Theme(
 )
 DARK = Theme(
     dark=True,
+    window="#2b2d31",
     background="#1c1f24",
     foreground="#e8e8e8",
     muted="#b4b8be",
@@ -138,3 +141,40 @@ def rgb(colour: str) -> tuple[int, int, int]:
     """``"#D55E00"`` → ``(213, 94, 0)``, for translucent brushes."""
     value = colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of an sRGB ``"#rrggbb"`` colour (0 for black, 1 for white)."""
+    channels = []
+    for value in rgb(colour):
+        value /= 255.0
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# WCAG 2 level AA for normal text.
+MIN_TEXT_CONTRAST = 4.5
+
+
+def readable_text(colour: str, theme: Theme) -> str:
+    """``colour`` for text in ``theme``: as it is when it reads at 4.5:1 on the window, the plots
+    and the legend; else mixed toward the theme's text colour just enough (the hue stays, so a
+    gradient written in vermilion still matches its vermilion arrow)."""
+    backgrounds = (theme.window, theme.background, theme.legend_fill)
+    target = rgb(theme.foreground)
+    start = rgb(colour)
+    for step in range(11):
+        share = step / 10
+        mixed = "#" + "".join(
+            f"{round(a + (b - a) * share):02x}" for a, b in zip(start, target, strict=True)
+        )
+        if all(contrast_ratio(mixed, back) >= MIN_TEXT_CONTRAST for back in backgrounds):
+            return mixed
+    return theme.foreground

@@ -209,15 +209,21 @@ class PlotView(QWidget):
             axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix, **label_style)
         if self._title:
             self._set_title()
-        self.legend.setLabelTextColor(theme.foreground)
+        legend = self.legend_theme()
+        self.legend.setLabelTextColor(legend.foreground)
         self.legend.setLabelTextSize(self._css_points(LEGEND_POINTS))
         # The two setters above only reach entries added later; restyle those already shown.
         for _sample, label in self.legend.items:
-            label.setText(label.text, color=theme.foreground, size=self._css_points(LEGEND_POINTS))
-        self.legend.setPen(pg.mkPen(theme.legend_border))
-        fill = QColor(theme.legend_fill)
+            label.setText(label.text, color=legend.foreground, size=self._css_points(LEGEND_POINTS))
+        self.legend.setPen(pg.mkPen(legend.legend_border))
+        fill = QColor(legend.legend_fill)
         fill.setAlpha(LEGEND_ALPHA_CLEAR)
         self.legend.setBrush(pg.mkBrush(fill))
+
+    def legend_theme(self) -> palette.Theme:
+        """The colours of the legend box: the plot's theme (a view whose legend sits over a
+        light colour map and lists dark lines drawn on it keeps the light ones)."""
+        return self.theme
 
     def _set_title(self) -> None:
         self.plot_item.setTitle(
@@ -375,8 +381,9 @@ class PlotView(QWidget):
             if self._legend_corner == OUTSIDE:
                 self._show_entries_in_title()
             self.place_legend()
-        self.fit_pens_to_screen()
+        # Panels restyle their own items first, so their new pens are scaled too.
         self.restyled.emit()
+        self.fit_pens_to_screen()
 
     def _recolour_curves(self) -> None:
         for key, item in self._curves.items():

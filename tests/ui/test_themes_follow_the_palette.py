@@ -4,12 +4,11 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
 from explorer.ui import palette
 from explorer.ui.appearance import (
-    MIN_TEXT_CONTRAST,
     Appearance,
     contrast_ratio,
     dark_palette,
@@ -18,7 +17,8 @@ from explorer.ui.appearance import (
     relative_luminance,
     theme_for,
 )
-from explorer.ui.palette import DARK, LIGHT
+from explorer.ui.graph_view.items import CARD_WIDTH, DARK_CARDS, LIGHT_CARDS
+from explorer.ui.palette import DARK, LIGHT, MIN_TEXT_CONTRAST, readable_text
 from explorer.ui.plot import PlotView
 
 TEXT_ROLES = ("foreground", "muted", "error", "ok", "caution", "info")
@@ -167,3 +167,64 @@ def test_the_expression_feedback_is_recoloured_by_the_theme(qtbot, appearance, s
     assert DARK.error in window.expression_input.feedback.text()
     assert DARK.error in window.expression_input.line_edit.styleSheet()
     window.close()
+
+
+@pytest.mark.parametrize("cards", [LIGHT_CARDS, DARK_CARDS], ids=["light", "dark"])
+def test_graph_card_text_is_readable_on_every_card(cards):
+    backgrounds = [fill for fill, _border in cards.fills.values()] + [cards.label_background]
+    for text in (cards.text, cards.muted, cards.grad, cards.tangent):
+        for background in backgrounds:
+            ratio = contrast_ratio(text, background)
+            assert ratio >= MIN_TEXT_CONTRAST, (text.name(), background.name(), round(ratio, 2))
+
+
+def painted_card(card) -> QImage:
+    """The card as painted now, on a transparent image of its own size."""
+    image = QImage(int(CARD_WIDTH) + 8, int(card.height) + 8, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(4, 4)
+    card.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    return image
+
+
+def test_the_dark_theme_recolours_the_graph_view_and_its_cards(qtbot, appearance, graph_panel):
+    view, scene = graph_panel.view, graph_panel.scene
+    card = scene.cards[next(iter(scene.cards))]
+    edge = scene.edges[next(iter(scene.edges))]
+    # A point inside the card's right padding, where no text is drawn: its fill.
+    inside = (int(CARD_WIDTH) + 4 - 4, int(card.height / 2) + 4)
+    fill_light = LIGHT_CARDS.fills[card.kind][0].name()
+    assert painted_card(card).pixelColor(*inside).name() == fill_light
+    assert view.backgroundBrush().color().name() == LIGHT.background
+
+    appearance.set_theme("dark")
+    qtbot.waitUntil(lambda: view.backgroundBrush().color().name() == DARK.background)
+
+    assert painted_card(card).pixelColor(*inside).name() == DARK_CARDS.fills[card.kind][0].name()
+    assert edge.pen().color().name() in {
+        DARK_CARDS.edge.name(),
+        DARK_CARDS.grad.name(),
+        DARK_CARDS.highlight.name(),
+    }
+    html = graph_panel.explanation.toHtml()
+    assert QColor(DARK.muted).name() in html  # the preset's "Expected:" note
+
+    appearance.set_theme("light")
+    qtbot.waitUntil(lambda: view.backgroundBrush().color().name() == LIGHT.background)
+    assert painted_card(card).pixelColor(*inside).name() == fill_light
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_coloured_text_is_made_readable_keeping_its_hue(theme):
+    for colour in palette.OKABE_ITO:
+        text = readable_text(colour, theme)
+        for background in (theme.window, theme.background, theme.legend_fill):
+            assert contrast_ratio(text, background) >= MIN_TEXT_CONTRAST, (colour, text)
+        if all(contrast_ratio(colour, b) >= MIN_TEXT_CONTRAST for b in (theme.window,)):
+            continue
+        # Mixed toward the text colour, not replaced by it: the hue stays recognisable.
+        assert QColor(text).name() != QColor(theme.foreground).name(), colour
+    # A colour that already reads is kept as it is.
+    assert readable_text(theme.error, theme) == theme.error

@@ -10,11 +10,11 @@ import html
 from dataclasses import dataclass, field
 
 from explorer.core.graph.stepper import Stepper
+from explorer.ui.appearance import current_theme
 from explorer.ui.i18n import Context, core_text
+from explorer.ui.palette import Theme
 
 T = Context("GraphPanel")
-
-_ERROR_COLOUR = "#b00020"
 
 
 @dataclass
@@ -53,8 +53,10 @@ def fan_out_note(stepper: Stepper) -> str:
     )
 
 
-def explanation_html(stepper: Stepper | None, notes: Notes) -> str:
-    parts: list[str] = [error_html(notes.error)] if notes.error else []
+def explanation_html(stepper: Stepper | None, notes: Notes, theme: Theme | None = None) -> str:
+    """The pane's HTML in the colours of ``theme`` (the application's now when None)."""
+    theme = theme or current_theme()
+    parts: list[str] = [error_html(notes.error, theme)] if notes.error else []
     if stepper is not None:
         state = stepper.state
         phase = T(_PHASES.get(state.phase, state.phase))
@@ -66,11 +68,12 @@ def explanation_html(stepper: Stepper | None, notes: Notes) -> str:
             parts.append(f"<p><i>{_text(fan_out)}</i></p>")
     if notes.forward_text:
         forward = T("Forward mode:")
-        parts.append(f"<p style='color:#1864ab'>{forward} {_text(notes.forward_text)}</p>")
+        forward_text = _text(notes.forward_text)
+        parts.append(f"<p style='color:{theme.info}'>{forward} {forward_text}</p>")
     if notes.passes:
-        parts.append(f"<p style='color:#1864ab'>{_text(notes.passes)}</p>")
+        parts.append(f"<p style='color:{theme.info}'>{_text(notes.passes)}</p>")
     if notes.sandbox:
-        colour = _ERROR_COLOUR if notes.sandbox_is_error else "#1f1f1f"
+        colour = theme.error if notes.sandbox_is_error else theme.foreground
         parts.append(f"<p style='color:{colour}'>{_text(notes.sandbox)}</p>")
     if notes.trace:
         parts.append(f"<p><b>{T('Control flow:')}</b> {_text(notes.trace)}</p>")
@@ -83,7 +86,7 @@ def explanation_html(stepper: Stepper | None, notes: Notes) -> str:
         parts.append(f"<b>{T('Printed:')}</b><table cellspacing='4'>{rows}</table>")
     if notes.preset_note:
         expected = T("Expected:")
-        parts.append(f"<p style='color:#555'>{expected} {_text(notes.preset_note)}</p>")
+        parts.append(f"<p style='color:{theme.muted}'>{expected} {_text(notes.preset_note)}</p>")
     return "".join(parts)
 
 
@@ -117,8 +120,8 @@ _PHASES = {
 }
 
 
-def error_html(message: str) -> str:
-    return f"<p style='color:{_ERROR_COLOUR}'>{_text(message)}</p>"
+def error_html(message: str, theme: Theme | None = None) -> str:
+    return f"<p style='color:{(theme or current_theme()).error}'>{_text(message)}</p>"
 
 
 def _text(text: str) -> str:

@@ -27,12 +27,12 @@ from explorer.core.expr.errors import ExprError
 from explorer.core.panel_state.graph import MAX_SEED, format_input_value, parse_input_value
 from explorer.ui import i18n
 from explorer.ui.accessible import describe, tab_order_in
+from explorer.ui.appearance import set_text_role
 from explorer.ui.i18n import Context
 
 T = Context("GraphPanel")
 
 DEFAULT_VALUE = 1.0
-_ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 
 
 class GraphInputsForm(QWidget):
@@ -47,7 +47,7 @@ class GraphInputsForm(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel()
         self.message.setObjectName("graphInputsError")
-        self.message.setStyleSheet("color: #b00020;")
+        set_text_role(self.message, "error")
         self.message.setWordWrap(True)
         # Plain text: Qt's rich-text guess would show an escaped quote as "&#x27;".
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -194,7 +194,7 @@ class GraphInputsForm(QWidget):
 
     def _mark(self, bad: QLineEdit | None, message: str) -> None:
         for field in self.value_fields.values():
-            field.setStyleSheet(_ERROR_STYLE if field is bad else "")
+            set_text_role(field, "invalid" if field is bad else "")
         self.message.setText(message)
         self.message.setVisible(bool(message))
 

@@ -28,8 +28,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from explorer.ui.appearance import current_theme
 from explorer.ui.graph_view.edge_path import EdgePath
 from explorer.ui.i18n import Context
+from explorer.ui.palette import DARK, Theme
 
 T = Context("GraphPanel")
 
@@ -44,18 +46,57 @@ LABEL_MAX_WIDTH = 84.0  # "∂a/∂w", "= −4", "adds −4096" at the applicati
 _MAX_LABEL_NUMBER_WIDTH = 220.0  # a vector partial's numbers, before eliding
 _MIN_LABEL_WIDTH = 40.0
 
-HIGHLIGHT = QColor("#e8590c")
-GRAD_COLOUR = QColor("#b3261e")
-TANGENT_COLOUR = QColor("#1864ab")
-_TEXT_COLOUR = QColor("#1f1f1f")
-_MUTED = QColor("#7b7b7b")
-_EDGE_COLOUR = QColor("#8a8a8a")
-_FILLS = {
-    "input": (QColor("#e7f0fb"), QColor("#4a78b0")),
-    "output": (QColor("#fff4d1"), QColor("#b8860b")),
-    "inner": (QColor("#ffffff"), QColor("#8c8c8c")),
-    "frozen": (QColor("#f1f1f1"), QColor("#b0b0b0")),
-}
+
+@dataclass(frozen=True)
+class CardColours:
+    """The graph's colours in one theme; every text colour reads at 4.5:1 on every card fill
+    and on the edge labels' background (tests/ui/test_themes_follow_the_palette.py)."""
+
+    text: QColor
+    muted: QColor
+    edge: QColor
+    highlight: QColor  # the current step
+    grad: QColor  # gradients (text and the edges that carry them)
+    tangent: QColor  # forward-mode tangents
+    label_background: QColor  # opaque: an edge passing behind never crosses a label's text
+    fills: dict[str, tuple[QColor, QColor]]  # card kind → (fill, border)
+
+
+LIGHT_CARDS = CardColours(
+    text=QColor("#1f1f1f"),
+    muted=QColor("#5f5f5f"),
+    edge=QColor("#8a8a8a"),
+    highlight=QColor("#e8590c"),
+    grad=QColor("#b3261e"),
+    tangent=QColor("#1864ab"),
+    label_background=QColor("#ffffff"),
+    fills={
+        "input": (QColor("#e7f0fb"), QColor("#4a78b0")),
+        "output": (QColor("#fff4d1"), QColor("#b8860b")),
+        "inner": (QColor("#ffffff"), QColor("#8c8c8c")),
+        "frozen": (QColor("#f1f1f1"), QColor("#b0b0b0")),
+    },
+)
+DARK_CARDS = CardColours(
+    text=QColor("#e8e8e8"),
+    muted=QColor("#a9adb3"),
+    edge=QColor("#7d828a"),
+    highlight=QColor("#ff8a3d"),
+    grad=QColor("#ff8a80"),
+    tangent=QColor("#8ab4f8"),
+    label_background=QColor(DARK.background),
+    fills={
+        "input": (QColor("#1f3350"), QColor("#6f9fd8")),
+        "output": (QColor("#3d3420"), QColor("#d9a93a")),
+        "inner": (QColor("#26292e"), QColor("#8c9096")),
+        "frozen": (QColor("#2b2d31"), QColor("#5f6368")),
+    },
+)
+
+
+def card_colours(theme: Theme | None = None) -> CardColours:
+    """The graph's colours for ``theme`` (the application's now when None)."""
+    return DARK_CARDS if (theme or current_theme()).dark else LIGHT_CARDS
 
 
 def _font(point_size: float, bold: bool = False) -> QFont:
@@ -201,34 +242,36 @@ class NodeCard(QGraphicsItem):
         return True
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        fill, border = _FILLS[self.kind]
-        pen = QPen(HIGHLIGHT if self.state.current else border, 3.0 if self.state.current else 1.3)
+        colours = card_colours()
+        fill, border = colours.fills[self.kind]
+        current = self.state.current
+        pen = QPen(colours.highlight if current else border, 3.0 if current else 1.3)
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self._rect, 7, 7)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < _TEXT_LOD:
-            self._paint_summary(painter, lod)
+            self._paint_summary(painter, lod, colours)
             return
         x, y = _PADDING, _PADDING
-        painter.setPen(_TEXT_COLOUR)
+        painter.setPen(colours.text)
         painter.setFont(TITLE_FONT)
         painter.drawStaticText(QPointF(x, y), self.title.static)
         y += self.title.height
         painter.setFont(BODY_FONT)
-        painter.setPen(_MUTED)
+        painter.setPen(colours.muted)
         painter.drawStaticText(QPointF(x, y), self.subtitle.static)
         y += self.subtitle.height
-        painter.setPen(_TEXT_COLOUR if self.state.value else _MUTED)
+        painter.setPen(colours.text if self.state.value else colours.muted)
         painter.drawStaticText(QPointF(x, y), self.value_line.static)
         y += self.subtitle.height
         kind = self.state.grad_kind
-        colour = TANGENT_COLOUR if kind == "tangent" else GRAD_COLOUR
-        painter.setPen(colour if kind in ("grad", "tangent") else _MUTED)
+        colour = colours.tangent if kind == "tangent" else colours.grad
+        painter.setPen(colour if kind in ("grad", "tangent") else colours.muted)
         painter.drawStaticText(QPointF(x, y), self.grad_line.static)
 
-    def _paint_summary(self, painter: QPainter, lod: float) -> None:
+    def _paint_summary(self, painter: QPainter, lod: float, colours: CardColours) -> None:
         """Just the label, as large as the card allows up to a comfortable screen size."""
         pixels = min(_SUMMARY_PIXELS / lod, self.height * 0.6)
         if pixels * lod < _SUMMARY_MIN_PIXELS:
@@ -239,7 +282,7 @@ class NodeCard(QGraphicsItem):
             self.title.text, Qt.TextElideMode.ElideRight, self.width - 2 * _PADDING
         )
         painter.setFont(font)
-        painter.setPen(_TEXT_COLOUR)
+        painter.setPen(colours.text)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, text)
 
     # ----- ports where edges attach -------------------------------------------------------------
@@ -321,6 +364,11 @@ class EdgeItem(QGraphicsItem):
         self.update()
         return True
 
+    def restyle(self) -> None:
+        """Draw again in the theme's colours (the pen is kept between steps)."""
+        self._pen = None
+        self.update()
+
     def pen(self) -> QPen:
         """The pen the edge is drawn with now (dashed when detached)."""
         if self._pen is None:
@@ -328,12 +376,13 @@ class EdgeItem(QGraphicsItem):
         return self._pen
 
     def _make_pen(self) -> QPen:
+        colours = card_colours()
         if self.state.current:
-            colour, width = HIGHLIGHT, 2.8
+            colour, width = colours.highlight, 2.8
         elif self.state.carries_gradient:
-            colour, width = GRAD_COLOUR, 1.6
+            colour, width = colours.grad, 1.6
         else:
-            colour, width = _EDGE_COLOUR, 1.0  # Qt's fast cosmetic stroker: at most 1 pixel
+            colour, width = colours.edge, 1.0  # Qt's fast cosmetic stroker: at most 1 pixel
         pen = QPen(colour, width)
         pen.setCosmetic(True)
         if self.detached:
@@ -439,21 +488,21 @@ class EdgeLabel(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
             return
-        background = QColor(255, 255, 255)  # opaque: an edge passing behind never crosses text
-        border = QPen(HIGHLIGHT if self.state.current else QColor(0, 0, 0, 0), 1.2)
+        colours = card_colours()
+        border = QPen(colours.highlight if self.state.current else QColor(0, 0, 0, 0), 1.2)
         border.setCosmetic(True)
         painter.setPen(border)
-        painter.setBrush(background)
+        painter.setBrush(colours.label_background)
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(LABEL_FONT)
-        painter.setPen(_MUTED if self.detached else _TEXT_COLOUR)
+        painter.setPen(colours.muted if self.detached else colours.text)
         left, top = self._rect.left() + 4, self._rect.top() + 2
         painter.drawStaticText(QPointF(left, top), self.partial.static)
         second = top + self.partial.height
         if self.shows_number:
             painter.drawStaticText(QPointF(left, second), self.number.static)
         if self.state.flow:
-            painter.setPen(GRAD_COLOUR)
+            painter.setPen(colours.grad)
             if self.flow_own_line:
                 where = QPointF(left, second + self.partial.height)
             else:

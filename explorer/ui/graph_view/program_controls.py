@@ -21,6 +21,7 @@ from explorer.core.graph.from_text import DEFINITIONS, PYTHON
 from explorer.core.graph.presets import PRESETS
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import set_text_role
 from explorer.ui.graph_view.inputs import fill_input_combo
 from explorer.ui.graph_view.program_runner import ProgramRunner
 from explorer.ui.graph_view.source_editor import SourceEditor
@@ -86,7 +87,7 @@ class ProgramControls(QWidget):
         self.source_edit.textChanged.connect(self.source_edited)
         self.error_label = QLabel()
         self.error_label.setObjectName("graphError")
-        self.error_label.setStyleSheet("color: #b00020;")
+        set_text_role(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.runner = ProgramRunner()

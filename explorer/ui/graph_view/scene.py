@@ -70,6 +70,12 @@ class GraphScene(QGraphicsScene):
         # The state and tangents last shown, so a step touches only the items it changes.
         self._shown: tuple[StepState, Mapping[int, str] | None] | None = None
 
+    def restyle(self) -> None:
+        """Repaint every item in the theme's colours (a light or dark palette)."""
+        for edge in self.edges.values():
+            edge.restyle()
+        self.update()
+
     # ----- building -----------------------------------------------------------------------------
 
     def show_model(

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTe
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import current_theme
 
 
 class SourceEditor(QPlainTextEdit):
@@ -58,6 +59,7 @@ class SourceEditor(QPlainTextEdit):
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        selection.format.setUnderlineColor(QColor("#b00020"))
-        selection.format.setBackground(QColor("#ffd6dc"))
+        theme = current_theme()
+        selection.format.setUnderlineColor(QColor(theme.error))
+        selection.format.setBackground(QColor(theme.marked))
         self.setExtraSelections([selection])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QTransform
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from explorer.ui.accessible import describe, show_focus_frame
+from explorer.ui.appearance import current_theme, follow_theme
 from explorer.ui.graph_view.scene import SCENE_MARGIN, GraphScene
 from explorer.ui.i18n import Context
 
@@ -63,7 +64,8 @@ class GraphView(QGraphicsView):
         )
         self.setFrameShape(QFrame.Shape.StyledPanel)
         show_focus_frame(self)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self._follow_theme()
+        follow_theme(self, self._follow_theme)
         self.zoom_in_action = self._action(
             T.mark("Zoom in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in
         )
@@ -75,6 +77,12 @@ class GraphView(QGraphicsView):
         )
         self.fit_mode: str | None = "readable"
         self.anchor_rect = QRectF()  # where a readable-zoom view starts: the inputs or the step
+
+    def _follow_theme(self) -> None:
+        self.setBackgroundBrush(QColor(current_theme().background))
+        scene = self.scene()
+        if isinstance(scene, GraphScene):
+            scene.restyle()
 
     @property
     def auto_fit(self) -> bool:

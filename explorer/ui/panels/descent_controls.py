@@ -27,7 +27,9 @@ from explorer.core.descent.optimizers import SYMBOLS, OptimizerSettings
 from explorer.core.descent.state import Racer
 from explorer.core.text import format_number
 from explorer.ui.accessible import describe, tab_order_in
+from explorer.ui.appearance import current_theme, follow_theme
 from explorer.ui.i18n import Context
+from explorer.ui.palette import readable_text
 from explorer.ui.panels.descent_views import racer_color
 
 T = Context("DescentPanel")
@@ -122,7 +124,8 @@ class RacerControls(QWidget):
             switch = QCheckBox(settings.label)
             switch.setObjectName(f"racer_{kind}")
             describe(switch, f"Race {settings.label}")
-            switch.setStyleSheet(f"QCheckBox {{ color: {racer_color(kind)}; font-weight: bold; }}")
+            _colour_switch(switch, kind)
+            follow_theme(switch, lambda switch=switch, kind=kind: _colour_switch(switch, kind))
             switch.toggled.connect(lambda on, k=kind: self.enabled_changed.emit(k, on))
             self.switches[kind] = switch
             self._layout.addWidget(switch, row, 0)
@@ -300,3 +303,9 @@ class AnimationOptions(QDialog):
             self.width_box.value(),
             self.height_box.value(),
         )
+
+
+def _colour_switch(switch: QCheckBox, kind: str) -> None:
+    """The racer's name in its colour, darkened or lightened just enough to read (4.5:1)."""
+    colour = readable_text(racer_color(kind), current_theme())
+    switch.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")

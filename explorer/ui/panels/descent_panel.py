@@ -54,6 +54,7 @@ from explorer.core.expr import ExprError
 from explorer.core.text import format_number
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import current_theme, follow_theme, set_text_role
 from explorer.ui.export import ExportError
 from explorer.ui.export_gif import write_gif
 from explorer.ui.i18n import Context, CoreText, Joined, core_text
@@ -71,7 +72,6 @@ _MISTAKE_WORDS = {
         "The learning rate overshoots: the step jumps past the minimum, not short of it."
     ),
 }
-_ERROR_STYLE = "color: #b00020;"
 RESULT_COLUMNS = ("", T.mark("End point"), "f", T.mark("Steps"), T.mark("Status"))
 
 
@@ -136,7 +136,7 @@ class DescentPanel(Panel):
         T.tip(self.gif_button, "Save the race as an animated GIF (frames, speed and size)")
         self.message = QLabel()
         self.message.setObjectName("descentMessage")
-        self.message.setStyleSheet(_ERROR_STYLE)
+        set_text_role(self.message, "error")
         self.message.setWordWrap(True)
 
         top = QHBoxLayout()
@@ -166,7 +166,9 @@ class DescentPanel(Panel):
         self.loss_plot.setObjectName("lossPlot")
         self.figure = QWidget()
         self.figure.setObjectName("descentFigure")
-        self.figure.setStyleSheet("#descentFigure { background: white; }")
+        # The plots' background, so the figure (and the GIF made of it) is one picture.
+        self._colour_figure()
+        follow_theme(self.figure, self._colour_figure)
         figure_layout = QVBoxLayout(self.figure)
         figure_layout.setContentsMargins(4, 4, 4, 4)
         figure_layout.addWidget(self.title)
@@ -311,6 +313,10 @@ class DescentPanel(Panel):
     def export_target(self) -> QWidget:
         """The figure: the title, f or the map with the paths, and the loss plot."""
         return self.figure
+
+    def _colour_figure(self) -> None:
+        background = current_theme().background
+        self.figure.setStyleSheet(f"#descentFigure {{ background: {background}; }}")
 
     def show_figure_only(self, width: int, height: int) -> None:
         """Lay the panel out as the figure alone at ``width`` × ``height`` (for CLI exports and
@@ -641,7 +647,8 @@ class DescentPanel(Panel):
         stop = trajectory.stop
         if stop is not None and self._state.frame >= stop.step:
             message = core_text(stop.message)
-            lines.append(f"<span style='{_ERROR_STYLE}'>{trajectory.label}: {message}</span>")
+            error = current_theme().error
+            lines.append(f"<span style='color: {error}'>{trajectory.label}: {message}</span>")
         for row, racer in zip(self._rows, self.race.trajectories, strict=True):
             if self._state.frame < racer.steps_done:
                 continue  # said once the timeline has reached the end of that racer

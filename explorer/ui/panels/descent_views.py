@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from explorer.core.descent.picture import curve_y_bounds, loss_curves, tangent_step
 from explorer.core.descent.race import Race
 from explorer.core.sampling import sample_curve
+from explorer.ui import palette
 from explorer.ui.accessible import describe
 from explorer.ui.field_view import FieldView
 from explorer.ui.i18n import Context, core_text
@@ -27,15 +28,16 @@ from explorer.ui.plot_style import STYLE_CYCLE
 
 T = Context("DescentPanel")
 
-# One colour per kind, the same in every view, the table and the GIF (Okabe-Ito).
+# One colour per kind, the same in every view, the table and the GIF (Okabe-Ito; black is
+# drawn in the text colour on a dark plot, see palette.curve_colour).
 RACER_COLORS = {
-    "gd": "#0072B2",
-    "momentum": "#D55E00",
-    "nesterov": "#009E73",
-    "rmsprop": "#CC79A7",
-    "adam": "#E69F00",
-    "adagrad": "#56B4E9",
-    "adamw": "#000000",
+    "gd": palette.BLUE,
+    "momentum": palette.VERMILION,
+    "nesterov": palette.BLUISH_GREEN,
+    "rmsprop": palette.REDDISH_PURPLE,
+    "adam": palette.ORANGE,
+    "adagrad": palette.SKY_BLUE,
+    "adamw": palette.BLACK,
 }
 # And one line style and marker per kind, so racers are told apart without their colours: the
 # loss plot's legend shows which is which; the points on f and on the map carry the marker.
@@ -117,10 +119,15 @@ class LossPlot(PlotView):
         self._loss_values: list[np.ndarray] = []
         self._keys: list[str] = []
         self._log_axis = True
-        self._step_line = pg.InfiniteLine(angle=90, pen=make_pen(FOREGROUND, 1.0, "dash"))
+        self._step_line = pg.InfiniteLine(angle=90)
+        self._restyle_step_line()
+        self.restyled.connect(self._restyle_step_line)
         self.add_item(self._step_line, ignore_bounds=True)
         self.step_markers = RacerMarkers(9)
         self.add_item(self.step_markers, ignore_bounds=True)
+
+    def _restyle_step_line(self) -> None:
+        self._step_line.setPen(make_pen(self.theme.foreground, 1.0, "dash"))
 
     def show_race(self, race: Race) -> None:
         curves = loss_curves(race)

@@ -46,6 +46,7 @@ from explorer.core.gradient.vector_field import gradient_field
 from explorer.core.panel_state import GradientState
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import set_text_role
 from explorer.ui.expression_input import ExpressionInput
 from explorer.ui.field_view import FieldView
 from explorer.ui.i18n import Context, CoreText, Deferred, Joined
@@ -58,8 +59,6 @@ from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
 
 T = Context("GradientPanel")
-
-_ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 SIDE_MIN_WIDTH = 300
 
 
@@ -125,7 +124,7 @@ class GradientPanel(Panel):
         T.tip(self.critical_toggle, "Points in view where ∇f = 0, classified by the Hessian")
         self.point_feedback = QLabel()
         self.point_feedback.setObjectName("gradientPointFeedback")
-        self.point_feedback.setStyleSheet("color: #b00020;")
+        set_text_role(self.point_feedback, "error")
         self.point_feedback.setWordWrap(True)
         self.map = FieldView(x_label="x", y_label="y")
         self.map.setObjectName("gradientMap")
@@ -493,7 +492,7 @@ class GradientPanel(Panel):
         i18n.bind(self.point_feedback, "setText", message or "")
         for each in (self.point_input, self.epsilon_input, self.tolerance_input):
             bad = message is not None and (field or self.point_input) is each
-            each.setStyleSheet(_ERROR_STYLE if bad else "")
+            set_text_role(each, "invalid" if bad else "")
 
     # ----- drawing ------------------------------------------------------------------------------
 
@@ -569,7 +568,7 @@ class GradientPanel(Panel):
 
 def _caption(text: str) -> QLabel:
     label = T.label(text)
-    label.setStyleSheet("color: #444444; font-weight: bold;")
+    set_text_role(label, "muted", "font-weight: bold;")
     return label
 
 

@@ -21,13 +21,25 @@ from explorer.core.gradient.point import (
 from explorer.core.gradient.report import pair_text
 from explorer.core.gradient.surface import Surface
 from explorer.core.text import format_number
+from explorer.ui import palette
+from explorer.ui.appearance import current_theme
 from explorer.ui.i18n import Context
+from explorer.ui.palette import Theme, readable_text
 
 T = Context("GradientPanel")
 
 # (label, value, role): the role picks the colour (gradient, direction, error or plain).
 Row = tuple[str, str, str]
-ROLE_COLORS = {"gradient": "#D55E00", "direction": "#0072B2", "error": "#b00020", "": "#222222"}
+# The gradient in the tangent's vermilion, the direction in blue, as their arrows on the map.
+_ROLE_HUES = {"gradient": palette.VERMILION, "direction": palette.BLUE}
+
+
+def role_colour(role: str, theme: Theme) -> str:
+    """A row's text colour in ``theme``: its arrow's hue, made readable (4.5:1) on the window."""
+    if role == "error":
+        return theme.error
+    hue = _ROLE_HUES.get(role)
+    return readable_text(hue, theme) if hue else theme.foreground
 
 
 def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: float) -> list[Row]:
@@ -120,8 +132,9 @@ class ReadoutTable(QWidget):
         label_width = max((metrics.horizontalAdvance(row[0]) for row in self._rows), default=0)
         value_left = label_width + 10 if label_width else 0
         value_width = max(10, self.width() - value_left - 2)
+        theme = current_theme()
         for index, (label, value, role) in enumerate(self._rows):
-            painter.setPen(QColor(ROLE_COLORS.get(role, ROLE_COLORS[""])))
+            painter.setPen(QColor(role_colour(role, theme)))
             baseline = index * line + metrics.ascent() + 1
             painter.drawText(0, baseline, label)
             shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, value_width)

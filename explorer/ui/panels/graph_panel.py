@@ -43,6 +43,7 @@ from explorer.core.graph.tasks import USER_ERRORS
 from explorer.core.panel_state import GraphInput, GraphState
 from explorer.core.panel_state.graph import format_input_value
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import follow_theme
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import GraphInputsForm
@@ -122,6 +123,7 @@ class GraphPanel(Panel):
         self.step_bar.seek_requested.connect(self.seek)
         self.view.key_step.connect(self._on_key_step)
         self.explanation = QTextBrowser()
+        follow_theme(self.explanation, self._show_explanation)
         self.explanation.setObjectName("graphExplanation")
         describe(self.explanation, "Explanation of the current step")
         self.explanation.setMinimumHeight(110)
@@ -437,6 +439,13 @@ class GraphPanel(Panel):
     def retranslate(self) -> None:
         self.refresh()
 
+    def _show_explanation(self) -> None:
+        # Also on a theme change: the pane's colours are written into its HTML.
+        if self.stepper is not None:
+            self.explanation.setHtml(explanation_html(self.stepper, self.notes))
+        elif self.notes.error:
+            self.explanation.setHtml(error_html(self.notes.error))
+
     def refresh(self) -> None:
         """Show the stepper's state on the cards, the step bar and the explanation pane."""
         stepper = self.stepper
@@ -448,7 +457,7 @@ class GraphPanel(Panel):
         self.notes.forward_text = ""
         if self.tangent_texts is not None and current is not None:
             self.notes.forward_text = self.forward_texts.get(current, "")
-        self.explanation.setHtml(explanation_html(stepper, self.notes))
+        self._show_explanation()
         if current is not None:
             focus = self.scene.focus_rect(current, stepper.state.current_edges)
             self.view.reveal(focus, self.scene.cards[current].sceneBoundingRect())

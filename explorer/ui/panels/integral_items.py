@@ -19,8 +19,9 @@ from explorer.core.integral.accumulation import Accumulation, FtcCheck
 from explorer.core.integral.area import signed_parts
 from explorer.core.integral.riemann import RiemannSum
 from explorer.ui.i18n import Context
+from explorer.ui.palette import LIGHT, Theme
 from explorer.ui.panels.derivative.items import CurvePointHandle
-from explorer.ui.plot import FOREGROUND, PALETTE, PlotView, make_pen
+from explorer.ui.plot import PALETTE, PlotView, make_pen
 from explorer.ui.plot_style import ACCUMULATION_STYLE, TANGENT_STYLE
 
 T = Context("IntegralPanel")
@@ -77,19 +78,22 @@ class BoundLine(pg.InfiniteLine):
     dragged = Signal(float)
     released = Signal()
 
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            angle=90,
-            movable=True,
-            pen=make_pen(FOREGROUND, 1.6, "dash"),
-            hoverPen=make_pen(FOREGROUND, 3.0),
-            label=name,
-            labelOpts={"position": 0.04, "color": FOREGROUND, "fill": (255, 255, 255, 200)},
-        )
+    def __init__(self, name: str, theme: Theme = LIGHT) -> None:
+        super().__init__(angle=90, movable=True, label=name, labelOpts={"position": 0.04})
+        self.restyle(theme)
         self.setZValue(25)
         T.tip(self, "Drag to move the bound {name}", name=name)
         self.sigDragged.connect(lambda line: self.dragged.emit(float(line.value())))
         self.sigPositionChangeFinished.connect(lambda _line: self.released.emit())
+
+    def restyle(self, theme: Theme) -> None:
+        """The line and its name in the theme's text colour, on a box of its legend colour."""
+        self.setPen(make_pen(theme.foreground, 1.6, "dash"))
+        self.setHoverPen(make_pen(theme.foreground, 3.0))
+        fill = QColor(theme.legend_fill)
+        fill.setAlpha(200)
+        self.label.fill = pg.mkBrush(fill)
+        self.label.setColor(theme.foreground)
 
 
 class IntegralLayer:
@@ -102,7 +106,7 @@ class IntegralLayer:
         self.sum_positive = FillItem(POSITIVE, 60, -3, outline=True)
         self.sum_negative = FillItem(NEGATIVE, 60, -3, outline=True)
         self.dividers = pg.PlotDataItem(
-            [], [], pen=make_pen(QColor(80, 80, 80), 0.8), connect="pairs"
+            [], [], pen=make_pen(plot.theme.guide, 0.8), connect="pairs"
         )
         self.dividers.setZValue(-3)
         for item in (
@@ -113,17 +117,26 @@ class IntegralLayer:
             self.dividers,
         ):
             plot.add_item(item, ignore_bounds=True)
-        self.lower_line = BoundLine("a")
-        self.upper_line = BoundLine("b")
+        self.lower_line = BoundLine("a", plot.theme)
+        self.upper_line = BoundLine("b", plot.theme)
         for line in (self.lower_line, self.upper_line):
             plot.add_item(line, ignore_bounds=True)
         # Not one of PlotView's keyed curves: those re-place the legend on every change, and
         # the tangent (two points, never in the legend) moves with every x₀ and bound.
         self.tangent = pg.PlotDataItem([], [], pen=make_pen(TANGENT_COLOR, 1.8, TANGENT_STYLE))
         plot.add_item(self.tangent, ignore_bounds=True)
-        self.handle = CurvePointHandle()
+        self.handle = CurvePointHandle(plot.theme)
         T.tip(self.handle, "Drag along F to move x₀: the tangent to F has slope f(x₀)")
         plot.add_item(self.handle, ignore_bounds=True)
+        plot.restyled.connect(self.restyle)
+
+    def restyle(self) -> None:
+        """Follow the plot's theme (bounds, dividers, the x₀ handle's outline and size)."""
+        theme = self.plot.theme
+        for line in (self.lower_line, self.upper_line):
+            line.restyle(theme)
+        self.dividers.setPen(make_pen(theme.guide, 0.8))
+        self.handle.restyle(theme)
 
     # ----- area ---------------------------------------------------------------------------------
 

@@ -65,7 +65,9 @@ from explorer.core.sampling_breaks import display_limits
 from explorer.core.text import format_number
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import current_theme
 from explorer.ui.i18n import Context, core_text
+from explorer.ui.palette import Theme
 from explorer.ui.panels.derivative.controls import source_text
 from explorer.ui.panels.integral_items import IntegralLayer
 from explorer.ui.panels.integral_side import SideColumn
@@ -124,6 +126,8 @@ class IntegralPanel(Panel):
         describe(self.plot.plot_widget, "Plot of f(x), the area from a to b and the Riemann sum")
         self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0], width=2.4)
         self.layer = IntegralLayer(self.plot)
+        # A new theme or text size: the title and the verdict's colours are written anew.
+        self.plot.restyled.connect(self._restyle)
         self.table_view = TableView()
         self.error_view = ErrorView()
         self.views = QTabWidget()
@@ -663,6 +667,10 @@ class IntegralPanel(Panel):
             self._title = title
             self.plot.set_title(title, points=12)
 
+    def _restyle(self) -> None:
+        if self.check is not None:
+            self.side.ftc.setText(ftc_html(self.check))
+
     # ----- the convergence tabs -----------------------------------------------------------------
 
     def _refresh_views(self) -> None:
@@ -703,7 +711,7 @@ def _put(label: Any, text: str) -> None:
         label.setText(text)
 
 
-def ftc_html(check: FtcCheck) -> str:
+def ftc_html(check: FtcCheck, theme: Theme | None = None) -> str:
     """The FTC check as a few lines of rich text."""
     if check.reason:
         return html.escape(core_text(check.reason))
@@ -728,10 +736,13 @@ def ftc_html(check: FtcCheck) -> str:
     lines.append(f"f({point}) = {format_number(check.f_value, 10)}")
     if check.tangent:
         lines.append(T("tangent to F: {tangent}", tangent=check.tangent))
+    theme = theme or current_theme()
     verdict = (
-        "<span style='color:#1b7f3b'>" + T("F′(x₀) = f(x₀) ✓ (the fundamental theorem)") + "</span>"
+        f"<span style='color:{theme.ok}'>"
+        + T("F′(x₀) = f(x₀) ✓ (the fundamental theorem)")
+        + "</span>"
         if check.agrees
-        else "<span style='color:#b00020'>"
+        else f"<span style='color:{theme.error}'>"
         + T("F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, or F does not exist there)")
         + "</span>"
     )

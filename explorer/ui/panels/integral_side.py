@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from explorer.core.integral.riemann import MAX_N, RULE_NAMES, RULES
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
+from explorer.ui.appearance import set_text_role
 from explorer.ui.i18n import Context, CoreText, core_text
 from explorer.ui.panels.derivative.x0_input import ExpressionSpinBox
 from explorer.ui.parameter_sliders import ParameterSliders
@@ -34,9 +35,6 @@ T = Context("IntegralPanel")
 
 SIDE_WIDTH = 380
 N_TICKS_PER_DECADE = 100
-_WARNING = "color: #b00020;"
-_OK = "color: #1b7f3b;"
-_MUTED = "color: #555555;"
 
 
 def n_from_tick(tick: int) -> int:
@@ -137,7 +135,7 @@ class SideColumn(QWidget):
         bounds.addWidget(QLabel("b ="))
         bounds.addWidget(self.upper_input)
         self.bound_error = _label("integralBoundError")
-        self.bound_error.setStyleSheet(_WARNING)
+        set_text_role(self.bound_error, "error")
         self.bound_error.setVisible(False)
         self.formula = _label("integralFormula")
         font = QFont(self.formula.font())
@@ -147,7 +145,7 @@ class SideColumn(QWidget):
         self.numeric = _label("integralNumeric")
         self.agreement = _label("integralAgreement")
         self.notes = _label("integralNotes")
-        self.notes.setStyleSheet(_MUTED)
+        set_text_role(self.notes, "muted")
         column = QVBoxLayout(box)
         column.addLayout(bounds)
         for widget in (
@@ -213,6 +211,5 @@ class SideColumn(QWidget):
         text = core_text(text)
         if self.agreement.text() != text:
             self.agreement.setText(text)
-        style = _OK if agree else _WARNING if agree is False else _MUTED
-        if self.agreement.styleSheet() != style:  # a style change re-polishes: ~2 ms
-            self.agreement.setStyleSheet(style)
+        # Only a changed role restyles (a style change re-polishes: ~2 ms).
+        set_text_role(self.agreement, "ok" if agree else "error" if agree is False else "muted")

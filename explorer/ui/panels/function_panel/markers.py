@@ -52,12 +52,10 @@ class PointMarkers:
         self.dots = pg.ScatterPlotItem(
             size=7, pen=pg.mkPen(None), brush=pg.mkBrush(POINT_COLOUR), hoverable=False
         )
-        self.rings = pg.ScatterPlotItem(
-            size=8, pen=pg.mkPen(POINT_COLOUR, width=1.5), brush=pg.mkBrush("w")
-        )
-        self.extremes = pg.ScatterPlotItem(
-            size=13, pen=pg.mkPen("#222222", width=1.6), brush=pg.mkBrush(None), symbol="o"
-        )
+        self.rings = pg.ScatterPlotItem(size=8, pen=pg.mkPen(POINT_COLOUR, width=1.5))
+        self.extremes = pg.ScatterPlotItem(size=13, brush=pg.mkBrush(None), symbol="o")
+        self.restyle()
+        plot.restyled.connect(self.restyle)
         for item in (self.extremes, self.dots, self.rings):
             item.setZValue(20)
             plot.add_item(item, ignore_bounds=True)
@@ -65,6 +63,12 @@ class PointMarkers:
         self.hover_label = self._label()
         self.pinned: dict[tuple[str, str, float], pg.TextItem] = {}
         self.shades: list[pg.LinearRegionItem] = []
+
+    def restyle(self) -> None:
+        """Holes open onto the plot's background; extremes ringed in its text colour."""
+        theme = self.plot.theme
+        self.rings.setBrush(pg.mkBrush(theme.background))
+        self.extremes.setPen(pg.mkPen(theme.foreground, width=1.6))
 
     def _label(self) -> pg.TextItem:
         label = pg.TextItem(

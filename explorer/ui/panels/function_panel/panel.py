@@ -51,6 +51,7 @@ from explorer.core.sampling import RangeError, SampledCurve, validate_range
 from explorer.core.text import format_number
 from explorer.ui import i18n
 from explorer.ui.accessible import describe, tab_order
+from explorer.ui.appearance import set_text_role
 from explorer.ui.i18n import Context, CoreText, Escaped, Joined, core_text
 from explorer.ui.panels.function_panel.curve_list import CurveList
 from explorer.ui.panels.function_panel.markers import HOVER_PIXELS, PointMarkers, TraceDot
@@ -60,7 +61,6 @@ from explorer.ui.plot import PALETTE, PlotView
 from explorer.ui.plot_style import STYLE_CYCLE
 
 T = Context("FunctionPanel")
-_ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 _SIDE_COLUMN_WIDTH = 330
 VIEW_DEBOUNCE_MS = 40
 # Zooming in further than this into the analysed range samples it again (finer detail).
@@ -139,7 +139,7 @@ class FunctionPanel(Panel):
             field.editingFinished.connect(self.apply_range_inputs)
         self.range_feedback = QLabel()
         self.range_feedback.setObjectName("rangeFeedback")
-        self.range_feedback.setStyleSheet("color: #b00020;")
+        set_text_role(self.range_feedback, "error")
         reset_button = QToolButton()
         reset_button.setDefaultAction(self.plot.reset_view_action)
         controls = QHBoxLayout()
@@ -216,7 +216,7 @@ class FunctionPanel(Panel):
         self.extremes_input.editingFinished.connect(self.apply_extremes_input)
         self.extremes_feedback = QLabel()
         self.extremes_feedback.setObjectName("extremesFeedback")
-        self.extremes_feedback.setStyleSheet("color: #b00020;")
+        set_text_role(self.extremes_feedback, "error")
         self.details = QLabel()
         self.details.setObjectName("curveDetails")
         self.details.setWordWrap(True)
@@ -456,7 +456,7 @@ class FunctionPanel(Panel):
         i18n.bind(self.range_feedback, "setText", Escaped(message) if message else "")
         for each in (self.x_min_input, self.x_max_input):
             bad = message is not None and (field is None or field is each)
-            each.setStyleSheet(_ERROR_STYLE if bad else "")
+            set_text_role(each, "invalid" if bad else "")
 
     def apply_extremes_input(self) -> None:
         """Read "a, b" (empty: the view) for the global extrema; say what is wrong if bad."""
@@ -470,10 +470,10 @@ class FunctionPanel(Panel):
                 interval = validate_range(*(parse_bound(p) for p in parts))
             except (ExprError, RangeError) as error:
                 i18n.bind(self.extremes_feedback, "setText", Escaped(CoreText(error.message)))
-                self.extremes_input.setStyleSheet(_ERROR_STYLE)
+                set_text_role(self.extremes_input, "invalid")
                 return
         i18n.bind(self.extremes_feedback, "setText", "")
-        self.extremes_input.setStyleSheet("")
+        set_text_role(self.extremes_input, "")
         self._state = dataclasses.replace(self._state, extremes_interval=interval)
         self.draw_analysis()
 
