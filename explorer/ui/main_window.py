@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel
 from explorer.ui.resources import app_icon
 from explorer.ui.session_document import SessionDocument
+from explorer.ui.shortcuts import ShortcutRow, shortcut_rows
 from explorer.ui.syntax_help import show_syntax_help
 from explorer.ui.worker_bridge import WorkerBridge
 
@@ -400,21 +401,30 @@ class MainWindow(QMainWindow):
             + "</p>",
         )
 
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for every action with a shortcut, plus the input's own keys."""
-        rows = [(T("Enter"), T("Plot the expression now (typing plots after a short pause)"))]
-        actions = list(self.actions()) + list(self.view_menu.actions())
-        for action in actions:
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            label = action.text().replace("&", "").rstrip("…")
-            if keys and (keys, label) not in rows:
-                rows.append((keys, label))
-        return rows
+    def shortcut_rows(self) -> list[ShortcutRow]:
+        """Every shortcut of the window and of every tab (tabs not built yet are built now, so
+        the list is whole), plus the keys the expression input and the graph handle themselves."""
+        for index in range(self.tabs.count()):
+            self._built_panel_at(index)
+        plot_now = T("Plot the expression now (typing plots after a short pause)")
+        fixed = [ShortcutRow(T("Enter"), plot_now, "f(x)")]
+        return shortcut_rows(self, self._tab_of, fixed)
+
+    def _tab_of(self, owner: QObject) -> str | None:
+        """The title of the tab ``owner`` belongs to, or None for the window's own."""
+        pages = {self.tabs.widget(index): index for index in range(self.tabs.count())}
+        while owner is not None:
+            if owner in pages:
+                return self.tabs.tabText(pages[owner]).replace("&", "")
+            owner = owner.parent()
+        return None
 
     def show_shortcuts(self) -> None:
         table = "".join(
-            f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}</td></tr>"
-            for keys, what in self.shortcut_rows()
+            f"<tr><td><b>{html.escape(row.keys)}</b>&nbsp;&nbsp;</td>"
+            f"<td>{html.escape(row.what)}&nbsp;&nbsp;</td>"
+            f"<td><i>{html.escape(row.where)}</i></td></tr>"
+            for row in self.shortcut_rows()
         )
         box = QMessageBox(self)
         box.setWindowTitle(T("Keyboard Shortcuts"))

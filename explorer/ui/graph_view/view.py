@@ -26,6 +26,12 @@ _STEP_KEYS = {
     Qt.Key.Key_Home: "reset",
     Qt.Key.Key_End: "run_all",
 }
+_STEP_WORDS = {
+    "next": "Step forward (the graph focused)",
+    "back": "Back one step (the graph focused)",
+    "reset": "Back to the start (the graph focused)",
+    "run_all": "Run all steps (the graph focused)",
+}
 
 
 class GraphView(QGraphicsView):
@@ -66,12 +72,12 @@ class GraphView(QGraphicsView):
         show_focus_frame(self)
         self._follow_theme()
         follow_theme(self, self._follow_theme)
+        # + and − with the graph focused: Ctrl++ and Ctrl+− scale the application's text (View),
+        # and two actions on one key would leave Qt to fire neither.
         self.zoom_in_action = self._action(
-            T.mark("Zoom in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in
+            T.mark("Zoom in"), [QKeySequence("+"), QKeySequence("=")], self.zoom_in
         )
-        self.zoom_out_action = self._action(
-            T.mark("Zoom out"), QKeySequence.StandardKey.ZoomOut, self.zoom_out
-        )
+        self.zoom_out_action = self._action(T.mark("Zoom out"), [QKeySequence("-")], self.zoom_out)
         self.fit_action = self._action(
             T.mark("Fit graph to view"), QKeySequence("Ctrl+0"), self.fit_all
         )
@@ -92,6 +98,14 @@ class GraphView(QGraphicsView):
     def auto_fit(self, value: bool) -> None:
         self.fit_mode = (self.fit_mode or "readable") if value else None
 
+    def key_help(self) -> list[tuple[str, str]]:
+        """The stepping keys this view handles itself, for Help ▸ Keyboard Shortcuts."""
+        keys: dict[str, list[str]] = {}
+        for key, step in _STEP_KEYS.items():
+            text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            keys.setdefault(step, []).append(text)
+        return [(", ".join(names), _STEP_WORDS[step]) for step, names in keys.items()]
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         action = _STEP_KEYS.get(event.key())
         if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -102,7 +116,10 @@ class GraphView(QGraphicsView):
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = T.action(self, text)
-        action.setShortcut(shortcut)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
