@@ -195,7 +195,7 @@ def test_an_exception_in_a_slot_is_reported_and_the_window_survives(qtbot, windo
 
 
 def test_shortcuts_list_comes_from_the_actions(window):
-    rows = dict((label, keys) for keys, label in window.shortcut_rows())
+    rows = {row.what: row.keys for row in window.shortcut_rows()}
     assert rows["Export Image"] == "Ctrl+E"
     assert rows["Quit"] == "Ctrl+Q"
     assert rows["Reset view"] == "Ctrl+0"
