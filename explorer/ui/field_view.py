@@ -60,6 +60,8 @@ COLOR_BAR_WIDTH = 18
 READOUT_WIDTH = 360
 FIELD_GRID_ALPHA = 0.12
 COLOR_BAR_AXIS_WIDTH = 48
+# The level labels' and the colour bar's numbers, in points at the normal text size.
+LABEL_POINTS = 9
 
 
 def band_colors(count: int) -> np.ndarray:
@@ -122,7 +124,6 @@ class FieldView(PlotView):
         self.plot_item.addItem(self._lines, ignoreBounds=True)
         self._labels: list[pg.TextItem] = []
         self._label_font = QFont()
-        self._label_font.setPointSize(9)
         self._color_bar = pg.ColorBarItem(
             values=(0.0, 1.0),
             width=COLOR_BAR_WIDTH,
@@ -131,9 +132,6 @@ class FieldView(PlotView):
         )
         self._colour_bar_text()
         self.restyled.connect(self._colour_bar_text)
-        tick_font = QFont()
-        tick_font.setPointSize(9)
-        self._color_bar.axis.setTickFont(tick_font)
         self._color_bar.axis.setWidth(COLOR_BAR_AXIS_WIDTH)
         self.plot_item.layout.addItem(self._color_bar, 2, 5)
         self.plot_item.layout.setColumnFixedWidth(4, 8)
@@ -366,10 +364,17 @@ class FieldView(PlotView):
         return palette.LIGHT
 
     def _colour_bar_text(self) -> None:
-        # The colour bar's numbers are on the plot's background, which follows the theme.
+        # The colour bar's numbers are on the plot's background, which follows the theme; they
+        # and the level labels grow with the text size (Ctrl+=, presentation mode).
         pen = pg.mkPen(self.theme.foreground)
         self._color_bar.axis.setTextPen(pen)
         self._color_bar.axis.setPen(pen)
+        tick_font = QFont()
+        tick_font.setPointSizeF(self.point_size(LABEL_POINTS))
+        self._color_bar.axis.setTickFont(tick_font)
+        self._label_font.setPointSizeF(self.point_size(LABEL_POINTS))
+        for label in self._labels:
+            label.setFont(self._label_font)
 
     def _show_legend_if_used(self) -> None:
         # The map explains itself through its colour bar; an empty legend box would be clutter.
