@@ -9,12 +9,18 @@ reproduces it (``@reproduce_failure``).
 """
 
 import os
+import sys
 
 import pytest
 from hypothesis import HealthCheck, settings
 from shared_data import fail_where_shared_data_is_missing
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Compile the app once per run: where PYTHONDONTWRITEBYTECODE is set, every process the suite
+# starts (the xdist workers, the symbolic worker, the program sandbox, CLI subprocesses) would
+# otherwise compile each module from source again (about 0.5 s a process). They read the
+# bytecode this writes even with the variable set.
+sys.dont_write_bytecode = False
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 settings.register_profile(
