@@ -171,6 +171,8 @@ MESSAGES = [
     T.mark("{name}′ jumps here (a corner): the second-derivative test does not apply"),
     T.mark("{name}″ is undefined here: the second-derivative test does not apply"),
     T.mark("{name}″ = 0: the second-derivative test is inconclusive"),
+    # the derivative tab: the status of a derivative whose derived form stayed (core.derivative)
+    T.mark("simplified"),
     T.mark("{name}″ = {value} > 0: local minimum"),
     T.mark("{name}″ = {value} < 0: local maximum"),
     T.mark("{name}″ changes sign: the concavity changes"),

@@ -4,67 +4,67 @@
     <context>
         <name>AppearanceMenu</name>
         <message>
-            <location filename="../../ui/appearance.py" line="325" />
+            <location filename="../../ui/appearance.py" line="319" />
             <source>System</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="325" />
+            <location filename="../../ui/appearance.py" line="319" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="325" />
+            <location filename="../../ui/appearance.py" line="319" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="326" />
+            <location filename="../../ui/appearance.py" line="320" />
             <source>light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="326" />
+            <location filename="../../ui/appearance.py" line="320" />
             <source>dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="338" />
+            <location filename="../../ui/appearance.py" line="332" />
             <source>&amp;Theme</source>
             <translation>主题(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="345" />
+            <location filename="../../ui/appearance.py" line="339" />
             <source>Use the {theme} colour scheme</source>
             <translation>使用{theme}配色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="350" />
+            <location filename="../../ui/appearance.py" line="344" />
             <source>Follow the system's light or dark scheme</source>
             <translation>跟随系统的浅色或深色配色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="351" />
+            <location filename="../../ui/appearance.py" line="345" />
             <source>&amp;Presentation Mode</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="353" />
+            <location filename="../../ui/appearance.py" line="347" />
             <source>Larger text, thicker lines and bigger handles for a projector</source>
             <translation>更大的文字、更粗的线条和更大的拖动点，适合投影</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="358" />
+            <location filename="../../ui/appearance.py" line="352" />
             <source>&amp;Larger Text</source>
             <translation>放大文字(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="362" />
+            <location filename="../../ui/appearance.py" line="356" />
             <source>&amp;Smaller Text</source>
             <translation>缩小文字(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="366" />
+            <location filename="../../ui/appearance.py" line="360" />
             <source>&amp;Normal Text Size</source>
             <translation>正常文字大小(&amp;N)</translation>
         </message>
@@ -72,42 +72,42 @@
     <context>
         <name>CurveList</name>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="43" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="44" />
             <source>Show or hide this curve</source>
             <translation>显示或隐藏这条曲线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="46" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="48" />
             <source>Pick the curve's colour</source>
             <translation>选择曲线的颜色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="60" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="63" />
             <source>Edit f in the f(x) field at the top of the window</source>
             <translation>在窗口顶部的 f(x) 输入框中编辑 f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="65" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="68" />
             <source>e.g. g(x) = f(x - 1) + 2  or  f'(x)</source>
             <translation>例如 g(x) = f(x - 1) + 2  或  f'(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="70" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="74" />
             <source>Remove this curve</source>
             <translation>移除这条曲线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="95" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="106" />
             <source>+ Add function</source>
             <translation>+ 添加函数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="97" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="108" />
             <source>Plot another function; it may use f, e.g. f(x - 1) or f'(x)</source>
             <translation>再绘制一个函数；可以用到 f，例如 f(x - 1) 或 f'(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="150" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="165" />
             <source>Curve colour</source>
             <translation>曲线颜色</translation>
         </message>
@@ -115,18 +115,18 @@
     <context>
         <name>DerivativePanel</name>
         <message>
-            <location filename="../../ui/panels/derivative/controls.py" line="73" />
+            <location filename="../../ui/panels/derivative/controls.py" line="74" />
             <source>Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)</source>
             <translation>割线的步长 h，从 1 到 10⁻¹²（每一格为一个数量级）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/controls.py" line="109" />
-            <location filename="../../ui/panels/derivative/controls.py" line="127" />
+            <location filename="../../ui/panels/derivative/controls.py" line="111" />
+            <location filename="../../ui/panels/derivative/controls.py" line="129" />
             <source>Show steps</source>
             <translation>显示步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/controls.py" line="127" />
+            <location filename="../../ui/panels/derivative/controls.py" line="129" />
             <source>Hide steps</source>
             <translation>隐藏步骤</translation>
         </message>
@@ -156,352 +156,352 @@
             <translation>未化简（sympy 失败）；按推导结果显示</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="30" />
+            <location filename="../../ui/panels/derivative/items.py" line="31" />
             <source>tangent at x₀</source>
             <translation>x₀ 处的切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="31" />
+            <location filename="../../ui/panels/derivative/items.py" line="32" />
             <source>secant x₀ … x₀+h</source>
             <translation>割线 x₀ … x₀+h</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="32" />
+            <location filename="../../ui/panels/derivative/items.py" line="33" />
             <source>f′ does not exist</source>
             <translation>f′ 不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="64" />
+            <location filename="../../ui/panels/derivative/items.py" line="65" />
             <source>Drag along the curve to move x₀</source>
             <translation>沿曲线拖动以移动 x₀</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="220" />
+            <location filename="../../ui/panels/derivative/items.py" line="227" />
             <source>Tangent at x₀ = {x}:  {equation}</source>
             <translation>x₀ = {x} 处的切线：  {equation}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="221" />
+            <location filename="../../ui/panels/derivative/items.py" line="228" />
             <source>slope f′({x}) = {slope}</source>
             <translation>斜率 f′({x}) = {slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="224" />
+            <location filename="../../ui/panels/derivative/items.py" line="231" />
             <source>(x₀, f(x₀)) = {where} is outside the view</source>
             <translation>(x₀, f(x₀)) = {where} 在视图之外</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="227" />
+            <location filename="../../ui/panels/derivative/items.py" line="234" />
             <source>No tangent at x₀ = {x}:</source>
             <translation>x₀ = {x} 处没有切线：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="229" />
+            <location filename="../../ui/panels/derivative/items.py" line="236" />
             <source>(the hollow point marks x₀: drag it back onto f)</source>
             <translation>（空心点标记 x₀：把它拖回 f 上）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="307" />
+            <location filename="../../ui/panels/derivative/items.py" line="314" />
             <source>not drawn: f(x₀) or f(x₀ + h) lies far outside the view</source>
             <translation>未绘制：f(x₀) 或 f(x₀ + h) 远在视图之外</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="44" />
+            <location filename="../../ui/panels/derivative/limits.py" line="45" />
             <source>forward quotient</source>
             <translation>前向差商</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="46" />
+            <location filename="../../ui/panels/derivative/limits.py" line="47" />
             <source>central quotient</source>
             <translation>中心差商</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="111" />
+            <location filename="../../ui/panels/derivative/limits.py" line="119" />
             <source>The seed's loop at x = {x}: h = 0.0001, print (f(x+h) − f(x))/h, then h *= 0.1</source>
             <translation>笔记中 x = {x} 处的循环：h = 0.0001，打印 (f(x+h) − f(x))/h，然后 h *= 0.1</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="124" />
+            <location filename="../../ui/panels/derivative/limits.py" line="132" />
             <source>Exact derivative f′({x}) = {exact} — the quotients should approach it, until round-off takes over for tiny h</source>
             <translation>精确导数 f′({x}) = {exact}——差商应当逼近它，直到 h 很小时舍入误差占上风</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="131" />
+            <location filename="../../ui/panels/derivative/limits.py" line="139" />
             <source>f′({x}) does not exist: the quotients need not settle</source>
             <translation>f′({x}) 不存在：差商不一定收敛</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="159" />
+            <location filename="../../ui/panels/derivative/limits.py" line="167" />
             <source>step h</source>
             <translation>步长 h</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="167" />
+            <location filename="../../ui/panels/derivative/limits.py" line="181" />
             <source>Compute f and the quotients in float64 or float32: round-off starts much earlier in float32</source>
             <translation>用 float64 或 float32 计算 f 和差商：float32 的舍入误差出现得早得多</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="181" />
+            <location filename="../../ui/panels/derivative/limits.py" line="195" />
             <source>Precision:</source>
             <translation>精度：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="201" />
+            <location filename="../../ui/panels/derivative/limits.py" line="215" />
             <source>f′({x}) does not exist: no error to plot</source>
             <translation>f′({x}) 不存在：没有误差可画</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="228" />
+            <location filename="../../ui/panels/derivative/limits.py" line="248" />
             <source>O(h) slope</source>
             <translation>O(h) 斜率</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="228" />
+            <location filename="../../ui/panels/derivative/limits.py" line="248" />
             <source>O(h²) slope</source>
             <translation>O(h²) 斜率</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="248" />
+            <location filename="../../ui/panels/derivative/limits.py" line="268" />
             <source>Forward</source>
             <translation>前向差分</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="248" />
+            <location filename="../../ui/panels/derivative/limits.py" line="268" />
             <source>Central</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="257" />
+            <location filename="../../ui/panels/derivative/limits.py" line="277" />
             <source>forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="266" />
+            <location filename="../../ui/panels/derivative/limits.py" line="286" />
             <source>central</source>
             <translation>中心</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="277" />
+            <location filename="../../ui/panels/derivative/limits.py" line="297" />
             <source>The {name} difference is exact for this f (error at round-off level for every h).</source>
             <translation>对这个 f，{name}差分是精确的（每个 h 的误差都只在舍入误差量级）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="286" />
+            <location filename="../../ui/panels/derivative/limits.py" line="306" />
             <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}, until round-off ∝ ε/h takes over on the left).</source>
             <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}，直到左侧舍入误差 ∝ ε/h 占上风）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="291" />
+            <location filename="../../ui/panels/derivative/limits.py" line="311" />
             <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}).</source>
             <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="91" />
+            <location filename="../../ui/panels/derivative/panel.py" line="101" />
             <source>f, f′ and the tangent</source>
             <translation>f、f′ 与切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="92" />
+            <location filename="../../ui/panels/derivative/panel.py" line="102" />
             <source>h → 0 table</source>
             <translation>h → 0 表</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="93" />
+            <location filename="../../ui/panels/derivative/panel.py" line="103" />
             <source>Error vs h</source>
             <translation>误差与 h</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="105" />
+            <location filename="../../ui/panels/derivative/panel.py" line="115" />
             <source>Derived step by step (see Show steps)</source>
             <translation>逐步推导得到（见“显示步骤”）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="106" />
+            <location filename="../../ui/panels/derivative/panel.py" line="116" />
             <source>as derived by the rules</source>
             <translation>按求导法则推导</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="115" />
+            <location filename="../../ui/panels/derivative/panel.py" line="125" />
             <source>Derived step by step from f′</source>
             <translation>由 f′ 逐步推导得到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="350" />
+            <location filename="../../ui/panels/derivative/panel.py" line="375" />
             <source>No real values here</source>
             <translation>这里没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="68" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="69" />
             <source>Three derivatives</source>
             <translation>三种导数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="82" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="83" />
             <source>Derivative</source>
             <translation>导数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="93" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="94" />
             <source>Also plot f″</source>
             <translation>同时绘制 f″</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="108" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="109" />
             <source>Tangent at x₀ (drag the point on the curve)</source>
             <translation>x₀ 处的切线（拖动曲线上的点）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="114" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="116" />
             <source>The point x₀ where the tangent touches f: a number or e.g. pi/2, 1e-3, -2pi</source>
             <translation>切线与 f 相切的点 x₀：一个数，或如 pi/2、1e-3、-2pi</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="136" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="138" />
             <source>Cannot read x₀: {problem} (x₀ stays as it was)</source>
             <translation>无法读取 x₀：{problem}（x₀ 保持不变）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="146" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="148" />
             <source>Secant → tangent</source>
             <translation>割线 → 切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="147" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="149" />
             <source>Show the secant through x₀ and x₀ + h</source>
             <translation>显示经过 x₀ 与 x₀ + h 的割线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="159" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="161" />
             <source>Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)</source>
             <translation>线性近似 f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="160" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="162" />
             <source>Shade where |f(x) − L(x)| ≤</source>
             <translation>为 |f(x) − L(x)| ≤ 的区域着色：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="183" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="191" />
             <source>Tangent: {equation}</source>
             <translation>切线：{equation}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="185" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="193" />
             <source>slope f′({x}) = {slope},  f({x}) = {y};  {point_slope}</source>
             <translation>斜率 f′({x}) = {slope}，  f({x}) = {y}；  {point_slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="194" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="202" />
             <source>f is not defined at x₀ = {x}</source>
             <translation>f 在 x₀ = {x} 处无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="196" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="204" />
             <source>{reason}, so there is no tangent there</source>
             <translation>{reason}，所以那里没有切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="202" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="210" />
             <source>Not differentiable at x₀ = {x}</source>
             <translation>在 x₀ = {x} 处不可导</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="208" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="216" />
             <source>f′({x}): none of the three exists (f is not defined)</source>
             <translation>f′({x})：三者都不存在（f 无定义）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="212" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="220" />
             <source>f′({x}): symbolic {symbolic} · reverse mode {reverse} · central difference {central}</source>
             <translation>f′({x})：符号 {symbolic} · 反向模式 {reverse} · 中心差分 {central}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="232" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="240" />
             <source>The three derivatives do not all agree:</source>
             <translation>三种导数并不完全一致：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="250" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="258" />
             <source>Everywhere else symbolic, reverse-mode and central-difference f′ agree.</source>
             <translation>其余各处，符号、反向模式和中心差分得到的 f′ 一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="261" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="269" />
             <source>✓ Symbolic, reverse-mode and central-difference f′ agree at all {total} points in view.</source>
             <translation>✓ 视图中全部 {total} 个点上，符号、反向模式和中心差分得到的 f′ 一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="268" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="276" />
             <source>✓ Symbolic, reverse-mode and central-difference f′ agree wherever f′ exists ({checked} of {total} points in view).</source>
             <translation>✓ 在 f′ 存在的地方（视图中 {total} 个点中的 {checked} 个），符号、反向模式和中心差分得到的 f′ 一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="288" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="296" />
             <source>No secant: {reason}</source>
             <translation>没有割线：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="291" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="299" />
             <source>secant slope (f(x₀+h) − f(x₀))/h = {slope}</source>
             <translation>割线斜率 (f(x₀+h) − f(x₀))/h = {slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="293" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="301" />
             <source>Secant {note}</source>
             <translation>割线{note}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="298" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="306" />
             <source>→ f′(x₀) = {slope}  (off by {gap})</source>
             <translation>→ f′(x₀) = {slope}  （相差 {gap}）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="308" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="316" />
             <source>No tangent at x₀, so no linear approximation.</source>
             <translation>x₀ 处没有切线，所以没有线性近似。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="310" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="318" />
             <source>f leaves the band right next to x₀ in this view.</source>
             <translation>在此视图中，f 紧挨着 x₀ 就离开了误差带。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="316" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="324" />
             <source>|f − L| ≤ {epsilon} for x in [{low}, {high}]: within ±{half} of x₀</source>
             <translation>x 在 [{low}, {high}] 内时 |f − L| ≤ {epsilon}：即 x₀ 左右 ±{half} 以内</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="334" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
             <source>… and {count}</source>
             <translation>……还有 {count}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="338" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="346" />
             <source>more place</source>
             <translation>处</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="338" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="346" />
             <source>more places</source>
             <translation>处</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="347" />
             <source>more kink</source>
             <translation>个尖点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="339" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="347" />
             <source>more kinks</source>
             <translation>个尖点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="341" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="349" />
             <source>more point where f′ is undefined</source>
             <translation>个 f′ 无定义的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/side_column.py" line="342" />
+            <location filename="../../ui/panels/derivative/side_column.py" line="350" />
             <source>more points where f′ is undefined</source>
             <translation>个 f′ 无定义的点</translation>
         </message>
@@ -509,282 +509,282 @@
     <context>
         <name>DescentPanel</name>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="122" />
+            <location filename="../../ui/panels/descent_controls.py" line="138" />
             <source>Learning rate η (log scale)</source>
             <translation>学习率 η（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="175" />
+            <location filename="../../ui/panels/descent_controls.py" line="196" />
             <source>◀ Back</source>
             <translation>◀ 后退</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="177" />
+            <location filename="../../ui/panels/descent_controls.py" line="198" />
             <source>Back one step</source>
             <translation>后退一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="178" />
-            <location filename="../../ui/panels/descent_controls.py" line="232" />
+            <location filename="../../ui/panels/descent_controls.py" line="199" />
+            <location filename="../../ui/panels/descent_controls.py" line="258" />
             <source>▶ Play</source>
             <translation>▶ 播放</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="181" />
+            <location filename="../../ui/panels/descent_controls.py" line="203" />
             <source>Step ▶</source>
             <translation>单步 ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="183" />
+            <location filename="../../ui/panels/descent_controls.py" line="206" />
             <source>One step forward</source>
             <translation>前进一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="186" />
+            <location filename="../../ui/panels/descent_controls.py" line="210" />
             <source>Drag to any step</source>
             <translation>拖到任意一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="192" />
+            <location filename="../../ui/panels/descent_controls.py" line="217" />
             <source>Steps per second while playing</source>
             <translation>播放时每秒的步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="195" />
+            <location filename="../../ui/panels/descent_controls.py" line="221" />
             <source>{speed} steps/s</source>
             <translation>{speed} 步/秒</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="220" />
+            <location filename="../../ui/panels/descent_controls.py" line="246" />
             <source>step {frame} / {last}</source>
             <translation>第 {frame} / {last} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="232" />
+            <location filename="../../ui/panels/descent_controls.py" line="258" />
             <source>❚❚ Pause</source>
             <translation>❚❚ 暂停</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="245" />
-            <location filename="../../ui/panels/descent_panel.py" line="688" />
+            <location filename="../../ui/panels/descent_controls.py" line="271" />
+            <location filename="../../ui/panels/descent_panel.py" line="710" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="250" />
+            <location filename="../../ui/panels/descent_controls.py" line="276" />
             <source>Frames spread evenly over the race's steps</source>
             <translation>帧均匀分布在竞赛的各步之间</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="262" />
+            <location filename="../../ui/panels/descent_controls.py" line="288" />
             <source>Frames</source>
             <translation>帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="263" />
+            <location filename="../../ui/panels/descent_controls.py" line="289" />
             <source>Frames per second</source>
             <translation>每秒帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="264" />
+            <location filename="../../ui/panels/descent_controls.py" line="290" />
             <source>Width (px)</source>
             <translation>宽度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="265" />
+            <location filename="../../ui/panels/descent_controls.py" line="291" />
             <source>Height (px)</source>
             <translation>高度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="66" />
+            <location filename="../../ui/panels/descent_panel.py" line="68" />
             <source>Your own f</source>
             <translation>自定义 f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="68" />
+            <location filename="../../ui/panels/descent_panel.py" line="70" />
             <source>That is a sign error: a step along +∇f goes uphill, to the mirror image.</source>
             <translation>这是符号错误：沿 +∇f 走是上坡，会落到镜像位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="69" />
+            <location filename="../../ui/panels/descent_panel.py" line="71" />
             <source>The learning rate overshoots: the step jumps past the minimum, not short of it.</source>
             <translation>学习率过大：这一步越过了最小值，而不是停在它之前。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="74" />
+            <location filename="../../ui/panels/descent_panel.py" line="75" />
             <source>End point</source>
             <translation>终点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="74" />
+            <location filename="../../ui/panels/descent_panel.py" line="75" />
             <source>Steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="74" />
+            <location filename="../../ui/panels/descent_panel.py" line="75" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="118" />
+            <location filename="../../ui/panels/descent_panel.py" line="120" />
             <source>f of x, or of x and y, e.g. x^2 + 2y^2</source>
             <translation>关于 x 或 x、y 的 f，例如 x^2 + 2y^2</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="122" />
+            <location filename="../../ui/panels/descent_panel.py" line="125" />
             <source>The start: x, or x, y (numbers or e.g. -pi/2)</source>
             <translation>起点：x，或 x, y（数，或如 -pi/2）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="126" />
-            <location filename="../../ui/panels/descent_panel.py" line="664" />
+            <location filename="../../ui/panels/descent_panel.py" line="130" />
+            <location filename="../../ui/panels/descent_panel.py" line="686" />
             <source>Copy as PyTorch code</source>
             <translation>复制为 PyTorch 代码</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="128" />
+            <location filename="../../ui/panels/descent_panel.py" line="133" />
             <source>A runnable script for real PyTorch that reproduces this race</source>
             <translation>一个可在真实 PyTorch 中运行、复现这场竞赛的脚本</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="129" />
-            <location filename="../../ui/panels/descent_panel.py" line="665" />
+            <location filename="../../ui/panels/descent_panel.py" line="134" />
+            <location filename="../../ui/panels/descent_panel.py" line="687" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="131" />
+            <location filename="../../ui/panels/descent_panel.py" line="136" />
             <source>Save the race as an animated GIF (frames, speed and size)</source>
             <translation>把竞赛保存为 GIF 动画（帧数、速度和尺寸）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="138" />
+            <location filename="../../ui/panels/descent_panel.py" line="143" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="142" />
-            <location filename="../../ui/panels/descent_panel.py" line="355" />
+            <location filename="../../ui/panels/descent_panel.py" line="147" />
+            <location filename="../../ui/panels/descent_panel.py" line="376" />
             <source>start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="144" />
+            <location filename="../../ui/panels/descent_panel.py" line="149" />
             <source>steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="196" />
+            <location filename="../../ui/panels/descent_panel.py" line="212" />
             <source>Whose step to explain</source>
             <translation>解释哪个优化器的这一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="212" />
+            <location filename="../../ui/panels/descent_panel.py" line="229" />
             <source>Explain the step of</source>
             <translation>解释这一步：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="363" />
+            <location filename="../../ui/panels/descent_panel.py" line="384" />
             <source>start: f({names}) needs {count} number(s): {names}</source>
             <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="400" />
+            <location filename="../../ui/panels/descent_panel.py" line="421" />
             <source>Predict the next point</source>
             <translation>预测下一个点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="402" />
+            <location filename="../../ui/panels/descent_panel.py" line="423" />
             <source>Before stepping: click (or drag) where the explained racer's next step will land</source>
             <translation>走下一步之前：点击（或拖动到）所解释的优化器下一步将落到的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="406" />
+            <location filename="../../ui/panels/descent_panel.py" line="427" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="427" />
+            <location filename="../../ui/panels/descent_panel.py" line="448" />
             <source>Click where the next step of {racer} will land, then Reveal.</source>
             <translation>点击 {racer} 下一步将落到的位置，然后按“揭晓”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="464" />
+            <location filename="../../ui/panels/descent_panel.py" line="485" />
             <source>✓ Right: the step lands at {point}.</source>
             <translation>✓ 正确：这一步落在 {point}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="466" />
+            <location filename="../../ui/panels/descent_panel.py" line="487" />
             <source>✗ The step lands at {point}; yours is {distance} away.</source>
             <translation>✗ 这一步落在 {point}；你的预测相差 {distance}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="569" />
+            <location filename="../../ui/panels/descent_panel.py" line="590" />
             <source>step {frame}</source>
             <translation>第 {frame} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="570" />
+            <location filename="../../ui/panels/descent_panel.py" line="591" />
             <source>arrows: −∇f</source>
             <translation>箭头：−∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="593" />
+            <location filename="../../ui/panels/descent_panel.py" line="614" />
             <source>‖∇f‖ = {norm} here</source>
             <translation>此处 ‖∇f‖ = {norm}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="610" />
+            <location filename="../../ui/panels/descent_panel.py" line="631" />
             <source>Switch on an optimizer to race.</source>
             <translation>打开一个优化器来参加竞赛。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="616" />
+            <location filename="../../ui/panels/descent_panel.py" line="637" />
             <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
             <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="641" />
+            <location filename="../../ui/panels/descent_panel.py" line="663" />
             <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
             <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="669" />
+            <location filename="../../ui/panels/descent_panel.py" line="691" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="695" />
+            <location filename="../../ui/panels/descent_panel.py" line="717" />
             <source>GIF not saved: {error}</source>
             <translation>GIF 未保存：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="698" />
+            <location filename="../../ui/panels/descent_panel.py" line="720" />
             <source>Saved ✓</source>
             <translation>已保存 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="699" />
+            <location filename="../../ui/panels/descent_panel.py" line="721" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="90" />
+            <location filename="../../ui/panels/descent_views.py" line="112" />
             <source>step</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="90" />
+            <location filename="../../ui/panels/descent_views.py" line="112" />
             <source>f (log scale)</source>
             <translation>f（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="261" />
+            <location filename="../../ui/panels/descent_views.py" line="310" />
             <source>The start: drag it, or click the map</source>
             <translation>起点：拖动它，或点击地图</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="284" />
+            <location filename="../../ui/panels/descent_views.py" line="333" />
             <source>Your prediction: drag it</source>
             <translation>你的预测：拖动它</translation>
         </message>
@@ -882,7 +882,7 @@
     <context>
         <name>FieldView</name>
         <message>
-            <location filename="../../ui/field_view.py" line="191" />
+            <location filename="../../ui/field_view.py" line="197" />
             <source>f has no real values here</source>
             <translation>f 在这里没有实数值</translation>
         </message>
@@ -890,117 +890,117 @@
     <context>
         <name>FunctionPanel</name>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="67" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="69" />
             <source>No shading</source>
             <translation>不着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="68" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="70" />
             <source>Shade where f rises / falls (f′)</source>
             <translation>为 f 的升降区间着色（f′）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="69" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="71" />
             <source>Shade where f bends up / down (f″)</source>
             <translation>为 f 的凹凸区间着色（f″）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="125" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="132" />
             <source>The left end of the x-range: a number or e.g. -2pi</source>
             <translation>x 范围的左端：一个数，或如 -2pi</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="126" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="133" />
             <source>The right end of the x-range: a number or e.g. -2pi</source>
             <translation>x 范围的右端：一个数，或如 -2pi</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="138" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="146" />
             <source>x from</source>
             <translation>x 从</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="140" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="148" />
             <source>to</source>
             <translation>到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="179" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="189" />
             <source>Points of interest</source>
             <translation>特殊点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="181" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="191" />
             <source>Mark roots, extrema, inflection points, intercepts, holes, asymptotes and intersections; hover or click a dot for its coordinates</source>
             <translation>标出零点、极值点、拐点、截距、可去间断点、渐近线和交点；悬停或点击圆点可查看坐标</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="197" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="208" />
             <source>Trace the curve under the cursor</source>
             <translation>沿曲线追踪光标</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="202" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="213" />
             <source>the view, or type a, b</source>
             <translation>当前视图，或输入 a, b</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="203" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="214" />
             <source>Where to look for the global minimum and maximum</source>
             <translation>在哪个区间上寻找全局最小值和最大值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="223" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="235" />
             <source>Global extrema on</source>
             <translation>全局最值区间</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="422" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="436" />
             <source>x min</source>
             <translation>x 最小值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="423" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="437" />
             <source>x max</source>
             <translation>x 最大值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="535" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="550" />
             <source>No real values in this range</source>
             <translation>此范围内没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="603" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="618" />
             <source>&lt;b&gt;{name}&lt;/b&gt; on the view {where}:</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt; 在当前视图 {where} 上：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="605" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="620" />
             <source>&lt;b&gt;{name}&lt;/b&gt; on {where}:</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt; 在 {where} 上：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="611" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="626" />
             <source>{title} on {where}</source>
             <translation>{title}区间：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="615" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="630" />
             <source>rising</source>
             <translation>上升</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="617" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="632" />
             <source>falling</source>
             <translation>下降</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="622" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="637" />
             <source>concave up</source>
             <translation>上凹</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="624" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="639" />
             <source>concave down</source>
             <translation>下凹</translation>
         </message>
@@ -1018,42 +1018,42 @@
             <translation>三维视图需要 OpenGL，而当前显示环境不支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="37" />
+            <location filename="../../ui/panels/gradient_map.py" line="38" />
             <source>minimum (∇f = 0)</source>
             <translation>极小值点（∇f = 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="38" />
+            <location filename="../../ui/panels/gradient_map.py" line="39" />
             <source>maximum (∇f = 0)</source>
             <translation>极大值点（∇f = 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="39" />
+            <location filename="../../ui/panels/gradient_map.py" line="40" />
             <source>saddle (∇f = 0)</source>
             <translation>鞍点（∇f = 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="40" />
+            <location filename="../../ui/panels/gradient_map.py" line="41" />
             <source>∇f = 0, test inconclusive</source>
             <translation>∇f = 0，判别法无法判断</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="50" />
+            <location filename="../../ui/panels/gradient_map.py" line="51" />
             <source>P: drag it (or type it above the map)</source>
             <translation>P：拖动它（或在图上方输入）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="53" />
+            <location filename="../../ui/panels/gradient_map.py" line="54" />
             <source>The head of u: drag it to turn the direction θ</source>
             <translation>u 的箭头：拖动它以改变方向 θ</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="122" />
+            <location filename="../../ui/panels/gradient_map.py" line="123" />
             <source>level curve through P (f = f(P))</source>
             <translation>过 P 的等高线（f = f(P)）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="135" />
+            <location filename="../../ui/panels/gradient_map.py" line="136" />
             <source>P + ε: where the linear approximation is checked</source>
             <translation>P + ε：检验线性近似的位置</translation>
         </message>
@@ -1078,252 +1078,252 @@
             <translation>载入一个示例函数，连同起点和视图</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="106" />
+            <location filename="../../ui/panels/gradient_panel.py" line="107" />
             <source>P = (x, y): numbers or constants, e.g. 0, ln(2)</source>
             <translation>P = (x, y)：数或常数，例如 0, ln(2)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="115" />
+            <location filename="../../ui/panels/gradient_panel.py" line="117" />
             <source>θ: the direction u = (cos θ, sin θ), in degrees</source>
             <translation>θ：方向 u = (cos θ, sin θ)，单位为度</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="116" />
+            <location filename="../../ui/panels/gradient_panel.py" line="118" />
             <source>Gradient field</source>
             <translation>梯度场</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="118" />
+            <location filename="../../ui/panels/gradient_panel.py" line="121" />
             <source>Arrows of ∇f on a grid, coloured by |∇f|</source>
             <translation>网格上 ∇f 的箭头，按 |∇f| 着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="119" />
+            <location filename="../../ui/panels/gradient_panel.py" line="122" />
             <source>Critical points</source>
             <translation>驻点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="121" />
+            <location filename="../../ui/panels/gradient_panel.py" line="124" />
             <source>Points in view where ∇f = 0, classified by the Hessian</source>
             <translation>视图中 ∇f = 0 的点，按黑塞矩阵分类</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="133" />
+            <location filename="../../ui/panels/gradient_panel.py" line="141" />
             <source>Values from the autodiff core (one reverse-mode pass); the partials' formulas from the steps engine, treating the other variable as a constant</source>
             <translation>数值来自自动微分内核（一次反向模式计算）；偏导数公式来自求导步骤引擎，把另一个变量视为常数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="146" />
+            <location filename="../../ui/panels/gradient_panel.py" line="154" />
             <source>ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03</source>
             <translation>ε = (ε₁, ε₂)：从 P 出发的步长，例如 0.01, -0.03</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="149" />
+            <location filename="../../ui/panels/gradient_panel.py" line="158" />
             <source>Shade |f − L| ≤</source>
             <translation>着色 |f − L| ≤</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="151" />
+            <location filename="../../ui/panels/gradient_panel.py" line="160" />
             <source>Shade the map where the tangent plane L is this close</source>
             <translation>为切平面 L 与 f 足够接近的区域着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="157" />
+            <location filename="../../ui/panels/gradient_panel.py" line="172" />
             <source>L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference shrinks like |ε|²</source>
             <translation>L = f(P) + ε·∇f(P)，即 P 处的切平面，与真实的 f(P + ε) 比较；差值按 |ε|² 缩小</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="201" />
+            <location filename="../../ui/panels/gradient_panel.py" line="216" />
             <source>Partials as slices: the other variable held constant</source>
             <translation>偏导数即切片：另一个变量保持不变</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="205" />
+            <location filename="../../ui/panels/gradient_panel.py" line="220" />
             <source>Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</source>
             <translation>方向导数 Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="208" />
+            <location filename="../../ui/panels/gradient_panel.py" line="223" />
             <source>Linear approximation L = f(P) + ε·∇f(P)</source>
             <translation>线性近似 L = f(P) + ε·∇f(P)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="234" />
+            <location filename="../../ui/panels/gradient_panel.py" line="251" />
             <source>Map and point</source>
             <translation>地图与点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="235" />
+            <location filename="../../ui/panels/gradient_panel.py" line="252" />
             <source>Vector rules</source>
             <translation>向量求导法则</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="236" />
+            <location filename="../../ui/panels/gradient_panel.py" line="253" />
             <source>3D surface</source>
             <translation>三维曲面</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="433" />
+            <location filename="../../ui/panels/gradient_panel.py" line="450" />
             <source>tolerance</source>
             <translation>容差</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="564" />
+            <location filename="../../ui/panels/gradient_panel.py" line="581" />
             <source>No critical points (∇f = 0) in view.</source>
             <translation>视图中没有驻点（∇f = 0）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="570" />
+            <location filename="../../ui/panels/gradient_panel.py" line="587" />
             <source> (the first {count}; zoom in for the rest)</source>
             <translation>（前 {count} 个；放大可看到其余）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="574" />
+            <location filename="../../ui/panels/gradient_panel.py" line="591" />
             <source>Critical points in view: {parts}{more}. ∇f = 0 is necessary, not sufficient: not every such point is the global minimum (hover a marker for its Hessian).</source>
             <translation>视图中的驻点：{parts}{more}。∇f = 0 是必要条件而非充分条件：并非每个这样的点都是全局最小值（把鼠标悬停在标记上可查看其黑塞矩阵）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="577" />
+            <location filename="../../ui/panels/gradient_panel.py" line="594" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="583" />
+            <location filename="../../ui/panels/gradient_panel.py" line="600" />
             <source>minimum</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="584" />
+            <location filename="../../ui/panels/gradient_panel.py" line="601" />
             <source>maximum</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="585" />
+            <location filename="../../ui/panels/gradient_panel.py" line="602" />
             <source>saddle</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="586" />
+            <location filename="../../ui/panels/gradient_panel.py" line="603" />
             <source>inconclusive</source>
             <translation>个无法判断的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="588" />
+            <location filename="../../ui/panels/gradient_panel.py" line="605" />
             <source>minima</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="588" />
+            <location filename="../../ui/panels/gradient_panel.py" line="605" />
             <source>maxima</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="588" />
+            <location filename="../../ui/panels/gradient_panel.py" line="605" />
             <source>saddles</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="130" />
+            <location filename="../../ui/panels/gradient_plots.py" line="140" />
             <source>f is undefined along this slice</source>
             <translation>f 在这条切片上无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="142" />
+            <location filename="../../ui/panels/gradient_plots.py" line="152" />
             <source>θ (direction of u)</source>
             <translation>θ（u 的方向）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="148" />
+            <location filename="../../ui/panels/gradient_plots.py" line="163" />
             <source>θ, the direction of u: drag it</source>
             <translation>θ，u 的方向：拖动它</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="179" />
+            <location filename="../../ui/panels/gradient_plots.py" line="205" />
             <source>max |∇f|: u along ∇f</source>
             <translation>最大 |∇f|：u 沿 ∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="182" />
+            <location filename="../../ui/panels/gradient_plots.py" line="208" />
             <source>min −|∇f|: steepest descent</source>
             <translation>最小 −|∇f|：最速下降</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="40" />
+            <location filename="../../ui/panels/gradient_readout.py" line="52" />
             <source>f is undefined here: drag P into the coloured region</source>
             <translation>f 在这里无定义：把 P 拖到着色区域内</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="52" />
+            <location filename="../../ui/panels/gradient_readout.py" line="64" />
             <source>P is a critical point, no uphill direction</source>
             <translation>P 是驻点，没有上升方向</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="54" />
+            <location filename="../../ui/panels/gradient_readout.py" line="66" />
             <source>{pair}  (steepest descent)</source>
             <translation>{pair}  （最速下降方向）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="65" />
+            <location filename="../../ui/panels/gradient_readout.py" line="77" />
             <source>No linear approximation where f is undefined.</source>
             <translation>f 无定义处没有线性近似。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="74" />
+            <location filename="../../ui/panels/gradient_readout.py" line="86" />
             <source>seed:</source>
             <translation>笔记：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="93" />
+            <location filename="../../ui/panels/gradient_readout.py" line="105" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="30" />
+            <location filename="../../ui/panels/gradient_rules.py" line="31" />
             <source>Rule</source>
             <translation>法则</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="31" />
+            <location filename="../../ui/panels/gradient_rules.py" line="32" />
             <source>Random inputs</source>
             <translation>随机输入</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="32" />
+            <location filename="../../ui/panels/gradient_rules.py" line="33" />
             <source>Autodiff (reverse mode)</source>
             <translation>自动微分（反向模式）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="33" />
+            <location filename="../../ui/panels/gradient_rules.py" line="34" />
             <source>Formula</source>
             <translation>公式</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="34" />
+            <location filename="../../ui/panels/gradient_rules.py" line="35" />
             <source>Largest difference</source>
             <translation>最大差值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="54" />
+            <location filename="../../ui/panels/gradient_rules.py" line="55" />
             <source>n: the length of x</source>
             <translation>n：x 的长度</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="55" />
+            <location filename="../../ui/panels/gradient_rules.py" line="56" />
             <source>m: the other side of A</source>
             <translation>m：A 的另一维</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="57" />
+            <location filename="../../ui/panels/gradient_rules.py" line="58" />
             <source>The random seed of A, x</source>
             <translation>A、x 的随机种子</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="59" />
+            <location filename="../../ui/panels/gradient_rules.py" line="63" />
             <source>Each gradient below is taken by reverse mode on the autodiff core (one backward pass per output for a vector-valued function: column j is ∇ of output j) and set beside the seed's formula, for a random A and x.</source>
             <translation>下面每个梯度都由自动微分内核的反向模式求得（对向量值函数，每个输出做一次反向传播：第 j 列是第 j 个输出的 ∇），并与笔记中的公式并列比较，A 和 x 是随机的。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_rules.py" line="69" />
+            <location filename="../../ui/panels/gradient_rules.py" line="73" />
             <source>random seed</source>
             <translation>随机种子</translation>
         </message>
@@ -1336,132 +1336,132 @@
             <translation>{name} 被使用了 {count} 次，所以有 {count} 条边把梯度传回给它：这些贡献相加（多元链式法则）。</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="61" />
+            <location filename="../../ui/graph_view/explanation.py" line="63" />
             <source>Step {position} of {length}</source>
             <translation>第 {position} 步，共 {length} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="68" />
+            <location filename="../../ui/graph_view/explanation.py" line="70" />
             <source>Forward mode:</source>
             <translation>前向模式：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="76" />
+            <location filename="../../ui/graph_view/explanation.py" line="79" />
             <source>Control flow:</source>
             <translation>控制流：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="83" />
+            <location filename="../../ui/graph_view/explanation.py" line="86" />
             <source>Printed:</source>
             <translation>打印输出：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="85" />
+            <location filename="../../ui/graph_view/explanation.py" line="88" />
             <source>Expected:</source>
             <translation>预期：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="99" />
+            <location filename="../../ui/graph_view/explanation.py" line="102" />
             <source>Line {line}, column {column}: {message}</source>
             <translation>第 {line} 行第 {column} 列：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="106" />
+            <location filename="../../ui/graph_view/explanation.py" line="109" />
             <source>Line {line}: {message}</source>
             <translation>第 {line} 行：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="108" />
+            <location filename="../../ui/graph_view/explanation.py" line="111" />
             <source>Column {column}: {message}</source>
             <translation>第 {column} 列：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="113" />
+            <location filename="../../ui/graph_view/explanation.py" line="116" />
             <source>not started</source>
             <translation>尚未开始</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="114" />
+            <location filename="../../ui/graph_view/explanation.py" line="117" />
             <source>finished</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="115" />
+            <location filename="../../ui/graph_view/explanation.py" line="118" />
             <source>forward</source>
             <translation>前向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="116" />
+            <location filename="../../ui/graph_view/explanation.py" line="119" />
             <source>backward</source>
             <translation>反向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="95" />
+            <location filename="../../ui/graph_view/inputs.py" line="96" />
             <source>A number, a constant such as log(2), or a vector: 0, 1, 2, 3</source>
             <translation>一个数、如 log(2) 的常数，或一个向量：0, 1, 2, 3</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="97" />
+            <location filename="../../ui/graph_view/inputs.py" line="98" />
             <source>requires_grad</source>
             <translation>requires_grad</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="116" />
+            <location filename="../../ui/graph_view/inputs.py" line="123" />
             <source>torch.manual_seed before the run: changes torch.randn values</source>
             <translation>运行前的 torch.manual_seed：会改变 torch.randn 的值</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="118" />
+            <location filename="../../ui/graph_view/inputs.py" line="125" />
             <source>seed</source>
             <translation>种子</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/inputs.py" line="144" />
+            <location filename="../../ui/graph_view/inputs.py" line="151" />
             <source>Inputs made by the program: {inputs}</source>
             <translation>程序创建的输入：{inputs}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/items.py" line="164" />
+            <location filename="../../ui/graph_view/items.py" line="131" />
             <source>value  {value}</source>
             <translation>值  {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/items.py" line="164" />
+            <location filename="../../ui/graph_view/items.py" line="131" />
             <source>value  not yet</source>
             <translation>值  尚未计算</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="64" />
+            <location filename="../../ui/graph_view/program_controls.py" line="67" />
             <source>Custom program</source>
             <translation>自定义程序</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="77" />
+            <location filename="../../ui/graph_view/program_controls.py" line="80" />
             <source>Expression / definitions</source>
             <translation>表达式 / 定义</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="78" />
+            <location filename="../../ui/graph_view/program_controls.py" line="81" />
             <source>Python (PyTorch-style)</source>
             <translation>Python（PyTorch 风格）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="92" />
+            <location filename="../../ui/graph_view/program_controls.py" line="96" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="93" />
+            <location filename="../../ui/graph_view/program_controls.py" line="97" />
             <source>Mode</source>
             <translation>模式</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="94" />
+            <location filename="../../ui/graph_view/program_controls.py" line="98" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/program_controls.py" line="144" />
+            <location filename="../../ui/graph_view/program_controls.py" line="148" />
             <source>Forward mode: tangents from</source>
             <translation>前向模式：切向量来自</translation>
         </message>
@@ -1486,164 +1486,164 @@
             <translation>正在运行程序…（{seconds} 秒后停止）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="31" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="32" />
             <source>In Python mode write requires_grad=, .detach() and backward() in the program.</source>
             <translation>在 Python 模式下，请在程序里写 requires_grad=、.detach() 和 backward()。</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="47" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="48" />
             <source>PyTorch sandbox</source>
             <translation>PyTorch 沙盒</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="53" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="54" />
             <source>detach():</source>
             <translation>detach()：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="55" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="56" />
             <source>Backward again (no zero_)</source>
             <translation>再次反向传播（不调用 zero_）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="58" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="59" />
             <source>Backward after free</source>
             <translation>释放后再反向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="61" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="62" />
             <source>Non-scalar backward</source>
             <translation>非标量反向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="101" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="103" />
             <source>Later lines use {name}.detach(): no gradient flows back through it</source>
             <translation>后面的行使用 {name}.detach()：梯度不会经由它回传</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="160" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="172" />
             <source>f.backward() a second time, without retain_graph=True:</source>
             <translation>第二次调用 f.backward()，且没有 retain_graph=True：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/sandbox_controls.py" line="174" />
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="186" />
             <source>; type several values for an input, e.g. 0, 1, 2, 3</source>
             <translation>；请为某个输入填写多个值，例如 0, 1, 2, 3</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="41" />
+            <location filename="../../ui/graph_view/step_bar.py" line="42" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="41" />
+            <location filename="../../ui/graph_view/step_bar.py" line="42" />
             <source>Back to the start (Home)</source>
             <translation>回到起点（Home）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="44" />
+            <location filename="../../ui/graph_view/step_bar.py" line="45" />
             <source>Back one step</source>
             <translation>后退一步</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="47" />
+            <location filename="../../ui/graph_view/step_bar.py" line="48" />
             <source>One step back (←)</source>
             <translation>后退一步（←）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="50" />
+            <location filename="../../ui/graph_view/step_bar.py" line="51" />
             <source>Step forward</source>
             <translation>前向一步</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="53" />
+            <location filename="../../ui/graph_view/step_bar.py" line="54" />
             <source>Evaluate the next node (Space or →)</source>
             <translation>计算下一个节点（空格或 →）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="56" />
+            <location filename="../../ui/graph_view/step_bar.py" line="57" />
             <source>Step backward</source>
             <translation>反向一步</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="59" />
+            <location filename="../../ui/graph_view/step_bar.py" line="60" />
             <source>Next chain-rule step</source>
             <translation>下一步链式法则</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="62" />
+            <location filename="../../ui/graph_view/step_bar.py" line="63" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="62" />
+            <location filename="../../ui/graph_view/step_bar.py" line="63" />
             <source>Both passes (End)</source>
             <translation>前向与反向两遍（End）</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="65" />
+            <location filename="../../ui/graph_view/step_bar.py" line="66" />
             <source>Fit</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="65" />
+            <location filename="../../ui/graph_view/step_bar.py" line="66" />
             <source>Fit the graph to view</source>
             <translation>让计算图适应视图</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="69" />
+            <location filename="../../ui/graph_view/step_bar.py" line="70" />
             <source>Scrub through the steps</source>
             <translation>拖动浏览各步</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="85" />
+            <location filename="../../ui/graph_view/step_bar.py" line="91" />
             <source>Timeline</source>
             <translation>时间线</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view.py" line="53" />
+            <location filename="../../ui/graph_view/view.py" line="78" />
             <source>Zoom in</source>
             <translation>放大</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view.py" line="56" />
+            <location filename="../../ui/graph_view/view.py" line="80" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view.py" line="59" />
+            <location filename="../../ui/graph_view/view.py" line="82" />
             <source>Fit graph to view</source>
             <translation>计算图适应视图</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view_choice.py" line="20" />
+            <location filename="../../ui/graph_view/view_choice.py" line="21" />
             <source>Every operation: one card per +, ·, ^, function, as the autodiff core records them.
 Named steps only: the inputs and your named definitions; each edge carries the single-step partial ∂definition/∂name, as the seed's chain-rule example draws it.</source>
             <translation>每个运算：每个 +、·、^、函数各一张卡片，与自动微分内核记录的一致。
 仅命名步骤：输入和你命名的定义；每条边上是单步偏导数 ∂定义/∂名称，与笔记中链式法则例子的画法一致。</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view_choice.py" line="25" />
+            <location filename="../../ui/graph_view/view_choice.py" line="26" />
             <source>Python programs are traced operation by operation on the autodiff core: there are no named definitions to group them into, so only every operation can be shown.</source>
             <translation>Python 程序在自动微分内核上逐个运算地追踪：没有可以把它们归组的命名定义，所以只能显示每个运算。</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view_choice.py" line="41" />
+            <location filename="../../ui/graph_view/view_choice.py" line="42" />
             <source>named steps only</source>
             <translation>仅命名步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view_choice.py" line="42" />
+            <location filename="../../ui/graph_view/view_choice.py" line="43" />
             <source>every operation</source>
             <translation>每个运算</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/graph_panel.py" line="133" />
+            <location filename="../../ui/panels/graph_panel.py" line="137" />
             <source>Inputs</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/graph_panel.py" line="364" />
+            <location filename="../../ui/panels/graph_panel.py" line="370" />
             <source>(The graph shows the last program that built.)</source>
             <translation>（计算图显示的是上一次成功构建的程序。）</translation>
         </message>
@@ -1651,122 +1651,122 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>IntegralPanel</name>
         <message>
-            <location filename="../../ui/panels/integral_items.py" line="34" />
+            <location filename="../../ui/panels/integral_items.py" line="36" />
             <source>tangent to F at x₀ (slope f(x₀))</source>
             <translation>F 在 x₀ 处的切线（斜率 f(x₀)）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_items.py" line="89" />
+            <location filename="../../ui/panels/integral_items.py" line="85" />
             <source>Drag to move the bound {name}</source>
             <translation>拖动以移动积分限 {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_items.py" line="124" />
+            <location filename="../../ui/panels/integral_items.py" line="129" />
             <source>Drag along F to move x₀: the tangent to F has slope f(x₀)</source>
             <translation>沿 F 拖动以移动 x₀：F 的切线斜率为 f(x₀)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="129" />
+            <location filename="../../ui/panels/integral_panel.py" line="136" />
             <source>Area, sums and F(x)</source>
             <translation>面积、黎曼和与 F(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="130" />
+            <location filename="../../ui/panels/integral_panel.py" line="137" />
             <source>n doubling table</source>
             <translation>n 倍增表</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="131" />
+            <location filename="../../ui/panels/integral_panel.py" line="138" />
             <source>Error vs n</source>
             <translation>误差与 n</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="401" />
+            <location filename="../../ui/panels/integral_panel.py" line="432" />
             <source>No real values here</source>
             <translation>这里没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="448" />
+            <location filename="../../ui/panels/integral_panel.py" line="479" />
             <source> — the integral has no value, so the sums approach nothing meaningful</source>
             <translation>——该积分没有值，所以这些和不会趋近任何有意义的数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="466" />
+            <location filename="../../ui/panels/integral_panel.py" line="497" />
             <source>F(x) = ∫ f(t) dt from {anchor} (a = {a}: F + C)</source>
             <translation>F(x) = 从 {anchor} 起的 ∫ f(t) dt（a = {a}：F + C）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="586" />
+            <location filename="../../ui/panels/integral_panel.py" line="617" />
             <source>working…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="586" />
+            <location filename="../../ui/panels/integral_panel.py" line="617" />
             <source>not computed</source>
             <translation>未计算</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="588" />
+            <location filename="../../ui/panels/integral_panel.py" line="619" />
             <source>Exact (sympy): {value}</source>
             <translation>精确值（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="591" />
+            <location filename="../../ui/panels/integral_panel.py" line="622" />
             <source>Numeric (mpmath): {value}</source>
             <translation>数值（mpmath）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="602" />
+            <location filename="../../ui/panels/integral_panel.py" line="633" />
             <source>Antiderivative (sympy): F(x) = {formula} + C</source>
             <translation>原函数（sympy）：F(x) = {formula} + C</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="605" />
+            <location filename="../../ui/panels/integral_panel.py" line="636" />
             <source>Antiderivative: sympy found none</source>
             <translation>原函数：sympy 没有找到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="607" />
+            <location filename="../../ui/panels/integral_panel.py" line="638" />
             <source>Antiderivative (sympy): {value}</source>
             <translation>原函数（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="654" />
+            <location filename="../../ui/panels/integral_panel.py" line="689" />
             <source>{rule} for n = 1, 2, 4, …, printed like the derivative lab's h table</source>
             <translation>n = 1, 2, 4, … 时的{rule}，按导数页 h 表的格式打印</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="657" />
+            <location filename="../../ui/panels/integral_panel.py" line="692" />
             <source> (errors once a reference value is known)</source>
             <translation>（有了参考值后才显示误差）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="686" />
+            <location filename="../../ui/panels/integral_panel.py" line="721" />
             <source>slope of F at {x} (central difference, h = {h}): {slope}</source>
             <translation>F 在 {x} 处的斜率（中心差分，h = {h}）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="695" />
+            <location filename="../../ui/panels/integral_panel.py" line="730" />
             <source>d/dx of sympy's F at {x} (derivative lab): {slope}</source>
             <translation>sympy 所得 F 在 {x} 处的 d/dx（导数页）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="703" />
+            <location filename="../../ui/panels/integral_panel.py" line="738" />
             <source>tangent to F: {tangent}</source>
             <translation>F 的切线：{tangent}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="705" />
+            <location filename="../../ui/panels/integral_panel.py" line="742" />
             <source>F′(x₀) = f(x₀) ✓ (the fundamental theorem)</source>
             <translation>F′(x₀) = f(x₀) ✓（微积分基本定理）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="708" />
+            <location filename="../../ui/panels/integral_panel.py" line="746" />
             <source>F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, or F does not exist there)</source>
             <translation>此处 F′(x₀) ≠ f(x₀)（f 在 x₀ 处不连续，或 F 在那里不存在）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_side.py" line="67" />
+            <location filename="../../ui/panels/integral_side.py" line="66" />
             <source>Number of subintervals n (log scale, 1 … 10 000)</source>
             <translation>子区间数 n（对数刻度，1 … 10 000）</translation>
         </message>
@@ -1786,47 +1786,47 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>积分上限：一个数、如 pi/2 的表达式，或 inf/-inf</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_side.py" line="161" />
+            <location filename="../../ui/panels/integral_side.py" line="163" />
             <source>Riemann sum</source>
             <translation>黎曼和</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_side.py" line="162" />
+            <location filename="../../ui/panels/integral_side.py" line="164" />
             <source>Draw the shapes</source>
             <translation>画出矩形/梯形</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_side.py" line="172" />
+            <location filename="../../ui/panels/integral_side.py" line="175" />
             <source>Rule</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_side.py" line="181" />
+            <location filename="../../ui/panels/integral_side.py" line="184" />
             <source>Accumulation F(x) = ∫ₐˣ f(t) dt</source>
             <translation>累积函数 F(x) = ∫ₐˣ f(t) dt</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_side.py" line="182" />
+            <location filename="../../ui/panels/integral_side.py" line="185" />
             <source>Draw F(x) and its tangent at x₀</source>
             <translation>画出 F(x) 及其在 x₀ 处的切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_side.py" line="189" />
+            <location filename="../../ui/panels/integral_side.py" line="192" />
             <source>Where to check F′(x₀) = f(x₀): a number or e.g. pi/4</source>
             <translation>在哪里检验 F′(x₀) = f(x₀)：一个数，或如 pi/4</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_views.py" line="82" />
+            <location filename="../../ui/panels/integral_views.py" line="97" />
             <source>No reference value to measure errors against</source>
             <translation>没有可用来衡量误差的参考值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_views.py" line="91" />
+            <location filename="../../ui/panels/integral_views.py" line="106" />
             <source> (exact)</source>
             <translation>（精确）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_views.py" line="109" />
+            <location filename="../../ui/panels/integral_views.py" line="130" />
             <source>round-off level</source>
             <translation>舍入误差水平</translation>
         </message>
@@ -1842,48 +1842,48 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LessonsDock</name>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="98" />
+            <location filename="../../ui/lessons_pane.py" line="103" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="99" />
+            <location filename="../../ui/lessons_pane.py" line="104" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="200" />
+            <location filename="../../ui/lessons_pane.py" line="205" />
             <source>This app has no {tab} tab.</source>
             <translation>本应用没有“{tab}”页。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="243" />
+            <location filename="../../ui/lessons_pane.py" line="248" />
             <source>the notes</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="243" />
+            <location filename="../../ui/lessons_pane.py" line="248" />
             <source>the lesson</source>
             <translation>本课</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="246" />
+            <location filename="../../ui/lessons_pane.py" line="251" />
             <source>Check: {label}</source>
             <translation>核对：{label}</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="248" />
             <location filename="../../ui/lessons_pane.py" line="253" />
+            <location filename="../../ui/lessons_pane.py" line="258" />
             <source>{who}: {lines}</source>
             <translation>{who}：{lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="250" />
+            <location filename="../../ui/lessons_pane.py" line="255" />
             <source>computing in the background…</source>
             <translation>正在后台计算…</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="253" />
+            <location filename="../../ui/lessons_pane.py" line="258" />
             <source>this app</source>
             <translation>本应用</translation>
         </message>
@@ -1891,132 +1891,132 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="233" />
             <source>f(x) is not used on the {tab} tab, which has its own input</source>
             <translation>“{tab}”页不使用 f(x)，它有自己的输入框</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>; f(x) drives the {tab} tab</source>
             <translation>；f(x) 用于“{tab}”页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="225" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>; f(x) drives the {tabs} tabs</source>
             <translation>；f(x) 用于{tabs}页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>&amp;Export Image…</source>
             <translation>导出图片(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>&amp;Copy Image</source>
             <translation>复制图片(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="268" />
             <source>Edit &amp;Expression</source>
             <translation>编辑表达式(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="271" />
             <source>&amp;Full Screen</source>
             <translation>全屏(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>&amp;About Calculus Explorer</source>
             <translation>关于 Calculus Explorer(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="265" />
+            <location filename="../../ui/main_window.py" line="277" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>Expression &amp;Syntax</source>
             <translation>表达式语法(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="288" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="282" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="298" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="325" />
+            <location filename="../../ui/main_window.py" line="337" />
             <source>There is no panel to export</source>
             <translation>没有可导出的面板</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="334" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>Exported {path} ({width}×{height})</source>
             <translation>已导出 {path}（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="362" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="367" />
+            <location filename="../../ui/main_window.py" line="379" />
             <source>Copied the plot to the clipboard ({width}×{height})</source>
             <translation>已将图像复制到剪贴板（{width}×{height}）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="380" />
+            <location filename="../../ui/main_window.py" line="392" />
             <source>About {app}</source>
             <translation>关于 {app}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="382" />
+            <location filename="../../ui/main_window.py" line="394" />
             <source>Explore the calculus behind deep learning: derivatives and the limit h→0, tangent lines and the rules step by step, the chain rule, and backpropagation stepped through a computational graph on a PyTorch-style autograd core.</source>
             <translation>探索深度学习背后的微积分：导数与极限 h→0、切线与求导法则的逐步推导、链式法则，以及在 PyTorch 风格的自动微分内核上沿计算图逐步进行的反向传播。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="388" />
+            <location filename="../../ui/main_window.py" line="400" />
             <source>Built with PySide6, pyqtgraph, NumPy and SymPy.</source>
             <translation>基于 PySide6、pyqtgraph、NumPy 和 SymPy 构建。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="394" />
-            <source>Enter</source>
-            <translation>回车</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="394" />
+            <location filename="../../ui/main_window.py" line="409" />
             <source>Plot the expression now (typing plots after a short pause)</source>
             <translation>立即绘制表达式（输入后稍停也会自动绘制）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="409" />
+            <location filename="../../ui/main_window.py" line="410" />
+            <source>Enter</source>
+            <translation>回车</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="430" />
             <source>Keyboard Shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
+            <location filename="../../ui/main_window.py" line="477" />
             <source>{names} and {last}</source>
             <translation>{names}和{last}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
+            <location filename="../../ui/main_window.py" line="477" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -2042,27 +2042,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotView</name>
         <message>
-            <location filename="../../ui/plot.py" line="141" />
+            <location filename="../../ui/plot.py" line="149" />
             <source>Reset view</source>
             <translation>重置视图</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="143" />
+            <location filename="../../ui/plot.py" line="151" />
             <source>Show the whole curve again (Ctrl+0)</source>
             <translation>重新显示整条曲线（Ctrl+0）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="145" />
+            <location filename="../../ui/plot.py" line="153" />
             <source>Axes Through the Origin</source>
             <translation>坐标轴过原点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="147" />
+            <location filename="../../ui/plot.py" line="155" />
             <source>Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do</source>
             <translation>让 x 轴和 y 轴穿过 (0, 0)，与 Desmos 和 GeoGebra 一样</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="253" />
+            <location filename="../../ui/plot.py" line="267" />
             <source>Mouse position in plot coordinates</source>
             <translation>鼠标在图中的坐标</translation>
         </message>
@@ -2070,37 +2070,37 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PredictionBox</name>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="304" />
+            <location filename="../../ui/lessons_pane.py" line="313" />
             <source>Predict</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="309" />
+            <location filename="../../ui/lessons_pane.py" line="319" />
             <source>your prediction, e.g. -2048 or 1/3</source>
             <translation>你的预测，例如 -2048 或 1/3</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="310" />
+            <location filename="../../ui/lessons_pane.py" line="320" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="325" />
+            <location filename="../../ui/lessons_pane.py" line="335" />
             <source>Type a number first: predicting is the point.</source>
             <translation>请先输入一个数：先预测才是关键。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="337" />
+            <location filename="../../ui/lessons_pane.py" line="347" />
             <source>Right: {answer}.</source>
             <translation>正确：{answer}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="342" />
+            <location filename="../../ui/lessons_pane.py" line="352" />
             <source>The answer is {answer}. Your {guess} looks like {mistake}.</source>
             <translation>答案是 {answer}。你的 {guess} 看起来是因为{mistake}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="350" />
+            <location filename="../../ui/lessons_pane.py" line="360" />
             <source>The answer is {answer}.</source>
             <translation>答案是 {answer}。</translation>
         </message>
@@ -2108,133 +2108,134 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>SessionDocument</name>
         <message>
-            <location filename="../../ui/session_document.py" line="33" />
+            <location filename="../../ui/session_document.py" line="35" />
             <source>Calculus Explorer sessions (*.calcx);;All files (*)</source>
             <translation>Calculus Explorer 会话 (*.calcx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="58" />
-            <location filename="../../ui/session_document.py" line="181" />
+            <location filename="../../ui/session_document.py" line="60" />
+            <location filename="../../ui/session_document.py" line="227" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="88" />
+            <location filename="../../ui/session_document.py" line="93" />
             <source>&amp;New Session</source>
             <translation>新建会话(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="90" />
+            <location filename="../../ui/session_document.py" line="95" />
             <source>&amp;Open Session…</source>
             <translation>打开会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="91" />
+            <location filename="../../ui/session_document.py" line="96" />
             <source>&amp;Save Session</source>
             <translation>保存会话(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="93" />
+            <location filename="../../ui/session_document.py" line="98" />
             <source>Save Session &amp;As…</source>
             <translation>会话另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="96" />
+            <location filename="../../ui/session_document.py" line="101" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="99" />
+            <location filename="../../ui/session_document.py" line="104" />
             <source>Open &amp;Example</source>
             <translation>打开示例(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="120" />
+            <location filename="../../ui/session_document.py" line="125" />
             <source>No recent sessions</source>
             <translation>没有最近的会话</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="123" />
+            <location filename="../../ui/session_document.py" line="128" />
             <source>Clear Recent</source>
             <translation>清除最近记录</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="188" />
-            <source>Open Session</source>
-            <translation>打开会话</translation>
-        </message>
-        <message>
-            <location filename="../../ui/session_document.py" line="202" />
-            <source>Could not open the session</source>
-            <translation>无法打开会话</translation>
-        </message>
-        <message>
-            <location filename="../../ui/session_document.py" line="217" />
-            <source>Could not open the example</source>
-            <translation>无法打开示例</translation>
-        </message>
-        <message>
-            <location filename="../../ui/session_document.py" line="220" />
-            <source>{title} (example)</source>
-            <translation>{title}（示例）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/session_document.py" line="229" />
+            <location filename="../../ui/session_document.py" line="206" />
+            <location filename="../../ui/session_document.py" line="275" />
             <source>Opened with changes</source>
             <translation>已打开，但有改动</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="241" />
+            <location filename="../../ui/session_document.py" line="234" />
+            <source>Open Session</source>
+            <translation>打开会话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session_document.py" line="248" />
+            <source>Could not open the session</source>
+            <translation>无法打开会话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session_document.py" line="263" />
+            <source>Could not open the example</source>
+            <translation>无法打开示例</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session_document.py" line="266" />
+            <source>{title} (example)</source>
+            <translation>{title}（示例）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session_document.py" line="287" />
             <source>Save Session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="257" />
+            <location filename="../../ui/session_document.py" line="303" />
             <source>Could not save the session</source>
             <translation>无法保存会话</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="282" />
+            <location filename="../../ui/session_document.py" line="328" />
             <source>Unsaved changes</source>
             <translation>未保存的更改</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="283" />
+            <location filename="../../ui/session_document.py" line="329" />
             <source>Save the changes to {name} before going on?</source>
             <translation>继续之前，是否保存对“{name}”的更改？</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="405" />
+            <location filename="../../ui/session_document.py" line="451" />
             <source>Restore unsaved work?</source>
             <translation>恢复未保存的工作？</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="407" />
+            <location filename="../../ui/session_document.py" line="453" />
             <source>Calculus Explorer did not close properly last time. Restore the work it saved automatically?</source>
             <translation>Calculus Explorer 上次没有正常关闭。要恢复它自动保存的工作吗？</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="412" />
+            <location filename="../../ui/session_document.py" line="458" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="413" />
+            <location filename="../../ui/session_document.py" line="459" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="417" />
+            <location filename="../../ui/session_document.py" line="463" />
             <source>Not Now</source>
             <translation>以后再说</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="438" />
+            <location filename="../../ui/session_document.py" line="484" />
             <source>Could not restore the autosave</source>
             <translation>无法恢复自动保存</translation>
         </message>
         <message>
-            <location filename="../../ui/session_document.py" line="443" />
+            <location filename="../../ui/session_document.py" line="489" />
             <source>Recovered</source>
             <translation>已恢复</translation>
         </message>
@@ -2277,12 +2278,12 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>f(x) 中可以出现的全部内容。u 代表任意表达式（链式法则会带来 u′）；示例可以原样复制到输入框。</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="71" />
+            <location filename="../../ui/syntax_help.py" line="73" />
             <source>Nothing matches; clear the search to see everything.</source>
             <translation>没有匹配项；清空搜索框即可查看全部。</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="105" />
+            <location filename="../../ui/syntax_help.py" line="107" />
             <source>also {names}</source>
             <translation>也可写作 {names}</translation>
         </message>
@@ -3003,512 +3004,517 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>{name}″ = 0：二阶导数判别法无法判断</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="174" />
+            <location filename="../../ui/core_messages.py" line="175" />
+            <source>simplified</source>
+            <translation>已化简</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="176" />
             <source>{name}″ = {value} &gt; 0: local minimum</source>
             <translation>{name}″ = {value} &gt; 0：局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="175" />
+            <location filename="../../ui/core_messages.py" line="177" />
             <source>{name}″ = {value} &lt; 0: local maximum</source>
             <translation>{name}″ = {value} &lt; 0：局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="176" />
+            <location filename="../../ui/core_messages.py" line="178" />
             <source>{name}″ changes sign: the concavity changes</source>
             <translation>{name}″ 变号：凹凸性改变</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="177" />
+            <location filename="../../ui/core_messages.py" line="179" />
             <source>{name}′ = 0 here but keeps its sign: not an extremum</source>
             <translation>{name}′ 在此为 0 但不变号：不是极值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="179" />
+            <location filename="../../ui/core_messages.py" line="181" />
             <source>left sum</source>
             <translation>左和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="180" />
+            <location filename="../../ui/core_messages.py" line="182" />
             <source>right sum</source>
             <translation>右和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="181" />
+            <location filename="../../ui/core_messages.py" line="183" />
             <source>midpoint sum</source>
             <translation>中点和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="182" />
+            <location filename="../../ui/core_messages.py" line="184" />
             <source>trapezoid rule</source>
             <translation>梯形法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="183" />
+            <location filename="../../ui/core_messages.py" line="185" />
             <source>Simpson's rule</source>
             <translation>辛普森法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="184" />
+            <location filename="../../ui/core_messages.py" line="186" />
             <source>upper sum</source>
             <translation>上和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="185" />
+            <location filename="../../ui/core_messages.py" line="187" />
             <source>lower sum</source>
             <translation>下和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="186" />
+            <location filename="../../ui/core_messages.py" line="188" />
             <source>Left sum</source>
             <translation>左和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="187" />
+            <location filename="../../ui/core_messages.py" line="189" />
             <source>Right sum</source>
             <translation>右和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="188" />
+            <location filename="../../ui/core_messages.py" line="190" />
             <source>Midpoint sum</source>
             <translation>中点和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="189" />
+            <location filename="../../ui/core_messages.py" line="191" />
             <source>Trapezoid rule</source>
             <translation>梯形法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="190" />
+            <location filename="../../ui/core_messages.py" line="192" />
             <source>Upper sum</source>
             <translation>上和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="191" />
+            <location filename="../../ui/core_messages.py" line="193" />
             <source>Lower sum</source>
             <translation>下和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="192" />
+            <location filename="../../ui/core_messages.py" line="194" />
             <source>lower bound</source>
             <translation>积分下限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="193" />
+            <location filename="../../ui/core_messages.py" line="195" />
             <source>upper bound</source>
             <translation>积分上限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="194" />
+            <location filename="../../ui/core_messages.py" line="196" />
             <source>{rule} with n = {n}: {value} (error {error})</source>
             <translation>n = {n} 时的{rule}：{value}（误差 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="195" />
+            <location filename="../../ui/core_messages.py" line="197" />
             <source>{rule} with n = {n}: {value}</source>
             <translation>n = {n} 时的{rule}：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="196" />
+            <location filename="../../ui/core_messages.py" line="198" />
             <source>Riemann sums need finite bounds a and b</source>
             <translation>黎曼和需要有限的积分限 a 和 b</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="197" />
+            <location filename="../../ui/core_messages.py" line="199" />
             <source>The {rule} is exact for this f (error at round-off for every n)</source>
             <translation>对这个 f，{rule}是精确的（每个 n 的误差都在舍入误差量级）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="198" />
+            <location filename="../../ui/core_messages.py" line="200" />
             <source>Too few errors above round-off to measure the order</source>
             <translation>高于舍入误差的误差太少，无法测出阶数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="199" />
+            <location filename="../../ui/core_messages.py" line="201" />
             <source>Observed order: error ∝ n^{slope} (theory for a smooth f: n^−{order})</source>
             <translation>观测到的阶：误差 ∝ n^{slope}（光滑 f 的理论值：n^−{order}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="200" />
+            <location filename="../../ui/core_messages.py" line="202" />
             <source>diverges ({formula})</source>
             <translation>发散（{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="201" />
+            <location filename="../../ui/core_messages.py" line="203" />
             <source>no value (sympy: {formula})</source>
             <translation>没有值（sympy：{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="202" />
+            <location filename="../../ui/core_messages.py" line="204" />
             <source>not a real number ({formula})</source>
             <translation>不是实数（{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="203" />
+            <location filename="../../ui/core_messages.py" line="205" />
             <source>sympy found no closed form</source>
             <translation>sympy 没有找到闭式解</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="204" />
+            <location filename="../../ui/core_messages.py" line="206" />
             <source>sympy could not work it out</source>
             <translation>sympy 无法算出</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="205" />
+            <location filename="../../ui/core_messages.py" line="207" />
             <source>diverges to +∞</source>
             <translation>发散到 +∞</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="206" />
+            <location filename="../../ui/core_messages.py" line="208" />
             <source>diverges to −∞</source>
             <translation>发散到 −∞</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="207" />
+            <location filename="../../ui/core_messages.py" line="209" />
             <source>diverges (no value)</source>
             <translation>发散（没有值）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="208" />
+            <location filename="../../ui/core_messages.py" line="210" />
             <source>not a real number</source>
             <translation>不是实数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="209" />
+            <location filename="../../ui/core_messages.py" line="211" />
             <source>no value</source>
             <translation>没有值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="210" />
+            <location filename="../../ui/core_messages.py" line="212" />
             <source>{value} (unreliable: error estimate {error})</source>
             <translation>{value}（不可靠：误差估计 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="211" />
+            <location filename="../../ui/core_messages.py" line="213" />
             <source>{value} ({method}, error estimate {error})</source>
             <translation>{value}（{method}，误差估计 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="212" />
+            <location filename="../../ui/core_messages.py" line="214" />
             <source>Exact and numeric agree (difference {difference})</source>
             <translation>精确值与数值一致（差 {difference}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="213" />
+            <location filename="../../ui/core_messages.py" line="215" />
             <source>Exact and numeric DISAGREE by {difference}: one of them is wrong here (check the integrand's singularities)</source>
             <translation>精确值与数值相差 {difference}，不一致：其中一个在这里是错的（请检查被积函数的奇点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="217" />
+            <location filename="../../ui/core_messages.py" line="219" />
             <source>sympy and the numeric analysis both find no finite real value</source>
             <translation>sympy 和数值分析都认为没有有限的实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="218" />
+            <location filename="../../ui/core_messages.py" line="220" />
             <source>Numeric value only: {why}</source>
             <translation>只有数值结果：{why}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="219" />
+            <location filename="../../ui/core_messages.py" line="221" />
             <source>sympy and the numeric analysis DISAGREE about whether the integral has a value</source>
             <translation>sympy 与数值分析对积分是否有值的判断不一致</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="220" />
+            <location filename="../../ui/core_messages.py" line="222" />
             <source>Enter the {what}: a number, an expression such as pi/2, or inf</source>
             <translation>请输入{what}：一个数、如 pi/2 的表达式，或 inf</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="221" />
+            <location filename="../../ui/core_messages.py" line="223" />
             <source>The {what} must be a number (a constant such as pi/2, or inf): {message}</source>
             <translation>{what}必须是一个数（如 pi/2 这样的常数，或 inf）：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="222" />
+            <location filename="../../ui/core_messages.py" line="224" />
             <source>The {what} {text} has no real value</source>
             <translation>{what} {text} 没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="223" />
+            <location filename="../../ui/core_messages.py" line="225" />
             <source>The {what} {text} is too large for a finite bound (at most 1e15); type inf for an infinite one</source>
             <translation>{what} {text} 作为有限积分限太大了（最多 1e15）；无穷积分限请输入 inf</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="227" />
+            <location filename="../../ui/core_messages.py" line="229" />
             <source>f has a corner at x = {x}: the quadrature is split there</source>
             <translation>f 在 x = {x} 处有尖角：数值积分在那里分段</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="229" />
+            <location filename="../../ui/core_messages.py" line="231" />
             <source>Log-sum-exp (the seed)</source>
             <translation>Log-sum-exp（笔记中的例子）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="230" />
+            <location filename="../../ui/core_messages.py" line="232" />
             <source>Bowl x² + 2y²</source>
             <translation>碗形 x² + 2y²</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="231" />
+            <location filename="../../ui/core_messages.py" line="233" />
             <source>Saddle x² − y²</source>
             <translation>鞍面 x² − y²</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="232" />
+            <location filename="../../ui/core_messages.py" line="234" />
             <source>d2l: f(x) = x², η = 0.2 from x = 10</source>
             <translation>d2l：f(x) = x²，η = 0.2，从 x = 10 出发</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="233" />
+            <location filename="../../ui/core_messages.py" line="235" />
             <source>d2l: f(x) = x·cos(cx), a local minimum</source>
             <translation>d2l：f(x) = x·cos(cx)，一个局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="234" />
+            <location filename="../../ui/core_messages.py" line="236" />
             <source>d2l: f = 0.1x² + 2y² (ill-conditioned)</source>
             <translation>d2l：f = 0.1x² + 2y²（病态）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="235" />
+            <location filename="../../ui/core_messages.py" line="237" />
             <source>d2l: f = x² + 2y², η = 0.1 from (−5, −2)</source>
             <translation>d2l：f = x² + 2y²，η = 0.1，从 (−5, −2) 出发</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="236" />
+            <location filename="../../ui/core_messages.py" line="238" />
             <source>Seed: four-variable chain rule</source>
             <translation>笔记：四变量链式法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="237" />
+            <location filename="../../ui/core_messages.py" line="239" />
             <source>Log-sum-exp at (0, ln 2)</source>
             <translation>Log-sum-exp，在 (0, ln 2) 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="238" />
+            <location filename="../../ui/core_messages.py" line="240" />
             <source>2xᵀx with x = arange(4)</source>
             <translation>2xᵀx，其中 x = arange(4)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="239" />
+            <location filename="../../ui/core_messages.py" line="241" />
             <source>Neuron σ(w·x + b), squared loss</source>
             <translation>神经元 σ(w·x + b)，平方损失</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="240" />
+            <location filename="../../ui/core_messages.py" line="242" />
             <source>Control flow: the seed's f(a)</source>
             <translation>控制流：笔记中的 f(a)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="242" />
+            <location filename="../../ui/core_messages.py" line="244" />
             <source>f′ is undefined at {at} ({reason})</source>
             <translation>f′ 在 {at} 处无定义（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="243" />
+            <location filename="../../ui/core_messages.py" line="245" />
             <source>pole of f</source>
             <translation>f 的极点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="244" />
+            <location filename="../../ui/core_messages.py" line="246" />
             <source>f is not defined there</source>
             <translation>f 在那里无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="245" />
+            <location filename="../../ui/core_messages.py" line="247" />
             <source>f′ cannot be computed at {at}: f overflows float64 here</source>
             <translation>无法在 {at} 处计算 f′：f 在这里超出 float64 范围</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="246" />
+            <location filename="../../ui/core_messages.py" line="248" />
             <source>F({x}) does not exist: f has a pole at x = {pole}, between a and x₀, that cannot be integrated across</source>
             <translation>F({x}) 不存在：f 在 a 与 x₀ 之间的 x = {pole} 处有极点，积分无法越过它</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="251" />
+            <location filename="../../ui/core_messages.py" line="253" />
             <source>running</source>
             <translation>运行中</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="252" />
+            <location filename="../../ui/core_messages.py" line="254" />
             <source>did not converge</source>
             <translation>未收敛</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="253" />
+            <location filename="../../ui/core_messages.py" line="255" />
             <source>local minimum</source>
             <translation>局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="254" />
+            <location filename="../../ui/core_messages.py" line="256" />
             <source>local maximum</source>
             <translation>局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="255" />
+            <location filename="../../ui/core_messages.py" line="257" />
             <source>saddle point</source>
             <translation>鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="256" />
+            <location filename="../../ui/core_messages.py" line="258" />
             <source>degenerate critical point</source>
             <translation>退化驻点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="257" />
+            <location filename="../../ui/core_messages.py" line="259" />
             <source>oscillating</source>
             <translation>振荡</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="258" />
+            <location filename="../../ui/core_messages.py" line="260" />
             <source>diverged</source>
             <translation>发散</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="259" />
+            <location filename="../../ui/core_messages.py" line="261" />
             <source>stopped: f undefined</source>
             <translation>已停止：f 无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="260" />
+            <location filename="../../ui/core_messages.py" line="262" />
             <source>unbounded below</source>
             <translation>无下界</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="261" />
+            <location filename="../../ui/core_messages.py" line="263" />
             <source>f (log scale)</source>
             <translation>f（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="262" />
+            <location filename="../../ui/core_messages.py" line="264" />
             <source>sign(f)·log₁₀(1 + |f|)</source>
             <translation>sign(f)·log₁₀(1 + |f|)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="263" />
+            <location filename="../../ui/core_messages.py" line="265" />
             <source>did not converge in {steps} steps: ‖∇f‖ = {norm} &gt; {tolerance}</source>
             <translation>{steps} 步内未收敛：‖∇f‖ = {norm} &gt; {tolerance}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="264" />
+            <location filename="../../ui/core_messages.py" line="266" />
             <source>reached a local minimum at {where} ({second} &gt; 0)</source>
             <translation>在 {where} 处到达局部极小值（{second} &gt; 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="265" />
+            <location filename="../../ui/core_messages.py" line="267" />
             <source>reached a local minimum at {where} (curvatures {curvatures}, all positive)</source>
             <translation>在 {where} 处到达局部极小值（曲率 {curvatures}，全为正）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="266" />
+            <location filename="../../ui/core_messages.py" line="268" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="267" />
+            <location filename="../../ui/core_messages.py" line="269" />
             <source>constant</source>
             <translation>常量</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="268" />
+            <location filename="../../ui/core_messages.py" line="270" />
             <source>detach() copy</source>
             <translation>detach() 副本</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="269" />
+            <location filename="../../ui/core_messages.py" line="271" />
             <source>Press Step forward to evaluate the first node.</source>
             <translation>按“前向一步”计算第一个节点。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="270" />
+            <location filename="../../ui/core_messages.py" line="272" />
             <source>there is no next step to predict here: the race ends at this step</source>
             <translation>这里没有下一步可预测：竞赛在这一步结束</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="272" />
+            <location filename="../../ui/core_messages.py" line="274" />
             <source>The folder '{folder}' does not exist</source>
             <translation>文件夹“{folder}”不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="273" />
+            <location filename="../../ui/core_messages.py" line="275" />
             <source>The folder '{folder}' cannot be written to</source>
             <translation>无法写入文件夹“{folder}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="274" />
+            <location filename="../../ui/core_messages.py" line="276" />
             <source>Cannot export to '{name}': use a .png or .svg file name</source>
             <translation>无法导出到“{name}”：请使用 .png 或 .svg 文件名</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="275" />
+            <location filename="../../ui/core_messages.py" line="277" />
             <source>'{name}' has no .png or .svg suffix</source>
             <translation>“{name}”没有 .png 或 .svg 后缀</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="277" />
+            <location filename="../../ui/core_messages.py" line="279" />
             <source>{optimizer}, step {step}</source>
             <translation>{optimizer}，第 {step} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="278" />
+            <location filename="../../ui/core_messages.py" line="280" />
             <source>f went from {before} to {after}</source>
             <translation>f 从 {before} 变为 {after}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="279" />
+            <location filename="../../ui/core_messages.py" line="281" />
             <source>f went from {before} to {after} (up: the step overshot)</source>
             <translation>f 从 {before} 变为 {after}（上升了：这一步走过头了）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="280" />
+            <location filename="../../ui/core_messages.py" line="282" />
             <source>{symbol} = g (the first step) = {value}</source>
             <translation>{symbol} = g（第一步）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="281" />
+            <location filename="../../ui/core_messages.py" line="283" />
             <source>d = g + μ·b (look ahead) = {value}</source>
             <translation>d = g + μ·b（向前看）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="282" />
+            <location filename="../../ui/core_messages.py" line="284" />
             <source>√v + ε = the gradient's running size = {value}</source>
             <translation>√v + ε = 梯度的滑动大小 = {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="283" />
+            <location filename="../../ui/core_messages.py" line="285" />
             <source>s = s + g² (all squared gradients so far) = {value}</source>
             <translation>s = s + g²（迄今所有梯度的平方和）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="285" />
+            <location filename="../../ui/core_messages.py" line="287" />
             <source>{name} = {value} (input)</source>
             <translation>{name} = {value}（输入）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="286" />
+            <location filename="../../ui/core_messages.py" line="288" />
             <source>{name} = {value} (constant)</source>
             <translation>{name} = {value}（常量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="287" />
+            <location filename="../../ui/core_messages.py" line="289" />
             <source>{name} = {value} (input, requires_grad=False)</source>
             <translation>{name} = {value}（输入，requires_grad=False）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="288" />
+            <location filename="../../ui/core_messages.py" line="290" />
             <source>{name} = {value} (a copy with no gradient history: the edge is cut)</source>
             <translation>{name} = {value}（一个没有梯度历史的副本：这条边被切断）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="289" />
+            <location filename="../../ui/core_messages.py" line="291" />
             <source>{partial} = {seed} (the seed of the backward pass)</source>
             <translation>{partial} = {seed}（反向传播的起点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="290" />
+            <location filename="../../ui/core_messages.py" line="292" />
             <source>{partial} = {seed} (the gradient= argument, ones for a non-scalar output)</source>
             <translation>{partial} = {seed}（gradient= 参数，非标量输出时为全 1）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="291" />
+            <location filename="../../ui/core_messages.py" line="293" />
             <source>{partial} = 0: no gradient reaches {name} (its uses are detached)</source>
             <translation>{partial} = 0：没有梯度到达 {name}（它的使用都被 detach 了）</translation>
         </message>
