@@ -4,8 +4,10 @@ Qt reads a button's or check box's own text as its name and a tooltip as its des
 edit, slider, combo box, plot or scroll area has no text of its own, so Qt would read nothing (or
 a combo box's current value) and the user would not know what the control is for. Every such
 control is named where it is made, with ``describe`` (tests/ui/test_keyboard_focus_chain.py walks
-every tab's focus chain and checks). ``tab_order`` fixes Tab's order where it differs from the
-layout; ``show_focus_frame`` marks a plot or graph that has the focus.
+every tab's focus chain and checks). The name and description are translatable texts
+(``T.lazy("…")``) bound to the widget, so a screen reader hears them in the language the app is
+shown in, also after View ▸ Language switches it. ``tab_order`` fixes Tab's order where it
+differs from the layout; ``show_focus_frame`` marks a plot or graph that has the focus.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui import palette
+from explorer.ui import i18n, palette
 
 W = TypeVar("W", bound=QWidget)
 # The focus frame and the ring round a plot's handle: the palette's blue, 5.3:1 on white (focus
@@ -36,12 +38,15 @@ FOCUS_FRAME_WIDTH = 2
 _FRAMES_INSTALLED = "explorer_focus_frames"
 
 
-def describe(widget: W, name: str, description: str = "") -> W:
+def describe(widget: W, name: object, description: object = "") -> W:
     """Give ``widget`` the accessible ``name`` (what it is) and ``description`` (what it does,
-    how to use it from the keyboard); without a description the tooltip is read."""
-    widget.setAccessibleName(name)
+    how to use it from the keyboard); without a description the tooltip is read.
+
+    Both are texts to render (``T.lazy("…")``): they are set again in the new language whenever
+    the language changes."""
+    i18n.bind(widget, "setAccessibleName", name)
     if description:
-        widget.setAccessibleDescription(description)
+        i18n.bind(widget, "setAccessibleDescription", description)
     return widget
 
 

@@ -488,8 +488,11 @@ class FieldView(PlotView):
     def arrows(self, key: str) -> ArrowField | None:
         return self._arrows.get(key)
 
-    def add_handle(self, key: str, *, color: str, tooltip: str = "") -> DraggablePoint:
-        """A draggable point; drags emit ``handle_dragged(key, x, y)``; the owner moves it."""
+    def add_handle(
+        self, key: str, *, color: str, tooltip: str = "", name: object = None
+    ) -> DraggablePoint:
+        """A draggable point; drags emit ``handle_dragged(key, x, y)``; the owner moves it.
+        ``name`` (a text, ``key`` by default) is what the keyboard description calls it."""
         handle = self._handles.get(key)
         if handle is None:
             handle = DraggablePoint(color, tooltip=tooltip)
@@ -501,7 +504,7 @@ class FieldView(PlotView):
             self._handles[key] = handle
             self.keyboard.add(
                 KeyboardHandle(
-                    key,
+                    key if name is None else name,
                     position=lambda h=handle: item_position(h, self),
                     drag_to=lambda x, y, k=key: self.handle_dragged.emit(k, x, y),
                     release=lambda k=key: self.handle_released.emit(k),

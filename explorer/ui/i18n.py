@@ -39,7 +39,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
 from explorer.ui.resources import resource_path
 
@@ -249,6 +249,34 @@ def retranslate_bound() -> None:
                 break
 
 
+# Qt's own buttons inside a dock's title bar and a tab bar name themselves (from Qt's catalogue)
+# once, when made: {objectName: (Qt's context, name, description)}.
+_QT_OWN_NAMES = {
+    "qt_dockwidget_closebutton": ("QDockWidget", "Close", "Closes the dock widget"),
+    "qt_dockwidget_floatbutton": (
+        "QDockWidget",
+        "Float",
+        "Undocks and re-attaches the dock widget",
+    ),
+    "ScrollLeftButton": ("QTabBar", "Scroll Left", ""),
+    "ScrollRightButton": ("QTabBar", "Scroll Right", ""),
+}
+
+
+def retranslate_qt_own_names() -> None:
+    """Name Qt's own dock and tab-bar buttons again in the current language (screen readers)."""
+    app = QCoreApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for top in app.topLevelWidgets():
+        for name, (context, accessible, description) in _QT_OWN_NAMES.items():
+            for button in top.findChildren(QWidget, name):
+                button.setAccessibleName(QCoreApplication.translate(context, accessible))
+                if description:
+                    translated = QCoreApplication.translate(context, description)
+                    button.setAccessibleDescription(translated)
+
+
 # ----- core's messages ----------------------------------------------------------------------------
 
 
@@ -325,6 +353,7 @@ class _LanguageWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:
             retranslate_bound()
+            retranslate_qt_own_names()
         return False
 
 

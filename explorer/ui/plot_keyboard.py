@@ -6,7 +6,8 @@ ring marks the handle the keys move; ←/→ (and ↑/↓ for a point that moves
 it by 1/100 of the view, with Shift by 1/1000; Tab goes on to the plot's next handle, and from the
 last one to the next control. A move is exactly what a mouse drag to that spot does (the panel's
 own drag handler is called, then its release handler), so snapping, limits and redraws are the
-panel's as always.
+panel's as always. The plot's accessible description says which handle the keys move, in the
+language the app is shown in (written again when the language changes).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 
 from explorer.ui.accessible import FOCUS
+from explorer.ui.i18n import Context
 from explorer.ui.plot import PlotView
 from explorer.ui.plot_style import make_pen
 from explorer.ui.screen_only import HiddenInExport
@@ -26,6 +28,7 @@ from explorer.ui.screen_only import HiddenInExport
 STEPS_PER_VIEW = 100  # an arrow key moves a handle 1/100 of the view
 FINE_STEPS_PER_VIEW = 1000  # with Shift
 RING_SIZE = 30.0  # px: the focus ring round the handle the keys move
+T = Context("PlotKeyboard")
 
 _ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -57,7 +60,7 @@ class KeyboardHandle:
     ↑ and ↓.
     """
 
-    name: str
+    name: object  # a text: rendered in the current language when the description is written
     position: Callable[[], tuple[float, float] | None]
     drag_to: Callable[[float, float], None]
     release: Callable[[], None] = lambda: None
@@ -68,14 +71,14 @@ class PlotKeyboard(QObject):
     """Arrow keys for a PlotView's handles (see the module docstring)."""
 
     def __init__(
-        self, plot: PlotView, handles: Sequence[KeyboardHandle] = (), *, what: str = ""
+        self, plot: PlotView, handles: Sequence[KeyboardHandle] = (), *, what: object = ""
     ) -> None:
         super().__init__(plot)
         self.plot = plot
         self.widget = plot.plot_widget
         self.handles: list[KeyboardHandle] = list(handles)
         self.current = 0
-        self._what = what
+        self._what = what  # what the plot shows: a text rendered in the current language
         self._written: str | None = None  # the description this object last wrote
         self.ring = FocusRing()
         plot.plot_item.addItem(self.ring, ignoreBounds=True)
@@ -142,15 +145,22 @@ class PlotKeyboard(QObject):
             # Someone else described the plot (what it shows): keep that, add the keys to it.
             self._what = current
         handle = self.handle()
-        names = ", ".join(h.name for h in self.handles)
+        names = ", ".join(str(h.name) for h in self.handles)
         keys = (
-            f"Arrow keys move {handle.name} (now {_coordinates(handle)})"
+            T(
+                "Arrow keys move {handle} (now {where})",
+                handle=handle.name,
+                where=_coordinates(handle),
+            )
             if handle
-            else f"Arrow keys move {names} when shown"
+            else T("Arrow keys move {handles} when shown", handles=names)
         )
-        also = "; Tab goes to the next handle" if len(self.handles) > 1 else ""
-        parts = [self._what, f"{keys}; Shift for fine steps{also}"]
-        self._written = ". ".join(part for part in parts if part)
+        if len(self.handles) > 1:
+            keys = T("{keys}; Shift for fine steps; Tab goes to the next handle", keys=keys)
+        else:
+            keys = T("{keys}; Shift for fine steps", keys=keys)
+        what = str(self._what)
+        self._written = T("{what}. {keys}", what=what, keys=keys) if what else keys
         self.widget.setAccessibleDescription(self._written)
 
     def _next_handle(self, forward: bool) -> bool:
@@ -174,6 +184,10 @@ class PlotKeyboard(QObject):
             elif shown and event.reason() == Qt.FocusReason.BacktabFocusReason:
                 self.current = shown[-1]
             self.show_ring()
+            self._describe()
+        elif kind == QEvent.Type.LanguageChange:
+            # The bound description (what the plot shows) was set again in the new language
+            # just before; the keys' part follows it.
             self._describe()
         elif kind == QEvent.Type.FocusOut:
             self.ring.setVisible(False)

@@ -1,8 +1,12 @@
 """Help ▸ Keyboard Shortcuts: every key a window answers to, read from its actions and shortcuts
-(so the list cannot fall behind them), plus the keys widgets handle themselves (``key_help``)."""
+(so the list cannot fall behind them), plus the keys widgets handle themselves (``key_help``).
+
+The rows are read in the language the app is shown in: action texts and tab titles are already
+translated, and ``key_help`` answers in the current language."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,7 +14,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-EVERYWHERE = "Everywhere"
+from explorer.ui.i18n import Context
+
+T = Context("ShortcutList")
+EVERYWHERE = T.mark("Everywhere")
+# A mnemonic written after a translated text, as Chinese, Japanese and Korean menus do: "退出(&Q)".
+_TRAILING_MNEMONIC = re.compile(r"\s*\(&\w\)")
 
 
 @dataclass(frozen=True)
@@ -62,11 +71,12 @@ def shortcut_rows(
                 add(keys, what, widget)
     rows = []
     for (keys, what), places in found.items():
-        shown = EVERYWHERE if EVERYWHERE in places else ", ".join(places)
+        shown = T(EVERYWHERE) if EVERYWHERE in places else ", ".join(places)
         rows.append(ShortcutRow(keys, what, shown))
     return rows
 
 
 def action_label(action: QAction) -> str:
-    """An action's text without its mnemonic ampersand and trailing ellipsis."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    """An action's text without its mnemonic (``&Quit``, ``退出(&Q)``) and trailing ellipsis."""
+    text = _TRAILING_MNEMONIC.sub("", action.text().replace("&&", "\0"))
+    return text.replace("&", "").replace("\0", "&").rstrip("…")

@@ -77,9 +77,19 @@
             <translation>显示或隐藏这条曲线</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="45" />
+            <source>Show curve {n}</source>
+            <translation>显示曲线 {n}</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/function_panel/curve_list.py" line="48" />
             <source>Pick the curve's colour</source>
             <translation>选择曲线的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="49" />
+            <source>Colour of curve {n}</source>
+            <translation>曲线 {n} 的颜色</translation>
         </message>
         <message>
             <location filename="../../ui/panels/function_panel/curve_list.py" line="63" />
@@ -92,9 +102,19 @@
             <translation>例如 g(x) = f(x - 1) + 2  或  f'(x)</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="69" />
+            <source>Curve {n} expression</source>
+            <translation>曲线 {n} 的表达式</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/function_panel/curve_list.py" line="74" />
             <source>Remove this curve</source>
             <translation>移除这条曲线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="75" />
+            <source>Remove curve {n}</source>
+            <translation>删除曲线 {n}</translation>
         </message>
         <message>
             <location filename="../../ui/panels/function_panel/curve_list.py" line="106" />
@@ -118,6 +138,11 @@
             <location filename="../../ui/panels/derivative/controls.py" line="74" />
             <source>Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)</source>
             <translation>割线的步长 h，从 1 到 10⁻¹²（每一格为一个数量级）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="75" />
+            <source>Secant step h</source>
+            <translation>割线步长 h</translation>
         </message>
         <message>
             <location filename="../../ui/panels/derivative/controls.py" line="111" />
@@ -216,117 +241,152 @@
             <translation>中心差商</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="119" />
+            <location filename="../../ui/panels/derivative/limits.py" line="97" />
+            <source>Table of difference quotients as h → 0</source>
+            <translation>h → 0 时的差商表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="98" />
+            <source>Forward and central difference quotients at x₀ and their errors, one row per h</source>
+            <translation>x₀ 处的前向差商与中心差商及其误差，每个 h 一行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="121" />
             <source>The seed's loop at x = {x}: h = 0.0001, print (f(x+h) − f(x))/h, then h *= 0.1</source>
             <translation>笔记中 x = {x} 处的循环：h = 0.0001，打印 (f(x+h) − f(x))/h，然后 h *= 0.1</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="132" />
+            <location filename="../../ui/panels/derivative/limits.py" line="134" />
             <source>Exact derivative f′({x}) = {exact} — the quotients should approach it, until round-off takes over for tiny h</source>
             <translation>精确导数 f′({x}) = {exact}——差商应当逼近它，直到 h 很小时舍入误差占上风</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="139" />
+            <location filename="../../ui/panels/derivative/limits.py" line="141" />
             <source>f′({x}) does not exist: the quotients need not settle</source>
             <translation>f′({x}) 不存在：差商不一定收敛</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="167" />
+            <location filename="../../ui/panels/derivative/limits.py" line="169" />
             <source>step h</source>
             <translation>步长 h</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="173" />
+            <source>Log-log plot of the quotients' error against h</source>
+            <translation>差商误差随 h 变化的双对数图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="174" />
+            <source>Forward (O(h)) and central (O(h²)) difference errors; a star marks the best h</source>
+            <translation>前向差分（O(h)）与中心差分（O(h²)）的误差；星号标出最佳 h</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/derivative/limits.py" line="181" />
+            <source>Precision</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/limits.py" line="183" />
             <source>Compute f and the quotients in float64 or float32: round-off starts much earlier in float32</source>
             <translation>用 float64 或 float32 计算 f 和差商：float32 的舍入误差出现得早得多</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="195" />
+            <location filename="../../ui/panels/derivative/limits.py" line="197" />
             <source>Precision:</source>
             <translation>精度：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="215" />
+            <location filename="../../ui/panels/derivative/limits.py" line="217" />
             <source>f′({x}) does not exist: no error to plot</source>
             <translation>f′({x}) 不存在：没有误差可画</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="248" />
+            <location filename="../../ui/panels/derivative/limits.py" line="250" />
             <source>O(h) slope</source>
             <translation>O(h) 斜率</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="248" />
+            <location filename="../../ui/panels/derivative/limits.py" line="250" />
             <source>O(h²) slope</source>
             <translation>O(h²) 斜率</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="268" />
+            <location filename="../../ui/panels/derivative/limits.py" line="270" />
             <source>Forward</source>
             <translation>前向差分</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="268" />
+            <location filename="../../ui/panels/derivative/limits.py" line="270" />
             <source>Central</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="277" />
+            <location filename="../../ui/panels/derivative/limits.py" line="279" />
             <source>forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="286" />
+            <location filename="../../ui/panels/derivative/limits.py" line="288" />
             <source>central</source>
             <translation>中心</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="297" />
+            <location filename="../../ui/panels/derivative/limits.py" line="299" />
             <source>The {name} difference is exact for this f (error at round-off level for every h).</source>
             <translation>对这个 f，{name}差分是精确的（每个 h 的误差都只在舍入误差量级）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="306" />
+            <location filename="../../ui/panels/derivative/limits.py" line="308" />
             <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}, until round-off ∝ ε/h takes over on the left).</source>
             <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}，直到左侧舍入误差 ∝ ε/h 占上风）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/limits.py" line="311" />
+            <location filename="../../ui/panels/derivative/limits.py" line="313" />
             <source>{Name}: best h {best} (theory {symbol} ≈ {theory}), fitted slope {slope} (error ∝ {order}).</source>
             <translation>{Name}：最佳 h {best}（理论值 {symbol} ≈ {theory}），拟合斜率 {slope}（误差 ∝ {order}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="101" />
+            <location filename="../../ui/panels/derivative/panel.py" line="88" />
+            <source>Plot of f(x), its derivative and the tangent at x₀</source>
+            <translation>f(x)、它的导数及 x₀ 处切线的图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="103" />
             <source>f, f′ and the tangent</source>
             <translation>f、f′ 与切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="102" />
+            <location filename="../../ui/panels/derivative/panel.py" line="104" />
             <source>h → 0 table</source>
             <translation>h → 0 表</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="103" />
+            <location filename="../../ui/panels/derivative/panel.py" line="105" />
             <source>Error vs h</source>
             <translation>误差与 h</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="115" />
+            <location filename="../../ui/panels/derivative/panel.py" line="117" />
             <source>Derived step by step (see Show steps)</source>
             <translation>逐步推导得到（见“显示步骤”）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="116" />
+            <location filename="../../ui/panels/derivative/panel.py" line="118" />
             <source>as derived by the rules</source>
             <translation>按求导法则推导</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="125" />
+            <location filename="../../ui/panels/derivative/panel.py" line="127" />
             <source>Derived step by step from f′</source>
             <translation>由 f′ 逐步推导得到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/panel.py" line="375" />
+            <location filename="../../ui/panels/derivative/panel.py" line="172" />
+            <source>f, f′ and the tangent at x₀</source>
+            <translation>f、f′ 与 x₀ 处的切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/panel.py" line="377" />
             <source>No real values here</source>
             <translation>这里没有实数值</translation>
         </message>
@@ -349,6 +409,11 @@
             <location filename="../../ui/panels/derivative/side_column.py" line="109" />
             <source>Tangent at x₀ (drag the point on the curve)</source>
             <translation>x₀ 处的切线（拖动曲线上的点）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="112" />
+            <source>Tangent point x₀</source>
+            <translation>切点 x₀</translation>
         </message>
         <message>
             <location filename="../../ui/panels/derivative/side_column.py" line="116" />
@@ -379,6 +444,21 @@
             <location filename="../../ui/panels/derivative/side_column.py" line="162" />
             <source>Shade where |f(x) − L(x)| ≤</source>
             <translation>为 |f(x) − L(x)| ≤ 的区域着色：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="163" />
+            <source>Shade where |f(x) − L(x)| ≤ ε</source>
+            <translation>为 |f(x) − L(x)| ≤ ε 的区域着色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="169" />
+            <source>Tolerance ε of the linear approximation</source>
+            <translation>线性近似的容差 ε</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/side_column.py" line="170" />
+            <source>The band is shaded where f differs from the tangent line by at most ε</source>
+            <translation>在 f 与切线相差不超过 ε 的地方着色成带</translation>
         </message>
         <message>
             <location filename="../../ui/panels/derivative/side_column.py" line="191" />
@@ -509,89 +589,169 @@
     <context>
         <name>DescentPanel</name>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="138" />
+            <location filename="../../ui/panels/descent_controls.py" line="39" />
+            <source>learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="40" />
+            <source>momentum</source>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="41" />
+            <source>first-moment decay</source>
+            <translation>一阶矩衰减</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="42" />
+            <source>second-moment decay</source>
+            <translation>二阶矩衰减</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="43" />
+            <source>smoothing constant</source>
+            <translation>平滑常数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="44" />
+            <source>epsilon</source>
+            <translation>epsilon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="45" />
+            <source>weight decay</source>
+            <translation>权重衰减</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="126" />
+            <source>Race {optimizer}</source>
+            <translation>让 {optimizer} 参加竞赛</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="137" />
+            <source>{optimizer} {setting} {symbol}</source>
+            <translation>{optimizer} 的{setting} {symbol}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="146" />
             <source>Learning rate η (log scale)</source>
             <translation>学习率 η（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="196" />
+            <location filename="../../ui/panels/descent_controls.py" line="204" />
             <source>◀ Back</source>
             <translation>◀ 后退</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="198" />
+            <location filename="../../ui/panels/descent_controls.py" line="206" />
             <source>Back one step</source>
             <translation>后退一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="199" />
-            <location filename="../../ui/panels/descent_controls.py" line="258" />
+            <location filename="../../ui/panels/descent_controls.py" line="207" />
+            <location filename="../../ui/panels/descent_controls.py" line="274" />
             <source>▶ Play</source>
             <translation>▶ 播放</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="203" />
+            <location filename="../../ui/panels/descent_controls.py" line="208" />
+            <source>Step back</source>
+            <translation>后退一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="211" />
             <source>Step ▶</source>
             <translation>单步 ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="206" />
+            <location filename="../../ui/panels/descent_controls.py" line="214" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="215" />
+            <source>Play the race step by step; press again to pause</source>
+            <translation>逐步播放竞赛；再按一次暂停</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="218" />
             <source>One step forward</source>
             <translation>前进一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="210" />
+            <location filename="../../ui/panels/descent_controls.py" line="219" />
+            <source>Step forward</source>
+            <translation>前进一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="222" />
             <source>Drag to any step</source>
             <translation>拖到任意一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="217" />
+            <location filename="../../ui/panels/descent_controls.py" line="225" />
+            <source>Step shown</source>
+            <translation>显示的步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="226" />
+            <source>Drag, or use the arrow keys, to go to any step</source>
+            <translation>拖动或用方向键跳到任意一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="233" />
             <source>Steps per second while playing</source>
             <translation>播放时每秒的步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="221" />
+            <location filename="../../ui/panels/descent_controls.py" line="234" />
+            <source>Playing speed</source>
+            <translation>播放速度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_controls.py" line="237" />
             <source>{speed} steps/s</source>
             <translation>{speed} 步/秒</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="246" />
+            <location filename="../../ui/panels/descent_controls.py" line="262" />
             <source>step {frame} / {last}</source>
             <translation>第 {frame} / {last} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="258" />
+            <location filename="../../ui/panels/descent_controls.py" line="274" />
             <source>❚❚ Pause</source>
             <translation>❚❚ 暂停</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="271" />
-            <location filename="../../ui/panels/descent_panel.py" line="710" />
+            <location filename="../../ui/panels/descent_controls.py" line="287" />
+            <location filename="../../ui/panels/descent_panel.py" line="714" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="276" />
+            <location filename="../../ui/panels/descent_controls.py" line="292" />
             <source>Frames spread evenly over the race's steps</source>
             <translation>帧均匀分布在竞赛的各步之间</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="288" />
+            <location filename="../../ui/panels/descent_controls.py" line="304" />
             <source>Frames</source>
             <translation>帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="289" />
+            <location filename="../../ui/panels/descent_controls.py" line="305" />
             <source>Frames per second</source>
             <translation>每秒帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="290" />
+            <location filename="../../ui/panels/descent_controls.py" line="306" />
             <source>Width (px)</source>
             <translation>宽度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="291" />
+            <location filename="../../ui/panels/descent_controls.py" line="307" />
             <source>Height (px)</source>
             <translation>高度（像素）</translation>
         </message>
@@ -626,9 +786,19 @@
             <translation>状态</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/descent_panel.py" line="117" />
+            <source>Preset race</source>
+            <translation>预设竞赛</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/descent_panel.py" line="120" />
             <source>f of x, or of x and y, e.g. x^2 + 2y^2</source>
             <translation>关于 x 或 x、y 的 f，例如 x^2 + 2y^2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="121" />
+            <source>Function f to minimise</source>
+            <translation>要最小化的函数 f</translation>
         </message>
         <message>
             <location filename="../../ui/panels/descent_panel.py" line="125" />
@@ -636,135 +806,165 @@
             <translation>起点：x，或 x, y（数，或如 -pi/2）</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/descent_panel.py" line="126" />
+            <source>Start point</source>
+            <translation>起点</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/descent_panel.py" line="130" />
-            <location filename="../../ui/panels/descent_panel.py" line="686" />
+            <location filename="../../ui/panels/descent_panel.py" line="690" />
             <source>Copy as PyTorch code</source>
             <translation>复制为 PyTorch 代码</translation>
         </message>
         <message>
             <location filename="../../ui/panels/descent_panel.py" line="133" />
+            <source>Number of steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="134" />
+            <source>How many steps every optimizer takes</source>
+            <translation>每个优化器走多少步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="137" />
             <source>A runnable script for real PyTorch that reproduces this race</source>
             <translation>一个可在真实 PyTorch 中运行、复现这场竞赛的脚本</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="134" />
-            <location filename="../../ui/panels/descent_panel.py" line="687" />
+            <location filename="../../ui/panels/descent_panel.py" line="138" />
+            <location filename="../../ui/panels/descent_panel.py" line="691" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="136" />
+            <location filename="../../ui/panels/descent_panel.py" line="140" />
             <source>Save the race as an animated GIF (frames, speed and size)</source>
             <translation>把竞赛保存为 GIF 动画（帧数、速度和尺寸）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="143" />
+            <location filename="../../ui/panels/descent_panel.py" line="147" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="147" />
-            <location filename="../../ui/panels/descent_panel.py" line="376" />
+            <location filename="../../ui/panels/descent_panel.py" line="151" />
+            <location filename="../../ui/panels/descent_panel.py" line="380" />
             <source>start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="149" />
+            <location filename="../../ui/panels/descent_panel.py" line="153" />
             <source>steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="212" />
+            <location filename="../../ui/panels/descent_panel.py" line="200" />
+            <source>Race results</source>
+            <translation>竞赛结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="201" />
+            <source>For each optimizer: where it ended, f there, the steps it took and its status</source>
+            <translation>每个优化器的终点、终点处的 f、所走步数及状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="216" />
             <source>Whose step to explain</source>
             <translation>解释哪个优化器的这一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="229" />
+            <location filename="../../ui/panels/descent_panel.py" line="217" />
+            <source>Optimizer whose step is explained</source>
+            <translation>被解释这一步的优化器</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="233" />
             <source>Explain the step of</source>
             <translation>解释这一步：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="384" />
+            <location filename="../../ui/panels/descent_panel.py" line="388" />
             <source>start: f({names}) needs {count} number(s): {names}</source>
             <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="421" />
+            <location filename="../../ui/panels/descent_panel.py" line="425" />
             <source>Predict the next point</source>
             <translation>预测下一个点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="423" />
+            <location filename="../../ui/panels/descent_panel.py" line="427" />
             <source>Before stepping: click (or drag) where the explained racer's next step will land</source>
             <translation>走下一步之前：点击（或拖动到）所解释的优化器下一步将落到的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="427" />
+            <location filename="../../ui/panels/descent_panel.py" line="431" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="448" />
+            <location filename="../../ui/panels/descent_panel.py" line="452" />
             <source>Click where the next step of {racer} will land, then Reveal.</source>
             <translation>点击 {racer} 下一步将落到的位置，然后按“揭晓”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="485" />
+            <location filename="../../ui/panels/descent_panel.py" line="489" />
             <source>✓ Right: the step lands at {point}.</source>
             <translation>✓ 正确：这一步落在 {point}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="487" />
+            <location filename="../../ui/panels/descent_panel.py" line="491" />
             <source>✗ The step lands at {point}; yours is {distance} away.</source>
             <translation>✗ 这一步落在 {point}；你的预测相差 {distance}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="590" />
+            <location filename="../../ui/panels/descent_panel.py" line="594" />
             <source>step {frame}</source>
             <translation>第 {frame} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="591" />
+            <location filename="../../ui/panels/descent_panel.py" line="595" />
             <source>arrows: −∇f</source>
             <translation>箭头：−∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="614" />
+            <location filename="../../ui/panels/descent_panel.py" line="618" />
             <source>‖∇f‖ = {norm} here</source>
             <translation>此处 ‖∇f‖ = {norm}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="631" />
+            <location filename="../../ui/panels/descent_panel.py" line="635" />
             <source>Switch on an optimizer to race.</source>
             <translation>打开一个优化器来参加竞赛。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="637" />
+            <location filename="../../ui/panels/descent_panel.py" line="641" />
             <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
             <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="663" />
+            <location filename="../../ui/panels/descent_panel.py" line="667" />
             <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
             <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="691" />
+            <location filename="../../ui/panels/descent_panel.py" line="695" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="717" />
+            <location filename="../../ui/panels/descent_panel.py" line="721" />
             <source>GIF not saved: {error}</source>
             <translation>GIF 未保存：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="720" />
+            <location filename="../../ui/panels/descent_panel.py" line="724" />
             <source>Saved ✓</source>
             <translation>已保存 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="721" />
+            <location filename="../../ui/panels/descent_panel.py" line="725" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -779,14 +979,54 @@
             <translation>f（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="310" />
+            <location filename="../../ui/panels/descent_views.py" line="115" />
+            <source>Plot of the loss f against the step, one curve per optimizer</source>
+            <translation>损失 f 随步数变化的图，每个优化器一条曲线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="116" />
+            <source>A dashed line marks the step shown</source>
+            <translation>虚线标出当前显示的步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="182" />
+            <source>Plot of f(x) with each optimizer's point and step</source>
+            <translation>f(x) 的图像，含每个优化器的点和步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="183" />
+            <source>Each optimizer's point, the tangent there and the step it promises</source>
+            <translation>每个优化器的点、该点的切线及它将迈出的一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="305" />
+            <source>Contour map of f(x, y) with each optimizer's path</source>
+            <translation>f(x, y) 的等高线图，含每个优化器的路径</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="306" />
+            <source>The start is the white point</source>
+            <translation>起点是白色的点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="313" />
             <source>The start: drag it, or click the map</source>
             <translation>起点：拖动它，或点击地图</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_views.py" line="333" />
+            <location filename="../../ui/panels/descent_views.py" line="314" />
+            <source>the start</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="340" />
             <source>Your prediction: drag it</source>
             <translation>你的预测：拖动它</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_views.py" line="341" />
+            <source>your prediction</source>
+            <translation>你的预测</translation>
         </message>
     </context>
     <context>
@@ -905,102 +1145,137 @@
             <translation>为 f 的凹凸区间着色（f″）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="132" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="111" />
+            <source>Plot of f(x) and the other curves</source>
+            <translation>f(x) 及其他曲线的图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="112" />
+            <source>Each curve's name and line style are in the legend; Ctrl+0 resets the view</source>
+            <translation>每条曲线的名称和线型见图例；Ctrl+0 重置视图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="134" />
             <source>The left end of the x-range: a number or e.g. -2pi</source>
             <translation>x 范围的左端：一个数，或如 -2pi</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="133" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="135" />
+            <source>x-range left end</source>
+            <translation>x 范围的左端</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="139" />
             <source>The right end of the x-range: a number or e.g. -2pi</source>
             <translation>x 范围的右端：一个数，或如 -2pi</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="146" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="140" />
+            <source>x-range right end</source>
+            <translation>x 范围的右端</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="154" />
             <source>x from</source>
             <translation>x 从</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="148" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="156" />
             <source>to</source>
             <translation>到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="189" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="197" />
             <source>Points of interest</source>
             <translation>特殊点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="191" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="199" />
             <source>Mark roots, extrema, inflection points, intercepts, holes, asymptotes and intersections; hover or click a dot for its coordinates</source>
             <translation>标出零点、极值点、拐点、截距、可去间断点、渐近线和交点；悬停或点击圆点可查看坐标</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="208" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="207" />
+            <source>Shading</source>
+            <translation>着色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="207" />
+            <source>What to shade under the curves</source>
+            <translation>曲线下方要着色的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="216" />
             <source>Trace the curve under the cursor</source>
             <translation>沿曲线追踪光标</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="213" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="221" />
             <source>the view, or type a, b</source>
             <translation>当前视图，或输入 a, b</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="214" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="222" />
             <source>Where to look for the global minimum and maximum</source>
             <translation>在哪个区间上寻找全局最小值和最大值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="235" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="223" />
+            <source>Global extrema interval</source>
+            <translation>全局最值的区间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/function_panel/panel.py" line="243" />
             <source>Global extrema on</source>
             <translation>全局最值区间</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="436" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="444" />
             <source>x min</source>
             <translation>x 最小值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="437" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="445" />
             <source>x max</source>
             <translation>x 最大值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="550" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="558" />
             <source>No real values in this range</source>
             <translation>此范围内没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="618" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="626" />
             <source>&lt;b&gt;{name}&lt;/b&gt; on the view {where}:</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt; 在当前视图 {where} 上：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="620" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="628" />
             <source>&lt;b&gt;{name}&lt;/b&gt; on {where}:</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt; 在 {where} 上：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="626" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="634" />
             <source>{title} on {where}</source>
             <translation>{title}区间：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="630" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="638" />
             <source>rising</source>
             <translation>上升</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="632" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="640" />
             <source>falling</source>
             <translation>下降</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="637" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="645" />
             <source>concave up</source>
             <translation>上凹</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/panel.py" line="639" />
+            <location filename="../../ui/panels/function_panel/panel.py" line="647" />
             <source>concave down</source>
             <translation>下凹</translation>
         </message>
@@ -1078,9 +1353,19 @@
             <translation>载入一个示例函数，连同起点和视图</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="104" />
+            <source>Example functions</source>
+            <translation>示例函数</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/gradient_panel.py" line="107" />
             <source>P = (x, y): numbers or constants, e.g. 0, ln(2)</source>
             <translation>P = (x, y)：数或常数，例如 0, ln(2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="108" />
+            <source>Point P = (x, y)</source>
+            <translation>点 P = (x, y)</translation>
         </message>
         <message>
             <location filename="../../ui/panels/gradient_panel.py" line="117" />
@@ -1091,6 +1376,11 @@
             <location filename="../../ui/panels/gradient_panel.py" line="118" />
             <source>Gradient field</source>
             <translation>梯度场</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="119" />
+            <source>Direction angle θ of u</source>
+            <translation>u 的方向角 θ</translation>
         </message>
         <message>
             <location filename="../../ui/panels/gradient_panel.py" line="121" />
@@ -1108,6 +1398,16 @@
             <translation>视图中 ∇f = 0 的点，按黑塞矩阵分类</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="133" />
+            <source>Contour map of f(x, y) with the point P and ∇f(P)</source>
+            <translation>f(x, y) 的等高线图，含点 P 与 ∇f(P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="134" />
+            <source>P is the point where ∇f is drawn; u, the head of the direction arrow</source>
+            <translation>P 是画出 ∇f 的点；u 是方向箭头的箭头端</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/gradient_panel.py" line="141" />
             <source>Values from the autodiff core (one reverse-mode pass); the partials' formulas from the steps engine, treating the other variable as a constant</source>
             <translation>数值来自自动微分内核（一次反向模式计算）；偏导数公式来自求导步骤引擎，把另一个变量视为常数</translation>
@@ -1116,6 +1416,11 @@
             <location filename="../../ui/panels/gradient_panel.py" line="154" />
             <source>ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03</source>
             <translation>ε = (ε₁, ε₂)：从 P 出发的步长，例如 0.01, -0.03</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="155" />
+            <source>Step ε = (ε₁, ε₂) from P</source>
+            <translation>从 P 出发的位移 ε = (ε₁, ε₂)</translation>
         </message>
         <message>
             <location filename="../../ui/panels/gradient_panel.py" line="158" />
@@ -1128,122 +1433,157 @@
             <translation>为切平面 L 与 f 足够接近的区域着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="172" />
+            <location filename="../../ui/panels/gradient_panel.py" line="162" />
+            <source>Shade the map where |f − L| is at most the tolerance</source>
+            <translation>为 |f − L| 不超过容差的区域着色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="169" />
+            <source>Tolerance of the shading</source>
+            <translation>着色的容差</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="170" />
+            <source>The map is shaded where the tangent plane L is within this of f</source>
+            <translation>在切平面 L 与 f 相差不超过此值的地方着色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_panel.py" line="174" />
             <source>L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference shrinks like |ε|²</source>
             <translation>L = f(P) + ε·∇f(P)，即 P 处的切平面，与真实的 f(P + ε) 比较；差值按 |ε|² 缩小</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="216" />
+            <location filename="../../ui/panels/gradient_panel.py" line="218" />
             <source>Partials as slices: the other variable held constant</source>
             <translation>偏导数即切片：另一个变量保持不变</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="220" />
+            <location filename="../../ui/panels/gradient_panel.py" line="222" />
             <source>Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</source>
             <translation>方向导数 Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="223" />
+            <location filename="../../ui/panels/gradient_panel.py" line="225" />
             <source>Linear approximation L = f(P) + ε·∇f(P)</source>
             <translation>线性近似 L = f(P) + ε·∇f(P)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="251" />
+            <location filename="../../ui/panels/gradient_panel.py" line="253" />
             <source>Map and point</source>
             <translation>地图与点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="252" />
+            <location filename="../../ui/panels/gradient_panel.py" line="254" />
             <source>Vector rules</source>
             <translation>向量求导法则</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="253" />
+            <location filename="../../ui/panels/gradient_panel.py" line="255" />
             <source>3D surface</source>
             <translation>三维曲面</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="450" />
+            <location filename="../../ui/panels/gradient_panel.py" line="452" />
             <source>tolerance</source>
             <translation>容差</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="581" />
+            <location filename="../../ui/panels/gradient_panel.py" line="583" />
             <source>No critical points (∇f = 0) in view.</source>
             <translation>视图中没有驻点（∇f = 0）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <location filename="../../ui/panels/gradient_panel.py" line="589" />
             <source> (the first {count}; zoom in for the rest)</source>
             <translation>（前 {count} 个；放大可看到其余）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="591" />
+            <location filename="../../ui/panels/gradient_panel.py" line="593" />
             <source>Critical points in view: {parts}{more}. ∇f = 0 is necessary, not sufficient: not every such point is the global minimum (hover a marker for its Hessian).</source>
             <translation>视图中的驻点：{parts}{more}。∇f = 0 是必要条件而非充分条件：并非每个这样的点都是全局最小值（把鼠标悬停在标记上可查看其黑塞矩阵）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="594" />
+            <location filename="../../ui/panels/gradient_panel.py" line="596" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="600" />
+            <location filename="../../ui/panels/gradient_panel.py" line="602" />
             <source>minimum</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="601" />
+            <location filename="../../ui/panels/gradient_panel.py" line="603" />
             <source>maximum</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="602" />
+            <location filename="../../ui/panels/gradient_panel.py" line="604" />
             <source>saddle</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="603" />
+            <location filename="../../ui/panels/gradient_panel.py" line="605" />
             <source>inconclusive</source>
             <translation>个无法判断的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="605" />
+            <location filename="../../ui/panels/gradient_panel.py" line="607" />
             <source>minima</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="605" />
+            <location filename="../../ui/panels/gradient_panel.py" line="607" />
             <source>maxima</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="605" />
+            <location filename="../../ui/panels/gradient_panel.py" line="607" />
             <source>saddles</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="140" />
+            <location filename="../../ui/panels/gradient_plots.py" line="115" />
+            <source>Slice of f along {variable} through P, with its tangent</source>
+            <translation>f 过 P 沿 {variable} 方向的截线及其切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="116" />
+            <source>The slope of the tangent is the partial derivative ∂f/∂{variable} at P</source>
+            <translation>切线的斜率就是 P 处的偏导数 ∂f/∂{variable}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="143" />
             <source>f is undefined along this slice</source>
             <translation>f 在这条切片上无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="152" />
+            <location filename="../../ui/panels/gradient_plots.py" line="155" />
             <source>θ (direction of u)</source>
             <translation>θ（u 的方向）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="163" />
+            <location filename="../../ui/panels/gradient_plots.py" line="159" />
+            <source>Plot of the directional derivative against the angle θ</source>
+            <translation>方向导数随角度 θ 变化的图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="160" />
+            <source>D_u f(P) = ∇f·u for every direction; its maximum is |∇f(P)|</source>
+            <translation>每个方向上 D_u f(P) = ∇f·u；其最大值为 |∇f(P)|</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_plots.py" line="166" />
             <source>θ, the direction of u: drag it</source>
             <translation>θ，u 的方向：拖动它</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="205" />
+            <location filename="../../ui/panels/gradient_plots.py" line="208" />
             <source>max |∇f|: u along ∇f</source>
             <translation>最大 |∇f|：u 沿 ∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="208" />
+            <location filename="../../ui/panels/gradient_plots.py" line="211" />
             <source>min −|∇f|: steepest descent</source>
             <translation>最小 −|∇f|：最速下降</translation>
         </message>
@@ -1318,6 +1658,21 @@
             <translation>A、x 的随机种子</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="60" />
+            <source>Length n of x</source>
+            <translation>x 的长度 n</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="61" />
+            <source>Size m of A's other side</source>
+            <translation>A 另一维的大小 m</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="62" />
+            <source>Random seed of A and x</source>
+            <translation>A 和 x 的随机种子</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/gradient_rules.py" line="63" />
             <source>Each gradient below is taken by reverse mode on the autodiff core (one backward pass per output for a vector-valued function: column j is ∇ of output j) and set beside the seed's formula, for a random A and x.</source>
             <translation>下面每个梯度都由自动微分内核的反向模式求得（对向量值函数，每个输出做一次反向传播：第 j 列是第 j 个输出的 ∇），并与笔记中的公式并列比较，A 和 x 是随机的。</translation>
@@ -1326,6 +1681,16 @@
             <location filename="../../ui/panels/gradient_rules.py" line="73" />
             <source>random seed</source>
             <translation>随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="83" />
+            <source>Table of the vector gradient rules</source>
+            <translation>向量梯度法则表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/gradient_rules.py" line="84" />
+            <source>Each rule's gradient from reverse mode beside the seed's formula</source>
+            <translation>每条法则由反向模式得到的梯度，与笔记中的公式并列</translation>
         </message>
     </context>
     <context>
@@ -1406,6 +1771,16 @@
             <translation>requires_grad</translation>
         </message>
         <message>
+            <location filename="../../ui/graph_view/inputs.py" line="100" />
+            <source>Value of {name}</source>
+            <translation>{name} 的值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/inputs.py" line="101" />
+            <source>{name} requires grad</source>
+            <translation>{name} 需要梯度（requires_grad）</translation>
+        </message>
+        <message>
             <location filename="../../ui/graph_view/inputs.py" line="123" />
             <source>torch.manual_seed before the run: changes torch.randn values</source>
             <translation>运行前的 torch.manual_seed：会改变 torch.randn 的值</translation>
@@ -1431,6 +1806,11 @@
             <translation>值  尚未计算</translation>
         </message>
         <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="60" />
+            <source>Example programs</source>
+            <translation>示例程序</translation>
+        </message>
+        <message>
             <location filename="../../ui/graph_view/program_controls.py" line="67" />
             <source>Custom program</source>
             <translation>自定义程序</translation>
@@ -1444,6 +1824,11 @@
             <location filename="../../ui/graph_view/program_controls.py" line="81" />
             <source>Python (PyTorch-style)</source>
             <translation>Python（PyTorch 风格）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="82" />
+            <source>Program language</source>
+            <translation>程序语言</translation>
         </message>
         <message>
             <location filename="../../ui/graph_view/program_controls.py" line="96" />
@@ -1464,6 +1849,11 @@
             <location filename="../../ui/graph_view/program_controls.py" line="148" />
             <source>Forward mode: tangents from</source>
             <translation>前向模式：切向量来自</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/program_controls.py" line="152" />
+            <source>Input the forward-mode tangents start from</source>
+            <translation>前向模式切向量的起始输入</translation>
         </message>
         <message>
             <location filename="../../ui/graph_view/program_runner.py" line="24" />
@@ -1516,6 +1906,11 @@
             <translation>非标量反向传播</translation>
         </message>
         <message>
+            <location filename="../../ui/graph_view/sandbox_controls.py" line="101" />
+            <source>Detach {name}</source>
+            <translation>分离 {name}（detach）</translation>
+        </message>
+        <message>
             <location filename="../../ui/graph_view/sandbox_controls.py" line="103" />
             <source>Later lines use {name}.detach(): no gradient flows back through it</source>
             <translation>后面的行使用 {name}.detach()：梯度不会经由它回传</translation>
@@ -1529,6 +1924,16 @@
             <location filename="../../ui/graph_view/sandbox_controls.py" line="186" />
             <source>; type several values for an input, e.g. 0, 1, 2, 3</source>
             <translation>；请为某个输入填写多个值，例如 0, 1, 2, 3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/source_editor.py" line="24" />
+            <source>Program</source>
+            <translation>程序</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/source_editor.py" line="25" />
+            <source>Definitions, one a line, or a PyTorch-style Python program; Tab indents, Ctrl+Tab and Ctrl+Shift+Tab move to the next or previous control</source>
+            <translation>定义（每行一个），或 PyTorch 风格的 Python 程序；Tab 缩进，Ctrl+Tab 和 Ctrl+Shift+Tab 移到下一个或上一个控件</translation>
         </message>
         <message>
             <location filename="../../ui/graph_view/step_bar.py" line="42" />
@@ -1596,22 +2001,62 @@
             <translation>拖动浏览各步</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/step_bar.py" line="91" />
+            <location filename="../../ui/graph_view/step_bar.py" line="73" />
+            <source>Step timeline</source>
+            <translation>步骤时间线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="74" />
+            <source>Which step of the forward and backward passes is shown; the arrow keys move one step</source>
+            <translation>显示前向与反向传播中的哪一步；方向键每次移动一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/step_bar.py" line="94" />
             <source>Timeline</source>
             <translation>时间线</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view.py" line="78" />
+            <location filename="../../ui/graph_view/view.py" line="30" />
+            <source>Step forward (the graph focused)</source>
+            <translation>前向一步（计算图获得焦点时）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="31" />
+            <source>Back one step (the graph focused)</source>
+            <translation>后退一步（计算图获得焦点时）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="32" />
+            <source>Back to the start (the graph focused)</source>
+            <translation>回到起点（计算图获得焦点时）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="33" />
+            <source>Run all steps (the graph focused)</source>
+            <translation>运行全部步骤（计算图获得焦点时）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="55" />
+            <source>Computational graph</source>
+            <translation>计算图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="56" />
+            <source>One card per value; Space or → evaluates the next step, ← goes back, Home resets, End runs both passes</source>
+            <translation>每个值一张卡片；空格或 → 计算下一步，← 后退，Home 重置，End 运行前向与反向两遍</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view.py" line="80" />
             <source>Zoom in</source>
             <translation>放大</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view.py" line="80" />
+            <location filename="../../ui/graph_view/view.py" line="82" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/view.py" line="82" />
+            <location filename="../../ui/graph_view/view.py" line="84" />
             <source>Fit graph to view</source>
             <translation>计算图适应视图</translation>
         </message>
@@ -1636,6 +2081,16 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/graph_view/view_choice.py" line="43" />
             <source>every operation</source>
             <translation>每个运算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/graph_view/view_choice.py" line="45" />
+            <source>Cards drawn</source>
+            <translation>显示的卡片</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/graph_panel.py" line="128" />
+            <source>Explanation of the current step</source>
+            <translation>当前步骤的解释</translation>
         </message>
         <message>
             <location filename="../../ui/panels/graph_panel.py" line="137" />
@@ -1666,102 +2121,112 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>沿 F 拖动以移动 x₀：F 的切线斜率为 f(x₀)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="136" />
+            <location filename="../../ui/panels/integral_panel.py" line="127" />
+            <source>Plot of f(x), the area from a to b and the Riemann sum</source>
+            <translation>f(x)、从 a 到 b 的面积及黎曼和的图像</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="138" />
             <source>Area, sums and F(x)</source>
             <translation>面积、黎曼和与 F(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="137" />
+            <location filename="../../ui/panels/integral_panel.py" line="139" />
             <source>n doubling table</source>
             <translation>n 倍增表</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="138" />
+            <location filename="../../ui/panels/integral_panel.py" line="140" />
             <source>Error vs n</source>
             <translation>误差与 n</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="432" />
+            <location filename="../../ui/panels/integral_panel.py" line="227" />
+            <source>f, the area from a to b, the Riemann sum, and F with its tangent at x₀</source>
+            <translation>f、从 a 到 b 的面积、黎曼和，以及 F 和它在 x₀ 处的切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_panel.py" line="434" />
             <source>No real values here</source>
             <translation>这里没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="479" />
+            <location filename="../../ui/panels/integral_panel.py" line="481" />
             <source> — the integral has no value, so the sums approach nothing meaningful</source>
             <translation>——该积分没有值，所以这些和不会趋近任何有意义的数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="497" />
+            <location filename="../../ui/panels/integral_panel.py" line="499" />
             <source>F(x) = ∫ f(t) dt from {anchor} (a = {a}: F + C)</source>
             <translation>F(x) = 从 {anchor} 起的 ∫ f(t) dt（a = {a}：F + C）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="617" />
+            <location filename="../../ui/panels/integral_panel.py" line="619" />
             <source>working…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="617" />
+            <location filename="../../ui/panels/integral_panel.py" line="619" />
             <source>not computed</source>
             <translation>未计算</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="619" />
+            <location filename="../../ui/panels/integral_panel.py" line="621" />
             <source>Exact (sympy): {value}</source>
             <translation>精确值（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="622" />
+            <location filename="../../ui/panels/integral_panel.py" line="624" />
             <source>Numeric (mpmath): {value}</source>
             <translation>数值（mpmath）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="633" />
+            <location filename="../../ui/panels/integral_panel.py" line="635" />
             <source>Antiderivative (sympy): F(x) = {formula} + C</source>
             <translation>原函数（sympy）：F(x) = {formula} + C</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="636" />
+            <location filename="../../ui/panels/integral_panel.py" line="638" />
             <source>Antiderivative: sympy found none</source>
             <translation>原函数：sympy 没有找到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="638" />
+            <location filename="../../ui/panels/integral_panel.py" line="640" />
             <source>Antiderivative (sympy): {value}</source>
             <translation>原函数（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="689" />
+            <location filename="../../ui/panels/integral_panel.py" line="691" />
             <source>{rule} for n = 1, 2, 4, …, printed like the derivative lab's h table</source>
             <translation>n = 1, 2, 4, … 时的{rule}，按导数页 h 表的格式打印</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="692" />
+            <location filename="../../ui/panels/integral_panel.py" line="694" />
             <source> (errors once a reference value is known)</source>
             <translation>（有了参考值后才显示误差）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="721" />
+            <location filename="../../ui/panels/integral_panel.py" line="723" />
             <source>slope of F at {x} (central difference, h = {h}): {slope}</source>
             <translation>F 在 {x} 处的斜率（中心差分，h = {h}）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="730" />
+            <location filename="../../ui/panels/integral_panel.py" line="732" />
             <source>d/dx of sympy's F at {x} (derivative lab): {slope}</source>
             <translation>sympy 所得 F 在 {x} 处的 d/dx（导数页）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="738" />
+            <location filename="../../ui/panels/integral_panel.py" line="740" />
             <source>tangent to F: {tangent}</source>
             <translation>F 的切线：{tangent}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="742" />
+            <location filename="../../ui/panels/integral_panel.py" line="744" />
             <source>F′(x₀) = f(x₀) ✓ (the fundamental theorem)</source>
             <translation>F′(x₀) = f(x₀) ✓（微积分基本定理）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="746" />
+            <location filename="../../ui/panels/integral_panel.py" line="748" />
             <source>F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, or F does not exist there)</source>
             <translation>此处 F′(x₀) ≠ f(x₀)（f 在 x₀ 处不连续，或 F 在那里不存在）</translation>
         </message>
@@ -1769,6 +2234,11 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/panels/integral_side.py" line="66" />
             <source>Number of subintervals n (log scale, 1 … 10 000)</source>
             <translation>子区间数 n（对数刻度，1 … 10 000）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="67" />
+            <source>Number of subintervals n</source>
+            <translation>子区间数 n</translation>
         </message>
         <message>
             <location filename="../../ui/panels/integral_side.py" line="113" />
@@ -1786,6 +2256,16 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>积分上限：一个数、如 pi/2 的表达式，或 inf/-inf</translation>
         </message>
         <message>
+            <location filename="../../ui/panels/integral_side.py" line="130" />
+            <source>Lower bound a</source>
+            <translation>积分下限 a</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="131" />
+            <source>Upper bound b</source>
+            <translation>积分上限 b</translation>
+        </message>
+        <message>
             <location filename="../../ui/panels/integral_side.py" line="163" />
             <source>Riemann sum</source>
             <translation>黎曼和</translation>
@@ -1794,6 +2274,11 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/panels/integral_side.py" line="164" />
             <source>Draw the shapes</source>
             <translation>画出矩形/梯形</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_side.py" line="171" />
+            <source>Riemann sum rule</source>
+            <translation>黎曼和规则</translation>
         </message>
         <message>
             <location filename="../../ui/panels/integral_side.py" line="175" />
@@ -1816,17 +2301,42 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>在哪里检验 F′(x₀) = f(x₀)：一个数，或如 pi/4</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_views.py" line="97" />
+            <location filename="../../ui/panels/integral_side.py" line="193" />
+            <source>Point x₀ of the accumulation's tangent</source>
+            <translation>累积函数切线的切点 x₀</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="41" />
+            <source>Table of Riemann sums as n doubles</source>
+            <translation>n 倍增时的黎曼和表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="42" />
+            <source>The sum and its error for n = 1, 2, 4, … subintervals</source>
+            <translation>n = 1, 2, 4, … 个子区间时的和及其误差</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="74" />
+            <source>Log-log plot of each rule's error against n</source>
+            <translation>各规则误差随 n 变化的双对数图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="75" />
+            <source>The error of every Riemann rule as the number of subintervals grows, with fitted slopes and the round-off floor</source>
+            <translation>子区间数增大时每种黎曼规则的误差，附拟合斜率和舍入误差下限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/integral_views.py" line="99" />
             <source>No reference value to measure errors against</source>
             <translation>没有可用来衡量误差的参考值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_views.py" line="106" />
+            <location filename="../../ui/panels/integral_views.py" line="108" />
             <source> (exact)</source>
             <translation>（精确）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_views.py" line="130" />
+            <location filename="../../ui/panels/integral_views.py" line="132" />
             <source>round-off level</source>
             <translation>舍入误差水平</translation>
         </message>
@@ -1834,7 +2344,7 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="416" />
+            <location filename="../../ui/i18n.py" line="445" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>
@@ -1842,9 +2352,15 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LessonsDock</name>
         <message>
+            <location filename="../../ui/lessons_pane.py" line="75" />
             <location filename="../../ui/lessons_pane.py" line="103" />
             <source>Lessons</source>
             <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lessons_pane.py" line="81" />
+            <source>Lesson text</source>
+            <translation>课程正文</translation>
         </message>
         <message>
             <location filename="../../ui/lessons_pane.py" line="104" />
@@ -2040,6 +2556,34 @@ Named steps only: the inputs and your named definitions; each edge carries the s
         </message>
     </context>
     <context>
+        <name>PlotKeyboard</name>
+        <message>
+            <location filename="../../ui/plot_keyboard.py" line="150" />
+            <source>Arrow keys move {handle} (now {where})</source>
+            <translation>方向键移动 {handle}（当前 {where}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot_keyboard.py" line="156" />
+            <source>Arrow keys move {handles} when shown</source>
+            <translation>显示时方向键移动 {handles}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot_keyboard.py" line="159" />
+            <source>{keys}; Shift for fine steps; Tab goes to the next handle</source>
+            <translation>{keys}；按住 Shift 微调；Tab 转到下一个控制点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot_keyboard.py" line="161" />
+            <source>{keys}; Shift for fine steps</source>
+            <translation>{keys}；按住 Shift 微调</translation>
+        </message>
+        <message>
+            <location filename="../../ui/plot_keyboard.py" line="163" />
+            <source>{what}. {keys}</source>
+            <translation>{what}。{keys}</translation>
+        </message>
+    </context>
+    <context>
         <name>PlotView</name>
         <message>
             <location filename="../../ui/plot.py" line="149" />
@@ -2073,6 +2617,11 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/lessons_pane.py" line="313" />
             <source>Predict</source>
             <translation>预测</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lessons_pane.py" line="318" />
+            <source>Your prediction</source>
+            <translation>你的预测</translation>
         </message>
         <message>
             <location filename="../../ui/lessons_pane.py" line="319" />
@@ -2238,6 +2787,14 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/session_document.py" line="489" />
             <source>Recovered</source>
             <translation>已恢复</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutList</name>
+        <message>
+            <location filename="../../ui/shortcuts.py" line="20" />
+            <source>Everywhere</source>
+            <translation>所有页面</translation>
         </message>
     </context>
     <context>

@@ -57,7 +57,7 @@ class ProgramControls(QWidget):
         super().__init__(parent)
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("graphPresets")
-        describe(self.preset_combo, "Example programs")
+        describe(self.preset_combo, T.lazy("Example programs"))
         # Long preset titles would set the controls' width; the open list still shows them whole.
         self.preset_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -79,7 +79,7 @@ class ProgramControls(QWidget):
         self.mode_combo.addItem("", PYTHON)
         T.bind_item(self.mode_combo, 0, "Expression / definitions")
         T.bind_item(self.mode_combo, 1, "Python (PyTorch-style)")
-        describe(self.mode_combo, "Program language")
+        describe(self.mode_combo, T.lazy("Program language"))
         self.mode_combo.activated.connect(lambda _index: self.mode_chosen.emit())
         self.view_choice = ViewChoice()
         self.view_choice.chosen_changed.connect(self.view_chosen)
@@ -149,7 +149,7 @@ class ForwardModeControls(QWidget):
         self.check.setObjectName("forwardModeCheck")
         self.input_combo = QComboBox()
         self.input_combo.setObjectName("forwardInput")
-        describe(self.input_combo, "Input the forward-mode tangents start from")
+        describe(self.input_combo, T.lazy("Input the forward-mode tangents start from"))
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.input_combo.activated.connect(lambda _index: self.changed.emit())
         layout = QHBoxLayout(self)

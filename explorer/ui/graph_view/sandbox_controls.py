@@ -98,7 +98,7 @@ class SandboxControls(QGroupBox):
         for index, name in enumerate(names):
             box = QCheckBox(name)
             box.setObjectName(f"detach_{name}")
-            describe(box, f"Detach {name}")
+            describe(box, T.lazy("Detach {name}", name=name))
             box.setChecked(name in checked)
             T.tip(
                 box, "Later lines use {name}.detach(): no gradient flows back through it", name=name

@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from explorer.ui.accessible import describe
 from explorer.ui.appearance import current_theme
+from explorer.ui.i18n import Context
+
+T = Context("GraphPanel")
 
 
 class SourceEditor(QPlainTextEdit):
@@ -18,9 +21,11 @@ class SourceEditor(QPlainTextEdit):
         self.setObjectName("graphSource")
         describe(
             self,
-            "Program",
-            "Definitions, one a line, or a PyTorch-style Python program; Tab indents, "
-            "Ctrl+Tab and Ctrl+Shift+Tab move to the next or previous control",
+            T.lazy("Program"),
+            T.lazy(
+                "Definitions, one a line, or a PyTorch-style Python program; Tab indents, "
+                "Ctrl+Tab and Ctrl+Shift+Tab move to the next or previous control"
+            ),
         )
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

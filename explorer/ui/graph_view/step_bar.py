@@ -70,8 +70,11 @@ class StepBar(QWidget):
         T.tip(self.timeline, "Scrub through the steps")
         describe(
             self.timeline,
-            "Step timeline",
-            "Which step of the forward and backward passes is shown; the arrow keys move one step",
+            T.lazy("Step timeline"),
+            T.lazy(
+                "Which step of the forward and backward passes is shown; "
+                "the arrow keys move one step"
+            ),
         )
         self.timeline.valueChanged.connect(self.seek_requested)
         self.step_label = QLabel()

@@ -27,10 +27,10 @@ _STEP_KEYS = {
     Qt.Key.Key_End: "run_all",
 }
 _STEP_WORDS = {
-    "next": "Step forward (the graph focused)",
-    "back": "Back one step (the graph focused)",
-    "reset": "Back to the start (the graph focused)",
-    "run_all": "Run all steps (the graph focused)",
+    "next": T.mark("Step forward (the graph focused)"),
+    "back": T.mark("Back one step (the graph focused)"),
+    "reset": T.mark("Back to the start (the graph focused)"),
+    "run_all": T.mark("Run all steps (the graph focused)"),
 }
 
 
@@ -52,9 +52,11 @@ class GraphView(QGraphicsView):
         self.setObjectName("graphView")
         describe(
             self,
-            "Computational graph",
-            "One card per value; Space or → evaluates the next step, ← goes back, Home resets, "
-            "End runs both passes",
+            T.lazy("Computational graph"),
+            T.lazy(
+                "One card per value; Space or → evaluates the next step, ← goes back, Home resets, "
+                "End runs both passes"
+            ),
         )
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -104,7 +106,7 @@ class GraphView(QGraphicsView):
         for key, step in _STEP_KEYS.items():
             text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
             keys.setdefault(step, []).append(text)
-        return [(", ".join(names), _STEP_WORDS[step]) for step, names in keys.items()]
+        return [(", ".join(names), T(_STEP_WORDS[step])) for step, names in keys.items()]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         action = _STEP_KEYS.get(event.key())

@@ -42,7 +42,7 @@ class ViewChoice(QComboBox):
         T.bind_item(self, 0, "named steps only")
         T.bind_item(self, 1, "every operation")
         i18n.bind(self, "setToolTip", T.lazy(_TIP))
-        describe(self, "Cards drawn")
+        describe(self, T.lazy("Cards drawn"))
         self.chosen: str | None = None  # the user's pick; None follows the program's default
         self.activated.connect(self._on_activated)
 

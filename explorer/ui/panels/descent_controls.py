@@ -36,13 +36,13 @@ T = Context("DescentPanel")
 
 # What a screen reader says for each hyperparameter's slider (the symbol alone says little).
 HYPERPARAMETER_NAMES = {
-    "lr": "learning rate",
-    "momentum": "momentum",
-    "beta1": "first-moment decay",
-    "beta2": "second-moment decay",
-    "alpha": "smoothing constant",
-    "eps": "epsilon",
-    "weight_decay": "weight decay",
+    "lr": T.mark("learning rate"),
+    "momentum": T.mark("momentum"),
+    "beta1": T.mark("first-moment decay"),
+    "beta2": T.mark("second-moment decay"),
+    "alpha": T.mark("smoothing constant"),
+    "eps": T.mark("epsilon"),
+    "weight_decay": T.mark("weight decay"),
 }
 # η on a log slider: 10^-4 … 10^1 in steps of 10^0.01.
 LR_LOG_MIN, LR_LOG_MAX, LR_TICKS_PER_DECADE = -4.0, 1.0, 100
@@ -123,7 +123,7 @@ class RacerControls(QWidget):
             kind = settings.kind
             switch = QCheckBox(settings.label)
             switch.setObjectName(f"racer_{kind}")
-            describe(switch, f"Race {settings.label}")
+            describe(switch, T.lazy("Race {optimizer}", optimizer=settings.label))
             _colour_switch(switch, kind)
             follow_theme(switch, lambda switch=switch, kind=kind: _colour_switch(switch, kind))
             switch.toggled.connect(lambda on, k=kind: self.enabled_changed.emit(k, on))
@@ -132,7 +132,15 @@ class RacerControls(QWidget):
             for name in settings.spec.hyperparameters:
                 slider = QSlider(Qt.Orientation.Horizontal)
                 slider.setObjectName(f"slider_{kind}_{name}")
-                describe(slider, f"{settings.label} {HYPERPARAMETER_NAMES[name]} {SYMBOLS[name]}")
+                describe(
+                    slider,
+                    T.lazy(
+                        "{optimizer} {setting} {symbol}",
+                        optimizer=settings.label,
+                        setting=T.lazy(HYPERPARAMETER_NAMES[name]),
+                        symbol=SYMBOLS[name],
+                    ),
+                )
                 if name == "lr":
                     slider.setRange(0, lr_to_tick(10**LR_LOG_MAX))
                     T.tip(slider, "Learning rate η (log scale)")
@@ -197,25 +205,33 @@ class TimelineBar(QWidget):
         self.back_button.setObjectName("backButton")
         T.tip(self.back_button, "Back one step")
         self.play_button = T.text(QToolButton(), "▶ Play")
-        describe(self.back_button, "Step back")
+        describe(self.back_button, T.lazy("Step back"))
         self.play_button.setObjectName("playButton")
         self.play_button.setCheckable(True)
         self.step_button = T.text(QToolButton(), "Step ▶")
-        describe(self.play_button, "Play", "Play the race step by step; press again to pause")
+        describe(
+            self.play_button,
+            T.lazy("Play"),
+            T.lazy("Play the race step by step; press again to pause"),
+        )
         self.step_button.setObjectName("stepButton")
         T.tip(self.step_button, "One step forward")
-        describe(self.step_button, "Step forward")
+        describe(self.step_button, T.lazy("Step forward"))
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setObjectName("scrubber")
         T.tip(self.scrubber, "Drag to any step")
-        describe(self.scrubber, "Step shown", "Drag, or use the arrow keys, to go to any step")
+        describe(
+            self.scrubber,
+            T.lazy("Step shown"),
+            T.lazy("Drag, or use the arrow keys, to go to any step"),
+        )
         self.label = QLabel()
         self.label.setObjectName("stepLabel")
         self.label.setMinimumWidth(110)
         self.speed = QComboBox()
         self.speed.setObjectName("speedCombo")
         T.tip(self.speed, "Steps per second while playing")
-        describe(self.speed, "Playing speed")
+        describe(self.speed, T.lazy("Playing speed"))
         for speed in SPEEDS:
             self.speed.addItem("", float(speed))
             T.bind_item(self.speed, self.speed.count() - 1, "{speed} steps/s", speed=speed)

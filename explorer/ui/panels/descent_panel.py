@@ -114,21 +114,25 @@ class DescentPanel(Panel):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset_combo.setMinimumContentsLength(14)
-        describe(self.preset_combo, "Preset race")
+        describe(self.preset_combo, T.lazy("Preset race"))
         self.expression_input = QLineEdit()
         self.expression_input.setObjectName("descentExpression")
         T.placeholder(self.expression_input, "f of x, or of x and y, e.g. x^2 + 2y^2")
-        describe(self.expression_input, "Function f to minimise")
+        describe(self.expression_input, T.lazy("Function f to minimise"))
         self.start_input = QLineEdit()
         self.start_input.setObjectName("startInput")
         self.start_input.setMaximumWidth(110)
         T.tip(self.start_input, "The start: x, or x, y (numbers or e.g. -pi/2)")
-        describe(self.start_input, "Start point")
+        describe(self.start_input, T.lazy("Start point"))
         self.steps_spin = QSpinBox()
         self.steps_spin.setObjectName("stepsSpin")
         self.steps_spin.setRange(1, MAX_STEPS)
         self.copy_button = T.text(QPushButton(), "Copy as PyTorch code")
-        describe(self.steps_spin, "Number of steps", "How many steps every optimizer takes")
+        describe(
+            self.steps_spin,
+            T.lazy("Number of steps"),
+            T.lazy("How many steps every optimizer takes"),
+        )
         self.copy_button.setObjectName("copyCodeButton")
         T.tip(self.copy_button, "A runnable script for real PyTorch that reproduces this race")
         self.gif_button = T.text(QPushButton(), "Save GIF…")
@@ -193,8 +197,8 @@ class DescentPanel(Panel):
         self.results.setTabKeyNavigation(False)
         describe(
             self.results,
-            "Race results",
-            "For each optimizer: where it ended, f there, the steps it took and its status",
+            T.lazy("Race results"),
+            T.lazy("For each optimizer: where it ended, f there, the steps it took and its status"),
         )
         self.results.verticalHeader().setVisible(False)
         self.results.setWordWrap(True)
@@ -210,7 +214,7 @@ class DescentPanel(Panel):
         self.explain_combo = QComboBox()
         self.explain_combo.setObjectName("explainCombo")
         T.tip(self.explain_combo, "Whose step to explain")
-        describe(self.explain_combo, "Optimizer whose step is explained")
+        describe(self.explain_combo, T.lazy("Optimizer whose step is explained"))
         self.explanation = QLabel()
         self.explanation.setObjectName("explanation")
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -112,8 +112,8 @@ class LossPlot(PlotView):
         super().__init__(parent, x_label=T("step"), y_label=T("f (log scale)"))
         describe(
             self.plot_widget,
-            "Plot of the loss f against the step, one curve per optimizer",
-            "A dashed line marks the step shown",
+            T.lazy("Plot of the loss f against the step, one curve per optimizer"),
+            T.lazy("A dashed line marks the step shown"),
         )
         self.plot_item.setLogMode(x=False, y=True)
         self._loss_values: list[np.ndarray] = []
@@ -179,8 +179,8 @@ class CurveView(PlotView):
         super().__init__(parent, x_label="x", y_label="f(x)")
         describe(
             self.plot_widget,
-            "Plot of f(x) with each optimizer's point and step",
-            "Each optimizer's point, the tangent there and the step it promises",
+            T.lazy("Plot of f(x) with each optimizer's point and step"),
+            T.lazy("Each optimizer's point, the tangent there and the step it promises"),
         )
         self._drawn_race: Race | None = None
         self.predicting = False
@@ -302,12 +302,17 @@ class MapView(FieldView):
         super().__init__(parent, x_label="x", y_label="y")
         describe(
             self.plot_widget,
-            "Contour map of f(x, y) with each optimizer's path",
-            "The start is the white point",
+            T.lazy("Contour map of f(x, y) with each optimizer's path"),
+            T.lazy("The start is the white point"),
         )
         self._drawn_race: Race | None = None
         self.predicting = False
-        self.add_handle("start", color="#ffffff", tooltip=T("The start: drag it, or click the map"))
+        self.add_handle(
+            "start",
+            color="#ffffff",
+            tooltip=T("The start: drag it, or click the map"),
+            name=T.lazy("the start"),
+        )
         self.handle_dragged.connect(self._on_handle_dragged)
         self.map_clicked.connect(self._on_map_clicked)
         self.racer_markers = RacerMarkers(11)
@@ -330,7 +335,10 @@ class MapView(FieldView):
     def place_prediction(self, point: tuple[float, float] | None) -> None:
         """Put the draggable guess at ``point``; None hides it."""
         handle = self.add_handle(
-            "prediction", color=PREDICTION_COLOR, tooltip=T("Your prediction: drag it")
+            "prediction",
+            color=PREDICTION_COLOR,
+            tooltip=T("Your prediction: drag it"),
+            name=T.lazy("your prediction"),
         )
         handle.setVisible(point is not None)
         if point is not None:

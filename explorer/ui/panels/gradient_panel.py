@@ -101,11 +101,11 @@ class GradientPanel(Panel):
             self.presets.addItem("")
             i18n.bind(self.presets, "setItemText", CoreText(preset.title), index)
         T.tip(self.presets, "Load an example function with a starting point and view")
-        describe(self.presets, "Example functions")
+        describe(self.presets, T.lazy("Example functions"))
         self.point_input = QLineEdit()
         self.point_input.setObjectName("gradientPointInput")
         T.tip(self.point_input, "P = (x, y): numbers or constants, e.g. 0, ln(2)")
-        describe(self.point_input, "Point P = (x, y)")
+        describe(self.point_input, T.lazy("Point P = (x, y)"))
         self.point_input.setMinimumWidth(90)
         self.point_input.setMaximumWidth(190)
         self.angle_input = QDoubleSpinBox()
@@ -116,7 +116,7 @@ class GradientPanel(Panel):
         self.angle_input.setSuffix("°")
         T.tip(self.angle_input, "θ: the direction u = (cos θ, sin θ), in degrees")
         self.field_toggle = T.text(QCheckBox(), "Gradient field")
-        describe(self.angle_input, "Direction angle θ of u")
+        describe(self.angle_input, T.lazy("Direction angle θ of u"))
         self.field_toggle.setObjectName("gradientFieldToggle")
         T.tip(self.field_toggle, "Arrows of ∇f on a grid, coloured by |∇f|")
         self.critical_toggle = T.text(QCheckBox(), "Critical points")
@@ -130,8 +130,8 @@ class GradientPanel(Panel):
         self.map.setObjectName("gradientMap")
         describe(
             self.map.plot_widget,
-            "Contour map of f(x, y) with the point P and ∇f(P)",
-            "P is the point where ∇f is drawn; u, the head of the direction arrow",
+            T.lazy("Contour map of f(x, y) with the point P and ∇f(P)"),
+            T.lazy("P is the point where ∇f is drawn; u, the head of the direction arrow"),
         )
         self.layer = GradientMapLayer(self.map)
         self.reset_button = QToolButton()
@@ -152,20 +152,22 @@ class GradientPanel(Panel):
         self.epsilon_input = QLineEdit()
         self.epsilon_input.setObjectName("gradientEpsilonInput")
         T.tip(self.epsilon_input, "ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03")
-        describe(self.epsilon_input, "Step ε = (ε₁, ε₂) from P")
+        describe(self.epsilon_input, T.lazy("Step ε = (ε₁, ε₂) from P"))
         self.epsilon_input.setMinimumWidth(80)
         self.epsilon_input.setMaximumWidth(150)
         self.tolerance_toggle = T.text(QCheckBox(), "Shade |f − L| ≤")
         self.tolerance_toggle.setObjectName("gradientToleranceToggle")
         T.tip(self.tolerance_toggle, "Shade the map where the tangent plane L is this close")
-        describe(self.tolerance_toggle, "Shade the map where |f − L| is at most the tolerance")
+        describe(
+            self.tolerance_toggle, T.lazy("Shade the map where |f − L| is at most the tolerance")
+        )
         self.tolerance_input = QLineEdit()
         self.tolerance_input.setObjectName("gradientToleranceInput")
         self.tolerance_input.setMaximumWidth(80)
         describe(
             self.tolerance_input,
-            "Tolerance of the shading",
-            "The map is shaded where the tangent plane L is within this of f",
+            T.lazy("Tolerance of the shading"),
+            T.lazy("The map is shaded where the tangent plane L is within this of f"),
         )
         self.linear_label = ReadoutTable(
             "gradientLinear",

@@ -112,8 +112,11 @@ class SlicePlot(SmallPlot):
         self.variable = variable
         describe(
             self.plot_widget,
-            f"Slice of f along {variable} through P, with its tangent",
-            f"The slope of the tangent is the partial derivative ∂f/∂{variable} at P",
+            T.lazy("Slice of f along {variable} through P, with its tangent", variable=variable),
+            T.lazy(
+                "The slope of the tangent is the partial derivative ∂f/∂{variable} at P",
+                variable=variable,
+            ),
         )
         self.marker = point_marker(TANGENT_COLOR)
         self.add_item(self.marker, ignore_bounds=True)
@@ -153,8 +156,8 @@ class DirectionPlot(SmallPlot):
         self.plot_item.getAxis("bottom").setTicks([PI_TICKS, []])
         describe(
             self.plot_widget,
-            "Plot of the directional derivative against the angle θ",
-            "D_u f(P) = ∇f·u for every direction; its maximum is |∇f(P)|",
+            T.lazy("Plot of the directional derivative against the angle θ"),
+            T.lazy("D_u f(P) = ∇f·u for every direction; its maximum is |∇f(P)|"),
         )
         self.theta_line = pg.InfiniteLine(
             angle=90, movable=True, pen=make_pen(DIRECTION_COLOR, 2.0), bounds=(0.0, TWO_PI)

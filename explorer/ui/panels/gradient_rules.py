@@ -57,9 +57,9 @@ class VectorRulesView(QWidget):
         self.seed_input = self._spin(
             "gradientRuleSeed", 0, 2**31 - 1, T.mark("The random seed of A, x")
         )
-        describe(self.n_input, "Length n of x")
-        describe(self.m_input, "Size m of A's other side")
-        describe(self.seed_input, "Random seed of A and x")
+        describe(self.n_input, T.lazy("Length n of x"))
+        describe(self.m_input, T.lazy("Size m of A's other side"))
+        describe(self.seed_input, T.lazy("Random seed of A and x"))
         intro = T.label(
             "Each gradient below is taken by reverse mode on the autodiff core (one backward pass "
             "per output for a vector-valued function: column j is ∇ of output j) and set beside "
@@ -80,8 +80,8 @@ class VectorRulesView(QWidget):
         self.table.setTabKeyNavigation(False)
         describe(
             self.table,
-            "Table of the vector gradient rules",
-            "Each rule's gradient from reverse mode beside the seed's formula",
+            T.lazy("Table of the vector gradient rules"),
+            T.lazy("Each rule's gradient from reverse mode beside the seed's formula"),
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

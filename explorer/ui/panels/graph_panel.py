@@ -125,7 +125,7 @@ class GraphPanel(Panel):
         self.explanation = QTextBrowser()
         follow_theme(self.explanation, self._show_explanation)
         self.explanation.setObjectName("graphExplanation")
-        describe(self.explanation, "Explanation of the current step")
+        describe(self.explanation, T.lazy("Explanation of the current step"))
         self.explanation.setMinimumHeight(110)
 
     def _lay_out(self) -> None:

@@ -123,7 +123,9 @@ class IntegralPanel(Panel):
         self.setObjectName("integralPanel")
         self.plot = PlotView(self, x_label="x", y_label="y")
         self.plot.setObjectName("integralPlot")
-        describe(self.plot.plot_widget, "Plot of f(x), the area from a to b and the Riemann sum")
+        describe(
+            self.plot.plot_widget, T.lazy("Plot of f(x), the area from a to b and the Riemann sum")
+        )
         self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0], width=2.4)
         self.layer = IntegralLayer(self.plot)
         # A new theme or text size: the title and the verdict's colours are written anew.
@@ -222,7 +224,7 @@ class IntegralPanel(Panel):
                     drag_to=lambda x, _y: self._on_x0_dragged(x),
                 )
             ],
-            what="f, the area from a to b, the Riemann sum, and F with its tangent at x₀",
+            what=T.lazy("f, the area from a to b, the Riemann sum, and F with its tangent at x₀"),
         )
         self.views.currentChanged.connect(lambda _i: self._refresh_views())
         self.plot.view_box.sigXRangeChanged.connect(lambda *_: self._resample_timer.start())

@@ -38,8 +38,8 @@ class TableView(QWidget):
         self.text.setObjectName("integralTable")
         describe(
             self.text,
-            "Table of Riemann sums as n doubles",
-            "The sum and its error for n = 1, 2, 4, … subintervals",
+            T.lazy("Table of Riemann sums as n doubles"),
+            T.lazy("The sum and its error for n = 1, 2, 4, … subintervals"),
         )
         self.text.setReadOnly(True)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -71,9 +71,11 @@ class ErrorView(QWidget):
         self.plot.setObjectName("integralErrorPlot")
         describe(
             self.plot.plot_widget,
-            "Log-log plot of each rule's error against n",
-            "The error of every Riemann rule as the number of subintervals grows, with fitted "
-            "slopes and the round-off floor",
+            T.lazy("Log-log plot of each rule's error against n"),
+            T.lazy(
+                "The error of every Riemann rule as the number of subintervals grows, with fitted "
+                "slopes and the round-off floor"
+            ),
         )
         self.plot.plot_item.setLogMode(x=True, y=True)
         self.summary = QLabel()

@@ -72,7 +72,7 @@ class LogHSlider(QWidget):
         self.slider.setTickInterval(H_TICKS_PER_DECADE)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         T.tip(self.slider, "Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)")
-        describe(self.slider, "Secant step h")
+        describe(self.slider, T.lazy("Secant step h"))
         self.readout = QLabel()
         self.readout.setObjectName("hReadout")
         self.readout.setMinimumWidth(110)

@@ -94,8 +94,10 @@ class LimitTableView(QWidget):
         self.table.setTabKeyNavigation(False)
         describe(
             self.table,
-            "Table of difference quotients as h → 0",
-            "Forward and central difference quotients at x₀ and their errors, one row per h",
+            T.lazy("Table of difference quotients as h → 0"),
+            T.lazy(
+                "Forward and central difference quotients at x₀ and their errors, one row per h"
+            ),
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -168,15 +170,15 @@ class ErrorView(QWidget):
         self.plot.setObjectName("errorPlot")
         describe(
             self.plot.plot_widget,
-            "Log-log plot of the quotients' error against h",
-            "Forward (O(h)) and central (O(h²)) difference errors; a star marks the best h",
+            T.lazy("Log-log plot of the quotients' error against h"),
+            T.lazy("Forward (O(h)) and central (O(h²)) difference errors; a star marks the best h"),
         )
         self.plot.plot_item.setLogMode(x=True, y=True)
         # Bottom left is where the error curves never go (small h, small error).
         self.plot.legend.setOffset((10, -10))
         self.precision_switch = QComboBox()
         self.precision_switch.setObjectName("precisionSwitch")
-        describe(self.precision_switch, "Precision")
+        describe(self.precision_switch, T.lazy("Precision"))
         self.precision_switch.addItems(list(PRECISIONS))
         T.tip(
             self.precision_switch,

@@ -84,7 +84,9 @@ class DerivativePanel(Panel):
         self.setObjectName("derivativePanel")
         self.plot = PlotView(self, x_label="x", y_label="y")
         self.plot.setObjectName("derivativePlot")
-        describe(self.plot.plot_widget, "Plot of f(x), its derivative and the tangent at x₀")
+        describe(
+            self.plot.plot_widget, T.lazy("Plot of f(x), its derivative and the tangent at x₀")
+        )
         # f and f′ first, so the legend lists them before the tangent and secant.
         self.plot.set_curve("f", [], [], name="f(x)", color=PALETTE[0], style=FUNCTION_STYLE)
         self.plot.set_curve(
@@ -167,7 +169,7 @@ class DerivativePanel(Panel):
                     drag_to=lambda x, _y: self._on_dragged(x),
                 )
             ],
-            what="f, f′ and the tangent at x₀",
+            what=T.lazy("f, f′ and the tangent at x₀"),
         )
         self.views.currentChanged.connect(lambda _i: self._refresh_limit_views())
         self.error_view.precision_switch.currentTextChanged.connect(self._on_precision_changed)

@@ -109,7 +109,7 @@ class SideColumn(QWidget):
         box = T.title(QGroupBox(), "Tangent at x₀ (drag the point on the curve)")
         self.x0_input = ExpressionSpinBox()
         self.x0_input.setObjectName("tangentPointInput")
-        describe(self.x0_input, "Tangent point x₀")
+        describe(self.x0_input, T.lazy("Tangent point x₀"))
         self.x0_input.setRange(-X0_LIMIT, X0_LIMIT)
         self.x0_input.setSingleStep(0.1)
         self.x0_input.setKeyboardTracking(False)
@@ -160,14 +160,14 @@ class SideColumn(QWidget):
     def _band_box(self) -> QGroupBox:
         box = T.title(QGroupBox(), "Linear approximation f(x₀+ε) ≈ f(x₀) + ε·f′(x₀)")
         self.show_band = T.text(QCheckBox(), "Shade where |f(x) − L(x)| ≤")
-        describe(self.show_band, "Shade where |f(x) − L(x)| ≤ ε")
+        describe(self.show_band, T.lazy("Shade where |f(x) − L(x)| ≤ ε"))
         self.show_band.setObjectName("showBand")
         self.epsilon_input = QDoubleSpinBox()
         self.epsilon_input.setObjectName("epsilonInput")
         describe(
             self.epsilon_input,
-            "Tolerance ε of the linear approximation",
-            "The band is shaded where f differs from the tangent line by at most ε",
+            T.lazy("Tolerance ε of the linear approximation"),
+            T.lazy("The band is shaded where f differs from the tangent line by at most ε"),
         )
         self.epsilon_input.setDecimals(4)
         self.epsilon_input.setRange(*EPSILON_RANGE)

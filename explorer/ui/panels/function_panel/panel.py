@@ -108,8 +108,8 @@ class FunctionPanel(Panel):
         self.plot.setObjectName("functionPlot")
         describe(
             self.plot.plot_widget,
-            "Plot of f(x) and the other curves",
-            "Each curve's name and line style are in the legend; Ctrl+0 resets the view",
+            T.lazy("Plot of f(x) and the other curves"),
+            T.lazy("Each curve's name and line style are in the legend; Ctrl+0 resets the view"),
         )
         self._state = FunctionState()
         self._expression: Any = None
@@ -129,13 +129,21 @@ class FunctionPanel(Panel):
         self.x_max_input = QLineEdit()
         self.x_max_input.setObjectName("xMaxInput")
         tips = (
-            (self.x_min_input, T.mark("The left end of the x-range: a number or e.g. -2pi")),
-            (self.x_max_input, T.mark("The right end of the x-range: a number or e.g. -2pi")),
+            (
+                self.x_min_input,
+                T.mark("The left end of the x-range: a number or e.g. -2pi"),
+                T.lazy("x-range left end"),
+            ),
+            (
+                self.x_max_input,
+                T.mark("The right end of the x-range: a number or e.g. -2pi"),
+                T.lazy("x-range right end"),
+            ),
         )
-        for field, tip in tips:
+        for field, tip, name in tips:
             field.setMaximumWidth(110)
             i18n.bind(field, "setToolTip", T.lazy(tip))
-            describe(field, f"x-range {tip} end")
+            describe(field, name)
             field.editingFinished.connect(self.apply_range_inputs)
         self.range_feedback = QLabel()
         self.range_feedback.setObjectName("rangeFeedback")
@@ -196,7 +204,7 @@ class FunctionPanel(Panel):
         self.points_box.toggled.connect(lambda on: self._change(show_points=on))
         self.shading_box = QComboBox()
         self.shading_box.setObjectName("shading")
-        describe(self.shading_box, "Shading", "What to shade under the curves")
+        describe(self.shading_box, T.lazy("Shading"), T.lazy("What to shade under the curves"))
         for key in SHADINGS:
             self.shading_box.addItem("", key)
             i18n.bind(
@@ -212,7 +220,7 @@ class FunctionPanel(Panel):
         self.extremes_input.setObjectName("extremesInterval")
         T.placeholder(self.extremes_input, "the view, or type a, b")
         T.tip(self.extremes_input, "Where to look for the global minimum and maximum")
-        describe(self.extremes_input, "Global extrema interval")
+        describe(self.extremes_input, T.lazy("Global extrema interval"))
         self.extremes_input.editingFinished.connect(self.apply_extremes_input)
         self.extremes_feedback = QLabel()
         self.extremes_feedback.setObjectName("extremesFeedback")
