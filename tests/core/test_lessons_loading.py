@@ -64,6 +64,12 @@ def _valid():
         ),
         (lambda d: d["show"][0]["session"]["panels"][0].update(panel="Nope"), "no tab 'Nope'"),
         (lambda d: d["show"][0].update(graph={"preset": "nope"}), "exactly one of"),
+        (  # the Graph tab's state is checked with its dataclass like every other tab's
+            lambda d: d["show"][0]["session"]["panels"].append(
+                {"panel": "Graph", "state": {"view": "sideways"}}
+            ),
+            "view must be one of named steps, operations",
+        ),
         (lambda d: d.update(version=7), "$.version"),
         (lambda d: d.update(colour="red"), "unknown key 'colour'"),
     ],
@@ -85,6 +91,16 @@ def test_damaged_json_and_bad_bytes_are_named(tmp_path):
     problems = load_lessons(tmp_path).problems
     assert "'a.json'" in problems[0] and "line 2" in problems[0]
     assert "'b.json'" in problems[1] and "UTF-8" in problems[1]
+
+
+def test_a_show_me_may_set_the_graph_tabs_whole_state(tmp_path):
+    document = _valid()
+    graph = {"program": "f = (x + y)^2", "view": "operations", "step": 3}
+    document["show"][0]["session"]["panels"].append({"panel": "Graph", "state": graph})
+    _write(tmp_path, "01-derivative.json", document)
+    loaded = load_lessons(tmp_path)
+    assert loaded.problems == []
+    assert loaded.lessons[0].shows[0].session.panels["Graph"] == graph
 
 
 def test_a_teachers_new_lesson_loads_without_code(tmp_path):

@@ -31,6 +31,7 @@ from explorer.core.panel_state import (
     DerivativeState,
     FunctionState,
     GradientState,
+    GraphState,
     IntegralState,
     StateError,
     state_from_dict,
@@ -50,9 +51,10 @@ STATE_CLASSES: dict[str, type] = {
     "Gradient": GradientState,
     "Integral": IntegralState,
     "Descent": DescentState,
+    # A Graph Show me usually names a preset or a program ("graph"); a session may also set the
+    # Graph tab's full state (program, inputs, view, step), checked like the other tabs'.
+    "Graph": GraphState,
 }
-# The Graph tab has no state dataclass: its Show me sets a preset or a program instead.
-OTHER_TABS = ("Graph",)
 CHECK_KINDS = (
     "limit_table",
     "linear_approximation",
@@ -273,9 +275,7 @@ def _session(value: Any, path: str) -> Session:
     for title, state in session.panels.items():
         cls = STATE_CLASSES.get(title)
         if cls is None:
-            if title not in OTHER_TABS:
-                raise _Bad(f"{path}.panels: no tab {title!r}")
-            continue
+            raise _Bad(f"{path}.panels: no tab {title!r}")
         try:
             state_from_dict(cls, state, f"{path}.panels.{title}")
         except StateError as error:
