@@ -291,4 +291,256 @@ MESSAGES = [
     T.mark("{partial} = {seed} (the seed of the backward pass)"),
     T.mark("{partial} = {seed} (the gradient= argument, ones for a non-scalar output)"),
     T.mark("{partial} = 0: no gradient reaches {name} (its uses are detached)"),
+    # parts core joins into one message: each part is translated on its own
+    T.mark("{first}; {rest}"),
+    T.mark("{first} and {second}"),
+    # the Graph tab's step explanations, forward mode, the control flow and the sandbox
+    T.mark(
+        "{chain}; {name}.grad = {earlier} + {this} = {total} "
+        "(backward adds into .grad: no zero_() since the last pass)"
+    ),
+    T.mark("{chain} ({cut} other use: detached or gradient-free, adding 0)"),
+    T.mark("{chain} ({cut} other uses: detached or gradient-free, adding 0)"),
+    T.mark("∂{name}/∂{name} = {seed} (the seed tangent)"),
+    T.mark("∂{node}/∂{name} = 0 (does not depend on {name})"),
+    T.mark(
+        "Reverse mode: 1 backward pass gives all {count} partials; "
+        "forward mode needs {count} passes, one per input"
+    ),
+    T.mark(
+        "Reverse mode: 1 backward pass gives all {count} partials; "
+        "forward mode needs {count} passes, one per input element"
+    ),
+    T.mark(
+        "Reverse mode: 1 backward pass gives all 1 partial; "
+        "forward mode needs 1 pass, one per input"
+    ),
+    T.mark("{kind} loop (line {line}) ran once"),
+    T.mark("{kind} loop (line {line}) ran {count} times"),
+    T.mark("if (line {line}): no branch taken"),
+    T.mark("if (line {line}) took the if branch"),
+    T.mark("if (line {line}) took the {branch} branch (line {branch_line})"),
+    T.mark(
+        "backward() adds into .grad; without x.grad.zero_() pass {passes} accumulates: {changes}"
+    ),
+    T.mark("The second backward ran: this graph saves no values, so nothing was freed."),
+    T.mark("the output is a scalar; give an input with several values"),
+    T.mark("accumulation needs at least two backward passes"),
+    T.mark(
+        "{y}.backward() on a non-scalar {y} → RuntimeError: {error}\n"
+        "{y} has {count} values, so backward needs gradient=: a tensor shaped like {y} that "
+        "weights each value's gradient; type {y}.backward(gradient=torch.ones_like({y})) to "
+        "get the gradient of {y}.sum(), which gives {found}."
+    ),
+    T.mark("{output} does not depend on any input: nothing to differentiate"),
+    # the Graph presets' expected results
+    T.mark("f = 1024 and ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096"),
+    T.mark("∇f = (1/3, 2/3): the softmax of (x, y)"),
+    T.mark("a.grad == d / a for every a"),
+    # the Descent tab: the presets' notes, the findings and the stops (explorer.core.descent)
+    T.mark("d2l 12.3: after 10 steps x = 0.0604662"),
+    T.mark(
+        "d2l 12.3: with η = 2 from x = 10 gradient descent jumps to a poorer local minimum "
+        "near x = −1.8; smaller steps settle in the one at x = 7.27"
+    ),
+    T.mark("d2l 12.6: gradient descent oscillates in y while crawling in x; momentum helps"),
+    T.mark("d2l 12.3.2: after 20 steps (−0.057646, −0.000073)"),
+    T.mark("A curved, narrow valley to the minimum at (1, 1)"),
+    T.mark("Flat plateaus and steep walls; the minimum is at (3, 0.5)"),
+    T.mark("Four minima: which one a racer finds depends on its path"),
+    T.mark("The gradient vanishes at (0, 0), but it is a saddle: a tiny y grows and escapes"),
+    T.mark("oscillating: {details}"),
+    T.mark("in {name} the step reversed direction {total} times (steps {first}–{last} in a row)"),
+    T.mark(
+        "passed near the saddle point {where}: it slowed to ‖∇f‖ = {norm} at step {step}, "
+        "then escaped along {direction}, where f curves down"
+    ),
+    T.mark("stuck at a local maximum at {where} ({second} < 0): any nudge escapes"),
+    T.mark(
+        "stopped at a flat critical point at {where} ({second}): f′ = 0 and "
+        "the second derivative test cannot tell its kind"
+    ),
+    T.mark("stuck at a local maximum at {where} (curvatures {curvatures}, all negative)"),
+    T.mark(
+        "stuck at a saddle point at {where}: f curves up along {up} and down along {down}; "
+        "a nudge along the second escapes"
+    ),
+    T.mark(
+        "stopped at a degenerate critical point at {where} (curvatures {curvatures}): "
+        "the second derivative test cannot tell its kind"
+    ),
+    T.mark("∇f is undefined there (f has no slope at that point)"),
+    T.mark("f is infinite there (a pole)"),
+    T.mark("f is undefined there (a pole or outside f's domain)"),
+    T.mark("cannot start at {where}: {what}"),
+    T.mark("stopped at step {step}: it reached {where}, and {what}"),
+    T.mark("diverged at step {step}: the point overflowed"),
+    T.mark(
+        "diverged at step {step}: the steps grew without bound, to {where} with f = {f}; "
+        "the learning rate is too large for this curvature: reduce it"
+    ),
+    T.mark(
+        "diverging to −∞, stopped at step {step}: it left every bound at {where} with f = {f}; "
+        "f decreases without end in this direction, so there is no minimum to find there"
+    ),
+    T.mark(
+        "diverged at step {step}: {reason} (f rose from {start} to {end}); reduce the learning rate"
+    ),
+    T.mark(
+        "learning rate too large for this curvature: each step jumps past the minimum and "
+        "lands higher up the other side"
+    ),
+    T.mark("the loss keeps rising: the steps are too large (learning rate or momentum)"),
+    T.mark("{note}; AdamW first shrank θ by the factor 1 − η·λ = {factor}"),
+    # the Derivative tab's derivation (explorer.core.derivative.rules and .steps)
+    T.mark("Constant rule"),
+    T.mark("Variable rule"),
+    T.mark("Power rule"),
+    T.mark("Chain rule with the power rule"),
+    T.mark("Constant multiple rule"),
+    T.mark("Constant multiple rule (c = −1)"),
+    T.mark("Sum rule"),
+    T.mark("Difference rule"),
+    T.mark("Product rule"),
+    T.mark("Quotient rule"),
+    T.mark("Exponential rule"),
+    T.mark("Chain rule with the exponential rule"),
+    T.mark("General power rule (logarithmic differentiation)"),
+    T.mark("Common derivative"),
+    T.mark("Chain rule"),
+    T.mark("Piecewise-constant function"),
+    T.mark("Natural logarithm rule"),
+    T.mark("Logarithm rule (base a)"),
+    T.mark("Derivative of {name}"),
+    T.mark("Chain rule with the derivative of {name}"),
+    T.mark("{function} has a kink where {where}: no derivative there"),
+    T.mark("{function} is not differentiable at its jumps; its slope is 0 elsewhere"),
+    T.mark("{function} = 0 between jumps, undefined at a jump"),
+    T.mark("{name} does not depend on {variable}: it is a constant here"),
+    T.mark("this part does not depend on {variable}"),
+    # the Derivative tab's tangent and the three derivatives' agreement
+    T.mark("f jumps at {where}, so it has no tangent there"),
+    T.mark(
+        "f jumps at {where}, so it has no tangent there "
+        "({names}: not differentiable at its jumps, slope 0 elsewhere)"
+    ),
+    T.mark("{call} has a corner at {where}: left slope {left}, right slope {right}"),
+    T.mark("f has a corner at {where} (from {call}): left slope {left}, right slope {right}"),
+    T.mark("f has a corner at {where}: left slope {left}, right slope {right}"),
+    T.mark("At {at} the three derivatives disagree: {cause}"),
+    T.mark("At {at} the three derivatives disagree: {call} has a kink there"),
+    T.mark(
+        "At {at} the derivative does not exist (kink of {call}); all three methods "
+        "report the convention value {value}"
+    ),
+    T.mark(
+        "At {at} the kinks cancel, so f′ exists (central difference {central}); the formula "
+        "and reverse mode give {value}, the kinks' convention value"
+    ),
+    T.mark(
+        "the derivative's formula is undefined there (such as 0·∞) although f is defined; "
+        "central differences give {value}"
+    ),
+    T.mark("the symbolic formula gives {symbolic}, reverse mode gives {reverse}"),
+    T.mark("f jumps there (a piecewise-constant function is not differentiable at its jumps)"),
+    T.mark("f changes too fast there for the finite-difference step"),
+    # session files (explorer.core.session, explorer.core.panel_state)
+    T.mark("This is not a Calculus Explorer session (it is not a JSON object)."),
+    T.mark(
+        "This session was saved in an older format (version {version}); it was updated. "
+        "Saving keeps a copy of the original beside it."
+    ),
+    T.mark("'{name}' is not a file that can be opened as a session."),
+    T.mark("'{name}' is empty: it holds no session (perhaps a save was interrupted)."),
+    T.mark("'{name}' is {size} MB; a session file is at most {max} MB, so this is not one."),
+    T.mark("'{name}' no longer exists."),
+    T.mark("'{name}' cannot be read (permission denied)."),
+    T.mark("'{name}' is a folder, not a session file."),
+    T.mark("'{name}' cannot be read: {reason}."),
+    T.mark("A session file is at most {max} MB; this is larger."),
+    T.mark("The file is empty: it holds no session."),
+    T.mark("This is not a Calculus Explorer session (it is not JSON text)."),
+    T.mark("This is not a Calculus Explorer session (it is not UTF-8 text)."),
+    T.mark("The file is damaged (line {line}, column {column}): {reason}. Nothing was changed."),
+    T.mark("The file is damaged: it holds a value that cannot be read."),
+    T.mark("The file names '{key}' twice in one place, so it is ambiguous; it was not opened."),
+    T.mark("The file holds {name}, which is not a number a session can contain."),
+    T.mark("The file holds the number {number}…, beyond what a session can hold."),
+    T.mark("This is not a Calculus Explorer session (it has no 'format' and 'version')."),
+    T.mark("This is not a Calculus Explorer session (format {format})."),
+    T.mark("{path}: expected a whole number, got {value}."),
+    T.mark(
+        "Saved by a newer version of Calculus Explorer (format {version}; this app reads up "
+        "to {supported}). Update the app to open it; the file was not changed."
+    ),
+    T.mark("{path}: {version} is not a session format version."),
+    T.mark("{path}: expected an object, got {kind}."),
+    T.mark("{path}: expected a list, got {kind}."),
+    T.mark("{path}: {count} panels; a session has at most {max}."),
+    T.mark("{path}: expected an object with the panel's name."),
+    T.mark("{path}: expected text, got {kind}."),
+    T.mark("{path}: {count} characters; at most {max}."),
+    T.mark("{path}: at most {max} parameters."),
+    T.mark("{path}: expected a number; it starts at 1."),
+    T.mark("{path}: a broken character was replaced by '?'."),
+    T.mark("{error}; it keeps its default."),
+    T.mark("{error}; the {title} panel starts with its defaults."),
+    T.mark("Could not save '{name}': {reason}. The file on disk was not changed."),
+    T.mark("an object"),
+    T.mark("a list"),
+    T.mark("text"),
+    T.mark("true/false"),
+    T.mark("a number"),
+    T.mark("null"),
+    T.mark("{path}: expected an object, got {kind}"),
+    T.mark("{path}: unknown key {key} (known: {names})"),
+    T.mark("{path}: expected a list, got {value}"),
+    T.mark("{path}: expected true or false, got {value}"),
+    T.mark("{path}: expected a whole number, got {value}"),
+    T.mark("{path}: expected text, got {value}"),
+    T.mark("{path}: expected a number, got {value}"),
+    T.mark("{path}: expected a finite number, got {value}"),
+    T.mark("{path}: expected a list of {count} items, got {value}"),
+    # a panel's saved state that its dataclass refuses (explorer.core.panel_state)
+    T.mark("$.{path}: {error}"),
+    T.mark("detach must list definition names"),
+    T.mark("inputs name the same input twice"),
+    T.mark("rule_seed must be between 0 and 2³² − 1"),
+    T.mark("speed and tolerance must be positive"),
+    T.mark("theta must be a finite number"),
+    T.mark("colours: {colour} is not a colour like #1a2b3c"),
+    T.mark("curves: at most {max} besides f"),
+    T.mark("frame must be between 0 and steps ({steps}), got {frame}"),
+    T.mark("ftc_x must be a number from {low} to {high}"),
+    T.mark("input name {name} is not a name"),
+    T.mark("input {name}: {message}"),
+    T.mark("mode must be one of {names} (got {value})"),
+    T.mark("n must be a whole number from 1 to {max} (got {value})"),
+    T.mark("rule must be one of {names} (got {value})"),
+    T.mark("rule_sizes must be between 1 and {max}"),
+    T.mark("seed must be a whole number from 0 to {max}"),
+    T.mark("selected: {value} is not a curve index"),
+    T.mark("shading: {value} is not one of {names}"),
+    T.mark("start must be one or two finite numbers, got {value}"),
+    T.mark("step must be a whole number from 0 to {max}"),
+    T.mark("steps must be between 0 and {max}, got {value}"),
+    T.mark("tolerance must be a positive number up to {max}"),
+    T.mark("view must be one of {names} (got {value})"),
+    T.mark("{name} must be a number from {low} to {high} (got {value})"),
+    T.mark("{name} must be finite numbers"),
+    T.mark("{name} must run from a smaller to a larger number"),
+    # the Gradient tab's critical points (explorer.core.gradient.critical)
+    T.mark(
+        "minimum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both positive"
+    ),
+    T.mark(
+        "maximum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both negative"
+    ),
+    T.mark(
+        "saddle at {where}, f = {value}: Hessian eigenvalues {low} and {high} have opposite signs"
+    ),
+    T.mark(
+        "degenerate at {where}, f = {value}: a Hessian eigenvalue is 0 ({low}, {high}): "
+        "the test is inconclusive"
+    ),
 ]

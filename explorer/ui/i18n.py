@@ -47,6 +47,7 @@ LANGUAGES = {"en": "English", "zh": "简体中文"}
 QT_LOCALES = {"zh": "zh_CN"}  # the locale of Qt's own catalogue for each language
 LANGUAGE_KEY = "ui/language"
 CORE_CONTEXT = "core"
+_WORDS = re.compile("[A-Za-z]{2}")  # text that may hold words to translate (not a bare number)
 O = TypeVar("O", bound=QObject)
 
 
@@ -314,9 +315,10 @@ def core_text(message: str) -> str:
     for pattern, translation in _state.translator.core_patterns:
         match = pattern.match(message)
         if match:
-            # A field that is itself a core word ("the lower bound") is translated too.
+            # A field that is itself a core message ("the lower bound", one of several parts
+            # joined by "; ") is translated too; a field is shorter than its message, so this ends.
             fields = {
-                key: QCoreApplication.translate(CORE_CONTEXT, value)
+                key: core_text(value) if _WORDS.search(value) else value
                 for key, value in match.groupdict().items()
             }
             return translation.format(**fields)

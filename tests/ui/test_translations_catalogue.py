@@ -84,3 +84,17 @@ def test_core_messages_are_translated_by_exact_entry_or_by_pattern(monkeypatch):
     )
     i18n.set_language("en")
     assert i18n.core_text("Unknown function 'foo'") == "Unknown function 'foo'"
+
+
+def test_a_core_message_of_several_parts_is_translated_part_by_part(monkeypatch):
+    # The interpreter's trace joins its events with "; ", a field may hold another message.
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
+    i18n.set_language("zh")
+    trace = "while loop (line 3) ran 12 times; if (line 5) took the else branch (line 7)"
+    assert i18n.core_text(trace) == (
+        "while 循环（第 3 行）运行了 12 次；if（第 5 行）进入了 else 分支（第 7 行）"
+    )
+    stop = "stopped at step 4: it reached x = 0, and f is infinite there (a pole)"
+    assert i18n.core_text(stop) == "在第 4 步停止：它到达了 x = 0，而那里 f 为无穷大（极点）"
+    i18n.set_language("en")
+    assert i18n.core_text(trace) == trace

@@ -52,11 +52,14 @@ class Step:
     def describe(self) -> str:
         """E.g. ``Product rule: (u·v)′ = u′·v + u·v′ with u = x², v = sin(x)``."""
         text = f"{self.title}: {self.formula}" if self.formula else self.title
+        shown = self.bindings_text()
+        return f"{text} with {shown}" if shown else text
+
+    def bindings_text(self) -> str:
+        """The placeholders' meaning, ``u = x², v = sin(x)`` (empty when there is none)."""
         # "with a = a" says nothing (aˣ with the parameter a as its base): such bindings go.
         shown = [(n, format_unicode(v)) for n, v in self.bindings if format_unicode(v) != n]
-        if shown:
-            text += " with " + ", ".join(f"{n} = {v}" for n, v in shown)
-        return text
+        return ", ".join(f"{n} = {v}" for n, v in shown)
 
     def to_dict(self) -> dict:
         """Plain data for the worker and the UI."""

@@ -135,25 +135,45 @@
     <context>
         <name>DerivativePanel</name>
         <message>
-            <location filename="../../ui/panels/derivative/controls.py" line="74" />
+            <location filename="../../ui/panels/derivative/controls.py" line="75" />
             <source>Step h of the secant, from 1 down to 10⁻¹² (one tick = a decade)</source>
             <translation>割线的步长 h，从 1 到 10⁻¹²（每一格为一个数量级）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/controls.py" line="75" />
+            <location filename="../../ui/panels/derivative/controls.py" line="76" />
             <source>Secant step h</source>
             <translation>割线步长 h</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/controls.py" line="111" />
-            <location filename="../../ui/panels/derivative/controls.py" line="129" />
+            <location filename="../../ui/panels/derivative/controls.py" line="112" />
+            <location filename="../../ui/panels/derivative/controls.py" line="131" />
             <source>Show steps</source>
             <translation>显示步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/controls.py" line="129" />
+            <location filename="../../ui/panels/derivative/controls.py" line="131" />
             <source>Hide steps</source>
             <translation>隐藏步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="141" />
+            <source>Note: {note}</source>
+            <translation>注意：{note}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="166" />
+            <source>{rule}: {formula} with {bindings}</source>
+            <translation>{rule}：{formula}，其中 {bindings}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="168" />
+            <source>{rule}: {formula}</source>
+            <translation>{rule}：{formula}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/derivative/controls.py" line="170" />
+            <source>{rule} with {bindings}</source>
+            <translation>{rule}，其中 {bindings}</translation>
         </message>
         <message>
             <location filename="../../ui/panels/derivative/formula.py" line="130" />
@@ -726,7 +746,7 @@
         </message>
         <message>
             <location filename="../../ui/panels/descent_controls.py" line="287" />
-            <location filename="../../ui/panels/descent_panel.py" line="714" />
+            <location filename="../../ui/panels/descent_panel.py" line="719" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
@@ -786,185 +806,185 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="117" />
+            <location filename="../../ui/panels/descent_panel.py" line="115" />
             <source>Preset race</source>
             <translation>预设竞赛</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="120" />
+            <location filename="../../ui/panels/descent_panel.py" line="118" />
             <source>f of x, or of x and y, e.g. x^2 + 2y^2</source>
             <translation>关于 x 或 x、y 的 f，例如 x^2 + 2y^2</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="121" />
+            <location filename="../../ui/panels/descent_panel.py" line="119" />
             <source>Function f to minimise</source>
             <translation>要最小化的函数 f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="125" />
+            <location filename="../../ui/panels/descent_panel.py" line="123" />
             <source>The start: x, or x, y (numbers or e.g. -pi/2)</source>
             <translation>起点：x，或 x, y（数，或如 -pi/2）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="126" />
+            <location filename="../../ui/panels/descent_panel.py" line="124" />
             <source>Start point</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="130" />
-            <location filename="../../ui/panels/descent_panel.py" line="690" />
+            <location filename="../../ui/panels/descent_panel.py" line="128" />
+            <location filename="../../ui/panels/descent_panel.py" line="695" />
             <source>Copy as PyTorch code</source>
             <translation>复制为 PyTorch 代码</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="133" />
+            <location filename="../../ui/panels/descent_panel.py" line="131" />
             <source>Number of steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="134" />
+            <location filename="../../ui/panels/descent_panel.py" line="132" />
             <source>How many steps every optimizer takes</source>
             <translation>每个优化器走多少步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="137" />
+            <location filename="../../ui/panels/descent_panel.py" line="135" />
             <source>A runnable script for real PyTorch that reproduces this race</source>
             <translation>一个可在真实 PyTorch 中运行、复现这场竞赛的脚本</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="138" />
-            <location filename="../../ui/panels/descent_panel.py" line="691" />
+            <location filename="../../ui/panels/descent_panel.py" line="136" />
+            <location filename="../../ui/panels/descent_panel.py" line="696" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="140" />
+            <location filename="../../ui/panels/descent_panel.py" line="138" />
             <source>Save the race as an animated GIF (frames, speed and size)</source>
             <translation>把竞赛保存为 GIF 动画（帧数、速度和尺寸）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="147" />
+            <location filename="../../ui/panels/descent_panel.py" line="145" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="151" />
-            <location filename="../../ui/panels/descent_panel.py" line="380" />
+            <location filename="../../ui/panels/descent_panel.py" line="149" />
+            <location filename="../../ui/panels/descent_panel.py" line="378" />
             <source>start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="153" />
+            <location filename="../../ui/panels/descent_panel.py" line="151" />
             <source>steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="200" />
+            <location filename="../../ui/panels/descent_panel.py" line="198" />
             <source>Race results</source>
             <translation>竞赛结果</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="201" />
+            <location filename="../../ui/panels/descent_panel.py" line="199" />
             <source>For each optimizer: where it ended, f there, the steps it took and its status</source>
             <translation>每个优化器的终点、终点处的 f、所走步数及状态</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="216" />
+            <location filename="../../ui/panels/descent_panel.py" line="214" />
             <source>Whose step to explain</source>
             <translation>解释哪个优化器的这一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="217" />
+            <location filename="../../ui/panels/descent_panel.py" line="215" />
             <source>Optimizer whose step is explained</source>
             <translation>被解释这一步的优化器</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="233" />
+            <location filename="../../ui/panels/descent_panel.py" line="231" />
             <source>Explain the step of</source>
             <translation>解释这一步：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="388" />
+            <location filename="../../ui/panels/descent_panel.py" line="386" />
             <source>start: f({names}) needs {count} number(s): {names}</source>
             <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="425" />
+            <location filename="../../ui/panels/descent_panel.py" line="423" />
             <source>Predict the next point</source>
             <translation>预测下一个点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="427" />
+            <location filename="../../ui/panels/descent_panel.py" line="425" />
             <source>Before stepping: click (or drag) where the explained racer's next step will land</source>
             <translation>走下一步之前：点击（或拖动到）所解释的优化器下一步将落到的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="431" />
+            <location filename="../../ui/panels/descent_panel.py" line="429" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="452" />
+            <location filename="../../ui/panels/descent_panel.py" line="450" />
             <source>Click where the next step of {racer} will land, then Reveal.</source>
             <translation>点击 {racer} 下一步将落到的位置，然后按“揭晓”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="489" />
+            <location filename="../../ui/panels/descent_panel.py" line="487" />
             <source>✓ Right: the step lands at {point}.</source>
             <translation>✓ 正确：这一步落在 {point}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="491" />
+            <location filename="../../ui/panels/descent_panel.py" line="489" />
             <source>✗ The step lands at {point}; yours is {distance} away.</source>
             <translation>✗ 这一步落在 {point}；你的预测相差 {distance}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="594" />
+            <location filename="../../ui/panels/descent_panel.py" line="592" />
             <source>step {frame}</source>
             <translation>第 {frame} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="595" />
+            <location filename="../../ui/panels/descent_panel.py" line="593" />
             <source>arrows: −∇f</source>
             <translation>箭头：−∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="618" />
+            <location filename="../../ui/panels/descent_panel.py" line="616" />
             <source>‖∇f‖ = {norm} here</source>
             <translation>此处 ‖∇f‖ = {norm}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="635" />
+            <location filename="../../ui/panels/descent_panel.py" line="633" />
             <source>Switch on an optimizer to race.</source>
             <translation>打开一个优化器来参加竞赛。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="641" />
+            <location filename="../../ui/panels/descent_panel.py" line="639" />
             <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
             <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="667" />
+            <location filename="../../ui/panels/descent_panel.py" line="665" />
             <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
             <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="695" />
+            <location filename="../../ui/panels/descent_panel.py" line="700" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="721" />
+            <location filename="../../ui/panels/descent_panel.py" line="726" />
             <source>GIF not saved: {error}</source>
             <translation>GIF 未保存：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="724" />
+            <location filename="../../ui/panels/descent_panel.py" line="729" />
             <source>Saved ✓</source>
             <translation>已保存 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="725" />
+            <location filename="../../ui/panels/descent_panel.py" line="730" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -1696,67 +1716,67 @@
     <context>
         <name>GraphPanel</name>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="48" />
+            <location filename="../../ui/graph_view/explanation.py" line="49" />
             <source>{name} is used {count} times, so {count} edges carry gradient back to it: their contributions add (the multivariate chain rule).</source>
             <translation>{name} 被使用了 {count} 次，所以有 {count} 条边把梯度传回给它：这些贡献相加（多元链式法则）。</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="63" />
+            <location filename="../../ui/graph_view/explanation.py" line="64" />
             <source>Step {position} of {length}</source>
             <translation>第 {position} 步，共 {length} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="70" />
+            <location filename="../../ui/graph_view/explanation.py" line="71" />
             <source>Forward mode:</source>
             <translation>前向模式：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="79" />
+            <location filename="../../ui/graph_view/explanation.py" line="80" />
             <source>Control flow:</source>
             <translation>控制流：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="86" />
+            <location filename="../../ui/graph_view/explanation.py" line="87" />
             <source>Printed:</source>
             <translation>打印输出：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="88" />
+            <location filename="../../ui/graph_view/explanation.py" line="89" />
             <source>Expected:</source>
             <translation>预期：</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="102" />
+            <location filename="../../ui/graph_view/explanation.py" line="104" />
             <source>Line {line}, column {column}: {message}</source>
             <translation>第 {line} 行第 {column} 列：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="109" />
+            <location filename="../../ui/graph_view/explanation.py" line="111" />
             <source>Line {line}: {message}</source>
             <translation>第 {line} 行：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="111" />
+            <location filename="../../ui/graph_view/explanation.py" line="113" />
             <source>Column {column}: {message}</source>
             <translation>第 {column} 列：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="116" />
+            <location filename="../../ui/graph_view/explanation.py" line="118" />
             <source>not started</source>
             <translation>尚未开始</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="117" />
+            <location filename="../../ui/graph_view/explanation.py" line="119" />
             <source>finished</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="118" />
+            <location filename="../../ui/graph_view/explanation.py" line="120" />
             <source>forward</source>
             <translation>前向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/explanation.py" line="119" />
+            <location filename="../../ui/graph_view/explanation.py" line="121" />
             <source>backward</source>
             <translation>反向传播</translation>
         </message>
@@ -2344,7 +2364,7 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="445" />
+            <location filename="../../ui/i18n.py" line="447" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>
@@ -4074,6 +4094,863 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/core_messages.py" line="293" />
             <source>{partial} = 0: no gradient reaches {name} (its uses are detached)</source>
             <translation>{partial} = 0：没有梯度到达 {name}（它的使用都被 detach 了）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="295" />
+            <source>{first}; {rest}</source>
+            <translation>{first}；{rest}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="296" />
+            <source>{first} and {second}</source>
+            <translation>{first} 和 {second}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="298" />
+            <source>{chain}; {name}.grad = {earlier} + {this} = {total} (backward adds into .grad: no zero_() since the last pass)</source>
+            <translation>{chain}；{name}.grad = {earlier} + {this} = {total}（backward 会累加到 .grad 中：上次传播后没有调用 zero_()）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="302" />
+            <source>{chain} ({cut} other use: detached or gradient-free, adding 0)</source>
+            <translation>{chain}（另有 {cut} 处使用：已分离或不需要梯度，贡献为 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="303" />
+            <source>{chain} ({cut} other uses: detached or gradient-free, adding 0)</source>
+            <translation>{chain}（另有 {cut} 处使用：已分离或不需要梯度，贡献为 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="304" />
+            <source>∂{name}/∂{name} = {seed} (the seed tangent)</source>
+            <translation>∂{name}/∂{name} = {seed}（初始切向量）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="305" />
+            <source>∂{node}/∂{name} = 0 (does not depend on {name})</source>
+            <translation>∂{node}/∂{name} = 0（不依赖于 {name}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="306" />
+            <source>Reverse mode: 1 backward pass gives all {count} partials; forward mode needs {count} passes, one per input</source>
+            <translation>反向模式：1 次反向传播就得到全部 {count} 个偏导数；前向模式需要 {count} 次传播，每个输入一次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="310" />
+            <source>Reverse mode: 1 backward pass gives all {count} partials; forward mode needs {count} passes, one per input element</source>
+            <translation>反向模式：1 次反向传播就得到全部 {count} 个偏导数；前向模式需要 {count} 次传播，每个输入元素一次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="314" />
+            <source>Reverse mode: 1 backward pass gives all 1 partial; forward mode needs 1 pass, one per input</source>
+            <translation>反向模式：1 次反向传播得到唯一的偏导数；前向模式同样需要 1 次传播，每个输入一次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="318" />
+            <source>{kind} loop (line {line}) ran once</source>
+            <translation>{kind} 循环（第 {line} 行）运行了 1 次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="319" />
+            <source>{kind} loop (line {line}) ran {count} times</source>
+            <translation>{kind} 循环（第 {line} 行）运行了 {count} 次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="320" />
+            <source>if (line {line}): no branch taken</source>
+            <translation>if（第 {line} 行）：没有进入任何分支</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="321" />
+            <source>if (line {line}) took the if branch</source>
+            <translation>if（第 {line} 行）进入了 if 分支</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="322" />
+            <source>if (line {line}) took the {branch} branch (line {branch_line})</source>
+            <translation>if（第 {line} 行）进入了 {branch} 分支（第 {branch_line} 行）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="323" />
+            <source>backward() adds into .grad; without x.grad.zero_() pass {passes} accumulates: {changes}</source>
+            <translation>backward() 会累加到 .grad 中；不调用 x.grad.zero_() 时，第 {passes} 次传播把梯度累加为：{changes}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="326" />
+            <source>The second backward ran: this graph saves no values, so nothing was freed.</source>
+            <translation>第二次反向传播成功了：这个计算图没有保存任何中间值，所以没有东西被释放。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="327" />
+            <source>the output is a scalar; give an input with several values</source>
+            <translation>输出是标量；请给某个输入填写多个值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="328" />
+            <source>accumulation needs at least two backward passes</source>
+            <translation>累加至少需要两次反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="329" />
+            <source>{y}.backward() on a non-scalar {y} → RuntimeError: {error}
+{y} has {count} values, so backward needs gradient=: a tensor shaped like {y} that weights each value's gradient; type {y}.backward(gradient=torch.ones_like({y})) to get the gradient of {y}.sum(), which gives {found}.</source>
+            <translation>对非标量 {y} 调用 {y}.backward() → RuntimeError: {error}
+{y} 有 {count} 个值，所以 backward 需要 gradient=：一个与 {y} 形状相同、为每个值的梯度加权的张量；写 {y}.backward(gradient=torch.ones_like({y})) 即得到 {y}.sum() 的梯度，结果为 {found}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="335" />
+            <source>{output} does not depend on any input: nothing to differentiate</source>
+            <translation>{output} 不依赖任何输入：没有可求导的对象</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="337" />
+            <source>f = 1024 and ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096</source>
+            <translation>f = 1024，且 ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="338" />
+            <source>∇f = (1/3, 2/3): the softmax of (x, y)</source>
+            <translation>∇f = (1/3, 2/3)：正是 (x, y) 的 softmax</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="339" />
+            <source>a.grad == d / a for every a</source>
+            <translation>对任意 a 都有 a.grad == d / a</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="341" />
+            <source>d2l 12.3: after 10 steps x = 0.0604662</source>
+            <translation>d2l 12.3：10 步之后 x = 0.0604662</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="342" />
+            <source>d2l 12.3: with η = 2 from x = 10 gradient descent jumps to a poorer local minimum near x = −1.8; smaller steps settle in the one at x = 7.27</source>
+            <translation>d2l 12.3：η = 2 时，从 x = 10 出发的梯度下降会跳到 x = −1.8 附近一个更差的局部极小值；步长小一些则停在 x = 7.27 处的局部极小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="346" />
+            <source>d2l 12.6: gradient descent oscillates in y while crawling in x; momentum helps</source>
+            <translation>d2l 12.6：梯度下降在 y 方向来回振荡，在 x 方向却进展缓慢；动量法有帮助</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="347" />
+            <source>d2l 12.3.2: after 20 steps (−0.057646, −0.000073)</source>
+            <translation>d2l 12.3.2：20 步之后到达 (−0.057646, −0.000073)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="348" />
+            <source>A curved, narrow valley to the minimum at (1, 1)</source>
+            <translation>一条弯曲狭窄的山谷，通向 (1, 1) 处的最小值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="349" />
+            <source>Flat plateaus and steep walls; the minimum is at (3, 0.5)</source>
+            <translation>平坦的高原加陡峭的崖壁；最小值在 (3, 0.5)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="350" />
+            <source>Four minima: which one a racer finds depends on its path</source>
+            <translation>四个极小值：优化器找到哪一个取决于它走的路径</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="351" />
+            <source>The gradient vanishes at (0, 0), but it is a saddle: a tiny y grows and escapes</source>
+            <translation>梯度在 (0, 0) 处为零，但那是鞍点：一点点 y 分量就会增长并逃离</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="352" />
+            <source>oscillating: {details}</source>
+            <translation>振荡：{details}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="353" />
+            <source>in {name} the step reversed direction {total} times (steps {first}–{last} in a row)</source>
+            <translation>在 {name} 方向上步子反向了 {total} 次（第 {first}–{last} 步连续发生）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="354" />
+            <source>passed near the saddle point {where}: it slowed to ‖∇f‖ = {norm} at step {step}, then escaped along {direction}, where f curves down</source>
+            <translation>经过鞍点 {where} 附近：在第 {step} 步减速到 ‖∇f‖ = {norm}，随后沿 f 向下弯曲的方向 {direction} 逃离</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="358" />
+            <source>stuck at a local maximum at {where} ({second} &lt; 0): any nudge escapes</source>
+            <translation>停在 {where} 处的局部极大值（{second} &lt; 0）：任何微小扰动都会使它离开</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="359" />
+            <source>stopped at a flat critical point at {where} ({second}): f′ = 0 and the second derivative test cannot tell its kind</source>
+            <translation>停在 {where} 处的平坦临界点（{second}）：f′ = 0，二阶导数判别法无法判断其类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="363" />
+            <source>stuck at a local maximum at {where} (curvatures {curvatures}, all negative)</source>
+            <translation>停在 {where} 处的局部极大值（曲率 {curvatures}，全为负）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="364" />
+            <source>stuck at a saddle point at {where}: f curves up along {up} and down along {down}; a nudge along the second escapes</source>
+            <translation>停在 {where} 处的鞍点：f 沿 {up} 向上弯曲，沿 {down} 向下弯曲；沿后一个方向轻推一下就会逃离</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="368" />
+            <source>stopped at a degenerate critical point at {where} (curvatures {curvatures}): the second derivative test cannot tell its kind</source>
+            <translation>停在 {where} 处的退化临界点（曲率 {curvatures}）：二阶导数判别法无法判断其类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="372" />
+            <source>∇f is undefined there (f has no slope at that point)</source>
+            <translation>那里 ∇f 无定义（f 在该点没有斜率）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="373" />
+            <source>f is infinite there (a pole)</source>
+            <translation>那里 f 为无穷大（极点）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="374" />
+            <source>f is undefined there (a pole or outside f's domain)</source>
+            <translation>那里 f 无定义（极点，或在 f 的定义域之外）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="375" />
+            <source>cannot start at {where}: {what}</source>
+            <translation>无法从 {where} 出发：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="376" />
+            <source>stopped at step {step}: it reached {where}, and {what}</source>
+            <translation>在第 {step} 步停止：它到达了 {where}，而{what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="377" />
+            <source>diverged at step {step}: the point overflowed</source>
+            <translation>在第 {step} 步发散：点的坐标溢出了</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="378" />
+            <source>diverged at step {step}: the steps grew without bound, to {where} with f = {f}; the learning rate is too large for this curvature: reduce it</source>
+            <translation>在第 {step} 步发散：步子无限增大，到达 {where}，f = {f}；对这样的曲率来说学习率太大了：请减小它</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="382" />
+            <source>diverging to −∞, stopped at step {step}: it left every bound at {where} with f = {f}; f decreases without end in this direction, so there is no minimum to find there</source>
+            <translation>正在发散到 −∞，在第 {step} 步停止：它在 {where} 处（f = {f}）离开了所有范围；f 在这个方向上无止境地减小，所以那里没有最小值可找</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="386" />
+            <source>diverged at step {step}: {reason} (f rose from {start} to {end}); reduce the learning rate</source>
+            <translation>在第 {step} 步发散：{reason}（f 从 {start} 升到 {end}）；请减小学习率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="389" />
+            <source>learning rate too large for this curvature: each step jumps past the minimum and lands higher up the other side</source>
+            <translation>对这样的曲率来说学习率太大：每一步都越过最小值，落在另一侧更高的地方</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="393" />
+            <source>the loss keeps rising: the steps are too large (learning rate or momentum)</source>
+            <translation>损失一直在上升：步子太大了（学习率或动量）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="394" />
+            <source>{note}; AdamW first shrank θ by the factor 1 − η·λ = {factor}</source>
+            <translation>{note}；AdamW 先把 θ 乘以缩小因子 1 − η·λ = {factor}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="396" />
+            <source>Constant rule</source>
+            <translation>常数法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="397" />
+            <source>Variable rule</source>
+            <translation>自变量法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="398" />
+            <source>Power rule</source>
+            <translation>幂法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="399" />
+            <source>Chain rule with the power rule</source>
+            <translation>链式法则与幂法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="400" />
+            <source>Constant multiple rule</source>
+            <translation>常数倍法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="401" />
+            <source>Constant multiple rule (c = −1)</source>
+            <translation>常数倍法则（c = −1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="402" />
+            <source>Sum rule</source>
+            <translation>和法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="403" />
+            <source>Difference rule</source>
+            <translation>差法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="404" />
+            <source>Product rule</source>
+            <translation>乘积法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="405" />
+            <source>Quotient rule</source>
+            <translation>商法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="406" />
+            <source>Exponential rule</source>
+            <translation>指数函数法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="407" />
+            <source>Chain rule with the exponential rule</source>
+            <translation>链式法则与指数函数法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="408" />
+            <source>General power rule (logarithmic differentiation)</source>
+            <translation>一般幂法则（对数求导法）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="409" />
+            <source>Common derivative</source>
+            <translation>常见导数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="410" />
+            <source>Chain rule</source>
+            <translation>链式法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="411" />
+            <source>Piecewise-constant function</source>
+            <translation>分段常数函数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="412" />
+            <source>Natural logarithm rule</source>
+            <translation>自然对数法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="413" />
+            <source>Logarithm rule (base a)</source>
+            <translation>对数法则（底数为 a）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="414" />
+            <source>Derivative of {name}</source>
+            <translation>{name} 的导数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="415" />
+            <source>Chain rule with the derivative of {name}</source>
+            <translation>链式法则与 {name} 的导数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="416" />
+            <source>{function} has a kink where {where}: no derivative there</source>
+            <translation>{function} 在 {where} 处有折点：那里导数不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="417" />
+            <source>{function} is not differentiable at its jumps; its slope is 0 elsewhere</source>
+            <translation>{function} 在跳跃点不可导；其他地方斜率为 0</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="418" />
+            <source>{function} = 0 between jumps, undefined at a jump</source>
+            <translation>{function} 在跳跃点之间为 0，在跳跃点无定义</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="419" />
+            <source>{name} does not depend on {variable}: it is a constant here</source>
+            <translation>{name} 不依赖于 {variable}：在这里它是常数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="420" />
+            <source>this part does not depend on {variable}</source>
+            <translation>这一部分不依赖于 {variable}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="422" />
+            <source>f jumps at {where}, so it has no tangent there</source>
+            <translation>f 在 {where} 处跳跃，所以那里没有切线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="423" />
+            <source>f jumps at {where}, so it has no tangent there ({names}: not differentiable at its jumps, slope 0 elsewhere)</source>
+            <translation>f 在 {where} 处跳跃，所以那里没有切线（{names}：在跳跃点不可导，其他地方斜率为 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="427" />
+            <source>{call} has a corner at {where}: left slope {left}, right slope {right}</source>
+            <translation>{call} 在 {where} 处有尖角：左斜率 {left}，右斜率 {right}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="428" />
+            <source>f has a corner at {where} (from {call}): left slope {left}, right slope {right}</source>
+            <translation>f 在 {where} 处有尖角（来自 {call}）：左斜率 {left}，右斜率 {right}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="429" />
+            <source>f has a corner at {where}: left slope {left}, right slope {right}</source>
+            <translation>f 在 {where} 处有尖角：左斜率 {left}，右斜率 {right}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="430" />
+            <source>At {at} the three derivatives disagree: {cause}</source>
+            <translation>在 {at} 处三种导数不一致：{cause}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="431" />
+            <source>At {at} the three derivatives disagree: {call} has a kink there</source>
+            <translation>在 {at} 处三种导数不一致：{call} 在那里有折点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="432" />
+            <source>At {at} the derivative does not exist (kink of {call}); all three methods report the convention value {value}</source>
+            <translation>在 {at} 处导数不存在（{call} 的折点）；三种方法都给出约定值 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="436" />
+            <source>At {at} the kinks cancel, so f′ exists (central difference {central}); the formula and reverse mode give {value}, the kinks' convention value</source>
+            <translation>在 {at} 处折点相互抵消，所以 f′ 存在（中心差分为 {central}）；公式和反向模式给出的是折点的约定值 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="440" />
+            <source>the derivative's formula is undefined there (such as 0·∞) although f is defined; central differences give {value}</source>
+            <translation>尽管 f 有定义，导数公式在那里却无定义（例如 0·∞）；中心差分给出 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="444" />
+            <source>the symbolic formula gives {symbolic}, reverse mode gives {reverse}</source>
+            <translation>符号公式给出 {symbolic}，反向模式给出 {reverse}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="445" />
+            <source>f jumps there (a piecewise-constant function is not differentiable at its jumps)</source>
+            <translation>f 在那里跳跃（分段常数函数在跳跃点不可导）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="446" />
+            <source>f changes too fast there for the finite-difference step</source>
+            <translation>f 在那里变化太快，有限差分的步长跟不上</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="448" />
+            <source>This is not a Calculus Explorer session (it is not a JSON object).</source>
+            <translation>这不是 Calculus Explorer 的会话文件（它不是 JSON 对象）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="449" />
+            <source>This session was saved in an older format (version {version}); it was updated. Saving keeps a copy of the original beside it.</source>
+            <translation>这个会话以旧格式（版本 {version}）保存，已经更新。保存时会在旁边保留一份原文件的副本。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="453" />
+            <source>'{name}' is not a file that can be opened as a session.</source>
+            <translation>“{name}”不是可以作为会话打开的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="454" />
+            <source>'{name}' is empty: it holds no session (perhaps a save was interrupted).</source>
+            <translation>“{name}”是空的：里面没有会话（也许保存时被中断了）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="455" />
+            <source>'{name}' is {size} MB; a session file is at most {max} MB, so this is not one.</source>
+            <translation>“{name}”有 {size} MB；会话文件最多 {max} MB，所以这不是会话文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="456" />
+            <source>'{name}' no longer exists.</source>
+            <translation>“{name}”已经不存在了。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="457" />
+            <source>'{name}' cannot be read (permission denied).</source>
+            <translation>无法读取“{name}”（没有权限）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="458" />
+            <source>'{name}' is a folder, not a session file.</source>
+            <translation>“{name}”是文件夹，不是会话文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="459" />
+            <source>'{name}' cannot be read: {reason}.</source>
+            <translation>无法读取“{name}”：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="460" />
+            <source>A session file is at most {max} MB; this is larger.</source>
+            <translation>会话文件最多 {max} MB；这个文件更大。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="461" />
+            <source>The file is empty: it holds no session.</source>
+            <translation>文件是空的：里面没有会话。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="462" />
+            <source>This is not a Calculus Explorer session (it is not JSON text).</source>
+            <translation>这不是 Calculus Explorer 的会话文件（它不是 JSON 文本）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="463" />
+            <source>This is not a Calculus Explorer session (it is not UTF-8 text).</source>
+            <translation>这不是 Calculus Explorer 的会话文件（它不是 UTF-8 文本）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="464" />
+            <source>The file is damaged (line {line}, column {column}): {reason}. Nothing was changed.</source>
+            <translation>文件已损坏（第 {line} 行第 {column} 列）：{reason}。没有做任何改动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="465" />
+            <source>The file is damaged: it holds a value that cannot be read.</source>
+            <translation>文件已损坏：其中有一个无法读取的值。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="466" />
+            <source>The file names '{key}' twice in one place, so it is ambiguous; it was not opened.</source>
+            <translation>文件在同一处两次写了“{key}”，含义不明确；没有打开它。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="467" />
+            <source>The file holds {name}, which is not a number a session can contain.</source>
+            <translation>文件中含有 {name}，这不是会话可以包含的数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="468" />
+            <source>The file holds the number {number}…, beyond what a session can hold.</source>
+            <translation>文件中含有数 {number}…，超出了会话能保存的范围。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="469" />
+            <source>This is not a Calculus Explorer session (it has no 'format' and 'version').</source>
+            <translation>这不是 Calculus Explorer 的会话文件（它没有“format”和“version”）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="470" />
+            <source>This is not a Calculus Explorer session (format {format}).</source>
+            <translation>这不是 Calculus Explorer 的会话文件（格式为 {format}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="471" />
+            <source>{path}: expected a whole number, got {value}.</source>
+            <translation>{path}：应为整数，实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="472" />
+            <source>Saved by a newer version of Calculus Explorer (format {version}; this app reads up to {supported}). Update the app to open it; the file was not changed.</source>
+            <translation>此文件由更新版本的 Calculus Explorer 保存（格式 {version}；本程序最多读取到 {supported}）。请更新程序后再打开；文件没有被改动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="476" />
+            <source>{path}: {version} is not a session format version.</source>
+            <translation>{path}：{version} 不是会话格式的版本号。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="477" />
+            <source>{path}: expected an object, got {kind}.</source>
+            <translation>{path}：应为对象，实际为{kind}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="478" />
+            <source>{path}: expected a list, got {kind}.</source>
+            <translation>{path}：应为列表，实际为{kind}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="479" />
+            <source>{path}: {count} panels; a session has at most {max}.</source>
+            <translation>{path}：有 {count} 个面板；一个会话最多 {max} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="480" />
+            <source>{path}: expected an object with the panel's name.</source>
+            <translation>{path}：应为带有面板名称的对象。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="481" />
+            <source>{path}: expected text, got {kind}.</source>
+            <translation>{path}：应为文本，实际为{kind}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="482" />
+            <source>{path}: {count} characters; at most {max}.</source>
+            <translation>{path}：有 {count} 个字符；最多 {max} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="483" />
+            <source>{path}: at most {max} parameters.</source>
+            <translation>{path}：最多 {max} 个参数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="484" />
+            <source>{path}: expected a number; it starts at 1.</source>
+            <translation>{path}：应为数；它从 1 开始。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="485" />
+            <source>{path}: a broken character was replaced by '?'.</source>
+            <translation>{path}：一个损坏的字符被替换成了“?”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="486" />
+            <source>{error}; it keeps its default.</source>
+            <translation>{error}；它保留默认值。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="487" />
+            <source>{error}; the {title} panel starts with its defaults.</source>
+            <translation>{error}；{title}面板以默认设置启动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="488" />
+            <source>Could not save '{name}': {reason}. The file on disk was not changed.</source>
+            <translation>无法保存“{name}”：{reason}。磁盘上的文件没有被改动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="489" />
+            <source>an object</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="490" />
+            <source>a list</source>
+            <translation>列表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="491" />
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="492" />
+            <source>true/false</source>
+            <translation>真/假值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="493" />
+            <source>a number</source>
+            <translation>数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="494" />
+            <source>null</source>
+            <translation>null</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="495" />
+            <source>{path}: expected an object, got {kind}</source>
+            <translation>{path}：应为对象，实际为 {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="496" />
+            <source>{path}: unknown key {key} (known: {names})</source>
+            <translation>{path}：未知的键 {key}（已知的键：{names}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="497" />
+            <source>{path}: expected a list, got {value}</source>
+            <translation>{path}：应为列表，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="498" />
+            <source>{path}: expected true or false, got {value}</source>
+            <translation>{path}：应为 true 或 false，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="499" />
+            <source>{path}: expected a whole number, got {value}</source>
+            <translation>{path}：应为整数，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="500" />
+            <source>{path}: expected text, got {value}</source>
+            <translation>{path}：应为文本，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="501" />
+            <source>{path}: expected a number, got {value}</source>
+            <translation>{path}：应为数，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="502" />
+            <source>{path}: expected a finite number, got {value}</source>
+            <translation>{path}：应为有限数，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="503" />
+            <source>{path}: expected a list of {count} items, got {value}</source>
+            <translation>{path}：应为含 {count} 项的列表，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="505" />
+            <source>$.{path}: {error}</source>
+            <translation>$.{path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="506" />
+            <source>detach must list definition names</source>
+            <translation>detach 必须列出定义的名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="507" />
+            <source>inputs name the same input twice</source>
+            <translation>inputs 两次列出了同一个输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="508" />
+            <source>rule_seed must be between 0 and 2³² − 1</source>
+            <translation>rule_seed 必须在 0 到 2³² − 1 之间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="509" />
+            <source>speed and tolerance must be positive</source>
+            <translation>speed 和 tolerance 必须为正</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="510" />
+            <source>theta must be a finite number</source>
+            <translation>theta 必须是有限数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="511" />
+            <source>colours: {colour} is not a colour like #1a2b3c</source>
+            <translation>colours：{colour} 不是形如 #1a2b3c 的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="512" />
+            <source>curves: at most {max} besides f</source>
+            <translation>curves：除 f 外最多 {max} 条</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="513" />
+            <source>frame must be between 0 and steps ({steps}), got {frame}</source>
+            <translation>frame 必须在 0 到 steps（{steps}）之间，实际为 {frame}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="514" />
+            <source>ftc_x must be a number from {low} to {high}</source>
+            <translation>ftc_x 必须是 {low} 到 {high} 之间的数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="515" />
+            <source>input name {name} is not a name</source>
+            <translation>输入名 {name} 不是合法的名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="516" />
+            <source>input {name}: {message}</source>
+            <translation>输入 {name}：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="517" />
+            <source>mode must be one of {names} (got {value})</source>
+            <translation>mode 必须是 {names} 之一（实际为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="518" />
+            <source>n must be a whole number from 1 to {max} (got {value})</source>
+            <translation>n 必须是 1 到 {max} 之间的整数（实际为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="519" />
+            <source>rule must be one of {names} (got {value})</source>
+            <translation>rule 必须是 {names} 之一（实际为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="520" />
+            <source>rule_sizes must be between 1 and {max}</source>
+            <translation>rule_sizes 必须在 1 到 {max} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="521" />
+            <source>seed must be a whole number from 0 to {max}</source>
+            <translation>seed 必须是 0 到 {max} 之间的整数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="522" />
+            <source>selected: {value} is not a curve index</source>
+            <translation>selected：{value} 不是曲线的序号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="523" />
+            <source>shading: {value} is not one of {names}</source>
+            <translation>shading：{value} 不是 {names} 之一</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="524" />
+            <source>start must be one or two finite numbers, got {value}</source>
+            <translation>start 必须是一个或两个有限数，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="525" />
+            <source>step must be a whole number from 0 to {max}</source>
+            <translation>step 必须是 0 到 {max} 之间的整数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="526" />
+            <source>steps must be between 0 and {max}, got {value}</source>
+            <translation>steps 必须在 0 到 {max} 之间，实际为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="527" />
+            <source>tolerance must be a positive number up to {max}</source>
+            <translation>tolerance 必须是不超过 {max} 的正数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="528" />
+            <source>view must be one of {names} (got {value})</source>
+            <translation>view 必须是 {names} 之一（实际为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="529" />
+            <source>{name} must be a number from {low} to {high} (got {value})</source>
+            <translation>{name} 必须是 {low} 到 {high} 之间的数（实际为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="530" />
+            <source>{name} must be finite numbers</source>
+            <translation>{name} 必须是有限数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="531" />
+            <source>{name} must run from a smaller to a larger number</source>
+            <translation>{name} 必须从较小的数到较大的数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="533" />
+            <source>minimum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both positive</source>
+            <translation>极小值点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 都为正</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="536" />
+            <source>maximum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both negative</source>
+            <translation>极大值点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 都为负</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="539" />
+            <source>saddle at {where}, f = {value}: Hessian eigenvalues {low} and {high} have opposite signs</source>
+            <translation>鞍点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 异号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="542" />
+            <source>degenerate at {where}, f = {value}: a Hessian eigenvalue is 0 ({low}, {high}): the test is inconclusive</source>
+            <translation>退化临界点 {where}，f = {value}：黑塞矩阵有一个特征值为 0（{low}，{high}）：判别法无法判断</translation>
         </message>
     </context>
 </TS>

@@ -1,7 +1,8 @@
 """The explanation pane's HTML: the core's text for the current step, plus the notes around it.
 
 The sentences and numbers come from the core (``Stepper.explanation``, forward-mode texts, the
-passes note, the interpreter's trace and prints, the sandbox's messages); this only arranges them.
+passes note, the interpreter's trace and prints, the sandbox's messages); this only arranges them,
+in the language shown (``core_text``; a program's printed output stays as printed).
 """
 
 from __future__ import annotations
@@ -68,15 +69,15 @@ def explanation_html(stepper: Stepper | None, notes: Notes, theme: Theme | None 
             parts.append(f"<p><i>{_text(fan_out)}</i></p>")
     if notes.forward_text:
         forward = T("Forward mode:")
-        forward_text = _text(notes.forward_text)
+        forward_text = _text(core_text(notes.forward_text))
         parts.append(f"<p style='color:{theme.info}'>{forward} {forward_text}</p>")
     if notes.passes:
-        parts.append(f"<p style='color:{theme.info}'>{_text(notes.passes)}</p>")
+        parts.append(f"<p style='color:{theme.info}'>{_text(core_text(notes.passes))}</p>")
     if notes.sandbox:
         colour = theme.error if notes.sandbox_is_error else theme.foreground
-        parts.append(f"<p style='color:{colour}'>{_text(notes.sandbox)}</p>")
+        parts.append(f"<p style='color:{colour}'>{_text(core_text(notes.sandbox))}</p>")
     if notes.trace:
-        parts.append(f"<p><b>{T('Control flow:')}</b> {_text(notes.trace)}</p>")
+        parts.append(f"<p><b>{T('Control flow:')}</b> {_text(core_text(notes.trace))}</p>")
     if notes.prints:
         rows = "".join(
             f"<tr><td><code>{_text(source)}</code></td>"
@@ -86,7 +87,8 @@ def explanation_html(stepper: Stepper | None, notes: Notes, theme: Theme | None 
         parts.append(f"<b>{T('Printed:')}</b><table cellspacing='4'>{rows}</table>")
     if notes.preset_note:
         expected = T("Expected:")
-        parts.append(f"<p style='color:{theme.muted}'>{expected} {_text(notes.preset_note)}</p>")
+        note = _text(core_text(notes.preset_note))
+        parts.append(f"<p style='color:{theme.muted}'>{expected} {note}</p>")
     return "".join(parts)
 
 

@@ -22,7 +22,7 @@ from explorer.core.graph.sandbox import (
     non_scalar_backward,
 )
 from explorer.ui.accessible import describe, tab_order_in
-from explorer.ui.i18n import Context
+from explorer.ui.i18n import Context, core_text
 
 T = Context("GraphPanel")
 
@@ -184,6 +184,7 @@ class SandboxControls(QGroupBox):
             demo = non_scalar_backward(text, values, view=view)
         except ValueError as error:
             hint = T("; type several values for an input, e.g. 0, 1, 2, 3")
-            self.demo_shown.emit(str(error) + hint, True, None)
+            # Core's reason in the language shown, then the hint (one message, one language).
+            self.demo_shown.emit(core_text(str(error)) + hint, True, None)
             return
         self.demo_shown.emit(demo.explanation, False, demo.model)

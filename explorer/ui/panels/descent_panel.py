@@ -104,9 +104,7 @@ class DescentPanel(Panel):
             self.preset_combo.addItem("", preset.name)
             index = self.preset_combo.count() - 1
             i18n.bind(self.preset_combo, "setItemText", CoreText(preset.name), index)
-            self.preset_combo.setItemData(
-                self.preset_combo.count() - 1, preset.note, Qt.ItemDataRole.ToolTipRole
-            )
+        self._tip_presets()
         self.preset_combo.addItem("", "")
         T.bind_item(self.preset_combo, 0, OWN_FUNCTION)
         # Long preset names would make the window's minimum width: the tooltip has the rest.
@@ -667,7 +665,14 @@ class DescentPanel(Panel):
             T("Steps until ‖∇f‖ ≤ the tolerance (— : not reached)")
         )
 
+    def _tip_presets(self) -> None:
+        """Each preset's note (what it shows, from d2l or the seed) as its item's tooltip."""
+        for index, preset in enumerate(PRESETS):
+            tip = core_text(preset.note)
+            self.preset_combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+
     def retranslate(self) -> None:
+        self._tip_presets()
         self._label_results()
         if self.race is not None:
             self._show_results()

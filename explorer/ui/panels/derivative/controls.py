@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.derivative import Derivation
+from explorer.core.derivative.steps import Step
 from explorer.core.panel_state.derivative import DEFAULT_H
 from explorer.core.text import superscript
 from explorer.ui.accessible import describe
-from explorer.ui.i18n import Context
+from explorer.ui.i18n import Context, core_text
 
 T = Context("DerivativePanel")
 
@@ -123,6 +124,7 @@ class StepsPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
         layout.addWidget(self.list, 1)
+        self.derivation: Derivation | None = None
 
     def _on_toggled(self, shown: bool) -> None:
         self.list.setVisible(shown)
@@ -130,19 +132,40 @@ class StepsPane(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def show_derivation(self, derivation: Derivation) -> None:
+        self.derivation = derivation
         self.list.clear()
         for number, step in enumerate(derivation.steps, start=1):
             indent = "    " * step.depth
-            text = f"{indent}{number}. {step.describe()}\n{indent}    {step.before} = {step.after}"
+            text = f"{indent}{number}. {step_text(step)}\n{indent}    {step.before} = {step.after}"
             if step.note:
-                text += f"\n{indent}    Note: {step.note}"
+                note = T("Note: {note}", note=core_text(step.note))
+                text += f"\n{indent}    {note}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, step.rule)
-            item.setToolTip(step.title)
+            item.setToolTip(core_text(step.title))
             self.list.addItem(item)
         # As tall as the steps (no empty box for a one-step derivation), scrolling beyond that.
         rows = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
         self.list.setFixedHeight(max(60, min(_STEPS_MAX_HEIGHT, rows + 6)))
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.derivation is not None:
+            self.show_derivation(self.derivation)
+
     def rules(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+
+def step_text(step: Step) -> str:
+    """A derivation step's rule in the language shown (the rule, its formula, the placeholders)."""
+    rule = core_text(step.title)
+    formula = core_text(step.formula)
+    bindings = step.bindings_text()
+    if formula and bindings:
+        return T("{rule}: {formula} with {bindings}", rule=rule, formula=formula, bindings=bindings)
+    if formula:
+        return T("{rule}: {formula}", rule=rule, formula=formula)
+    if bindings:
+        return T("{rule} with {bindings}", rule=rule, bindings=bindings)
+    return rule
