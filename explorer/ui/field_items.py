@@ -32,8 +32,11 @@ class ArrowField(pg.GraphicsObject):
         self._color_index = np.empty(0, dtype=int)
         self._colors: list[QColor] = [QColor(FOREGROUND)]
         self._bounds = QRectF()
+        # Built on the first paint after the arrows or the view change, then reused: Qt asks
+        # for the bounds many times a frame, and the heads depend on the data size of a pixel.
+        self._padded_bounds: QRectF | None = None
         self._paths: list[QPainterPath] | None = None
-        self._path_pixel_size: tuple[float, float] | None = None
+        self._pens: list[QPen] = []
 
     def set_arrows(
         self,
@@ -59,6 +62,8 @@ class ArrowField(pg.GraphicsObject):
         else:
             self._bounds = QRectF()
         self._paths = None
+        self._padded_bounds = None
+        self._pens = []
         self.update()
 
     def arrows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -66,14 +71,18 @@ class ArrowField(pg.GraphicsObject):
         return self._arrays
 
     def set_width(self, width: float) -> None:
-        self._width = width
-        self.update()
+        if width != self._width:
+            self._width = width
+            self._pens = []
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
-        # A head may stick out past the tips by its length; pad by that in data units.
-        pixel_w, pixel_h = self._pixel_size()
-        pad_x, pad_y = 2 * HEAD_PIXELS * pixel_w, 2 * HEAD_PIXELS * pixel_h
-        return self._bounds.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+        if self._padded_bounds is None:
+            # A head may stick out past the tips by its length; pad by that in data units.
+            pixel_w, pixel_h = self._pixel_size()
+            pad_x, pad_y = 2 * HEAD_PIXELS * pixel_w, 2 * HEAD_PIXELS * pixel_h
+            self._padded_bounds = self._bounds.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+        return QRectF(self._padded_bounds)
 
     def _pixel_size(self) -> tuple[float, float]:
         width, height = self.pixelWidth(), self.pixelHeight()
@@ -116,18 +125,20 @@ class ArrowField(pg.GraphicsObject):
     def paint(self, painter: QPainter, *_args) -> None:
         if self._arrays[0].size == 0:
             return
-        pixel_size = self._pixel_size()
-        if pixel_size[0] == 0.0:
-            return
-        if self._paths is None or self._path_pixel_size != pixel_size:
+        if self._paths is None:
+            pixel_size = self._pixel_size()
+            if pixel_size[0] == 0.0:
+                return
             self._paths = self._build_paths(*pixel_size)
-            self._path_pixel_size = pixel_size
+        if not self._pens:
+            for color in self._colors:
+                pen = QPen(make_pen(color, self._width))
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                self._pens.append(pen)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for color, path in zip(self._colors, self._paths, strict=True):
+        for pen, path in zip(self._pens, self._paths, strict=True):
             if path.isEmpty():
                 continue
-            pen = QPen(make_pen(color, self._width))
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(pen)
             painter.drawPath(path)
 
@@ -135,6 +146,7 @@ class ArrowField(pg.GraphicsObject):
         # Zooming changes the data size of a pixel: heads must be rebuilt, bounds padded anew.
         self.prepareGeometryChange()
         self._paths = None
+        self._padded_bounds = None
 
 
 class DraggablePoint(pg.TargetItem):

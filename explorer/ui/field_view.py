@@ -498,7 +498,9 @@ class FieldView(PlotView):
             handle = DraggablePoint(color, tooltip=tooltip)
             handle.dragged.connect(lambda x, y, k=key: self.handle_dragged.emit(k, x, y))
             handle.drag_started.connect(self._freeze_map)
+            handle.drag_started.connect(lambda k=key: self.keyboard.mouse_drag(k, True))
             handle.drag_finished.connect(self._thaw_map)
+            handle.drag_finished.connect(lambda k=key: self.keyboard.mouse_drag(k, False))
             handle.drag_finished.connect(lambda k=key: self.handle_released.emit(k))
             self.plot_item.addItem(handle, ignoreBounds=True)
             self._handles[key] = handle

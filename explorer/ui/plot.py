@@ -18,6 +18,7 @@ from explorer.ui.appearance import line_scale, text_scale, theme_for
 from explorer.ui.i18n import Context
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
 from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
+from explorer.ui.plot_scene import skip_hover_search_while_dragging
 from explorer.ui.plot_style import (
     base_pen_width,
     line_pen,
@@ -136,6 +137,7 @@ class PlotView(QWidget):
             axisItems={side: EdgeLabelAxis(side) for side in ("left", "bottom")},
         )
         self.plot_widget.setObjectName("plotWidget")
+        skip_hover_search_while_dragging(self.plot_widget.scene())
         show_focus_frame(self.plot_widget)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.view_box: pg.ViewBox = self.plot_item.getViewBox()

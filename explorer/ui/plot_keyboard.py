@@ -80,6 +80,7 @@ class PlotKeyboard(QObject):
         self.current = 0
         self._what = what  # what the plot shows: a text rendered in the current language
         self._written: str | None = None  # the description this object last wrote
+        self._mouse_dragging = False
         self.ring = FocusRing()
         plot.plot_item.addItem(self.ring, ignoreBounds=True)
         self.widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -128,13 +129,28 @@ class PlotKeyboard(QObject):
 
     def show_ring(self) -> None:
         """The ring round the current handle while the plot has the focus."""
-        handle = self.handle() if self.widget.hasFocus() else None
+        # The focus a mouse press gives arrives once the drag is under way: no ring until it ends.
+        focused = self.widget.hasFocus() and not self._mouse_dragging
+        handle = self.handle() if focused else None
         position = handle.position() if handle is not None else None
         if position is None:
             self.ring.setVisible(False)
             return
         self.ring.setData([position[0]], [position[1]])
         self.ring.setVisible(True)
+
+    def mouse_drag(self, name: str, dragging: bool) -> None:
+        """The mouse starts (or ends) dragging the handle called ``name``. The ring is the keys'
+        mark: hidden while the mouse drags (it would stay where the drag began, and be painted
+        on every step), then round the dragged handle, which the keys move next."""
+        self._mouse_dragging = dragging
+        if dragging:
+            self.ring.setVisible(False)
+            return
+        names = [handle.name for handle in self.handles]
+        if name in names:
+            self.current = names.index(name)
+        self.show_ring()
 
     def _describe(self) -> None:
         """Tell a screen reader how to work the plot and which handle the keys move."""

@@ -5,8 +5,10 @@ import warnings
 from dataclasses import replace
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from explorer.core.gradient.point import analyse_point
 from explorer.core.gradient.surface import Surface
@@ -200,3 +202,62 @@ def test_the_map_exports(tmp_path, panel):
     png = export_png(panel.export_target(), tmp_path / "map.png", 800, 600)
     svg = export_svg(panel.export_target(), tmp_path / "map.svg", 800, 600)
     assert png.stat().st_size > 10_000 and "<svg" in svg.read_text(encoding="utf-8")[:2000]
+
+
+@pytest.fixture
+def every_mouse_move():
+    """pyqtgraph drops moves closer than 10 ms apart; a test's moves come faster."""
+    before = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOption("mouseRateLimit", -1)
+    yield
+    pg.setConfigOption("mouseRateLimit", before)
+
+
+def test_a_drag_skips_the_hover_search_and_hover_returns_after(qtbot, panel, every_mouse_move):
+    view = panel.map
+    scene, viewport = view.plot_widget.scene(), view.plot_widget.viewport()
+    searches = []
+    search = scene.itemsNearEvent
+    scene.itemsNearEvent = lambda *args, **kwargs: searches.append(1) or search(*args, **kwargs)
+    p = panel.analysis()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, p.x, p.y))
+    path = [(p.x + 0.1 * step, p.y - 0.05 * step) for step in range(1, 9)]
+    for x, y in path[:2]:
+        qtbot.mouseMove(viewport, viewport_point(view, x, y))
+    searches.clear()
+    for x, y in path[2:]:
+        qtbot.mouseMove(viewport, viewport_point(view, x, y))
+    # P followed every move, and no move after the drag began searched for hovered items.
+    assert panel.state().point == pytest.approx(path[-1], abs=0.02)
+    assert searches == []
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, *path[-1]))
+    # Letting go looks again: P, under the pointer, shows it can be taken again.
+    assert searches
+    assert panel.layer.point_handle.mouseHovering
+
+
+def test_the_focus_ring_steps_aside_during_a_mouse_drag_then_rings_the_dragged_handle(
+    qtbot, panel, every_mouse_move
+):
+    view = panel.map
+    viewport = view.plot_widget.viewport()
+    ring = view.keyboard.ring
+    assert not view.plot_widget.hasFocus() and not ring.isVisible()
+    head = panel.layer.direction_handle.pos()
+    start = (head.x(), head.y())
+    # The press focuses the plot; the focus arrives while the drag is under way.
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, *start))
+    for step in range(1, 5):
+        qtbot.mouseMove(viewport, viewport_point(view, start[0], start[1] + 0.1 * step))
+        QApplication.processEvents()
+        assert not ring.isVisible()
+    assert view.plot_widget.hasFocus()
+    end = (start[0], start[1] + 0.4)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, *end))
+    # Round u where it was let go: the arrow keys now move u.
+    assert ring.isVisible()
+    head = panel.layer.direction_handle.pos()
+    x, y = ring.getData()
+    assert (x[0], y[0]) == pytest.approx((head.x(), head.y()))
+    assert view.keyboard.handle().name == "u"
+    assert not np.allclose((head.x(), head.y()), start)

@@ -74,6 +74,7 @@ class GradientPanel(Panel):
         self._linear: LinearApproximation | None = None
         self._critical: list[CriticalPoint] | None = None
         self._parameters_stale = False
+        self._point_error_shown = True  # until the first clearing styles the fields
         self._build_widgets()
         self._build_layout()
         self._connect()
@@ -491,6 +492,9 @@ class GradientPanel(Panel):
         self.point_input.setText(_pair_input_text(self._state.point))
 
     def _show_point_error(self, message: object | None, field: QLineEdit | None = None) -> None:
+        if message is None and not self._point_error_shown:
+            return  # every drag step clears it: restyling three fields costs a layout pass
+        self._point_error_shown = message is not None
         i18n.bind(self.point_feedback, "setText", message or "")
         for each in (self.point_input, self.epsilon_input, self.tolerance_input):
             bad = message is not None and (field or self.point_input) is each

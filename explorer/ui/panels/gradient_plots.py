@@ -179,6 +179,10 @@ class DirectionPlot(SmallPlot):
                 )
             ],
         )
+        self.theta_line.sigDragged.connect(lambda _line: self.keyboard.mouse_drag("θ", True))
+        self.theta_line.sigPositionChangeFinished.connect(
+            lambda _line: self.keyboard.mouse_drag("θ", False)
+        )
         self.current = point_marker(DIRECTION_COLOR)
         self.maximum = point_marker(MAX_COLOR, "t1", 12)
         self.minimum = point_marker(MIN_COLOR, "t", 12)

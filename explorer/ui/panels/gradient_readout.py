@@ -8,6 +8,7 @@ Qt lay the whole window out again on each step.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
@@ -40,6 +41,12 @@ def role_colour(role: str, theme: Theme) -> str:
         return theme.error
     hue = _ROLE_HUES.get(role)
     return readable_text(hue, theme) if hue else theme.foreground
+
+
+@lru_cache(maxsize=32)
+def _role_qcolour(role: str, theme: Theme) -> QColor:
+    # Painted on every drag step: the contrast search runs once per role and theme.
+    return QColor(role_colour(role, theme))
 
 
 def point_rows(surface: Surface | None, analysis: PointAnalysis | None, theta: float) -> list[Row]:
@@ -100,6 +107,8 @@ class ReadoutTable(QWidget):
         self.setObjectName(name)
         self._tooltip = tooltip
         self._rows: list[Row] = []
+        # The labels' column width for (labels, font): the labels stay while the numbers change.
+        self._label_width: tuple[tuple[tuple[str, ...], str], int] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         copy = T.action(self, "Copy")
@@ -129,17 +138,24 @@ class ReadoutTable(QWidget):
         painter = QPainter(self)
         metrics = self.fontMetrics()
         line = self._line_height()
-        label_width = max((metrics.horizontalAdvance(row[0]) for row in self._rows), default=0)
+        label_width = self._labels_width(metrics)
         value_left = label_width + 10 if label_width else 0
         value_width = max(10, self.width() - value_left - 2)
         theme = current_theme()
         for index, (label, value, role) in enumerate(self._rows):
-            painter.setPen(QColor(role_colour(role, theme)))
+            painter.setPen(_role_qcolour(role, theme))
             baseline = index * line + metrics.ascent() + 1
             painter.drawText(0, baseline, label)
             shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, value_width)
             painter.drawText(value_left, baseline, shown)
         painter.end()
+
+    def _labels_width(self, metrics) -> int:
+        key = (tuple(row[0] for row in self._rows), self.font().key())
+        if self._label_width is None or self._label_width[0] != key:
+            width = max((metrics.horizontalAdvance(label) for label in key[0]), default=0)
+            self._label_width = (key, width)
+        return self._label_width[1]
 
     def rows(self) -> list[Row]:
         return list(self._rows)
