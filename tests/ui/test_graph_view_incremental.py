@@ -3,7 +3,7 @@ scrubbing, forward mode) every card, edge and label shows what a freshly drawn s
 
 import random
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 
 from explorer.core.graph.forward_mode import forward_tangents, tangent_card_texts
 from explorer.core.graph.model import build_model
@@ -70,7 +70,7 @@ def test_a_step_touches_few_items(qtbot):
 
 
 def test_a_cut_curve_follows_the_full_curve():
-    points = [QPointF(0, 0), QPointF(5000, 900), QPointF(5156, 900), QPointF(9000, 50)]
+    points = [(0.0, 0.0), (5000.0, 900.0), (5156.0, 900.0), (9000.0, 50.0)]
     curve = EdgePath(points)
     rect = QRectF(2000, 0, 800, 1000)
     cut = curve.visible(rect, curve.full.boundingRect(), 0.0)

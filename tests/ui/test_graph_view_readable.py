@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from explorer.core.graph.from_text import DEFINITIONS
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
 from explorer.core.graph.presets import PRESETS
-from explorer.ui.graph_view.items import BODY_FONT, LABEL_FONT, TITLE_FONT
 from explorer.ui.graph_view.view import READABLE_ZOOM
 
 CASES = [("chain", NAMED_STEPS), ("chain", OPERATIONS)] + [
@@ -98,8 +97,9 @@ def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view
     panel = show_case(graph_panel, settle, key, view)
     assert cards_crossed(panel) == []
     app_points = QApplication.font().pointSizeF()
-    for font in (BODY_FONT, LABEL_FONT, TITLE_FONT):
-        assert font.pointSizeF() * panel.view.zoom >= app_points - 1e-9
+    fonts = panel.scene.fonts
+    for font in (fonts.body, fonts.label, fonts.title):
+        assert font.font.pointSizeF() * panel.view.zoom >= app_points - 1e-9
     for position in (0, panel.stepper.length // 2, panel.stepper.length):
         panel.seek(position)
         cards, labels = shown_rects(panel)

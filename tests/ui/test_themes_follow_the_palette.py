@@ -17,7 +17,7 @@ from explorer.ui.appearance import (
     relative_luminance,
     theme_for,
 )
-from explorer.ui.graph_view.items import CARD_WIDTH, DARK_CARDS, LIGHT_CARDS
+from explorer.ui.graph_view.items import DARK_CARDS, LIGHT_CARDS
 from explorer.ui.palette import DARK, LIGHT, MIN_TEXT_CONTRAST, readable_text
 from explorer.ui.plot import PlotView
 
@@ -180,7 +180,7 @@ def test_graph_card_text_is_readable_on_every_card(cards):
 
 def painted_card(card) -> QImage:
     """The card as painted now, on a transparent image of its own size."""
-    image = QImage(int(CARD_WIDTH) + 8, int(card.height) + 8, QImage.Format.Format_ARGB32)
+    image = QImage(int(card.width) + 8, int(card.height) + 8, QImage.Format.Format_ARGB32)
     image.fill(0)
     painter = QPainter(image)
     painter.translate(4, 4)
@@ -194,7 +194,7 @@ def test_the_dark_theme_recolours_the_graph_view_and_its_cards(qtbot, appearance
     card = scene.cards[next(iter(scene.cards))]
     edge = scene.edges[next(iter(scene.edges))]
     # A point inside the card's right padding, where no text is drawn: its fill.
-    inside = (int(CARD_WIDTH) + 4 - 4, int(card.height / 2) + 4)
+    inside = (int(card.width) + 4 - 4, int(card.height / 2) + 4)
     fill_light = LIGHT_CARDS.fills[card.kind][0].name()
     assert painted_card(card).pixelColor(*inside).name() == fill_light
     assert view.backgroundBrush().color().name() == LIGHT.background

@@ -9,8 +9,9 @@
    costs time and space in each of them; it runs instead along a lane above or below the cards
    of the layers it passes (whichever side is nearer its ends), a lane of its own wherever two
    such edges overlap, and so never through a card.
-3. Order within layers: barycentre sweeps (down and up), keeping the order with the fewest
-   crossings between adjacent layers (counted exactly with a Fenwick tree).
+3. Order within layers: barycentre sweeps (down and up) until a sweep removes no crossing,
+   keeping the order with the fewest crossings between adjacent layers (counted exactly with a
+   Fenwick tree).
 4. Coordinates: x is the layer index; y is pulled towards the mean of the neighbours and then
    spread to keep one unit between cards (half a unit between waypoints); then the lanes.
 
@@ -248,8 +249,9 @@ def _minimise_crossings(
         for index in range(len(current) - 2, -1, -1):
             _sort_by_barycentre(current, index, index + 1, down)
         crossings = count_crossings(current, down)
-        if crossings < best_crossings:
-            best, best_crossings = [list(level) for level in current], crossings
+        if crossings >= best_crossings:
+            break  # a sweep that gains nothing: the order has settled (as dot stops)
+        best, best_crossings = [list(level) for level in current], crossings
     return best, best_crossings
 
 

@@ -5,7 +5,9 @@ jumps far (a value reused many layers later) is thousands of pixels long on scre
 of it with an antialiased pen for every repaint cost a quarter of a millisecond per edge, most of
 a step's time. ``EdgePath.visible`` returns the same curve cut to the exposed rect: segments
 outside are dropped and a long segment is trimmed to the parameter range inside (an exact
-sub-curve by de Casteljau), so the pixels drawn are unchanged.
+sub-curve by de Casteljau), so the pixels drawn are unchanged. The path itself is built when
+first drawn: a big graph's edges off screen never pay for it; their bounds come from the
+segments' control points.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
 Cubic = tuple[float, float, float, float, float, float, float, float]  # x0 y0 x1 y1 x2 y2 x3 y3
+Point = tuple[float, float]
 
 _MIN_PULL = 12.0
 _BISECTIONS = 30
@@ -22,13 +25,31 @@ _BISECTIONS = 30
 class EdgePath:
     """The full path of an edge and, for a repaint, the part of it inside a rect."""
 
-    __slots__ = ("segments", "full", "_clip_key", "_clip_path")
+    __slots__ = ("points", "segments", "_bounds", "_full", "_clip_key", "_clip_path")
 
-    def __init__(self, points: list[QPointF]):
+    def __init__(self, points: list[Point]):
+        self.points = points
         self.segments = _segments(points)
-        self.full = _to_path(self.segments)
+        self._bounds: tuple[float, float, float, float] | None = None
+        self._full: QPainterPath | None = None
         self._clip_key: tuple[int, int, int, int] | None = None
-        self._clip_path = self.full
+        self._clip_path: QPainterPath | None = None
+
+    @property
+    def full(self) -> QPainterPath:
+        if self._full is None:
+            self._full = _to_path(self.segments)
+        return self._full
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom of every point and control point (the curve lies inside).
+        The control points share their ends' y (horizontal tangents)."""
+        if self._bounds is None:
+            ys = [y for _, y in self.points]
+            xs = [x for segment in self.segments for x in (segment[0], segment[2], segment[4])]
+            xs.append(self.points[-1][0])
+            self._bounds = min(xs), min(ys), max(xs), max(ys)
+        return self._bounds
 
     def visible(self, exposed: QRectF, bounds: QRectF, pad: float) -> QPainterPath:
         """The curve within ``exposed`` grown by ``pad`` (item coordinates); the full path when
@@ -45,11 +66,10 @@ class EdgePath:
         return self._clip_path
 
 
-def _segments(points: list[QPointF]) -> list[Cubic]:
+def _segments(points: list[Point]) -> list[Cubic]:
     """Cubic segments with horizontal tangents at every point (a level step stays straight)."""
     segments: list[Cubic] = []
-    for start, end in zip(points, points[1:], strict=False):
-        x0, y0, x3, y3 = start.x(), start.y(), end.x(), end.y()
+    for (x0, y0), (x3, y3) in zip(points, points[1:], strict=False):
         if abs(y3 - y0) < 0.5:
             segments.append((x0, y0, x0, y0, x3, y3, x3, y3))  # a straight line, as a cubic
             continue

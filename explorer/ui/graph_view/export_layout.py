@@ -11,13 +11,11 @@ Edge labels are never shortened in exports (there are no tooltips on paper).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from PySide6.QtGui import QFontMetricsF
 
 from explorer.core.graph.model import GraphModel
 from explorer.core.graph.stepper import StepState
-from explorer.ui.graph_view.items import LABEL_FONT
 from explorer.ui.graph_view.scene import RETURN_REACH, SCENE_MARGIN, GraphScene
 
 EXPORT_SCALE = 1.5  # image pixels per scene unit when the size is chosen for the user
@@ -64,11 +62,11 @@ def export_picture(
     # number, without the long ∂target/∂source an arrow already shows) are tried first.
     sized = bool(width or height)
     bands = 1
-    if not fits_as_is and not (sized and _one_band_text(single, page) >= _WRAP_BELOW_PIXELS):
+    if not fits_as_is and not (sized and _one_band_text(single, page, scene) >= _WRAP_BELOW_PIXELS):
         bands = scene_bands(scene, page)
     if bands > 1 and sized:
         scene.show_model(model, numbers=numbers, full_labels=False)
-        if _one_band_text(_padded(scene), page) >= _WRAP_BELOW_PIXELS:
+        if _one_band_text(_padded(scene), page, scene) >= _WRAP_BELOW_PIXELS:
             bands = 1
         else:
             scene.show_model(model, numbers=numbers, full_labels=True)
@@ -86,16 +84,12 @@ def export_picture(
         size = (math.ceil(drawn[0] * scale), math.ceil(drawn[1] * scale))
     size = (max(1, min(_MAX_SIDE, size[0])), max(1, min(_MAX_SIDE, size[1])))
     scale = min(size[0] / drawn[0], size[1] / drawn[1])
-    return ExportPicture(scene, size[0], size[1], _label_pixels() * scale)
+    return ExportPicture(scene, size[0], size[1], scene.fonts.label.height * scale)
 
 
-def _one_band_text(drawn: tuple[float, float], page: tuple[float, float]) -> float:
-    return min(page[0] / drawn[0], page[1] / drawn[1]) * _label_pixels()
-
-
-def _label_pixels() -> float:
-    """The edge labels' font height in scene units (pixels at scale 1)."""
-    return QFontMetricsF(LABEL_FONT).height()
+def _one_band_text(drawn: tuple[float, float], page: tuple[float, float], scene) -> float:
+    """The edge labels' text height in pixels when a drawing of size ``drawn`` fills ``page``."""
+    return min(page[0] / drawn[0], page[1] / drawn[1]) * scene.fonts.label.height
 
 
 def _padded(scene: GraphScene) -> tuple[float, float]:
@@ -136,15 +130,15 @@ def _band_size(
     layers: int,
     gap: float,
     bands: int,
-    columns: tuple[float, float] | None = None,
+    band_width: Callable[[int], float] | None = None,
 ) -> tuple[float, float]:
     """The size of a drawing of ``size`` (one band of ``layers`` layers) in ``bands`` bands;
-    ``columns`` (column pitch, card width) measures a band's width exactly."""
+    ``band_width`` (of the number of columns in a band) measures a band's width exactly."""
     per_band = math.ceil(layers / bands)
-    if columns is None:
+    if band_width is None:
         width = size[0] * per_band / layers
     else:
-        width = (per_band - 1) * columns[0] + columns[1]
+        width = band_width(per_band)
     # Runs back to the next band reach out on both sides of the cards.
     width += 2 * RETURN_REACH if bands > 1 else 0.0
     return width, bands * size[1] + (bands - 1) * gap
@@ -172,35 +166,42 @@ class ViewWrapper:
 
     def __init__(self, readable_zoom: float):
         self.readable_zoom = readable_zoom
-        self._measured: (
-            tuple[GraphModel, tuple[float, float, int, float], tuple[float, float]] | None
-        ) = None
 
     def bands_for(self, scene: GraphScene, model: GraphModel, viewport: tuple[int, int]) -> int:
-        """Draws ``model`` in one band on ``scene`` to measure it, the first time."""
-        if self._measured is None or self._measured[0] is not model:
-            scene.show_model(model)
-            rect = scene.drawing_rect
-            self._measured = (
-                model,
-                (rect.width(), rect.height(), scene.layout.width, scene.band_clearance),
-                (scene.column_pitch, scene.card_width),
-            )
-        width, height, layers, gap = self._measured[1]
-        columns = self._measured[2]
+        """Prepares ``model``'s items on ``scene`` and measures where they go in one band (the
+        scene keeps that placement, so a drawing in one band is placed only once)."""
+        scene.prepare(model)
+        # The cards' outline first: at least as large as the drawing, it settles a big graph
+        # that fits at no band count without routing its edges in one band.
+        single = scene.outline(1)
+        layers, gap = single.layout.width, single.band_clearance
         page = (float(max(viewport[0], 200)), float(max(viewport[1], 150)))
         margins = 2 * SCENE_MARGIN  # as the view fits the scene
         counts = range(1, min(layers, _MAX_BANDS) + 1)
-        sizes = {
-            count: _band_size((width, height), layers, gap, count, columns) for count in counts
-        }
+
+        def sizes_of(rect) -> dict[int, tuple[float, float]]:
+            size = (rect.width(), rect.height())
+            return {
+                count: _band_size(size, layers, gap, count, single.band_width) for count in counts
+            }
+
+        def fits(band_width: float, band_height: float) -> bool:
+            scale = min(page[0] / (band_width + margins), page[1] / (band_height + margins))
+            return scale >= self.readable_zoom
+
+        sizes = sizes_of(single.rect)
+        if any(fits(*size) for size in sizes.values()):
+            single = scene.placement(1)  # the whole drawing, measured exactly
+            sizes = sizes_of(single.rect)
         # The fewest bands that show it whole at a readable size; when none do, the fewest
         # that make it as wide as the view, so it reads like a page, scrolling down only.
-        for count, (band_width, band_height) in sizes.items():
-            scale = min(page[0] / (band_width + margins), page[1] / (band_height + margins))
-            if scale >= self.readable_zoom:
+        for count, size in sizes.items():
+            if fits(*size):
                 return count
         for count, (band_width, _) in sizes.items():
             if (band_width + margins) * self.readable_zoom <= page[0]:
                 return count
-        return choose_bands((width, height), layers, gap, page, max_scale=1.0)
+        # Too big to read whole at any band count: the bands that make it largest, judged on
+        # the outline (a graph this big is hardly larger with its labels).
+        rect = single.rect
+        return choose_bands((rect.width(), rect.height()), layers, gap, page, max_scale=1.0)

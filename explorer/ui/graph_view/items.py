@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QStaticText,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from explorer.ui.appearance import current_theme
 from explorer.ui.graph_view.edge_path import EdgePath
@@ -42,7 +42,10 @@ _TEXT_LOD = 0.5  # 9 pt text drawn at half size is no longer readable
 _SUMMARY_PIXELS = 12.0  # the label's size on screen in the simplified card
 _SUMMARY_MIN_PIXELS = 4.0  # smaller than this the label is left out too
 _ARROW_SIZE = 9.0
-LABEL_MAX_WIDTH = 84.0  # "∂a/∂w", "= −4", "adds −4096" at the application's font size
+_ARROW_HALF = 0.45  # half the arrowhead's height, as a fraction of its length
+LABEL_MAX_WIDTH = 84.0  # "∂a/∂w", "= −4", "adds −4096" at the default font size
+# The line height of the default application font (9 pt), for which the widths here were chosen.
+_DEFAULT_TEXT_HEIGHT = 14.0
 _MAX_LABEL_NUMBER_WIDTH = 220.0  # a vector partial's numbers, before eliding
 _MIN_LABEL_WIDTH = 40.0
 
@@ -99,31 +102,65 @@ def card_colours(theme: Theme | None = None) -> CardColours:
     return DARK_CARDS if (theme or current_theme()).dark else LIGHT_CARDS
 
 
-def _font(point_size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    return font
+class TextFont:
+    """A font, its metrics, and the width of every text measured in it: a scene measures the same
+    texts to size its cards and labels and again in the items (``horizontalAdvance`` was a large
+    part of building a 500-node scene)."""
+
+    __slots__ = ("font", "metrics", "height", "_widths")
+
+    def __init__(self, font: QFont):
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self.height = self.metrics.height()
+        self._widths: dict[str, float] = {}
+
+    def width(self, text: str) -> float:
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = self.metrics.horizontalAdvance(text)
+        return width
 
 
-# Every text is at least the application's own font size (9 pt by default): at the view's
-# readable zoom (1.0) it is then as large on screen as the rest of the window's text.
-_APP_POINTS = QFont().pointSizeF() if QFont().pointSizeF() > 0 else 9.0
-TITLE_FONT = _font(_APP_POINTS + 1.0, bold=True)
-BODY_FONT = _font(_APP_POINTS)
-LABEL_FONT = _font(_APP_POINTS)
+@dataclass(frozen=True)
+class GraphFonts:
+    """The graph's fonts at one application text size: body and label text in the application's
+    own font, titles a point larger and bold, so at the view's readable zoom (1.0) every text is
+    at least as large on screen as the rest of the window's. ``em`` scales the widths and gaps
+    that were chosen for the default size (9 pt), so larger text gets larger cards."""
+
+    title: TextFont
+    body: TextFont
+    label: TextFont
+    em: float
+
+    @property
+    def card_width(self) -> float:
+        """The narrowest card."""
+        return CARD_WIDTH * self.em
+
+    @property
+    def label_max_width(self) -> float:
+        return LABEL_MAX_WIDTH * self.em
 
 
-_METRICS: dict[int, QFontMetricsF] = {}
+_FONTS: dict[str, GraphFonts] = {}
 
 
-def _metrics(font: QFont) -> QFontMetricsF:
-    """One metrics object per (module-level) font: building one per text line was a large part
-    of building a 500-node scene."""
-    metrics = _METRICS.get(id(font))
-    if metrics is None:
-        metrics = _METRICS[id(font)] = QFontMetricsF(font)
-    return metrics
+def graph_fonts() -> GraphFonts:
+    """The graph's fonts for the application's font now (which presentation mode and the text
+    size change); one set per application font, so every scene drawn at that size shares it."""
+    base = QApplication.font()
+    key = base.toString()
+    fonts = _FONTS.get(key)
+    if fonts is None:
+        title = QFont(base)
+        title.setPointSizeF(base.pointSizeF() + 1.0)
+        title.setBold(True)
+        body = TextFont(QFont(base))
+        em = body.height / _DEFAULT_TEXT_HEIGHT
+        fonts = _FONTS[key] = GraphFonts(TextFont(title), body, TextFont(QFont(base)), em)
+    return fonts
 
 
 def value_line_text(value: str) -> str:
@@ -131,32 +168,32 @@ def value_line_text(value: str) -> str:
     return T("value  {value}", value=value) if value else T("value  not yet")
 
 
-def card_width_for(lines: Iterable[str]) -> float:
+def card_width_for(lines: Iterable[str], fonts: GraphFonts) -> float:
     """The card width that shows every one of ``lines`` (value and gradient lines) whole."""
-    widest = max((_metrics(BODY_FONT).horizontalAdvance(line) for line in lines), default=0.0)
-    return min(_MAX_CARD_WIDTH, max(CARD_WIDTH, widest + 2 * _PADDING + 2))
+    widest = max((fonts.body.width(line) for line in lines), default=0.0)
+    return min(_MAX_CARD_WIDTH * fonts.em, max(fonts.card_width, widest + 2 * _PADDING + 2))
 
 
-def label_width_for(whole: Iterable[str], short: Iterable[str]) -> float:
+def label_width_for(whole: Iterable[str], short: Iterable[str], fonts: GraphFonts) -> float:
     """The edge-label width that shows every line of ``whole`` (numbers) in full and those of
     ``short`` (the ∂a/∂b line, "adds 512") up to the usual label width: as narrow as the graph's
     own labels allow, so more columns fit the view."""
-    metrics = _metrics(LABEL_FONT)
-    numbers = max((metrics.horizontalAdvance(line) for line in whole), default=0.0)
-    others = max((metrics.horizontalAdvance(line) for line in short), default=0.0)
-    widest = max(numbers, min(others, LABEL_MAX_WIDTH))
-    return min(_MAX_LABEL_NUMBER_WIDTH, max(_MIN_LABEL_WIDTH, widest + 2))
+    numbers = max((fonts.label.width(line) for line in whole), default=0.0)
+    others = max((fonts.label.width(line) for line in short), default=0.0)
+    widest = max(numbers, min(others, fonts.label_max_width))
+    return min(_MAX_LABEL_NUMBER_WIDTH * fonts.em, max(_MIN_LABEL_WIDTH * fonts.em, widest + 2))
 
 
 class _Line:
     """One line of text, laid out (elided, ``QStaticText`` prepared) only when first drawn and
     again only after its text changes: a big graph's off-screen cards never pay for it."""
 
-    __slots__ = ("font", "metrics", "max_width", "text", "_static", "_width")
+    __slots__ = ("font", "metrics", "text_font", "max_width", "text", "_static", "_width")
 
-    def __init__(self, font: QFont, max_width: float, text: str = ""):
-        self.font = font
-        self.metrics = _metrics(font)
+    def __init__(self, font: TextFont, max_width: float, text: str = ""):
+        self.text_font = font
+        self.font = font.font
+        self.metrics = font.metrics
         self.max_width = max_width
         self.text: str | None = None
         self._static: QStaticText | None = None
@@ -171,6 +208,12 @@ class _Line:
         self._width = None
         return True
 
+    def set_max_width(self, max_width: float) -> None:
+        if max_width != self.max_width:
+            self.max_width = max_width
+            self._static = None
+            self._width = None
+
     @property
     def static(self) -> QStaticText:
         if self._static is None:
@@ -183,11 +226,11 @@ class _Line:
 
     @property
     def height(self) -> float:
-        return self.metrics.height()
+        return self.text_font.height
 
     def width(self) -> float:
         if self._width is None:
-            self._width = min(self.metrics.horizontalAdvance(self.text), self.max_width)
+            self._width = min(self.text_font.width(self.text), self.max_width)
         return self._width
 
 
@@ -201,6 +244,11 @@ class CardState:
     current: bool
 
 
+def card_height(fonts: GraphFonts) -> float:
+    """Every card's height: the title and three lines (op, value, grad or tangent)."""
+    return 2 * _PADDING + fonts.title.height + 3 * fonts.body.height
+
+
 class NodeCard(QGraphicsItem):
     """A node: title (the user's name or the formula), op line, value, and grad or tangent."""
 
@@ -211,22 +259,41 @@ class NodeCard(QGraphicsItem):
         subtitle: str,
         kind: str,
         tooltip: str,
-        width: float = CARD_WIDTH,
+        fonts: GraphFonts,
+        width: float | None = None,
     ):
         super().__init__()
         self.node_id = node_id
         self.kind = kind
-        self.width = width
+        self.fonts = fonts
+        self.width = width = fonts.card_width if width is None else width
         inner = width - 2 * _PADDING
-        self.title = _Line(TITLE_FONT, inner, title)
-        self.subtitle = _Line(BODY_FONT, inner, subtitle)
-        self.value_line = _Line(BODY_FONT, inner)
-        self.grad_line = _Line(BODY_FONT, inner)
+        self.title = _Line(fonts.title, inner, title)
+        self.subtitle = _Line(fonts.body, inner, subtitle)
+        self.value_line = _Line(fonts.body, inner)
+        self.grad_line = _Line(fonts.body, inner)
         self.state = CardState("", "", "none", False)
-        self.height = 2 * _PADDING + self.title.height + 3 * self.subtitle.height
+        self.height = card_height(fonts)
         self._rect = QRectF(0.0, 0.0, width, self.height)
         self.setToolTip(tooltip)
         self.setZValue(2)
+
+    def needed_width(self, subtitle: bool = True) -> float:
+        """The width that shows the title whole, and the op line too with ``subtitle``."""
+        widest = self.fonts.title.width(self.title.text)
+        if subtitle:
+            widest = max(widest, self.fonts.body.width(self.subtitle.text))
+        return widest + 2 * _PADDING + 2
+
+    def set_width(self, width: float) -> None:
+        """Widen (or narrow) the card; its lines are cut short again only where they must be."""
+        if width == self.width:
+            return
+        self.prepareGeometryChange()
+        self.width = width
+        self._rect = QRectF(0.0, 0.0, width, self.height)
+        for line in (self.title, self.subtitle, self.value_line, self.grad_line):
+            line.set_max_width(width - 2 * _PADDING)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._rect.adjusted(-3, -3, 3, 3)
@@ -256,10 +323,10 @@ class NodeCard(QGraphicsItem):
             return
         x, y = _PADDING, _PADDING
         painter.setPen(colours.text)
-        painter.setFont(TITLE_FONT)
+        painter.setFont(self.title.font)
         painter.drawStaticText(QPointF(x, y), self.title.static)
         y += self.title.height
-        painter.setFont(BODY_FONT)
+        painter.setFont(self.subtitle.font)
         painter.setPen(colours.muted)
         painter.drawStaticText(QPointF(x, y), self.subtitle.static)
         y += self.subtitle.height
@@ -276,7 +343,7 @@ class NodeCard(QGraphicsItem):
         pixels = min(_SUMMARY_PIXELS / lod, self.height * 0.6)
         if pixels * lod < _SUMMARY_MIN_PIXELS:
             return
-        font = QFont(TITLE_FONT)
+        font = QFont(self.title.font)
         font.setPixelSize(max(1, round(pixels)))
         text = QFontMetricsF(font).elidedText(
             self.title.text, Qt.TextElideMode.ElideRight, self.width - 2 * _PADDING
@@ -287,13 +354,15 @@ class NodeCard(QGraphicsItem):
 
     # ----- ports where edges attach -------------------------------------------------------------
 
-    def left_port(self, rank: int, count: int) -> QPointF:
-        return self.pos() + QPointF(0.0, self.height * (rank + 1) / (count + 1))
+    def left_port(self, at: tuple[float, float], rank: int, count: int) -> tuple[float, float]:
+        """Where incoming edge ``rank`` of ``count`` enters, the card's top left being ``at``."""
+        return at[0], at[1] + self.height * (rank + 1) / (count + 1)
 
-    def right_port(self, rank: int, count: int) -> QPointF:
-        span = self.height * 0.6
-        top = self.height * 0.2
-        return self.pos() + QPointF(self.width, top + span * (rank + 1) / (count + 1))
+    def right_port(
+        self, at: tuple[float, float], rank: int, count: int, width: float
+    ) -> tuple[float, float]:
+        """Where outgoing edge ``rank`` of ``count`` leaves a card ``width`` wide at ``at``."""
+        return at[0] + width, at[1] + self.height * (0.2 + 0.6 * (rank + 1) / (count + 1))
 
 
 @dataclass(frozen=True)
@@ -307,12 +376,12 @@ class EdgeState:
 class EdgeItem(QGraphicsItem):
     """A curve from a source card's right side to a target card's left side, with an arrowhead."""
 
-    def __init__(self, index: int, points: list[QPointF], detached: bool):
+    def __init__(self, index: int, curve: EdgePath, detached: bool):
         super().__init__()
         self.index = index
         self.detached = detached
         self.state = EdgeState(False, False, "")
-        self._set_geometry(points)
+        self._set_geometry(curve)
         self._pen: QPen | None = None
         self.label: EdgeLabel | None = None  # shown while the pointer is on the edge
         self.setZValue(0)
@@ -320,12 +389,20 @@ class EdgeItem(QGraphicsItem):
         # The exposed rect lets paint stroke only the visible part of a long edge.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
-    def _set_geometry(self, points: list[QPointF]) -> None:
-        self.curve = EdgePath(points)
-        self.path = self.curve.full
-        self.arrow = _arrowhead(points[-1])
-        self._bounds = self.path.boundingRect().united(self.arrow.boundingRect())
-        self._bounds.adjust(-4, -4, 4, 4)
+    def _set_geometry(self, curve: EdgePath) -> None:
+        self.curve = curve
+        self._arrow: QPolygonF | None = None  # made when first drawn, like the curve's path
+        self._bounds = QRectF(*edge_bounds(curve))
+
+    @property
+    def path(self) -> QPainterPath:
+        return self.curve.full
+
+    @property
+    def arrow(self) -> QPolygonF:
+        if self._arrow is None:
+            self._arrow = _arrowhead(*self.curve.points[-1])
+        return self._arrow
 
     def shape(self) -> QPainterPath:
         """What the pointer hovers: a band a few pixels either side of the curve."""
@@ -341,10 +418,10 @@ class EdgeItem(QGraphicsItem):
         if self.label is not None:
             self.label.set_hovered(False)
 
-    def set_points(self, points: list[QPointF]) -> None:
-        """Route the edge through new points (its cards moved)."""
+    def set_curve(self, curve: EdgePath) -> None:
+        """Route the edge along a new curve (its cards moved)."""
         self.prepareGeometryChange()
-        self._set_geometry(points)
+        self._set_geometry(curve)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._bounds
@@ -410,10 +487,24 @@ class EdgeItem(QGraphicsItem):
         painter.drawPolygon(self.arrow)
 
 
-def _arrowhead(tip: QPointF) -> QPolygonF:
-    back = tip.x() - _ARROW_SIZE
-    half = _ARROW_SIZE * 0.45
-    return QPolygonF([tip, QPointF(back, tip.y() - half), QPointF(back, tip.y() + half)])
+def _arrowhead(x: float, y: float) -> QPolygonF:
+    back = x - _ARROW_SIZE
+    half = _ARROW_SIZE * _ARROW_HALF
+    return QPolygonF([QPointF(x, y), QPointF(back, y - half), QPointF(back, y + half)])
+
+
+def edge_bounds(curve: EdgePath) -> tuple[float, float, float, float]:
+    """An edge item's bounding rect (x, y, width, height): the curve, its arrowhead at the end
+    and 4 pixels for the pen, worked out from the points (no path is built for it)."""
+    left, top, right, bottom = curve.bounds()
+    tip_x, tip_y = curve.points[-1]
+    half = _ARROW_SIZE * _ARROW_HALF
+    left, top, bottom = (
+        min(left, tip_x - _ARROW_SIZE),
+        min(top, tip_y - half),
+        max(bottom, tip_y + half),
+    )
+    return left - 4, top - 4, right - left + 8, bottom - top + 8
 
 
 class EdgeLabel(QGraphicsItem):
@@ -426,18 +517,21 @@ class EdgeLabel(QGraphicsItem):
         flow: str,
         tooltip: str,
         detached: bool,
-        max_width: float = LABEL_MAX_WIDTH,
+        fonts: GraphFonts,
+        max_width: float | None = None,
     ):
         super().__init__()
         self.index = index
         self.detached = detached
-        self.partial = _Line(LABEL_FONT, max_width, lines[0])
-        self.number = _Line(LABEL_FONT, max_width, lines[1])
+        font = fonts.label
+        max_width = fonts.label_max_width if max_width is None else max_width
+        self.partial = _Line(font, max_width, lines[0])
+        self.number = _Line(font, max_width, lines[1])
         # "adds −0.0887235" wider than a label: "adds" over the number, so no digit is cut.
-        self.flow_split = _metrics(LABEL_FONT).horizontalAdvance(flow) > max_width
+        self.flow_split = font.width(flow) > max_width
         head, _, amount = flow.partition(" ")
-        self.flow = _Line(LABEL_FONT, max_width, head if self.flow_split else flow)
-        self.flow_amount = _Line(LABEL_FONT, max_width, amount if self.flow_split else "")
+        self.flow = _Line(font, max_width, head if self.flow_split else flow)
+        self.flow_amount = _Line(font, max_width, amount if self.flow_split else "")
         flow_width = max(self.flow.width(), self.flow_amount.width())
         self.flow_gap = 8.0 if lines[1] else 0.0
         shared = self.number.width() + self.flow_gap + flow_width
@@ -494,7 +588,7 @@ class EdgeLabel(QGraphicsItem):
         painter.setPen(border)
         painter.setBrush(colours.label_background)
         painter.drawRoundedRect(self._rect, 4, 4)
-        painter.setFont(LABEL_FONT)
+        painter.setFont(self.partial.font)
         painter.setPen(colours.muted if self.detached else colours.text)
         left, top = self._rect.left() + 4, self._rect.top() + 2
         painter.drawStaticText(QPointF(left, top), self.partial.static)

@@ -49,7 +49,7 @@ from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import GraphInputsForm
 from explorer.ui.graph_view.program_controls import ForwardModeControls, ProgramControls
 from explorer.ui.graph_view.sandbox_controls import SandboxControls
-from explorer.ui.graph_view.scene import GraphScene
+from explorer.ui.graph_view.scene import GraphScene, collection_paused
 from explorer.ui.graph_view.step_bar import StepBar
 from explorer.ui.graph_view.view import READABLE_ZOOM, GraphView
 from explorer.ui.graph_view.view_choice import ViewChoice
@@ -378,6 +378,10 @@ class GraphPanel(Panel):
 
     def set_model(self, model: GraphModel, *, keep_position: bool = False) -> None:
         """Draw ``model`` and step it from the start (or the same step, for an input change)."""
+        with collection_paused():
+            self._set_model(model, keep_position)
+
+    def _set_model(self, model: GraphModel, keep_position: bool) -> None:
         old = self.stepper
         self.model = model
         self.stepper = Stepper(model)
