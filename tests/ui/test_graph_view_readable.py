@@ -4,30 +4,18 @@ runs through a card it does not connect, for the seed example in both views and 
 the start, mid-way and after Run all; and no edge crosses a card in programs of 40+ definitions
 whose values are reused many layers later (the long edges run along lanes beside the cards)."""
 
-import itertools
-
 import pytest
-from PySide6.QtGui import QPainterPathStroker
 from PySide6.QtWidgets import QApplication
 
 from explorer.core.graph.from_text import DEFINITIONS
 from explorer.core.graph.model import NAMED_STEPS, OPERATIONS
 from explorer.core.graph.presets import PRESETS
 from explorer.ui.graph_view.view import READABLE_ZOOM
+from tests.ui.graph_drawing import cards_crossed, overlaps
 
 CASES = [("chain", NAMED_STEPS), ("chain", OPERATIONS)] + [
     (preset.key, None) for preset in PRESETS if preset.key != "chain"
 ]
-
-
-def shown_rects(panel):
-    cards = [card.sceneBoundingRect() for card in panel.scene.cards.values()]
-    labels = [
-        label.mapRectToScene(label._rect)
-        for label in panel.scene.labels.values()
-        if label.isVisible()
-    ]
-    return cards, labels
 
 
 def long_program(definitions: int = 42) -> str:
@@ -73,25 +61,6 @@ def nothing_lost(panel):
     return lost
 
 
-def cards_crossed(panel):
-    """(edge index, card title) for every edge whose stroke enters a card it does not connect."""
-    scene, model = panel.scene, panel.model
-    # A card's outline is drawn inside its bounding rect's 3-pixel margin.
-    cards = {
-        node_id: card.sceneBoundingRect().adjusted(3, 3, -3, -3)
-        for node_id, card in scene.cards.items()
-    }
-    stroker = QPainterPathStroker()
-    crossed = []
-    for index, item in scene.edges.items():
-        edge = model.edges[index]
-        stroke = item.mapToScene(stroker.createStroke(item.path))
-        for node_id, rect in cards.items():
-            if node_id not in (edge.source, edge.target) and stroke.intersects(rect):
-                crossed.append((index, scene.cards[node_id].title.text))
-    return crossed
-
-
 @pytest.mark.parametrize(("key", "view"), CASES)
 def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view):
     panel = show_case(graph_panel, settle, key, view)
@@ -102,13 +71,7 @@ def test_texts_are_app_sized_and_nothing_overlaps(graph_panel, settle, key, view
         assert font.font.pointSizeF() * panel.view.zoom >= app_points - 1e-9
     for position in (0, panel.stepper.length // 2, panel.stepper.length):
         panel.seek(position)
-        cards, labels = shown_rects(panel)
-        for first, second in itertools.combinations(cards, 2):
-            assert not first.intersects(second)
-        for label in labels:
-            assert not any(label.intersects(card) for card in cards), (key, position)
-        for first, second in itertools.combinations(labels, 2):
-            assert not first.intersects(second), (key, position)
+        assert overlaps(panel) == [], (key, position)
         assert nothing_lost(panel) == [], (key, position)
 
 

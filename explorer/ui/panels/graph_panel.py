@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEventLoop, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,6 +47,7 @@ from explorer.ui.appearance import follow_theme
 from explorer.ui.graph_view.explanation import Notes, error_html, error_text, explanation_html
 from explorer.ui.graph_view.export_layout import ViewWrapper
 from explorer.ui.graph_view.inputs import GraphInputsForm
+from explorer.ui.graph_view.items import graph_fonts
 from explorer.ui.graph_view.program_controls import ForwardModeControls, ProgramControls
 from explorer.ui.graph_view.sandbox_controls import SandboxControls
 from explorer.ui.graph_view.scene import GraphScene, collection_paused
@@ -442,6 +443,23 @@ class GraphPanel(Panel):
 
     def retranslate(self) -> None:
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_text_size()
+
+    def _follow_text_size(self) -> None:
+        """The application's text size changed (Ctrl+=, Ctrl+−, presentation mode): draw the
+        graph again in the new size, at the same step, and fit it to the view again."""
+        if self.model is None or self.scene.fonts is graph_fonts():
+            return
+        with collection_paused():
+            self._bands = self._bands_for(self.model)
+            self.scene.show_model(self.model, bands=self._bands)
+            self.refresh()
+        self.view.anchor_rect = self._anchor_rect()
+        self.view.fit_readable()
 
     def _show_explanation(self) -> None:
         # Also on a theme change: the pane's colours are written into its HTML.
