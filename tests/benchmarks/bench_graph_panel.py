@@ -84,24 +84,36 @@ def drawn_crossings(
     rank_x: list[float], node_at: dict[int, tuple[int, float]], edges: list[tuple]
 ) -> int:
     """Crossings of a drawing, counted one way for ours and dot's: every edge enters each rank
-    it passes at the y its drawn polyline has there; crossings between adjacent ranks are the
-    inversions of those y orders (``layout.count_crossings``). ``node_at`` gives each node's
+    it passes at the y its drawn polyline has there (edges from one source on one line, a
+    trunk, are one line there); crossings between adjacent ranks are the inversions of those
+    y orders (``layout.count_crossings``). ``node_at`` gives each node's
     rank and y; ``edges`` are (index, source, target, polyline)."""
     from explorer.core.graph.layout import count_crossings
 
-    layers: list[list[tuple[float, object]]] = [[] for _ in rank_x]
+    layers: list[set[tuple[float, object]]] = [set() for _ in rank_x]
     down: dict[object, list[object]] = {}
     for node, (rank, y) in node_at.items():
-        layers[rank].append((y, node))
+        layers[rank].add((y, node))
     for index, source, target, polyline in edges:
         previous: object = source
         for rank in range(node_at[source][0] + 1, node_at[target][0]):
-            waypoint = ("w", index, rank)
-            layers[rank].append((_polyline_y(polyline, rank_x[rank]), waypoint))
-            down.setdefault(previous, []).append(waypoint)
+            y = _polyline_y(polyline, rank_x[rank])
+            # Edges from one source drawn along one line (a trunk) are one line until they
+            # part: counted once, as drawn, rather than once per edge on it.
+            if previous == source or previous[0] == "t":
+                waypoint = ("t", source, rank, round(y, 6))
+            else:
+                waypoint = ("w", index, rank)
+            layers[rank].add((y, waypoint))
+            if waypoint not in down.setdefault(previous, []):
+                down[previous].append(waypoint)
             previous = waypoint
-        down.setdefault(previous, []).append(target)
-    order = [[vertex for _, vertex in sorted(layer, key=lambda pair: pair[0])] for layer in layers]
+        if target not in down.setdefault(previous, []):
+            down[previous].append(target)
+    order = [
+        [vertex for _, vertex in sorted(layer, key=lambda pair: (pair[0], str(pair[1])))]
+        for layer in layers
+    ]
     return count_crossings(order, down)
 
 

@@ -1,5 +1,6 @@
-"""Edges spanning many layers run along lanes: clear of every card they pass, apart from each
-other, on the side nearer their ends, and the layout stays fast for a long program."""
+"""Edges spanning many layers run along lanes: clear of every card they pass, those from one
+source along one trunk, trunks apart from each other, on the side nearer their ends, and the
+layout stays fast for a long program."""
 
 import time
 
@@ -46,23 +47,43 @@ def test_a_lane_is_clear_of_every_card_and_waypoint_in_the_layers_it_passes():
         assert min(abs(lane - y) for y in passed) >= layouts._LANE_CLEARANCE - 1e-9
 
 
-def test_overlapping_lanes_keep_apart_and_take_the_side_nearer_their_ends():
+def laned_routes(layout, edges):
+    """(source, first layer, last layer, lane y, y of the ends) of every edge along a lane."""
+    return [
+        (source, round(route[1][0]), round(route[2][0]), route[1][1], (route[0][1], route[3][1]))
+        for (source, _), route in zip(edges, layout.edge_routes, strict=True)
+        if len(route) == 4 and route[2][0] - route[1][0] >= layouts._MAX_ROUTED_SPAN
+    ]
+
+
+def test_long_edges_from_one_source_share_a_trunk_on_the_side_nearer_their_ends():
     nodes, edges = chain_with_reuse(40)
     layout = layered_layout(nodes, edges, inputs=[0], output_id=39)
-    lanes = lanes_of(layout)
-    for index, (first, last, lane) in enumerate(lanes):
-        for other_first, other_last, other in lanes[index + 1 :]:
-            if first <= other_last and other_first <= last:
+    routes = laned_routes(layout, edges)
+    for _, first, last, lane, ends in routes:
+        # Every long edge runs on the side of the cards it passes nearer its ends.
+        passed = passed_ys(layout, first, last)
+        middle = (ends[0] + ends[1]) / 2
+        if lane < min(passed):
+            assert middle - min(passed) <= max(passed) - middle + 1e-9
+        else:
+            assert lane > max(passed) and middle - min(passed) > max(passed) - middle
+    trunks: dict[tuple[int, bool], list] = {}
+    for source, first, last, lane, _ in routes:
+        above = lane < min(passed_ys(layout, first, last))
+        trunks.setdefault((source, above), []).append((first, last, lane))
+    assert max(len(members) for members in trunks.values()) >= 6  # node 0's fan: one trunk
+    for members in trunks.values():
+        assert len({lane for _, _, lane in members}) == 1
+    spans = {
+        key: (min(m[0] for m in members), max(m[1] for m in members), members[0][2])
+        for key, members in trunks.items()
+    }
+    # Trunks passing the same layers keep apart.
+    for key, (first, last, lane) in spans.items():
+        for other_key, (other_first, other_last, other) in spans.items():
+            if key < other_key and first <= other_last and other_first <= last:
                 assert abs(lane - other) >= layouts._LANE_SPACING - 1e-9
-    for route in layout.edge_routes:
-        if len(route) == 4 and route[2][0] - route[1][0] >= layouts._MAX_ROUTED_SPAN:
-            first, last, lane = round(route[1][0]), round(route[2][0]), route[1][1]
-            passed = passed_ys(layout, first, last)
-            ends = (route[0][1] + route[3][1]) / 2
-            if lane < min(passed):
-                assert ends - min(passed) <= max(passed) - ends + 1e-9
-            else:
-                assert lane > max(passed) and ends - min(passed) > max(passed) - ends
 
 
 def test_short_edges_still_get_a_waypoint_in_every_layer():

@@ -7,8 +7,9 @@
    edges are routed between cards instead of through them. An edge spanning more than six
    layers (a value reused much later) would add a waypoint to every layer it passes, which
    costs time and space in each of them; it runs instead along a lane above or below the cards
-   of the layers it passes (whichever side is nearer its ends), a lane of its own wherever two
-   such edges overlap, and so never through a card.
+   of the layers it passes (whichever side is nearer its ends), and so never through a card.
+   Long edges from one source share a lane (a trunk they leave at their own targets); trunks
+   passing the same layers get lanes of their own.
 3. Order within layers: barycentre sweeps (down and up) until a sweep removes no crossing,
    keeping the order with the fewest crossings between adjacent layers (counted exactly with a
    Fenwick tree).
@@ -153,20 +154,33 @@ def _lanes(
     laned: list[bool],
 ) -> dict[int, float]:
     """The y of each long edge's lane: clear of every vertex in the layers it passes, on the side
-    nearer its ends, and apart from the lanes of long edges passing the same layers."""
+    nearer its ends, and apart from the lanes of long edges passing the same layers. Long edges
+    from one source share one lane (a trunk over all the layers they pass, each edge leaving it
+    at its own target), so an input used by every definition draws one line, not a bundle."""
     tops = [min((y[v] for v in level), default=0.0) for level in order]
     bottoms = [max((y[v] for v in level), default=0.0) for level in order]
     taken: list[tuple[int, int, float]] = []  # first and last layer passed, lane y
+    # Each long edge runs on the side of the cards it passes that is nearer its ends; those
+    # from one source on one side share a trunk.
+    trunks: dict[tuple[int, float], list[int]] = {}
+    for index, is_laned in enumerate(laned):
+        if is_laned:
+            source, target = edges[index]
+            first, last = layer[source] + 1, layer[target] - 1
+            top, bottom = min(tops[first : last + 1]), max(bottoms[first : last + 1])
+            ends = (y[source] + y[target]) / 2
+            direction = -1.0 if ends - top <= bottom - ends else 1.0
+            trunks.setdefault((source, direction), []).append(index)
+    spans = {
+        key: (layer[key[0]] + 1, max(layer[edges[i][1]] for i in members) - 1)
+        for key, members in trunks.items()
+    }
     lanes: dict[int, float] = {}
-    long_edges = [index for index, is_laned in enumerate(laned) if is_laned]
-    # Shorter spans first, so they take the lanes nearest the cards.
-    long_edges.sort(key=lambda i: (layer[edges[i][1]] - layer[edges[i][0]], i))
-    for index in long_edges:
-        source, target = edges[index]
-        first, last = layer[source] + 1, layer[target] - 1
+    # Shorter trunks first, so they take the lanes nearest the cards.
+    for key in sorted(trunks, key=lambda k: (spans[k][1] - spans[k][0], k)):
+        members, direction = trunks[key], key[1]
+        first, last = spans[key]
         top, bottom = min(tops[first : last + 1]), max(bottoms[first : last + 1])
-        ends = (y[source] + y[target]) / 2
-        direction = -1.0 if ends - top <= bottom - ends else 1.0
         base = top if direction < 0 else bottom
         near = sorted(
             (direction * (other - base) for a, b, other in taken if a <= last and first <= b),
@@ -180,7 +194,7 @@ def _lanes(
                 distance = other + _LANE_SPACING
         lane = base + direction * distance
         taken.append((first, last, lane))
-        lanes[index] = lane
+        lanes.update((index, lane) for index in members)
     return lanes
 
 

@@ -48,6 +48,7 @@ LABEL_MAX_WIDTH = 84.0  # "∂a/∂w", "= −4", "adds −4096" at the default f
 _DEFAULT_TEXT_HEIGHT = 14.0
 _MAX_LABEL_NUMBER_WIDTH = 220.0  # a vector partial's numbers, before eliding
 _MIN_LABEL_WIDTH = 40.0
+LABEL_GAP = 3.0  # between labels stacked in a gap (their backgrounds meet across it)
 
 
 @dataclass(frozen=True)
@@ -583,11 +584,18 @@ class EdgeLabel(QGraphicsItem):
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
             return
         colours = card_colours()
-        border = QPen(colours.highlight if self.state.current else QColor(0, 0, 0, 0), 1.2)
-        border.setCosmetic(True)
-        painter.setPen(border)
+        # The background reaches half the gap between stacked labels, so the gap shows no
+        # sliver of an edge passing behind the stack; square, so neither do the corners.
+        half = LABEL_GAP / 2
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colours.label_background)
-        painter.drawRoundedRect(self._rect, 4, 4)
+        painter.drawRect(self._rect.adjusted(-half, -half, half, half))
+        if self.state.current:
+            border = QPen(colours.highlight, 1.2)
+            border.setCosmetic(True)
+            painter.setPen(border)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(self.partial.font)
         painter.setPen(colours.muted if self.detached else colours.text)
         left, top = self._rect.left() + 4, self._rect.top() + 2

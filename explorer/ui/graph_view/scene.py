@@ -23,6 +23,7 @@ from explorer.core.graph.stepper import StepState
 from explorer.core.text import format_number
 from explorer.ui.graph_view.edge_path import EdgePath
 from explorer.ui.graph_view.items import (
+    LABEL_GAP,
     CardState,
     EdgeItem,
     EdgeLabel,
@@ -38,7 +39,6 @@ from explorer.ui.graph_view.items import (
 from explorer.ui.i18n import core_text
 
 ROW_GAP = 38.0  # extra space between cards stacked in one layer (at the default text size)
-_LABEL_GAP = 3.0
 # The widest a card grows to show its title and op line whole (at the default text size); a
 # longer formula is cut short, with the whole in its tooltip.
 _MAX_TITLE_WIDTH = 240.0
@@ -427,7 +427,7 @@ class GraphScene(QGraphicsScene):
                     sizes = previous.width + label.width
                 else:
                     sizes = previous.height + label.height
-                wanted = max(wanted, placed[-1] + sizes / 2 + _LABEL_GAP)
+                wanted = max(wanted, placed[-1] + sizes / 2 + LABEL_GAP)
             placed.append(wanted)
         # Centre the stack on where the labels wanted to be (pushing apart only moved them on).
         shift = sum(w for w, _ in column) / len(column) - sum(placed) / len(placed)
@@ -533,12 +533,15 @@ def _label_width(texts: list[EdgeLabelTexts], fonts: GraphFonts, full: bool = Fa
 
 
 def _source_ranks(model: GraphModel, routes) -> dict[int, tuple[int, int]]:
-    """Outgoing edges leave a card top to bottom in the order their next point lies."""
+    """Outgoing edges leave a card top to bottom in the order their next point lies; edges
+    going to the same next point (a trunk of long edges along one lane) leave as one line."""
     ranks: dict[int, tuple[int, int]] = {}
     for node in model.nodes:
-        outgoing = sorted(model.outgoing(node.id), key=lambda e: (routes[e.index][1][1], e.index))
-        for rank, edge in enumerate(outgoing):
-            ranks[edge.index] = (rank, len(outgoing))
+        outgoing = model.outgoing(node.id)
+        nexts = sorted({routes[edge.index][1] for edge in outgoing}, key=lambda p: (p[1], p[0]))
+        rank_of = {point: rank for rank, point in enumerate(nexts)}
+        for edge in outgoing:
+            ranks[edge.index] = (rank_of[routes[edge.index][1]], len(nexts))
     return ranks
 
 
