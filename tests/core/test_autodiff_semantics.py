@@ -263,8 +263,8 @@ def test_deep_chain_backward_without_recursion():
         y = y * 1.0
     y.backward()
     assert x.grad.item() == 1.0
-    order = engine.topological_order(y)
-    assert len(order) == 200_001 and order[0] is x and order[-1] is y
+    order = engine.topological_order(y._node)
+    assert len(order) == 200_001 and order[0] is x and order[-1] is y._node
 
 
 def test_matmul_batched_and_stack_cat():

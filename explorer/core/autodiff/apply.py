@@ -111,6 +111,9 @@ def apply_structural(rule: R.OpRule, inputs: tuple, extra: Any) -> Tensor:
     result = make(value, True, rule, inputs, extra) if track else make(value, False)
     if rule.is_view:  # a view shares its base's memory, so its version counter (PyTorch's rule)
         result._counter = inputs[0]._shared_counter()
+        if track:
+            result._node._counter = result._counter
+            result._base = inputs[0]  # an in-place write through the view changes the base
     if any(t._tangent is not None for t in inputs):
         tangents = [t._tangent for t in inputs]
         result._tangent = rule.jvp(tangents, values, result._value, extra)

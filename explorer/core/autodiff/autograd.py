@@ -37,27 +37,37 @@ def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = No
     for tensor in input_list:
         if not tensor.requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-    input_ids = {id(tensor) for tensor in input_list}
     leaves = {}
     for output in output_list:
         if not output.requires_grad:
             raise RuntimeError(engine.NO_GRAD_FN_MESSAGE)
-        for node in engine.topological_order(output):
-            if node.is_leaf or id(node) in input_ids:
+        for node in engine.topological_order(output._node or output):
+            if node._op is None:  # a leaf tensor is its own node
                 leaves[id(node)] = node
     for tensor in input_list:
         leaves[id(tensor)] = tensor
-    saved = {key: (node._grad, node.__dict__.get("_retains_grad")) for key, node in leaves.items()}
+    saved = {
+        key: (tensor._grad, tensor.__dict__.get("_retains_grad")) for key, tensor in leaves.items()
+    }
+    interior = [t._node for t in input_list if t._node is not None]
+    retained = [(node, node._tensor, node.__dict__.get("_retains_grad")) for node in interior]
     try:
-        for node in leaves.values():
-            node._grad = None
-            if not node.is_leaf:
-                node._retains_grad = True
+        for tensor in leaves.values():
+            tensor._grad = None
+            if tensor._node is not None:  # a non-leaf input: its gradient is deposited
+                tensor._retains_grad = True
+                tensor._node._retains_grad, tensor._node._tensor = True, tensor
         backward(output_list, grad_outputs, retain_graph, create_graph)
         results = tuple(tensor._grad for tensor in input_list)
     finally:
-        for key, node in leaves.items():
-            node._grad, retains = saved[key]
+        for key, tensor in leaves.items():
+            tensor._grad, retains = saved[key]
+            if retains is None:
+                tensor.__dict__.pop("_retains_grad", None)
+            else:
+                tensor._retains_grad = retains
+        for node, tensor, retains in retained:
+            node._tensor = tensor
             if retains is None:
                 node.__dict__.pop("_retains_grad", None)
             else:

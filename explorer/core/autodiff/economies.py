@@ -52,6 +52,39 @@ def economies_set(enabled: bool) -> Iterator[None]:
         Switch.enabled = previous
 
 
+class Retention:
+    """Which results the graph keeps besides those a backward formula reads (``node.py``).
+
+    With the economies on, a node keeps its result, and the tensor that holds it, only when
+    the result is small (at most ``small_elements`` elements: a learner's graph, whose every
+    value the graph views and ``draw`` show) or inside ``keeping_values()`` (the Graph tab
+    records programs that way). Larger intermediates are released as in PyTorch: ``w * x`` in
+    ``w * x + b`` is freed once the sum has read it, as no backward formula needs its value;
+    keeping it would add an array to the peak memory and turn every later fresh allocation into
+    page faults. With the economies off every node keeps everything."""
+
+    small_elements = 4096
+    keep_all = False
+
+
+@contextmanager
+def keeping_values() -> Iterator[None]:
+    """Every node recorded inside keeps its result and tensor, for the graph views."""
+    previous = Retention.keep_all
+    Retention.keep_all = True
+    try:
+        yield
+    finally:
+        Retention.keep_all = previous
+
+
+def keeps_everything(value: Any) -> bool:
+    """Whether the node of a result ``value`` keeps it and its tensor (see ``Retention``)."""
+    if type(value) is not np.ndarray or value.size <= Retention.small_elements:
+        return True
+    return Retention.keep_all or not Switch.enabled
+
+
 def unbroadcast(gradient: Any, shape: tuple[int, ...]) -> Any:
     """Sum a gradient over the axes broadcasting added, so it has the input's shape."""
     if gradient.shape == shape:
@@ -100,6 +133,7 @@ class PlainArithmetic:
         return False
 
     def record(self, node: Any, g: Any) -> None:
+        """Keep ∂L/∂node for the graph views (every node keeps its tensor without economies)."""
         node._node_grad = g
 
     def deposit(self, node: Any, g: Any, make_tensor: Callable[[Any], Any]) -> None:
@@ -121,6 +155,9 @@ class EconomicalArithmetic(PlainArithmetic):
         self._owned: dict[int, np.ndarray] = {}
         self._records: dict[int, RecordedGrad] = {}  # by id of their array
         self._shared: set[int] = set()  # ids of records a leaf's .grad shares (one leaf each)
+        # This pass's arrays that became some node's ∂L/∂node, which an add may pass on to
+        # several inputs: never written in place, and one leaf's .grad may take each.
+        self._lent: dict[int, np.ndarray] = {}
 
     def _own(self, array: Any) -> Any:
         if type(array) is np.ndarray:
@@ -192,10 +229,15 @@ class EconomicalArithmetic(PlainArithmetic):
         if type(g) is not np.ndarray:
             node._node_grad = g
             return
+        if node._tensor is None:  # a released node: no view shows its gradient
+            if self._owned.pop(id(g), None) is g:
+                self._lent[id(g)] = g
+            return
         record = self._records.get(id(g))
         if record is None:
             record = RecordedGrad(g)
-            if self._owned.pop(id(g), None) is g:  # this pass's array: a leaf may share it
+            mine = self._owned.pop(id(g), None) is g or self._lent.pop(id(g), None) is g
+            if mine:  # this pass's array: a leaf may share it
                 self._records[id(g)] = record
         node._node_grad = record
 
@@ -208,6 +250,9 @@ class EconomicalArithmetic(PlainArithmetic):
         if cast is not g:
             self._own(cast)
         if type(cast) is np.ndarray and not self._is_owned(cast):
+            if self._lent.pop(id(cast), None) is cast:  # taken by one leaf, no copy
+                node._grad = make_tensor(cast)
+                return
             record = self._records.get(id(cast))
             if record is None or record.array is not cast or id(record) in self._shared:
                 # the seed, a value, a view, or a record another leaf shares: a copy

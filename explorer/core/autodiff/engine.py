@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff import economies
+from explorer.core.autodiff.dtypes import as_dtype
 from explorer.core.autodiff.economies import unbroadcast  # noqa: F401 - the graph views use it
 from explorer.core.autodiff.rules import GRAPH_VJPS
 
@@ -111,37 +112,9 @@ class InPlaceWrites:
     count = 0
 
 
-class Rebases:
-    """Whether any tensor has been rebased by an in-place op (``Tensor._rebase``): only then do
-    nodes' inputs need resolving to the node each input was when they read it."""
-
-    happened = False
-
-
-def inputs_of(node: Any) -> tuple:
-    """``node``'s inputs as they were when it read them. A tensor changed in place since (``y +=
-    1`` on a graph tensor) now stands for a new node; the one ``node`` read is found in its
-    history by the version ``node`` recorded, and ``node`` is pointed at it for good."""
-    inputs = node._inputs
-    if not Rebases.happened:
-        return inputs
-    for child in inputs:
-        if child._history:
-            break
-    else:
-        return inputs
-    versions = node._input_versions
-    resolved = tuple(
-        child.as_of_version(0 if versions is None else versions[index])
-        for index, child in enumerate(inputs)
-    )
-    if any(new is not old for new, old in zip(resolved, inputs, strict=True)):
-        node._inputs = resolved
-    return resolved
-
-
 def topological_order(root: Any) -> list[Any]:
     """Nodes that require grad, reachable from ``root``, inputs before the nodes that use them.
+    A node is a ``node.Node`` or a leaf tensor, which is its own node.
 
     A depth-first walk on two parallel stacks (the nodes, and how many of each one's inputs have
     been looked at), so a long chain needs no recursion and leaves no container per node behind.
@@ -150,10 +123,9 @@ def topological_order(root: Any) -> list[Any]:
     visited = {id(root)}
     nodes = [root]
     positions = [0]
-    rebased = Rebases.happened
     while nodes:
         node = nodes[-1]
-        inputs = inputs_of(node) if rebased else node._inputs
+        inputs = node._inputs
         position = positions[-1]
         while position < len(inputs):
             child = inputs[position]
@@ -172,18 +144,19 @@ def topological_order(root: Any) -> list[Any]:
 
 
 def backward(root: Any, seed: Any, retain_graph: bool, create_graph: bool,
-             make_tensor: Callable[[Any], Any]) -> None:  # fmt: skip
-    """Propagate ``seed`` (∂L/∂root) to every leaf, accumulating into ``.grad``.
+             make_tensor: Callable, tensor_of: Callable) -> None:  # fmt: skip
+    """Propagate ``seed`` (∂L/∂root, ``root`` the output's node) to every leaf, accumulating
+    into ``.grad``.
 
     With ``create_graph`` the gradients are tensors computed by recorded operations, so they can
-    be differentiated again.
+    be differentiated again; the rules then read tensors (``tensor_of`` a node).
     """
     order = topological_order(root)
     arithmetic = economies.gradient_arithmetic(create_graph)
     root._pending = seed  # ∂L/∂root; each node's ∂L/∂node is complete once its consumers added
     outer, Differentiating.active = Differentiating.active, create_graph
     try:
-        _chain_rule(order, arithmetic, retain_graph, create_graph, make_tensor)
+        _chain_rule(order, arithmetic, retain_graph, create_graph, make_tensor, tensor_of)
     except BaseException:
         for node in order:  # an error (a value changed in place) leaves nothing half-summed
             node._pending = None
@@ -193,7 +166,7 @@ def backward(root: Any, seed: Any, retain_graph: bool, create_graph: bool,
 
 
 def _chain_rule(order: list, arithmetic: Any, retain_graph: bool, create_graph: bool,
-                make_tensor: Callable[[Any], Any]) -> None:  # fmt: skip
+                make_tensor: Callable, tensor_of: Callable) -> None:  # fmt: skip
     """The backward loop: each node, after all its consumers, passes g · ∂node/∂input on."""
     deposit, record, plus = arithmetic.deposit, arithmetic.record, arithmetic.plus
     scalar_step = arithmetic.scalar_step
@@ -205,29 +178,31 @@ def _chain_rule(order: list, arithmetic: Any, retain_graph: bool, create_graph: 
             if node._op is None:
                 deposit(node, g, make_tensor)  # a leaf: leaf.grad += g
                 continue
-            if node._retains_grad:
-                deposit(node, g, make_tensor)
+            if node._retains_grad:  # y.retain_grad(): y.grad += g
+                deposit(node._tensor, g, make_tensor)
             if node._freed or node._writes_seen != InPlaceWrites.count:
                 check_saved_values(node)  # freed by an earlier backward, or changed in place?
             if not scalar_step(node, g):  # the same step, shortened for a 0-dim node
                 record(node, g)  # ∂L/∂node, for the graph view
-                products = vector_jacobian_products(node, g, arithmetic, create_graph)
+                products = vector_jacobian_products(node, g, arithmetic, create_graph, tensor_of)
                 for child, contribution in zip(node._inputs, products, strict=True):
                     if contribution is not None and child._requires_grad:  # g · ∂node/∂child
                         child._pending = plus(child._pending, contribution)
             node._freed = not retain_graph
 
 
-def vector_jacobian_products(node: Any, g: Any, arithmetic: Any, create_graph: bool) -> Any:
+def vector_jacobian_products(node: Any, g: Any, arithmetic: Any, create_graph: bool,
+                             tensor_of: Callable[[Any], Any]) -> Any:  # fmt: skip
     """``g · ∂node/∂input`` for each input (None where the input needs no gradient).
 
     An elementwise rule gives each local partial (``cos(x)`` for sin); a structural rule (sum,
-    matmul, indexing) gives the whole product, as its Jacobian is not diagonal. With
-    ``create_graph`` the rule reads the input tensors themselves, so the products are recorded.
+    matmul, indexing) gives the whole product, as its Jacobian is not diagonal. The values are
+    those the nodes kept (``node.py``). With ``create_graph`` the rule reads them as tensors, so
+    the products are recorded.
     """
     rule, inputs = node._op, node._inputs
     if create_graph:
-        values, out = inputs, node
+        values, out = [tensor_of(child) for child in inputs], tensor_of(node)
     else:
         values, out = [child._value for child in inputs], node._value
     if rule.partials is None:
@@ -271,10 +246,11 @@ def check_saved_values(node: Any) -> None:
 
 
 def modified_message(tensor: Any, expected: int, now: bool) -> str:
-    """PyTorch's text; a saved input is named by the op that made it last (``now``), a saved
-    output by its own op."""
-    sizes = ", ".join(str(n) for n in tensor.shape)
-    described = f"[{tensor.dtype.type_name()} [{sizes}]]"
+    """PyTorch's text; a saved input (a node, or a leaf tensor) is named by the op that made it
+    last (``now``), a saved output by its own op."""
+    value = tensor._value
+    sizes = ", ".join(str(n) for n in np.shape(value))
+    described = f"[{as_dtype(np.asarray(value).dtype).type_name()} [{sizes}]]"
     while now and tensor._successor is not None:
         tensor = tensor._successor
     if tensor._op is not None:  # PyTorch names the op that made it, without "Backward0"

@@ -1,7 +1,7 @@
 """The ``grad_fn`` objects that name a node of the graph the way PyTorch does (``MulBackward0``).
 
-A ``GradFn`` is a view of a non-leaf tensor: the tensor holds its node (``_op``, ``_inputs``), so
-this module reads those fields and needs nothing else; ``tensor.py`` imports it, not the reverse.
+A ``GradFn`` is a view of a graph node (``node.Node``: ``_op``, ``_inputs``; a leaf tensor is its
+own node), so this module reads those fields and needs nothing else.
 """
 
 from __future__ import annotations
@@ -12,18 +12,18 @@ from typing import Any
 class GradFn:
     """What ``tensor.grad_fn`` returns: the node that made the tensor, named like PyTorch's."""
 
-    __slots__ = ("_tensor",)
+    __slots__ = ("_node",)
 
-    def __init__(self, tensor: Any) -> None:
-        self._tensor = tensor
+    def __init__(self, node: Any) -> None:
+        self._node = node
 
     def name(self) -> str:
-        return self._tensor._op.backward_name
+        return self._node._op.backward_name
 
     @property
     def next_functions(self) -> tuple[tuple[Any, int], ...]:
         functions = []
-        for argument in self._tensor._inputs:
+        for argument in self._node._inputs:
             if argument._op is not None:
                 functions.append((grad_fn_of(argument), 0))
             elif argument._requires_grad:
@@ -36,23 +36,23 @@ class GradFn:
         return f"<{self.name()} object at {id(self):#x}>"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, GradFn) and other._tensor is self._tensor
+        return isinstance(other, GradFn) and other._node is self._node
 
     def __hash__(self) -> int:
-        return hash(id(self._tensor))
+        return hash(id(self._node))
 
 
 _GRAD_FN_CLASSES: dict[str, type[GradFn]] = {}
 
 
-def grad_fn_of(tensor: Any) -> GradFn:
-    """The node behind a non-leaf tensor, an instance of a class named like PyTorch's
+def grad_fn_of(node: Any) -> GradFn:
+    """A graph node as an instance of a class named like PyTorch's
     (``type(y.grad_fn).__name__ == "MulBackward0"``); one small subclass per name, made once."""
-    name = tensor._op.backward_name
+    name = node._op.backward_name
     node_class = _GRAD_FN_CLASSES.get(name)
     if node_class is None:
         node_class = _GRAD_FN_CLASSES[name] = type(name, (GradFn,), {"__slots__": ()})
-    return node_class(tensor)
+    return node_class(node)
 
 
 class AccumulateGrad:

@@ -6,15 +6,20 @@ of a ``detach()`` as a dashed, gradient-free edge). Each edge carries the local 
 formula when the nodes came from an expression tree. One node used twice by one op (``x*x``)
 gives two edges, and a node used by two consumers gives one edge to each: their contributions
 add up in the node's gradient.
+
+The views show every node's value, so the graph they read must have been recorded with its
+values kept (``keeping_values()``; small results are always kept, see ``economies.Retention``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
 from explorer.core.autodiff import rules as R
+from explorer.core.autodiff.economies import Retention
 from explorer.core.autodiff.tensor import Tensor
 from explorer.core.text import parenthesized, subscript
 
@@ -91,9 +96,32 @@ class GraphSnapshot:
     output_id: int
 
 
+RELEASED_MESSAGE = (
+    "this graph's intermediate values were released to save memory (results over {limit} "
+    "elements are, once no backward formula needs them); record it inside "
+    "explorer.core.autodiff.economies.keeping_values() to draw or inspect it"
+)
+
+
+def input_tensors(tensor: Tensor) -> tuple[Tensor, ...]:
+    """The tensors the op that made ``tensor`` read (none for a leaf)."""
+    made_by = tensor._node
+    if made_by is None:
+        return ()
+    return tuple(_tensor_of(handle) for handle in made_by._inputs)
+
+
+def _tensor_of(handle: Any) -> Tensor:
+    if handle._op is None:
+        return handle  # a leaf is its own node
+    if handle._tensor is None:
+        raise ValueError(RELEASED_MESSAGE.format(limit=Retention.small_elements))
+    return handle._tensor
+
+
 def _sources(tensor: Tensor) -> tuple[Tensor, ...]:
     detached_from = tensor._detached_from
-    return tensor._inputs if detached_from is None else (detached_from,)
+    return input_tensors(tensor) if detached_from is None else (detached_from,)
 
 
 def ordered_tensors(output: Tensor) -> list[Tensor]:
@@ -144,15 +172,16 @@ def _node_grad(tensor: Tensor) -> np.ndarray | None:
     # Copies: a later backward accumulates into .grad in place, as PyTorch does.
     if tensor._grad is not None:
         return np.array(tensor._grad._value)
-    if tensor._node_grad is not None:
-        return np.array(tensor._node_grad)
+    made_by = tensor._node
+    if made_by is not None and made_by._node_grad is not None:
+        return np.array(made_by._node_grad)
     return None
 
 
 def _local_partial(rule: R.OpRule, tensor: Tensor, index: int) -> np.ndarray | None:
     if rule.partials is None:
         return None
-    values = [t._value for t in tensor._inputs]
+    values = [t._value for t in input_tensors(tensor)]
     with np.errstate(all="ignore"):
         partial = rule.partials[index](*values, tensor._value)
     shape = np.shape(tensor._value)
@@ -167,11 +196,12 @@ def _edges_into(tensor: Tensor, target: int, ids: dict[int, int]) -> list[GraphE
     rule = tensor._op
     if rule is None:
         return []
-    texts = [_text(argument) for argument in tensor._inputs]
+    arguments = input_tensors(tensor)
+    texts = [_text(argument) for argument in arguments]
     # Formulas only read well over meaningful texts: expression-tree nodes, names, constants.
     has_formulas = tensor.formula is not None or all(
         argument.name or argument.formula or (argument._op is None and argument._value.size == 1)
-        for argument in tensor._inputs
+        for argument in arguments
     )
     return [
         GraphEdge(
@@ -183,7 +213,7 @@ def _edges_into(tensor: Tensor, target: int, ids: dict[int, int]) -> list[GraphE
             description=R.describe_partial(rule, index),
             detached=False,
         )
-        for index, argument in enumerate(tensor._inputs)
+        for index, argument in enumerate(arguments)
     ]
 
 

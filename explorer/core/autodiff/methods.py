@@ -126,9 +126,7 @@ def rebase_view(tensor: Tensor, result: Tensor) -> Tensor:
     op = tensor._op
     if op is None or not op.is_view:
         return tensor._rebase(result)
-    base, extra = tensor._inputs[0], tensor._extra
-    while base._successor is not None:  # the live tensor, not a node it was before
-        base = base._successor
+    base, extra = tensor._base, tensor._node._extra
     if op.name == "index":
         changed_base = apply_structural(S.index_put_rule(extra), (base, result), extra)
     elif op.name == "reshape":
@@ -140,10 +138,10 @@ def rebase_view(tensor: Tensor, result: Tensor) -> Tensor:
             "unsupported operation: more than one element of the written-to tensor refers to a "
             "single memory location. Please clone() the tensor before performing the operation."
         )
-    version, previous = tensor._retire(result)  # before the base's write changes this memory
+    tensor._retire(result)  # before the base's write changes this memory
     rebase_view(base, changed_base)
     view = apply_structural(op, (base,), extra)
-    return tensor._become(view, version, previous, write=False)
+    return tensor._become(view, write=False)
 
 
 def as_tensor_value(value: Any) -> Tensor:

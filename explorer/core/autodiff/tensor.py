@@ -3,6 +3,7 @@
 This class holds values and graph bookkeeping (gradients, version counters, rebasing after an
 in-place op) and runs no op itself: ``apply.py`` runs an op and makes the tensor it gives, and
 ``methods.py`` binds the operators and methods (``a * b``, ``t[0]``, ``t.exp()``) onto the class.
+The graph's nodes are ``node.Node`` objects, which refer to the nodes they read, not to tensors.
 Values are numpy arrays, or numpy scalars for 0-dim tensors (numpy scalar arithmetic is several
 times faster than 0-d array arithmetic, which keeps scalar graphs cheap).
 """
@@ -14,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.core.autodiff import engine
+from explorer.core.autodiff import engine, node
 from explorer.core.autodiff.dtypes import BY_NUMPY, as_dtype, default_float, dtype
 from explorer.core.autodiff.engine import GradMode
 from explorer.core.autodiff.formatting import tensor_repr
@@ -41,9 +42,8 @@ class Tensor:
     """An n-dimensional value that can record how it was computed and receive gradients."""
 
     __slots__ = (
-        "_value", "_requires_grad", "_op", "_inputs", "_extra", "_tangent", "_pending",
-        "_node_grad", "_freed", "_grad", "_counter", "_input_versions", "_writes_seen", "__dict__",
-        "__weakref__",
+        "_value", "_requires_grad", "_op", "_node", "_tangent", "_pending", "_grad", "_counter",
+        "__dict__", "__weakref__",
     )  # fmt: skip
 
     # Rarely set attributes live in the instance dict, defaulting to these class attributes.
@@ -54,31 +54,23 @@ class Tensor:
     # A gradient sharing its array with interior nodes' records (economies.RecordedGrad): the
     # records get a copy of their own before the array is first written in place.
     _records = None
-    # Slots, read on every backward step: ``_pending``, ∂L/∂this while backward runs;
-    # ``_counter``, PyTorch's version counter, bumped by every in-place write and shared with
-    # ``detach()`` results (not ``.data``'s, as in PyTorch), None until first written or shared
-    # (version 0); ``_input_versions``, the inputs' versions when this node was made (None: all
-    # were at version 0); ``_writes_seen``, the count of in-place writes anywhere when it was made
-    # (none since: nothing to check). Backward refuses values changed in place since.
-    # This tensor's own version when its node was made.
-    _created_version = 0
-    # The nodes this tensor was before in-place ops rebased it: (last version, node) pairs.
-    _history: tuple[tuple[int, Tensor], ...] = ()
-    _successor: Tensor | None = None  # the tensor a node in a history belongs to
+    # Slots: ``_op``, the rule of the op that made it (None for a leaf) and ``_node``, its node
+    # in the graph (``node.Node``; None for a leaf, which is its own node); ``_pending``, ∂L/∂this
+    # while backward runs (leaves); ``_counter``, PyTorch's version counter, bumped by every
+    # in-place write and shared with ``detach()`` results and views (not ``.data``'s, as in
+    # PyTorch) and with its node, None until first written or shared (version 0).
+    _inputs: tuple = ()  # as a node of the graph (a leaf is its own), it reads nothing
+    _base: Tensor | None = None  # the tensor this one is a view of (when recorded)
+    _successor: Tensor | None = None  # what a leaf replaced in a graph by an in-place op became
 
     def __init__(self, data: Any = (), requires_grad: bool = False, dtype: Any = None) -> None:
         self._value = to_array(data, dtype)
         self._requires_grad = False
         self._op = None
-        self._inputs = ()
-        self._extra = None
+        self._node = None
         self._tangent = None
         self._pending = None
         self._counter = None
-        self._input_versions = None
-        self._writes_seen = engine.InPlaceWrites.count
-        self._node_grad = None
-        self._freed = False
         self._grad = None
         if requires_grad:
             self.requires_grad_(True)
@@ -135,9 +127,9 @@ class Tensor:
 
     @property
     def grad_fn(self) -> Any:
-        if self._op is None:
+        if self._node is None:
             return None
-        return grad_fn_of(self)
+        return grad_fn_of(self._node)
 
     @property
     def retains_grad(self) -> bool:
@@ -146,8 +138,10 @@ class Tensor:
     def retain_grad(self) -> None:
         if not self._requires_grad:
             raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
-        if self._op is not None:
+        if self._node is not None:
             self._retains_grad = True
+            self._node._retains_grad = True
+            self._node._tensor = self  # where backward deposits its gradient
 
     def detach(self) -> Tensor:
         result = make(self._value, False)
@@ -178,7 +172,7 @@ class Tensor:
         elif create_graph:
             seed = make(seed, False)
         keep = bool(create_graph if retain_graph is None else retain_graph)
-        engine.backward(self, seed, keep, bool(create_graph), make_grad)
+        engine.backward(self._node or self, seed, keep, bool(create_graph), make_grad, tensor_of)
 
     # ---- values ------------------------------------------------------------------------------
     @property
@@ -274,6 +268,8 @@ class Tensor:
         counter = self._counter
         if counter is None:
             counter = self._counter = VersionCounter()
+            if self._node is not None:
+                self._node._counter = counter  # its node's saved value is this memory
         return counter
 
     def _check_in_place(self) -> None:
@@ -282,52 +278,52 @@ class Tensor:
         if self._op is None:
             raise RuntimeError(LEAF_IN_PLACE_MESSAGE)
         base = self
-        while base._op is not None and base._op.is_view:  # a view (of a view …) of what?
-            base = base._inputs[0]
+        while base._base is not None:  # a view (of a view …) of what?
+            base = base._base
         if base is not self and base._op is None and base._requires_grad:
             raise RuntimeError(VIEW_OF_LEAF_MESSAGE)
-
-    def as_of_version(self, version: int) -> Tensor:
-        """The node this tensor was at ``version`` (itself unless an in-place op rebased it)."""
-        for last_version, previous in self._history:
-            if version <= last_version:
-                return previous
-        return self
 
     def _rebase(self, result: Tensor) -> Tensor:
         """Become ``result``, an op computed from this tensor in place (``y += 1``, ``y[0] = 5``),
         as PyTorch does: the same object (aliases and lists see the change) and the same memory
-        get the new value and the new node, whose input is the node this tensor was — a new
-        object, ``previous``, which earlier consumers find by version (``engine.inputs_of``)."""
-        version, previous = self._retire(result)
-        return self._become(result, version, previous)
+        get the new value and the new node, whose input is the node this tensor was; earlier
+        consumers keep referring to that node."""
+        self._retire(result)
+        return self._become(result)
 
-    def _retire(self, reader: Tensor) -> tuple[int, Tensor]:
-        """The node this tensor is now, as a new object ``previous`` that ``reader`` (the op
-        computed from it in place) reads instead; with a copy of the value if ``reader`` saves
-        it (PyTorch's original_self), taken before the memory is written. Returns the version
-        up to which consumers read ``previous``, and ``previous``."""
-        version = self._version
-        previous = make(self._value, self._requires_grad, self._op, self._inputs, self._extra)
-        previous._input_versions, previous._created_version = (
-            self._input_versions,
-            self._created_version,
-        )
-        requires = tuple(t._requires_grad for t in reader._inputs)
+    def _retire(self, reader: Tensor) -> None:
+        """Before this tensor's memory is overwritten by ``reader`` (the op computed from it in
+        place), what it was stays in ``reader``'s graph: a leaf as a new leaf, and its node as
+        itself, or, when ``reader`` saves the value, as a copy of the node holding a copy of the
+        value, taken now (PyTorch's original_self)."""
+        was = self._node or self
+        reader_node = reader._node
+        requires = tuple(h._requires_grad for h in reader_node._inputs)
         reads_previous = any(
-            reader._inputs[index] is self for index in reader._op.saved_arguments(requires)
+            reader_node._inputs[index] is was for index in reader._op.saved_arguments(requires)
         )
-        if reads_previous:
-            previous._value = np.array(self._value, copy=True)[()]
-            previous._created_version -= version  # its own counter starts at 0
+        if self._node is None:  # a leaf that is about to stop being one
+            if reads_previous:
+                previous = make(np.array(self._value, copy=True), self._requires_grad)
+            else:
+                previous = make(self._value, self._requires_grad)
+                previous._counter = self._shared_counter()  # the same memory, changed below
+        elif reads_previous:
+            previous = node.copy_of(self._node, np.array(self._value, copy=True)[()])
+            previous._created_version -= self._version  # its copy has a counter of its own
+            if previous._tensor is not None:
+                previous._tensor = None
+                previous._tensor = tensor_of(previous)
         else:
-            previous._counter = self._shared_counter()  # the same memory, changed below
-        previous._successor = self
-        reader._inputs = tuple(previous if t is self else t for t in reader._inputs)
-        reader._input_versions = tuple(t._version for t in reader._inputs)
-        return version, previous
+            previous = self._node
+        if self._node is not None and self._node._tensor is self:
+            self._node._tensor = None  # the graph views see what this tensor was
+            self._node._tensor = tensor_of(self._node)
+        previous._successor = self  # modified_message names the op that made it last
+        reader_node._inputs = tuple(previous if h is was else h for h in reader_node._inputs)
+        reader_node._input_versions = tuple(h._version for h in reader_node._inputs)
 
-    def _become(self, result: Tensor, version: int, previous: Tensor, write: bool = True):
+    def _become(self, result: Tensor, write: bool = True) -> Tensor:
         """Take ``result``'s value and node. ``write=False``: this is a view whose base was just
         written, which changed its memory and its version (shared with the base) already."""
         if write:
@@ -336,12 +332,16 @@ class Tensor:
             self._value[...] = result._value  # the same values where the memory is shared
         else:
             self._value = result._value  # a 0-dim view holds a number of its own
-        self._op, self._inputs, self._extra = result._op, result._inputs, result._extra
-        self._requires_grad, self._freed, self._node_grad = True, False, None
-        self._input_versions, self._created_version = result._input_versions, self._version
-        self._history = (*self._history, (version, previous))
+        became = result._node
+        self._op, self._node, self._requires_grad = result._op, became, True
+        became._counter = self._shared_counter()
+        became._created_version = self._version
+        if became._value is result._value:
+            became._value = self._value  # the kept result is this memory now
+        if became._tensor is result or self._retains_grad:
+            became._tensor = self
+            became._retains_grad = self._retains_grad
         self._tangent = result._tangent
-        engine.Rebases.happened = True
         return self
 
     # ---- Python protocol ---------------------------------------------------------------------
@@ -420,32 +420,36 @@ def write_value(tensor: Tensor, value: Any) -> None:
 
 
 def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), extra=None):
-    """A tensor around an existing numpy value; 0-d arrays become numpy scalars (the fast path)."""
+    """A tensor around an existing numpy value; 0-d arrays become numpy scalars (the fast path).
+    With ``op``, the tensor was computed by it from the tensors ``inputs`` and gets its node."""
     tensor = _new(Tensor)
     if type(value) is np.ndarray and value.ndim == 0:
         value = value[()]
     tensor._value = value
     tensor._requires_grad = requires_grad
     tensor._op = op
-    tensor._inputs = inputs
-    tensor._extra = extra
     tensor._tangent = None
     tensor._pending = None
     tensor._counter = None
-    tensor._input_versions = None
-    tensor._writes_seen = _IN_PLACE_WRITES.count  # in-place writes so far, anywhere
-    tensor._node_grad = None  # ∂output/∂this from the last backward, kept for the graph view
-    tensor._freed = False
     tensor._grad = None
-    for argument in inputs:  # an input written in place before: remember the versions read
-        if argument._counter is not None:
-            tensor._input_versions = tuple(t._version for t in inputs)
-            break
+    tensor._node = None if op is None else node.record(tensor, op, inputs, extra)
     return tensor
 
 
 _new = object.__new__
-_IN_PLACE_WRITES = engine.InPlaceWrites
+
+
+def tensor_of(handle: Any) -> Tensor:
+    """The tensor for a node of the graph (a leaf is its own node): the one it made if that
+    is kept, else a new tensor around its kept value, with the node (``create_graph``)."""
+    if handle._op is None:
+        return handle
+    made = handle._tensor
+    if made is not None and made._node is handle:
+        return made
+    tensor = make(handle._value, True)
+    tensor._op, tensor._node, tensor._counter = handle._op, handle, handle._counter
+    return tensor
 
 
 def make_grad(value: Any) -> Tensor:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from explorer.core.autodiff.economies import keeping_values
 from explorer.core.autodiff.from_tree import BuiltGraph, build_graph
 from explorer.core.expr import parse_program
 from explorer.core.expr.errors import ExprError
@@ -27,7 +28,8 @@ def build_tensors(
     """Build the graph of ``source`` at ``values``; returns the built graph and the source text."""
     tree, text = tree_of(source)
     detach_set = frozenset(detach)
-    built = build_graph(tree, values, requires_grad=requires_grad or True, detach=detach_set)
+    with keeping_values():  # the graph shows every node's value
+        built = build_graph(tree, values, requires_grad=requires_grad or True, detach=detach_set)
     name = built.output.name
     if detach_set and name and name.endswith(".detach()"):
         raise ExprError("Detaching the output leaves nothing to differentiate")

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff import rules, structural
+from explorer.core.autodiff.introspect import input_tensors
 from explorer.core.autodiff.rules import describe_partial, substitute
 
 # ``u·v`` is the core's symbol for both the elementwise product and the dot product; a node
@@ -96,7 +97,7 @@ def structural_edges(
         rule = tensor._op
         if rule is None or rule.vjp is None:
             continue
-        operands = [symbols.get(index_of.get(id(t), -1), "?") for t in tensor._inputs]
+        operands = [symbols.get(index_of.get(id(t), -1), "?") for t in input_tensors(tensor)]
         described = _described(rule, edge.argument_index, operands, symbols[edge.target])
         scalar = np.size(tensor._value) == 1
         vector = _vjp(cache, tensor, edge.target, None) if scalar else None
@@ -127,10 +128,10 @@ def _vjp(cache: dict, tensor: Any, target: int, grad: np.ndarray | None) -> tupl
     if key not in cache:
         value = np.asarray(tensor._value)
         seed = np.ones(np.shape(value)) if grad is None else np.asarray(grad, dtype=np.float64)
-        values = [np.asarray(t._value) for t in tensor._inputs]
+        values = [np.asarray(t._value) for t in input_tensors(tensor)]
         try:
             with np.errstate(all="ignore"):
-                cache[key] = tuple(tensor._op.vjp(seed, values, value, tensor._extra))
+                cache[key] = tuple(tensor._op.vjp(seed, values, value, tensor._node._extra))
         except (ValueError, TypeError, IndexError):
             cache[key] = None
     return cache[key]
@@ -148,5 +149,5 @@ def _vector_formula(described: str, tensor: Any) -> str | None:
         return None
     formula = described.split(" = ", 1)[1].removesuffix(" for every element")
     formula = formula.replace("ᵢ", "")
-    count = max((np.size(t._value) for t in tensor._inputs), default=1)
+    count = max((np.size(t._value) for t in input_tensors(tensor)), default=1)
     return re.sub(r"(?<![A-Za-z_])n(?![A-Za-z_])", str(count), formula)

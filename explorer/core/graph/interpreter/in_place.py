@@ -25,7 +25,8 @@ class InPlaceTracker:
         self._values: dict[int, dict[int, np.ndarray]] = {}  # id(leaf) -> version -> value
 
     def record_use(self, result: Any) -> None:
-        for source in getattr(result, "_inputs", ()):
+        made_by = getattr(result, "_node", None)  # its node reads leaf tensors themselves
+        for source in () if made_by is None else made_by._inputs:
             if getattr(source, "is_leaf", False):
                 self._version_used[id(source)] = getattr(source, "_version", 0)
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import explorer.autodiff as autodiff
 from explorer.core.autodiff.allocation import AllocationCheck, set_allocation_check
+from explorer.core.autodiff.economies import keeping_values
 from explorer.core.graph.interpreter.expressions import (
     Break,
     Continue,
@@ -258,7 +259,8 @@ def run_program(
     previous = AllocationCheck.check
     set_allocation_check(machine.guard.check_allocation)
     try:
-        machine.run(tree)
+        with keeping_values():  # the graph shows every node's value
+            machine.run(tree)
     finally:
         set_allocation_check(previous)
     guard = machine.guard
