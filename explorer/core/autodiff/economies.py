@@ -53,15 +53,16 @@ def economies_set(enabled: bool) -> Iterator[None]:
 
 
 class Retention:
-    """Which results the graph keeps besides those a backward formula reads (``node.py``).
+    """What the graph keeps besides the values a backward formula reads (``node.py``).
 
-    With the economies on, a node keeps its result, and the tensor that holds it, only when
-    the result is small (at most ``small_elements`` elements: a learner's graph, whose every
-    value the graph views and ``draw`` show) or inside ``keeping_values()`` (the Graph tab
-    records programs that way). Larger intermediates are released as in PyTorch: ``w * x`` in
-    ``w * x + b`` is freed once the sum has read it, as no backward formula needs its value;
-    keeping it would add an array to the peak memory and turn every later fresh allocation into
-    page faults. With the economies off every node keeps everything."""
+    A node keeps its result when it is small (at most ``small_elements`` elements: a learner's
+    graph, whose every value ``draw`` shows) and its gradient from the last backward likewise.
+    Larger results are released as in PyTorch: ``w * x`` in ``w * x + b`` is freed once the sum
+    has read it, as no backward formula needs its value; keeping it would add an array to the
+    peak memory and turn later fresh allocations into page faults. The tensors themselves are
+    not kept either (a scalar graph's dead intermediates would cost the garbage collector as
+    much again as the arithmetic), except inside ``keeping_values()``, as the Graph tab records
+    programs, or with the economies off, where every node keeps everything."""
 
     small_elements = 4096
     keep_all = False
@@ -78,11 +79,12 @@ def keeping_values() -> Iterator[None]:
         Retention.keep_all = previous
 
 
-def keeps_everything(value: Any) -> bool:
-    """Whether the node of a result ``value`` keeps it and its tensor (see ``Retention``)."""
-    if type(value) is not np.ndarray or value.size <= Retention.small_elements:
-        return True
-    return Retention.keep_all or not Switch.enabled
+def stand_in(value: Any) -> Any:
+    """A read-only array of ``value``'s shape and dtype that holds one element of memory: what
+    a node keeps of a large result no backward step reads (the rules may read its shape)."""
+    if type(value) is not np.ndarray:
+        return value
+    return np.broadcast_to(np.zeros((), dtype=value.dtype), value.shape)
 
 
 def unbroadcast(gradient: Any, shape: tuple[int, ...]) -> Any:
@@ -135,6 +137,10 @@ class PlainArithmetic:
     def record(self, node: Any, g: Any) -> None:
         """Keep ∂L/∂node for the graph views (every node keeps its tensor without economies)."""
         node._node_grad = g
+
+    def release(self, node: Any) -> None:
+        """The node's backward step has run for good (no ``retain_graph``); without economies
+        every value stays until the graph is dropped."""
 
     def deposit(self, node: Any, g: Any, make_tensor: Callable[[Any], Any]) -> None:
         """``node.grad += g`` in place (as PyTorch accumulates), or a copy of ``g`` at first."""
@@ -212,6 +218,19 @@ class EconomicalArithmetic(PlainArithmetic):
             _add_product(b, g, partials[1](a._value, b._value, out))
         return True
 
+    def release(self, node: Any) -> None:
+        """Large values this step read and no later step claims go now, as PyTorch frees saved
+        tensors after backward: the gradient arrays still to come can reuse their memory.
+        Claims are counted by the nodes that saved the values (``node.py``), not guessed."""
+        rule, inputs = node._op, node._inputs
+        if not rule.saves_values:
+            return
+        requires = tuple(child._requires_grad for child in inputs)
+        for index in rule.saved_arguments(requires):
+            _drop_claim(inputs[index])
+        if rule.reads_out(requires):
+            _drop_claim(node)
+
     def plus(self, pending: Any, contribution: Any) -> Any:
         if pending is None:
             return contribution
@@ -229,7 +248,7 @@ class EconomicalArithmetic(PlainArithmetic):
         if type(g) is not np.ndarray:
             node._node_grad = g
             return
-        if node._tensor is None:  # a released node: no view shows its gradient
+        if node._tensor is None and g.size > Retention.small_elements:  # released: not shown
             if self._owned.pop(id(g), None) is g:
                 self._lent[id(g)] = g
             return
@@ -296,6 +315,15 @@ def accumulate(grad_tensor: Any, g: Any) -> None:
     else:
         grad_tensor._value = (value + g).astype(value.dtype)[()]
         grad_tensor._bump_version()
+
+
+def _drop_claim(node: Any) -> None:
+    claims = node._claims
+    if claims is None:
+        return  # a small result or a leaf: always kept
+    node._claims = claims - 1
+    if claims == 1:
+        node._value = stand_in(node._value)
 
 
 def _add_product(child: Any, g: Any, partial: Any) -> None:

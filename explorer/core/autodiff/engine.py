@@ -169,7 +169,7 @@ def _chain_rule(order: list, arithmetic: Any, retain_graph: bool, create_graph: 
                 make_tensor: Callable, tensor_of: Callable) -> None:  # fmt: skip
     """The backward loop: each node, after all its consumers, passes g · ∂node/∂input on."""
     deposit, record, plus = arithmetic.deposit, arithmetic.record, arithmetic.plus
-    scalar_step = arithmetic.scalar_step
+    scalar_step, release = arithmetic.scalar_step, arithmetic.release
     with np.errstate(all="ignore"), set_grad_enabled(create_graph):
         for node in reversed(order):  # each node after all of its consumers
             g, node._pending = node._pending, None
@@ -188,6 +188,8 @@ def _chain_rule(order: list, arithmetic: Any, retain_graph: bool, create_graph: 
                 for child, contribution in zip(node._inputs, products, strict=True):
                     if contribution is not None and child._requires_grad:  # g · ∂node/∂child
                         child._pending = plus(child._pending, contribution)
+                if not retain_graph:
+                    release(node)  # values only this step still read (economies.py)
             node._freed = not retain_graph
 
 

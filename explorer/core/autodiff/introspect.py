@@ -20,7 +20,7 @@ import numpy as np
 
 from explorer.core.autodiff import rules as R
 from explorer.core.autodiff.economies import Retention
-from explorer.core.autodiff.tensor import Tensor
+from explorer.core.autodiff.tensor import Tensor, tensor_of
 from explorer.core.text import parenthesized, subscript
 
 
@@ -114,8 +114,10 @@ def input_tensors(tensor: Tensor) -> tuple[Tensor, ...]:
 def _tensor_of(handle: Any) -> Tensor:
     if handle._op is None:
         return handle  # a leaf is its own node
-    if handle._tensor is None:
-        raise ValueError(RELEASED_MESSAGE.format(limit=Retention.small_elements))
+    if handle._tensor is None:  # a tensor around the node's kept value, made once
+        if np.size(handle._value) > Retention.small_elements:
+            raise ValueError(RELEASED_MESSAGE.format(limit=Retention.small_elements))
+        handle._tensor = tensor_of(handle)
     return handle._tensor
 
 

@@ -5,7 +5,8 @@ refers to its inputs' nodes — a leaf tensor is its own node — never to the i
 intermediate tensor (``w * x`` in ``w * x + b``) is freed as soon as the program drops it, unless
 a backward formula needs its value: then that value is kept on its node (``_value``), and the
 version counter it shares with the tensor's memory tells backward whether it was changed in
-place since. Which values a node keeps beyond those is ``economies.keeps_everything``'s call.
+place since. Which values and tensors a node keeps beyond those is ``economies.Retention``'s
+call.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from typing import Any
 import numpy as np
 
 from explorer.core.autodiff import economies
+from explorer.core.autodiff.economies import stand_in
 from explorer.core.autodiff.engine import InPlaceWrites
 
 
 class Node:
-    """One recorded op. ``_value`` is its result when kept (a backward formula reads it, or
-    everything is kept), otherwise a stand-in of the same shape and dtype that holds no memory;
-    ``_tensor`` is the tensor it made when everything is kept (the graph views read it)."""
+    """One recorded op. ``_value`` is its result when kept (a backward formula reads it, or it
+    is small), otherwise a stand-in of the same shape and dtype that holds no memory;
+    ``_tensor`` is the tensor it made when everything is kept (the Graph tab reads it)."""
 
     __slots__ = (
         "_op", "_inputs", "_extra", "_value", "_tensor", "_pending", "_node_grad", "_freed",
@@ -32,6 +34,11 @@ class Node:
     _created_version = 0  # the version of its result's memory when it was made
     _retains_grad = False  # its tensor asked for .grad (``retain_grad``): ``_tensor`` gets it
     _successor: Any = None  # its tensor, once an in-place op made it another node's
+    name: str | None = None  # its tensor's label and formula (``Tensor.name``), for drawings
+    formula: str | None = None
+    # For a large result: how many recorded steps will still read ``_value`` in backward (it is
+    # released when none will, ``economies``); None for a small one, which is always kept.
+    _claims: int | None = None
 
     @property
     def _version(self) -> int:
@@ -39,47 +46,67 @@ class Node:
         return 0 if counter is None else counter.value
 
 
-_new = object.__new__
-
-
 def record(tensor: Any, op: Any, inputs: tuple, extra: Any) -> Node:
     """The node for ``tensor``, just computed by ``op`` from the tensors ``inputs``."""
     node = _new(Node)
-    node._op = op
+    node._op, node._extra = op, extra
     node._node_grad = node._counter = node._pending = node._input_versions = None
     node._freed = False
-    node._writes_seen = InPlaceWrites.count  # in-place writes so far, anywhere
-    if len(inputs) == 2:
+    node._writes_seen = _IN_PLACE_WRITES.count  # in-place writes so far, anywhere
+    # Each input as its node (a leaf is its own); the versions read if any was written in place.
+    if len(inputs) == 2:  # spelled out for one and two inputs: scalar graphs make many nodes
         a, b = inputs
-        node._inputs = (a._node or a, b._node or b)
+        made_a, made_b = a._node, b._node
+        node._inputs = (made_a or a, made_b or b)
         if a._counter is not None or b._counter is not None:
-            node._input_versions = (a._version, b._version)  # read after in-place writes
+            node._input_versions = (a._version, b._version)
+        stale = (made_a is not None and _is_released(made_a, a)) or (
+            made_b is not None and _is_released(made_b, b)
+        )
+    elif len(inputs) == 1:
+        a = inputs[0]
+        made_a = a._node
+        node._inputs = (made_a or a,)
+        if a._counter is not None:
+            node._input_versions = (a._version,)
+        stale = made_a is not None and _is_released(made_a, a)
     else:
         node._inputs = tuple(t._node or t for t in inputs)
         if any(t._counter is not None for t in inputs):
             node._input_versions = tuple(t._version for t in inputs)
-    node._extra = extra
+        stale = any(t._node is not None and _is_released(t._node, t) for t in inputs)
+    if stale:  # an input's node may release its value: keep it there if this node reads it
+        _keep_saved_inputs(op, inputs)
     value = tensor._value
-    if economies.keeps_everything(value):
-        node._value, node._tensor = value, tensor
+    if type(value) is not np.ndarray or value.size <= _RETENTION.small_elements:
+        node._value = value
     else:
-        requires = tuple(t._requires_grad for t in inputs)
-        node._value = value if op.reads_out(requires) else stand_in(value)
-        node._tensor = None
-    for argument in inputs:  # keep the inputs' values this node's backward formula reads
-        made_by = argument._node
-        if made_by is not None and made_by._value is not argument._value:
-            _keep_saved_inputs(op, inputs)
-            break
+        reads_out = op.reads_out(tuple(t._requires_grad for t in inputs))
+        node._value = value if reads_out else stand_in(value)
+        node._claims = 1 if reads_out else 0
+    node._tensor = tensor if _RETENTION.keep_all or not _SWITCH.enabled else None
     return node
+
+
+_new = object.__new__
+_RETENTION, _SWITCH, _IN_PLACE_WRITES = economies.Retention, economies.Switch, InPlaceWrites
+
+
+def _is_released(made_by: Node, tensor: Any) -> bool:
+    """Whether the node ``made_by`` may not hold ``tensor``'s value in backward: it is large
+    (released once no step claims it), or the tensor was written since (a 0-dim one's number)."""
+    return made_by._claims is not None or made_by._value is not tensor._value
 
 
 def _keep_saved_inputs(op: Any, inputs: tuple) -> None:
     requires = tuple(t._requires_grad for t in inputs)
     for index in op.saved_arguments(requires):
         argument = inputs[index]
-        if argument._node is not None:
-            argument._node._value = argument._value
+        made_by = argument._node
+        if made_by is not None:
+            made_by._value = argument._value
+            if made_by._claims is not None:
+                made_by._claims += 1  # until this step's backward has run (economies.release)
 
 
 def copy_of(node: Node, value: Any) -> Node:
@@ -89,12 +116,5 @@ def copy_of(node: Node, value: Any) -> Node:
     for name in Node.__slots__[:-1]:
         setattr(copy, name, getattr(node, name))
     copy.__dict__.update(node.__dict__)
-    copy._value, copy._counter = value, None
+    copy._value, copy._counter, copy._claims = value, None, None
     return copy
-
-
-def stand_in(value: Any) -> Any:
-    """A read-only array of ``value``'s shape and dtype that holds one element of memory."""
-    if type(value) is not np.ndarray:
-        return value
-    return np.broadcast_to(np.zeros((), dtype=value.dtype), value.shape)

@@ -47,8 +47,6 @@ class Tensor:
     )  # fmt: skip
 
     # Rarely set attributes live in the instance dict, defaulting to these class attributes.
-    name: str | None = None
-    formula: str | None = None
     _retains_grad = False
     _detached_from: Tensor | None = None
     # A gradient sharing its array with interior nodes' records (economies.RecordedGrad): the
@@ -60,6 +58,7 @@ class Tensor:
     # in-place write and shared with ``detach()`` results and views (not ``.data``'s, as in
     # PyTorch) and with its node, None until first written or shared (version 0).
     _inputs: tuple = ()  # as a node of the graph (a leaf is its own), it reads nothing
+    _claims = None  # … and its value is never released (``node.Node._claims``)
     _base: Tensor | None = None  # the tensor this one is a view of (when recorded)
     _successor: Tensor | None = None  # what a leaf replaced in a graph by an in-place op became
 
@@ -76,6 +75,29 @@ class Tensor:
             self.requires_grad_(True)
 
     # ---- identity and graph ------------------------------------------------------------------
+    @property
+    def name(self) -> str | None:
+        """The label the graph views show (a variable's name); its node keeps it too, so a
+        drawing names the node after the tensor is gone."""
+        return self.__dict__.get("_name")
+
+    @name.setter
+    def name(self, text: str | None) -> None:
+        self.__dict__["_name"] = text
+        if self._node is not None:
+            self._node.name = text
+
+    @property
+    def formula(self) -> str | None:
+        """The subexpression's text for a tensor built from an expression tree (kept likewise)."""
+        return self.__dict__.get("_formula")
+
+    @formula.setter
+    def formula(self, text: str | None) -> None:
+        self.__dict__["_formula"] = text
+        if self._node is not None:
+            self._node.formula = text
+
     @property
     def requires_grad(self) -> bool:
         return self._requires_grad
@@ -341,6 +363,7 @@ class Tensor:
         if became._tensor is result or self._retains_grad:
             became._tensor = self
             became._retains_grad = self._retains_grad
+        became.name, became.formula = self.name, self.formula
         self._tangent = result._tangent
         return self
 
@@ -432,11 +455,12 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
     tensor._pending = None
     tensor._counter = None
     tensor._grad = None
-    tensor._node = None if op is None else node.record(tensor, op, inputs, extra)
+    tensor._node = None if op is None else _record(tensor, op, inputs, extra)
     return tensor
 
 
 _new = object.__new__
+_record = node.record
 
 
 def tensor_of(handle: Any) -> Tensor:
@@ -449,6 +473,7 @@ def tensor_of(handle: Any) -> Tensor:
         return made
     tensor = make(handle._value, True)
     tensor._op, tensor._node, tensor._counter = handle._op, handle, handle._counter
+    tensor.__dict__.update(_name=handle.name, _formula=handle.formula)
     return tensor
 
 
