@@ -38,6 +38,22 @@ NON_LEAF_GRAD_MESSAGE = (
 )
 
 
+class NodeLabel:
+    """A label kept in the tensor's dict and on its node, so a drawing names the node after the
+    tensor is gone (its intermediate tensors are not kept)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name, self.key = name, "_" + name
+
+    def __get__(self, tensor: Any, owner: type | None = None) -> Any:
+        return self if tensor is None else tensor.__dict__.get(self.key)
+
+    def __set__(self, tensor: Any, text: str | None) -> None:
+        tensor.__dict__[self.key] = text
+        if tensor._node is not None:
+            setattr(tensor._node, self.name, text)
+
+
 class Tensor:
     """An n-dimensional value that can record how it was computed and receive gradients."""
 
@@ -75,28 +91,10 @@ class Tensor:
             self.requires_grad_(True)
 
     # ---- identity and graph ------------------------------------------------------------------
-    @property
-    def name(self) -> str | None:
-        """The label the graph views show (a variable's name); its node keeps it too, so a
-        drawing names the node after the tensor is gone."""
-        return self.__dict__.get("_name")
-
-    @name.setter
-    def name(self, text: str | None) -> None:
-        self.__dict__["_name"] = text
-        if self._node is not None:
-            self._node.name = text
-
-    @property
-    def formula(self) -> str | None:
-        """The subexpression's text for a tensor built from an expression tree (kept likewise)."""
-        return self.__dict__.get("_formula")
-
-    @formula.setter
-    def formula(self, text: str | None) -> None:
-        self.__dict__["_formula"] = text
-        if self._node is not None:
-            self._node.formula = text
+    # The labels the graph views show: a variable's name, and the subexpression's text for a
+    # tensor built from an expression tree. Its node keeps them too (``NodeLabel``).
+    name = NodeLabel()
+    formula = NodeLabel()
 
     @property
     def requires_grad(self) -> bool:
