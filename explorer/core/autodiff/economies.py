@@ -1,4 +1,9 @@
-"""The backward pass's speed economies, all behind one switch (``set_economies``).
+"""The autodiff's memory and speed economies, all behind one switch (``set_economies``).
+
+Memory: what the graph keeps (``Retention``). A node keeps the values its backward formula reads;
+large results no formula reads are released as soon as the program drops their tensors, and a
+large saved value goes once the last backward step that claimed it has run (``release``), as
+PyTorch frees saved tensors. Without economies every node keeps its value and its tensor.
 
 The engine's loop (``engine.backward``) asks a ``GradientArithmetic`` for three things: the
 contribution ``g · ∂node/∂child``, the sum of two contributions, and ``.grad += g`` for a leaf.
@@ -9,7 +14,8 @@ economies on (the default), ``EconomicalArithmetic`` does the same arithmetic wi
 - ``g`` all ones (what ``sum`` sends back) makes the contribution the partial itself;
 - a partial the rule has just computed (``cos(x)``, ``2·x``) is multiplied into in place;
 - contributions meeting at one node are added into an array this pass allocated itself;
-- a leaf's first ``.grad`` takes the incoming array without a copy; when that array is also an
+- a leaf's first ``.grad`` takes the incoming array without a copy; an array an add passed on
+  to several inputs is taken by one leaf only (``_lent``); when that array is also an
   interior node's recorded gradient (kept for the graph view), the two share it until the
   first in-place write to ``.grad``, which gives the record a copy of its own first
   (``RecordedGrad``, ``Tensor._own_value``).

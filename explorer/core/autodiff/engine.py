@@ -4,8 +4,10 @@
 with ∂L/∂L, and for each node (outputs first) multiply its gradient by the local partials from the
 rule table and add the products into its inputs' gradients. Adding (never assigning) is what makes
 a node used twice right. The order is found with an explicit stack, so a chain of a million nodes
-needs no recursion. How the arithmetic saves arrays is not the loop's business: it asks a
-``GradientArithmetic`` (``economies.py``), plain or economical by one switch.
+needs no recursion. The nodes are ``node.Node`` objects (a leaf tensor is its own node); each reads
+the values its formula needs from the nodes it was computed from. How the arithmetic saves arrays
+and when values are released is not the loop's business: it asks a ``GradientArithmetic``
+(``economies.py``), plain or economical by one switch.
 
 Like PyTorch, backward computes inf and NaN silently (sqrt′(0) = inf): numpy's floating-point
 errors are ignored for the pass (``np.errstate``), never globally.
