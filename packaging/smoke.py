@@ -1,4 +1,5 @@
-"""Smoke test of a built standalone app: version, one headless export of each kind, the window.
+"""Smoke test of a built standalone app: version, one headless export of each kind, the window
+(in English, and in Chinese from the compiled catalogue the build made with pyside6-lrelease).
 
 Usage: python3 packaging/smoke.py [dist/calculus-explorer]   (standard library only)
 Exits non-zero on the first failure, saying which check failed and what the app printed.
@@ -43,9 +44,9 @@ def main(argv: list[str]) -> int:
         return 1
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false")
 
-    def run(*args: str) -> str:
+    def run(*args: str, **extra: str) -> str:
         done = subprocess.run(
-            [str(app), *args], capture_output=True, text=True, env=env, timeout=180
+            [str(app), *args], capture_output=True, text=True, env={**env, **extra}, timeout=180
         )
         if done.returncode != 0:
             raise RuntimeError(
@@ -68,6 +69,11 @@ def main(argv: list[str]) -> int:
                         raise RuntimeError(f"export {kind} wrote an empty {out.name}")
                 print(f"export {kind}: PNG and SVG written")
         print(run("self-test").strip())
+        # A Chinese system: the window's tabs in Chinese, translated from the bundle's zh.qm.
+        chinese = run("self-test", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", LANGUAGE="zh_CN")
+        print(chinese.strip())
+        if "简体中文 (zh.qm)" not in chinese:
+            raise RuntimeError("the app on a Chinese system did not load the compiled zh.qm")
     except (RuntimeError, ValueError, OSError, subprocess.TimeoutExpired) as error:
         print(f"smoke: FAILED: {error}", file=sys.stderr)
         return 1

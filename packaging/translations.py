@@ -2,17 +2,23 @@
 
     python packaging/translations.py          rewrite explorer/resources/translations/*.ts
     python packaging/translations.py --check  list strings without a translation; exit 1 if any
+    python packaging/translations.py --qm DIR compile each .ts to DIR/<code>.qm (pyside6-lrelease)
 
 A translatable string is the first string literal of a call on a module-level
 ``explorer.ui.i18n.Context`` (``T = Context("Name")`` then ``T("…")``, ``T.text(label, "…")``,
 ``T.mark("…")`` …). Existing translations are kept; a new string is added unfinished; a string
-no longer in the code is dropped. The app reads the .ts itself (``explorer.ui.i18n``), so there is
-no compiled catalogue to rebuild. Translators can open the .ts in Qt Linguist.
+no longer in the code is dropped. Translators can open the .ts in Qt Linguist.
+
+The .ts files are the only catalogues in the repository. The standalone build compiles them with
+``pyside6-lrelease`` (``--qm``, run by ``packaging/calculus-explorer.spec``) and ships the .qm
+beside each .ts; a checkout reads the .ts itself (``explorer.ui.i18n``).
 """
 
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
@@ -139,7 +145,36 @@ def write_ts(ts: Path, language: str, messages: dict[tuple[str, str], Message]) 
     )
 
 
+def lrelease() -> str:
+    """The ``pyside6-lrelease`` of the Python running this (its venv's), else the one on PATH."""
+    scripts = Path(sys.executable).parent
+    found = shutil.which("pyside6-lrelease", path=str(scripts)) or shutil.which("pyside6-lrelease")
+    if found is None:
+        raise FileNotFoundError("pyside6-lrelease not found (it comes with PySide6)")
+    return found
+
+
+def compile_catalogues(out_dir: Path, sources: Path = TRANSLATIONS) -> list[Path]:
+    """Compile every ``<code>.ts`` of ``sources`` to ``out_dir/<code>.qm``; the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ts in sorted(sources.glob("*.ts")):
+        qm = out_dir / f"{ts.stem}.qm"
+        done = subprocess.run(
+            [lrelease(), str(ts), "-qm", str(qm)], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0 or not qm.is_file():
+            raise RuntimeError(f"pyside6-lrelease failed on {ts.name}:\n{done.stdout}{done.stderr}")
+        written.append(qm)
+    return written
+
+
 def main(argv: list[str]) -> int:
+    if "--qm" in argv:
+        out_dir = Path(argv[argv.index("--qm") + 1])
+        for qm in compile_catalogues(out_dir):
+            print(f"wrote {qm}")
+        return 0
     if "--check" in argv:
         missing = [
             (code, key) for code in LANGUAGES for key in untranslated(TRANSLATIONS / f"{code}.ts")

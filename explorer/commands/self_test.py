@@ -64,6 +64,7 @@ def run_self_test(args: argparse.Namespace) -> int:
             app.processEvents()
             shown_ms = (time.perf_counter() - started) * 1000
             print(f"Window shown in {shown_ms:.0f} ms with tabs: {_tab_titles(window)}", flush=True)
+            print(f"Language: {_language()}", flush=True)
             for index in range(window.tabs.count()):
                 window.tabs.setCurrentIndex(index)
                 app.processEvents()
@@ -75,6 +76,15 @@ def run_self_test(args: argparse.Namespace) -> int:
             app.processEvents()
     print("Self-test passed")
     return EXIT_OK
+
+
+def _language() -> str:
+    """The language shown and the catalogue it comes from (a built app's is the compiled .qm)."""
+    from explorer.ui import i18n
+
+    catalogue = i18n.catalogue_in_use()
+    name = i18n.LANGUAGES[i18n.shown_language()]
+    return f"{name} ({catalogue.name})" if catalogue is not None else name
 
 
 def _tab_titles(window) -> str:

@@ -543,4 +543,38 @@ MESSAGES = [
         "degenerate at {where}, f = {value}: a Hessian eigenvalue is 0 ({low}, {high}): "
         "the test is inconclusive"
     ),
+    # the Integral tab's notes on singularities and tails (explorer.core.integral.quadrature)
+    T.mark(
+        "f has a pole {where}: |f| grows {growth} there, too fast to integrate (the exponent "
+        "must be above −1), so the integral {outcome}"
+    ),
+    T.mark("at the lower bound {where}"),
+    T.mark("at the upper bound {where}"),
+    T.mark("at {where}, inside [{a}, {b}]"),
+    T.mark("like {distance}^{exponent}"),
+    T.mark("faster than any power"),
+    T.mark("diverges to {infinity}"),
+    T.mark(
+        "diverges: it runs to +∞ on one side of the pole and −∞ on the other, so it has no "
+        "value (not even 0)"
+    ),
+    T.mark("f has no real values as x → {towards}: the integral is not a real number"),
+    T.mark("f keeps oscillating without dying out as x → {towards}: the integral has no limit"),
+    T.mark("f grows without bound as x → {towards}, so the integral diverges to {infinity}"),
+    T.mark(
+        "f does not decay (|f| behaves like |x|^{exponent}) as x → {towards}, so the integral "
+        "diverges to {infinity}"
+    ),
+    T.mark(
+        "f decays too slowly (like |x|^{exponent}; it must fall faster than 1/|x|) as x → "
+        "{towards}, so the integral diverges to {infinity}"
+    ),
+    T.mark(
+        "f jumps (or has a hole) at x = {where}: the quadrature is split there, so each piece "
+        "is smooth"
+    ),
+    T.mark(
+        "f is unbounded at {where} (|f| grows {growth}) but integrably so: an improper "
+        "integral that converges"
+    ),
 ]

@@ -6,8 +6,11 @@ main class): ``T = Context("DescentPanel")`` and then ``T("Step")`` for a string
 ``packaging/translations.py`` finds these calls (the first string literal of a call on a
 module-level ``Context``) and keeps ``explorer/resources/translations/<code>.ts`` in step.
 
-The ``.ts`` files are read directly at run time by ``TsTranslator`` (a ``QTranslator`` over the
-XML), so there is no compiled ``.qm`` to build, ship or let drift from its source.
+The ``.ts`` files are the sources, kept in the repository. A built app (``packaging/build.sh``)
+ships ``<code>.qm`` beside each, compiled from it by ``pyside6-lrelease`` during the build, and
+loads that with Qt's own ``QTranslator``; a source checkout has no build step, so there the
+``.ts`` is read directly by ``TsTranslator`` (a ``QTranslator`` over the XML). A test compiles the
+``.ts`` and checks both answer alike for every entry, so the two paths cannot disagree.
 
 Switching: ``set_language`` swaps the application's translator; Qt then sends
 ``QEvent.LanguageChange`` to the application and every widget. On it, every text bound with
@@ -76,6 +79,39 @@ def catalogue_path(code: str) -> Path | None:
         return None
 
 
+def compiled_catalogue_path(code: str) -> Path | None:
+    """The ``.qm`` lrelease compiled from ``code``'s ``.ts`` in a built app; None in a checkout."""
+    try:
+        return resource_path("translations", f"{code}.qm")
+    except FileNotFoundError:
+        return None
+
+
+def load_catalogue(code: str, parent: QObject) -> tuple[QTranslator, Path] | None:
+    """The translator of language ``code`` and the file it reads: the compiled ``.qm`` where the
+    build made one (Qt's own loader), else the ``.ts`` source; None for English."""
+    compiled = compiled_catalogue_path(code)
+    if compiled is not None:
+        translator = QTranslator(parent)
+        if translator.load(str(compiled)):
+            return translator, compiled
+        translator.deleteLater()
+    source = catalogue_path(code)
+    return (TsTranslator(source, parent), source) if source is not None else None
+
+
+def core_templates(translator: QTranslator, source: Path) -> list[tuple[re.Pattern[str], str]]:
+    """The ``core`` templates of the ``.ts`` ``source`` as patterns, each with its translation as
+    ``translator`` gives it (so a ``.qm`` and its ``.ts`` give the same)."""
+    messages = {}
+    for context, text in read_ts(source):
+        if context == CORE_CONTEXT and "{" in text:
+            translation = translator.translate(context, text)
+            if translation:
+                messages[(context, text)] = translation
+    return _core_patterns(messages)
+
+
 class TsTranslator(QTranslator):
     """A QTranslator answering from a .ts file's XML, read once when it is made."""
 
@@ -83,7 +119,6 @@ class TsTranslator(QTranslator):
         super().__init__(parent)
         self.path = path
         self.messages = read_ts(path)
-        self.core_patterns = _core_patterns(self.messages)
 
     def translate(  # noqa: D401 - Qt override
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
@@ -312,7 +347,7 @@ def core_text(message: str) -> str:
         return translated
     if "\n" in message:  # a multi-line explanation: line by line
         return "\n".join(core_text(line) for line in message.split("\n"))
-    for pattern, translation in _state.translator.core_patterns:
+    for pattern, translation in _state.core_patterns:
         match = pattern.match(message)
         if match:
             # A field that is itself a core message ("the lower bound", one of several parts
@@ -343,7 +378,9 @@ class CoreText:
 class _State:
     def __init__(self) -> None:
         self.code = "en"
-        self.translator: TsTranslator | None = None
+        self.translator: QTranslator | None = None
+        self.catalogue: Path | None = None  # the file the translator reads (.qm or .ts)
+        self.core_patterns: list[tuple[re.Pattern[str], str]] = []
         self.qt_translator: QTranslator | None = None
         self.watcher: _LanguageWatcher | None = None
         self.missing_font_said = False
@@ -376,6 +413,12 @@ def language() -> str:
     return _state.code
 
 
+def catalogue_in_use() -> Path | None:
+    """The catalogue the app is translated from now (``zh.qm`` in a built app, ``zh.ts`` in a
+    checkout); None while it is shown in English."""
+    return _state.catalogue
+
+
 def shown_language() -> str:
     """The language the app is drawn in: Chinese only where a font can draw it."""
     return "zh" if _state.code == "zh" and chinese_font_installed() else "en"
@@ -395,9 +438,13 @@ def set_language(code: str) -> None:
     _state.code = code if code in LANGUAGES else "en"
     previous, _state.translator = _state.translator, None
     previous_qt, _state.qt_translator = _state.qt_translator, None
-    path = catalogue_path(_state.code) if shown_language() != "en" else None
-    if path is not None:
-        _state.translator = TsTranslator(path, app)
+    _state.catalogue, _state.core_patterns = None, []
+    loaded = load_catalogue(_state.code, app) if shown_language() != "en" else None
+    if loaded is not None:
+        _state.translator, _state.catalogue = loaded
+        source = catalogue_path(_state.code)
+        if source is not None:
+            _state.core_patterns = core_templates(_state.translator, source)
         app.installTranslator(_state.translator)
         # Qt's own words (Close, Cancel, Save in standard buttons) from the catalogue Qt ships.
         qt = QTranslator(app)

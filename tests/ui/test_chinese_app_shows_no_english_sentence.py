@@ -150,7 +150,7 @@ def test_every_descent_preset_explains_its_steps_in_chinese(chinese, qtbot):
     assert not reader.found, reader.found
 
 
-def test_the_derivation_and_the_critical_points_are_in_chinese(chinese, qtbot):
+def test_the_derivation_critical_points_and_integral_notes_are_in_chinese(chinese, qtbot):
     reader = Reader()
     chinese.expression_input.set_text(
         "x^2*sin(x) + exp(3x)/x - 2^x + log(x^2 + 1) + abs(x) + relu(x - 1) + floor(x) + sqrt(x)"
@@ -181,6 +181,12 @@ def test_the_derivation_and_the_critical_points_are_in_chinese(chinese, qtbot):
         qtbot.waitUntil(lambda: panel.critical_points() is not None)
         reader.read(f"gradient {index}", shown_texts(panel))
         reader.read(f"gradient {index}", [core_text(p.describe()) for p in panel.critical_points()])
+
+    chinese.expression_input.set_text("x^3 - 1/x")  # a pole at the lower bound 0
+    panel = _open_tab(chinese, "Integral")
+    qtbot.waitUntil(lambda: panel.numeric is not None and panel.exact is not None, timeout=30_000)
+    reader.read("integral", shown_texts(panel))
+    assert "积分下限 x = 0 处有极点" in " ".join(shown_texts(panel))
     assert not reader.found, reader.found
 
 

@@ -5,7 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from explorer.ui import i18n
 
@@ -54,9 +54,9 @@ def test_the_catalogue_finds_strings_through_every_kind_of_call(tmp_path):
     assert set(found) == {("Sample", "now"), ("Sample", "bound {n}"), ("Sample", "kept as data")}
 
 
-def test_the_translation_in_use_is_read_from_the_ts_file(tmp_path, monkeypatch):
-    # No compiled catalogue ships: the .ts in the package is what the app translates with, so
-    # an edit to it shows at the next start without any build step.
+def test_a_checkout_translates_from_the_ts_file(tmp_path, monkeypatch):
+    # Only the sources are in the repository (the build compiles them): a checkout translates
+    # with the .ts itself, so an edit to it shows at the next start without any build step.
     assert not list(TRANSLATIONS.glob("*.qm"))
     edited = tmp_path / "zh.ts"
     shutil.copy(TRANSLATIONS / "zh.ts", edited)
@@ -98,3 +98,35 @@ def test_a_core_message_of_several_parts_is_translated_part_by_part(monkeypatch)
     assert i18n.core_text(stop) == "在第 4 步停止：它到达了 x = 0，而那里 f 为无穷大（极点）"
     i18n.set_language("en")
     assert i18n.core_text(trace) == trace
+
+
+def test_the_compiled_catalogue_answers_exactly_like_the_ts_for_every_entry(tmp_path):
+    # What the build does: pyside6-lrelease compiles zh.ts; Qt's own QTranslator then reads the
+    # .qm. Every entry, UI and core, must come out the same as from the .ts reader.
+    (qm,) = _tool().compile_catalogues(tmp_path)
+    compiled = QTranslator()
+    assert compiled.load(str(qm))
+    source = i18n.TsTranslator(TRANSLATIONS / "zh.ts")
+    entries = i18n.read_ts(TRANSLATIONS / "zh.ts")
+    assert len(entries) > 900
+    differ = [
+        (context, text)
+        for context, text in entries
+        if compiled.translate(context, text) != source.translate(context, text)
+    ]
+    assert differ == []
+    # And so do the core templates built from each.
+    patterns = i18n.core_templates(compiled, TRANSLATIONS / "zh.ts")
+    assert patterns == i18n.core_templates(source, TRANSLATIONS / "zh.ts") and len(patterns) > 200
+
+
+def test_a_built_app_loads_the_compiled_catalogue_beside_the_ts(tmp_path, monkeypatch):
+    (qm,) = _tool().compile_catalogues(tmp_path)
+    monkeypatch.setattr(i18n, "compiled_catalogue_path", lambda code: qm)
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
+    i18n.set_language("zh")
+    assert i18n.catalogue_in_use() == qm
+    assert QCoreApplication.translate("Tabs", "Descent") == "梯度下降"
+    assert i18n.core_text("Unknown function 'foo'") == "未知函数“foo”"  # a core template
+    i18n.set_language("en")
+    assert i18n.catalogue_in_use() is None

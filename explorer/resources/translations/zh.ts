@@ -2181,72 +2181,72 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>F(x) = 从 {anchor} 起的 ∫ f(t) dt（a = {a}：F + C）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="619" />
+            <location filename="../../ui/panels/integral_panel.py" line="620" />
             <source>working…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="619" />
+            <location filename="../../ui/panels/integral_panel.py" line="620" />
             <source>not computed</source>
             <translation>未计算</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="621" />
+            <location filename="../../ui/panels/integral_panel.py" line="622" />
             <source>Exact (sympy): {value}</source>
             <translation>精确值（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="624" />
+            <location filename="../../ui/panels/integral_panel.py" line="625" />
             <source>Numeric (mpmath): {value}</source>
             <translation>数值（mpmath）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="635" />
+            <location filename="../../ui/panels/integral_panel.py" line="636" />
             <source>Antiderivative (sympy): F(x) = {formula} + C</source>
             <translation>原函数（sympy）：F(x) = {formula} + C</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="638" />
+            <location filename="../../ui/panels/integral_panel.py" line="639" />
             <source>Antiderivative: sympy found none</source>
             <translation>原函数：sympy 没有找到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="640" />
+            <location filename="../../ui/panels/integral_panel.py" line="641" />
             <source>Antiderivative (sympy): {value}</source>
             <translation>原函数（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="691" />
+            <location filename="../../ui/panels/integral_panel.py" line="692" />
             <source>{rule} for n = 1, 2, 4, …, printed like the derivative lab's h table</source>
             <translation>n = 1, 2, 4, … 时的{rule}，按导数页 h 表的格式打印</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="694" />
+            <location filename="../../ui/panels/integral_panel.py" line="695" />
             <source> (errors once a reference value is known)</source>
             <translation>（有了参考值后才显示误差）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="723" />
+            <location filename="../../ui/panels/integral_panel.py" line="724" />
             <source>slope of F at {x} (central difference, h = {h}): {slope}</source>
             <translation>F 在 {x} 处的斜率（中心差分，h = {h}）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="732" />
+            <location filename="../../ui/panels/integral_panel.py" line="733" />
             <source>d/dx of sympy's F at {x} (derivative lab): {slope}</source>
             <translation>sympy 所得 F 在 {x} 处的 d/dx（导数页）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="740" />
+            <location filename="../../ui/panels/integral_panel.py" line="741" />
             <source>tangent to F: {tangent}</source>
             <translation>F 的切线：{tangent}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="744" />
+            <location filename="../../ui/panels/integral_panel.py" line="745" />
             <source>F′(x₀) = f(x₀) ✓ (the fundamental theorem)</source>
             <translation>F′(x₀) = f(x₀) ✓（微积分基本定理）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="748" />
+            <location filename="../../ui/panels/integral_panel.py" line="749" />
             <source>F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, or F does not exist there)</source>
             <translation>此处 F′(x₀) ≠ f(x₀)（f 在 x₀ 处不连续，或 F 在那里不存在）</translation>
         </message>
@@ -2364,7 +2364,7 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="447" />
+            <location filename="../../ui/i18n.py" line="494" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>
@@ -4951,6 +4951,81 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/core_messages.py" line="542" />
             <source>degenerate at {where}, f = {value}: a Hessian eigenvalue is 0 ({low}, {high}): the test is inconclusive</source>
             <translation>退化临界点 {where}，f = {value}：黑塞矩阵有一个特征值为 0（{low}，{high}）：判别法无法判断</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="547" />
+            <source>f has a pole {where}: |f| grows {growth} there, too fast to integrate (the exponent must be above −1), so the integral {outcome}</source>
+            <translation>f {where}有极点：|f| 在那里{growth}增长，太快而无法积分（指数必须大于 −1），所以积分{outcome}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="551" />
+            <source>at the lower bound {where}</source>
+            <translation>在积分下限 {where} 处</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="552" />
+            <source>at the upper bound {where}</source>
+            <translation>在积分上限 {where} 处</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="553" />
+            <source>at {where}, inside [{a}, {b}]</source>
+            <translation>在 [{a}, {b}] 内的 {where} 处</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="554" />
+            <source>like {distance}^{exponent}</source>
+            <translation>像 {distance}^{exponent} 那样</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="555" />
+            <source>faster than any power</source>
+            <translation>比任何幂都快地</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="556" />
+            <source>diverges to {infinity}</source>
+            <translation>发散到 {infinity}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="557" />
+            <source>diverges: it runs to +∞ on one side of the pole and −∞ on the other, so it has no value (not even 0)</source>
+            <translation>发散：它在极点一侧趋于 +∞，另一侧趋于 −∞，所以没有值（也不是 0）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="561" />
+            <source>f has no real values as x → {towards}: the integral is not a real number</source>
+            <translation>当 x → {towards} 时 f 没有实数值：积分不是实数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="562" />
+            <source>f keeps oscillating without dying out as x → {towards}: the integral has no limit</source>
+            <translation>当 x → {towards} 时 f 持续振荡而不衰减：积分没有极限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="563" />
+            <source>f grows without bound as x → {towards}, so the integral diverges to {infinity}</source>
+            <translation>当 x → {towards} 时 f 无界增长，所以积分发散到 {infinity}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="564" />
+            <source>f does not decay (|f| behaves like |x|^{exponent}) as x → {towards}, so the integral diverges to {infinity}</source>
+            <translation>当 x → {towards} 时 f 不衰减（|f| 的表现像 |x|^{exponent}），所以积分发散到 {infinity}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="568" />
+            <source>f decays too slowly (like |x|^{exponent}; it must fall faster than 1/|x|) as x → {towards}, so the integral diverges to {infinity}</source>
+            <translation>当 x → {towards} 时 f 衰减太慢（像 |x|^{exponent}；它必须比 1/|x| 下降得更快），所以积分发散到 {infinity}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="572" />
+            <source>f jumps (or has a hole) at x = {where}: the quadrature is split there, so each piece is smooth</source>
+            <translation>f 在 x = {where} 处跳跃（或有空洞）：数值积分在那里分段，使每一段都光滑</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="576" />
+            <source>f is unbounded at {where} (|f| grows {growth}) but integrably so: an improper integral that converges</source>
+            <translation>f 在 {where} 处无界（|f| {growth}增长），但仍可积：这是一个收敛的反常积分</translation>
         </message>
     </context>
 </TS>

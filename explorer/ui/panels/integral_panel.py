@@ -512,6 +512,7 @@ class IntegralPanel(Panel):
         self._draw_accumulation()
         self._views_dirty = True
         self._show_values()
+        self._update_title()
 
     def _draw_check(self) -> None:
         if self.accumulation is None:
@@ -657,7 +658,7 @@ class IntegralPanel(Panel):
             title += (
                 f" ≈ {format_number(numeric.value, 10)}"
                 if numeric.has_value
-                else f": {numeric_text(numeric)}"
+                else f": {core_text(numeric_text(numeric))}"
             )
         if self.riemann is not None and self._state.show_sums and not self.riemann.problem:
             title += (
