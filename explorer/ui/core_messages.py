@@ -577,4 +577,16 @@ MESSAGES = [
         "f is unbounded at {where} (|f| grows {growth}) but integrably so: an improper "
         "integral that converges"
     ),
+    # the Graph tab's cards and edge labels (explorer.core.graph.labels)
+    T.mark("{kind} · requires_grad=False"),
+    T.mark("{title}  ({subtitle})"),
+    T.mark("value = {value}"),
+    T.mark("op: {op}"),
+    T.mark("adds {value}"),
+    T.mark("adds {value} to ∂{output}/∂{name}"),
+    T.mark("detach(): no gradient"),
+    T.mark("detach(): no gradient flows back"),
+    T.mark("{partial}: detach(): no gradient flows back"),
+    T.mark("{partial} = {value} (vector)"),
+    T.mark("= {value} (vector)"),
 ]

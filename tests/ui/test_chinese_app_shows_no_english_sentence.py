@@ -89,6 +89,27 @@ def _open_tab(window, title):
     return window.current_panel()
 
 
+# A word on its own (not part of a name such as requires_grad, x.grad or a call such as exp(x)).
+WORD = re.compile(r"(?<![\w.])[A-Za-z]{3,}(?![\w(])")
+# Words the cards keep: PyTorch's and Python's own names (x.grad is None, requires_grad=False).
+CODE_WORDS = {"grad", "detach", "backward", "torch", "tensor", "True", "False", "None"}
+
+
+def card_words(panel) -> list[str]:
+    """English words on the Graph tab's cards and edge labels (their tooltips too): a card's
+    short texts ("adds 512", "value = 4") are single words, so each word counts; an operation's
+    own name (mul, sigmoid) and the program's names (out, loss) are code and stay."""
+    names = set(re.findall(r"\w+", panel.source_text()))
+    ops = {node.op for node in panel.model.nodes} | names | {n.label for n in panel.model.nodes}
+    found = []
+    for item in panel.scene.items():
+        texts = [item.toolTip()]
+        texts += [line.text for line in vars(item).values() if hasattr(line, "static")]
+        for text in texts:
+            found += [w for w in WORD.findall(text) if w not in CODE_WORDS | ops]
+    return found
+
+
 def test_the_detector_finds_english_and_passes_formulas_code_and_names():
     assert english_in("∂f/∂a = 512·1 + 512·1 = 1024 (the seed of the backward pass)")
     assert english_in("<b>Product rule</b>: (u·v)′ = u′·v + u·v′ with u = x²")
@@ -113,6 +134,7 @@ def test_every_graph_preset_explains_each_step_forward_and_backward_in_chinese(
         while panel.stepper.state.phase != "done":
             panel.next_step()
             reader.read(f"{preset.key} step {panel.stepper.state.position}", shown_texts(panel))
+        assert card_words(panel) == [], preset.key  # every card and label written out now
         while panel.stepper.state.position > 0:  # and back again
             panel.back()
             reader.read(f"{preset.key} back {panel.stepper.state.position}", shown_texts(panel))
@@ -237,3 +259,17 @@ def test_every_damaged_session_file_is_explained_in_chinese(chinese, tmp_path, m
         # The file's own name is the user's, not a text to translate.
         reader.read(path.name, [message.replace(path.name, "") for _title, message in shown])
     assert not reader.found, reader.found
+
+
+def test_the_graphs_cards_follow_a_language_switch(window, monkeypatch):
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
+    panel = _open_tab(window, "Graph")  # drawn in English first
+    panel.run_all()
+    card = panel.scene.cards[panel.model.inputs[0].id]
+    assert card.toolTip().startswith("w  (input)")
+    assert "adds" in card_words(panel)
+    i18n.set_language("zh")
+    card = panel.scene.cards[panel.model.inputs[0].id]
+    assert card.toolTip().startswith("w  （输入）")
+    assert card_words(panel) == []
+    assert panel.stepper.state.phase == "done"  # the same step, drawn again in Chinese

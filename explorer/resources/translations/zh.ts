@@ -5027,5 +5027,60 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <source>f is unbounded at {where} (|f| grows {growth}) but integrably so: an improper integral that converges</source>
             <translation>f 在 {where} 处无界（|f| {growth}增长），但仍可积：这是一个收敛的反常积分</translation>
         </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="581" />
+            <source>{kind} · requires_grad=False</source>
+            <translation>{kind} · requires_grad=False</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="582" />
+            <source>{title}  ({subtitle})</source>
+            <translation>{title}  （{subtitle}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="583" />
+            <source>value = {value}</source>
+            <translation>值 = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="584" />
+            <source>op: {op}</source>
+            <translation>运算：{op}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="585" />
+            <source>adds {value}</source>
+            <translation>贡献 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="586" />
+            <source>adds {value} to ∂{output}/∂{name}</source>
+            <translation>为 ∂{output}/∂{name} 贡献 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="587" />
+            <source>detach(): no gradient</source>
+            <translation>detach()：没有梯度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="588" />
+            <source>detach(): no gradient flows back</source>
+            <translation>detach()：梯度不会回传</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="589" />
+            <source>{partial}: detach(): no gradient flows back</source>
+            <translation>{partial}：detach()：梯度不会回传</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="590" />
+            <source>{partial} = {value} (vector)</source>
+            <translation>{partial} = {value}（向量）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="591" />
+            <source>= {value} (vector)</source>
+            <translation>= {value}（向量）</translation>
+        </message>
     </context>
 </TS>

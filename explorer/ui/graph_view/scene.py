@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
@@ -36,7 +36,7 @@ from explorer.ui.graph_view.items import (
     label_width_for,
     value_line_text,
 )
-from explorer.ui.i18n import core_text
+from explorer.ui.i18n import core_text, shown_language
 
 ROW_GAP = 38.0  # extra space between cards stacked in one layer (at the default text size)
 # The widest a card grows to show its title and op line whole (at the default text size); a
@@ -117,6 +117,7 @@ class GraphScene(QGraphicsScene):
         self.layout: Layout | None = None
         self.numbers = True
         self.full_labels = False
+        self.language = shown_language()  # the cards' words are written in it
         self.row_pitch = 1.0
         self.band_clearance = ROW_GAP  # pixels between one band's cards and the next's
         self.bands = 0  # 0 until the items are placed
@@ -161,6 +162,7 @@ class GraphScene(QGraphicsScene):
             and self.numbers
             and not self.full_labels
             and self.fonts is graph_fonts()
+            and self.language == shown_language()
         )
 
     def prepare(self, model: GraphModel, *, numbers: bool = True, full_labels: bool = False):
@@ -172,6 +174,7 @@ class GraphScene(QGraphicsScene):
             and self.cards
             and (numbers, full_labels) == (self.numbers, self.full_labels)
             and fonts is self.fonts
+            and self.language == shown_language()
         ):
             return
         self.clear()
@@ -183,6 +186,7 @@ class GraphScene(QGraphicsScene):
         self._shown = None
         self.numbers = numbers
         self.full_labels = full_labels
+        self.language = shown_language()
         for node in model.nodes:
             self._value_text[node.id] = format_number(node.value)
             self._grad_text[node.id] = format_number(node.grad)
@@ -198,13 +202,16 @@ class GraphScene(QGraphicsScene):
             },
             fonts,
         )
-        label_texts = [edge_label_texts(model, edge, full_labels) for edge in model.edges]
+        label_texts = [
+            _shown_language(edge_label_texts(model, edge, full_labels)) for edge in model.edges
+        ]
         self.label_width = _label_width(label_texts, fonts, full_labels)
         for node in model.nodes:
             texts = card_texts(model, node)
             subtitle = core_text(texts.subtitle)
+            tooltip = core_text(texts.tooltip)
             card = NodeCard(
-                node.id, texts.title, subtitle, texts.kind, texts.tooltip, fonts, self.card_width
+                node.id, texts.title, subtitle, texts.kind, tooltip, fonts, self.card_width
             )
             self.cards[node.id] = card
         for edge, texts in zip(model.edges, label_texts, strict=True):
@@ -514,6 +521,12 @@ class GraphScene(QGraphicsScene):
             edges.update(edge.index for edge in self.model.incoming(node_id))
             edges.update(edge.index for edge in self.model.outgoing(node_id))
         return sorted(nodes), sorted(edges)
+
+
+def _shown_language(texts: EdgeLabelTexts) -> EdgeLabelTexts:
+    """An edge label's words ("adds 512", a detached edge's note) in the language shown."""
+    lines = (core_text(texts.lines[0]), core_text(texts.lines[1]))
+    return replace(texts, lines=lines, flow=core_text(texts.flow), tooltip=core_text(texts.tooltip))
 
 
 def _label_width(texts: list[EdgeLabelTexts], fonts: GraphFonts, full: bool = False) -> float:

@@ -442,6 +442,8 @@ class GraphPanel(Panel):
             self.refresh()
 
     def retranslate(self) -> None:
+        if self.model is not None and not self.scene.shows(self.model, self._bands):
+            self.scene.show_model(self.model, bands=self._bands)  # the cards' words, anew
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
