@@ -71,7 +71,7 @@ def shortcut_rows(
                 add(keys, what, widget)
     rows = []
     for (keys, what), places in found.items():
-        shown = T(EVERYWHERE) if EVERYWHERE in places else ", ".join(places)
+        shown = T(EVERYWHERE) if EVERYWHERE in places else T(", ").join(places)
         rows.append(ShortcutRow(keys, what, shown))
     return rows
 

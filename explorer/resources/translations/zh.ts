@@ -2081,6 +2081,11 @@
             <translation>计算图适应视图</translation>
         </message>
         <message>
+            <location filename="../../ui/graph_view/view.py" line="109" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
             <location filename="../../ui/graph_view/view_choice.py" line="21" />
             <source>Every operation: one card per +, ·, ^, function, as the autodiff core records them.
 Named steps only: the inputs and your named definitions; each edge carries the single-step partial ∂definition/∂name, as the seed's chain-rule example draws it.</source>
@@ -2815,6 +2820,11 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <location filename="../../ui/shortcuts.py" line="20" />
             <source>Everywhere</source>
             <translation>所有页面</translation>
+        </message>
+        <message>
+            <location filename="../../ui/shortcuts.py" line="74" />
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>

@@ -106,7 +106,7 @@ class GraphView(QGraphicsView):
         for key, step in _STEP_KEYS.items():
             text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
             keys.setdefault(step, []).append(text)
-        return [(", ".join(names), T(_STEP_WORDS[step])) for step, names in keys.items()]
+        return [(T(", ").join(names), T(_STEP_WORDS[step])) for step, names in keys.items()]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         action = _STEP_KEYS.get(event.key())
