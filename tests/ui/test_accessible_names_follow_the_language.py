@@ -36,7 +36,7 @@ def test_every_accessible_name_and_description_switches_to_chinese_and_back(wind
     chinese = _accessible(window)
     assert chinese.keys() == english.keys()
     untranslated = {english[key] for key, text in chinese.items() if not CJK.search(text)}
-    assert not untranslated
+    assert not untranslated, "name controls with describe(widget, T.lazy('…')), then translate"
     assert source.accessibleName() == "w 的值"
     # A plot's description names the handle its arrow keys move, in Chinese too.
     plot = window.findChild(QWidget, "derivativePanel").plot.plot_widget

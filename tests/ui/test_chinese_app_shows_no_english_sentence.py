@@ -1,7 +1,9 @@
 """In Chinese, what core computes reaches the learner in Chinese: the Graph tab's step-by-step
 explanations forward and backward (every preset), the Descent tab's rule lines and notes, the
 Derivative tab's derivation, the Function tab's points and their tests, the preset notes, and the
-messages of every damaged session file of the shared catalogue.
+messages of every damaged session file of the shared catalogue. A new message core shows needs
+an entry in ``explorer/ui/core_messages.py`` (an exact text or a ``{field}`` template) and its
+translation in ``zh.ts`` (``python packaging/translations.py`` adds the entry to fill in).
 
 The check is independent of the catalogue: whatever the tab shows is read back from its widgets,
 and no run of three English words may remain (formulas, numbers, code and names pass)."""
