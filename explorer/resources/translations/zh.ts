@@ -1353,212 +1353,212 @@
             <translation>P + ε：检验线性近似的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="92" />
+            <location filename="../../ui/panels/gradient_panel.py" line="93" />
             <source>Mapping f(x, y) = </source>
             <translation>正在绘制 f(x, y) = </translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="95" />
+            <location filename="../../ui/panels/gradient_panel.py" line="96" />
             <source>Type f(x, y), e.g. x^2 + 2y^2 or sin(x)*cos(y)</source>
             <translation>输入 f(x, y)，例如 x^2 + 2y^2 或 sin(x)*cos(y)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="99" />
+            <location filename="../../ui/panels/gradient_panel.py" line="100" />
             <source>Examples…</source>
             <translation>示例…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="103" />
+            <location filename="../../ui/panels/gradient_panel.py" line="104" />
             <source>Load an example function with a starting point and view</source>
             <translation>载入一个示例函数，连同起点和视图</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="104" />
+            <location filename="../../ui/panels/gradient_panel.py" line="105" />
             <source>Example functions</source>
             <translation>示例函数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="107" />
+            <location filename="../../ui/panels/gradient_panel.py" line="108" />
             <source>P = (x, y): numbers or constants, e.g. 0, ln(2)</source>
             <translation>P = (x, y)：数或常数，例如 0, ln(2)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="108" />
+            <location filename="../../ui/panels/gradient_panel.py" line="109" />
             <source>Point P = (x, y)</source>
             <translation>点 P = (x, y)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="117" />
+            <location filename="../../ui/panels/gradient_panel.py" line="118" />
             <source>θ: the direction u = (cos θ, sin θ), in degrees</source>
             <translation>θ：方向 u = (cos θ, sin θ)，单位为度</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="118" />
+            <location filename="../../ui/panels/gradient_panel.py" line="119" />
             <source>Gradient field</source>
             <translation>梯度场</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="119" />
+            <location filename="../../ui/panels/gradient_panel.py" line="120" />
             <source>Direction angle θ of u</source>
             <translation>u 的方向角 θ</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="121" />
+            <location filename="../../ui/panels/gradient_panel.py" line="122" />
             <source>Arrows of ∇f on a grid, coloured by |∇f|</source>
             <translation>网格上 ∇f 的箭头，按 |∇f| 着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="122" />
+            <location filename="../../ui/panels/gradient_panel.py" line="123" />
             <source>Critical points</source>
             <translation>驻点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="124" />
+            <location filename="../../ui/panels/gradient_panel.py" line="125" />
             <source>Points in view where ∇f = 0, classified by the Hessian</source>
             <translation>视图中 ∇f = 0 的点，按黑塞矩阵分类</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="133" />
+            <location filename="../../ui/panels/gradient_panel.py" line="134" />
             <source>Contour map of f(x, y) with the point P and ∇f(P)</source>
             <translation>f(x, y) 的等高线图，含点 P 与 ∇f(P)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="134" />
+            <location filename="../../ui/panels/gradient_panel.py" line="135" />
             <source>P is the point where ∇f is drawn; u, the head of the direction arrow</source>
             <translation>P 是画出 ∇f 的点；u 是方向箭头的箭头端</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="141" />
+            <location filename="../../ui/panels/gradient_panel.py" line="142" />
             <source>Values from the autodiff core (one reverse-mode pass); the partials' formulas from the steps engine, treating the other variable as a constant</source>
             <translation>数值来自自动微分内核（一次反向模式计算）；偏导数公式来自求导步骤引擎，把另一个变量视为常数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="154" />
+            <location filename="../../ui/panels/gradient_panel.py" line="155" />
             <source>ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03</source>
             <translation>ε = (ε₁, ε₂)：从 P 出发的步长，例如 0.01, -0.03</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="155" />
+            <location filename="../../ui/panels/gradient_panel.py" line="156" />
             <source>Step ε = (ε₁, ε₂) from P</source>
             <translation>从 P 出发的位移 ε = (ε₁, ε₂)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="158" />
+            <location filename="../../ui/panels/gradient_panel.py" line="159" />
             <source>Shade |f − L| ≤</source>
             <translation>着色 |f − L| ≤</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="160" />
+            <location filename="../../ui/panels/gradient_panel.py" line="161" />
             <source>Shade the map where the tangent plane L is this close</source>
             <translation>为切平面 L 与 f 足够接近的区域着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="162" />
+            <location filename="../../ui/panels/gradient_panel.py" line="163" />
             <source>Shade the map where |f − L| is at most the tolerance</source>
             <translation>为 |f − L| 不超过容差的区域着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="169" />
+            <location filename="../../ui/panels/gradient_panel.py" line="170" />
             <source>Tolerance of the shading</source>
             <translation>着色的容差</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="170" />
+            <location filename="../../ui/panels/gradient_panel.py" line="171" />
             <source>The map is shaded where the tangent plane L is within this of f</source>
             <translation>在切平面 L 与 f 相差不超过此值的地方着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="174" />
+            <location filename="../../ui/panels/gradient_panel.py" line="175" />
             <source>L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference shrinks like |ε|²</source>
             <translation>L = f(P) + ε·∇f(P)，即 P 处的切平面，与真实的 f(P + ε) 比较；差值按 |ε|² 缩小</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="218" />
+            <location filename="../../ui/panels/gradient_panel.py" line="219" />
             <source>Partials as slices: the other variable held constant</source>
             <translation>偏导数即切片：另一个变量保持不变</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="222" />
+            <location filename="../../ui/panels/gradient_panel.py" line="223" />
             <source>Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</source>
             <translation>方向导数 Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="225" />
+            <location filename="../../ui/panels/gradient_panel.py" line="226" />
             <source>Linear approximation L = f(P) + ε·∇f(P)</source>
             <translation>线性近似 L = f(P) + ε·∇f(P)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="253" />
+            <location filename="../../ui/panels/gradient_panel.py" line="254" />
             <source>Map and point</source>
             <translation>地图与点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="254" />
+            <location filename="../../ui/panels/gradient_panel.py" line="255" />
             <source>Vector rules</source>
             <translation>向量求导法则</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="255" />
+            <location filename="../../ui/panels/gradient_panel.py" line="256" />
             <source>3D surface</source>
             <translation>三维曲面</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="452" />
+            <location filename="../../ui/panels/gradient_panel.py" line="453" />
             <source>tolerance</source>
             <translation>容差</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="583" />
+            <location filename="../../ui/panels/gradient_panel.py" line="587" />
             <source>No critical points (∇f = 0) in view.</source>
             <translation>视图中没有驻点（∇f = 0）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="589" />
+            <location filename="../../ui/panels/gradient_panel.py" line="593" />
             <source> (the first {count}; zoom in for the rest)</source>
             <translation>（前 {count} 个；放大可看到其余）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="593" />
+            <location filename="../../ui/panels/gradient_panel.py" line="597" />
             <source>Critical points in view: {parts}{more}. ∇f = 0 is necessary, not sufficient: not every such point is the global minimum (hover a marker for its Hessian).</source>
             <translation>视图中的驻点：{parts}{more}。∇f = 0 是必要条件而非充分条件：并非每个这样的点都是全局最小值（把鼠标悬停在标记上可查看其黑塞矩阵）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="596" />
+            <location filename="../../ui/panels/gradient_panel.py" line="600" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="602" />
+            <location filename="../../ui/panels/gradient_panel.py" line="606" />
             <source>minimum</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="603" />
+            <location filename="../../ui/panels/gradient_panel.py" line="607" />
             <source>maximum</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="604" />
+            <location filename="../../ui/panels/gradient_panel.py" line="608" />
             <source>saddle</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="605" />
+            <location filename="../../ui/panels/gradient_panel.py" line="609" />
             <source>inconclusive</source>
             <translation>个无法判断的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="607" />
+            <location filename="../../ui/panels/gradient_panel.py" line="611" />
             <source>minima</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="607" />
+            <location filename="../../ui/panels/gradient_panel.py" line="611" />
             <source>maxima</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="607" />
+            <location filename="../../ui/panels/gradient_panel.py" line="611" />
             <source>saddles</source>
             <translation>个鞍点</translation>
         </message>
@@ -1598,42 +1598,42 @@
             <translation>θ，u 的方向：拖动它</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="208" />
+            <location filename="../../ui/panels/gradient_plots.py" line="212" />
             <source>max |∇f|: u along ∇f</source>
             <translation>最大 |∇f|：u 沿 ∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="211" />
+            <location filename="../../ui/panels/gradient_plots.py" line="215" />
             <source>min −|∇f|: steepest descent</source>
             <translation>最小 −|∇f|：最速下降</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="52" />
+            <location filename="../../ui/panels/gradient_readout.py" line="59" />
             <source>f is undefined here: drag P into the coloured region</source>
             <translation>f 在这里无定义：把 P 拖到着色区域内</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="64" />
+            <location filename="../../ui/panels/gradient_readout.py" line="71" />
             <source>P is a critical point, no uphill direction</source>
             <translation>P 是驻点，没有上升方向</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="66" />
+            <location filename="../../ui/panels/gradient_readout.py" line="73" />
             <source>{pair}  (steepest descent)</source>
             <translation>{pair}  （最速下降方向）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="77" />
+            <location filename="../../ui/panels/gradient_readout.py" line="84" />
             <source>No linear approximation where f is undefined.</source>
             <translation>f 无定义处没有线性近似。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="86" />
+            <location filename="../../ui/panels/gradient_readout.py" line="93" />
             <source>seed:</source>
             <translation>笔记：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="105" />
+            <location filename="../../ui/panels/gradient_readout.py" line="114" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
@@ -2583,27 +2583,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotKeyboard</name>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="150" />
+            <location filename="../../ui/plot_keyboard.py" line="166" />
             <source>Arrow keys move {handle} (now {where})</source>
             <translation>方向键移动 {handle}（当前 {where}）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="156" />
+            <location filename="../../ui/plot_keyboard.py" line="172" />
             <source>Arrow keys move {handles} when shown</source>
             <translation>显示时方向键移动 {handles}</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="159" />
+            <location filename="../../ui/plot_keyboard.py" line="175" />
             <source>{keys}; Shift for fine steps; Tab goes to the next handle</source>
             <translation>{keys}；按住 Shift 微调；Tab 转到下一个控制点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="161" />
+            <location filename="../../ui/plot_keyboard.py" line="177" />
             <source>{keys}; Shift for fine steps</source>
             <translation>{keys}；按住 Shift 微调</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="163" />
+            <location filename="../../ui/plot_keyboard.py" line="179" />
             <source>{what}. {keys}</source>
             <translation>{what}。{keys}</translation>
         </message>
@@ -2611,27 +2611,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotView</name>
         <message>
-            <location filename="../../ui/plot.py" line="149" />
+            <location filename="../../ui/plot.py" line="151" />
             <source>Reset view</source>
             <translation>重置视图</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="151" />
+            <location filename="../../ui/plot.py" line="153" />
             <source>Show the whole curve again (Ctrl+0)</source>
             <translation>重新显示整条曲线（Ctrl+0）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="153" />
+            <location filename="../../ui/plot.py" line="155" />
             <source>Axes Through the Origin</source>
             <translation>坐标轴过原点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="155" />
+            <location filename="../../ui/plot.py" line="157" />
             <source>Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do</source>
             <translation>让 x 轴和 y 轴穿过 (0, 0)，与 Desmos 和 GeoGebra 一样</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="267" />
+            <location filename="../../ui/plot.py" line="269" />
             <source>Mouse position in plot coordinates</source>
             <translation>鼠标在图中的坐标</translation>
         </message>
