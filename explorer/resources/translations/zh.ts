@@ -1816,12 +1816,12 @@
             <translation>程序创建的输入：{inputs}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/items.py" line="131" />
+            <location filename="../../ui/graph_view/items.py" line="169" />
             <source>value  {value}</source>
             <translation>值  {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/items.py" line="131" />
+            <location filename="../../ui/graph_view/items.py" line="169" />
             <source>value  not yet</source>
             <translation>值  尚未计算</translation>
         </message>
@@ -2113,17 +2113,17 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>显示的卡片</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/graph_panel.py" line="128" />
+            <location filename="../../ui/panels/graph_panel.py" line="129" />
             <source>Explanation of the current step</source>
             <translation>当前步骤的解释</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/graph_panel.py" line="137" />
+            <location filename="../../ui/panels/graph_panel.py" line="138" />
             <source>Inputs</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/graph_panel.py" line="370" />
+            <location filename="../../ui/panels/graph_panel.py" line="371" />
             <source>(The graph shows the last program that built.)</source>
             <translation>（计算图显示的是上一次成功构建的程序。）</translation>
         </message>
