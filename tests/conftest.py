@@ -8,6 +8,7 @@ from each test (derandomized), the same for a developer and for CI; a failure pr
 reproduces it (``@reproduce_failure``).
 """
 
+import gc
 import os
 import sys
 
@@ -50,6 +51,14 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "missing_shared_data(name): the shared data file the test needs is missing"
     )
+
+
+def pytest_collection_finish(session):
+    """The modules, tests and data collected live for the whole run: the collector need not look
+    at them again each time it runs (``gc.freeze``), which makes every collection during the
+    tests cheaper, the many in sympy-heavy tests included."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_runtest_setup(item):

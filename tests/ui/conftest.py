@@ -1,12 +1,14 @@
-"""UI test setup: every test gets its own QSettings storage, never the user's."""
+"""UI test setup: own QSettings storage per test, symbolic workers lent from a pool, and each
+test's windows freed before the next test starts."""
 
 import gc
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from lent_workers import WorkerPool
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.ui import i18n
+from explorer.ui import i18n, worker_bridge
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session_document import SessionDocument
 
@@ -35,6 +37,43 @@ def isolated_qsettings(tmp_path_factory, qapp, monkeypatch):
     yield folder
     if i18n.language() != "en":
         i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def widgets_freed_after_each_test(qapp):
+    """Each test's windows are really gone before the next test starts.
+
+    pytest-qt closes a test's widgets and calls deleteLater(), but Qt deletes such objects only
+    in an event loop, and a window's Python wrapper lives on in reference cycles until the
+    collector next runs. Without this, a worker process kept every window of its earlier tests
+    (about 1,300 widgets each, pyqtgraph's menus included): every font, palette or language
+    change of a later test went to all of them, and the suite spent a third of its time there.
+    Torn down after the test's own fixtures (autouse fixtures are set up first).
+    """
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    # Collecting a window's wrappers can delete C++ objects that post more deferred deletes.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.freeze()
+
+
+@pytest.fixture(scope="session")
+def worker_pool():
+    """This test process's idle symbolic workers (tests/ui/lent_workers.py)."""
+    pool = WorkerPool()
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(autouse=True)
+def symbolic_workers_lent(worker_pool, monkeypatch):
+    """Windows and panels get the app's symbolic worker from the pool instead of spawning one
+    each (a second of CPU a time); each is given back when its bridge shuts down, and at the
+    latest when the test ends."""
+    monkeypatch.setattr(worker_bridge, "SymbolicWorker", worker_pool.worker)
+    yield
+    worker_pool.take_back_all()
 
 
 @pytest.fixture
