@@ -3,6 +3,7 @@ size: applied live to the whole application and remembered in the settings."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from explorer.ui.appearance import (
@@ -11,6 +12,7 @@ from explorer.ui.appearance import (
     PRESENTATION_LINE_FACTOR,
     Appearance,
 )
+from explorer.ui.graph_view.source_editor import SourceEditor
 from explorer.ui.main_window import MainWindow
 from explorer.ui.plot_style import line_pen
 
@@ -99,3 +101,23 @@ def test_ctrl_equals_and_minus_scale_the_text_and_it_is_remembered(qtbot, settin
     assert QApplication.font().pointSizeF() == start
     assert not again.appearance_menu.reset_text_action.isEnabled()
     again.close()
+
+
+def test_graph_program_editor_text_follows_the_text_size_and_presentation_mode(
+    qtbot, settings, restore_look
+):
+    editor = SourceEditor()
+    qtbot.addWidget(editor)
+    appearance = Appearance(settings)
+    start = QApplication.font().pointSizeF()
+    assert editor.font().pointSizeF() == pytest.approx(start)
+
+    appearance.grow_text()
+    appearance.grow_text()
+    qtbot.waitUntil(lambda: editor.font().pointSizeF() == pytest.approx(start + 2))
+    appearance.set_presentation(True)
+    presenting = QApplication.font().pointSizeF()
+    assert presenting > start + 2
+    qtbot.waitUntil(lambda: editor.font().pointSizeF() == pytest.approx(presenting))
+    # Still the monospace font a program is written in.
+    assert QFontInfo(editor.font()).fixedPitch()

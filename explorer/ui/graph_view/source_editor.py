@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from explorer.ui.accessible import describe
 from explorer.ui.appearance import current_theme
@@ -27,10 +27,21 @@ class SourceEditor(QPlainTextEdit):
                 "Ctrl+Tab and Ctrl+Shift+Tab move to the next or previous control"
             ),
         )
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._fit_font()
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setMinimumHeight(120)
         self.setMaximumHeight(230)
+
+    def _fit_font(self) -> None:
+        # Monospace at the application's text size, which Ctrl+= and presentation mode change.
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(QApplication.font().pointSizeF())
+        self.setFont(font)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self._fit_font()
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # Tab indents the program; Ctrl+Tab leaves the editor, so the keyboard is never trapped
