@@ -284,6 +284,7 @@ class Appearance(QObject):
         if font.pointSizeF() != size:
             font.setPointSizeF(size)
             self._app.setFont(font)
+            _refresh_style_sheet_fonts()
         self.changed.emit()
 
     def _apply_scheme(self) -> None:
@@ -314,6 +315,17 @@ class Appearance(QObject):
     def _on_system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.theme() == "system":
             self._apply_scheme()
+
+
+def _refresh_style_sheet_fonts() -> None:
+    # Qt sends no font change to a widget with its own style sheet (a label coloured by
+    # set_text_role, say), so its text would keep the old size: setting the sheet again makes
+    # Qt resolve the widget's font anew from its parent's. Only in windows on screen (every tab
+    # of the main window): a closed window's plots may be half torn down already.
+    for widget in QApplication.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet and widget.window().isVisible():
+            widget.setStyleSheet(sheet)
 
 
 THEME_NAMES = {"system": T.mark("System"), "light": T.mark("Light"), "dark": T.mark("Dark")}

@@ -4,13 +4,14 @@ size: applied live to the whole application and remembered in the settings."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from explorer.ui.appearance import (
     PRESENTATION_FONT_FACTOR,
     PRESENTATION_HANDLE_FACTOR,
     PRESENTATION_LINE_FACTOR,
     Appearance,
+    set_text_role,
 )
 from explorer.ui.graph_view.source_editor import SourceEditor
 from explorer.ui.main_window import MainWindow
@@ -121,3 +122,23 @@ def test_graph_program_editor_text_follows_the_text_size_and_presentation_mode(
     qtbot.waitUntil(lambda: editor.font().pointSizeF() == pytest.approx(presenting))
     # Still the monospace font a program is written in.
     assert QFontInfo(editor.font()).fixedPitch()
+
+
+def test_labels_coloured_by_a_text_role_grow_with_the_text_size(qtbot, settings, restore_look):
+    # Qt sends no font change to a widget (not a window) with a style sheet of its own.
+    window = QWidget()
+    qtbot.addWidget(window)
+    caption = QLabel("Partials as slices", window)
+    set_text_role(caption, "muted", "font-weight: bold;")
+    window.show()
+    start = QApplication.font().pointSizeF()
+    assert caption.font().pointSizeF() == pytest.approx(start)
+
+    appearance = Appearance(settings)
+    appearance.set_presentation(True)
+    presenting = QApplication.font().pointSizeF()
+    assert presenting > start
+    qtbot.waitUntil(lambda: caption.font().pointSizeF() == pytest.approx(presenting))
+    assert caption.font().bold()
+    appearance.grow_text()
+    qtbot.waitUntil(lambda: caption.font().pointSizeF() == pytest.approx(presenting + 1))

@@ -575,6 +575,8 @@ class GradientPanel(Panel):
 def _caption(text: str) -> QLabel:
     label = T.label(text)
     set_text_role(label, "muted", "font-weight: bold;")
+    # Wrapped, so a long caption in large text never makes the side column scroll sideways.
+    label.setWordWrap(True)
     return label
 
 

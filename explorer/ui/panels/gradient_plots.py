@@ -9,8 +9,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, QSize, Signal
+from PySide6.QtWidgets import QGraphicsTextItem, QWidget
 
 from explorer.core.gradient.point import (
     TWO_PI,
@@ -25,6 +25,7 @@ from explorer.ui.accessible import describe
 from explorer.ui.field_items import Paths
 from explorer.ui.field_view import point_marker
 from explorer.ui.i18n import Context
+from explorer.ui.label_placement import choose_spots, point_box, spots_beside
 from explorer.ui.plot import PALETTE, PlotView, make_pen
 from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
 from explorer.ui.plot_style import TANGENT_STYLE
@@ -37,6 +38,10 @@ DIRECTION_COLOR = PALETTE[0]
 MAX_COLOR = PALETTE[2]
 MIN_COLOR = PALETTE[1]
 SMALL_PLOT_MIN_HEIGHT = 125
+# What the max and min are called when the plot is too small for the whole sentence.
+SHORT_EXTREME_LABELS = ("max |∇f|", "min −|∇f|")
+# Pixels from a max/min marker's centre that its label keeps clear of (the marker is 12 px).
+MARKER_CLEARANCE = 8.0
 PI_TICKS = [
     (0.0, "0"),
     (math.pi / 2, "π/2"),
@@ -186,12 +191,20 @@ class DirectionPlot(SmallPlot):
         self.current = point_marker(DIRECTION_COLOR)
         self.maximum = point_marker(MAX_COLOR, "t1", 12)
         self.minimum = point_marker(MIN_COLOR, "t", 12)
-        # Inside the curve's band: under the maximum, over the minimum (never off the plot).
-        self.max_label = pg.TextItem(color=MAX_COLOR, anchor=(0.5, -0.25))
-        self.min_label = pg.TextItem(color=MIN_COLOR, anchor=(0.5, 1.25))
-        for item in (self.current, self.maximum, self.minimum, self.max_label, self.min_label):
+        for item in (self.current, self.maximum, self.minimum):
             self.add_item(item, ignore_bounds=True)
+        # Beside the max and min markers, placed in the view box's pixels (_place_labels).
+        self.max_label = pg.TextItem(color=MAX_COLOR)
+        self.min_label = pg.TextItem(color=MIN_COLOR)
+        for label in (self.max_label, self.min_label):
+            label.setParentItem(self.view_box)
+            label.setZValue(25)
+        self._measure = QGraphicsTextItem()
+        self._label_sizes: dict[tuple[str, str], tuple[float, float]] = {}
         self._extremes: DirectionExtremes | None = None
+        self.view_box.sigResized.connect(self._place_labels)
+        self.view_box.sigRangeChanged.connect(self._place_labels)
+        self.restyled.connect(self._place_labels)
 
     def show_analysis(self, analysis: PointAnalysis, theta: float) -> None:
         theta_values, values = directional_curve(analysis)
@@ -204,20 +217,79 @@ class DirectionPlot(SmallPlot):
         if extremes is None:
             _place(self.maximum, None)
             _place(self.minimum, None)
-            _set_text(self.max_label, "")
-            _set_text(self.min_label, "")
         else:
             _place(self.maximum, (extremes.max_theta, extremes.max_value))
             _place(self.minimum, (extremes.min_theta, extremes.min_value))
-            _set_text(self.max_label, T("max |∇f|: u along ∇f"))
-            self.max_label.setAnchor((_label_anchor_x(extremes.max_theta), -0.25))
-            self.max_label.setPos(extremes.max_theta, extremes.max_value)
-            _set_text(self.min_label, T("min −|∇f|: steepest descent"))
-            self.min_label.setAnchor((_label_anchor_x(extremes.min_theta), 1.25))
-            self.min_label.setPos(extremes.min_theta, extremes.min_value)
         norm = analysis.norm if math.isfinite(analysis.norm) and analysis.norm > 0 else 1.0
         self.fit_view((0.0, TWO_PI), (-1.3 * norm, 1.3 * norm))
+        self._place_labels()
         self.show_theta(analysis, theta)
+
+    def _place_labels(self, *_signal_args: object) -> None:
+        """Name the max and min beside their markers, inside the plot, never on each other or
+        on a marker, over as little of the curve as can be; shortened ("max |∇f|") when the
+        plot is too small for the whole sentence, hidden when even that does not fit."""
+        labels = (self.max_label, self.min_label)
+        extremes = self._extremes
+        area = self.view_box.boundingRect()
+        if extremes is None or area.width() <= 0 or area.height() <= 0:
+            for label in labels:
+                label.setVisible(False)
+            return
+        box = (area.left(), area.top(), area.width(), area.height())
+        points = [
+            self.view_box.mapFromView(QPointF(theta, value))
+            for theta, value in (
+                (extremes.max_theta, extremes.max_value),
+                (extremes.min_theta, extremes.min_value),
+            )
+        ]
+        radius = MARKER_CLEARANCE
+        markers = [point_box(point.x(), point.y(), radius) for point in points]
+        curve = self._curve_pixels()
+        for texts in (
+            (T("max |∇f|: u along ∇f"), T("min −|∇f|: steepest descent")),
+            SHORT_EXTREME_LABELS,
+        ):
+            spots = choose_spots(
+                [
+                    spots_beside((point.x(), point.y()), self._text_size(text), box, radius)
+                    for point, text in zip(points, texts, strict=True)
+                ],
+                box,
+                keep_clear=markers,
+                points=curve,
+            )
+            if spots is not None:
+                for label, text, (left, top, _, _) in zip(labels, texts, spots, strict=True):
+                    _set_text(label, text)
+                    label.setPos(left, top)
+                    label.setVisible(True)
+                return
+        for label in labels:
+            label.setVisible(False)
+
+    def _text_size(self, text: str) -> tuple[float, float]:
+        """The pixel size a label showing ``text`` takes (measured once per text and font)."""
+        font = self.max_label.textItem.font()
+        key = (text, font.key())
+        size = self._label_sizes.get(key)
+        if size is None:
+            self._measure.setFont(font)
+            self._measure.setPlainText(text)
+            rect = self._measure.boundingRect()
+            size = self._label_sizes[key] = (rect.width(), rect.height())
+        return size
+
+    def _curve_pixels(self) -> np.ndarray:
+        x, y = self.curve_data("D")
+        if x.size == 0:
+            return np.zeros((0, 2))
+        (x0, x1), (y0, y1) = self.view_range()
+        area = self.view_box.boundingRect()
+        px = area.left() + (x - x0) / (x1 - x0) * area.width()
+        py = area.top() + (y1 - y) / (y1 - y0) * area.height()
+        return np.column_stack([px, py])
 
     def show_theta(self, analysis: PointAnalysis, theta: float) -> None:
         self.theta_line.blockSignals(True)
@@ -225,11 +297,6 @@ class DirectionPlot(SmallPlot):
         self.theta_line.blockSignals(False)
         value = directional_derivative(analysis, theta)
         _place(self.current, (theta, value) if math.isfinite(value) else None)
-
-
-def _label_anchor_x(theta: float) -> float:
-    """Labels near θ = 0 or 2π hang inwards so they are not cut at the plot's edge."""
-    return min(1.0, max(0.0, theta / TWO_PI * 2 - 0.5))
 
 
 def _set_text(label: pg.TextItem, text: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -124,6 +124,12 @@ class ReadoutTable(QWidget):
         if resized:
             self.setFixedHeight(self._height())
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # A larger text size (Ctrl+=, presentation mode) needs taller rows, or the last are cut.
+        if event.type() == QEvent.Type.FontChange and self._rows:
+            self.setFixedHeight(self._height())
+        super().changeEvent(event)
 
     def _line_height(self) -> int:
         return self.fontMetrics().lineSpacing() + 2
