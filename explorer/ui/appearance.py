@@ -68,8 +68,9 @@ def set_text_role(widget: QWidget, role: str, css: str = "") -> None:
     if role and role != "invalid" and not hasattr(LIGHT, role):
         raise ValueError(f"unknown text role {role!r}")
     if widget.property(_ROLE_PROPERTY) is None:
-        # The first role given: from now on the widget follows the theme.
+        # The first role given: from now on the widget follows the theme and the text size.
         follow_theme(widget, lambda: _style_text_role(widget, current_theme()))
+        _StyleSheetFont(widget)
     widget.setProperty(_ROLE_PROPERTY, role)
     widget.setProperty(_ROLE_CSS_PROPERTY, css)
     _style_text_role(widget, current_theme())
@@ -111,6 +112,39 @@ class _ThemeFollower(QObject):
                 self._theme = theme
                 self._callback()
         return False
+
+
+class _TextSizeNotifier(QObject):
+    """Announces a new application text size (Appearance.apply), once per application."""
+
+    changed = Signal()
+
+
+def text_size_notifier() -> _TextSizeNotifier:
+    """The application's one notifier of text size changes."""
+    app = QApplication.instance()
+    notifier = app.findChild(_TextSizeNotifier)
+    return notifier if notifier is not None else _TextSizeNotifier(app)
+
+
+class _StyleSheetFont(QObject):
+    """Keeps a widget with its own style sheet at the application's text size.
+
+    Qt sends no font change to such a widget (set_text_role gives one to every label it
+    colours), so its text would keep the old size; setting the sheet again makes Qt resolve its
+    font anew. A child of the widget: the connection goes when the widget goes.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        text_size_notifier().changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        # Only in windows on screen (every tab of the main window): a closed window's plots
+        # may be half torn down already.
+        if self._widget.window().isVisible():
+            self._widget.setStyleSheet(self._widget.styleSheet())
 
 
 def follow_theme(widget: QWidget, callback: Callable[[], None]) -> None:
@@ -284,7 +318,7 @@ class Appearance(QObject):
         if font.pointSizeF() != size:
             font.setPointSizeF(size)
             self._app.setFont(font)
-            _refresh_style_sheet_fonts()
+            text_size_notifier().changed.emit()
         self.changed.emit()
 
     def _apply_scheme(self) -> None:
@@ -315,17 +349,6 @@ class Appearance(QObject):
     def _on_system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.theme() == "system":
             self._apply_scheme()
-
-
-def _refresh_style_sheet_fonts() -> None:
-    # Qt sends no font change to a widget with its own style sheet (a label coloured by
-    # set_text_role, say), so its text would keep the old size: setting the sheet again makes
-    # Qt resolve the widget's font anew from its parent's. Only in windows on screen (every tab
-    # of the main window): a closed window's plots may be half torn down already.
-    for widget in QApplication.allWidgets():
-        sheet = widget.styleSheet()
-        if sheet and widget.window().isVisible():
-            widget.setStyleSheet(sheet)
 
 
 THEME_NAMES = {"system": T.mark("System"), "light": T.mark("Light"), "dark": T.mark("Dark")}
