@@ -1,11 +1,17 @@
 """The optional 3-D surface: without PyOpenGL (or OpenGL) the tab is a one-line note."""
 
 import importlib
+from types import SimpleNamespace
 
+import pyqtgraph as pg
 import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from explorer.core.gradient.point import analyse_point
 from explorer.core.gradient.surface import Surface
+from explorer.ui.appearance import Appearance
+from explorer.ui.palette import DARK, LIGHT
 from explorer.ui.panels import gradient_3d
 from explorer.ui.panels.gradient_3d import MISSING_NOTE, SurfaceView, load_opengl
 
@@ -50,3 +56,39 @@ def test_the_panel_works_with_the_note_in_its_3d_tab(qtbot, monkeypatch):
     panel.move_point(0.5, 0.5)
     panel.tabs.setCurrentIndex(0)
     assert panel.analysis().x == pytest.approx(0.5)
+
+
+class StandInGLView(QWidget):
+    """pyqtgraph.opengl's GLViewWidget as far as the background goes (where PyOpenGL is not
+    installed): it keeps the colour in ``opts["bgcolor"]`` as RGBA floats, as the real one does."""
+
+    def __init__(self):
+        super().__init__()
+        self.opts = {"bgcolor": (0.0, 0.0, 0.0, 1.0)}
+
+    def setBackgroundColor(self, *args):  # noqa: N802 - the real widget's name
+        self.opts["bgcolor"] = pg.mkColor(*args).getRgbF()
+
+    def isValid(self):  # noqa: N802 - the real widget's name
+        return False
+
+
+def test_the_surface_background_follows_the_theme(qtbot, settings):
+    opengl = load_opengl() or SimpleNamespace(GLViewWidget=StandInGLView)
+    appearance = Appearance(settings)
+    appearance.set_theme("dark")
+    view = SurfaceView(opengl=opengl)
+    qtbot.addWidget(view)
+
+    def background():
+        return QColor.fromRgbF(*view.view.opts["bgcolor"]).name()
+
+    try:
+        assert background() == DARK.background
+        appearance.set_theme("light")
+        qtbot.waitUntil(lambda: background() == LIGHT.background)
+        appearance.set_theme("dark")
+        qtbot.waitUntil(lambda: background() == DARK.background)
+    finally:
+        settings.clear()
+        Appearance(settings).apply()

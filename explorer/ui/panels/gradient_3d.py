@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 from explorer.core.gradient.field import FieldGrid, sample_field
 from explorer.core.gradient.point import PointAnalysis, tangent_plane
 from explorer.core.gradient.surface import Surface
+from explorer.ui.appearance import current_theme, follow_theme
 from explorer.ui.i18n import Context
 
 T = Context("GradientPanel")
@@ -62,9 +63,14 @@ class SurfaceView(QWidget):
         self._z_map: tuple[float, float] = (0.0, 1.0)  # z ↦ (z − low)·scale
         if opengl is not None:
             self.view = opengl.GLViewWidget()
-            self.view.setBackgroundColor("w")
+            self._recolour()
+            follow_theme(self, self._recolour)
             self._stack.addWidget(self.view)
             self._stack.setCurrentWidget(self.view)
+
+    def _recolour(self) -> None:
+        # The plots' background of the theme, so the surface is not a white box in dark.
+        self.view.setBackgroundColor(current_theme().background)
 
     def available(self) -> bool:
         """True while the 3-D view is shown (PyOpenGL present and an OpenGL context made)."""
