@@ -20,10 +20,12 @@ from PySide6.QtGui import QColor
 from explorer.core.analysis.model import ASYMPTOTE, HOLE, GlobalExtremum, Interval, PointOfInterest
 from explorer.core.analysis.trace import TracePoint
 from explorer.ui.i18n import core_text
+from explorer.ui.palette import Theme
 from explorer.ui.plot import PlotView
 
 POINT_COLOUR = "#6b6b6b"
-LABEL_BACKGROUND = (255, 255, 255, 230)
+# Pop-up labels: the theme's legend box, nearly opaque over the curves.
+LABEL_ALPHA = 230
 # A point is "under the cursor" within this many pixels.
 HOVER_PIXELS = 9
 SHADES = {
@@ -33,13 +35,24 @@ SHADES = {
 _MAX_ASYMPTOTE_LINES = 60
 
 
-def point_label_html(point: PointOfInterest) -> str:
-    """The label of a point: its title and coordinates, then its tests in grey."""
+def point_label_html(point: PointOfInterest, theme: Theme) -> str:
+    """The label of a point: its title and coordinates, then its tests in the theme's muted
+    text colour (both read at 4.5:1 on the theme's label box)."""
     lines = [f"<b>{html.escape(core_text(point.label()))}</b>"]
     lines += [
-        f"<span style='color:#555555'>{html.escape(core_text(test))}</span>" for test in point.tests
+        f"<span style='color:{theme.muted}'>{html.escape(core_text(test))}</span>"
+        for test in point.tests
     ]
-    return f"<div style='color:#222222'>{'<br>'.join(lines)}</div>"
+    return f"<div style='color:{theme.foreground}'>{'<br>'.join(lines)}</div>"
+
+
+def style_label(label: pg.TextItem, theme: Theme) -> None:
+    """A pop-up label's box in ``theme``: the legend's fill and border."""
+    fill = QColor(theme.legend_fill)
+    fill.setAlpha(LABEL_ALPHA)
+    label.fill = pg.mkBrush(fill)
+    label.border = pg.mkPen(theme.legend_border)
+    label.update()
 
 
 class PointMarkers:
@@ -54,26 +67,34 @@ class PointMarkers:
         )
         self.rings = pg.ScatterPlotItem(size=8, pen=pg.mkPen(POINT_COLOUR, width=1.5))
         self.extremes = pg.ScatterPlotItem(size=13, brush=pg.mkBrush(None), symbol="o")
-        self.restyle()
-        plot.restyled.connect(self.restyle)
         for item in (self.extremes, self.dots, self.rings):
             item.setZValue(20)
             plot.add_item(item, ignore_bounds=True)
         self.asymptotes: list[pg.InfiniteLine] = []
         self.hover_label = self._label()
+        self._hover_point: PointOfInterest | None = None
         self.pinned: dict[tuple[str, str, float], pg.TextItem] = {}
+        self._pinned_points: dict[tuple[str, str, float], PointOfInterest] = {}
         self.shades: list[pg.LinearRegionItem] = []
+        self.restyle()
+        plot.restyled.connect(self.restyle)
 
     def restyle(self) -> None:
-        """Holes open onto the plot's background; extremes ringed in its text colour."""
+        """Holes open onto the plot's background; extremes ringed in its text colour; the
+        labels in the theme's box and text colours."""
         theme = self.plot.theme
         self.rings.setBrush(pg.mkBrush(theme.background))
         self.extremes.setPen(pg.mkPen(theme.foreground, width=1.6))
+        labels = [(self.hover_label, self._hover_point)]
+        labels += [(label, self._pinned_points[key]) for key, label in self.pinned.items()]
+        for label, point in labels:
+            style_label(label, theme)
+            if point is not None:
+                label.setHtml(point_label_html(point, theme))
 
     def _label(self) -> pg.TextItem:
-        label = pg.TextItem(
-            anchor=(0, 1.1), fill=pg.mkBrush(*LABEL_BACKGROUND), border=pg.mkPen("#bbbbbb")
-        )
+        label = pg.TextItem(anchor=(0, 1.1))
+        style_label(label, self.plot.theme)
         label.setZValue(30)
         label.setVisible(False)
         self.plot.add_item(label, ignore_bounds=True)
@@ -111,6 +132,7 @@ class PointMarkers:
         for key in list(self.pinned):
             if key not in keys:
                 self.plot.remove_item(self.pinned.pop(key))
+                del self._pinned_points[key]
         self.hover_label.setVisible(False)
 
     def clear(self) -> None:
@@ -139,7 +161,8 @@ class PointMarkers:
         if point is None or self._key(point) in self.pinned:
             self.hover_label.setVisible(False)
             return point
-        self.hover_label.setHtml(point_label_html(point))
+        self._hover_point = point
+        self.hover_label.setHtml(point_label_html(point, self.plot.theme))
         self.hover_label.setPos(point.x, y if point.y is None else point.y)
         self.hover_label.setVisible(True)
         return point
@@ -150,12 +173,14 @@ class PointMarkers:
         key = self._key(point)
         if key in self.pinned:
             self.plot.remove_item(self.pinned.pop(key))
+            del self._pinned_points[key]
             return False
         label = self._label()
-        label.setHtml(point_label_html(point))
+        label.setHtml(point_label_html(point, self.plot.theme))
         label.setPos(point.x, y if point.y is None else point.y)
         label.setVisible(True)
         self.pinned[key] = label
+        self._pinned_points[key] = point
         self.hover_label.setVisible(False)
         return True
 
@@ -182,16 +207,24 @@ class TraceDot:
     """The dot that follows a curve under the cursor, with its reading."""
 
     def __init__(self, plot: PlotView):
-        self.dot = pg.ScatterPlotItem(size=10, pen=pg.mkPen("w", width=1.5))
+        self.plot = plot
+        self.dot = pg.ScatterPlotItem(size=10)
         self.dot.setZValue(25)
-        self.label = pg.TextItem(
-            anchor=(-0.05, -0.2), fill=pg.mkBrush(*LABEL_BACKGROUND), border=pg.mkPen("#bbbbbb")
-        )
+        self.label = pg.TextItem(anchor=(-0.05, -0.2))
         self.label.setZValue(31)
         plot.add_item(self.dot, ignore_bounds=True)
         plot.add_item(self.label, ignore_bounds=True)
         self.hide()
         self.reading: TracePoint | None = None
+        self.restyle()
+        plot.restyled.connect(self.restyle)
+
+    def restyle(self) -> None:
+        """The reading in the theme's label box; the dot ringed in the plot's background."""
+        theme = self.plot.theme
+        style_label(self.label, theme)
+        self.label.setColor(theme.foreground)
+        self.dot.setPen(pg.mkPen(theme.background, width=1.5))
 
     def show(self, reading: TracePoint, colour: str) -> None:
         self.reading = reading
@@ -200,7 +233,7 @@ class TraceDot:
             self.reading = reading
             return
         self.dot.setData([reading.x], [reading.y], brush=pg.mkBrush(QColor(colour)))
-        self.label.setText(reading.text(), color="#222222")
+        self.label.setText(reading.text())
         self.label.setPos(reading.x, reading.y)
         self.dot.setVisible(True)
         self.label.setVisible(True)
