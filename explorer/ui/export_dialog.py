@@ -55,10 +55,16 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(T.label("Format"), self.format_box)
-        form.addRow(T.label("Width (pixels)"), self.width_box)
-        form.addRow(T.label("Height (pixels)"), self.height_box)
-        form.addRow(T.label("File"), path_row)
+        for text, field, row in (
+            (T.mark("Format"), self.format_box, self.format_box),
+            (T.mark("Width (pixels)"), self.width_box, self.width_box),
+            (T.mark("Height (pixels)"), self.height_box, self.height_box),
+            (T.mark("File"), self.path_edit, path_row),
+        ):
+            label = T.label(text)
+            # The label names its field for a screen reader (and Alt+letter, were it to have one).
+            label.setBuddy(field)
+            form.addRow(label, row)
         form.addRow(buttons)
 
     @staticmethod

@@ -22,10 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.expr.reference import CATEGORIES, SyntaxEntry, syntax_entries
+from explorer.ui.accessible import describe
 from explorer.ui.i18n import Context, core_text
 
 T = Context("SyntaxHelpDialog")
 COLUMNS = (T.mark("Write"), T.mark("Example"), T.mark("Derivative rule"), T.mark("Meaning"))
+INTRO = T.mark(
+    "Everything f(x) may contain. u stands for any expression (the chain rule brings in u′); "
+    "an example can be copied into the input as it is."
+)
 # The rule column wraps past this width; Meaning takes the rest.
 RULE_WIDTH = 330
 PREFERRED_SIZE = QSize(1000, 660)
@@ -42,17 +47,20 @@ class SyntaxHelpDialog(QDialog):
         self.search = QLineEdit()
         self.search.setObjectName("syntaxSearch")
         T.placeholder(self.search, "Search, e.g. log, power, sigmoid")
+        describe(self.search, T.lazy("Search"), T.lazy("Search, e.g. log, power, sigmoid"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.filter)
-        intro = T.label(
-            "Everything f(x) may contain. u stands for any expression (the chain rule "
-            "brings in u′); an example can be copied into the input as it is."
-        )
+        intro = T.label(INTRO)
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         # Tab leaves the table (the arrow keys move between its cells): no keyboard trap.
         self.table.setTabKeyNavigation(False)
         self.table.setObjectName("syntaxList")
+        describe(
+            self.table,
+            T.lazy("Expression syntax"),
+            T.lazy(INTRO),
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

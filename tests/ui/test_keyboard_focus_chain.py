@@ -4,6 +4,7 @@ the focus, and Tab goes round each tab's controls and back to the start without 
 from __future__ import annotations
 
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.accessible import FocusFrame, needs_focus_frame
+from explorer.ui.export_dialog import ExportDialog
 from explorer.ui.graph_view.view import GraphView
 from explorer.ui.panels import PANELS
+from explorer.ui.syntax_help import show_syntax_help
 
 
 def tab_stops(window: QWidget) -> list[QWidget]:
@@ -81,6 +84,29 @@ def unnamed(window) -> list[str]:
     return missing
 
 
+def assert_tab_goes_round(qtbot, stops: list[QWidget], title: str) -> None:
+    """Real Tab presses from the first stop visit every stop in order, each showing its focus,
+    and come back to the first (the program editor, which types Tab, is left with Ctrl+Tab)."""
+    stops[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is stops[0])
+    visited = [stops[0]]
+    # A plot with several handles keeps the focus while Tab walks its handles: a few more
+    # presses than stops, and a repeated widget counts once.
+    for _ in range(len(stops) + 10):
+        focused = QApplication.focusWidget()
+        modifier = Qt.KeyboardModifier.NoModifier
+        if "Ctrl+Tab" in focused.accessibleDescription():
+            modifier = Qt.KeyboardModifier.ControlModifier
+        qtbot.keyClick(focused, Qt.Key.Key_Tab, modifier)
+        if QApplication.focusWidget() is not visited[-1]:
+            visited.append(QApplication.focusWidget())
+            assert focus_shown(visited[-1]), describe_widget(visited[-1])
+        if visited[-1] is stops[0]:
+            break
+    assert [describe_widget(w) for w in visited[:-1]] == [describe_widget(w) for w in stops]
+    assert visited == [*stops, stops[0]], title
+
+
 def every_view(qtbot, window):
     """Each tab of the window in turn, and each page of the tab widgets inside it."""
     window.resize(1280, 800)
@@ -106,24 +132,7 @@ def test_every_control_has_a_name_and_tab_goes_round_them_all(qtbot, window):
         for view in (w for w in stops if isinstance(w, pg.GraphicsView | GraphView)):
             assert view.accessibleDescription(), describe_widget(view)
 
-        stops[0].setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(lambda s=stops: QApplication.focusWidget() is s[0])
-        visited = [stops[0]]
-        # A plot with several handles keeps the focus while Tab walks its handles: a few more
-        # presses than stops, and a repeated widget counts once.
-        for _ in range(len(stops) + 10):
-            focused = QApplication.focusWidget()
-            modifier = Qt.KeyboardModifier.NoModifier
-            if "Ctrl+Tab" in focused.accessibleDescription():
-                modifier = Qt.KeyboardModifier.ControlModifier
-            qtbot.keyClick(focused, Qt.Key.Key_Tab, modifier)
-            if QApplication.focusWidget() is not visited[-1]:
-                visited.append(QApplication.focusWidget())
-                assert focus_shown(visited[-1]), describe_widget(visited[-1])
-            if visited[-1] is stops[0]:
-                break
-        assert [describe_widget(w) for w in visited[:-1]] == [describe_widget(w) for w in stops]
-        assert visited == [*stops, stops[0]], title
+        assert_tab_goes_round(qtbot, stops, title)
     # The lessons pane beside the tabs.
     window.lessons.show()
     qtbot.waitUntil(lambda: window.lessons.lesson_list.count() > 0)
@@ -149,3 +158,25 @@ def test_rows_made_later_are_visited_where_they_are_shown(qtbot, graph_panel):
     assert names.index("requiresGrad_z") < names.index("forwardModeCheck")
     assert names.index("forwardInput") + 1 == names.index("detach_a")
     assert names.index("nonScalarButton") + 1 == names.index("graphView")
+
+
+@pytest.mark.parametrize("title", ["Export Image", "Expression syntax"])
+def test_dialogs_name_every_control_and_tab_goes_round_them(qtbot, window, title):
+    """File ▸ Export Image… and Help ▸ Expression syntax: every tab stop has a name a screen
+    reader reads, and Tab visits them all and comes back."""
+    if title == "Export Image":
+        dialog = ExportDialog(window.settings, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+    else:
+        dialog = show_syntax_help(window)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    stops = tab_stops(dialog)
+    assert len(stops) >= 3, [describe_widget(w) for w in stops]
+    assert unnamed(dialog) == [], title
+    for widget in stops:
+        assert spoken_name(widget).strip(), describe_widget(widget)
+    assert_tab_goes_round(qtbot, stops, title)
+    dialog.close()

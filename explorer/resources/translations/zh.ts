@@ -2865,6 +2865,11 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>f(x) 中可以出现的全部内容。u 代表任意表达式（链式法则会带来 u′）；示例可以原样复制到输入框。</translation>
         </message>
         <message>
+            <location filename="../../ui/syntax_help.py" line="46" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
             <location filename="../../ui/syntax_help.py" line="73" />
             <source>Nothing matches; clear the search to see everything.</source>
             <translation>没有匹配项；清空搜索框即可查看全部。</translation>
