@@ -17,7 +17,8 @@ from explorer.ui.accessible import show_focus_frame
 from explorer.ui.appearance import line_scale, text_scale, theme_for
 from explorer.ui.i18n import Context
 from explorer.ui.plot_axes import EDGE_LABEL_ROOM_X, EDGE_LABEL_ROOM_Y, EdgeLabelAxis
-from explorer.ui.plot_legend import CORNERS, best_corner, corner_counts
+from explorer.ui.plot_legend import CORNERS, LineSample, best_corner, corner_counts
+from explorer.ui.plot_note import NoteRow
 from explorer.ui.plot_scene import skip_hover_search_while_dragging
 from explorer.ui.plot_style import (
     base_pen_width,
@@ -48,8 +49,9 @@ OUTSIDE = "outside"
 _SAMPLE_DASHES = {
     Qt.PenStyle.DashLine: "╌╌",
     Qt.PenStyle.DotLine: "┈┈",
-    Qt.PenStyle.DashDotLine: "╸·╸",
-    Qt.PenStyle.DashDotDotLine: "╸··╸",
+    # Two periods each: one "╸·╸" and one "╸··╸" were too short to tell apart.
+    Qt.PenStyle.DashDotLine: "━·━·━",
+    Qt.PenStyle.DashDotDotLine: "━··━··━",
 }
 # Point sizes of the plot's text at the app's normal text size; they grow with Ctrl+= and in
 # presentation mode.
@@ -163,6 +165,9 @@ class PlotView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.plot_widget, 1)
+        # A note that no spot inside the plot would leave every curve in sight goes here.
+        self.note_row = NoteRow()
+        layout.addWidget(self.note_row)
         layout.addWidget(self.readout_label)
         self.fit_pens_to_screen()
 
@@ -179,7 +184,9 @@ class PlotView(QWidget):
         # Room on the right and top so the last tick labels are not cut off at the edge.
         self.plot_item.layout.setContentsMargins(2, EDGE_LABEL_ROOM_Y, EDGE_LABEL_ROOM_X, 2)
         self._legend_corner = "top-left"
-        self.legend = self.plot_item.addLegend(offset=(LEGEND_MARGIN, LEGEND_MARGIN))
+        self.legend = self.plot_item.addLegend(
+            offset=(LEGEND_MARGIN, LEGEND_MARGIN), sampleType=LineSample
+        )
         self._legend_room = 0.0  # px the plot area gives up above it while the legend is outside
         self.legend.setVisible(False)  # until it has an entry: never an empty box
         # The pyqtgraph context menu offers its own (dialog-opening) export; ours is in File.

@@ -1,10 +1,14 @@
-"""Where PlotView's legend goes: the corner of the plot area that hides the fewest curve samples."""
+"""PlotView's legend: where it goes (the corner of the plot area that hides the fewest curve
+samples) and its line samples, long enough to show each line style's pattern."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtGui import QPainter, QPen
 
 # Corner name -> the sign of the legend's offset from that corner (pyqtgraph's LegendItem
 # anchors to the right/bottom edge when the offset's x/y is negative).
@@ -69,3 +73,59 @@ def best_corner(counts: dict[str, int], current: str) -> str:
     if counts.get(current) == fewest:
         return current
     return next(name for name in CORNERS if counts[name] == fewest)
+
+
+# A legend sample's length and the widest line it is drawn with, in logical pixels: pyqtgraph's
+# 20 px sample showed dash-dot (the tangent) and dash-dot-dot (the secant) as the same "dash dot
+# dot" (one period of either pattern does not fit), so they could only be told apart by colour.
+# 48 px at 2.5 px show two periods of dash-dot and one and a half of dash-dot-dot.
+SAMPLE_LENGTH = 48
+SAMPLE_MAX_WIDTH = 2.5
+SAMPLE_HEIGHT = 20
+
+
+class LineSample(pg.ItemSample):
+    """A legend entry's sample: its curve's line (colour, style, marker) over ``SAMPLE_LENGTH``
+    pixels, at most ``SAMPLE_MAX_WIDTH`` wide so the dash pattern (which scales with the width)
+    still fits twice."""
+
+    def __init__(self, item: pg.GraphicsObject) -> None:
+        super().__init__(item)
+        self.setFixedWidth(SAMPLE_LENGTH)
+        self.setFixedHeight(SAMPLE_HEIGHT)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(0, 0, SAMPLE_LENGTH, SAMPLE_HEIGHT)
+
+    def paint(self, painter: QPainter, *args: object) -> None:
+        opts = self.item.opts
+        pen = opts.get("pen")
+        if (
+            not isinstance(pen, QPen)
+            or isinstance(self.item, pg.ScatterPlotItem)
+            or not self.item.isVisible()
+        ):
+            # pyqtgraph's own: a marker alone, or the "hidden" eye of a curve switched off.
+            super().paint(painter, *args)
+            return
+        pen = QPen(pen)
+        # Cosmetic widths count device pixels (PlotView widens pens on a 2× screen).
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        limit = SAMPLE_MAX_WIDTH * (ratio if pen.isCosmetic() else 1.0)
+        pen.setWidthF(min(pen.widthF() or 1.0, limit))
+        if opts.get("antialias"):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pen)
+        middle = SAMPLE_HEIGHT / 2 + 1
+        painter.drawLine(QLineF(0, middle, SAMPLE_LENGTH, middle))
+        symbol = opts.get("symbol")
+        if symbol is not None and isinstance(self.item, pg.PlotDataItem):
+            scatter = self.item.scatter.opts
+            painter.translate(SAMPLE_LENGTH / 2, SAMPLE_HEIGHT / 2)
+            pg.graphicsItems.ScatterPlotItem.drawSymbol(
+                painter,
+                symbol,
+                scatter["size"],
+                pg.mkPen(scatter["pen"]),
+                pg.mkBrush(scatter["brush"]),
+            )

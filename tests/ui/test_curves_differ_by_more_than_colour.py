@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
 
 from explorer.core.expr import parse
 from explorer.core.panel_state import DerivativeState, FunctionState, IntegralState
@@ -93,3 +95,57 @@ def test_gradient_slices_tangent_is_not_drawn_like_the_slice(qtbot, show_at_wind
         styles = {item.opts["pen"].style() for item in curves if item.xData is not None}
         # The slice of f (solid) and its tangent at P (dash-dotted, as on every tab).
         assert styles == {Qt.PenStyle.SolidLine, Qt.PenStyle.DashDotLine}
+
+
+def ink_runs(sample) -> list[int]:
+    """The lengths of the drawn stretches along a legend sample, left to right, read from its
+    pixels (a column counts as drawn where any of its pixels is)."""
+    rect = sample.boundingRect()
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    sample.paint(painter, None, None)
+    painter.end()
+    alpha = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)[..., 3]
+    drawn = (alpha[:, : image.width()] > 96).any(axis=0)
+    runs, length = [], 0
+    for column in drawn:
+        if column:
+            length += 1
+        elif length:
+            runs, length = [*runs, length], 0
+    return [*runs, length] if length else runs
+
+
+def rhythm(runs: list[int]) -> str:
+    """A sample's pattern in words: "-" for a dash, "." for a dot (a stretch at most half the
+    longest; an end cut short counts as what it is drawn as)."""
+    longest = max(runs)
+    return "".join("-" if run > longest / 2 else "." for run in runs)
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_tangent_and_secant_legend_samples_show_their_patterns(
+    qtbot, show_at_window_size, settings, presenting
+):
+    """Dash-dot (the tangent) and dash-dot-dot (the secant) are drawn long enough in the legend
+    to show their rhythm: "-.-" for one, "-..-" for the other, also with presentation mode's
+    thicker lines."""
+    from explorer.ui.appearance import Appearance
+    from explorer.ui.plot import PlotView
+    from explorer.ui.plot_style import SECANT_STYLE, TANGENT_STYLE
+
+    appearance = Appearance(settings)
+    appearance.set_presentation(presenting)
+    try:
+        plot = show_at_window_size(PlotView())
+        plot.set_curve("tangent", [0, 1], [0, 1], name="tangent", style=TANGENT_STYLE)
+        plot.set_curve("secant", [0, 1], [1, 0], name="secant", style=SECANT_STYLE)
+        samples = {label.text: sample for sample, label in plot.legend.items}
+        tangent = rhythm(ink_runs(samples["tangent"]))
+        secant = rhythm(ink_runs(samples["secant"]))
+        assert "-.-" in tangent and "-..-" not in tangent, tangent
+        assert "-..-" in secant and "-.-" not in secant, secant
+    finally:
+        settings.clear()
+        Appearance(settings).apply()

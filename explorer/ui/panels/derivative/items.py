@@ -36,6 +36,7 @@ _MARGIN = 8.0  # pixels between the readout label and the plot's edge
 _LINE_POINTS = 400  # samples of a straight line when judging what the label would cover
 _POINT_WEIGHT = 500  # the tangent point counts as this many curve samples
 _WRAP_SHARE = 0.42  # longer notes wrap at this share of the plot's width
+_GRID_STEPS = 6  # spots tried across the plot when no corner or mid-edge is free: 7 × 7
 # The tangent and secant are drawn this many view spans beyond each side of the view, so a pan
 # never reveals their ends.
 _LINE_REACH_SPANS = 20.0
@@ -241,11 +242,13 @@ class TangentLayer:
         self.place_label()
 
     def place_label(self, *_args) -> None:
-        """Put the readout in the corner (or mid-edge) where it hides the fewest curve points."""
+        """Put the readout where it hides no curve: a free corner, else a free mid-edge, else
+        any free spot of the plot; with none free, in the row under the plot."""
         view = self.plot.view_box.boundingRect()
         width, height = view.width(), view.height()
         if width <= 0 or height <= 0:
             return
+        text = self.label.toPlainText()
         # Long notes wrap instead of running off the edge.
         self.label.setTextWidth(-1)
         # Only the prose of a "No tangent" note wraps; an equation stays on its line.
@@ -262,13 +265,23 @@ class TangentLayer:
             points = np.vstack([points, np.tile([px, py], (_POINT_WEIGHT, 1))])
         legend = self.plot.legend.mapRectToParent(self.plot.legend.boundingRect())
         best = None
-        for left, top in _corners(width, height, box.width(), box.height()):
+        for left, top in _spots(width, height, box.width(), box.height()):
             area = QRectF(left, top, box.width(), box.height())
-            hidden = _count_inside(points, area.adjusted(-6, -6, 6, 6))
-            score = hidden + (10**6 if area.intersects(legend) else 0)
-            if best is None or score < best[0]:
-                best = (score, left, top)
-        self.label.setPos(best[1], best[2])
+            if area.intersects(legend) and self.plot.legend.isVisible():
+                continue
+            if _count_inside(points, area.adjusted(-6, -6, 6, 6)) == 0:
+                best = (left, top)
+                break
+        row = self.plot.note_row
+        if best is None:
+            self.label.setVisible(False)
+            theme = self.plot.theme
+            colour = theme.error if self._label_is_note else theme.foreground
+            row.show_text(text, colour, self.plot.point_size(_LABEL_POINTS))
+            return
+        row.clear()
+        self.label.setVisible(bool(text))
+        self.label.setPos(*best)
 
     def _curve_pixels(self, width: float, height: float) -> np.ndarray:
         """The plotted curves' points in view-box pixels (subsampled; enough to judge cover)."""
@@ -317,10 +330,12 @@ class TangentLayer:
         if not drawn:
             self.secant_curve.setData([], [])
             self.secant_points.setData([], [])
-            return
-        x, y = clipped_line(secant.slope, secant.x0, secant.y0, *self.line_reach())
-        self.secant_curve.setData(x, y)
-        self.secant_points.setData([secant.x0, secant.x0 + secant.h], [secant.y0, secant.y1])
+        else:
+            x, y = clipped_line(secant.slope, secant.x0, secant.y0, *self.line_reach())
+            self.secant_curve.setData(x, y)
+            self.secant_points.setData([secant.x0, secant.x0 + secant.h], [secant.y0, secant.y1])
+        # The readout was placed clear of the curves before the secant came or moved.
+        self.place_label()
 
     # ----- linear-approximation band ------------------------------------------------------------
 
@@ -377,13 +392,22 @@ def _set_legend_entry(plot: PlotView, item, name: str) -> None:
     plot.place_legend()  # a new size: it must again hide no curve (and never show empty)
 
 
-def _corners(width: float, height: float, w: float, h: float) -> list[tuple[float, float]]:
-    """Top-left positions of a w × h box in each corner, then mid-edge, in order of preference."""
+def _spots(width: float, height: float, w: float, h: float) -> list[tuple[float, float]]:
+    """Top-left positions of a w × h box in each corner, then mid-edge, then across the plot
+    on a grid, in order of preference."""
     right, bottom = max(_MARGIN, width - w - _MARGIN), max(_MARGIN, height - h - _MARGIN)
     middle_x, middle_y = max(_MARGIN, 0.5 * (width - w)), max(_MARGIN, 0.5 * (height - h))
     corners = [(right, _MARGIN), (right, bottom), (_MARGIN, bottom), (_MARGIN, _MARGIN)]
     edges = [(middle_x, _MARGIN), (middle_x, bottom), (right, middle_y), (_MARGIN, middle_y)]
-    return corners + edges
+    grid = [
+        (
+            _MARGIN + (right - _MARGIN) * i / _GRID_STEPS,
+            _MARGIN + (bottom - _MARGIN) * j / _GRID_STEPS,
+        )
+        for j in range(_GRID_STEPS + 1)
+        for i in range(_GRID_STEPS + 1)
+    ]
+    return corners + edges + grid
 
 
 def _count_inside(points: np.ndarray, area: QRectF) -> int:
