@@ -34,9 +34,9 @@ KINK_NAME = T.mark("f′ does not exist")
 _LABEL_POINTS = 11
 _MARGIN = 8.0  # pixels between the readout label and the plot's edge
 _LINE_POINTS = 400  # samples of a straight line when judging what the label would cover
-_POINT_WEIGHT = 500  # the tangent point counts as this many curve samples
 _WRAP_SHARE = 0.42  # longer notes wrap at this share of the plot's width
 _GRID_STEPS = 6  # spots tried across the plot when no corner or mid-edge is free: 7 × 7
+_CELL = 4.0  # pixels: the grain at which curve points are counted under a spot
 # The tangent and secant are drawn this many view spans beyond each side of the view, so a pan
 # never reveals their ends.
 _LINE_REACH_SPANS = 20.0
@@ -136,6 +136,8 @@ class TangentLayer:
         plot.add_item(self.kink_marks, ignore_bounds=True)
         self.secant_note = ""
         self._long_curves: dict[str, tuple] = {}
+        # (f, f′, f″ samples, (view, width, height), their _occupancy table)
+        self._long_occupancy: tuple | None = None
         for item in (self.tangent_curve, self.secant_curve):
             _set_legend_entry(plot, item, None)
         plot.view_box.sigResized.connect(self.place_label)
@@ -249,27 +251,22 @@ class TangentLayer:
         if width <= 0 or height <= 0:
             return
         text = self.label.toPlainText()
-        # Long notes wrap instead of running off the edge.
-        self.label.setTextWidth(-1)
+        # Long notes wrap instead of running off the edge (laid out again only when needed).
+        if self.label.textItem.textWidth() != -1:
+            self.label.setTextWidth(-1)
         # Only the prose of a "No tangent" note wraps; an equation stays on its line.
         if self._label_is_note and self.label.boundingRect().width() > _WRAP_SHARE * width:
             self.label.setTextWidth(_WRAP_SHARE * width)
         box = self.label.boundingRect()
-        points = self._curve_pixels(width, height)
-        handle = self.handle.pos()
-        if self.handle.isVisible():
-            # The point x₀ itself must stay in sight: it counts as many curve points.
-            (x_low, x_high), (y_low, y_high) = self.plot.view_range()
-            px = (handle.x() - x_low) / (x_high - x_low) * width
-            py = (y_high - handle.y()) / (y_high - y_low) * height
-            points = np.vstack([points, np.tile([px, py], (_POINT_WEIGHT, 1))])
+        table, points = self._occupied(width, height)
         legend = self.plot.legend.mapRectToParent(self.plot.legend.boundingRect())
         best = None
         for left, top in _spots(width, height, box.width(), box.height()):
             area = QRectF(left, top, box.width(), box.height())
             if area.intersects(legend) and self.plot.legend.isVisible():
                 continue
-            if _count_inside(points, area.adjusted(-6, -6, 6, 6)) == 0:
+            grown = area.adjusted(-6, -6, 6, 6)
+            if _count_inside(table, grown) == 0 and not _any_inside(points, grown):
                 best = (left, top)
                 break
         row = self.plot.note_row
@@ -283,38 +280,45 @@ class TangentLayer:
         self.label.setVisible(bool(text))
         self.label.setPos(*best)
 
-    def _curve_pixels(self, width: float, height: float) -> np.ndarray:
-        """The plotted curves' points in view-box pixels (subsampled; enough to judge cover)."""
-        (x_low, x_high), (y_low, y_high) = self.plot.view_range()
-        chunks = []
+    def _occupied(self, width: float, height: float) -> tuple[np.ndarray, np.ndarray]:
+        """Where the plotted curves' points lie in view-box pixels (subsampled; enough to judge
+        cover): f, f′, f″ as _occupancy's table, kept while they and the view stay (a drag or an
+        h step moves only the rest), and the tangent's, the secant's and x₀'s points."""
+        (x_low, x_high), (y_low, y_high) = view = self.plot.view_range()
+        long_chunks, short_chunks = [], []
         for key in self.plot.curve_keys():
             x, y = self.plot.curve_data(key)
             if x.ndim != 1 or x.size == 0:
                 continue
             if x.size >= _LINE_POINTS:
-                # f, f′, f″ do not move during a drag: reuse their subsample (~1 ms a frame).
-                view = (x_low, x_high, y_low, y_high)
                 cached = self._long_curves.get(key)
                 # The arrays themselves are kept in the cache, so identity cannot be reused.
-                if cached is None or cached[0] is not x or cached[1] is not y or cached[2] != view:
+                if cached is None or cached[0] is not x or cached[1] is not y:
                     step = max(1, x.size // 1500)
-                    cached = (x, y, view, np.column_stack([x[::step], y[::step]]))
+                    cached = (x, y, np.column_stack([x[::step], y[::step]]))
                     self._long_curves[key] = cached
-                chunks.append(cached[3])
+                long_chunks.append(cached[2])
                 continue
             if np.all(np.diff(x) > 0):
                 # A straight line is two far-away points: sample it where it crosses the view.
                 inside = np.linspace(max(x[0], x_low), min(x[-1], x_high), _LINE_POINTS)
                 x, y = inside, np.interp(inside, x, y)
             step = max(1, x.size // 1500)
-            chunks.append(np.column_stack([x[::step], y[::step]]))
-        if not chunks:
-            return np.zeros((0, 2))
-        data = np.concatenate(chunks)
-        data = data[np.isfinite(data).all(axis=1)]
-        px = (data[:, 0] - x_low) / (x_high - x_low) * width
-        py = (y_high - data[:, 1]) / (y_high - y_low) * height
-        return np.column_stack([px, py])
+            short_chunks.append(np.column_stack([x[::step], y[::step]]))
+        if self.handle.isVisible():
+            # The point x₀ itself must stay in sight.
+            handle = self.handle.pos()
+            short_chunks.append(np.array([[handle.x(), handle.y()]]))
+        base = self._long_occupancy
+        if (
+            base is None
+            or base[1] != (view, width, height)
+            or len(base[0]) != len(long_chunks)
+            or any(a is not b for a, b in zip(base[0], long_chunks, strict=True))
+        ):
+            table = _occupancy(_pixels(long_chunks, view, width, height), width, height)
+            base = self._long_occupancy = (long_chunks, (view, width, height), table)
+        return base[2], _pixels(short_chunks, view, width, height)
 
     # ----- secant -------------------------------------------------------------------------------
 
@@ -410,10 +414,47 @@ def _spots(width: float, height: float, w: float, h: float) -> list[tuple[float,
     return corners + edges + grid
 
 
-def _count_inside(points: np.ndarray, area: QRectF) -> int:
+def _any_inside(points: np.ndarray, area: QRectF) -> bool:
     x, y = points[:, 0], points[:, 1]
-    inside = (x >= area.left()) & (x <= area.right()) & (y >= area.top()) & (y <= area.bottom())
-    return int(np.count_nonzero(inside))
+    return bool(
+        np.any((x >= area.left()) & (x <= area.right()) & (y >= area.top()) & (y <= area.bottom()))
+    )
+
+
+def _pixels(chunks: list[np.ndarray], view, width: float, height: float) -> np.ndarray:
+    """Data points (arrays of (x, y) rows) in view-box pixels, y downwards; NaN rows dropped."""
+    if not chunks:
+        return np.zeros((0, 2))
+    (x_low, x_high), (y_low, y_high) = view
+    data = np.concatenate(chunks)
+    data = data[np.isfinite(data).all(axis=1)]
+    px = (data[:, 0] - x_low) / (x_high - x_low) * width
+    py = (y_high - data[:, 1]) / (y_high - y_low) * height
+    return np.column_stack([px, py])
+
+
+def _occupancy(points: np.ndarray, width: float, height: float) -> np.ndarray:
+    """How many of ``points`` (view-box pixels) lie in each _CELL-pixel cell of the plot, as a
+    summed-area table: counting a rectangle is then four look-ups, so trying every spot of the
+    grid costs next to nothing on a drag step."""
+    columns, rows = int(width // _CELL) + 1, int(height // _CELL) + 1
+    x, y = points[:, 0], points[:, 1]
+    keep = (x >= 0) & (x < width) & (y >= 0) & (y < height)
+    cells = (y[keep] // _CELL).astype(int) * columns + (x[keep] // _CELL).astype(int)
+    counts = np.bincount(cells, minlength=rows * columns).reshape(rows, columns)
+    table = np.zeros((rows + 1, columns + 1), dtype=np.int64)
+    table[1:, 1:] = counts.cumsum(axis=0).cumsum(axis=1)
+    return table
+
+
+def _count_inside(table: np.ndarray, area: QRectF) -> int:
+    """The points in the cells ``area`` touches (a cell partly inside counts whole)."""
+    rows, columns = table.shape[0] - 1, table.shape[1] - 1
+    left = min(max(int(area.left() // _CELL), 0), columns)
+    right = min(max(int(area.right() // _CELL) + 1, 0), columns)
+    top = min(max(int(area.top() // _CELL), 0), rows)
+    bottom = min(max(int(area.bottom() // _CELL) + 1, 0), rows)
+    return int(table[bottom, right] - table[top, right] - table[bottom, left] + table[top, left])
 
 
 def combined_y_range(f_curve: SampledCurve, d_curve: SampledCurve) -> tuple[float, float]:
