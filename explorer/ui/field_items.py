@@ -6,12 +6,18 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from explorer.ui.plot import FOREGROUND, make_pen
 from explorer.ui.plot_style import scale_pen_width
 
+# Outlines of screen_marker's symbols, in pixels for a size of 1 (y grows downwards).
+_MARKER_TRIANGLES = {
+    "t1": ((-0.5, 0.5), (0.0, -0.5), (0.5, 0.5)),  # pointing up
+    "t": ((-0.5, -0.5), (0.0, 0.5), (0.5, -0.5)),  # pointing down
+}
 # Arrowheads are this long on screen (pixels) whatever the zoom, and open by this half-angle.
 HEAD_PIXELS = 9.0
 HEAD_HALF_ANGLE = np.radians(24.0)
@@ -253,3 +259,25 @@ class Paths:
             if self._legend is not None:
                 self._legend.removeItem(item)
             self._plot.removeItem(item)
+
+
+def screen_marker(color: str, symbol: str = "o", size: float = 10.0) -> QGraphicsPathItem:
+    """A fixed point ``size`` pixels across (a circle, or a triangle "t1" up or "t" down) at a
+    position in data coordinates. Qt draws and moves it alone, with no Python on the way: a
+    drag step of the Gradient tab moves five of these (a pyqtgraph TargetItem costs a cascade
+    of Python calls on every move and paint)."""
+    path = QPainterPath()
+    if symbol == "o":
+        path.addEllipse(QPointF(0.0, 0.0), size / 2, size / 2)
+    else:
+        path.addPolygon(
+            QPolygonF([QPointF(x * size, y * size) for x, y in _MARKER_TRIANGLES[symbol]])
+        )
+        path.closeSubpath()
+    item = QGraphicsPathItem(path)
+    # Drawn in pixels whatever the zoom, as pyqtgraph's markers are.
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    item.setPen(make_pen(FOREGROUND, 1.2))
+    item.setBrush(pg.mkBrush(color))
+    item.setZValue(20)
+    return item

@@ -25,7 +25,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from explorer.core.gradient.field import (
     DEFAULT_GRID_SIZE,
@@ -44,6 +44,7 @@ from explorer.ui import palette
 from explorer.ui.field_items import ArrowField, DraggablePoint, Paths
 from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
+from explorer.ui.plot_backdrop import Backdrop, axis_items
 from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
 
 T = Context("FieldView")
@@ -86,6 +87,8 @@ class FieldView(PlotView):
 
     field_changed = Signal(object)
     handle_dragged = Signal(str, float, float)
+    # The mouse took the handle ``key`` (handle_released follows when it lets go).
+    handle_grabbed = Signal(str)
     handle_released = Signal(str)
     map_clicked = Signal(float, float)
 
@@ -143,10 +146,9 @@ class FieldView(PlotView):
         self._handles: dict[str, DraggablePoint] = {}
         self._points: dict[str, pg.TargetItem] = {}
         self._paths = Paths(self.plot_item, self.legend, z_value=0.0)
-        # While a handle is dragged: the map painted once, shown instead of its items.
-        self._snapshot: QGraphicsPixmapItem | None = None
-        self._frozen: list[QGraphicsItem] = []
-        self.view_box.sigResized.connect(self._thaw_map)
+        # While a handle is dragged: the map painted once, shown instead of its items (it
+        # thaws by itself when the view is resized or its range changes).
+        self._backdrop = Backdrop(self.plot_widget, self._map_items)
         self._recompute = QTimer(self)
         self._recompute.setSingleShot(True)
         self._recompute.setInterval(RECOMPUTE_DELAY_MS)
@@ -261,56 +263,27 @@ class FieldView(PlotView):
         """What a drag of a handle leaves unchanged: bands, level lines and their labels, the
         colour bar, the axes with their grid and titles. (The legend stays live: it is drawn
         over the paths that move.)"""
-        axes = [axis["item"] for axis in self.plot_item.axes.values()]
         return [
             self._image,
             self._lines,
             *self._labels,
             self._color_bar,
-            *axes,
-            self.plot_item.titleLabel,
+            *axis_items(self.plot_item),
         ]
 
     def _freeze_map(self) -> None:
         """A handle starts being dragged: until it is let go (or the map or the view changes)
-        the map is one pixmap under the overlays, instead of a dozen items painted again for
-        every step of the drag (Qt repaints everything under the items that move)."""
-        if self._snapshot is not None or self._grid is None or not self.isVisible():
-            return
-        frozen = [item for item in self._map_items() if item.isVisible() and item.opacity() > 0]
-        live = [
-            item
-            for item in [*self.plot_item.items, self.legend]
-            if item not in frozen and item.isVisible() and item.opacity() > 0
-        ]
-        for item in live:
-            item.setOpacity(0.0)
-        try:
-            picture = self.plot_widget.viewport().grab()
-        finally:
-            for item in live:
-                item.setOpacity(1.0)
-        snapshot = QGraphicsPixmapItem(picture)
-        snapshot.setPos(self.plot_widget.mapToScene(0, 0))
-        snapshot.setZValue(-1e9)
-        self.plot_widget.scene().addItem(snapshot)
-        for item in frozen:
-            # Not painted while fully transparent; the layout does not change (hiding would).
-            item.setOpacity(0.0)
-        self._snapshot, self._frozen = snapshot, frozen
+        the map is one pixmap under the overlays (see ``explorer.ui.plot_backdrop``)."""
+        if self._grid is not None:
+            self._backdrop.freeze()
 
     def _thaw_map(self, *_args: object) -> None:
         """The map's own items again (the drag ended, or the map or the view changed)."""
-        if self._snapshot is None:
-            return
-        for item in self._frozen:
-            item.setOpacity(1.0)
-        self.plot_widget.scene().removeItem(self._snapshot)
-        self._snapshot, self._frozen = None, []
+        self._backdrop.thaw()
 
     def is_frozen(self) -> bool:
         """Whether the map is shown as a picture now (a handle is being dragged)."""
-        return self._snapshot is not None
+        return self._backdrop.is_frozen()
 
     def _on_range_changed(self, *_args) -> None:
         self._thaw_map()
@@ -499,6 +472,7 @@ class FieldView(PlotView):
             handle.dragged.connect(lambda x, y, k=key: self.handle_dragged.emit(k, x, y))
             handle.drag_started.connect(self._freeze_map)
             handle.drag_started.connect(lambda k=key: self.keyboard.mouse_drag(k, True))
+            handle.drag_started.connect(lambda k=key: self.handle_grabbed.emit(k))
             handle.drag_finished.connect(self._thaw_map)
             handle.drag_finished.connect(lambda k=key: self.keyboard.mouse_drag(k, False))
             handle.drag_finished.connect(lambda k=key: self.handle_released.emit(k))

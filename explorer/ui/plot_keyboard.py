@@ -151,6 +151,7 @@ class PlotKeyboard(QObject):
         if name in names:
             self.current = names.index(name)
         self.show_ring()
+        self._describe()
 
     def _describe(self) -> None:
         """Tell a screen reader how to work the plot and which handle the keys move."""

@@ -13,7 +13,10 @@ time from the input until the panel has been repainted (map, slices, direction p
   ways: the handler alone; the handler and a full repaint of each of the four plots (the map,
   both slices, the D_u f(θ) plot) — the budget's figure, printed as a ratio to the budget and
   part by part; and until Qt's event queue is empty (window composition too). While P is
-  dragged the map's bands, lines, labels, colour bar and axes are one picture (FieldView).
+  dragged the map's bands, lines, labels, colour bar and axes are one picture (FieldView), and
+  so are the small plots' axes and grid (explorer.ui.plot_backdrop); pyqtgraph's hover search
+  is skipped on a drag's moves (explorer.ui.plot_scene). Every move is processed (none is
+  coalesced with the next), so each figure is the cost of one processed event.
 - slider: stepping the parameter a of ``a*x^2 + y^2 + sin(a*x*y)`` through 40 slider ticks:
   the whole map is recomputed for each value (critical points again from a zero timer).
 

@@ -261,3 +261,32 @@ def test_the_focus_ring_steps_aside_during_a_mouse_drag_then_rings_the_dragged_h
     assert (x[0], y[0]) == pytest.approx((head.x(), head.y()))
     assert view.keyboard.handle().name == "u"
     assert not np.allclose((head.x(), head.y()), start)
+
+
+def _pixels(plot):
+    image = plot.plot_widget.viewport().grab().toImage()
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4).copy()
+
+
+def test_while_p_is_dragged_the_small_plots_axes_are_one_picture_that_looks_the_same(
+    qtbot, panel, every_mouse_move
+):
+    view, plots = panel.map, (panel.slice_x, panel.slice_y, panel.direction_plot)
+    viewport = view.plot_widget.viewport()
+    p = panel.analysis()
+    ranges = [plot.view_range() for plot in plots]
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, p.x, p.y))
+    # Far enough down that f(x₀, y)'s values leave its view: that plot moves its axes.
+    for step in range(1, 9):
+        qtbot.mouseMove(viewport, viewport_point(view, p.x + 0.3 * step, p.y - 0.4 * step))
+    assert panel.state().point == pytest.approx((p.x + 2.4, p.y - 3.2), abs=0.05)
+    assert any(plot.view_range() != before for plot, before in zip(plots, ranges, strict=True))
+    for plot in plots:
+        assert plot.backdrop.is_frozen()
+        frozen = _pixels(plot)
+        plot.backdrop.thaw()  # the plot's own axes, painted now at the current view
+        differs = np.abs(frozen.astype(int) - _pixels(plot).astype(int)).max(axis=2) > 40
+        assert differs.mean() < 0.002
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, 1.0, -1.0))
+    assert not any(plot.backdrop.is_frozen() for plot in plots)

@@ -274,6 +274,8 @@ class GradientPanel(Panel):
         self.epsilon_input.editingFinished.connect(self._on_epsilon_typed)
         self.tolerance_input.editingFinished.connect(self._on_tolerance_typed)
         self.map.handle_dragged.connect(self._on_handle_dragged)
+        self.map.handle_grabbed.connect(lambda _key: self._hold_small_plots(True))
+        self.map.handle_released.connect(lambda _key: self._hold_small_plots(False))
         self.map.map_clicked.connect(self.move_point)
         self.map.field_changed.connect(self._on_field_changed)
         self.direction_plot.theta_dragged.connect(self.set_theta)
@@ -420,6 +422,11 @@ class GradientPanel(Panel):
             dx, dy = x - self._analysis.x, y - self._analysis.y
             if dx or dy:
                 self.set_theta(math.atan2(dy, dx))
+
+    def _hold_small_plots(self, holding: bool) -> None:
+        # A drag of P or u redraws these on every step; their axes stay put meanwhile.
+        for plot in (self.slice_x, self.slice_y, self.direction_plot):
+            plot.hold_axes(holding)
 
     def _on_point_typed(self) -> None:
         try:

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Signal
-from PySide6.QtWidgets import QGraphicsTextItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QWidget
 
 from explorer.core.gradient.point import (
     TWO_PI,
@@ -22,11 +22,11 @@ from explorer.core.gradient.point import (
     directional_derivative,
 )
 from explorer.ui.accessible import describe
-from explorer.ui.field_items import Paths
-from explorer.ui.field_view import point_marker
+from explorer.ui.field_items import Paths, screen_marker
 from explorer.ui.i18n import Context
 from explorer.ui.label_placement import choose_spots, point_box, spots_beside
 from explorer.ui.plot import PALETTE, PlotView, make_pen
+from explorer.ui.plot_backdrop import Backdrop, axis_items
 from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
 from explorer.ui.plot_style import TANGENT_STYLE
 
@@ -61,6 +61,18 @@ class SmallPlot(PlotView):
         self.legend.setVisible(False)
         self.setMinimumHeight(SMALL_PLOT_MIN_HEIGHT)
         self.paths = Paths(self.plot_item, None, z_value=10)
+        # While P is dragged on the map, the axes and grid are one picture (see hold_axes).
+        self.backdrop = Backdrop(self.plot_widget, lambda: axis_items(self.plot_item))
+        self._holding = False
+
+    def hold_axes(self, holding: bool) -> None:
+        """A drag that redraws this plot on every step starts (or ends): meanwhile the axes,
+        grid and labels are painted once, as one picture, and again only if the view moves."""
+        self._holding = holding
+        if holding:
+            self.backdrop.freeze()
+        else:
+            self.backdrop.thaw()
 
     def place_legend(self, *_signal_args: object) -> str:
         # No legend is shown here: skip counting curve samples on every drag step.
@@ -89,6 +101,7 @@ class SmallPlot(PlotView):
             x1 - x_range[1]
         ) <= 1e-9 * max(1.0, abs(x1))
         if fits and same_x:
+            self._keep_axes_held()
             return
         if not fits:
             # Some room around the curve, so small moves of P keep this view.
@@ -97,6 +110,12 @@ class SmallPlot(PlotView):
         else:
             y_range = (y0, y1)
         self.set_view_range(x_range, y_range)
+        self._keep_axes_held()
+
+    def _keep_axes_held(self) -> None:
+        # A new view, or the axes resizing to new tick labels, thawed the picture: take it again.
+        if self._holding and not self.backdrop.is_frozen():
+            self.backdrop.freeze()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(240, SMALL_PLOT_MIN_HEIGHT + 30)
@@ -123,7 +142,8 @@ class SlicePlot(SmallPlot):
                 variable=variable,
             ),
         )
-        self.marker = point_marker(TANGENT_COLOR)
+        self.marker = screen_marker(TANGENT_COLOR)
+        self._undefined = False
         self.add_item(self.marker, ignore_bounds=True)
 
     def show_slice(self, piece: Slice, tangent_half_width: float) -> None:
@@ -145,7 +165,11 @@ class SlicePlot(SmallPlot):
             self.fit_view(x_range, (low - pad, high + pad))
         else:
             self.fit_view(x_range, (-1.0, 1.0))
-        self.set_message(None if finite.size else T.lazy("f is undefined along this slice"))
+        undefined = not finite.size
+        if undefined != self._undefined:
+            # Only when it changes: placing the note again on every drag step costs.
+            self._undefined = undefined
+            self.set_message(T.lazy("f is undefined along this slice") if undefined else None)
 
 
 class DirectionPlot(SmallPlot):
@@ -188,9 +212,9 @@ class DirectionPlot(SmallPlot):
         self.theta_line.sigPositionChangeFinished.connect(
             lambda _line: self.keyboard.mouse_drag("θ", False)
         )
-        self.current = point_marker(DIRECTION_COLOR)
-        self.maximum = point_marker(MAX_COLOR, "t1", 12)
-        self.minimum = point_marker(MIN_COLOR, "t", 12)
+        self.current = screen_marker(DIRECTION_COLOR)
+        self.maximum = screen_marker(MAX_COLOR, "t1", 12)
+        self.minimum = screen_marker(MIN_COLOR, "t", 12)
         for item in (self.current, self.maximum, self.minimum):
             self.add_item(item, ignore_bounds=True)
         # Beside the max and min markers, placed in the view box's pixels (_place_labels).
@@ -305,7 +329,7 @@ def _set_text(label: pg.TextItem, text: str) -> None:
         label.setText(text)
 
 
-def _place(marker: pg.TargetItem, position: tuple[float, float] | None) -> None:
+def _place(marker: QGraphicsItem, position: tuple[float, float] | None) -> None:
     marker.setVisible(position is not None)
     if position is not None:
         marker.setPos(*position)

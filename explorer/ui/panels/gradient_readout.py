@@ -11,7 +11,7 @@ import math
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from explorer.core.gradient.point import (
@@ -109,6 +109,7 @@ class ReadoutTable(QWidget):
         self._rows: list[Row] = []
         # The labels' column width for (labels, font): the labels stay while the numbers change.
         self._label_width: tuple[tuple[tuple[str, ...], str], int] | None = None
+        self._static_texts: dict[tuple[str, str], QStaticText] = {}
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         copy = T.action(self, "Copy")
@@ -148,13 +149,23 @@ class ReadoutTable(QWidget):
         value_left = label_width + 10 if label_width else 0
         value_width = max(10, self.width() - value_left - 2)
         theme = current_theme()
+        font = self.font().key()
         for index, (label, value, role) in enumerate(self._rows):
             painter.setPen(_role_qcolour(role, theme))
             baseline = index * line + metrics.ascent() + 1
-            painter.drawText(0, baseline, label)
+            # The labels stay while a drag rewrites the numbers: laid out once, not per paint.
+            painter.drawStaticText(0, baseline - metrics.ascent(), self._static(label, font))
             shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, value_width)
             painter.drawText(value_left, baseline, shown)
         painter.end()
+
+    def _static(self, text: str, font: str) -> QStaticText:
+        key = (text, font)
+        static = self._static_texts.get(key)
+        if static is None:
+            static = self._static_texts[key] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+        return static
 
     def _labels_width(self, metrics) -> int:
         key = (tuple(row[0] for row in self._rows), self.font().key())
