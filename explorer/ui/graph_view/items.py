@@ -543,6 +543,7 @@ class EdgeLabel(QGraphicsItem):
         self.state = EdgeState(False, False, "")
         self.width = max(self.partial.width(), second, 24.0) + 8
         line_count = 1 + bool(lines[1] or flow) + self.flow_own_line + self.flow_split
+        self._line_count = line_count
         self.height = line_count * self.partial.height + 4
         self._rect = QRectF(-self.width / 2, -self.height / 2, self.width, self.height)
         self.setToolTip(tooltip)
@@ -554,6 +555,12 @@ class EdgeLabel(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._rect.adjusted(-2, -2, 2, 2)
+
+    def _drawn_lines(self) -> int:
+        """How many of the label's lines have text now (the ∂ line always)."""
+        if self.state.flow:
+            return 1 + 1 + self.flow_own_line + self.flow_split
+        return 2 if self.shows_number else 1
 
     @property
     def shows_number(self) -> bool:
@@ -584,12 +591,18 @@ class EdgeLabel(QGraphicsItem):
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _TEXT_LOD:
             return
         colours = card_colours()
-        # The background reaches half the gap between stacked labels, so the gap shows no
-        # sliver of an edge passing behind the stack; square, so neither do the corners.
+        # The background covers the lines drawn now (the label's room is kept for its number
+        # and flow to come), so an edge behind shows until a line is written over it; it
+        # reaches half the gap between stacked labels, so no sliver of an edge shows between
+        # them, and is square, so neither do the corners.
         half = LABEL_GAP / 2
+        room = self._rect.adjusted(-half, -half, half, half)
+        drawn = self._drawn_lines()
+        if drawn < self._line_count:
+            room.setHeight(drawn * self.partial.height + 2 + half)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colours.label_background)
-        painter.drawRect(self._rect.adjusted(-half, -half, half, half))
+        painter.drawRect(room)
         if self.state.current:
             border = QPen(colours.highlight, 1.2)
             border.setCosmetic(True)
