@@ -46,7 +46,9 @@ def quiet_numpy() -> None:
 
 def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
     """Run an elementwise rule forward; record the node if any input requires grad."""
-    quiet_numpy()
+    filters = warnings.filters
+    if not filters or filters[0] is not _QuietFilter.entry:  # quiet_numpy's test, inlined
+        quiet_numpy()  # (a scalar op costs about as much as a call)
     try:
         if AllocationCheck.check is not None:
             check_shape(np.broadcast_shapes(*(np.shape(t._value) for t in inputs)))

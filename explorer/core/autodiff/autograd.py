@@ -50,7 +50,7 @@ def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = No
         key: (tensor._grad, tensor.__dict__.get("_retains_grad")) for key, tensor in leaves.items()
     }
     interior = [t._node for t in input_list if t._node is not None]
-    retained = [(node, node._tensor, node.__dict__.get("_retains_grad")) for node in interior]
+    retained = [(node, node._tensor, node._retains_grad) for node in interior]
     try:
         for tensor in leaves.values():
             tensor._grad = None
@@ -67,11 +67,7 @@ def grad(outputs: Any, inputs: Sequence[Tensor] | Tensor, grad_outputs: Any = No
             else:
                 tensor._retains_grad = retains
         for node, tensor, retains in retained:
-            node._tensor = tensor
-            if retains is None:
-                node.__dict__.pop("_retains_grad", None)
-            else:
-                node._retains_grad = retains
+            node._tensor, node._retains_grad = tensor, retains
     unused = [index for index, result in enumerate(results) if result is None]
     if unused and not allow_unused:
         raise RuntimeError(

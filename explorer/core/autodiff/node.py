@@ -25,20 +25,24 @@ class Node:
     is small), otherwise a stand-in of the same shape and dtype that holds no memory;
     ``_tensor`` is the tensor it made when everything is kept (the Graph tab reads it)."""
 
+    # Slots, read on every step (class attributes are slower to read on an instance):
+    # ``_requires_grad``, always True (a node exists only where gradients flow); ``_claims``, for
+    # a large result, how many recorded steps will still read ``_value`` in backward (it is
+    # released when none will, ``economies``), None for a small one, which is always kept;
+    # ``_retains_grad``, its tensor asked for .grad (``retain_grad``): ``_tensor`` gets it.
     __slots__ = (
-        "_op", "_inputs", "_extra", "_value", "_tensor", "_pending", "_node_grad", "_freed",
-        "_counter", "_input_versions", "_writes_seen", "__dict__",
+        "_op", "_inputs", "_value", "_tensor", "_pending", "_node_grad", "_freed", "_writes_seen",
+        "_requires_grad", "_claims", "_retains_grad", "__dict__",
     )  # fmt: skip
 
-    _requires_grad = True  # a node exists only where gradients flow
+    # Rarely set, so in the instance dict when set (a scalar graph makes many nodes):
+    _extra: Any = None  # what a structural op needs besides its inputs (an index, a shape)
+    _counter: Any = None  # the version counter of its result's memory, once it has one
+    _input_versions: tuple[int, ...] | None = None  # inputs' versions read, if any was written
     _created_version = 0  # the version of its result's memory when it was made
-    _retains_grad = False  # its tensor asked for .grad (``retain_grad``): ``_tensor`` gets it
     _successor: Any = None  # its tensor, once an in-place op made it another node's
     name: str | None = None  # its tensor's label and formula (``Tensor.name``), for drawings
     formula: str | None = None
-    # For a large result: how many recorded steps will still read ``_value`` in backward (it is
-    # released when none will, ``economies``); None for a small one, which is always kept.
-    _claims: int | None = None
 
     @property
     def _version(self) -> int:
@@ -49,9 +53,12 @@ class Node:
 def record(tensor: Any, op: Any, inputs: tuple, extra: Any) -> Node:
     """The node for ``tensor``, just computed by ``op`` from the tensors ``inputs``."""
     node = _new(Node)
-    node._op, node._extra = op, extra
-    node._node_grad = node._counter = node._pending = node._input_versions = None
-    node._freed = False
+    node._op = op
+    if extra is not None:
+        node._extra = extra
+    node._node_grad = node._pending = node._claims = None
+    node._freed = node._retains_grad = False
+    node._requires_grad = True
     node._writes_seen = _IN_PLACE_WRITES.count  # in-place writes so far, anywhere
     # Each input as its node (a leaf is its own); the versions read if any was written in place.
     if len(inputs) == 2:  # spelled out for one and two inputs: scalar graphs make many nodes
@@ -60,16 +67,16 @@ def record(tensor: Any, op: Any, inputs: tuple, extra: Any) -> Node:
         node._inputs = (made_a or a, made_b or b)
         if a._counter is not None or b._counter is not None:
             node._input_versions = (a._version, b._version)
-        stale = (made_a is not None and _is_released(made_a, a)) or (
-            made_b is not None and _is_released(made_b, b)
-        )
+        stale = (  # _is_released, spelled out
+            made_a is not None and (made_a._claims is not None or made_a._value is not a._value)
+        ) or (made_b is not None and (made_b._claims is not None or made_b._value is not b._value))
     elif len(inputs) == 1:
         a = inputs[0]
         made_a = a._node
         node._inputs = (made_a or a,)
         if a._counter is not None:
             node._input_versions = (a._version,)
-        stale = made_a is not None and _is_released(made_a, a)
+        stale = made_a is not None and (made_a._claims is not None or made_a._value is not a._value)
     else:
         node._inputs = tuple(t._node or t for t in inputs)
         if any(t._counter is not None for t in inputs):
@@ -78,7 +85,7 @@ def record(tensor: Any, op: Any, inputs: tuple, extra: Any) -> Node:
     if stale:  # an input's node may release its value: keep it there if this node reads it
         _keep_saved_inputs(op, inputs)
     value = tensor._value
-    if type(value) is not np.ndarray or value.size <= _RETENTION.small_elements:
+    if type(value) is not _NDARRAY or value.size <= _RETENTION.small_elements:
         node._value = value
     else:
         reads_out = op.reads_out(tuple(t._requires_grad for t in inputs))
@@ -89,6 +96,7 @@ def record(tensor: Any, op: Any, inputs: tuple, extra: Any) -> Node:
 
 
 _new = object.__new__
+_NDARRAY = np.ndarray
 _RETENTION, _SWITCH, _IN_PLACE_WRITES = economies.Retention, economies.Switch, InPlaceWrites
 
 

@@ -450,10 +450,12 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
     tensor._requires_grad = requires_grad
     tensor._op = op
     tensor._tangent = None
-    tensor._pending = None
     tensor._counter = None
     tensor._grad = None
-    tensor._node = None if op is None else _record(tensor, op, inputs, extra)
+    if op is None:
+        tensor._node = tensor._pending = None  # a leaf is its own node: backward fills _pending
+    else:
+        tensor._node = _record(tensor, op, inputs, extra)
     return tensor
 
 
