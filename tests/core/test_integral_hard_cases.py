@@ -82,3 +82,16 @@ def test_slow_singularities_inside_are_split_at():
     assert result.value == pytest.approx(2 * math.log(2) - 3, rel=1e-10)
     root = numeric("1/sqrt(abs(x - 1.7))", "0", "3")
     assert root.value == pytest.approx(2 * math.sqrt(1.7) + 2 * math.sqrt(1.3), rel=1e-7)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "exponent"),
+    [("1/x", "0", "1", "p = −1"), ("1/sqrt(x)", "0", "1", "p = −0.5"), ("x", "0", "inf", "p = 1")],
+)
+def test_growth_exponents_are_named_as_the_app_writes_formulas(text, a, b, exponent):
+    # |x|^−1 is the input language and a raised "−0.5" has no raised decimal point, so the
+    # exponent is named: "|f| grows like |x|ᵖ with p = −1".
+    result = numeric(text, a, b)
+    message = " ".join((result.reason, *result.notes))
+    assert f"|x|ᵖ with {exponent}" in message
+    assert "^" not in message

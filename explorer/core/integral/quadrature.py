@@ -92,11 +92,14 @@ def where(x: float) -> str:
 
 
 def exponent_text(exponent: float, c: float) -> str:
-    """``like |x|^−0.5``, ``like |x − 1|^−1``: how |f| grows next to ``c``."""
+    """``like |x|ᵖ with p = −0.5``, ``like |x − 1|ᵖ with p = −1``: how |f| grows next to ``c``.
+
+    The exponent is named rather than raised: Unicode has no raised decimal point, and a caret
+    is the input language, not how the app writes formulas."""
     if math.isinf(exponent):
         return "faster than any power"
     distance = "|x|" if c == 0 else f"|x {'−' if c > 0 else '+'} {format_number(abs(c))}|"
-    return f"like {distance}^{format_number(exponent, 3)}"
+    return f"like {distance}ᵖ with p = {format_number(exponent, 3)}"
 
 
 def numeric_integral(
@@ -369,7 +372,7 @@ def _pole_result(pole: Singularity, a: float, b: float, points: tuple) -> Numeri
         outcome = f"diverges to {_infinity(sign)}"
     reason = (
         f"f has a pole {_location(pole.x, a, b)}: |f| grows {growth} there, too fast to "
-        f"integrate (the exponent must be above {MINUS}1), so the integral {outcome}"
+        f"integrate (p must be above {MINUS}1), so the integral {outcome}"
     )
     return NumericIntegral(value, math.nan, DIVERGES, reason, (), points)
 
@@ -396,10 +399,12 @@ def _tail_problem(tail: singular.Tail, a: float, b: float) -> NumericIntegral | 
         if math.isinf(tail.exponent):
             how = "grows without bound"
         elif tail.exponent >= 0:
-            how = f"does not decay (|f| behaves like |x|^{format_number(tail.exponent, 3)})"
+            how = f"does not decay (|f| behaves {exponent_text(tail.exponent, 0)})"
         else:
-            power = format_number(tail.exponent, 3)
-            how = f"decays too slowly (like |x|^{power}; it must fall faster than 1/|x|)"
+            how = (
+                f"decays too slowly ({exponent_text(tail.exponent, 0)}; it must fall faster "
+                "than 1/|x|)"
+            )
         return NumericIntegral(
             value,
             math.nan,
