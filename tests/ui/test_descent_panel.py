@@ -231,3 +231,14 @@ def test_racer_rows_follow_a_state_with_other_kinds(panel):
         "gd", "momentum", "nesterov", "rmsprop", "adam",
     ]  # fmt: skip
     assert panel.racer_controls.values[("momentum", "lr")].text() == "0.001"
+
+
+def test_the_preset_name_and_the_results_read_in_full_at_1280_px(qtbot, panel):
+    qtbot.waitExposed(panel)
+    combo = panel.preset_combo
+    name_width = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    assert name_width < combo.width() - 30  # the arrow and the frame take the rest
+    results = panel.results
+    for row in range(results.rowCount()):
+        # Each row is as tall as its wrapped cells at the columns' final widths: nothing in "…".
+        assert results.rowHeight(row) >= results.sizeHintForRow(row)

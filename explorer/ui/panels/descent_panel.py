@@ -143,9 +143,11 @@ class DescentPanel(Panel):
 
         top = QHBoxLayout()
         top.addWidget(T.label("Preset"))
-        top.addWidget(self.preset_combo)
+        # The spare width is shared so a preset's name (η, the start point) reads in full at
+        # 1280 px; the function field keeps room for longer formulas than the presets'.
+        top.addWidget(self.preset_combo, 2)
         top.addWidget(QLabel("f ="))
-        top.addWidget(self.expression_input, 1)
+        top.addWidget(self.expression_input, 3)
         top.addWidget(T.label("start"))
         top.addWidget(self.start_input)
         top.addWidget(T.label("steps"))
@@ -205,6 +207,9 @@ class DescentPanel(Panel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (0, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are as tall as their wrapped text at the columns' final widths, which are only
+        # known once the table is laid out (a row measured earlier ends its point in "…").
+        header.sectionResized.connect(self.results.resizeRowsToContents)
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.results.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
 
