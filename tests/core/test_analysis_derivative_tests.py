@@ -155,3 +155,21 @@ def test_a_step_function_is_constant_on_each_step_and_has_its_y_intercept() -> N
     assert pieces == [(-2.0, -1.0, 0), (-1.0, 0.0, 0), (0.0, 1.0, 0), (1.0, 2.0, 0)]
     assert [(p.kind, p.x, p.y) for p in analysis.points] == [("y-intercept", 0.0, 0.0)]
     assert ("Constant", ["(−2, −1)", "(−1, 0)", "(0, 1)", "(1, 2)"]) in analysis.interval_groups()
+
+
+@pytest.mark.parametrize(
+    ("text", "poles"),
+    [("1/x^2", [0.0]), ("1/(x-0.31)^2", [0.31]), ("1/x^2 + 1/(x-0.3)^2", [0.0, 0.3])],
+)
+def test_intervals_end_at_the_pole_not_at_the_last_sample_before_it(text, poles) -> None:
+    # The sampler's break marker lies near, not at, the pole; the pieces on either side must
+    # still meet at the asymptote: 1/x² is concave up on (−5, 0) and (0, 5), not (−5, −0.0022).
+    analysis = _curve(text)
+    for intervals in (analysis.monotonicity, analysis.concavity):
+        ends = {i.start for i in intervals} | {i.end for i in intervals}
+        for pole in poles:
+            assert any(end == pytest.approx(pole, abs=1e-12) for end in ends), (text, intervals)
+    assert all(i.sign == 1 for i in analysis.concavity)
+    assert [(i.start, i.end) for i in analysis.concavity] == list(
+        zip([-5.0, *poles], [*poles, 5.0], strict=True)
+    )

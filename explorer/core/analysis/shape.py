@@ -98,16 +98,21 @@ def _piece_bounds(
     first, last = int(group[0]), int(group[-1])
     start, end = float(x[first]), float(x[last])
     if first > 0:
-        between = cuts[(cuts >= x[first - 1]) & (cuts <= start)]
+        marker = not usable[first - 1] and _isolated_gap(usable, first - 1)
+        # A cut (the pole itself) may lie beyond the marker, which a sampler puts near the break.
+        reach = x[first - 2] if marker else x[first - 1]
+        between = cuts[(cuts >= reach) & (cuts <= start)]
         if between.size:
             start = float(between[-1])
-        elif not usable[first - 1] and _isolated_gap(usable, first - 1):
+        elif marker:
             start = float(x[first - 1])
     if last < x.size - 1:
-        between = cuts[(cuts >= end) & (cuts <= x[last + 1])]
+        marker = not usable[last + 1] and _isolated_gap(usable, last + 1)
+        reach = x[last + 2] if marker else x[last + 1]
+        between = cuts[(cuts >= end) & (cuts <= reach)]
         if between.size:
             end = float(between[0])
-        elif not usable[last + 1] and _isolated_gap(usable, last + 1):
+        elif marker:
             end = float(x[last + 1])
     return start, end
 
