@@ -25,7 +25,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QWidget
 
 from explorer.core.gradient.field import (
     DEFAULT_GRID_SIZE,
@@ -158,8 +158,17 @@ class FieldView(PlotView):
         self._show_legend_if_used()
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_clicked)
         # The cursor readout changes with every mouse move: a fixed size keeps Qt from laying
-        # the whole window out again on each move (a label of changing width does that).
-        self.readout_label.setFixedSize(READOUT_WIDTH, self.readout_label.sizeHint().height())
+        # the whole window out again on each move (a label of changing width does that). It sits
+        # in a holder that may be narrower than it, so it never sets the map's minimum width (the
+        # Descent map beside the Lessons dock at 1280 px); the holder clips what does not fit.
+        height = self.readout_label.sizeHint().height()
+        holder = QWidget()
+        holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        holder.setFixedHeight(height)
+        self.layout().replaceWidget(self.readout_label, holder)
+        self.readout_label.setParent(holder)
+        self.readout_label.setFixedSize(READOUT_WIDTH, height)
+        self.readout_label.show()
 
     # ----- the map ------------------------------------------------------------------------------
 

@@ -242,3 +242,16 @@ def test_the_preset_name_and_the_results_read_in_full_at_1280_px(qtbot, panel):
     for row in range(results.rowCount()):
         # Each row is as tall as its wrapped cells at the columns' final widths: nothing in "…".
         assert results.rowHeight(row) >= results.sizeHintForRow(row)
+
+
+@pytest.mark.parametrize("width", [830, 1280])
+def test_the_figure_and_the_side_column_share_a_narrow_panel(qtbot, panel, width):
+    # 830 px is what a 1280 px window leaves the tab with the Lessons dock open: the loss plot
+    # was squeezed to a sliver there while the side column kept 410 px.
+    panel.resize(width, 760)
+    qtbot.waitUntil(lambda: panel.width() == width)
+    side = panel.results.width()
+    assert 295 <= side <= 410
+    assert panel.loss_plot.width() >= 170
+    assert panel.map_view.width() >= panel.loss_plot.width()
+    assert panel.map_view.minimumSizeHint().width() < 300  # the cursor readout does not set it

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,6 +73,30 @@ _MISTAKE_WORDS = {
     ),
 }
 RESULT_COLUMNS = ("", T.mark("End point"), "f", T.mark("Steps"), T.mark("Status"))
+
+
+class SideColumnSplitter(QSplitter):
+    """The figure beside the racers and results, which take 30 % of the width: at least 300 px,
+    enough for the results table when the Lessons dock is open beside a 1280 px window, and at
+    most 410 px of a wide one, so the figure gets the rest. Once the learner drags the divider,
+    the width they chose stays."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 0)
+        self.dragged = False
+        self.splitterMoved.connect(self._remember_drag)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self.dragged and self.count() == 2:
+            total = self.width() - self.handleWidth()
+            side = int(min(410, max(300, 0.3 * total)))
+            self.setSizes([total - side, side])
+
+    def _remember_drag(self) -> None:
+        self.dragged = True
 
 
 class DescentPanel(Panel):
@@ -180,6 +204,9 @@ class DescentPanel(Panel):
         plots.addWidget(self.views)
         plots.addWidget(self.loss_plot)
         plots.setSizes([540, 340])
+        # Never squeezed to a sliver beside the map (the Lessons dock open at 1280 px).
+        self.loss_plot.setMinimumWidth(170)
+        plots.setChildrenCollapsible(False)
         figure_layout.addWidget(plots, 1)
 
         self.racer_controls = RacerControls()
@@ -203,9 +230,9 @@ class DescentPanel(Panel):
         self.results.verticalHeader().setVisible(False)
         self.results.setWordWrap(True)
         header = self.results.horizontalHeader()
-        # Name and step count fit their text; point, f and status share the rest (and wrap).
+        # Name, f and step count fit their text; point and status share the rest (and wrap).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (0, 3):
+        for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Rows are as tall as their wrapped text at the columns' final widths, which are only
         # known once the table is laid out (a row measured earlier ends its point in "…").
@@ -252,12 +279,9 @@ class DescentPanel(Panel):
         side.addWidget(racers_scroll)
         side.addWidget(self.results)
         side.setSizes([300, 390])
-        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle = SideColumnSplitter()
         middle.addWidget(left)
         middle.addWidget(side)
-        middle.setSizes([870, 410])
-        middle.setStretchFactor(0, 1)
-        middle.setStretchFactor(1, 0)
 
         self._controls = [self.message, side, explain_box, self.timeline]
         self._top_bar = top
@@ -617,8 +641,9 @@ class DescentPanel(Panel):
                 QColor(racer_color(trajectory.settings.kind))
             )
             self.results.item(row_index, 0).setToolTip(row.label)
+            # The point in full too: a narrow column (the Lessons dock open) may cut it.
             self.results.item(row_index, 1).setToolTip(
-                T("‖∇f‖ = {norm} here", norm=row.gradient_norm)
+                f"{row.point}\n" + T("‖∇f‖ = {norm} here", norm=row.gradient_norm)
             )
             tip = "\n".join(core_text(finding.message) for finding in row.findings)
             self.results.item(row_index, len(RESULT_COLUMNS) - 1).setToolTip(tip)
