@@ -198,7 +198,6 @@ MESSAGES = [
     T.mark("Riemann sums need finite bounds a and b"),
     T.mark("The {rule} is exact for this f (error at round-off for every n)"),
     T.mark("Too few errors above round-off to measure the order"),
-    T.mark("Observed order: error ∝ n^{slope} (theory for a smooth f: n^−{order})"),
     T.mark("diverges ({formula})"),
     T.mark("no value (sympy: {formula})"),
     T.mark("not a real number ({formula})"),
@@ -227,6 +226,53 @@ MESSAGES = [
         "type inf for an infinite one"
     ),
     T.mark("f has a corner at x = {x}: the quadrature is split there"),
+    T.mark("undefined"),  # a NaN, as core.text.format_number writes it
+    T.mark("Observed order: error ∝ n⁻ᵖ with p = {p} (theory for a smooth f: p = {order})"),
+    T.mark("Both bounds are the same infinity."),
+    T.mark("a = b: the interval is empty, so the integral is 0"),
+    T.mark("b < a: ∫ₐᵇ f dx = −∫ᵦᵃ f dx, the integral over [b, a] with its sign flipped"),
+    T.mark(
+        "f has no real values between x ≈ {start} and x ≈ {end}, inside the interval: the "
+        "integral is not a real number"
+    ),
+    T.mark("f oscillates out to infinity: the tail is summed half-period by half-period"),
+    T.mark(
+        "f oscillates out to infinity: the tail is summed half-period by half-period (the "
+        "integral converges only conditionally)"
+    ),
+    T.mark("mpmath could not integrate f ({error})"),
+    T.mark("mpmath's quadrature gave no finite value"),
+    T.mark("mpmath's error estimate ({error}) is large: the value may be inaccurate"),
+    T.mark(
+        "f has a pole {where}: |f| grows {growth} there, too fast to integrate (p must be "
+        "above −1), so the integral {outcome}"
+    ),
+    T.mark("at the lower bound {x}"),
+    T.mark("at the upper bound {x}"),
+    T.mark("at {x}, inside [{a}, {b}]"),
+    T.mark("like {distance}ᵖ with p = {p}"),
+    T.mark("faster than any power"),
+    T.mark(
+        "diverges: it runs to +∞ on one side of the pole and −∞ on the other, so it has no "
+        "value (not even 0)"
+    ),
+    T.mark("f has no real values as x → {towards}: the integral is not a real number"),
+    T.mark("f keeps oscillating without dying out as x → {towards}: the integral has no limit"),
+    T.mark("f {how} as x → {towards}, so the integral diverges to {infinity}"),
+    T.mark("grows without bound"),
+    T.mark("does not decay (|f| behaves {growth})"),
+    T.mark("decays too slowly ({growth}; it must fall faster than 1/|x|)"),
+    T.mark(
+        "f jumps (or has a hole) at x = {shown}: the quadrature is split there, so each piece "
+        "is smooth"
+    ),
+    T.mark(
+        "f is unbounded at {x} (|f| grows {growth}) but integrably so: an improper integral "
+        "that converges"
+    ),
+    T.mark("f has no finite sup on the subinterval around x = {x}: the {name} is undefined"),
+    T.mark("f has no finite inf on the subinterval around x = {x}: the {name} is undefined"),
+    T.mark("f({x}) is not a finite number, so the {name} is undefined"),
     # example titles (explorer.core.gradient/descent/graph presets)
     T.mark("Log-sum-exp (the seed)"),
     T.mark("Bowl x² + 2y²"),
@@ -542,40 +588,6 @@ MESSAGES = [
     T.mark(
         "degenerate at {where}, f = {value}: a Hessian eigenvalue is 0 ({low}, {high}): "
         "the test is inconclusive"
-    ),
-    # the Integral tab's notes on singularities and tails (explorer.core.integral.quadrature)
-    T.mark(
-        "f has a pole {where}: |f| grows {growth} there, too fast to integrate (the exponent "
-        "must be above −1), so the integral {outcome}"
-    ),
-    T.mark("at the lower bound {where}"),
-    T.mark("at the upper bound {where}"),
-    T.mark("at {where}, inside [{a}, {b}]"),
-    T.mark("like {distance}^{exponent}"),
-    T.mark("faster than any power"),
-    T.mark("diverges to {infinity}"),
-    T.mark(
-        "diverges: it runs to +∞ on one side of the pole and −∞ on the other, so it has no "
-        "value (not even 0)"
-    ),
-    T.mark("f has no real values as x → {towards}: the integral is not a real number"),
-    T.mark("f keeps oscillating without dying out as x → {towards}: the integral has no limit"),
-    T.mark("f grows without bound as x → {towards}, so the integral diverges to {infinity}"),
-    T.mark(
-        "f does not decay (|f| behaves like |x|^{exponent}) as x → {towards}, so the integral "
-        "diverges to {infinity}"
-    ),
-    T.mark(
-        "f decays too slowly (like |x|^{exponent}; it must fall faster than 1/|x|) as x → "
-        "{towards}, so the integral diverges to {infinity}"
-    ),
-    T.mark(
-        "f jumps (or has a hole) at x = {where}: the quadrature is split there, so each piece "
-        "is smooth"
-    ),
-    T.mark(
-        "f is unbounded at {where} (|f| grows {growth}) but integrably so: an improper "
-        "integral that converges"
     ),
     # the Graph tab's cards and edge labels (explorer.core.graph.labels)
     T.mark("{kind} · requires_grad=False"),

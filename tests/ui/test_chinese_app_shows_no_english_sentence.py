@@ -1,9 +1,10 @@
 """In Chinese, what core computes reaches the learner in Chinese: the Graph tab's step-by-step
 explanations forward and backward (every preset), the Descent tab's rule lines and notes, the
-Derivative tab's derivation, the Function tab's points and their tests, the preset notes, and the
-messages of every damaged session file of the shared catalogue. A new message core shows needs
-an entry in ``explorer/ui/core_messages.py`` (an exact text or a ``{field}`` template) and its
-translation in ``zh.ts`` (``python packaging/translations.py`` adds the entry to fill in).
+Derivative tab's derivation, the Function tab's points and their tests, the Integral tab's
+verdicts on hard integrals, the preset notes, and the messages of every damaged session file of
+the shared catalogue. A new message core shows needs an entry in ``explorer/ui/core_messages.py``
+(an exact text or a ``{field}`` template) and its translation in ``zh.ts``
+(``python packaging/translations.py`` adds the entry to fill in).
 
 The check is independent of the catalogue: whatever the tab shows is read back from its widgets,
 and no run of three English words may remain (formulas, numbers, code and names pass)."""
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.descent.presets import PRESETS as DESCENT_PRESETS
+from explorer.core.expr import parse
 from explorer.core.graph.presets import PRESETS as GRAPH_PRESETS
+from explorer.core.panel_state import IntegralState
 from explorer.core.session import FORMAT
 from explorer.ui import i18n
 from explorer.ui.i18n import core_text
@@ -210,7 +213,7 @@ def test_the_derivation_critical_points_and_integral_notes_are_in_chinese(chines
     panel = _open_tab(chinese, "Integral")
     qtbot.waitUntil(lambda: panel.numeric is not None and panel.exact is not None, timeout=30_000)
     reader.read("integral", shown_texts(panel))
-    assert "积分下限 x = 0 处有极点" in " ".join(shown_texts(panel))
+    assert "f 在下限 x = 0 处有极点" in " ".join(shown_texts(panel))
     assert not reader.found, reader.found
 
 
@@ -275,3 +278,28 @@ def test_the_graphs_cards_follow_a_language_switch(window, monkeypatch):
     assert card.toolTip().startswith("w  （输入）")
     assert card_words(panel) == []
     assert panel.stepper.state.phase == "done"  # the same step, drawn again in Chinese
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper"),
+    [
+        ("1/x", "0", "1"),  # a pole at a bound: |f| grows like |x|ᵖ with p = −1
+        ("1/x", "-1", "1"),  # a pole inside, +∞ on one side and −∞ on the other
+        ("1/x", "1", "inf"),  # a tail that decays too slowly
+        ("x", "0", "inf"),  # a tail that does not decay
+        ("sin(x)", "0", "inf"),  # oscillating without a limit
+        ("sqrt(x)", "-1", "1"),  # no real values inside
+        ("1/sqrt(x)", "0", "1"),  # unbounded but integrable
+        ("floor(x)", "0", "3.5"),  # jumps
+        ("x^2", "1", "0"),  # b < a
+    ],
+)
+def test_the_integral_tabs_verdicts_are_in_chinese(chinese, qtbot, text, lower, upper):
+    panel = _open_tab(chinese, "Integral")
+    panel.set_state(IntegralState(lower=lower, upper=upper))
+    panel.set_expression(parse(text, variables=("x",), parameters=True))
+    qtbot.waitUntil(lambda: panel.numeric is not None)
+    reader = Reader()
+    reader.read(text, [*shown_texts(panel), core_text(panel.numeric.reason)])
+    reader.read(text, [core_text(note) for note in panel.numeric.notes])
+    assert not reader.found, reader.found

@@ -719,13 +719,18 @@ def ftc_html(check: FtcCheck, theme: Theme | None = None) -> str:
     if check.reason:
         return html.escape(core_text(check.reason))
     point = format_number(check.x0)
+
+    def number(value: float, digits: int) -> str:
+        # A NaN reads "undefined", a word to translate like core's messages.
+        return core_text(format_number(value, digits))
+
     lines = [
-        f"F({point}) = {format_number(check.F_value, 8)}",
+        f"F({point}) = {number(check.F_value, 8)}",
         T(
             "slope of F at {x} (central difference, h = {h}): {slope}",
             x=point,
             h=format_number(check.step, 2),
-            slope=format_number(check.slope, 10),
+            slope=number(check.slope, 10),
         ),
     ]
     if check.symbolic_slope is not None:
@@ -733,10 +738,10 @@ def ftc_html(check: FtcCheck, theme: Theme | None = None) -> str:
             T(
                 "d/dx of sympy's F at {x} (derivative lab): {slope}",
                 x=point,
-                slope=format_number(check.symbolic_slope, 10),
+                slope=number(check.symbolic_slope, 10),
             )
         )
-    lines.append(f"f({point}) = {format_number(check.f_value, 10)}")
+    lines.append(f"f({point}) = {number(check.f_value, 10)}")
     if check.tangent:
         lines.append(T("tangent to F: {tangent}", tangent=check.tangent))
     theme = theme or current_theme()
