@@ -36,7 +36,7 @@ def test_two_commands_each_in_a_virtual_environment():
 
 
 def test_the_readme_says_how_long_the_tests_take():
-    assert re.search(r"about \d+ minutes? on 2 cores", " ".join(quick_start().split()))
+    assert re.search(r"about \d+½? minutes? on 2 cores", " ".join(quick_start().split()))
 
 
 @pytest.mark.skipif(shutil.which("bash") is None or shutil.which("awk") is None, reason="POSIX")

@@ -1,12 +1,11 @@
 """UI test setup: own QSettings storage per test, symbolic workers lent from a pool, and each
 test's windows freed before the next test starts."""
 
-import gc
-
 import pytest
 from lent_workers import WorkerPool
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
+from widget_cleanup import free_closed_widgets
 
 from explorer.ui import i18n, worker_bridge
 from explorer.ui.main_window import MainWindow
@@ -41,21 +40,11 @@ def isolated_qsettings(tmp_path_factory, qapp, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def widgets_freed_after_each_test(qapp):
-    """Each test's windows are really gone before the next test starts.
-
-    pytest-qt closes a test's widgets and calls deleteLater(), but Qt deletes such objects only
-    in an event loop, and a window's Python wrapper lives on in reference cycles until the
-    collector next runs. Without this, a worker process kept every window of its earlier tests
-    (about 1,300 widgets each, pyqtgraph's menus included): every font, palette or language
-    change of a later test went to all of them, and the suite spent a third of its time there.
-    Torn down after the test's own fixtures (autouse fixtures are set up first).
-    """
+    """Each test's closed windows are really gone before the next test starts
+    (tests/ui/widget_cleanup.py). Torn down after the test's own fixtures (autouse fixtures are
+    set up first)."""
     yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    # Collecting a window's wrappers can delete C++ objects that post more deferred deletes.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.freeze()
+    free_closed_widgets()
 
 
 @pytest.fixture(scope="session")
@@ -131,9 +120,8 @@ def graph_panel(qtbot):
     yield panel
     panel.shutdown()
     panel.close()
-    # A panel's widget groups call back into it (a reference cycle): collect such garbage now,
-    # while nothing paints, rather than whenever the collector next runs in a later test.
-    gc.collect()
+    # Its widget groups call back into it (a reference cycle): widgets_freed_after_each_test
+    # collects them before the next test.
 
 
 @pytest.fixture
