@@ -70,7 +70,7 @@ def set_text_role(widget: QWidget, role: str, css: str = "") -> None:
     if widget.property(_ROLE_PROPERTY) is None:
         # The first role given: from now on the widget follows the theme and the text size.
         follow_theme(widget, lambda: _style_text_role(widget, current_theme()))
-        _StyleSheetFont(widget)
+        follow_text_size(widget)
     widget.setProperty(_ROLE_PROPERTY, role)
     widget.setProperty(_ROLE_CSS_PROPERTY, css)
     _style_text_role(widget, current_theme())
@@ -145,6 +145,14 @@ class _StyleSheetFont(QObject):
         # may be half torn down already.
         if self._widget.window().isVisible():
             self._widget.setStyleSheet(self._widget.styleSheet())
+
+
+def follow_text_size(widget: QWidget) -> None:
+    """Keep ``widget``, which has (or will have) a style sheet of its own, at the application's
+    text size when Ctrl+= or presentation mode changes it (Qt itself would not)."""
+    if widget.findChild(_StyleSheetFont, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        return
+    _StyleSheetFont(widget)
 
 
 def follow_theme(widget: QWidget, callback: Callable[[], None]) -> None:

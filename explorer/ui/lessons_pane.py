@@ -34,7 +34,7 @@ from explorer.core.expr import ExprError
 from explorer.core.text import format_number
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
-from explorer.ui.appearance import set_text_role
+from explorer.ui.appearance import follow_text_size, set_text_role
 from explorer.ui.i18n import Context
 
 T = Context("LessonsDock")
@@ -197,6 +197,7 @@ class LessonsDock(QDockWidget):
             button = QPushButton(self.text(show.label))
             button.setObjectName("showMe")
             button.setStyleSheet("text-align: left; padding: 4px 8px;")
+            follow_text_size(button)
             # A narrow dock cuts a long label rather than pushing the page wider than the dock.
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             present = self._tab_index(show.tab) is not None

@@ -142,3 +142,22 @@ def test_labels_coloured_by_a_text_role_grow_with_the_text_size(qtbot, settings,
     assert caption.font().bold()
     appearance.grow_text()
     qtbot.waitUntil(lambda: caption.font().pointSizeF() == pytest.approx(presenting + 1))
+
+
+def test_descent_title_explanation_and_racer_names_grow_with_presentation_mode(
+    qtbot, settings, restore_look, show_at_window_size
+):
+    """Widgets with their own style sheet (bold title, monospace explanation, coloured racer
+    names) grow with the text like the rest of the window."""
+    from explorer.ui.panels.descent_panel import DescentPanel
+
+    panel = show_at_window_size(DescentPanel())
+    styled = [panel.title, panel.explanation, *panel.racer_controls.switches.values()]
+    assert len(styled) > 2
+    start = QApplication.font().pointSizeF()
+    assert all(widget.font().pointSizeF() == pytest.approx(start) for widget in styled)
+    Appearance(settings).set_presentation(True)
+    presenting = QApplication.font().pointSizeF()
+    qtbot.waitUntil(
+        lambda: all(widget.font().pointSizeF() == pytest.approx(presenting) for widget in styled)
+    )

@@ -27,7 +27,7 @@ from explorer.core.descent.optimizers import SYMBOLS, OptimizerSettings
 from explorer.core.descent.state import Racer
 from explorer.core.text import format_number
 from explorer.ui.accessible import describe, tab_order_in
-from explorer.ui.appearance import current_theme, follow_theme
+from explorer.ui.appearance import current_theme, follow_text_size, follow_theme
 from explorer.ui.i18n import Context
 from explorer.ui.palette import readable_text
 from explorer.ui.panels.descent_views import racer_color
@@ -126,6 +126,7 @@ class RacerControls(QWidget):
             describe(switch, T.lazy("Race {optimizer}", optimizer=settings.label))
             _colour_switch(switch, kind)
             follow_theme(switch, lambda switch=switch, kind=kind: _colour_switch(switch, kind))
+            follow_text_size(switch)
             switch.toggled.connect(lambda on, k=kind: self.enabled_changed.emit(k, on))
             self.switches[kind] = switch
             self._layout.addWidget(switch, row, 0)

@@ -54,7 +54,7 @@ from explorer.core.expr import ExprError
 from explorer.core.text import format_number
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
-from explorer.ui.appearance import current_theme, follow_theme, set_text_role
+from explorer.ui.appearance import current_theme, follow_text_size, follow_theme, set_text_role
 from explorer.ui.export import ExportError
 from explorer.ui.export_gif import write_gif
 from explorer.ui.i18n import Context, CoreText, Joined, core_text
@@ -183,6 +183,7 @@ class DescentPanel(Panel):
         self.title.setObjectName("figureTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setStyleSheet("font-weight: bold;")
+        follow_text_size(self.title)
         self.curve_view = CurveView()
         self.curve_view.setObjectName("descentCurve")
         self.map_view = MapView()
@@ -250,6 +251,7 @@ class DescentPanel(Panel):
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explanation.setStyleSheet("font-family: monospace;")
+        follow_text_size(self.explanation)
         self.explanation.setWordWrap(True)
         self.diagnosis = QLabel()
         self.diagnosis.setObjectName("diagnosis")
