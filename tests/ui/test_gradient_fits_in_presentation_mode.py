@@ -1,5 +1,6 @@
 """The Gradient tab on a projector (presentation mode at 1280×800): the side column never scrolls
-sideways, every row of numbers shows, and the D_u plot's max and min labels never overlap."""
+sideways, every row of numbers shows, and the D_u plot's max and min labels never overlap; at the
+normal text size it shows everything, down to the seed's check line, without scrolling."""
 
 import math
 
@@ -7,6 +8,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication, QScrollArea
 
+from explorer.ui import i18n
 from explorer.ui.appearance import Appearance
 from explorer.ui.main_window import MainWindow
 
@@ -77,3 +79,21 @@ def test_presentation_mode_gradient_side_column_and_direction_labels(
         assert plot.min_label.isVisible(), function
         labels_apart(plot)
     window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_at_the_normal_size_the_side_column_shows_everything_without_scrolling(
+    qtbot, settings, show_at_window_size, monkeypatch, request, language
+):
+    # Down to the seed's check line (approximation 1.0819, true value 1.0821), at 1280×800.
+    monkeypatch.setattr(i18n, "chinese_font_installed", lambda: True)
+    request.addfinalizer(lambda: i18n.set_language("en"))
+    window = show_at_window_size(MainWindow(settings))
+    i18n.set_language(language)
+    panel = window.panel_titled("Gradient")
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: "1.0821" in str(panel.linear_label.rows()))
+    side = window.findChild(QScrollArea, "gradientSide")
+    QApplication.processEvents()  # the layout requests the last rows posted
+    assert not side.verticalScrollBar().isVisible()
+    assert not side.horizontalScrollBar().isVisible()

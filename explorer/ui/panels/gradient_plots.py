@@ -118,7 +118,10 @@ class SmallPlot(PlotView):
             self.backdrop.freeze()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(240, SMALL_PLOT_MIN_HEIGHT + 30)
+        # No taller than the minimum: the side column's wrapped captions make its scroll area
+        # size it by height-for-width, from the preferred heights, and 2 × 30 px more made it
+        # scroll at 1280×800. The plots still grow into spare height by their stretch.
+        return QSize(240, SMALL_PLOT_MIN_HEIGHT)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(160, SMALL_PLOT_MIN_HEIGHT)
