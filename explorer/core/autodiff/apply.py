@@ -53,16 +53,18 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
         if AllocationCheck.check is not None:
             check_shape(np.broadcast_shapes(*(np.shape(t._value) for t in inputs)))
         if len(inputs) == 2:
-            first, second = inputs[0]._value, inputs[1]._value
+            a, b = inputs
+            first, second = a._value, b._value
             if first.dtype is not second.dtype:  # PyTorch's promotion, not numpy's
                 first, second = promoted([first, second])
             value = rule.forward(first, second)
-            track = GradMode.enabled and (inputs[0]._requires_grad or inputs[1]._requires_grad)
-            has_tangent = inputs[0]._tangent is not None or inputs[1]._tangent is not None
+            track = GradMode.enabled and (a._requires_grad or b._requires_grad)
+            has_tangent = a._tangent is not None or b._tangent is not None
         elif len(inputs) == 1:
-            value = rule.forward(inputs[0]._value)
-            track = GradMode.enabled and inputs[0]._requires_grad
-            has_tangent = inputs[0]._tangent is not None
+            a = inputs[0]
+            value = rule.forward(a._value)
+            track = GradMode.enabled and a._requires_grad
+            has_tangent = a._tangent is not None
         else:
             values = [t._value for t in inputs]
             start = 1 if rule is R.WHERE else 0  # where's condition keeps its bool dtype

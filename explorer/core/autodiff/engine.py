@@ -118,30 +118,26 @@ def topological_order(root: Any) -> list[Any]:
     """Nodes that require grad, reachable from ``root``, inputs before the nodes that use them.
     A node is a ``node.Node`` or a leaf tensor, which is its own node.
 
-    A depth-first walk on two parallel stacks (the nodes, and how many of each one's inputs have
-    been looked at), so a long chain needs no recursion and leaves no container per node behind.
+    A depth-first walk on one stack, so a long chain needs no recursion: a node popped the first
+    time is expanded (pushed back under a ``None`` marker, its inputs above it, the first input
+    on top), and popped again after the marker, once everything above it is in the order. The
+    order is that of the recursive walk (first input first); nodes are hashed by identity.
     """
     order: list[Any] = []
-    visited = {id(root)}
-    nodes = [root]
-    positions = [0]
-    while nodes:
-        node = nodes[-1]
-        inputs = node._inputs
-        position = positions[-1]
-        while position < len(inputs):
-            child = inputs[position]
-            position += 1
-            if child._requires_grad and id(child) not in visited:
-                visited.add(id(child))
-                positions[-1] = position
-                nodes.append(child)
-                positions.append(0)
-                break
-        else:
-            nodes.pop()
-            positions.pop()
-            order.append(node)
+    expanded: set[Any] = set()
+    stack: list[Any] = [root]
+    pop, push, emit, expand = stack.pop, stack.append, order.append, expanded.add
+    while stack:
+        node = pop()
+        if node is None:  # the marker: the node under it has all its inputs in the order
+            emit(pop())
+        elif node not in expanded:  # (a node pushed twice is expanded once)
+            expand(node)
+            push(node)
+            push(None)
+            for child in reversed(node._inputs):
+                if child._requires_grad and child not in expanded:
+                    push(child)
     return order
 
 

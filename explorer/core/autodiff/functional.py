@@ -403,7 +403,9 @@ to_dtype = FS.to_dtype
 
 def _table_function(rule: R.OpRule, description: str):
     def function(input: Any) -> Tensor:
-        return apply_elementwise(rule, (as_tensor(input),))
+        if type(input) is not Tensor:  # (a tensor, as in ``t.tanh()``, skips the call)
+            input = as_tensor(input)
+        return apply_elementwise(rule, (input,))
 
     function.__name__ = rule.name
     function.__doc__ = f"{rule.symbol}{' — ' + description if description else ''}, elementwise."
