@@ -111,13 +111,19 @@ def sympy_text(value: Any) -> str:
 
 @register_task("antiderivative", label="Finding an antiderivative with sympy")
 def antiderivative(payload: dict) -> dict:
-    """payload: text, params → formula (our notation, or sympy's), tree (data or None)."""
+    """payload: text, params → formula (our notation, or sympy's), tree (data or None); its logs
+    carry the absolute value where the integrand is real on both sides (ln|x| for 1/x)."""
     import sympy
 
-    _, integrand, symbols = _prepared(payload)
-    result = sympy.integrate(integrand, symbols["x"])
+    from explorer.core.derivative.model import prepare
+    from explorer.core.integral.real_logs import with_absolute_logs
+
+    expression, integrand, symbols = _prepared(payload)
+    x = symbols["x"]
+    result = sympy.integrate(integrand, x)
     if result.has(sympy.Integral):
         return {"found": False, "formula": "", "tree": None}
+    result = with_absolute_logs(result, prepare(expression, payload.get("params") or {}).f, x)
     formula, tree = formula_text(result)
     return {"found": True, "formula": formula, "tree": tree}
 
