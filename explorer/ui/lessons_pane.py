@@ -14,8 +14,9 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -34,7 +35,7 @@ from explorer.core.expr import ExprError
 from explorer.core.text import format_number
 from explorer.ui import i18n
 from explorer.ui.accessible import describe
-from explorer.ui.appearance import follow_text_size, set_text_role
+from explorer.ui.appearance import follow_text_size, set_text_role, text_size_notifier
 from explorer.ui.i18n import Context
 
 T = Context("LessonsDock")
@@ -51,6 +52,26 @@ VISIBLE_KEY = "lessons/visible"
 RIGHT, WRONG = "✓", "✗"
 DOCK_WIDTH = 440  # wide enough for the seed's printed lines at the default font
 CHECK_TIMEOUT_S = 20.0
+TITLE_FONT_FACTOR = 1.25  # a lesson's title against the text (15 px over 12 px at 9 pt)
+
+
+class LessonTitle(QLabel):
+    """A lesson's title (objectName ``lessonTitle``): bold and larger than the text, and growing
+    with it (Ctrl+=, presentation mode). A font of its own gets no font change from its parent,
+    so it follows the application's text size notifier."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setObjectName("lessonTitle")
+        self.setWordWrap(True)
+        self.fit_font()
+        text_size_notifier().changed.connect(self.fit_font)
+
+    def fit_font(self) -> None:
+        font = QFont(QApplication.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * TITLE_FONT_FACTOR)
+        self.setFont(font)
 
 
 class LessonsDock(QDockWidget):
@@ -186,11 +207,7 @@ class LessonsDock(QDockWidget):
             return
         lesson = self.lessons[row]
         language = i18n.shown_language()
-        title = QLabel(self.text(lesson.title))
-        title.setObjectName("lessonTitle")
-        title.setWordWrap(True)
-        title.setStyleSheet("font-weight: bold; font-size: 15px;")
-        self.content_layout.addWidget(title)
+        self.content_layout.addWidget(LessonTitle(self.text(lesson.title)))
         for paragraph in self.text(lesson.body).split("\n\n"):
             self.content_layout.addWidget(_wrapped(paragraph))
         for show in lesson.shows:

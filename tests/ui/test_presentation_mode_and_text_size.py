@@ -161,3 +161,50 @@ def test_descent_title_explanation_and_racer_names_grow_with_presentation_mode(
     qtbot.waitUntil(
         lambda: all(widget.font().pointSizeF() == pytest.approx(presenting) for widget in styled)
     )
+
+
+def test_the_lesson_title_stays_larger_than_the_text_as_the_text_grows(
+    qtbot, settings, restore_look
+):
+    window = MainWindow(settings, load_panels=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.lessons.show()
+    window.lessons.load()
+    title = window.lessons.content.findChild(QLabel, "lessonTitle")
+    assert title is not None and title.font().bold()
+
+    def title_to_text() -> float:
+        return QFontInfo(title.font()).pointSizeF() / QFontInfo(QApplication.font()).pointSizeF()
+
+    assert title_to_text() > 1.1
+    normal = title_to_text()
+    appearance = Appearance(settings)
+    appearance.set_presentation(True)
+    appearance.grow_text()
+    qtbot.waitUntil(lambda: title_to_text() == pytest.approx(normal, rel=0.05))
+    assert QApplication.font().pointSizeF() > 10
+    window.close()
+
+
+def test_the_function_tabs_colour_swatch_grows_with_the_text(
+    qtbot, settings, restore_look, function_panel_showing
+):
+    panel = function_panel_showing("sin(x)")
+    panel.add_curve()
+    swatches = [row.colour_button for row in panel.curve_list.rows]
+    assert len(swatches) == 2
+
+    def swatch_to_text() -> float:
+        assert len({swatch.height() for swatch in swatches}) == 1
+        return swatches[0].height() / QFontInfo(QApplication.font()).pixelSize()
+
+    normal = swatch_to_text()
+    assert normal >= 1.2
+    start = swatches[0].height()
+    appearance = Appearance(settings)
+    appearance.set_presentation(True)
+    appearance.grow_text()
+    qtbot.waitUntil(lambda: swatches[0].height() > start * 1.3)
+    assert swatch_to_text() == pytest.approx(normal, rel=0.1)
+    assert all(swatch.width() == swatch.height() for swatch in swatches)
