@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from explorer.ui.i18n import Context
 T = Context("CurveList")
 
 ParseEntry = Callable[[int, str], Any]
+SWATCH_TO_TEXT = 1.5  # the colour swatch's side against the text's line height (22 px at 9 pt)
 
 
 class CurveRow(QWidget):
@@ -47,7 +48,7 @@ class CurveRow(QWidget):
         self.colour_button.setObjectName(f"curveColour_{index}")
         T.tip(self.colour_button, "Pick the curve's colour")
         describe(self.colour_button, T.lazy("Colour of curve {n}", n=index + 1))
-        self.colour_button.setFixedSize(22, 22)
+        self._fit_swatch()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -74,6 +75,17 @@ class CurveRow(QWidget):
             T.tip(self.remove_button, "Remove this curve")
             describe(self.remove_button, T.lazy("Remove curve {n}", n=index + 1))
             row.addWidget(self.remove_button)
+
+    def _fit_swatch(self) -> None:
+        side = round(SWATCH_TO_TEXT * self.fontMetrics().height())
+        self.colour_button.setFixedSize(side, side)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # Ctrl+= and presentation mode reach the row as a font change; the swatch has a style
+        # sheet of its own (its colour), which Qt sends none, so the row sizes it.
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_swatch()
+        super().changeEvent(event)
 
     def tab_stops(self) -> list[QWidget]:
         """The row's controls in Tab's order (left to right)."""
