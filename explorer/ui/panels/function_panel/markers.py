@@ -10,16 +10,18 @@ a point and stays when the point is clicked. Everything shown is computed in
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from explorer.core.analysis.model import ASYMPTOTE, HOLE, GlobalExtremum, Interval, PointOfInterest
 from explorer.core.analysis.trace import TracePoint
 from explorer.ui.i18n import core_text
+from explorer.ui.label_placement import Rect, contains, intersects, point_box
 from explorer.ui.palette import Theme
 from explorer.ui.plot import PlotView
 
@@ -33,6 +35,21 @@ SHADES = {
     "concavity": {1: (0, 114, 178, 34), -1: (204, 121, 167, 40)},
 }
 _MAX_ASYMPTOTE_LINES = 60
+# Where a pinned label may sit (pyqtgraph anchors: the fraction of the label left of and above
+# its point), nearest first: above right as a hover label, then the other corners, then rows
+# further up or down when labels crowd (the label names its point's coordinates).
+_PIN_ANCHORS = tuple(
+    anchor
+    for row in range(4)
+    for anchor in (
+        (0.0, 1.1 + 1.05 * row),
+        (1.0, 1.1 + 1.05 * row),
+        (0.0, -0.1 - 1.05 * row),
+        (1.0, -0.1 - 1.05 * row),
+    )
+)
+_PIN_DOT_PIXELS = 5  # a pinned point's dot, kept clear of the other labels
+_LEADER_PIXELS = 8  # a label further than this from its point gets a line to it
 
 
 def point_label_html(point: PointOfInterest, theme: Theme) -> str:
@@ -75,9 +92,13 @@ class PointMarkers:
         self._hover_point: PointOfInterest | None = None
         self.pinned: dict[tuple[str, str, float], pg.TextItem] = {}
         self._pinned_points: dict[tuple[str, str, float], PointOfInterest] = {}
+        self.leaders: dict[tuple[str, str, float], pg.PlotCurveItem] = {}
         self.shades: list[pg.LinearRegionItem] = []
         self.restyle()
         plot.restyled.connect(self.restyle)
+        # Zooming moves the points apart or together on screen, the labels keep their size.
+        plot.view_box.sigRangeChanged.connect(self.place_pinned)
+        plot.view_box.sigResized.connect(self.place_pinned)
 
     def restyle(self) -> None:
         """Holes open onto the plot's background; extremes ringed in its text colour; the
@@ -91,6 +112,7 @@ class PointMarkers:
             style_label(label, theme)
             if point is not None:
                 label.setHtml(point_label_html(point, theme))
+        self.place_pinned()
 
     def _label(self) -> pg.TextItem:
         label = pg.TextItem(anchor=(0, 1.1))
@@ -131,8 +153,7 @@ class PointMarkers:
         keys = {self._key(p): p for p in self.points + self.asymptote_points}
         for key in list(self.pinned):
             if key not in keys:
-                self.plot.remove_item(self.pinned.pop(key))
-                del self._pinned_points[key]
+                self._unpin(key)
         self.hover_label.setVisible(False)
 
     def clear(self) -> None:
@@ -172,8 +193,7 @@ class PointMarkers:
         it is pinned now."""
         key = self._key(point)
         if key in self.pinned:
-            self.plot.remove_item(self.pinned.pop(key))
-            del self._pinned_points[key]
+            self._unpin(key)
             return False
         label = self._label()
         label.setHtml(point_label_html(point, self.plot.theme))
@@ -182,7 +202,66 @@ class PointMarkers:
         self.pinned[key] = label
         self._pinned_points[key] = point
         self.hover_label.setVisible(False)
+        self.place_pinned()
         return True
+
+    def _unpin(self, key: tuple[str, str, float]) -> None:
+        self.plot.remove_item(self.pinned.pop(key))
+        del self._pinned_points[key]
+        leader = self.leaders.pop(key, None)
+        if leader is not None:
+            self.plot.remove_item(leader)
+
+    def place_pinned(self, *_: object) -> None:
+        """Put each pinned label beside its point, inside the plot, off the other labels and
+        pinned dots: the first free spot of ``_PIN_ANCHORS`` in the order they were pinned (one
+        that only covers a dot, or else the first inside the plot, when none is free)."""
+        if not self.pinned:
+            return
+        box = self.plot.view_box
+        bounds = box.sceneBoundingRect()
+        area = (bounds.left(), bounds.top(), bounds.width(), bounds.height())
+        corners = {key: box.mapViewToScene(label.pos()) for key, label in self.pinned.items()}
+        dots = [point_box(c.x(), c.y(), _PIN_DOT_PIXELS) for c in corners.values()]
+        placed: list[Rect] = []
+        for key, label in self.pinned.items():
+            size = label.textItem.boundingRect()
+            width, height = size.width(), size.height()
+            x, y = corners[key].x(), corners[key].y()
+            spots = [
+                (anchor, (x - anchor[0] * width, y - anchor[1] * height, width, height))
+                for anchor in _PIN_ANCHORS
+            ]
+            inside = [(anchor, rect) for anchor, rect in spots if contains(area, rect)] or spots
+            apart = [
+                spot for spot in inside if not any(intersects(spot[1], r) for r in placed)
+            ] or inside
+            clear = [
+                spot for spot in apart if not any(intersects(spot[1], dot) for dot in dots)
+            ] or apart
+            anchor, rect = clear[0]
+            placed.append(rect)
+            if tuple(label.anchor) != anchor:
+                label.setAnchor(anchor)
+            self._lead(key, (x, y), rect)
+
+    def _lead(self, key: tuple[str, str, float], point: tuple[float, float], rect: Rect) -> None:
+        """A thin line from the point to its label when the label had to move away from it."""
+        left, top, width, height = rect
+        end = QPointF(min(max(point[0], left), left + width), min(max(point[1], top), top + height))
+        leader = self.leaders.get(key)
+        far = math.dist(point, (end.x(), end.y())) > _LEADER_PIXELS
+        if leader is None:
+            if not far:
+                return
+            leader = self.leaders[key] = pg.PlotCurveItem()
+            leader.setZValue(29)  # under the labels, over the curves
+            self.plot.add_item(leader, ignore_bounds=True)
+        leader.setPen(pg.mkPen(self.plot.theme.muted, width=1))
+        box = self.plot.view_box
+        start, end = box.mapSceneToView(QPointF(*point)), box.mapSceneToView(end)
+        leader.setData([start.x(), end.x()], [start.y(), end.y()])
+        leader.setVisible(far)
 
     # ----- shading ---------------------------------------------------------------------------
 
