@@ -29,6 +29,15 @@ f32, f64, i64 = torch.float32, torch.float64, torch.int64
         (lambda: torch.ones(2, dtype=torch.bool) + torch.tensor(3), i64),
         (lambda: torch.tensor(1, dtype=torch.int32) + torch.tensor(1.0, dtype=f64), f64),
         (lambda: torch.tensor(1.0, dtype=f32) + torch.tensor(1.0, dtype=f64), f64),
+        # two 0-dim tensors: of one dtype it stays, of two integer dtypes they promote
+        (
+            lambda: torch.tensor(1, dtype=torch.uint8) + torch.tensor(1, dtype=torch.int8),
+            torch.int16,
+        ),
+        (
+            lambda: torch.tensor(1.0, dtype=torch.float16) * torch.tensor(2.0, dtype=torch.float16),
+            torch.float16,
+        ),
         (lambda: torch.ones(2) + torch.tensor(1j, dtype=torch.complex64), torch.complex128),
         (lambda: torch.maximum(torch.ones(2, dtype=i64), torch.ones(2, dtype=f32)), f32),
         (

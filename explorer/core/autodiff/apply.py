@@ -55,7 +55,10 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
         if len(inputs) == 2:
             a, b = inputs
             first, second = a._value, b._value
-            if first.dtype is not second.dtype:  # PyTorch's promotion, not numpy's
+            # PyTorch's promotion, not numpy's, when the dtypes differ. Two numpy scalars (0-dim
+            # values) of one type have one dtype, which spares reading it (a tenth of the op).
+            kind = type(first)
+            if (kind is not type(second) or kind is _NDARRAY) and first.dtype is not second.dtype:
                 first, second = promoted([first, second])
             value = rule.forward(first, second)
             track = GradMode.enabled and (a._requires_grad or b._requires_grad)
@@ -79,6 +82,9 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
             raise size_mismatch_error([np.shape(t._value) for t in inputs]) from None
         raise
     return result
+
+
+_NDARRAY = np.ndarray
 
 
 def promoted(values: list) -> list:

@@ -444,14 +444,12 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
     """A tensor around an existing numpy value; 0-d arrays become numpy scalars (the fast path).
     With ``op``, the tensor was computed by it from the tensors ``inputs`` and gets its node."""
     tensor = _new(Tensor)
-    if type(value) is np.ndarray and value.ndim == 0:
+    if type(value) is _NDARRAY and value.ndim == 0:
         value = value[()]
     tensor._value = value
     tensor._requires_grad = requires_grad
     tensor._op = op
-    tensor._tangent = None
-    tensor._counter = None
-    tensor._grad = None
+    tensor._tangent = tensor._counter = tensor._grad = None
     if op is None:
         tensor._node = tensor._pending = None  # a leaf is its own node: backward fills _pending
     else:
@@ -461,6 +459,7 @@ def make(value: Any, requires_grad: bool, op: Any = None, inputs: tuple = (), ex
 
 _new = object.__new__
 _record = node.record
+_NDARRAY = np.ndarray
 
 
 def tensor_of(handle: Any) -> Tensor:
