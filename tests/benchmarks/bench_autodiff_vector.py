@@ -5,10 +5,11 @@ defaults, measured in the same run. The two sides run in alternation (a load tha
 slows both), and a verdict is the median of the paired ratios.
 
 What a call costs depends on the heap it starts from. A fresh 8 MB array costs about a millisecond
-of page faults here, as much as the arithmetic on it, and glibc hands heap memory back to the
-system whenever a free leaves more than twice the largest recent allocation (16 MB) at the top of
-the heap. So the same call pays from 0 to about 2,000 faults, depending on which arrays other code
-still holds and where they lie. The benchmark prints the two sides from three heap states:
+of page faults here, as much as the arithmetic on it, and glibc gives heap memory back to the
+system whenever a free leaves more than its trim threshold free at the top of the heap (twice the
+largest block it has freed from mmap so far: 16 MB here). So the same call pays from 0 to about
+2,000 faults, depending on which arrays other code still holds and where they lie. The benchmark
+prints the two sides from four heap states:
 
 - **same heap (the verdict)**: before every timed call only the inputs are alive, and each call's
   result is dropped before the next call. Both sides start from one and the same heap, whatever
@@ -18,8 +19,8 @@ still holds and where they lie. The benchmark prints the two sides from three he
   one array more in all: numpy reuses ``w*x``'s temporary for ``+ b``, deciding by reference
   count, which the autodiff may not do).
 - **same heap, trimmed**: the same, with glibc asked to return every free page first
-  (``malloc_trim(0)``, for both sides): whether the heap a call finds is warm (pages already
-  mapped) or cold otherwise depends on where small allocations made earlier happen to lie, so
+  (``malloc_trim(0)``, for both sides). Whether the heap a call finds otherwise is warm (its
+  pages still mapped) or cold depends on where small allocations made earlier happen to lie;
   this prints the cold start for certain, where each side pays a fault per page it touches.
 - **training loop**: each timed call follows an untimed call of the same side, whose result is
   still alive, as in a loop that rebinds its gradients after each step.
@@ -28,11 +29,14 @@ still holds and where they lie. The benchmark prints the two sides from three he
   faults are printed by predecessor: they measure how the two sides' arrays interleave, not
   either side's code.
 
-The verdict uses the same-heap state because it is the only one where both sides start from the
-same heap and nothing the other side left behind decides the figure. The three states are then
-repeated with heap trimming off (the same setting for both sides), where neither side pays page
-faults and the ratio is that of the arithmetic and the autodiff's bookkeeping. Results are
-checked against each other once, before the timing; the load average is printed with the figures.
+The verdict is the same-heap state as the allocator leaves it: it is the design where both sides
+start from the same heap, nothing the other side left behind decides a figure, and the benchmark
+calls nothing in the allocator. Warm or cold, the autodiff holds less memory at its peak there
+than the hand-written code (three arrays against four); the trimmed cold start is printed beside
+it. The states but the trimmed one are then repeated with heap trimming off (the
+same setting for both sides), where neither side pays page faults and the ratio is that of the
+arithmetic and the autodiff's bookkeeping. Results are checked against each other once, before
+the timing; the load average is printed with the figures.
 Run: python tests/benchmarks/bench_autodiff_vector.py
 """
 
