@@ -25,9 +25,9 @@ prints the two sides from four heap states:
 - **training loop**: each timed call follows an untimed call of the same side, whose result is
   still alive, as in a loop that rebinds its gradients after each step.
 - **results kept**: each side's previous result stays alive while the other side runs (this
-  benchmark's earlier design). The heap then depends on which side ran just before, so the
-  faults are printed by predecessor: they measure how the two sides' arrays interleave, not
-  either side's code.
+  benchmark's earlier design). The heap then depends on which side ran just before: the faults
+  (printed for every state by the side that ran before) measure how the two sides' arrays
+  interleave, not either side's code.
 
 The verdict is the same-heap state as the allocator leaves it: it is the design where both sides
 start from the same heap, nothing the other side left behind decides a figure, and the benchmark
@@ -159,17 +159,14 @@ def report(state: str, runs: dict[str, Any], verdict: bool) -> float:
     for label, side in (("hand-written numpy", "hand"), ("explorer.autodiff ", "ours")):
         times, faults = runs[side], runs[f"{side}_faults"]
         best, median = min(times) * 1e3, statistics.median(times) * 1e3
-        by_predecessor = ""
-        if state == "results kept":
-            by_predecessor = ", ".join(
-                f"after {before} {statistics.median(counts):.0f}"
-                for before, counts in sorted(runs["after"][side].items(), key=str)
-                if before is not None
-            )
-            by_predecessor = f" ({by_predecessor})"
+        by_predecessor = ", ".join(
+            f"after {before} {statistics.median(counts):.0f}"
+            for before, counts in sorted(runs["after"][side].items(), key=str)
+            if before is not None
+        )
         print(
             f"    {label}: best {best:6.2f} ms, median {median:6.2f} ms, "
-            f"page faults per call (median) {statistics.median(faults):5.0f}{by_predecessor}"
+            f"page faults per call (median) {statistics.median(faults):5.0f} ({by_predecessor})"
         )
     mark = ("OK" if median_ratio <= BUDGET else "OVER") if verdict else ""
     print(
