@@ -25,6 +25,8 @@ from explorer.core.autodiff.engine import GradMode
 from explorer.core.autodiff.shape_errors import is_broadcast_error, size_mismatch_error
 from explorer.core.autodiff.tensor import Tensor, make
 
+_NDARRAY = np.ndarray
+
 
 class _QuietFilter:
     """The filter entry ``quiet_numpy`` put first in ``warnings.filters``."""
@@ -82,9 +84,6 @@ def apply_elementwise(rule: R.OpRule, inputs: tuple) -> Tensor:
             raise size_mismatch_error([np.shape(t._value) for t in inputs]) from None
         raise
     return result
-
-
-_NDARRAY = np.ndarray
 
 
 def promoted(values: list) -> list:
