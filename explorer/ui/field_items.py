@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from explorer.ui.plot import FOREGROUND, make_pen
 from explorer.ui.plot_style import scale_pen_width
+from explorer.ui.polyline_item import Polyline
 
 # Outlines of screen_marker's symbols, in pixels for a size of 1 (y grows downwards).
 _MARKER_TRIANGLES = {
@@ -195,8 +196,9 @@ class DraggablePoint(pg.TargetItem):
 
 
 class Paths:
-    """Polylines by key on one plot, as bare ``PlotCurveItem``s: a drag step only sets new
-    points (a ``PlotDataItem`` would also re-run its data pipeline and re-place the legend).
+    """Polylines by key on one plot, as light ``Polyline`` items: a drag step only sets new
+    points (a ``PlotDataItem`` would also re-run its data pipeline and re-place the legend, a
+    ``PlotCurveItem`` its bounds and signals).
 
     Pens are cosmetic and scaled by the screen's device pixel ratio like PlotView's curves
     (``scale_pen_width`` remembers the base width for exports). Paths never drive autorange.
@@ -206,7 +208,7 @@ class Paths:
         self._plot = plot
         self._legend = legend
         self._z_value = z_value
-        self._items: dict[str, pg.PlotCurveItem] = {}
+        self._items: dict[str, Polyline] = {}
         self._styles: dict[str, tuple] = {}
         self._names: dict[str, str | None] = {}
 
@@ -220,10 +222,10 @@ class Paths:
         width: float,
         style: str = "solid",
         name: str | None = None,
-    ) -> pg.PlotCurveItem:
+    ) -> Polyline:
         item = self._items.get(key)
         if item is None:
-            item = pg.PlotCurveItem(connect="finite")
+            item = Polyline()
             item.setZValue(self._z_value)
             self._plot.addItem(item, ignoreBounds=True)
             self._items[key] = item
@@ -237,7 +239,7 @@ class Paths:
             item.setPen(pen)
             scale_pen_width(item, width, ratio)
             self._styles[key] = (color, width, style, ratio)
-        item.setData(np.asarray(x, dtype=float), np.asarray(y, dtype=float), connect="finite")
+        item.setData(x, y)
         if self._legend is not None and self._names.get(key) != name:
             self._legend.removeItem(item)
             if name:
@@ -247,9 +249,9 @@ class Paths:
 
     def data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         item = self._items.get(key)
-        if item is None or item.xData is None:
+        if item is None:
             return np.empty(0), np.empty(0)
-        return np.asarray(item.xData), np.asarray(item.yData)
+        return item.getData()
 
     def remove(self, key: str) -> None:
         item = self._items.pop(key, None)

@@ -46,6 +46,7 @@ from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 from explorer.ui.plot_backdrop import Backdrop, axis_items
 from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
+from explorer.ui.polyline_item import Polyline
 
 T = Context("FieldView")
 
@@ -324,11 +325,11 @@ class FieldView(PlotView):
         width: float = 2.0,
         style: str = "solid",
         name: str | None = None,
-    ) -> pg.PlotCurveItem:
+    ) -> Polyline:
         """A path through the points (a level curve, a tangent, a descent trajectory); NaN
         breaks it; ``name`` gives it a legend entry.
 
-        Cheap to call on every drag step: a bare curve item (``Paths``) that only takes the new
+        Cheap to call on every drag step: a light curve item (``Paths``) that only takes the new
         points, drawn directly (a cached pixmap would be re-rendered every frame); the legend
         keeps its corner until the view changes.
         """

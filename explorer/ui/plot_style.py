@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from explorer.ui.polyline_item import Polyline
+
 _STYLES = {
     "solid": Qt.PenStyle.SolidLine,
     "dash": Qt.PenStyle.DashLine,
@@ -89,6 +91,9 @@ def line_pen(item: QGraphicsItem) -> QPen | None:
             return None
         pen = item.opts.get("pen")
         return QPen(pen) if isinstance(pen, QPen) and pen.style() != Qt.PenStyle.NoPen else None
+    if isinstance(item, Polyline):
+        pen = item.pen()
+        return pen if pen.style() != Qt.PenStyle.NoPen else None
     if isinstance(item, pg.InfiniteLine):
         return QPen(item.pen)
     if isinstance(item, pg.AxisItem):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
@@ -88,11 +87,12 @@ def test_descent_racers(qtbot, show_at_window_size, kinds):
 
 def test_gradient_slices_tangent_is_not_drawn_like_the_slice(qtbot, show_at_window_size):
     from explorer.ui.panels.gradient_panel import GradientPanel
+    from explorer.ui.polyline_item import Polyline
 
     panel = show_at_window_size(GradientPanel())
     for plot in (panel.slice_x, panel.slice_y):
-        curves = [item for item in plot.plot_item.items if isinstance(item, pg.PlotCurveItem)]
-        styles = {item.opts["pen"].style() for item in curves if item.xData is not None}
+        curves = [item for item in plot.plot_item.items if isinstance(item, Polyline)]
+        styles = {item.pen().style() for item in curves if item.xData.size}
         # The slice of f (solid) and its tangent at P (dash-dotted, as on every tab).
         assert styles == {Qt.PenStyle.SolidLine, Qt.PenStyle.DashDotLine}
 

@@ -81,7 +81,7 @@ class SmallPlot(PlotView):
     def show_curve(
         self, key: str, x: np.ndarray, y: np.ndarray, color: str, style: str = "solid"
     ) -> None:
-        """A curve that changes with every drag step (a bare curve item, new points only)."""
+        """A curve that changes with every drag step (a light curve item, new points only)."""
         self.paths.set(key, x, y, color=color, width=2.0, style=style)
 
     def curve_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,137 @@
+"""A light plot item for a polyline that is replaced on every step of a drag: points in data
+coordinates, one cosmetic pen, NaN breaks the line.
+
+pyqtgraph's ``PlotCurveItem`` runs its data pipeline (signals, bounds invalidation, NaN-aware
+minima, a profiler, checks for OpenGL, fills and step mode) on every ``setData`` and paint: about
+0.15 ms of Python per curve and step, for eight curves on the Gradient tab. This item keeps only
+what those curves use and draws them as ``PlotCurveItem`` does: a wide, solid, opaque line
+without antialiasing as separate segments (Qt's fast path for thick lines), any other as one
+painter path, with the same helpers, so the pixels are the same.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen
+
+# Pixels added around the points for the pen: a square cap reaches half the width out along
+# the line and as much across it, so √2/2 of the width at a corner (PlotCurveItem's 0.7072),
+# and antialiasing blends one pixel further.
+_CAP_REACH = 0.7072
+_BLEND_PIXELS = 1.0
+
+
+class Polyline(pg.GraphicsObject):
+    """Points (x, y) in data coordinates joined by straight lines; a NaN in either breaks the
+    line there (``connect="finite"``), so a pole or an undefined stretch is a gap.
+
+    ``opts`` holds the pen and antialiasing as a ``PlotCurveItem``'s do, for legend samples and
+    the plot style's pen scaling (``explorer.ui.plot_style.line_pen``).
+    """
+
+    def __init__(self, pen: QPen | None = None) -> None:
+        super().__init__()
+        self.opts = {
+            "pen": QPen(pen) if pen is not None else pg.mkPen(),
+            "antialias": pg.getConfigOption("antialias"),
+        }
+        self.xData = np.empty(0)
+        self.yData = np.empty(0)
+        self._data_rect = QRectF()
+        # Built when first needed after the points, the pen or the view change, then reused:
+        # Qt asks for the bounds many times a frame, and a paint may be repeated.
+        self._bounds: QRectF | None = None
+        self._segments = None
+        self._path: QPainterPath | None = None
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802 - the name plot_style.set_line_pen calls
+        self.prepareGeometryChange()
+        self.opts["pen"] = QPen(pen)
+        self._bounds = None
+        self.update()
+
+    def pen(self) -> QPen:
+        return QPen(self.opts["pen"])
+
+    def setData(self, x: np.ndarray, y: np.ndarray) -> None:  # noqa: N802 - as PlotCurveItem
+        x = np.asarray(x, dtype=float).reshape(-1)
+        y = np.asarray(y, dtype=float).reshape(-1)
+        if x.shape != y.shape:
+            raise ValueError(f"x and y differ in length ({x.size} and {y.size})")
+        self.prepareGeometryChange()
+        self.xData, self.yData = x, y
+        finite = np.isfinite(x) & np.isfinite(y)
+        if finite.all():
+            xs, ys = x, y
+        else:
+            xs, ys = x[finite], y[finite]
+        if xs.size:
+            left, right, bottom, top = xs.min(), xs.max(), ys.min(), ys.max()
+            self._data_rect = QRectF(left, bottom, right - left, top - bottom)
+        else:
+            self._data_rect = QRectF()
+        self._bounds = None
+        self._segments = None
+        self._path = None
+        self.update()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 - as PlotCurveItem
+        return self.xData, self.yData
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        if self._bounds is not None:
+            return QRectF(self._bounds)
+        if self.xData.size < 2 or self._data_rect.isNull():
+            return QRectF()  # nothing is drawn
+        pen = self.opts["pen"]
+        pad = _BLEND_PIXELS
+        if pen.style() != Qt.PenStyle.NoPen:
+            pad += max(pen.widthF(), 1.0) * _CAP_REACH
+        pixel_w, pixel_h = self.pixelWidth(), self.pixelHeight()
+        if not (np.isfinite(pixel_w) and np.isfinite(pixel_h)) or pixel_w <= 0 or pixel_h <= 0:
+            # Not in a view yet: the bounds are asked for again once it is.
+            return QRectF(self._data_rect)
+        pad_x, pad_y = pad * pixel_w, pad * pixel_h
+        self._bounds = self._data_rect.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+        return QRectF(self._bounds)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph hook
+        # A zoom changes the data size of a pixel, so the padding for the pen.
+        self.prepareGeometryChange()
+        self._bounds = None
+
+    def paint(self, painter: QPainter, *_args: object) -> None:
+        if self.xData.size < 2:
+            return
+        pen = self.opts["pen"]
+        if pen.style() == Qt.PenStyle.NoPen:
+            return
+        export = self._exportOpts
+        antialias = export.get("antialias", True) if export is not False else self.opts["antialias"]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, bool(antialias))
+        painter.setPen(pen)
+        if _draws_segments(pen, antialias):
+            if self._segments is None:
+                self._segments = arrayToLineSegments(
+                    self.xData, self.yData, connect="finite", finiteCheck=True
+                )
+            painter.drawLines(*self._segments.drawargs())
+        else:
+            if self._path is None:
+                self._path = pg.arrayToQPath(self.xData, self.yData, connect="finite")
+            painter.drawPath(self._path)
+
+
+def _draws_segments(pen: QPen, antialias: bool) -> bool:
+    """Whether the line is drawn as separate segments, as ``PlotCurveItem`` decides: only a
+    wide, solid, opaque line without antialiasing (where the segments' overlaps do not show)."""
+    return (
+        pen.widthF() > 1.0
+        and pen.style() == Qt.PenStyle.SolidLine
+        and pen.isSolid()
+        and pen.color().alphaF() == 1.0
+        and not antialias
+    )

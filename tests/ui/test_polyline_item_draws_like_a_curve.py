@@ -1,0 +1,152 @@
+"""The light polyline item (the curves a drag redraws on every step) draws exactly what a
+pyqtgraph PlotCurveItem draws for the same points and pen, breaks at NaN, keeps all its ink
+inside its bounding rectangle (so a moved line leaves no trail), and takes part in the plot
+style's pen scaling as curves do."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
+
+from explorer.ui.plot_style import line_pen, set_line_pen
+from explorer.ui.polyline_item import Polyline
+
+WIDTH, HEIGHT = 400, 300
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    widget.setBackground("w")
+    widget.resize(WIDTH, HEIGHT)
+    widget.hideAxis("left")
+    widget.hideAxis("bottom")
+    widget.setRange(xRange=(-4.0, 4.0), yRange=(-3.0, 3.0), padding=0)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def rgb(image) -> np.ndarray:
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    array = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+    return array[:, : image.width(), :3].copy()
+
+
+def pixels(plot) -> np.ndarray:
+    """The plot area drawn afresh from its scene."""
+    QApplication.processEvents()
+    return rgb(plot.viewport().grab().toImage())
+
+
+def inked(plot) -> np.ndarray:
+    return (pixels(plot) < 200).any(axis=2)
+
+
+def drawn_alone(plot, item, x, y) -> np.ndarray:
+    item.setData(x, y)
+    plot.addItem(item, ignoreBounds=True)
+    try:
+        return pixels(plot)
+    finally:
+        plot.removeItem(item)
+
+
+def pen(width: float, style=Qt.PenStyle.SolidLine, color="#0072B2"):
+    made = pg.mkPen(color=color, width=width)
+    made.setStyle(style)
+    made.setCapStyle(Qt.PenCapStyle.SquareCap)
+    return made
+
+
+SAMPLES = np.linspace(-3.5, 3.5, 241)
+CASES = {
+    "wide solid curve": (SAMPLES, np.sin(2 * SAMPLES) * 2, pen(3.0)),
+    "thin curve": (SAMPLES, np.cos(SAMPLES), pen(1.0)),
+    "dash-dotted tangent": (
+        np.array([-2.0, 2.0]),
+        np.array([-1.0, 1.5]),
+        pen(2.0, Qt.PenStyle.DashDotLine),
+    ),
+    "translucent": (SAMPLES, 0.3 * SAMPLES**2 - 2, pen(2.0, color="#D55E0080")),
+    "with NaN gaps": (
+        SAMPLES,
+        1 / np.where(np.abs(SAMPLES) < 0.5, np.nan, SAMPLES),
+        pen(2.0),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_draws_the_same_pixels_as_a_plot_curve_item(plot, case):
+    x, y, line = CASES[case]
+    reference = drawn_alone(plot, pg.PlotCurveItem(pen=line, connect="finite"), x, y)
+    light = Polyline(line)
+    drawn = drawn_alone(plot, light, x, y)
+    assert (reference != 255).any()
+    np.testing.assert_array_equal(drawn, reference)
+    np.testing.assert_array_equal(light.getData()[1], y)
+
+
+def test_a_nan_breaks_the_line(plot):
+    item = Polyline(pen(3.0, color="#000000"))
+    plot.addItem(item, ignoreBounds=True)
+    item.setData([-3.0, -1.0, np.nan, 1.0, 3.0], [0.0, 0.0, 0.0, 0.0, 0.0])
+    ink = inked(plot)
+    row = int(plot.getViewBox().mapViewToDevice(QPointF(0.0, 0.0)).y())
+
+    def column(x: float) -> int:
+        return int(plot.getViewBox().mapViewToDevice(QPointF(x, 0.0)).x())
+
+    # Both pieces are drawn, the stretch between them is not.
+    assert ink[row, column(-2.0)] and ink[row, column(2.0)]
+    assert not ink[row - 3 : row + 4, column(-0.5) : column(0.5)].any()
+
+
+@pytest.mark.parametrize("width", [1.0, 3.0, 6.0])
+def test_all_its_ink_lies_inside_its_bounding_rect(plot, width):
+    item = Polyline(pen(width, color="#000000"))
+    plot.addItem(item, ignoreBounds=True)
+    # Corners, a vertical and a horizontal stretch: where square caps reach furthest.
+    item.setData([-2.0, 2.0, 2.0, -1.0, -1.0], [-2.0, -2.0, 2.0, 1.0, -1.5])
+    ink = inked(plot)
+    rect = plot.getViewBox().mapViewToDevice(item.mapRectToView(item.boundingRect())).boundingRect()
+    rows, columns = np.nonzero(ink)
+    assert rows.size
+    assert columns.min() >= rect.left() - 1 and columns.max() <= rect.right() + 1
+    assert rows.min() >= rect.top() - 1 and rows.max() <= rect.bottom() + 1
+
+
+def on_screen(plot) -> np.ndarray:
+    """What the window shows now (its backing store), not a fresh rendering of the scene."""
+    window = plot.window()
+    return rgb(window.screen().grabWindow(window.winId()).toImage())
+
+
+def test_moving_the_line_leaves_no_trail(plot):
+    item = Polyline(pen(8.0, color="#000000"))
+    plot.addItem(item, ignoreBounds=True)
+    item.setData([-3.0, -1.0], [-2.0, 2.0])
+    QApplication.processEvents()
+    drawn = on_screen(plot)
+    # Moved through the event loop only, as a drag step is: Qt repaints what the item's old
+    # and new bounds cover, nothing more.
+    item.setData([1.0, 3.0], [-2.0, 2.0])
+    QApplication.processEvents()
+    moved = on_screen(plot)
+    assert (moved != drawn).any()
+    plot.viewport().update()
+    QApplication.processEvents()
+    np.testing.assert_array_equal(moved, on_screen(plot))
+
+
+def test_the_plot_style_scales_its_pen_like_a_curves(plot):
+    item = Polyline(pen(2.0, Qt.PenStyle.DashLine))
+    assert line_pen(item).widthF() == 2.0
+    wider = line_pen(item)
+    wider.setWidthF(5.0)
+    set_line_pen(item, wider)
+    assert item.pen().widthF() == 5.0 and item.pen().style() == Qt.PenStyle.DashLine
+    assert line_pen(Polyline(pg.mkPen(None))) is None
