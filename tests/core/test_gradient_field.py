@@ -105,3 +105,34 @@ def test_an_equal_scale_fit_keeps_the_view_asked_for():
     assert not is_equal_scale_fit(asked, ((-2.0, 4.0), (-3.0, 3.0)))  # panned
     assert not is_equal_scale_fit(asked, ((-6.0, 6.0), (-6.0, 6.0)))  # zoomed out
     assert not is_equal_scale_fit(asked, ((-1.0, 1.0), (-3.0, 3.0)))  # zoomed in
+
+
+def _segments(x: np.ndarray, y: np.ndarray) -> set[frozenset]:
+    """The line's segments as unordered point pairs (NaN-separated pieces are not joined)."""
+    finite = np.isfinite(x) & np.isfinite(y)
+    ends = np.flatnonzero(finite[:-1] & finite[1:])
+    return {frozenset({(x[i], y[i]), (x[i + 1], y[i + 1])}) for i in ends.tolist()}
+
+
+@pytest.mark.parametrize(
+    ("function", "span", "size"),
+    [
+        (lambda x, y: np.log(np.exp(x) + np.exp(y)), 4.0, 300),
+        (lambda x, y: np.sin(x) * np.cos(y), 6.0, 300),
+        (lambda x, y: (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2, 6.0, 173),
+        (lambda x, y: np.log(x * y), 3.0, 120),  # undefined in two quadrants
+        (lambda x, y: np.sqrt(1 - x**2 - y**2), 1.5, 51),  # undefined outside the disc
+        (lambda x, y: np.round(x) + 0 * y, 2.0, 64),  # samples exactly on the levels
+    ],
+)
+def test_one_level_traced_in_blocks_has_the_segments_of_the_whole_grid(function, span, size):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        grid = sample_field(function, (-span, span), (-0.8 * span, 0.8 * span), size=size)
+        finite = grid.z[np.isfinite(grid.z)]
+        levels = [*np.quantile(finite, [0.0, 0.03, 0.3, 0.5, 0.9, 1.0]), finite.max() + 1, 0.0]
+        for level in levels:
+            (whole,) = level_lines(grid, [level])
+            blocked = grid.level_line(level)
+            assert blocked.level == whole.level
+            assert _segments(blocked.x, blocked.y) == _segments(whole.x, whole.y)

@@ -23,6 +23,9 @@ DEFAULT_LEVEL_COUNT = 12
 # The colour range follows these percentiles of the finite values, so a single spike near a pole
 # (1/(x² + y²) at the origin) does not squash every other value into one band.
 ROBUST_PERCENTILES = (1.0, 99.0)
+# The level through P is traced in blocks of this many quads a side (FieldGrid.level_line).
+LEVEL_BLOCK = 50
+_BREAK = np.array([[np.nan, np.nan]])
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,18 @@ class FieldGrid:
         return contourpy.contour_generator(
             self.xs, self.ys, self.z, line_type=contourpy.LineType.ChunkCombinedNan
         )
+
+    @cached_property
+    def blocks(self) -> LevelBlocks:
+        """The grid in blocks, for tracing one level where it can be (``level_line``)."""
+        return LevelBlocks(self.xs, self.ys, self.z)
+
+    def level_line(self, level: float) -> LevelLine:
+        """The level set f = ``level``: the segments ``level_lines`` gives, traced by contourpy
+        only in the blocks of the grid whose values straddle the level (the level through P,
+        traced again on every step of a drag; the whole grid takes 3× as long for a typical
+        level). Pieces end where blocks meet, so a line may be split there."""
+        return self.blocks.line(level)
 
     def defined_fraction(self) -> float:
         """The share of samples where f has a real, finite value (0 … 1)."""
@@ -83,6 +98,82 @@ class LevelLine:
 
     def is_empty(self) -> bool:
         return self.x.size == 0
+
+
+class LevelBlocks:
+    """A grid cut into blocks of ``LEVEL_BLOCK`` × ``LEVEL_BLOCK`` quads that share their edge
+    samples, each with the range of its values and (made when first needed) its own contourpy
+    generator. A level crosses only the blocks whose values straddle it: a quad is crossed
+    where some corner is above the level and some at or below it."""
+
+    def __init__(self, xs: np.ndarray, ys: np.ndarray, z: np.ndarray) -> None:
+        self._xs, self._ys, self._z = xs, ys, z
+        rows = _block_starts(z.shape[0])
+        columns = _block_starts(z.shape[1])
+        self._slices = [
+            (slice(r0, r1 + 1), slice(c0, c1 + 1))
+            for r0, r1 in zip(rows[:-1], rows[1:], strict=True)
+            for c0, c1 in zip(columns[:-1], columns[1:], strict=True)
+        ]
+        # NaN where a block is undefined throughout (fmin and fmax skip NaN where they can).
+        self._low = _block_reduce(np.fmin, z, rows, columns)
+        self._high = _block_reduce(np.fmax, z, rows, columns)
+        self._generators: dict[int, contourpy.ContourGenerator] = {}
+
+    def line(self, level: float) -> LevelLine:
+        level = float(level)
+        # NaN ranges (blocks where f is undefined throughout) compare False: never crossed.
+        crossed = np.flatnonzero((self._low <= level) & (level < self._high))
+        chunks = []
+        for index in crossed.tolist():
+            chunk = self._generator(index).lines(level)[0][0]
+            if chunk is not None:
+                chunks += [chunk, _BREAK]
+        points = np.concatenate(chunks[:-1]) if chunks else np.empty((0, 2))
+        return LevelLine(level, points[:, 0].copy(), points[:, 1].copy())
+
+    def _generator(self, index: int) -> contourpy.ContourGenerator:
+        generator = self._generators.get(index)
+        if generator is None:
+            rows, columns = self._slices[index]
+            z = np.ascontiguousarray(self._z[rows, columns])
+            undefined = ~np.isfinite(z)
+            x = np.repeat(self._xs[None, columns], z.shape[0], axis=0)
+            y = np.repeat(self._ys[rows, None], z.shape[1], axis=1)
+            # The arguments contour_generator gives it for this block (undefined samples
+            # masked), without its checks and masked-array set-up, which cost 3× the tracing.
+            generator = self._generators[index] = contourpy.SerialContourGenerator(
+                x,
+                y,
+                z,
+                undefined if undefined.any() else None,
+                corner_mask=True,
+                line_type=contourpy.LineType.ChunkCombinedNan,
+                fill_type=contourpy.SerialContourGenerator.default_fill_type,
+                quad_as_tri=False,
+                z_interp=contourpy.ZInterp.Linear,
+                x_chunk_size=0,
+                y_chunk_size=0,
+            )
+        return generator
+
+
+def _block_reduce(reduce: np.ufunc, z: np.ndarray, rows: list[int], columns: list[int]):
+    """``reduce`` (np.fmin or np.fmax) over each block's samples, edges included, as a flat
+    array in the order of ``LevelBlocks``' blocks."""
+    # Along the rows first (contiguous, the fast way for reduceat), then down the columns.
+    by_columns = reduce.reduceat(z, columns[:-1], axis=1)
+    # reduceat stops short of the next block's first column, which the block shares: add it.
+    by_columns[:, :-1] = reduce(by_columns[:, :-1], z[:, columns[1:-1]])
+    blocks = reduce.reduceat(by_columns, rows[:-1], axis=0)
+    blocks[:-1] = reduce(blocks[:-1], by_columns[rows[1:-1]])
+    return blocks.reshape(-1)
+
+
+def _block_starts(samples: int) -> list[int]:
+    """Where blocks of ``LEVEL_BLOCK`` quads start along an axis of ``samples`` samples, and the
+    last sample (each block ends on the sample the next one starts on)."""
+    return [*range(0, samples - 1, LEVEL_BLOCK), samples - 1]
 
 
 def sample_field(

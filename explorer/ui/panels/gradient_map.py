@@ -13,7 +13,6 @@ import numpy as np
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.core.gradient.critical import CriticalPoint
-from explorer.core.gradient.field import level_lines
 from explorer.core.gradient.point import PointAnalysis, right_angle_marker, tangent_segment
 from explorer.core.gradient.vector_field import GradientField
 from explorer.ui.field_view import FieldView
@@ -108,12 +107,13 @@ class GradientMapLayer:
         self.view.set_handle("u", head_x, head_y)
 
     def show_level_curve(self, analysis: PointAnalysis) -> None:
-        """The level set f = f(P) on the current grid (contourpy), drawn bold."""
+        """The level set f = f(P) on the current grid (contourpy, in the blocks it crosses),
+        drawn bold."""
         grid = self.view.grid()
         if grid is None or not analysis.defined:
             self.view.set_polyline("level", [], [], color=LEVEL_COLOR)
             return
-        (line,) = level_lines(grid, [analysis.value])
+        line = grid.level_line(analysis.value)
         self.view.set_polyline(
             "level",
             line.x,
