@@ -22,6 +22,9 @@ _MARKER_TRIANGLES = {
 # Arrowheads are this long on screen (pixels) whatever the zoom, and open by this half-angle.
 HEAD_PIXELS = 9.0
 HEAD_HALF_ANGLE = np.radians(24.0)
+_COS_HALF, _SIN_HALF = float(np.cos(HEAD_HALF_ANGLE)), float(np.sin(HEAD_HALF_ANGLE))
+# Up to this many arrows are put into a painter path point by point (see _arrows_path).
+_FEW_ARROWS = 8
 
 
 class ArrowField(pg.GraphicsObject):
@@ -55,11 +58,18 @@ class ArrowField(pg.GraphicsObject):
         color_index: np.ndarray | None = None,
     ) -> None:
         arrays = [np.asarray(a, dtype=float).reshape(-1) for a in (x, y, u, v)]
-        keep = np.logical_and.reduce([np.isfinite(a) for a in arrays])
-        self._arrays = tuple(a[keep] for a in arrays)
-        index = np.zeros(keep.size, dtype=int) if color_index is None else np.asarray(color_index)
-        self._color_index = index.reshape(-1)[keep]
-        self._colors = [QColor(c) for c in colors]
+        index = np.zeros(arrays[0].size, dtype=int) if color_index is None else color_index
+        index = np.asarray(index).reshape(-1)
+        keep = np.isfinite(arrays[0]) & np.isfinite(arrays[1])
+        keep &= np.isfinite(arrays[2]) & np.isfinite(arrays[3])
+        if not keep.all():
+            arrays = [a[keep] for a in arrays]
+            index = index[keep]
+        self._arrays, self._color_index = tuple(arrays), index
+        colors = [QColor(c) for c in colors]
+        if colors != self._colors:
+            self._colors = colors
+            self._pens = []
         self.prepareGeometryChange()
         x, y, u, v = self._arrays
         if x.size:
@@ -70,7 +80,6 @@ class ArrowField(pg.GraphicsObject):
             self._bounds = QRectF()
         self._paths = None
         self._padded_bounds = None
-        self._pens = []
         self.update()
 
     def arrows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -99,35 +108,32 @@ class ArrowField(pg.GraphicsObject):
 
     def _build_paths(self, pixel_w: float, pixel_h: float) -> list[QPainterPath]:
         x, y, u, v = self._arrays
-        paths = []
         # The shaft and both head strokes of an arrow as one polyline: left tip, tip, right tip
         # are drawn after the shaft, so each arrow is 5 points and 4 segments.
         pu, pv = u / pixel_w, v / pixel_h
         length = np.hypot(pu, pv)
-        safe = np.where(length > 0, length, 1.0)
-        head = np.minimum(HEAD_PIXELS, 0.6 * length)
-        ux, uy = pu / safe, pv / safe
-        cos_a, sin_a = np.cos(HEAD_HALF_ANGLE), np.sin(HEAD_HALF_ANGLE)
-        left_x = -(ux * cos_a - uy * sin_a) * head * pixel_w
-        left_y = -(uy * cos_a + ux * sin_a) * head * pixel_h
-        right_x = -(ux * cos_a + uy * sin_a) * head * pixel_w
-        right_y = -(uy * cos_a - ux * sin_a) * head * pixel_h
+        # From the tip back along the shaft, as long as the head, in pixels (0 for no arrow).
+        back = np.divide(
+            np.minimum(HEAD_PIXELS, 0.6 * length),
+            length,
+            out=np.zeros_like(length),
+            where=length > 0,
+        )
+        back_x, back_y = -pu * back, -pv * back
+        # Turned by ± the half-angle, back in data units.
+        left_x = (back_x * _COS_HALF - back_y * _SIN_HALF) * pixel_w
+        left_y = (back_y * _COS_HALF + back_x * _SIN_HALF) * pixel_h
+        right_x = (back_x * _COS_HALF + back_y * _SIN_HALF) * pixel_w
+        right_y = (back_y * _COS_HALF - back_x * _SIN_HALF) * pixel_h
         tip_x, tip_y = x + u, y + v
         px = np.stack((x, tip_x, tip_x + left_x, tip_x, tip_x + right_x), axis=1)
         py = np.stack((y, tip_y, tip_y + left_y, tip_y, tip_y + right_y), axis=1)
-        connect = np.ones((x.size, 5), dtype=bool)
-        connect[:, -1] = False
-        for index in range(len(self._colors)):
-            chosen = self._color_index == index
-            if not chosen.any():
-                paths.append(QPainterPath())
-                continue
-            paths.append(
-                pg.arrayToQPath(
-                    px[chosen].reshape(-1), py[chosen].reshape(-1), connect[chosen].reshape(-1)
-                )
-            )
-        return paths
+        if len(self._colors) == 1:
+            return [_arrows_path(px, py)]
+        return [
+            _arrows_path(px[chosen], py[chosen])
+            for chosen in (self._color_index == index for index in range(len(self._colors)))
+        ]
 
     def paint(self, painter: QPainter, *_args) -> None:
         if self._arrays[0].size == 0:
@@ -154,6 +160,23 @@ class ArrowField(pg.GraphicsObject):
         self.prepareGeometryChange()
         self._paths = None
         self._padded_bounds = None
+
+
+def _arrows_path(px: np.ndarray, py: np.ndarray) -> QPainterPath:
+    """One path of 5-point arrow polylines (rows of ``px``, ``py``), each starting afresh."""
+    count = px.shape[0]
+    if count > _FEW_ARROWS:
+        connect = np.ones((count, 5), dtype=bool)
+        connect[:, -1] = False
+        return pg.arrayToQPath(px.reshape(-1), py.reshape(-1), connect.reshape(-1))
+    # A few arrows (P's gradient and u, on every drag step): arrayToQPath's set-up for large
+    # arrays costs more than drawing the path point by point.
+    path = QPainterPath()
+    for xs, ys in zip(px.tolist(), py.tolist(), strict=True):
+        path.moveTo(xs[0], ys[0])
+        for point_x, point_y in zip(xs[1:], ys[1:], strict=True):
+            path.lineTo(point_x, point_y)
+    return path
 
 
 class DraggablePoint(pg.TargetItem):
