@@ -169,6 +169,9 @@ class FieldView(PlotView):
         self.layout().replaceWidget(self.readout_label, holder)
         self.readout_label.setParent(holder)
         self.readout_label.setFixedSize(READOUT_WIDTH, height)
+        # Opaque (it fills its own background): its new text on every mouse move then repaints
+        # it alone, not every widget beneath it up to the window.
+        self.readout_label.setAutoFillBackground(True)
         self.readout_label.show()
 
     # ----- the map ------------------------------------------------------------------------------

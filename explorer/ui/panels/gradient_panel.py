@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,6 +108,10 @@ class GradientPanel(Panel):
         T.tip(self.point_input, "P = (x, y): numbers or constants, e.g. 0, ln(2)")
         describe(self.point_input, T.lazy("Point P = (x, y)"))
         self.point_input.setMinimumWidth(90)
+        # Rewritten on every drag step: opaque, so that repaints it alone (see ReadoutTable).
+        # The fill shows only at the frame's rounded corners: the window's colour, as beneath.
+        self.point_input.setBackgroundRole(QPalette.ColorRole.Window)
+        self.point_input.setAutoFillBackground(True)
         self.point_input.setMaximumWidth(190)
         self.angle_input = QDoubleSpinBox()
         self.angle_input.setObjectName("gradientAngleInput")

@@ -111,6 +111,9 @@ class ReadoutTable(QWidget):
         self._label_width: tuple[tuple[tuple[str, ...], str], int] | None = None
         self._static_texts: dict[tuple[str, str], QStaticText] = {}
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Opaque: repainting the rows on a drag step then repaints this widget alone, not the
+        # side column, the tab pages and the window beneath it.
+        self.setAutoFillBackground(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         copy = T.action(self, "Copy")
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
