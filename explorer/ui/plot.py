@@ -134,10 +134,17 @@ class PlotView(QWidget):
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self.theme: palette.Theme = theme_for(self.palette())
         self._text_scale = text_scale()
+        # No right-click menu: pyqtgraph's offers its own (dialog-opening) export, ours is in File.
+        # Without it the view box builds no menu at all; the plot item's options menu is built
+        # anyway, as a parentless window that only Python's collector would free: it goes with
+        # the plot widget instead.
         self.plot_widget = pg.PlotWidget(
             background=self.theme.background,
             axisItems={side: EdgeLabelAxis(side) for side in ("left", "bottom")},
+            enableMenu=False,
         )
+        options_menu = self.plot_widget.getPlotItem().ctrlMenu
+        options_menu.setParent(self.plot_widget, options_menu.windowFlags())
         self.plot_widget.setObjectName("plotWidget")
         skip_hover_search_while_dragging(self.plot_widget.scene())
         show_focus_frame(self.plot_widget)
@@ -189,9 +196,6 @@ class PlotView(QWidget):
         )
         self._legend_room = 0.0  # px the plot area gives up above it while the legend is outside
         self.legend.setVisible(False)  # until it has an entry: never an empty box
-        # The pyqtgraph context menu offers its own (dialog-opening) export; ours is in File.
-        self.plot_item.setMenuEnabled(False)
-        self.view_box.setMenuEnabled(False)
         # pyqtgraph's "A" (auto-range) button duplicates View ▸ Reset view and puzzles learners.
         self.plot_item.hideButtons()
         self._apply_text_and_colours()
