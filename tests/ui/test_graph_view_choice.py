@@ -107,3 +107,20 @@ def test_seed_named_steps_fits_the_view_at_1280_by_800_with_whole_labels(panel, 
     for label in panel.scene.labels.values():
         assert "…" not in label.partial.static.text()  # labels are not elided
     assert panel.view.zoom >= 1.0
+
+
+def test_seed_every_operation_writes_each_partial_whole(panel, qtbot) -> None:
+    # "∂(w + x + y)/∂(w + x)₁" is wider than a label: it is written as a fraction, not cut
+    # short to "∂(w + x + y…".
+    pick(qtbot, panel, OPERATIONS)
+    qtbot.mouseClick(panel.step_bar.run_all_button, Qt.MouseButton.LeftButton)
+    fractions = 0
+    for label in panel.scene.labels.values():
+        shown = [label.partial.static.text(), label.denominator.static.text()]
+        assert not any("…" in line for line in shown), shown
+        written = "/".join(line for line in shown if line)
+        partial = label.toolTip().split(" = ")[0]  # the whole ∂target/∂source
+        assert written.replace(" ", "") == partial.replace(" ", "")
+        fractions += label.as_fraction
+    assert fractions >= 4
+    assert "∂(w + x + y)" in {label.partial.text for label in panel.scene.labels.values()}

@@ -70,6 +70,9 @@ class EdgeLabelTexts:
     lines: tuple[str, str]
     flow: str
     tooltip: str
+    # The ∂ line as a fraction, ``∂(w + x + y)`` over ``∂(w + x)₁``, for a label too narrow
+    # for it on one line (empty when the first line is not a bare partial).
+    fraction: tuple[str, ...] = ()
 
 
 def edge_label_texts(model: GraphModel, edge: GraphEdge, full: bool = False) -> EdgeLabelTexts:
@@ -89,7 +92,18 @@ def edge_label_texts(model: GraphModel, edge: GraphEdge, full: bool = False) -> 
     if edge.contribution is not None:
         tooltip += f"\nadds {format_number(edge.contribution)} to ∂{model.output.symbol}/∂"
         tooltip += model.node(edge.source).symbol
-    return EdgeLabelTexts((first, second), flow, tooltip)
+    fraction = (
+        ()
+        if formula
+        else (f"∂{model.node(edge.target).symbol}", f"∂{model.node(edge.source).symbol}")
+    )
+    return EdgeLabelTexts((first, second), flow, tooltip, fraction)
+
+
+def tight(text: str) -> str:
+    """``∂(w + x + y)`` as ``∂(w+x+y)``: a name without the spaces around its operators, for
+    a label that has no room for them."""
+    return text.replace(" ", "")
 
 
 def grad_line(

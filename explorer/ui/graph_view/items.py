@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
+from explorer.core.graph.labels import tight
 from explorer.ui.appearance import current_theme
 from explorer.ui.graph_view.edge_path import EdgePath
 from explorer.ui.i18n import Context
@@ -520,6 +521,7 @@ class EdgeLabel(QGraphicsItem):
         detached: bool,
         fonts: GraphFonts,
         max_width: float | None = None,
+        fraction: tuple[str, ...] = (),
     ):
         super().__init__()
         self.index = index
@@ -527,6 +529,19 @@ class EdgeLabel(QGraphicsItem):
         font = fonts.label
         max_width = fonts.label_max_width if max_width is None else max_width
         self.partial = _Line(font, max_width, lines[0])
+        # "∂(w + x + y)/∂(w + x)₁" wider than a label: a fraction; both parts without their
+        # spaces when one needs that to fit (one cut short anyway is cut as written: the
+        # tooltip has it whole).
+        self.denominator = _Line(font, max_width, "")
+        if fraction and font.width(lines[0]) > max_width:
+            cramped = any(font.width(part) > max_width for part in fraction)
+            numerator, denominator = (
+                tight(part) if cramped and font.width(tight(part)) <= max_width else part
+                for part in fraction
+            )
+            self.partial.set(numerator)
+            self.denominator.set(denominator)
+        self.as_fraction = bool(self.denominator.text)
         self.number = _Line(font, max_width, lines[1])
         # "adds −0.0887235" wider than a label: "adds" over the number, so no digit is cut.
         self.flow_split = font.width(flow) > max_width
@@ -541,8 +556,9 @@ class EdgeLabel(QGraphicsItem):
         second = max(self.number.width(), flow_width) if self.flow_own_line else shared
         self.flow.set("")
         self.state = EdgeState(False, False, "")
-        self.width = max(self.partial.width(), second, 24.0) + 8
-        line_count = 1 + bool(lines[1] or flow) + self.flow_own_line + self.flow_split
+        self.width = max(self.partial.width(), self.denominator.width(), second, 24.0) + 8
+        line_count = 1 + self.as_fraction + bool(lines[1] or flow)
+        line_count += self.flow_own_line + self.flow_split
         self._line_count = line_count
         self.height = line_count * self.partial.height + 4
         self._rect = QRectF(-self.width / 2, -self.height / 2, self.width, self.height)
@@ -557,10 +573,10 @@ class EdgeLabel(QGraphicsItem):
         return self._rect.adjusted(-2, -2, 2, 2)
 
     def _drawn_lines(self) -> int:
-        """How many of the label's lines have text now (the ∂ line always)."""
+        """How many of the label's lines have text now (the ∂ line or fraction always)."""
         if self.state.flow:
-            return 1 + 1 + self.flow_own_line + self.flow_split
-        return 2 if self.shows_number else 1
+            return 1 + self.as_fraction + 1 + self.flow_own_line + self.flow_split
+        return 1 + self.as_fraction + self.shows_number
 
     @property
     def shows_number(self) -> bool:
@@ -614,6 +630,16 @@ class EdgeLabel(QGraphicsItem):
         left, top = self._rect.left() + 4, self._rect.top() + 2
         painter.drawStaticText(QPointF(left, top), self.partial.static)
         second = top + self.partial.height
+        if self.as_fraction:
+            bar = QPen(painter.pen().color(), 1.0)
+            bar.setCosmetic(True)
+            painter.setPen(bar)
+            painter.drawLine(
+                QPointF(left, second),
+                QPointF(left + max(self.partial.width(), self.denominator.width()), second),
+            )
+            painter.drawStaticText(QPointF(left, second), self.denominator.static)
+            second += self.partial.height
         if self.shows_number:
             painter.drawStaticText(QPointF(left, second), self.number.static)
         if self.state.flow:

@@ -218,7 +218,14 @@ class GraphScene(QGraphicsScene):
             self._flow_text[edge.index] = flow = texts.flow
             lines = texts.lines if self.numbers else (texts.lines[0], "")
             label = EdgeLabel(
-                edge.index, lines, flow, texts.tooltip, edge.detached, fonts, self.label_width
+                edge.index,
+                lines,
+                flow,
+                texts.tooltip,
+                edge.detached,
+                fonts,
+                self.label_width,
+                texts.fraction,
             )
             self.labels[edge.index] = label
 
