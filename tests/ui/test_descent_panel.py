@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QStyle
 
 from explorer.core.descent.explain import explain_step
 from explorer.core.descent.optimizers import OptimizerSettings
@@ -48,7 +49,7 @@ def test_the_panel_opens_on_d2ls_bowl_as_a_map(panel):
     assert panel.state().expression == "x^2 + 2y^2"
     assert panel.results.rowCount() == 1
     panel.show_frame(20)
-    assert panel.results.item(0, 1).text() == "(−0.05765, −7.312×10⁻⁵)"
+    assert panel.results.item(0, 1).text() == "(−0.05765,\n−7.312×10⁻⁵)"  # a coordinate a line
     np.testing.assert_allclose(current_points(panel)[0], [-0.057646, -0.000073], atol=1e-6)
 
 
@@ -255,3 +256,24 @@ def test_the_figure_and_the_side_column_share_a_narrow_panel(qtbot, panel, width
     assert panel.loss_plot.width() >= 170
     assert panel.map_view.width() >= panel.loss_plot.width()
     assert panel.map_view.minimumSizeHint().width() < 300  # the cursor readout does not set it
+
+
+@pytest.mark.parametrize("race", ["default", "rosenbrock"])
+def test_the_end_points_read_in_full_with_the_lessons_dock_open(qtbot, panel, race):
+    # 830 px: a 1280 px window with the Lessons dock open. "(−0.05765, −7.312×10⁻⁵)" wrapped
+    # at its space left "−7.312×10⁻⁵)" wider than the column, cut to "−7.312×1…".
+    if race == "rosenbrock":
+        panel.set_state(rosenbrock(panel.state()))
+    panel.resize(830, 760)
+    qtbot.waitUntil(lambda: panel.width() == 830)
+    results = panel.results
+    margin = 2 * (results.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    width = results.columnWidth(1) - margin
+    metrics = results.fontMetrics()
+    assert results.rowCount() >= 1
+    for row in range(results.rowCount()):
+        text = results.item(row, 1).text()
+        assert "−" in text or any(ch.isdigit() for ch in text)
+        for word in text.split():
+            assert metrics.horizontalAdvance(word) <= width, (word, width)
+        assert results.rowHeight(row) >= results.sizeHintForRow(row)

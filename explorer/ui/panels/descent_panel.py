@@ -231,9 +231,10 @@ class DescentPanel(Panel):
         self.results.verticalHeader().setVisible(False)
         self.results.setWordWrap(True)
         header = self.results.horizontalHeader()
-        # Name, f and step count fit their text; point and status share the rest (and wrap).
+        # Name, point (one coordinate a line), f and step count fit their text; the status
+        # takes the rest and wraps.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3):
+        for column in (0, 1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Rows are as tall as their wrapped text at the columns' final widths, which are only
         # known once the table is laid out (a row measured earlier ends its point in "…").
@@ -632,7 +633,10 @@ class DescentPanel(Panel):
         for row_index, (row, trajectory) in enumerate(
             zip(rows, self.race.trajectories, strict=True)
         ):
-            cells = (row.name, row.point, row.loss, row.steps_to_tolerance)
+            # One coordinate a line: the column is as wide as the widest coordinate, so a
+            # narrow side column (the Lessons dock open) never cuts one short.
+            point = row.point.replace(", ", ",\n")
+            cells = (row.name, point, row.loss, row.steps_to_tolerance)
             for column, text in enumerate((*cells, row.status)):
                 item = self.results.item(row_index, column)
                 if item is None:
