@@ -176,3 +176,23 @@ def test_the_worker_brings_the_exact_value_and_antiderivative(qtbot, panel):
     finally:
         panel.shutdown()
         bridge.shutdown()
+
+
+def test_the_antiderivative_of_one_over_x_holds_left_of_zero(qtbot, panel):
+    # sympy's log(x) has no real value for x < 0: the tab shows ln(|x|), and the FTC check's
+    # symbolic slope at x₀ = −2 is f(−2) = −0.5.
+    from explorer.ui.worker_bridge import WorkerBridge
+
+    bridge = WorkerBridge(poll_interval_ms=10)
+    bridge.start()
+    try:
+        panel.set_worker(bridge)
+        show(panel, "1/x", lower="-3", upper="-1", ftc_x=-2.0)
+        qtbot.waitUntil(lambda: panel.antiderivative is not None, timeout=60000)
+        assert "F(x) = ln(|x|) + C" in panel.side.antiderivative.text()
+        assert panel.check.symbolic_slope == pytest.approx(-0.5)
+        assert panel.check.agrees
+        assert "✓" in panel.side.ftc.text()
+    finally:
+        panel.shutdown()
+        bridge.shutdown()
