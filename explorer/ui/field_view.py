@@ -149,7 +149,7 @@ class FieldView(PlotView):
         self._paths = Paths(self.plot_item, self.legend, z_value=0.0)
         # While a handle is dragged: the map painted once, shown instead of its items (it
         # thaws by itself when the view is resized or its range changes).
-        self._backdrop = Backdrop(self.plot_widget, self._map_items)
+        self._backdrop = Backdrop(self.plot_widget, self._map_items, self._items_over_shading)
         self._recompute = QTimer(self)
         self._recompute.setSingleShot(True)
         self._recompute.setInterval(RECOMPUTE_DELAY_MS)
@@ -273,16 +273,24 @@ class FieldView(PlotView):
         return np.asarray(self._lines.xData), np.asarray(self._lines.yData)
 
     def _map_items(self) -> list[QGraphicsItem]:
-        """What a drag of a handle leaves unchanged: bands, level lines and their labels, the
-        colour bar, the axes with their grid and titles. (The legend stays live: it is drawn
-        over the paths that move.)"""
-        return [
-            self._image,
-            self._lines,
-            *self._labels,
-            self._color_bar,
-            *axis_items(self.plot_item),
-        ]
+        """What a drag of a handle leaves unchanged and lies under everything that may change:
+        bands, level lines and their labels, the colour bar, the axes with their grid and titles.
+        (The legend stays live: it is drawn over the paths that move.)
+
+        A shading (|f − L| ≤ tol, redrawn on every step of a drag of P) lies over the bands but
+        under the level lines, their labels and the grid. While one is shown, the lines and
+        labels are a picture of their own over it (``_items_over_shading``), and the axes stay
+        live: their grid is drawn over it, and their ticks outside the view box."""
+        below = [self._image, self._color_bar]
+        if self._shading_shown():
+            return below
+        return [*below, self._lines, *self._labels, *axis_items(self.plot_item)]
+
+    def _items_over_shading(self) -> list[QGraphicsItem]:
+        return [self._lines, *self._labels] if self._shading_shown() else []
+
+    def _shading_shown(self) -> bool:
+        return any(item.isVisible() for item in self._shadings.values())
 
     def _freeze_map(self) -> None:
         """A handle starts being dragged: until it is let go (or the map or the view changes)
@@ -523,9 +531,11 @@ class FieldView(PlotView):
             item.setVisible(False)
             return
         tint = QColor(color)
-        rgba = np.zeros((*mask.shape, 4), dtype=np.uint8)
-        rgba[mask] = (tint.red(), tint.green(), tint.blue(), tint.alpha())
-        item.setImage(rgba, autoLevels=False)
+        # Each sample's four bytes as one 32-bit word: tinted or clear in a single pass (the
+        # shading follows P on every drag step).
+        bytes_ = np.array([tint.red(), tint.green(), tint.blue(), tint.alpha()], dtype=np.uint8)
+        pixels = np.where(mask, bytes_.view(np.uint32)[0], np.uint32(0))
+        item.setImage(pixels.view(np.uint8).reshape(*mask.shape, 4), autoLevels=False)
         item.setRect(pixel_rect(self._grid))
         item.setVisible(True)
 

@@ -3,8 +3,11 @@
 Qt repaints everything under the items that move, so each step of a drag would paint the axes,
 their grid and labels (and a map's bands, lines and labels) again. While frozen, those items
 are one pixmap at the back of the scene instead; the items that move are painted live on top.
-The owner freezes when a drag starts and thaws when it ends; a new view (range or size) thaws
-by itself, and the owner freezes again if the drag goes on.
+Unchanging items that lie over something that changes (a map's level lines over a shading that
+follows the dragged point) are a second, transparent picture at their place in the stacking
+order, so what changes stays beneath them. The owner freezes when a drag starts and thaws when
+it ends; a new view (range or size) thaws by itself, and the owner freezes again if the drag
+goes on.
 """
 
 from __future__ import annotations
@@ -12,25 +15,32 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem
+
+Items = Callable[[], list[QGraphicsItem]]
 
 
 class Backdrop:
-    """``items()`` (those that do not change during a drag) as one picture while frozen."""
+    """``items()`` (those that do not change during a drag) as one picture while frozen, and
+    ``over()`` (unchanging items of the view box that lie over changing ones) as another."""
 
-    def __init__(self, plot: pg.PlotWidget, items: Callable[[], list[QGraphicsItem]]) -> None:
+    def __init__(self, plot: pg.PlotWidget, items: Items, over: Items | None = None) -> None:
         self._widget = plot
         self._items = items
-        self._snapshot: QGraphicsPixmapItem | None = None
-        self._frozen: list[QGraphicsItem] = []
+        self._over = over or list
+        self._pictures: list[QGraphicsPixmapItem] = []
+        self._frozen: list[tuple[QGraphicsItem, float]] = []
         view_box = plot.getPlotItem().getViewBox()
         view_box.sigResized.connect(self.thaw)
         view_box.sigRangeChanged.connect(self.thaw)
 
     def freeze(self) -> None:
-        if self._snapshot is not None or not self._widget.isVisible():
+        if self._pictures or not self._widget.isVisible():
             return
-        frozen = [item for item in self._items() if item.isVisible() and item.opacity() > 0]
+        frozen = _shown(self._items())
+        over = [item for item in _shown(self._over()) if item not in frozen]
         plot_item = self._widget.getPlotItem()
         view_box = plot_item.getViewBox()
         # What is drawn over the data: the plot's items, its legend, and what a panel placed on
@@ -42,35 +52,108 @@ class Backdrop:
         ]
         live = [
             item
-            for item in [*plot_item.items, plot_item.legend, *placed]
-            if item not in frozen and item.isVisible() and item.opacity() > 0
+            for item in _shown([*plot_item.items, plot_item.legend, *placed])
+            if item not in frozen and item not in over
         ]
-        for item in live:
-            item.setOpacity(0.0)
-        try:
-            picture = self._widget.viewport().grab()
-        finally:
-            for item in live:
-                item.setOpacity(1.0)
-        snapshot = QGraphicsPixmapItem(picture)
-        snapshot.setPos(self._widget.mapToScene(0, 0))
-        snapshot.setZValue(-1e9)
-        self._widget.scene().addItem(snapshot)
-        for item in frozen:
-            # Not painted while fully transparent; the layout does not change (hiding would).
-            item.setOpacity(0.0)
-        self._snapshot, self._frozen = snapshot, frozen
+        with _transparent([*live, *over]):
+            back = QGraphicsPixmapItem(self._widget.viewport().grab())
+        back.setPos(self._widget.mapToScene(0, 0))
+        back.setZValue(-1e9)
+        self._widget.scene().addItem(back)
+        self._pictures = [back]
+        if over:
+            self._pictures.append(self._picture_of(over, view_box.childGroup))
+        # Not painted while fully transparent; the layout does not change (hiding would).
+        self._frozen = _make_transparent([*frozen, *over])
+
+    def _picture_of(self, items: list[QGraphicsItem], parent: QGraphicsItem) -> QGraphicsItem:
+        """``items`` alone on a transparent picture of the view, placed under ``parent`` (the
+        view box's data group) at the lowest of their stacking values."""
+        scene = self._widget.scene()
+        viewport = self._widget.viewport()
+        keep = set(items)
+        for item in items:
+            keep.update(_ancestors(item))
+            keep.update(_descendants(item))
+        ratio = viewport.devicePixelRatioF()
+        image = QImage(
+            round(viewport.width() * ratio),
+            round(viewport.height() * ratio),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        source = self._widget.mapToScene(viewport.rect()).boundingRect()
+        with _transparent([item for item in _shown(scene.items()) if item not in keep]):
+            painter = QPainter(image)
+            painter.setRenderHints(self._widget.renderHints())
+            scene.render(painter, QRectF(0, 0, viewport.width(), viewport.height()), source)
+            painter.end()
+        picture = QGraphicsPixmapItem(QPixmap.fromImage(image), parent)
+        # Drawn in the view's pixels, from the viewport's corner, whatever the data range.
+        picture.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        picture.setPos(parent.mapFromScene(source.topLeft()))
+        picture.setZValue(min(item.zValue() for item in items))
+        return picture
 
     def thaw(self, *_signal_args: object) -> None:
-        if self._snapshot is None:
+        if not self._pictures:
             return
-        for item in self._frozen:
-            item.setOpacity(1.0)
-        self._widget.scene().removeItem(self._snapshot)
-        self._snapshot, self._frozen = None, []
+        _restore(self._frozen)
+        scene = self._widget.scene()
+        for picture in self._pictures:
+            scene.removeItem(picture)
+        self._pictures, self._frozen = [], []
 
     def is_frozen(self) -> bool:
-        return self._snapshot is not None
+        return bool(self._pictures)
+
+
+class _transparent:
+    """Within the block, ``items`` are fully transparent (not painted), then as they were."""
+
+    def __init__(self, items: list[QGraphicsItem]) -> None:
+        self._items = items
+        self._opacities: list[tuple[QGraphicsItem, float]] = []
+
+    def __enter__(self) -> None:
+        self._opacities = _make_transparent(self._items)
+
+    def __exit__(self, *_exc: object) -> None:
+        _restore(self._opacities)
+
+
+def _make_transparent(items: list[QGraphicsItem]) -> list[tuple[QGraphicsItem, float]]:
+    """Make ``items`` fully transparent; what their opacities were, for ``_restore``."""
+    opacities = [(item, item.opacity()) for item in items]
+    for item in items:
+        item.setOpacity(0.0)
+    return opacities
+
+
+def _restore(opacities: list[tuple[QGraphicsItem, float]]) -> None:
+    for item, opacity in opacities:
+        item.setOpacity(opacity)
+
+
+def _shown(items: list[QGraphicsItem]) -> list[QGraphicsItem]:
+    return [item for item in items if item.isVisible() and item.opacity() > 0]
+
+
+def _ancestors(item: QGraphicsItem) -> list[QGraphicsItem]:
+    found = []
+    parent = item.parentItem()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentItem()
+    return found
+
+
+def _descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
+    found = []
+    for child in item.childItems():
+        found += [child, *_descendants(child)]
+    return found
 
 
 def axis_items(plot_item: pg.PlotItem) -> list[QGraphicsItem]:

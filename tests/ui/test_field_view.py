@@ -184,3 +184,27 @@ def test_while_a_handle_is_dragged_the_map_is_one_picture_that_looks_the_same(qt
     released = _pixels(view)
     view.refresh()  # the map's items, certainly painted
     assert np.array_equal(released, _pixels(view))
+
+
+def test_a_shading_changed_during_a_drag_stays_under_the_level_lines_and_labels(qtbot, view):
+    # The Gradient tab's |f − L| ≤ tol shading is redrawn on every step of a drag of P; the level
+    # lines, their labels and the grid lie over it, during the drag as after it.
+    view.set_function(lambda x, y: np.sin(x) * np.cos(y))
+    grid = view.grid()
+    view.set_shading("near", grid.xs[None, :] > grid.ys[:, None], "#ffffffb0")
+    view.add_handle("P", color="#D55E00")
+    view.set_handle("P", 0.0, 0.0)
+    view.handle_dragged.connect(view.set_handle)
+    viewport = view.plot_widget.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, 0.0, 0.0))
+    for fraction in np.linspace(0.1, 1.0, 4):
+        qtbot.mouseMove(viewport, viewport_point(view, fraction, -fraction))
+        view.set_shading("near", grid.xs[None, :] > grid.ys[:, None] + fraction, "#ffffffb0")
+    assert view.is_frozen()
+    dragged = _pixels(view)
+    view.refresh()
+    view.set_shading("near", grid.xs[None, :] > grid.ys[:, None] + 1.0, "#ffffffb0")
+    assert not view.is_frozen()
+    live = _pixels(view)
+    differs = np.abs(dragged.astype(int) - live.astype(int)).max(axis=2) > 40
+    assert differs.mean() < 0.002
