@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from explorer.ui.plot import FOREGROUND, make_pen
 from explorer.ui.plot_style import scale_pen_width
-from explorer.ui.polyline_item import Polyline
+from explorer.ui.polyline_item import PixelSize, Polyline
 
 # Outlines of screen_marker's symbols, in pixels for a size of 1 (y grows downwards).
 _MARKER_TRIANGLES = {
@@ -47,6 +47,7 @@ class ArrowField(pg.GraphicsObject):
         self._padded_bounds: QRectF | None = None
         self._paths: list[QPainterPath] | None = None
         self._pens: list[QPen] = []
+        self._pixel = PixelSize()
 
     def set_arrows(
         self,
@@ -101,10 +102,7 @@ class ArrowField(pg.GraphicsObject):
         return QRectF(self._padded_bounds)
 
     def _pixel_size(self) -> tuple[float, float]:
-        width, height = self.pixelWidth(), self.pixelHeight()
-        if not (np.isfinite(width) and np.isfinite(height)) or width <= 0 or height <= 0:
-            return 0.0, 0.0
-        return float(width), float(height)
+        return self._pixel.of(self) or (0.0, 0.0)
 
     def _build_paths(self, pixel_w: float, pixel_h: float) -> list[QPainterPath]:
         x, y, u, v = self._arrays
@@ -158,6 +156,7 @@ class ArrowField(pg.GraphicsObject):
     def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph hook
         # Zooming changes the data size of a pixel: heads must be rebuilt, bounds padded anew.
         self.prepareGeometryChange()
+        self._pixel.forget()
         self._paths = None
         self._padded_bounds = None
 

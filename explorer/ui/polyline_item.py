@@ -46,6 +46,7 @@ class Polyline(pg.GraphicsObject):
         self._bounds: QRectF | None = None
         self._segments = None
         self._path: QPainterPath | None = None
+        self._pixel = PixelSize()
 
     def setPen(self, pen: QPen) -> None:  # noqa: N802 - the name plot_style.set_line_pen calls
         self.prepareGeometryChange()
@@ -90,17 +91,18 @@ class Polyline(pg.GraphicsObject):
         pad = _BLEND_PIXELS
         if pen.style() != Qt.PenStyle.NoPen:
             pad += max(pen.widthF(), 1.0) * _CAP_REACH
-        pixel_w, pixel_h = self.pixelWidth(), self.pixelHeight()
-        if not (np.isfinite(pixel_w) and np.isfinite(pixel_h)) or pixel_w <= 0 or pixel_h <= 0:
+        pixel = self._pixel.of(self)
+        if pixel is None:
             # Not in a view yet: the bounds are asked for again once it is.
             return QRectF(self._data_rect)
-        pad_x, pad_y = pad * pixel_w, pad * pixel_h
+        pad_x, pad_y = pad * pixel[0], pad * pixel[1]
         self._bounds = self._data_rect.adjusted(-pad_x, -pad_y, pad_x, pad_y)
         return QRectF(self._bounds)
 
     def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph hook
         # A zoom changes the data size of a pixel, so the padding for the pen.
         self.prepareGeometryChange()
+        self._pixel.forget()
         self._bounds = None
 
     def paint(self, painter: QPainter, *_args: object) -> None:
@@ -123,6 +125,26 @@ class Polyline(pg.GraphicsObject):
             if self._path is None:
                 self._path = pg.arrayToQPath(self.xData, self.yData, connect="finite")
             painter.drawPath(self._path)
+
+
+class PixelSize:
+    """The data size of one screen pixel for an item, measured when first asked for and kept
+    until ``forget`` (the item's view transform changed): items that take new points on every
+    drag step pad their bounds by it, and measuring takes two transform inversions."""
+
+    def __init__(self) -> None:
+        self._size: tuple[float, float] | None = None
+
+    def of(self, item: pg.GraphicsObject) -> tuple[float, float] | None:
+        """(width, height) in data units, or None while ``item`` is in no view."""
+        if self._size is None:
+            width, height = item.pixelWidth(), item.pixelHeight()
+            if np.isfinite(width) and np.isfinite(height) and width > 0 and height > 0:
+                self._size = (float(width), float(height))
+        return self._size
+
+    def forget(self) -> None:
+        self._size = None
 
 
 def _draws_segments(pen: QPen, antialias: bool) -> bool:

@@ -105,12 +105,16 @@ def test_a_nan_breaks_the_line(plot):
     assert not ink[row - 3 : row + 4, column(-0.5) : column(0.5)].any()
 
 
-@pytest.mark.parametrize("width", [1.0, 3.0, 6.0])
-def test_all_its_ink_lies_inside_its_bounding_rect(plot, width):
+@pytest.mark.parametrize(("width", "zoom"), [(1.0, 1.0), (3.0, 1.0), (6.0, 1.0), (6.0, 8.0)])
+def test_all_its_ink_lies_inside_its_bounding_rect(plot, width, zoom):
     item = Polyline(pen(width, color="#000000"))
     plot.addItem(item, ignoreBounds=True)
     # Corners, a vertical and a horizontal stretch: where square caps reach furthest.
     item.setData([-2.0, 2.0, 2.0, -1.0, -1.0], [-2.0, -2.0, 2.0, 1.0, -1.5])
+    inked(plot)
+    # Zoomed out after the bounds were measured: a pixel is more data now, the pen pads more.
+    plot.setRange(xRange=(-4.0 * zoom, 4.0 * zoom), yRange=(-3.0 * zoom, 3.0 * zoom), padding=0)
+    item.setData(np.array([-2.0, 2.0, 2.0, -1.0, -1.0]) * zoom, [-2.0, -2.0, 2.0, 1.0, -1.5])
     ink = inked(plot)
     rect = plot.getViewBox().mapViewToDevice(item.mapRectToView(item.boundingRect())).boundingRect()
     rows, columns = np.nonzero(ink)
