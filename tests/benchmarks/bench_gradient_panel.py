@@ -8,15 +8,20 @@ time from the input until the panel has been repainted (map, slices, direction p
   approximation → repaint. The critical-point search runs right after, from a zero timer, so the
   map is on screen first; its time is printed on its own line.
 - drag: a real mouse drag of P through the map's viewport (QTest press, moves, release); each
-  move recomputes P's gradient (autodiff), the level curve through P (contourpy on the grid),
-  the tangent and right angle, both slices, the direction plot and the numbers. Timed three
-  ways: the handler alone; the handler and a full repaint of each of the four plots (the map,
-  both slices, the D_u f(θ) plot) — the budget's figure, printed as a ratio to the budget and
-  part by part; and until Qt's event queue is empty (window composition too). While P is
-  dragged the map's bands, lines, labels, colour bar and axes are one picture (FieldView), and
-  so are the small plots' axes and grid (explorer.ui.plot_backdrop); pyqtgraph's hover search
-  is skipped on a drag's moves (explorer.ui.plot_scene). Every move is processed (none is
-  coalesced with the next), so each figure is the cost of one processed event.
+  move recomputes P's gradient (autodiff), the level curve through P (contourpy, in the blocks
+  of the map's grid whose values straddle f(P)), the tangent and right angle, both slices, the
+  direction plot and the numbers. Timed three ways: the handler alone; the handler and a full
+  repaint of each of the four plots (the map, both slices, the D_u f(θ) plot) — the budget's
+  figure, printed as a ratio to the budget and part by part (a view's repaint also paints the
+  other widgets waiting for one, such as the number tables: they land in the first part, the
+  map's); and until Qt's event queue is empty (window composition too). While P is dragged the
+  map's bands, lines, labels, colour bar and axes are one picture (FieldView; with the |f − L|
+  shading on, the level lines and labels are a second picture over the shading and the axes
+  are painted live, so the drag looks as the map does after it), and so are the small plots'
+  axes and grid (explorer.ui.plot_backdrop); the curves that change are light Polyline items;
+  pyqtgraph's hover search is skipped on a drag's moves (explorer.ui.plot_scene). Every move is
+  processed (none is coalesced with the next), so each figure is the cost of one processed
+  event.
 - slider: stepping the parameter a of ``a*x^2 + y^2 + sin(a*x*y)`` through 40 slider ticks:
   the whole map is recomputed for each value (critical points again from a zero timer).
 
