@@ -278,16 +278,16 @@ class FieldView(PlotView):
         (The legend stays live: it is drawn over the paths that move.)
 
         A shading (|f − L| ≤ tol, redrawn on every step of a drag of P) lies over the bands but
-        under the level lines, their labels and the grid. While one is shown, the lines and
-        labels are a picture of their own over it (``_items_over_shading``), and the axes stay
-        live: their grid is drawn over it, and their ticks outside the view box."""
+        under the level lines, their labels and the grid: while one is shown, those are a
+        picture of their own over it (``_items_over_shading``)."""
         below = [self._image, self._color_bar]
         if self._shading_shown():
             return below
-        return [*below, self._lines, *self._labels, *axis_items(self.plot_item)]
+        return [*below, *self._items_over_shading(shading=True)]
 
-    def _items_over_shading(self) -> list[QGraphicsItem]:
-        return [self._lines, *self._labels] if self._shading_shown() else []
+    def _items_over_shading(self, *, shading: bool | None = None) -> list[QGraphicsItem]:
+        shown = self._shading_shown() if shading is None else shading
+        return [self._lines, *self._labels, *axis_items(self.plot_item)] if shown else []
 
     def _shading_shown(self) -> bool:
         return any(item.isVisible() for item in self._shadings.values())

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem
 
 Items = Callable[[], list[QGraphicsItem]]
@@ -56,19 +56,30 @@ class Backdrop:
             if item not in frozen and item not in over
         ]
         with _transparent([*live, *over]):
-            back = QGraphicsPixmapItem(self._widget.viewport().grab())
+            picture = self._widget.viewport().grab()
+        layer = self._alone(over) if over else None
+        if layer is not None:
+            # Outside the view box nothing that changes lies under them (an axis's ticks and
+            # numbers): there they join the back picture. Inside, their own picture is clipped
+            # to the view box as the data are.
+            box = self._widget.viewportTransform().mapRect(view_box.sceneBoundingRect())
+            inside = box.toRect()  # rounded as Qt rounds the view box's clip
+            painter = QPainter(picture)
+            painter.setClipRegion(QRegion(self._widget.viewport().rect()).subtracted(inside))
+            painter.drawImage(0, 0, layer)
+            painter.end()
+        back = QGraphicsPixmapItem(picture)
         back.setPos(self._widget.mapToScene(0, 0))
         back.setZValue(-1e9)
         self._widget.scene().addItem(back)
         self._pictures = [back]
-        if over:
-            self._pictures.append(self._picture_of(over, view_box.childGroup))
+        if layer is not None:
+            self._pictures.append(self._layer(layer, over, view_box.childGroup))
         # Not painted while fully transparent; the layout does not change (hiding would).
         self._frozen = _make_transparent([*frozen, *over])
 
-    def _picture_of(self, items: list[QGraphicsItem], parent: QGraphicsItem) -> QGraphicsItem:
-        """``items`` alone on a transparent picture of the view, placed under ``parent`` (the
-        view box's data group) at the lowest of their stacking values."""
+    def _alone(self, items: list[QGraphicsItem]) -> QImage:
+        """The view with only ``items`` drawn, on a transparent picture."""
         scene = self._widget.scene()
         viewport = self._widget.viewport()
         keep = set(items)
@@ -89,11 +100,18 @@ class Backdrop:
             painter.setRenderHints(self._widget.renderHints())
             scene.render(painter, QRectF(0, 0, viewport.width(), viewport.height()), source)
             painter.end()
+        return image
+
+    def _layer(
+        self, image: QImage, items: list[QGraphicsItem], parent: QGraphicsItem
+    ) -> QGraphicsItem:
+        """``image`` placed under ``parent`` (the view box's data group) at the lowest of
+        ``items``' stacking values."""
         picture = QGraphicsPixmapItem(QPixmap.fromImage(image), parent)
         # Drawn in the view's pixels, from the viewport's corner, whatever the data range.
         picture.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        picture.setPos(parent.mapFromScene(source.topLeft()))
-        picture.setZValue(min(item.zValue() for item in items))
+        picture.setPos(parent.mapFromScene(self._widget.mapToScene(0, 0)))
+        picture.setZValue(min(item.zValue() for item in items if item.parentItem() is parent))
         return picture
 
     def thaw(self, *_signal_args: object) -> None:
