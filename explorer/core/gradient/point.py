@@ -199,8 +199,10 @@ def within_tolerance(
     if not analysis.defined:
         return np.zeros(z.shape, dtype=bool)
     plane = tangent_plane(analysis, xs[None, :], ys[:, None])
+    # In place: one grid-sized temporary instead of three (this runs on every drag step).
+    difference = np.subtract(z, plane, out=plane)
     with np.errstate(invalid="ignore"):
-        return np.abs(z - plane) <= tolerance
+        return np.abs(difference, out=difference) <= tolerance
 
 
 def right_angle_marker(analysis: PointAnalysis, size: float) -> tuple[np.ndarray, np.ndarray]:
