@@ -95,10 +95,11 @@ def test_a_nan_breaks_the_line(plot):
     plot.addItem(item, ignoreBounds=True)
     item.setData([-3.0, -1.0, np.nan, 1.0, 3.0], [0.0, 0.0, 0.0, 0.0, 0.0])
     ink = inked(plot)
-    row = int(plot.getViewBox().mapViewToDevice(QPointF(0.0, 0.0)).y())
+    ratio = plot.devicePixelRatioF()
+    row = int(plot.getViewBox().mapViewToDevice(QPointF(0.0, 0.0)).y() * ratio)
 
     def column(x: float) -> int:
-        return int(plot.getViewBox().mapViewToDevice(QPointF(x, 0.0)).x())
+        return int(plot.getViewBox().mapViewToDevice(QPointF(x, 0.0)).x() * ratio)
 
     # Both pieces are drawn, the stretch between them is not.
     assert ink[row, column(-2.0)] and ink[row, column(2.0)]
@@ -118,6 +119,8 @@ def test_all_its_ink_lies_inside_its_bounding_rect(plot, width, zoom):
     ink = inked(plot)
     rect = plot.getViewBox().mapViewToDevice(item.mapRectToView(item.boundingRect())).boundingRect()
     rows, columns = np.nonzero(ink)
+    # The picture counts device pixels (two a side on a 2× screen), the rectangle logical ones.
+    rows, columns = rows / plot.devicePixelRatioF(), columns / plot.devicePixelRatioF()
     assert rows.size
     assert columns.min() >= rect.left() - 1 and columns.max() <= rect.right() + 1
     assert rows.min() >= rect.top() - 1 and rows.max() <= rect.bottom() + 1
