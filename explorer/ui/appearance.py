@@ -95,23 +95,46 @@ def _style_text_role(widget: QWidget, theme: Theme) -> None:
         widget.setStyleSheet(style.strip())
 
 
+class _ThemeNotifier(QObject):
+    """Announces a new theme (Appearance puts one into effect), once per application.
+
+    Qt's own palette events do not reach a widget with a style sheet of its own that is not a
+    window, nor anything inside it (set_text_role gives every label it colours a sheet), so
+    those follow the theme through this."""
+
+    changed = Signal()
+
+
+def theme_notifier() -> _ThemeNotifier:
+    """The application's one notifier of theme changes."""
+    app = QApplication.instance()
+    notifier = app.findChild(_ThemeNotifier)
+    return notifier if notifier is not None else _ThemeNotifier(app)
+
+
 class _ThemeFollower(QObject):
-    """Calls back when the watched widget's palette changes (a new theme)."""
+    """Calls back when the theme changes: on the watched widget's palette change, or on the
+    application's theme notice when Qt sends the widget none (a style sheet of its own)."""
 
     def __init__(self, widget: QWidget, callback: Callable[[], None]):
         super().__init__(widget)
         self._callback = callback
         self._theme = current_theme()
         widget.installEventFilter(self)
+        theme_notifier().changed.connect(self._check)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in _PALETTE_EVENTS:
-            theme = current_theme()
-            # Qt sends both the application's and the widget's palette change: act once.
-            if theme != self._theme:
-                self._theme = theme
-                self._callback()
+            self._check()
         return False
+
+    def _check(self) -> None:
+        theme = current_theme()
+        # Qt sends both the application's and the widget's palette change, and the notice
+        # follows: act once.
+        if theme != self._theme:
+            self._theme = theme
+            self._callback()
 
 
 class _TextSizeNotifier(QObject):
@@ -128,17 +151,20 @@ def text_size_notifier() -> _TextSizeNotifier:
 
 
 class _StyleSheetFont(QObject):
-    """Keeps a widget with its own style sheet at the application's text size.
+    """Keeps a widget with its own style sheet at the application's text size and its theme's
+    text colour.
 
-    Qt sends no font change to such a widget (set_text_role gives one to every label it
-    colours), so its text would keep the old size; setting the sheet again makes Qt resolve its
-    font anew. A child of the widget: the connection goes when the widget goes.
+    Qt sends no font or palette change to such a widget (set_text_role gives one to every label
+    it colours), so its text would keep the old size and colour; setting the sheet again makes
+    Qt resolve its font and palette anew. A child of the widget: the connections go when the
+    widget goes.
     """
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
         self._widget = widget
         text_size_notifier().changed.connect(self.refresh)
+        theme_notifier().changed.connect(self.refresh)
 
     def refresh(self) -> None:
         # Only in windows on screen (every tab of the main window): a closed window's plots
@@ -149,7 +175,8 @@ class _StyleSheetFont(QObject):
 
 def follow_text_size(widget: QWidget) -> None:
     """Keep ``widget``, which has (or will have) a style sheet of its own, at the application's
-    text size when Ctrl+= or presentation mode changes it (Qt itself would not)."""
+    text size when Ctrl+= or presentation mode changes it, and in the theme's text colour when
+    the theme changes (Qt itself would do neither)."""
     if widget.findChild(_StyleSheetFont, options=Qt.FindChildOption.FindDirectChildrenOnly):
         return
     _StyleSheetFont(widget)
@@ -348,6 +375,7 @@ class Appearance(QObject):
             self._app.setPalette(QPalette())
             if dark and not is_dark(self._app.palette()):
                 self._set_palette(dark_palette())
+        theme_notifier().changed.emit()
 
     def _set_palette(self, palette: QPalette) -> None:
         # Unchanged, it would still restyle every widget and plot (a text size step, say).

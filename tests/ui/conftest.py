@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from widget_cleanup import free_closed_widgets
 
 from explorer.ui import i18n, worker_bridge
+from explorer.ui.appearance import Appearance
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session_document import SessionDocument
 
@@ -69,6 +70,15 @@ def symbolic_workers_lent(worker_pool, monkeypatch):
 def settings(tmp_path):
     """An explicit settings file for a window under test."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def appearance(settings):
+    """An Appearance on the test's settings; the application's default look comes back after."""
+    look = Appearance(settings)
+    yield look
+    settings.clear()
+    Appearance(settings).apply()
 
 
 @pytest.fixture

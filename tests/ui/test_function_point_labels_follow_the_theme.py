@@ -2,20 +2,11 @@
 drawn in the theme's label box, their text readable at 4.5:1 in light and dark, and recoloured
 when the theme changes."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from explorer.ui.appearance import Appearance, contrast_ratio
+from explorer.ui.appearance import contrast_ratio
 from explorer.ui.palette import DARK, LIGHT, MIN_TEXT_CONTRAST
-
-
-@pytest.fixture
-def appearance(settings):
-    look = Appearance(settings)
-    yield look
-    settings.clear()
-    Appearance(settings).apply()
 
 
 def box_colour(label, background: str) -> QColor:

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -195,7 +195,11 @@ class DescentPanel(Panel):
         self.loss_plot.setObjectName("lossPlot")
         self.figure = QWidget()
         self.figure.setObjectName("descentFigure")
-        # The plots' background, so the figure (and the GIF made of it) is one picture.
+        # The plots' background, so the figure (and the GIF made of it) is one picture. It is
+        # the figure's palette, not a style sheet: Qt sends no palette change into a widget
+        # with a style sheet, so its plots would keep the old theme; and what fills its own
+        # background inside (the map's cursor readout) takes this colour, not the window's.
+        self.figure.setAutoFillBackground(True)
         self._colour_figure()
         follow_theme(self.figure, self._colour_figure)
         figure_layout = QVBoxLayout(self.figure)
@@ -349,8 +353,9 @@ class DescentPanel(Panel):
         return self.figure
 
     def _colour_figure(self) -> None:
-        background = current_theme().background
-        self.figure.setStyleSheet(f"#descentFigure {{ background: {background}; }}")
+        palette = QPalette()  # the application's, with the window role the figure's own
+        palette.setColor(QPalette.ColorRole.Window, QColor(current_theme().background))
+        self.figure.setPalette(palette)
 
     def show_figure_only(self, width: int, height: int) -> None:
         """Lay the panel out as the figure alone at ``width`` × ``height`` (for CLI exports and
