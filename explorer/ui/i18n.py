@@ -12,10 +12,12 @@ loads that with Qt's own ``QTranslator``; a source checkout has no build step, s
 ``.ts`` is read directly by ``TsTranslator`` (a ``QTranslator`` over the XML). A test compiles the
 ``.ts`` and checks both answer alike for every entry, so the two paths cannot disagree.
 
-Switching: ``set_language`` swaps the application's translator; Qt then sends
-``QEvent.LanguageChange`` to the application and every widget. On it, every text bound with
-``bind`` (``Context.text``/``tip``/…) is set again in the new language, and widgets whose text is
-built by code (readouts, explanations) re-render in their ``changeEvent`` (``Panel.retranslate``).
+Switching: ``set_language`` swaps the application's translator and sets every text bound with
+``bind`` (``Context.text``/``tip``/…) again in the new language; Qt then delivers
+``QEvent.LanguageChange`` to every widget, and widgets whose text is built by code (readouts,
+explanations) re-render in their ``changeEvent`` (``Panel.retranslate``). Nothing listens to the
+application's events for this (an application-wide event filter would run Python for every event
+of every widget, mouse moves included): only ``set_language`` changes the translators.
 
 Templates use named fields (``{n}``) so a translation can reorder them; messages computed in core
 (English, shared with the CLI) are translated at this boundary by ``core_text``: an exact entry in
@@ -382,18 +384,7 @@ class _State:
         self.catalogue: Path | None = None  # the file the translator reads (.qm or .ts)
         self.core_patterns: list[tuple[re.Pattern[str], str]] = []
         self.qt_translator: QTranslator | None = None
-        self.watcher: _LanguageWatcher | None = None
         self.missing_font_said = False
-
-
-class _LanguageWatcher(QObject):
-    """Hears the application's LanguageChange and sets every bound text again."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:
-            retranslate_bound()
-            retranslate_qt_own_names()
-        return False
 
 
 _state = _State()
@@ -432,9 +423,6 @@ def saved_language(settings: QSettings) -> str:
 def set_language(code: str) -> None:
     """Draw the app in ``code`` now (every window, without a restart)."""
     app = QCoreApplication.instance()
-    if _state.watcher is None:
-        _state.watcher = _LanguageWatcher(app)
-        app.installEventFilter(_state.watcher)
     _state.code = code if code in LANGUAGES else "en"
     previous, _state.translator = _state.translator, None
     previous_qt, _state.qt_translator = _state.qt_translator, None
@@ -456,6 +444,11 @@ def set_language(code: str) -> None:
         if old is not None:
             app.removeTranslator(old)
             old.deleteLater()
+    # The bound texts first, once the translators are in place (so a widget's changeEvent below
+    # already finds its bound labels in the new language, as it did when the application's own
+    # LanguageChange set them).
+    retranslate_bound()
+    retranslate_qt_own_names()
     if previous is None and _state.translator is None:
         # Nothing was installed and nothing is now: Qt sends no LanguageChange by itself.
         QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
