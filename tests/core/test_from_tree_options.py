@@ -1,4 +1,5 @@
-"""``build_graph``'s sandbox options: ``requires_grad`` (one flag or per input) and ``detach``.
+"""``build_graph``'s options: ``requires_grad`` (one flag or per input), ``detach`` and
+``formulas`` (the nodes' texts, left out where only numbers are read).
 
 Expected gradients come from sympy: a detached definition is a constant (its value at the point)
 in every later line, exactly what ``.detach()`` means in PyTorch.
@@ -10,9 +11,12 @@ import numpy as np
 import pytest
 import sympy
 
+from explorer.core.autodiff import from_tree
 from explorer.core.autodiff.from_tree import build_graph
+from explorer.core.autodiff.introspect import ordered_tensors
 from explorer.core.expr import parse_program
 from explorer.core.expr.errors import ExprError
+from explorer.core.gradient.surface import Surface
 from explorer.core.graph.building import build_tensors
 
 X, Y = sympy.symbols("x y", real=True)
@@ -86,3 +90,34 @@ def test_detaching_the_output_builds_but_the_graph_helper_refuses_it() -> None:
 def test_default_options_keep_the_old_behaviour() -> None:
     grads = _grads("a = x*y\nb = a + y^2")
     assert grads == pytest.approx({"x": _sympy_grad(X * Y, X), "y": _sympy_grad(X * Y + Y**2, Y)})
+
+
+def test_without_formulas_the_same_gradients_and_no_node_text() -> None:
+    source = "a = x*y\nb = sin(a) + y^2 - x/y"
+    expected = {
+        "x": _sympy_grad(sympy.sin(X * Y) + Y**2 - X / Y, X),
+        "y": _sympy_grad(sympy.sin(X * Y) + Y**2 - X / Y, Y),
+    }
+    assert _grads(source, formulas=False) == pytest.approx(expected, rel=1e-12)
+    bare = build_graph(parse_program(source).tree, AT, formulas=False)
+    texts = build_graph(parse_program(source).tree, AT)
+    assert {tensor.formula for tensor in ordered_tensors(bare.output)} == {None}
+    names = [tensor.name for tensor in ordered_tensors(bare.output)]
+    assert names == [tensor.name for tensor in ordered_tensors(texts.output)]
+    assert {"x", "y", "a"} <= set(names)
+    # The default (what the Graph tab draws) still names every op by its subexpression.
+    formulas = {tensor.formula for tensor in ordered_tensors(texts.output)}
+    assert {"x", "y", "x·y", "sin(a)"} <= formulas
+
+
+def test_a_surface_gradient_renders_no_formula_text(monkeypatch) -> None:
+    """The Gradient tab's per-step gradient (P dragged) reads numbers only."""
+
+    def refuse(_node):
+        raise AssertionError("formula text rendered")
+
+    monkeypatch.setattr(from_tree, "format_unicode", refuse)
+    surface = Surface.from_text("log(exp(x) + exp(y))")
+    value, df_dx, df_dy = surface.value_and_gradient(0.0, np.log(2.0))
+    assert float(value) == pytest.approx(np.log(3.0), rel=1e-12)
+    assert (float(df_dx), float(df_dy)) == pytest.approx((1 / 3, 2 / 3), rel=1e-12)

@@ -2,7 +2,9 @@
 
 ``x - y`` stays one "sub" node, named definitions (``a = (w+x+y+z)^2``) label their node, and
 every node carries the Unicode text of its subexpression as ``formula``, so the graph view can
-show the user's own expression and the edge partials as formulas. With ``values={"x": grid}``
+show the user's own expression and the edge partials as formulas (``formulas=False`` leaves the
+texts out for a caller that only wants values and gradients: rendering them is about half of a
+small graph's cost). With ``values={"x": grid}``
 one backward pass gives f′ over the whole grid (each grid point is independent).
 """
 
@@ -77,7 +79,9 @@ class _Builder:
         values: Mapping[str, Any],
         requires_grad: bool | Mapping[str, bool],
         detach: frozenset[str] = frozenset(),
+        formulas: bool = True,
     ) -> None:
+        self.formulas = formulas
         self.values = values
         self.requires_grad = requires_grad
         self.detach = detach
@@ -100,7 +104,8 @@ class _Builder:
             leaf = make(np.array(self.values[name], dtype=np.float64), False)
             leaf._requires_grad = self.input_requires_grad(name)
             leaf.name = name
-            leaf.formula = name
+            if self.formulas:
+                leaf.formula = name
             self.inputs[name] = leaf
         return self.inputs[name]
 
@@ -129,7 +134,8 @@ class _Builder:
             result = apply_elementwise(R.TABLE_RULES[spec.name], tuple(children))
         else:
             raise TypeError(f"not an expression node: {type(node).__name__}")
-        result.formula = format_unicode(node)
+        if self.formulas:
+            result.formula = format_unicode(node)
         return result
 
     def define(self, node: Definition, tensor: Tensor) -> Tensor:
@@ -155,6 +161,7 @@ def build_graph(
     *,
     requires_grad: bool | Mapping[str, bool] = True,
     detach: Collection[str] = (),
+    formulas: bool = True,
 ) -> BuiltGraph:
     """Evaluate ``tree`` (an expression, a Definition or a Program) as a graph of tensors.
 
@@ -165,7 +172,8 @@ def build_graph(
     require grad). ``detach`` names definitions that later lines use through ``.detach()``: the
     name then maps (in ``BuiltGraph.named``) to the detached copy, and no gradient flows back
     through it; the definition's own tensor stays in the graph as the copy's source. Naming
-    something that is not a definition of ``tree`` raises ``ExprError``.
+    something that is not a definition of ``tree`` raises ``ExprError``. ``formulas=False``
+    leaves every node's ``formula`` None (names stay): the same values and gradients, no text.
     """
     detach_set = frozenset(detach)
     if detach_set:
@@ -173,7 +181,7 @@ def build_graph(
         unknown = sorted(detach_set - defined)
         if unknown:
             raise ExprError(f"No definition named '{unknown[0]}' to detach")
-    builder = _Builder(values, requires_grad, detach_set)
+    builder = _Builder(values, requires_grad, detach_set, formulas)
     with np.errstate(all="ignore"), enable_grad():
         output = fold_tree(tree, builder.visit)
     if output is None:

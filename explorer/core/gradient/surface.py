@@ -103,7 +103,8 @@ class Surface:
         grid_x, grid_y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
         values = {"x": grid_x, "y": grid_y, **self.parameters}
         requires = {name: name in VARIABLES for name in values}
-        built = build_graph(self.expression.tree, values, requires_grad=requires)
+        # Only the numbers are read here (on every drag step of P): no formula texts.
+        built = build_graph(self.expression.tree, values, requires_grad=requires, formulas=False)
         gradients = built.gradients()
         value = np.broadcast_to(np.asarray(built.output._value, float), grid_x.shape)
         partials = [
