@@ -14,14 +14,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 
 # Pixels added around the points for the pen: a square cap reaches half the width out along
 # the line and as much across it, so √2/2 of the width at a corner (PlotCurveItem's 0.7072),
 # and antialiasing blends one pixel further.
 _CAP_REACH = 0.7072
 _BLEND_PIXELS = 1.0
+# Up to this many points (all finite) the segments or path are built point by point: pyqtgraph's
+# array helpers cost ~50 µs of set-up each, more than a tangent or a right angle takes to draw.
+FEW_POINTS = 32
 
 
 class Polyline(pg.GraphicsObject):
@@ -117,14 +120,41 @@ class Polyline(pg.GraphicsObject):
         painter.setPen(pen)
         if _draws_segments(pen, antialias):
             if self._segments is None:
-                self._segments = arrayToLineSegments(
-                    self.xData, self.yData, connect="finite", finiteCheck=True
-                )
-            painter.drawLines(*self._segments.drawargs())
+                self._segments = line_segments(self.xData, self.yData)
+            if isinstance(self._segments, list):
+                painter.drawLines(self._segments)
+            else:
+                painter.drawLines(*self._segments.drawargs())
         else:
             if self._path is None:
-                self._path = pg.arrayToQPath(self.xData, self.yData, connect="finite")
+                self._path = line_path(self.xData, self.yData)
             painter.drawPath(self._path)
+
+
+def _few_finite(x: np.ndarray, y: np.ndarray) -> bool:
+    return x.size <= FEW_POINTS and bool(np.isfinite(x).all() and np.isfinite(y).all())
+
+
+def line_segments(x: np.ndarray, y: np.ndarray):
+    """The segments ``PlotCurveItem`` draws for a wide line (``arrayToLineSegments`` with
+    ``connect="finite"``): a list of ``QLineF`` for a few finite points, the same lines in the
+    same order, else pyqtgraph's array of them."""
+    if _few_finite(x, y):
+        xs, ys = x.tolist(), y.tolist()
+        return [QLineF(xs[i], ys[i], xs[i + 1], ys[i + 1]) for i in range(len(xs) - 1)]
+    return arrayToLineSegments(x, y, connect="finite", finiteCheck=True)
+
+
+def line_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
+    """``pg.arrayToQPath(x, y, connect="finite")``; for a few finite points built as it builds
+    them (one polygon added to an empty path), without its array set-up."""
+    if _few_finite(x, y):
+        path = QPainterPath()
+        if x.size >= 2:
+            points = zip(x.tolist(), y.tolist(), strict=True)
+            path.addPolygon(QPolygonF([QPointF(a, b) for a, b in points]))
+        return path
+    return pg.arrayToQPath(x, y, connect="finite")
 
 
 class PixelSize:

@@ -1,16 +1,18 @@
 """The light polyline item (the curves a drag redraws on every step) draws exactly what a
-pyqtgraph PlotCurveItem draws for the same points and pen, breaks at NaN, keeps all its ink
-inside its bounding rectangle (so a moved line leaves no trail), and takes part in the plot
-style's pen scaling as curves do."""
+pyqtgraph PlotCurveItem draws for the same points and pen (a few points too, whose segments or
+path it builds itself: the same elements as pyqtgraph's helpers give), breaks at NaN, keeps all
+its ink inside its bounding rectangle (so a moved line leaves no trail), and takes part in the
+plot style's pen scaling as curves do."""
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from explorer.ui.plot_style import line_pen, set_line_pen
-from explorer.ui.polyline_item import Polyline
+from explorer.ui.polyline_item import FEW_POINTS, Polyline, line_path, line_segments
 
 WIDTH, HEIGHT = 400, 300
 
@@ -71,6 +73,18 @@ CASES = {
         pen(2.0, Qt.PenStyle.DashDotLine),
     ),
     "translucent": (SAMPLES, 0.3 * SAMPLES**2 - 2, pen(2.0, color="#D55E0080")),
+    "right angle, few wide segments": (
+        np.array([0.5, 0.8, 0.5]),
+        np.array([0.2, 0.6, 0.9]),
+        pen(1.2),
+    ),
+    "short wide polyline": (np.linspace(-3, 3, 9), np.linspace(-3, 3, 9) ** 2 / 4 - 2, pen(3.0)),
+    "few points, thin": (np.array([-3.0, 0.1, 3.0]), np.array([2.0, -2.5, 1.0]), pen(1.0)),
+    "few points with a NaN": (
+        np.array([-3.0, -1.0, 0.0, 1.0, 3.0]),
+        np.array([1.0, 2.0, np.nan, -2.0, 0.5]),
+        pen(2.0),
+    ),
     "with NaN gaps": (
         SAMPLES,
         1 / np.where(np.abs(SAMPLES) < 0.5, np.nan, SAMPLES),
@@ -157,3 +171,29 @@ def test_the_plot_style_scales_its_pen_like_a_curves(plot):
     set_line_pen(item, wider)
     assert item.pen().widthF() == 5.0 and item.pen().style() == Qt.PenStyle.DashLine
     assert line_pen(Polyline(pg.mkPen(None))) is None
+
+
+def _elements(path) -> list[tuple]:
+    return [
+        (path.elementAt(i).type, path.elementAt(i).x, path.elementAt(i).y)
+        for i in range(path.elementCount())
+    ]
+
+
+def _lines(segments) -> list[tuple[float, float, float, float]]:
+    if not isinstance(segments, list):
+        segments = segments.instances()
+    return [(line.x1(), line.y1(), line.x2(), line.y2()) for line in segments]
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 3, FEW_POINTS, FEW_POINTS + 1, 200])
+@pytest.mark.parametrize("with_nan", [False, True])
+def test_its_segments_and_path_are_pyqtgraphs(qapp, size, with_nan):
+    generator = np.random.default_rng(size)
+    x, y = generator.normal(size=size) * 1e3, generator.normal(size=size) * 1e-3
+    if with_nan and size:
+        y[size // 2] = np.nan
+    reference = pg.arrayToQPath(x, y, connect="finite")
+    assert _elements(line_path(x, y)) == _elements(reference)
+    expected = arrayToLineSegments(x, y, connect="finite", finiteCheck=True)
+    assert _lines(line_segments(x, y)) == _lines(expected)
