@@ -40,6 +40,15 @@ MIN_COLOR = PALETTE[1]
 SMALL_PLOT_MIN_HEIGHT = 125
 # What the max and min are called when the plot is too small for the whole sentence.
 SHORT_EXTREME_LABELS = ("max |∇f|", "min −|∇f|")
+# Room left above and below a curve when its plot's y range has to move, as a part of the
+# curve's span: at rest a tenth; while P is dragged, when every new range costs a new picture
+# of the axes (about 5 ms, where a step is 6), a quarter, so the curve drifts further before
+# the range moves again.
+REST_PAD = 0.1
+DRAG_PAD = 0.25
+# The least part of the y range a curve must fill to keep it: half at rest, less during a drag.
+REST_FILL = 0.5
+DRAG_FILL = 0.3
 # Pixels from a max/min marker's centre that its label keeps clear of (the marker is 12 px).
 MARKER_CLEARANCE = 8.0
 PI_TICKS = [
@@ -96,7 +105,8 @@ class SmallPlot(PlotView):
         (x0, x1), (y0, y1) = self.view_range()
         new_y0, new_y1 = y_range
         span = y1 - y0
-        fits = y0 <= new_y0 and new_y1 <= y1 and (new_y1 - new_y0) >= 0.5 * span
+        fill = DRAG_FILL if self._holding else REST_FILL
+        fits = y0 <= new_y0 and new_y1 <= y1 and (new_y1 - new_y0) >= fill * span
         same_x = abs(x0 - x_range[0]) <= 1e-9 * max(1.0, abs(x0)) and abs(
             x1 - x_range[1]
         ) <= 1e-9 * max(1.0, abs(x1))
@@ -105,7 +115,7 @@ class SmallPlot(PlotView):
             return
         if not fits:
             # Some room around the curve, so small moves of P keep this view.
-            pad = 0.1 * (new_y1 - new_y0)
+            pad = (DRAG_PAD if self._holding else REST_PAD) * (new_y1 - new_y0)
             y_range = (new_y0 - pad, new_y1 + pad)
         else:
             y_range = (y0, y1)
