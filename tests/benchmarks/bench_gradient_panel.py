@@ -31,7 +31,9 @@ Each line gives wall-clock time and, in brackets, the CPU time of the GUI thread
 (``time.thread_time``): on a shared, busy machine the wall clock also counts time spent waiting
 for a core, which the CPU figure leaves out.
 
-    python tests/benchmarks/bench_gradient_panel.py [moves]
+    python tests/benchmarks/bench_gradient_panel.py [moves] [--drag-only]
+
+``--drag-only`` runs only the drag lines (for paired runs of the drag budget).
 """
 
 import os
@@ -191,7 +193,9 @@ def slider_samples(
 
 
 def main() -> None:
-    moves = int(sys.argv[1]) if len(sys.argv) > 1 else 400
+    arguments = [argument for argument in sys.argv[1:] if argument != "--drag-only"]
+    drag_only = "--drag-only" in sys.argv[1:]
+    moves = int(arguments[0]) if arguments else 400
     app = ensure_application()
     settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
@@ -214,12 +218,13 @@ def main() -> None:
         f"ms [cpu {baseline_ms:6.2f}]"
     )
 
-    typing, critical = typing_samples(app, panel, 5)
-    for text, samples in typing.items():
-        report(f"type f = {text}", samples, TYPING_BUDGET_MS, baseline_ms)
-    every = [sample for samples in typing.values() for sample in samples]
-    report("type f: all expressions", every, TYPING_BUDGET_MS, baseline_ms)
-    report("  then critical points (deferred, not in map)", critical, None, baseline_ms)
+    if not drag_only:
+        typing, critical = typing_samples(app, panel, 5)
+        for text, samples in typing.items():
+            report(f"type f = {text}", samples, TYPING_BUDGET_MS, baseline_ms)
+        every = [sample for samples in typing.values() for sample in samples]
+        report("type f: all expressions", every, TYPING_BUDGET_MS, baseline_ms)
+        report("  then critical points (deferred, not in map)", critical, None, baseline_ms)
 
     panel.set_expression_text("log(exp(x) + exp(y))")
     app.processEvents()
@@ -245,9 +250,10 @@ def main() -> None:
     panel.field_toggle.setChecked(False)
     panel.tolerance_toggle.setChecked(False)
 
-    slider, critical = slider_samples(app, panel, 80)
-    report(f"slider a of {SLIDER_EXPRESSION}", slider, SLIDER_BUDGET_MS, baseline_ms)
-    report("  then critical points (deferred, not in map)", critical, None, baseline_ms)
+    if not drag_only:
+        slider, critical = slider_samples(app, panel, 80)
+        report(f"slider a of {SLIDER_EXPRESSION}", slider, SLIDER_BUDGET_MS, baseline_ms)
+        report("  then critical points (deferred, not in map)", critical, None, baseline_ms)
     # What the benchmark typed is not work to save: close without the unsaved-changes question.
     window.session.mark_clean()
     window.close()
