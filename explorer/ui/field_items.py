@@ -1,4 +1,5 @@
-"""Graphics items of the 2-D field view: an arrow field drawn as one item, and a draggable point."""
+"""Graphics items of the 2-D field view: an arrow field drawn as one item, a draggable point,
+fixed markers and the keyed polylines."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from explorer.ui.plot import FOREGROUND, make_pen
@@ -178,43 +180,138 @@ def _arrows_path(px: np.ndarray, py: np.ndarray) -> QPainterPath:
     return path
 
 
-class DraggablePoint(pg.TargetItem):
-    """A round handle the mouse drags anywhere; emits where the pointer takes it.
-
-    pyqtgraph's TargetItem keeps the grab offset, so the point does not jump to the pointer when
-    a drag starts. The owner may put the point elsewhere (snap, refuse) with ``setPos`` while
-    signals are blocked; ``dragged`` carries where the mouse wanted it.
-    """
+class HandleSignals(QObject):
+    """What a ``DraggablePoint`` reports (a plain graphics item is no QObject and cannot emit)."""
 
     dragged = Signal(float, float)
     drag_started = Signal()
     drag_finished = Signal()
 
+
+class PixelPath(QGraphicsPathItem):
+    """A path in pixels round its position (in data coordinates), the same size at any zoom:
+    Qt draws and moves it alone (``ItemIgnoresTransformations``), with no Python on the way.
+
+    What the pointer hits is the outline itself, inside the view box, as with pyqtgraph's
+    markers: Qt maps the view box's clip into an item that ignores transformations as if it did
+    not, which would shrink the clip to a couple of pixels round the centre (hover, drags and
+    tooltips would miss the item). Hit tests only (hover, a press, a tooltip) run this.
+    """
+
+    def __init__(self, path: QPainterPath) -> None:
+        super().__init__(path)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+
+    def collidesWithPath(  # noqa: N802 - Qt override
+        self,
+        path: QPainterPath,
+        mode: Qt.ItemSelectionMode = Qt.ItemSelectionMode.IntersectsItemShape,
+    ) -> bool:
+        scene = self.scene()
+        if scene is None or not scene.views():
+            return super().collidesWithPath(path, mode)
+        # Both in scene coordinates, through the view (the only way to place this item).
+        viewport = scene.views()[0].viewportTransform()
+        to_scene = self.deviceTransform(viewport) * viewport.inverted()[0]
+        outline = to_scene.map(self.path())
+        clipping = self.parentItem()
+        flag = QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape
+        while clipping is not None and not clipping.flags() & flag:
+            clipping = clipping.parentItem()
+        if clipping is not None:
+            outline = outline.intersected(clipping.mapToScene(clipping.shape()))
+        other = to_scene.map(path)
+        if mode in (
+            Qt.ItemSelectionMode.ContainsItemShape,
+            Qt.ItemSelectionMode.ContainsItemBoundingRect,
+        ):
+            return other.contains(outline)
+        return other.intersects(outline)
+
+
+class DraggablePoint(PixelPath):
+    """A round handle the mouse drags anywhere; emits where the pointer takes it.
+
+    It looks and behaves as pyqtgraph's TargetItem did (the same circle, pens and brushes, the
+    hover look while it can be taken, the grab offset kept so the point does not jump to the
+    pointer, a right click during a drag ending it), but as a ``PixelPath`` moving it on every
+    drag step runs no Python (a TargetItem re-ran pyqtgraph's position bookkeeping, its signals
+    and a shape rebuilt through the view's transforms). It takes pyqtgraph's scene events
+    (``mouseDragEvent``, ``hoverEvent``, ``mouseClickEvent``) like any pyqtgraph item.
+
+    The owner may put the point elsewhere (snap, refuse) with ``setPos``, which emits nothing;
+    ``dragged`` carries where the mouse wanted it.
+    """
+
     def __init__(self, color: str, size: float = 14.0, tooltip: str = "") -> None:
-        super().__init__(
-            pos=(0.0, 0.0),
-            size=size,
-            symbol="o",
-            pen=make_pen(FOREGROUND, 1.5),
-            brush=pg.mkBrush(color),
-            hoverPen=make_pen(FOREGROUND, 2.5),
-            hoverBrush=pg.mkBrush(QColor(color).lighter(140)),
-            movable=True,
-        )
+        super().__init__(symbol_path("o", size))
+        self._looks = {
+            False: (make_pen(FOREGROUND, 1.5), pg.mkBrush(color)),
+            True: (make_pen(FOREGROUND, 2.5), pg.mkBrush(QColor(color).lighter(140))),
+        }
+        self._hovered = False
+        self.setPen(self._looks[False][0])
+        self.setBrush(self._looks[False][1])
         self.setZValue(30)
         if tooltip:
             self.setToolTip(tooltip)
-        self.sigPositionChanged.connect(self._on_moved)
-        self.sigPositionChangeFinished.connect(lambda _item: self.drag_finished.emit())
+        self.signals = HandleSignals()
+        self.dragged = self.signals.dragged
+        self.drag_started = self.signals.drag_started
+        self.drag_finished = self.signals.drag_finished
+        # While a drag is under way: the handle's position minus the pointer's, in data units.
+        self._grab_offset: QPointF | None = None
+
+    def is_hovered(self) -> bool:
+        """Whether the pointer is over the handle and could take it (drawn lighter, wider)."""
+        return self._hovered
+
+    def is_dragged(self) -> bool:
+        return self._grab_offset is not None
+
+    def _set_hovered(self, hovered: bool) -> None:
+        if hovered != self._hovered:
+            self._hovered = hovered
+            pen, brush = self._looks[hovered]
+            self.setPen(pen)
+            self.setBrush(brush)
+
+    def _data_point(self, scene_position: QPointF) -> QPointF:
+        # The parent is the view box's child group, whose coordinates are the data's.
+        return self.parentItem().mapFromScene(scene_position)
+
+    def _report(self, position: QPointF) -> None:
+        if position != self.pos():
+            self.setPos(position)
+            self.dragged.emit(float(position.x()), float(position.y()))
+
+    # pyqtgraph's scene sends these to the items under the pointer (its own event protocol).
+    def hoverEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph hook
+        left = Qt.MouseButton.LeftButton
+        self._set_hovered(not ev.isExit() and ev.acceptDrags(left))
 
     def mouseDragEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph hook
-        if self.movable and ev.button() == Qt.MouseButton.LeftButton and ev.isStart():
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        ev.accept()
+        if ev.isStart():
             self.drag_started.emit()
-        super().mouseDragEvent(ev)
+            self._grab_offset = self.pos() - self._data_point(ev.buttonDownScenePos())
+        if self._grab_offset is None:
+            return  # a right click ended this drag
+        self._report(self._grab_offset + self._data_point(ev.scenePos()))
+        if ev.isFinish():
+            self._grab_offset = None
+            self.drag_finished.emit()
 
-    def _on_moved(self, _item: pg.TargetItem) -> None:
-        position = self.pos()
-        self.dragged.emit(float(position.x()), float(position.y()))
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph hook
+        # A right click during a drag lets go of the handle where it is.
+        if self._grab_offset is not None and ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            self._grab_offset = None
+            position = self.pos()
+            self.dragged.emit(float(position.x()), float(position.y()))
+            self.drag_finished.emit()
 
 
 class Paths:
@@ -285,7 +382,13 @@ class Paths:
             self._plot.removeItem(item)
 
 
-def screen_marker(color: str, symbol: str = "o", size: float = 10.0) -> QGraphicsPathItem:
+def symbol_path(symbol: str, size: float) -> QPainterPath:
+    """pyqtgraph's marker ``symbol`` ("o", "d", "t", "t1", …) ``size`` pixels across, centred
+    on (0, 0): the same outline its scatter plots and TargetItem draw."""
+    return QTransform.fromScale(size, size).map(Symbols[symbol])
+
+
+def screen_marker(color: str, symbol: str = "o", size: float = 10.0) -> PixelPath:
     """A fixed point ``size`` pixels across (a circle, or a triangle "t1" up or "t" down) at a
     position in data coordinates. Qt draws and moves it alone, with no Python on the way: a
     drag step of the Gradient tab moves five of these (a pyqtgraph TargetItem costs a cascade
@@ -298,10 +401,14 @@ def screen_marker(color: str, symbol: str = "o", size: float = 10.0) -> QGraphic
             QPolygonF([QPointF(x * size, y * size) for x, y in _MARKER_TRIANGLES[symbol]])
         )
         path.closeSubpath()
-    item = QGraphicsPathItem(path)
-    # Drawn in pixels whatever the zoom, as pyqtgraph's markers are.
-    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-    item.setPen(make_pen(FOREGROUND, 1.2))
+    return fixed_marker(path, color, 1.2)
+
+
+def fixed_marker(path: QPainterPath, color: str, pen_width: float) -> PixelPath:
+    """``path`` (in pixels round (0, 0)) drawn at a position in data coordinates, filled with
+    ``color`` and outlined in the foreground colour, the same size at any zoom."""
+    item = PixelPath(path)
+    item.setPen(make_pen(FOREGROUND, pen_width))
     item.setBrush(pg.mkBrush(color))
     item.setZValue(20)
     return item

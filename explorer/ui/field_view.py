@@ -41,7 +41,14 @@ from explorer.core.gradient.field import (
 )
 from explorer.core.text import format_number
 from explorer.ui import palette
-from explorer.ui.field_items import ArrowField, DraggablePoint, Paths
+from explorer.ui.field_items import (
+    ArrowField,
+    DraggablePoint,
+    Paths,
+    PixelPath,
+    fixed_marker,
+    symbol_path,
+)
 from explorer.ui.i18n import Context
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 from explorer.ui.plot_backdrop import Backdrop, axis_items
@@ -511,10 +518,8 @@ class FieldView(PlotView):
         return handle
 
     def set_handle(self, key: str, x: float, y: float) -> None:
-        handle = self._handles[key]
-        handle.blockSignals(True)
-        handle.setPos(QPointF(x, y))
-        handle.blockSignals(False)
+        # Emits nothing (only a drag by the mouse does); Qt skips a move to where it is.
+        self._handles[key].setPos(QPointF(x, y))
 
     def handle(self, key: str) -> DraggablePoint:
         return self._handles[key]
@@ -566,18 +571,10 @@ class FieldView(PlotView):
         self.map_clicked.emit(float(point.x()), float(point.y()))
 
 
-def point_marker(color: str, symbol: str = "o", size: float = 10.0) -> pg.TargetItem:
-    """A fixed round (or ``symbol``) point in data coordinates: moving it is a cheap setPos."""
-    item = pg.TargetItem(
-        pos=(0.0, 0.0),
-        size=size,
-        symbol=symbol,
-        pen=make_pen(FOREGROUND, 1.2),
-        brush=pg.mkBrush(color),
-        movable=False,
-    )
-    item.setZValue(20)
-    return item
+def point_marker(color: str, symbol: str = "o", size: float = 10.0) -> PixelPath:
+    """A fixed round (or ``symbol``) point in data coordinates, ``size`` pixels across: moving
+    it is a setPos that Qt does alone (the same outline pyqtgraph's TargetItem drew)."""
+    return fixed_marker(symbol_path(symbol, size), color, 1.2)
 
 
 def pixel_rect(grid: FieldGrid) -> pg.QtCore.QRectF:

@@ -1,6 +1,7 @@
 """UI test setup: own QSettings storage per test, symbolic workers lent from a pool, and each
 test's windows freed before the next test starts."""
 
+import pyqtgraph as pg
 import pytest
 from lent_workers import WorkerPool
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -178,3 +179,12 @@ def window(qtbot, settings):
     qtbot.waitExposed(main)
     yield main
     main.close()
+
+
+@pytest.fixture
+def every_mouse_move():
+    """pyqtgraph drops moves closer than 10 ms apart; a test's moves come faster."""
+    before = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOption("mouseRateLimit", -1)
+    yield
+    pg.setConfigOption("mouseRateLimit", before)

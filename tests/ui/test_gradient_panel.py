@@ -5,7 +5,6 @@ import warnings
 from dataclasses import replace
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
@@ -204,15 +203,6 @@ def test_the_map_exports(tmp_path, panel):
     assert png.stat().st_size > 10_000 and "<svg" in svg.read_text(encoding="utf-8")[:2000]
 
 
-@pytest.fixture
-def every_mouse_move():
-    """pyqtgraph drops moves closer than 10 ms apart; a test's moves come faster."""
-    before = pg.getConfigOption("mouseRateLimit")
-    pg.setConfigOption("mouseRateLimit", -1)
-    yield
-    pg.setConfigOption("mouseRateLimit", before)
-
-
 def test_a_drag_skips_the_hover_search_and_hover_returns_after(qtbot, panel, every_mouse_move):
     view = panel.map
     scene, viewport = view.plot_widget.scene(), view.plot_widget.viewport()
@@ -233,7 +223,7 @@ def test_a_drag_skips_the_hover_search_and_hover_returns_after(qtbot, panel, eve
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=viewport_point(view, *path[-1]))
     # Letting go looks again: P, under the pointer, shows it can be taken again.
     assert searches
-    assert panel.layer.point_handle.mouseHovering
+    assert panel.layer.point_handle.is_hovered()
 
 
 def test_the_focus_ring_steps_aside_during_a_mouse_drag_then_rings_the_dragged_handle(

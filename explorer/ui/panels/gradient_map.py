@@ -52,7 +52,6 @@ class GradientMapLayer:
         self.direction_handle = view.add_handle(
             "u", color=DIRECTION_COLOR, tooltip=T("The head of u: drag it to turn the direction θ")
         )
-        self.direction_handle.setScale(0.75)
 
     def arrow_length(self) -> float:
         (x0, x1), (y0, y1) = self.view.view_range()
