@@ -191,3 +191,25 @@ def test_handles_and_markers_are_in_png_and_svg_exports(tmp_path, view):
         assert (brush & changed).sum() >= 5
     svg = export_svg(view.export_target(), tmp_path / "map.svg", 800, 600).read_text("utf-8")
     assert f'fill="{COLOR.lower()}"' in svg and 'fill="#cc79a7"' in svg
+
+
+def test_a_right_click_during_a_drag_lets_go_of_the_handle(qtbot, view, every_mouse_move):
+    handle = view.add_handle("P", color=COLOR)
+    view.set_handle("P", 0.0, 0.0)
+    moves = []
+    view.handle_dragged.connect(lambda key, x, y: moves.append((x, y)))
+    widget, box, viewport = view.plot_widget, view.view_box, view.plot_widget.viewport()
+    left, right = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
+    qtbot.mousePress(viewport, left, pos=_viewport_point(widget, box, 0.0, 0.0))
+    qtbot.mouseMove(viewport, _viewport_point(widget, box, 0.5, 0.5))
+    qtbot.mouseMove(viewport, _viewport_point(widget, box, 1.0, 0.5))
+    with qtbot.waitSignal(view.handle_released, timeout=5000):
+        qtbot.mouseClick(viewport, right, pos=_viewport_point(widget, box, 1.0, 0.5))
+    assert not handle.is_dragged()
+    held = (handle.pos().x(), handle.pos().y())
+    assert moves[-1] == pytest.approx(held) and held == pytest.approx((1.0, 0.5), abs=0.05)
+    # The left button still down moves nothing any more.
+    qtbot.mouseMove(viewport, _viewport_point(widget, box, -1.0, -1.0), delay=-1)
+    assert (handle.pos().x(), handle.pos().y()) == held
+    qtbot.mouseRelease(viewport, left, pos=_viewport_point(widget, box, -1.0, -1.0))
+    assert (handle.pos().x(), handle.pos().y()) == held
