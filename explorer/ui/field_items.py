@@ -3,6 +3,7 @@ fixed markers and the keyed polylines."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -25,8 +26,8 @@ _MARKER_TRIANGLES = {
 HEAD_PIXELS = 9.0
 HEAD_HALF_ANGLE = np.radians(24.0)
 _COS_HALF, _SIN_HALF = float(np.cos(HEAD_HALF_ANGLE)), float(np.sin(HEAD_HALF_ANGLE))
-# Up to this many arrows are put into a painter path point by point (see _arrows_path).
-_FEW_ARROWS = 8
+# Up to this many arrows are kept and put into a painter path point by point, without numpy.
+FEW_ARROWS = 8
 
 
 class ArrowField(pg.GraphicsObject):
@@ -43,6 +44,7 @@ class ArrowField(pg.GraphicsObject):
         self._arrays = (np.empty(0),) * 4
         self._color_index = np.empty(0, dtype=int)
         self._colors: list[QColor] = [QColor(FOREGROUND)]
+        self._color_key: tuple = (FOREGROUND,)
         self._bounds = QRectF()
         # Built on the first paint after the arrows or the view change, then reused: Qt asks
         # for the bounds many times a frame, and the heads depend on the data size of a pixel.
@@ -53,13 +55,28 @@ class ArrowField(pg.GraphicsObject):
 
     def set_arrows(
         self,
-        x: np.ndarray,
-        y: np.ndarray,
-        u: np.ndarray,
-        v: np.ndarray,
+        x: np.ndarray | Sequence[float],
+        y: np.ndarray | Sequence[float],
+        u: np.ndarray | Sequence[float],
+        v: np.ndarray | Sequence[float],
         colors: Sequence[str | QColor],
         color_index: np.ndarray | None = None,
     ) -> None:
+        if color_index is None and isinstance(x, (list, tuple)) and len(x) <= FEW_ARROWS:
+            self._set_few(x, y, u, v)
+        else:
+            self._set_many(x, y, u, v, color_index)
+        key = tuple(colors)
+        if key != self._color_key:
+            self._color_key = key
+            self._colors = [QColor(c) for c in colors]
+            self._pens = []
+        self.prepareGeometryChange()
+        self._paths = None
+        self._padded_bounds = None
+        self.update()
+
+    def _set_many(self, x, y, u, v, color_index: np.ndarray | None) -> None:  # noqa: ANN001
         arrays = [np.asarray(a, dtype=float).reshape(-1) for a in (x, y, u, v)]
         index = np.zeros(arrays[0].size, dtype=int) if color_index is None else color_index
         index = np.asarray(index).reshape(-1)
@@ -69,11 +86,6 @@ class ArrowField(pg.GraphicsObject):
             arrays = [a[keep] for a in arrays]
             index = index[keep]
         self._arrays, self._color_index = tuple(arrays), index
-        colors = [QColor(c) for c in colors]
-        if colors != self._colors:
-            self._colors = colors
-            self._pens = []
-        self.prepareGeometryChange()
         x, y, u, v = self._arrays
         if x.size:
             xs = np.concatenate((x, x + u))
@@ -81,13 +93,32 @@ class ArrowField(pg.GraphicsObject):
             self._bounds = QRectF(xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min())
         else:
             self._bounds = QRectF()
-        self._paths = None
-        self._padded_bounds = None
-        self.update()
+
+    def _set_few(self, *columns: Sequence[float]) -> None:
+        # A few arrows of one colour (P's gradient and u, on every drag step): the same arrays
+        # and bounds as _set_many, without its numpy set-up for arrays this short.
+        rows = [
+            row
+            for row in zip(*(map(float, column) for column in columns), strict=True)
+            if all(math.isfinite(value) for value in row)
+        ]
+        self._color_index = np.zeros(len(rows), dtype=int)
+        if not rows:
+            self._arrays = (np.empty(0),) * 4
+            self._bounds = QRectF()
+            return
+        self._arrays = tuple(np.array(column, dtype=float) for column in zip(*rows, strict=True))
+        xs = [x for x, _, _, _ in rows] + [x + u for x, _, u, _ in rows]
+        ys = [y for _, y, _, _ in rows] + [y + v for _, y, _, v in rows]
+        self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
     def arrows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The finite arrows shown: x, y, u, v."""
         return self._arrays
+
+    def data_bounds(self) -> QRectF:
+        """What the arrows span in data units, from tails to tips (heads not counted)."""
+        return QRectF(self._bounds)
 
     def set_width(self, width: float) -> None:
         if width != self._width:
@@ -106,32 +137,17 @@ class ArrowField(pg.GraphicsObject):
     def _pixel_size(self) -> tuple[float, float]:
         return self._pixel.of(self) or (0.0, 0.0)
 
-    def _build_paths(self, pixel_w: float, pixel_h: float) -> list[QPainterPath]:
+    def build_paths(self, pixel_w: float, pixel_h: float) -> list[QPainterPath]:
         x, y, u, v = self._arrays
-        # The shaft and both head strokes of an arrow as one polyline: left tip, tip, right tip
-        # are drawn after the shaft, so each arrow is 5 points and 4 segments.
-        pu, pv = u / pixel_w, v / pixel_h
-        length = np.hypot(pu, pv)
-        # From the tip back along the shaft, as long as the head, in pixels (0 for no arrow).
-        back = np.divide(
-            np.minimum(HEAD_PIXELS, 0.6 * length),
-            length,
-            out=np.zeros_like(length),
-            where=length > 0,
-        )
-        back_x, back_y = -pu * back, -pv * back
-        # Turned by ± the half-angle, back in data units.
-        left_x = (back_x * _COS_HALF - back_y * _SIN_HALF) * pixel_w
-        left_y = (back_y * _COS_HALF + back_x * _SIN_HALF) * pixel_h
-        right_x = (back_x * _COS_HALF + back_y * _SIN_HALF) * pixel_w
-        right_y = (back_y * _COS_HALF - back_x * _SIN_HALF) * pixel_h
-        tip_x, tip_y = x + u, y + v
-        px = np.stack((x, tip_x, tip_x + left_x, tip_x, tip_x + right_x), axis=1)
-        py = np.stack((y, tip_y, tip_y + left_y, tip_y, tip_y + right_y), axis=1)
+        if len(self._colors) == 1 and x.size <= FEW_ARROWS:
+            return [
+                few_arrows_path(x.tolist(), y.tolist(), u.tolist(), v.tolist(), pixel_w, pixel_h)
+            ]
+        px, py = arrow_polylines(x, y, u, v, pixel_w, pixel_h)
         if len(self._colors) == 1:
-            return [_arrows_path(px, py)]
+            return [arrows_path(px, py)]
         return [
-            _arrows_path(px[chosen], py[chosen])
+            arrows_path(px[chosen], py[chosen])
             for chosen in (self._color_index == index for index in range(len(self._colors)))
         ]
 
@@ -142,7 +158,7 @@ class ArrowField(pg.GraphicsObject):
             pixel_size = self._pixel_size()
             if pixel_size[0] == 0.0:
                 return
-            self._paths = self._build_paths(*pixel_size)
+            self._paths = self.build_paths(*pixel_size)
         if not self._pens:
             for color in self._colors:
                 pen = QPen(make_pen(color, self._width))
@@ -163,20 +179,81 @@ class ArrowField(pg.GraphicsObject):
         self._padded_bounds = None
 
 
-def _arrows_path(px: np.ndarray, py: np.ndarray) -> QPainterPath:
+def arrow_polylines(
+    x: np.ndarray,
+    y: np.ndarray,
+    u: np.ndarray,
+    v: np.ndarray,
+    pixel_w: float,
+    pixel_h: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each arrow (x, y) → (x + u, y + v) as a 5-point polyline (rows of the two arrays): the
+    shaft, then the head's left tip, the tip again and its right tip, so an arrow is 4 segments.
+    ``pixel_w`` and ``pixel_h`` are the data size of a pixel: heads are sized on screen."""
+    pu, pv = u / pixel_w, v / pixel_h
+    length = np.hypot(pu, pv)
+    # From the tip back along the shaft, as long as the head, in pixels (0 for no arrow).
+    back = np.divide(
+        np.minimum(HEAD_PIXELS, 0.6 * length),
+        length,
+        out=np.zeros_like(length),
+        where=length > 0,
+    )
+    back_x, back_y = -pu * back, -pv * back
+    # Turned by ± the half-angle, back in data units.
+    left_x = (back_x * _COS_HALF - back_y * _SIN_HALF) * pixel_w
+    left_y = (back_y * _COS_HALF + back_x * _SIN_HALF) * pixel_h
+    right_x = (back_x * _COS_HALF + back_y * _SIN_HALF) * pixel_w
+    right_y = (back_y * _COS_HALF - back_x * _SIN_HALF) * pixel_h
+    tip_x, tip_y = x + u, y + v
+    px = np.stack((x, tip_x, tip_x + left_x, tip_x, tip_x + right_x), axis=1)
+    py = np.stack((y, tip_y, tip_y + left_y, tip_y, tip_y + right_y), axis=1)
+    return px, py
+
+
+def arrows_path(px: np.ndarray, py: np.ndarray) -> QPainterPath:
     """One path of 5-point arrow polylines (rows of ``px``, ``py``), each starting afresh."""
     count = px.shape[0]
-    if count > _FEW_ARROWS:
+    if count > FEW_ARROWS:
         connect = np.ones((count, 5), dtype=bool)
         connect[:, -1] = False
         return pg.arrayToQPath(px.reshape(-1), py.reshape(-1), connect.reshape(-1))
-    # A few arrows (P's gradient and u, on every drag step): arrayToQPath's set-up for large
-    # arrays costs more than drawing the path point by point.
     path = QPainterPath()
     for xs, ys in zip(px.tolist(), py.tolist(), strict=True):
         path.moveTo(xs[0], ys[0])
         for point_x, point_y in zip(xs[1:], ys[1:], strict=True):
             path.lineTo(point_x, point_y)
+    return path
+
+
+def few_arrows_path(
+    xs: list[float],
+    ys: list[float],
+    us: list[float],
+    vs: list[float],
+    pixel_w: float,
+    pixel_h: float,
+) -> QPainterPath:
+    """``arrows_path(*arrow_polylines(…))`` for a few arrows (P's gradient and u, rebuilt on
+    every drag step), point by point: the same arithmetic in the same order on each arrow's
+    numbers, without numpy's set-up for arrays this short."""
+    path = QPainterPath()
+    for x, y, u, v in zip(xs, ys, us, vs, strict=True):
+        pu, pv = u / pixel_w, v / pixel_h
+        # numpy's hypot, as arrow_polylines uses (math.hypot may differ in the last bit).
+        length = float(np.hypot(pu, pv))
+        back = min(HEAD_PIXELS, 0.6 * length) / length if length > 0 else 0.0
+        back_x, back_y = -pu * back, -pv * back
+        left_x = (back_x * _COS_HALF - back_y * _SIN_HALF) * pixel_w
+        left_y = (back_y * _COS_HALF + back_x * _SIN_HALF) * pixel_h
+        right_x = (back_x * _COS_HALF + back_y * _SIN_HALF) * pixel_w
+        right_y = (back_y * _COS_HALF - back_x * _SIN_HALF) * pixel_h
+        tip_x, tip_y = x + u, y + v
+        path.moveTo(x, y)
+        path.lineTo(tip_x, tip_y)
+        path.lineTo(tip_x + left_x, tip_y + left_y)
+        path.lineTo(tip_x, tip_y)
+        path.lineTo(tip_x + right_x, tip_y + right_y)
     return path
 
 
