@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
@@ -67,6 +67,7 @@ _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 # on a 2× screen; memory is only used for what is cached.
 PIXMAP_CACHE_KB = 128 * 1024
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 # The theme, the text size or presentation mode changed (see explorer.ui.appearance).
 _RESTYLE_EVENTS = (
     QEvent.Type.PaletteChange,
@@ -77,12 +78,44 @@ _RESTYLE_EVENTS = (
 
 
 class CrosshairLine(pg.InfiniteLine):
-    """A line of the crosshair that follows the mouse; it hides itself while exported."""
+    """A line of the crosshair that follows the mouse; it hides itself while exported.
+
+    It moves on every mouse move (every step of a drag on a map), so it moves lightly: a
+    vertical or horizontal line's bounds and ends, in its own coordinates, are the view's extent
+    along it whatever its position, so a move keeps them (pyqtgraph's setPos measures them
+    again, ~0.1 ms, at the next paint) and only the view changing measures them anew; the paint
+    draws the same line with the same pen, without pyqtgraph's Point objects.
+    """
 
     def __init__(self, angle: float, pen: QPen) -> None:
         super().__init__(angle=angle, movable=False, pen=pen)
         # Called by explorer.ui.export_scene around a render (pyqtgraph's setExportMode).
         self.export_mode = HiddenInExport(self)
+
+    def setPos(self, pos) -> None:  # noqa: N802 - pyqtgraph's name
+        if self._boundingRect is None or not isinstance(pos, float | int):
+            super().setPos(pos)  # measured anew at the next paint anyway
+            return
+        position = [float(pos), 0.0] if self.angle == 90 else [0.0, float(pos)]
+        if self.p != position:
+            self.p = position
+            pg.GraphicsObject.setPos(self, QPointF(*position))
+            self.sigPositionChanged.emit(self)
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt override
+        # pyqtgraph tells the view box that the item's bounds moved, so an auto-range can follow;
+        # the crosshair is left out of the range (ignoreBounds), so a move need not say so.
+        if change == _POSITION_CHANGED:
+            return value
+        return super().itemChange(change, value)
+
+    def paint(self, painter, *_args) -> None:
+        # pyqtgraph's InfiniteLine.paint for a line at 0° or 90° without markers.
+        left, right = self._endPoints
+        pen = self.currentPen
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawLine(QLineF(left, 0.0, right, 0.0))
 
 
 def _legend_entry_html(sample: pg.ItemSample, label: pg.LabelItem, foreground: str) -> str:
