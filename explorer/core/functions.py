@@ -11,6 +11,11 @@ follows PyTorch there and propagates zeros.
 Conventions at non-differentiable points follow PyTorch: abs'(0) = 0, relu'(0) = 0, sign'(x) = 0.
 ``kinks`` names where the derivative does not exist although the function is continuous (abs and
 relu at 0), so the derivative lab can say so instead of drawing a wrong tangent.
+
+One function takes two arguments: ``atan2(y, x)``, the angle of the point (x, y), in numpy's,
+sympy's and PyTorch's argument order. Its ``grad`` and ``derivative_formula`` are the partial in
+the first argument (``u``), ``grad_v`` and ``derivative_formula_v`` the partial in the second
+(``v``); ``partials`` and ``partial_formulas`` list them for any arity.
 """
 
 from __future__ import annotations
@@ -28,10 +33,10 @@ Array = np.ndarray
 
 @dataclass(frozen=True, kw_only=True)
 class FunctionSpec:
-    """One supported function of one argument, declared by keyword as a calculus book lists it:
-    its name, the numpy forward, the derivative (as numpy ``grad(x, out)`` for autodiff and as a
-    formula in ``u`` for the derivation steps), its sympy form, how a call is displayed, and where
-    it has kinks."""
+    """One supported function, declared by keyword as a calculus book lists it: its name, the
+    numpy forward, the derivative (as numpy ``grad(x, out)`` for autodiff and as a formula in
+    ``u`` for the derivation steps), its sympy form, how a call is displayed, and where it has
+    kinks. A function of two arguments adds the partial in its second argument ``v``."""
 
     name: str
     forward: Callable[[Array], Array]
@@ -51,19 +56,51 @@ class FunctionSpec:
     kinks: tuple[float, ...] = ()
     # Why a piecewise-constant function has no useful derivative (shown to the learner).
     no_derivative_reason: str = ""
+    # How many arguments a call takes (2 for atan2). With two, ``grad`` is the partial in the
+    # first argument u, called grad(u, v, out), and ``derivative_formula`` is a formula in u, v.
+    arity: int = 1
+    # The partial in the second argument v, as numpy grad_v(u, v, out) and as a formula in u, v.
+    grad_v: Callable[[Array, Array, Array], Array] | None = None
+    derivative_formula_v: str | None = None
 
     @property
     def differentiable(self) -> bool:
         return self.grad is not None
 
-    def to_sympy(self, arg: Any) -> Any:
-        """The sympy counterpart of ``name(arg)``; sympy is loaded on first use, never by the
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """The names the derivative formulas give the arguments: ``u`` (and ``v``)."""
+        return ("u", "v")[: self.arity]
+
+    @property
+    def partials(self) -> tuple[Callable[..., Array], ...]:
+        """∂out/∂argument for each argument, called with the argument values and ``out``."""
+        if self.grad is None:
+            return ()
+        return (self.grad,) if self.arity == 1 else (self.grad, self.grad_v)
+
+    @property
+    def partial_formulas(self) -> tuple[str, ...]:
+        """The same partials as formulas over the placeholders."""
+        if self.derivative_formula is None:
+            return ()
+        if self.arity == 1:
+            return (self.derivative_formula,)
+        return (self.derivative_formula, self.derivative_formula_v)
+
+    def to_sympy(self, *args: Any) -> Any:
+        """The sympy counterpart of ``name(*args)``; sympy is loaded on first use, never by the
         parser (typing must not pay for importing it)."""
-        return self.sympy(importlib.import_module("sympy"), arg)
+        return self.sympy(importlib.import_module("sympy"), *args)
 
     def display(self, arg_text: str) -> str:
-        """Unicode display of a call, e.g. ``sin(x)``, ``|x|``, ``√(x)``."""
+        """Unicode display of a call, e.g. ``sin(x)``, ``|x|``, ``√(x)``; the arguments of a
+        function of two come joined, ``atan2(y, x)``."""
         return self.unicode.format(arg_text)
+
+    def display_placeholders(self) -> str:
+        """The call over its placeholders: ``sin(u)``, ``atan2(u, v)``."""
+        return self.display(", ".join(self.placeholders))
 
     def display_latex(self, arg_latex: str) -> str:
         return self.latex.format(arg_latex)
@@ -86,6 +123,14 @@ def _relu(x: Array) -> Array:
 def _step(x: Array) -> Array:
     # Heaviside with step(0) = 0, matching relu'(0) = 0.
     return (np.asarray(x) > 0).astype(np.result_type(x, np.float32))
+
+
+def _atan2_reciprocal(u: Array, v: Array) -> Array:
+    # 1/(u² + v²), and 0 where u = v = 0: PyTorch's atan2 backward masks the reciprocal so, and
+    # torch.atan2(0, 0) backpropagates (0, 0) (checked on torch 2.13). Ufuncs and np.where
+    # only, so the partials themselves can be differentiated by the autodiff core.
+    denominator = u * u + v * v
+    return np.where(denominator == 0, 0.0, 1.0 / denominator)
 
 
 _PIECEWISE_CONSTANT = "it is piecewise constant: its slope is 0 between jumps and undefined at them"
@@ -189,6 +234,20 @@ FUNCTIONS: tuple[FunctionSpec, ...] = (
         unicode="atan({})",
         latex=r"\arctan\left({}\right)",
         description="inverse tangent (arctangent)",
+    ),
+    FunctionSpec(
+        name="atan2",
+        aliases=("arctan2",),
+        arity=2,
+        forward=np.arctan2,
+        grad=lambda u, v, o: v * _atan2_reciprocal(u, v),
+        derivative_formula="v/(u^2 + v^2)",
+        grad_v=lambda u, v, o: -u * _atan2_reciprocal(u, v),
+        derivative_formula_v="-u/(u^2 + v^2)",
+        sympy=lambda sp, u, v: sp.atan2(u, v),
+        unicode="atan2({})",
+        latex=r"\operatorname{{atan2}}\left({}\right)",
+        description="angle of the point (x, y), written atan2(y, x): from −π to π",
     ),
     FunctionSpec(
         name="sinh",

@@ -71,3 +71,12 @@ def test_export_gradient_writes_png_and_svg(tmp_path, qapp):
     svg = tmp_path / "map.svg"
     assert main(["export", "gradient", "sin(x)*cos(y)", "--at", "0,0", "--out", str(svg)]) == 0
     assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+
+
+def test_grad_of_atan2_in_the_second_quadrant(capsys):
+    # atan2(y, x) in numpy's order; at (−1, 1) the angle is 3π/4 and both partials are −1/2.
+    assert main(["grad", "atan2(y,x)", "--at", "-1,1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "f(P) = 2.35619" in lines
+    assert "∂f/∂x = −y/(y² + x²) = -0.5 at P" in lines
+    assert "∂f/∂y = x/(y² + x²) = -0.5 at P" in lines

@@ -15,7 +15,8 @@ from explorer.core.autodiff import methods
 PYTORCH_TOP_LEVEL = set(
     """
     Generator Size Tensor abs acos acosh add all allclose amax amin any arange arccos arccosh
-    arcsin arcsinh arctan arctanh argmax argmin as_tensor asin asinh atan atanh autograd bool
+    arcsin arcsinh arctan arctan2 arctanh argmax argmin as_tensor asin asinh atan atan2 atanh
+    autograd bool
     broadcast_shapes cat ceil chunk clamp clip complex128 complex64 cos cosh cumsum
     default_generator div dot double dtype e einsum empty empty_like enable_grad exp expm1 eye
     flatten float float16 float32 float64 floor from_numpy full full_like func gather
@@ -31,9 +32,9 @@ PYTORCH_TOP_LEVEL = set(
 PYTORCH_TENSOR_METHODS = set(
     """
     T abs acos acosh add add_ all allclose amax amin any arccos arccosh arcsin arcsinh arctan
-    arctanh argmax argmin asin asinh atan atanh bool ceil chunk clamp clamp_ clip clone
-    contiguous copy_ cos cosh cpu cumsum div div_ dot double exp expand expm1 fill_ flatten float
-    floor gather half int is_floating_point isclose log log10 log1p log2 log_softmax logsumexp
+    arctan2 arctanh argmax argmin asin asinh atan atan2 atanh bool ceil chunk clamp clamp_ clip
+    clone contiguous copy_ cos cosh cpu cumsum div div_ dot double exp expand expm1 fill_ flatten
+    float floor gather half int is_floating_point isclose log log10 log1p log2 log_softmax logsumexp
     long mT matmul max maximum mean min minimum mm mul mul_ mv neg norm normal_ outer permute pow
     pow_ prod reciprocal relu repeat reshape sgn sigmoid sign sin sinh softmax sort split sqrt
     square squeeze std sub sub_ sum swapaxes t tan tanh to topk transpose type uniform_ unsqueeze

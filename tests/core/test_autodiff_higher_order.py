@@ -16,7 +16,8 @@ from explorer.core.autodiff.apply import apply_elementwise
 from explorer.core.autodiff.rules import TABLE_RULES
 from explorer.core.functions import FUNCTIONS
 
-DIFFERENTIABLE = [spec for spec in FUNCTIONS if spec.differentiable]
+# Functions of one argument; atan2's second derivatives: test_atan2_through_every_converter.py.
+DIFFERENTIABLE = [spec for spec in FUNCTIONS if spec.differentiable and spec.arity == 1]
 
 
 @pytest.mark.parametrize("spec", DIFFERENTIABLE, ids=lambda spec: spec.name)

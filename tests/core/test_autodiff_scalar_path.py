@@ -58,9 +58,10 @@ def test_operator_rules_give_the_same_gradients_on_scalars_as_on_arrays(name, dt
 @pytest.mark.parametrize("name", sorted(R.TABLE_RULES))
 def test_table_rules_give_the_same_gradients_on_scalars_as_on_arrays(name, dtype):
     rng = np.random.default_rng(7)
-    for low, high in lookup(name).test_domains:
-        for number in rng.uniform(low, high, size=3):
-            _assert_same_gradients(R.TABLE_RULES[name], (float(number),), dtype)
+    spec = lookup(name)
+    for low, high in spec.test_domains:
+        for numbers in rng.uniform(low, high, size=(3, spec.arity)):
+            _assert_same_gradients(R.TABLE_RULES[name], tuple(map(float, numbers)), dtype)
 
 
 def test_scalar_graph_with_fan_out_constants_and_interior_grads_matches_arrays():

@@ -104,7 +104,7 @@ def test_final_derivative_equals_sympy(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "spec", [s for s in FUNCTIONS if s.derivative_formula], ids=lambda s: s.name
+    "spec", [s for s in FUNCTIONS if s.derivative_formula and s.arity == 1], ids=lambda s: s.name
 )
 def test_every_table_function_directly_and_through_the_chain_rule(spec) -> None:
     x = real_symbol("x")

@@ -17,7 +17,9 @@ from explorer.core.expr.to_sympy import real_symbol, tree_to_sympy
 from explorer.core.functions import FUNCTIONS
 
 X = real_symbol("x")
-SMOOTH_FUNCTIONS = [s.name for s in FUNCTIONS if s.derivative_formula and not s.kinks]
+SMOOTH_FUNCTIONS = [
+    s.name for s in FUNCTIONS if s.derivative_formula and not s.kinks and s.arity == 1
+]
 POINTS = (0.37, 0.81, 1.23, 1.9, 2.6)
 
 leaves = st.one_of(
@@ -40,7 +42,8 @@ def _extend(children):
         lambda t: Call(t[0], (t[1],))
     )
     negations = children.map(lambda c: UnaryOp("-", c))
-    return st.one_of(binary, powers, exponentials, general, calls, negations)
+    angles = st.tuples(children, children).map(lambda t: Call("atan2", t))
+    return st.one_of(binary, powers, exponentials, general, calls, negations, angles)
 
 
 trees = st.recursive(leaves, _extend, max_leaves=6)

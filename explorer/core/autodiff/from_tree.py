@@ -129,7 +129,7 @@ class _Builder:
             result = apply_elementwise(_UNARY_RULES[node.op], tuple(children))
         elif isinstance(node, Call):
             spec = lookup(node.name)
-            if spec is None or len(children) != 1:
+            if spec is None or len(children) != spec.arity:
                 raise ExprError(f"Unknown function '{node.name}'", node.span[0] + 1)
             result = apply_elementwise(R.TABLE_RULES[spec.name], tuple(children))
         else:

@@ -402,10 +402,23 @@ to_dtype = FS.to_dtype
 
 
 def _table_function(rule: R.OpRule, description: str):
-    def function(input: Any) -> Tensor:
-        if type(input) is not Tensor:  # (a tensor, as in ``t.tanh()``, skips the call)
-            input = as_tensor(input)
-        return apply_elementwise(rule, (input,))
+    if len(rule.partials) == 2:  # torch.atan2(input, other), t.atan2(other)
+
+        def function(input: Any, other: Any) -> Tensor:
+            # PyTorch takes no Python number here (unlike torch.add): neither do we, so code
+            # written against the facade runs on PyTorch.
+            for name, value in (("input", input), ("other", other)):
+                if not isinstance(value, Tensor):
+                    kind = type(value).__name__
+                    raise TypeError(f"{rule.name}(): argument '{name}' must be Tensor, not {kind}")
+            return apply_elementwise(rule, (input, other))
+
+    else:
+
+        def function(input: Any) -> Tensor:
+            if type(input) is not Tensor:  # (a tensor, as in ``t.tanh()``, skips the call)
+                input = as_tensor(input)
+            return apply_elementwise(rule, (input,))
 
     function.__name__ = rule.name
     function.__doc__ = f"{rule.symbol}{' — ' + description if description else ''}, elementwise."
@@ -424,7 +437,8 @@ globals().update(TABLE_FUNCTIONS)
 # ``torch`` facade and tensor methods; the expression language's extras (ln, sec, csc, cot,
 # cbrt, step, heaviside, softplus, arsinh, ...) stay in the expression language.
 PYTORCH_NAMES = frozenset(
-    "sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh arcsin arccos arctan arcsinh "
-    "arccosh arctanh exp log log2 log10 sqrt abs sigmoid relu floor ceil sign sgn".split()
+    "sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh atanh arcsin arccos arctan "
+    "arctan2 arcsinh arccosh arctanh exp log log2 log10 sqrt abs sigmoid relu floor ceil sign "
+    "sgn".split()
 )
 TORCH_FUNCTIONS = {name: f for name, f in TABLE_FUNCTIONS.items() if name in PYTORCH_NAMES}

@@ -71,6 +71,8 @@ def array_ufunc(ufunc: np.ufunc, method: str, inputs: tuple, kwargs: dict) -> An
         return (F.maximum if ufunc is np.maximum else F.minimum)(*inputs)
     if ufunc is np.logaddexp:
         return _logaddexp(*inputs)
+    if ufunc is np.arctan2:
+        return _TABLE["atan2"](*(F.as_tensor(value) for value in inputs))
     return NotImplemented
 
 

@@ -256,6 +256,16 @@ def _table_partial(spec: FunctionSpec) -> Partial:
 
 
 def _table_rule(spec: FunctionSpec) -> OpRule:
+    if spec.arity == 2:  # atan2: both partials read both arguments, neither reads out
+        return OpRule(
+            name=spec.name,
+            backward_name=f"{spec.name.capitalize()}Backward0",
+            forward=spec.forward,
+            partials=spec.partials,
+            partial_formulas=spec.partial_formulas,
+            symbol=spec.display_placeholders(),
+            out_needed_by=(),
+        )
     formula = spec.derivative_formula if spec.derivative_formula is not None else "0"
     return OpRule(
         name=spec.name,

@@ -80,6 +80,10 @@ def _compile(node: Node, children: list[Callable[[dict], Any]]) -> Callable[[dic
         spec = lookup(node.name)
         if spec is None:
             raise ValueError(f"cannot evaluate unknown function {node.name!r}")
-        forward, argument = spec.forward, children[0]
+        forward = spec.forward
+        if spec.arity == 2:
+            first, second = children
+            return lambda env: forward(first(env), second(env))
+        argument = children[0]
         return lambda env: forward(argument(env))
     raise TypeError(f"cannot evaluate a {type(node).__name__} node")

@@ -25,7 +25,7 @@ from explorer.core.derivative.evaluate import bind
 from explorer.core.expr.display import format_unicode
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable, walk
 from explorer.core.expr.traverse import fold_tree
-from explorer.core.functions import FUNCTIONS
+from explorer.core.functions import FUNCTIONS, lookup
 
 # What the panel says when our form is kept (sympy's was no simpler): a learner only needs to
 # know the formula is as simple as it gets; the reason stays in the tooltip.
@@ -47,11 +47,11 @@ def _function_names() -> dict[str, str]:
     """
     import sympy
 
-    u = sympy.Symbol("u", real=True)
     names = {}
     for spec in FUNCTIONS:
-        built = spec.to_sympy(u)
-        if built.args == (u,) and isinstance(built.func, sympy.FunctionClass):
+        placeholders = tuple(sympy.Symbol(name, real=True) for name in spec.placeholders)
+        built = spec.to_sympy(*placeholders)
+        if built.args == placeholders and isinstance(built.func, sympy.FunctionClass):
             names[built.func.__name__] = spec.name
     return names
 
@@ -180,9 +180,9 @@ def _call(expression: Any) -> Node:
         other = arguments[1] if arguments[0] == 0 else arguments[0]
         return Call("relu", (sympy_to_tree(other),))
     ours = _function_names().get(name)
-    if ours is None or len(arguments) != 1:
+    if ours is None or len(arguments) != lookup(ours).arity:
         raise OutsideLanguage(f"{name} is not part of this app's language")
-    return Call(ours, (sympy_to_tree(arguments[0]),))
+    return Call(ours, tuple(sympy_to_tree(argument) for argument in arguments))
 
 
 def node_count(tree: Node) -> int:

@@ -75,6 +75,12 @@ _RULES = (
     Rule("table", "Common derivative", "", ""),
     Rule("chain", "Chain rule", "(f(u))′ = f′(u)·u′", r"(f(u))' = f'(u)\,u'"),
     Rule(
+        "chain_two",
+        "Chain rule with two arguments",
+        "(f(u, v))′ = ∂f/∂u·u′ + ∂f/∂v·v′",
+        r"(f(u, v))' = \frac{\partial f}{\partial u}\,u' + \frac{\partial f}{\partial v}\,v'",
+    ),
+    Rule(
         "piecewise_constant",
         "Piecewise-constant function",
         "slope 0 between jumps, none at a jump",

@@ -27,6 +27,8 @@ from explorer.core.expr.nodes import (
     UnaryOp,
     Variable,
 )
+from explorer.core.expr.reference import partials_rule
+from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import FunctionSpec, lookup
 from explorer.core.text import format_number, subscript
 
@@ -127,6 +129,41 @@ def table_derivative(name: str) -> Node:
     if spec is None or spec.derivative_formula is None:
         raise KeyError(name)
     return parse(spec.derivative_formula, variables=("u",)).tree
+
+
+@cache
+def table_partials(name: str) -> tuple[Node, ...]:
+    """The table's partial derivatives of ``name``, one per argument, as trees in the
+    placeholders ``u`` (and ``v``): ``atan2`` gives v/(u² + v²) and −u/(u² + v²)."""
+    spec = lookup(name)
+    if spec is None or not spec.partial_formulas:
+        raise KeyError(name)
+    variables = spec.placeholders
+    return tuple(parse(formula, variables=variables).tree for formula in spec.partial_formulas)
+
+
+_BUILDERS = {"+": algebra.add, "-": algebra.sub, "*": algebra.mul, "/": algebra.div,
+             "^": algebra.power}  # fmt: skip
+
+
+def substitute_arguments(formula: Node, spec: FunctionSpec, arguments: tuple[Node, ...]) -> Node:
+    """A table formula with its placeholders replaced by the call's arguments, all at once (the
+    first argument may itself use a variable named v), rebuilt with the tidying builders so a
+    constant argument folds: atan2(x, 1) gives 1/(x² + 1), not 1/(x² + 1²)."""
+    bound = dict(zip(spec.placeholders, arguments, strict=True))
+
+    def rebuild(node: Node, children: list[Node]) -> Node:
+        if isinstance(node, Variable):
+            return bound.get(node.name, node)
+        if isinstance(node, BinaryOp):
+            return _BUILDERS[node.op](*children)
+        if isinstance(node, UnaryOp):
+            return algebra.neg(children[0]) if node.op == "-" else children[0]
+        if isinstance(node, Call):
+            return Call(node.name, tuple(children))
+        return node
+
+    return fold_tree(formula, rebuild)
 
 
 def kink_points(name: str) -> tuple[float, ...]:
@@ -302,6 +339,8 @@ class _Deriver:
         spec = lookup(node.name)
         if spec is None:
             raise ValueError(f"'{node.name}' is not in the function table")
+        if spec.arity == 2:
+            return self._call_of_two(node, spec, depth)
         argument = node.args[0]
         if spec.derivative_formula is None:
             return self._piecewise_constant(node, spec, depth)
@@ -328,6 +367,20 @@ class _Deriver:
             formula=formula,
             note=note,
         )
+
+    def _call_of_two(self, node: Call, spec: FunctionSpec, depth: int) -> Node:
+        """atan2(u, v): the chain rule through each argument, with the table's partials."""
+        slot = self._reserve()
+        result: Node = algebra.ZERO
+        for partial, argument in zip(table_partials(spec.name), node.args, strict=True):
+            outer = substitute_arguments(partial, spec, node.args)
+            inner = self.differentiate(argument, depth + 1)
+            result = algebra.add(result, algebra.mul(outer, inner))
+        title = f"Chain rule with the partial derivatives of {spec.name}"
+        bindings = tuple(zip(spec.placeholders, node.args, strict=True))
+        formula = _partials_formula(spec)
+        return self._fill(slot, "chain_two", node, result, depth, bindings, title=title,
+                          formula=formula)  # fmt: skip
 
     def _piecewise_constant(self, node: Call, spec: FunctionSpec, depth: int) -> Node:
         note = (
@@ -370,6 +423,13 @@ def _table_formula(spec: FunctionSpec, placeholder: str, chain: bool) -> tuple[s
         text += "·u′"
         latex += r"\cdot u'"
     return text, latex
+
+
+def _partials_formula(spec: FunctionSpec) -> tuple[str, str]:
+    """E.g. ``(atan2(u, v))′ = v/(u² + v²)·u′ − u/(u² + v²)·v′`` from the table's partials."""
+    text, latex = partials_rule(spec)
+    call_latex = spec.display_latex(", ".join(spec.placeholders))
+    return f"({spec.display_placeholders()})′ = {text}", rf"\left({call_latex}\right)' = {latex}"
 
 
 def _kink_note(spec: FunctionSpec, argument: Node) -> str:

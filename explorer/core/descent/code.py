@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from explorer.core.descent.objective import Objective
 from explorer.core.descent.optimizers import OptimizerSettings
 from explorer.core.expr.nodes import BinaryOp, Call, Constant, Node, Number, UnaryOp, Variable
+from explorer.core.expr.to_numpy import free_names
 from explorer.core.expr.traverse import fold_tree
 from explorer.core.functions import lookup
 
@@ -20,6 +21,7 @@ TORCH_CALLS = {
     "sin": "torch.sin({})", "cos": "torch.cos({})", "tan": "torch.tan({})",
     "cot": "1 / torch.tan({})", "sec": "1 / torch.cos({})", "csc": "1 / torch.sin({})",
     "asin": "torch.asin({})", "acos": "torch.acos({})", "atan": "torch.atan({})",
+    "atan2": "torch.atan2({}, {})",
     "sinh": "torch.sinh({})", "cosh": "torch.cosh({})", "tanh": "torch.tanh({})",
     "asinh": "torch.asinh({})", "acosh": "torch.acosh({})", "atanh": "torch.atanh({})",
     "exp": "torch.exp({})", "log": "torch.log({})", "log2": "torch.log2({})",
@@ -52,7 +54,14 @@ def torch_expression(tree: Node) -> str:
             return f"math.{node.name}", _ATOM
         if isinstance(node, Call):
             name = lookup(node.name).name
-            text = TORCH_CALLS[name].format(children[0][0])
+            texts = [text for text, _ in children]
+            if len(texts) == 2:
+                # torch.atan2 takes tensors only (torch.atan2(y, 2) is a TypeError).
+                texts = [
+                    text if free_names(argument) else f"torch.as_tensor({text})"
+                    for text, argument in zip(texts, node.args, strict=True)
+                ]
+            text = TORCH_CALLS[name].format(*texts)
             return text, (1 if name in _COMPOUND_CALLS else _ATOM)
         if isinstance(node, UnaryOp):
             text, level = children[0]

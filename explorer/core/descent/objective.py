@@ -81,7 +81,7 @@ class _Sweep:
             rule = _UNARY_RULES[node.op]
         elif isinstance(node, Call):
             spec = lookup(node.name)
-            if spec is None or len(children) != 1:
+            if spec is None or len(children) != spec.arity:
                 raise ExprError(f"Unknown function '{node.name}'", node.span[0] + 1)
             rule = R.TABLE_RULES[spec.name]
         else:

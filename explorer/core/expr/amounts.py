@@ -170,20 +170,26 @@ def scaled(coefficient: Amount, factor: Amount, op: str = "*") -> Amount:
     return combine(op, coefficient, factor, value)
 
 
-def applied(spec: FunctionSpec, argument: Amount, value: float) -> Amount:
-    """The amount for ``spec(argument)`` whose float result is ``value``."""
-    tree = Call(spec.name, (argument.tree,))
-    if argument.exact and value == 0 and spec.grad is None:
+def applied(spec: FunctionSpec, arguments: tuple[Amount, ...], value: float) -> Amount:
+    """The amount for ``spec(*arguments)`` whose float result is ``value``."""
+    tree = Call(spec.name, tuple(argument.tree for argument in arguments))
+    exact = all(argument.exact for argument in arguments)
+    if exact and value == 0 and spec.grad is None:
         return _exact(0.0, tree)
     spread = abs(value)
-    if argument.scale and spec.grad is not None:
-        with np.errstate(all="ignore"):
-            x = np.float64(argument.value)
-            slope = abs(float(spec.grad(x, spec.forward(x))))
-        spread += slope * argument.scale if math.isfinite(slope) else math.inf
-    elif argument.scale:
-        spread += argument.scale
-    if argument.exact and value == 0 and spread == 0:
+    with np.errstate(all="ignore"):
+        points = tuple(np.float64(argument.value) for argument in arguments)
+        out = spec.forward(*points)
+        partials = spec.partials or (None,) * len(arguments)
+        for argument, partial in zip(arguments, partials, strict=True):
+            if not argument.scale:
+                continue
+            if partial is None:
+                spread += argument.scale
+                continue
+            slope = abs(float(partial(*points, out)))
+            spread += slope * argument.scale if math.isfinite(slope) else math.inf
+    if exact and value == 0 and spread == 0:
         return _exact(0.0, tree)
     return Amount(value, spread, False, tree)
 

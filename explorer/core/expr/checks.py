@@ -41,6 +41,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from fractions import Fraction
 
+import numpy as np
+
 from explorer.core.expr.amounts import (
     ONE,
     ZERO,
@@ -74,7 +76,7 @@ from explorer.core.expr.nodes import (
     Variable,
     walk,
 )
-from explorer.core.functions import CONSTANTS, lookup
+from explorer.core.functions import CONSTANTS, FunctionSpec, lookup
 from explorer.core.text import source_number
 
 MAX_MAGNITUDE = 1e300
@@ -369,11 +371,14 @@ class ConstantChecker:
 
     def call(self, node: Call, name_offset: int) -> Facts:
         spec = lookup(node.name)
-        argument = self.facts(node.args[0])
+        arguments = [self.facts(arg) for arg in node.args]
         signature = ("f", node.name, *(self._key(arg) for arg in node.args))
-        if argument.value is None or spec is None:
-            degree = max(self.facts(arg).degree for arg in node.args)
+        if spec is None or any(argument.value is None for argument in arguments):
+            degree = max(argument.degree for argument in arguments)
             return self._store(node, replace(self._term(signature), degree=degree), signature)
+        if spec.arity == 2:
+            return self._constant_call_of_two(node, spec, arguments, signature, name_offset)
+        argument = arguments[0]
         value = evaluate(spec.forward, argument.value)
         shown = self._snippet(node)
         if math.isnan(value):
@@ -386,7 +391,23 @@ class ConstantChecker:
         self._check_size(value, shown, name_offset, underflow=False)
         if is_pole(spec.forward, argument.value, value):
             raise self._error_at(f"{shown} is undefined (a vertical asymptote)", name_offset)
-        amount = applied(spec, argument.constant, value)
+        amount = applied(spec, (argument.constant,), value)
+        return self._store(node, constant_facts(amount), signature)
+
+    def _constant_call_of_two(
+        self, node: Call, spec: FunctionSpec, arguments: list[Facts], signature: tuple,
+        name_offset: int,
+    ) -> Facts:  # fmt: skip
+        """atan2(1, 2): a number; atan2 is finite wherever both arguments are, and has no
+        value at (0, 0) (sympy's nan; numpy and PyTorch answer 0 there by convention)."""
+        if all(argument.value == 0 for argument in arguments):
+            message = f"{self._snippet(node)} is undefined (the point (0, 0) has no angle)"
+            raise self._error_at(message, name_offset)
+        with np.errstate(all="ignore"):
+            value = float(spec.forward(*(np.float64(a.value) for a in arguments)))
+        if math.isnan(value):
+            raise self._error_at(f"{self._snippet(node)} has no real value", name_offset)
+        amount = applied(spec, tuple(a.constant for a in arguments), value)
         return self._store(node, constant_facts(amount), signature)
 
     def _check_size(self, value: float, shown: str, offset: int, underflow: bool) -> None:

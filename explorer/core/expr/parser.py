@@ -244,7 +244,9 @@ class Parser:
         name = token.text
         if following.kind == ERROR:  # sin（x）: name the full-width bracket, not a missing one
             return self.fail(following.message, following.start, following.end)
-        if following.kind in (NAME, NUMBER):
+        if lookup(name).arity == 2:  # atan2 y: one argument in brackets would not do either
+            message = f"'{name}' needs an argument in parentheses, e.g. {name}(y, x)"
+        elif following.kind in (NAME, NUMBER):
             message = f"'{name}' needs parentheses: write {name}({following.text})"
         elif following.kind == OPERATOR and following.text == "^":
             message = f"'{name}' needs parentheses: {self.power_hint(name)}"
@@ -282,8 +284,9 @@ class Parser:
         opener = self.advance()
         if self.peek().kind == RPAREN:
             name = name_token.text
+            example = f"{name}(y, x)" if spec.arity == 2 else f"{name}(x)"
             raise self.fail(
-                f"'{name}' needs an argument, e.g. {name}(x)", name_token.start, name_token.end
+                f"'{name}' needs an argument, e.g. {example}", name_token.start, name_token.end
             )
         arguments: list[Node] = []
         with self.nested(opener, "call"):
@@ -292,7 +295,7 @@ class Parser:
                 self.advance()
                 arguments.append(self.expression(0))
         closer = self.expect_closing(opener)
-        if len(arguments) != 1:  # every function of the table takes one argument
+        if len(arguments) != spec.arity:
             raise self.fail(
                 self.arity_message(name_token.text, spec, arguments),
                 name_token.start,
@@ -328,6 +331,8 @@ class Parser:
         return node
 
     def arity_message(self, name: str, spec: FunctionSpec, arguments: list[Node]) -> str:
+        if spec.arity == 2:
+            return f"'{name}' takes 2 arguments, got {len(arguments)}: write {name}(y, x)"
         message = f"'{name}' takes 1 argument, got {len(arguments)}"
         if spec.name == "log" and len(arguments) == 2:
             value, base = (self.source.snippet(node) for node in arguments)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explorer.core.expr.display import format_unicode
+from explorer.core.expr.display import format_latex, format_unicode
 from explorer.core.expr.expression import parse
-from explorer.core.expr.nodes import BinaryOp, Variable
+from explorer.core.expr.nodes import BinaryOp, Node, UnaryOp, Variable
 from explorer.core.functions import CONSTANTS, FUNCTIONS, FunctionSpec
 
 NUMBERS_AND_NAMES = "Numbers, constants and variables"
@@ -112,10 +112,38 @@ def _constant_entry(name: str) -> SyntaxEntry:
     )
 
 
+def _split_sign(tree: Node) -> tuple[int, Node]:
+    """``-u/w`` → (−1, ``u/w``): the minus of a leading factor, written as the term's sign."""
+    if isinstance(tree, UnaryOp) and tree.op == "-":
+        return -1, tree.operand
+    if isinstance(tree, BinaryOp) and tree.op in "*/":
+        sign, left = _split_sign(tree.left)
+        return sign, BinaryOp(tree.op, left, tree.right)
+    return 1, tree
+
+
+def partials_rule(spec: FunctionSpec) -> tuple[str, str]:
+    """The chain rule through each argument of a function of two, Unicode and LaTeX, e.g.
+    ``v/(u² + v²)·u′ − u/(u² + v²)·v′`` for atan2(u, v), from the table's partials."""
+    text = latex = ""
+    terms = zip(spec.partial_formulas, spec.placeholders, strict=True)
+    for index, (formula, name) in enumerate(terms):
+        sign, magnitude = _split_sign(parse(formula, variables=spec.placeholders).tree)
+        if index or sign < 0:
+            text += f" {'−' if sign < 0 else '+'} " if index else "−"
+            latex += f" {'-' if sign < 0 else '+'} " if index else "-"
+        text += f"{format_unicode(magnitude)}·{name}′"
+        latex += rf"{format_latex(magnitude)}\,{name}'"
+    return text, latex
+
+
 def derivative_rule(spec: FunctionSpec) -> str:
     """The chain-rule form of the table's derivative, e.g. ``sin(u)′ = cos(u)·u′``."""
     if spec.derivative_formula is None:
         return f"none — {spec.no_derivative_reason}"
+    if spec.arity == 2:
+        # atan2 has no derivative at the origin, where it has no value either.
+        return f"{spec.display_placeholders()}′ = {partials_rule(spec)[0]}, none where u = v = 0"
     # The table's formula is text in our own language; shown times u′ as our display writes a
     # product, brackets decided by the display (1 − tanh(u)² is bracketed, cos(u) is not).
     formula = parse(spec.derivative_formula, variables=("u",)).tree
@@ -126,10 +154,10 @@ def derivative_rule(spec: FunctionSpec) -> str:
 
 
 def _function_entry(spec: FunctionSpec) -> SyntaxEntry:
-    example_argument = {"acosh": "x + 2", "log": "x^2 + 1"}.get(spec.name, "2x")
+    example_argument = {"acosh": "x + 2", "log": "x^2 + 1", "atan2": "y, x"}.get(spec.name, "2x")
     return SyntaxEntry(
         FUNCTIONS_CATEGORY,
-        f"{spec.name}(u)",
+        f"{spec.name}({', '.join(spec.placeholders)})",
         f"{spec.name}({example_argument})",
         spec.description,
         derivative_rule(spec),

@@ -58,9 +58,9 @@ def _instruction(node: Node) -> Instruction | None:
         return (APPLY2, _BINARY_UFUNCS[node.op])
     if isinstance(node, Call):
         spec = lookup(node.name)
-        if spec is None or len(node.args) != 1:
+        if spec is None or len(node.args) != spec.arity:
             raise ValueError(f"cannot evaluate unknown function {node.name!r}")
-        return (APPLY1, spec.forward)
+        return (APPLY2 if spec.arity == 2 else APPLY1, spec.forward)
     if isinstance(node, Definition):
         return (STORE, node.name)
     if isinstance(node, Program):

@@ -112,9 +112,9 @@ def _make_visitor(symbols: dict[str, Any]):
             return _power(left, right)
         if isinstance(node, Call):
             spec = lookup(node.name)
-            if spec is None or len(children) != 1:
+            if spec is None or len(children) != spec.arity:
                 raise ExprError(f"Unknown function '{node.name}'")
-            return spec.to_sympy(children[0])
+            return spec.to_sympy(*children)
         if isinstance(node, Definition):
             return children[0]
         raise TypeError(f"not an expression node: {type(node).__name__}")

@@ -99,6 +99,6 @@ def _decode_node(item: Any, children: list[Node]) -> Node:
         return BinaryOp(tag, children[0], children[1])
     if tag == "call" and len(item) >= 3 and isinstance(item[1], str):
         spec = lookup(item[1])
-        if spec is not None and spec.name == item[1] and len(children) == 1:
+        if spec is not None and spec.name == item[1] and len(children) == spec.arity:
             return Call(item[1], tuple(children))
     raise ValueError(f"not an encoded expression node: {item!r:.80}")

@@ -4,67 +4,67 @@
     <context>
         <name>AppearanceMenu</name>
         <message>
-            <location filename="../../ui/appearance.py" line="319" />
+            <location filename="../../ui/appearance.py" line="390" />
             <source>System</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="319" />
+            <location filename="../../ui/appearance.py" line="390" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="319" />
+            <location filename="../../ui/appearance.py" line="390" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="320" />
+            <location filename="../../ui/appearance.py" line="391" />
             <source>light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="320" />
+            <location filename="../../ui/appearance.py" line="391" />
             <source>dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="332" />
+            <location filename="../../ui/appearance.py" line="403" />
             <source>&amp;Theme</source>
             <translation>主题(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="339" />
+            <location filename="../../ui/appearance.py" line="410" />
             <source>Use the {theme} colour scheme</source>
             <translation>使用{theme}配色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="344" />
+            <location filename="../../ui/appearance.py" line="415" />
             <source>Follow the system's light or dark scheme</source>
             <translation>跟随系统的浅色或深色配色</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="345" />
+            <location filename="../../ui/appearance.py" line="416" />
             <source>&amp;Presentation Mode</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="347" />
+            <location filename="../../ui/appearance.py" line="418" />
             <source>Larger text, thicker lines and bigger handles for a projector</source>
             <translation>更大的文字、更粗的线条和更大的拖动点，适合投影</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="352" />
+            <location filename="../../ui/appearance.py" line="423" />
             <source>&amp;Larger Text</source>
             <translation>放大文字(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="356" />
+            <location filename="../../ui/appearance.py" line="427" />
             <source>&amp;Smaller Text</source>
             <translation>缩小文字(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/appearance.py" line="360" />
+            <location filename="../../ui/appearance.py" line="431" />
             <source>&amp;Normal Text Size</source>
             <translation>正常文字大小(&amp;N)</translation>
         </message>
@@ -72,62 +72,62 @@
     <context>
         <name>CurveList</name>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="44" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="45" />
             <source>Show or hide this curve</source>
             <translation>显示或隐藏这条曲线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="45" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="46" />
             <source>Show curve {n}</source>
             <translation>显示曲线 {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="48" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="49" />
             <source>Pick the curve's colour</source>
             <translation>选择曲线的颜色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="49" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="50" />
             <source>Colour of curve {n}</source>
             <translation>曲线 {n} 的颜色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="63" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="64" />
             <source>Edit f in the f(x) field at the top of the window</source>
             <translation>在窗口顶部的 f(x) 输入框中编辑 f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="68" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="69" />
             <source>e.g. g(x) = f(x - 1) + 2  or  f'(x)</source>
             <translation>例如 g(x) = f(x - 1) + 2  或  f'(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="69" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="70" />
             <source>Curve {n} expression</source>
             <translation>曲线 {n} 的表达式</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="74" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="75" />
             <source>Remove this curve</source>
             <translation>移除这条曲线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="75" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="76" />
             <source>Remove curve {n}</source>
             <translation>删除曲线 {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="106" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="118" />
             <source>+ Add function</source>
             <translation>+ 添加函数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="108" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="120" />
             <source>Plot another function; it may use f, e.g. f(x - 1) or f'(x)</source>
             <translation>再绘制一个函数；可以用到 f，例如 f(x - 1) 或 f'(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/function_panel/curve_list.py" line="165" />
+            <location filename="../../ui/panels/function_panel/curve_list.py" line="177" />
             <source>Curve colour</source>
             <translation>曲线颜色</translation>
         </message>
@@ -216,37 +216,37 @@
             <translation>f′ 不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="65" />
+            <location filename="../../ui/panels/derivative/items.py" line="66" />
             <source>Drag along the curve to move x₀</source>
             <translation>沿曲线拖动以移动 x₀</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="227" />
+            <location filename="../../ui/panels/derivative/items.py" line="230" />
             <source>Tangent at x₀ = {x}:  {equation}</source>
             <translation>x₀ = {x} 处的切线：  {equation}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="228" />
+            <location filename="../../ui/panels/derivative/items.py" line="231" />
             <source>slope f′({x}) = {slope}</source>
             <translation>斜率 f′({x}) = {slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="231" />
+            <location filename="../../ui/panels/derivative/items.py" line="234" />
             <source>(x₀, f(x₀)) = {where} is outside the view</source>
             <translation>(x₀, f(x₀)) = {where} 在视图之外</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="234" />
+            <location filename="../../ui/panels/derivative/items.py" line="237" />
             <source>No tangent at x₀ = {x}:</source>
             <translation>x₀ = {x} 处没有切线：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="236" />
+            <location filename="../../ui/panels/derivative/items.py" line="239" />
             <source>(the hollow point marks x₀: drag it back onto f)</source>
             <translation>（空心点标记 x₀：把它拖回 f 上）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/derivative/items.py" line="314" />
+            <location filename="../../ui/panels/derivative/items.py" line="331" />
             <source>not drawn: f(x₀) or f(x₀ + h) lies far outside the view</source>
             <translation>未绘制：f(x₀) 或 f(x₀ + h) 远在视图之外</translation>
         </message>
@@ -649,129 +649,129 @@
             <translation>让 {optimizer} 参加竞赛</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="137" />
+            <location filename="../../ui/panels/descent_controls.py" line="138" />
             <source>{optimizer} {setting} {symbol}</source>
             <translation>{optimizer} 的{setting} {symbol}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="146" />
+            <location filename="../../ui/panels/descent_controls.py" line="147" />
             <source>Learning rate η (log scale)</source>
             <translation>学习率 η（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="204" />
+            <location filename="../../ui/panels/descent_controls.py" line="205" />
             <source>◀ Back</source>
             <translation>◀ 后退</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="206" />
+            <location filename="../../ui/panels/descent_controls.py" line="207" />
             <source>Back one step</source>
             <translation>后退一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="207" />
-            <location filename="../../ui/panels/descent_controls.py" line="274" />
+            <location filename="../../ui/panels/descent_controls.py" line="208" />
+            <location filename="../../ui/panels/descent_controls.py" line="275" />
             <source>▶ Play</source>
             <translation>▶ 播放</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="208" />
+            <location filename="../../ui/panels/descent_controls.py" line="209" />
             <source>Step back</source>
             <translation>后退一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="211" />
+            <location filename="../../ui/panels/descent_controls.py" line="212" />
             <source>Step ▶</source>
             <translation>单步 ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="214" />
+            <location filename="../../ui/panels/descent_controls.py" line="215" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="215" />
+            <location filename="../../ui/panels/descent_controls.py" line="216" />
             <source>Play the race step by step; press again to pause</source>
             <translation>逐步播放竞赛；再按一次暂停</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="218" />
+            <location filename="../../ui/panels/descent_controls.py" line="219" />
             <source>One step forward</source>
             <translation>前进一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="219" />
+            <location filename="../../ui/panels/descent_controls.py" line="220" />
             <source>Step forward</source>
             <translation>前进一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="222" />
+            <location filename="../../ui/panels/descent_controls.py" line="223" />
             <source>Drag to any step</source>
             <translation>拖到任意一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="225" />
+            <location filename="../../ui/panels/descent_controls.py" line="226" />
             <source>Step shown</source>
             <translation>显示的步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="226" />
+            <location filename="../../ui/panels/descent_controls.py" line="227" />
             <source>Drag, or use the arrow keys, to go to any step</source>
             <translation>拖动或用方向键跳到任意一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="233" />
+            <location filename="../../ui/panels/descent_controls.py" line="234" />
             <source>Steps per second while playing</source>
             <translation>播放时每秒的步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="234" />
+            <location filename="../../ui/panels/descent_controls.py" line="235" />
             <source>Playing speed</source>
             <translation>播放速度</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="237" />
+            <location filename="../../ui/panels/descent_controls.py" line="238" />
             <source>{speed} steps/s</source>
             <translation>{speed} 步/秒</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="262" />
+            <location filename="../../ui/panels/descent_controls.py" line="263" />
             <source>step {frame} / {last}</source>
             <translation>第 {frame} / {last} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="274" />
+            <location filename="../../ui/panels/descent_controls.py" line="275" />
             <source>❚❚ Pause</source>
             <translation>❚❚ 暂停</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="287" />
-            <location filename="../../ui/panels/descent_panel.py" line="749" />
+            <location filename="../../ui/panels/descent_controls.py" line="288" />
+            <location filename="../../ui/panels/descent_panel.py" line="760" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="292" />
+            <location filename="../../ui/panels/descent_controls.py" line="293" />
             <source>Frames spread evenly over the race's steps</source>
             <translation>帧均匀分布在竞赛的各步之间</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="304" />
+            <location filename="../../ui/panels/descent_controls.py" line="305" />
             <source>Frames</source>
             <translation>帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="305" />
+            <location filename="../../ui/panels/descent_controls.py" line="306" />
             <source>Frames per second</source>
             <translation>每秒帧数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="306" />
+            <location filename="../../ui/panels/descent_controls.py" line="307" />
             <source>Width (px)</source>
             <translation>宽度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_controls.py" line="307" />
+            <location filename="../../ui/panels/descent_controls.py" line="308" />
             <source>Height (px)</source>
             <translation>高度（像素）</translation>
         </message>
@@ -832,7 +832,7 @@
         </message>
         <message>
             <location filename="../../ui/panels/descent_panel.py" line="152" />
-            <location filename="../../ui/panels/descent_panel.py" line="725" />
+            <location filename="../../ui/panels/descent_panel.py" line="736" />
             <source>Copy as PyTorch code</source>
             <translation>复制为 PyTorch 代码</translation>
         </message>
@@ -853,7 +853,7 @@
         </message>
         <message>
             <location filename="../../ui/panels/descent_panel.py" line="160" />
-            <location filename="../../ui/panels/descent_panel.py" line="726" />
+            <location filename="../../ui/panels/descent_panel.py" line="737" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
@@ -869,7 +869,7 @@
         </message>
         <message>
             <location filename="../../ui/panels/descent_panel.py" line="175" />
-            <location filename="../../ui/panels/descent_panel.py" line="407" />
+            <location filename="../../ui/panels/descent_panel.py" line="415" />
             <source>start</source>
             <translation>起点</translation>
         </message>
@@ -879,112 +879,112 @@
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="227" />
+            <location filename="../../ui/panels/descent_panel.py" line="232" />
             <source>Race results</source>
             <translation>竞赛结果</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="228" />
+            <location filename="../../ui/panels/descent_panel.py" line="233" />
             <source>For each optimizer: where it ended, f there, the steps it took and its status</source>
             <translation>每个优化器的终点、终点处的 f、所走步数及状态</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="246" />
+            <location filename="../../ui/panels/descent_panel.py" line="252" />
             <source>Whose step to explain</source>
             <translation>解释哪个优化器的这一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="247" />
+            <location filename="../../ui/panels/descent_panel.py" line="253" />
             <source>Optimizer whose step is explained</source>
             <translation>被解释这一步的优化器</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="263" />
+            <location filename="../../ui/panels/descent_panel.py" line="270" />
             <source>Explain the step of</source>
             <translation>解释这一步：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="415" />
+            <location filename="../../ui/panels/descent_panel.py" line="423" />
             <source>start: f({names}) needs {count} number(s): {names}</source>
             <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="452" />
+            <location filename="../../ui/panels/descent_panel.py" line="460" />
             <source>Predict the next point</source>
             <translation>预测下一个点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="454" />
+            <location filename="../../ui/panels/descent_panel.py" line="462" />
             <source>Before stepping: click (or drag) where the explained racer's next step will land</source>
             <translation>走下一步之前：点击（或拖动到）所解释的优化器下一步将落到的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="458" />
+            <location filename="../../ui/panels/descent_panel.py" line="466" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="479" />
+            <location filename="../../ui/panels/descent_panel.py" line="487" />
             <source>Click where the next step of {racer} will land, then Reveal.</source>
             <translation>点击 {racer} 下一步将落到的位置，然后按“揭晓”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="516" />
+            <location filename="../../ui/panels/descent_panel.py" line="524" />
             <source>✓ Right: the step lands at {point}.</source>
             <translation>✓ 正确：这一步落在 {point}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="518" />
+            <location filename="../../ui/panels/descent_panel.py" line="526" />
             <source>✗ The step lands at {point}; yours is {distance} away.</source>
             <translation>✗ 这一步落在 {point}；你的预测相差 {distance}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="621" />
+            <location filename="../../ui/panels/descent_panel.py" line="629" />
             <source>step {frame}</source>
             <translation>第 {frame} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="622" />
+            <location filename="../../ui/panels/descent_panel.py" line="630" />
             <source>arrows: −∇f</source>
             <translation>箭头：−∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="646" />
+            <location filename="../../ui/panels/descent_panel.py" line="657" />
             <source>‖∇f‖ = {norm} here</source>
             <translation>此处 ‖∇f‖ = {norm}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="663" />
+            <location filename="../../ui/panels/descent_panel.py" line="674" />
             <source>Switch on an optimizer to race.</source>
             <translation>打开一个优化器来参加竞赛。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="669" />
+            <location filename="../../ui/panels/descent_panel.py" line="680" />
             <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
             <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="695" />
+            <location filename="../../ui/panels/descent_panel.py" line="706" />
             <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
             <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="730" />
+            <location filename="../../ui/panels/descent_panel.py" line="741" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="756" />
+            <location filename="../../ui/panels/descent_panel.py" line="767" />
             <source>GIF not saved: {error}</source>
             <translation>GIF 未保存：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="759" />
+            <location filename="../../ui/panels/descent_panel.py" line="770" />
             <source>Saved ✓</source>
             <translation>已保存 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="760" />
+            <location filename="../../ui/panels/descent_panel.py" line="771" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -1081,7 +1081,7 @@
         </message>
         <message>
             <location filename="../../ui/export_dialog.py" line="35" />
-            <location filename="../../ui/export_dialog.py" line="102" />
+            <location filename="../../ui/export_dialog.py" line="108" />
             <source>Export Image</source>
             <translation>导出图片</translation>
         </message>
@@ -1091,22 +1091,22 @@
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="58" />
+            <location filename="../../ui/export_dialog.py" line="59" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="59" />
+            <location filename="../../ui/export_dialog.py" line="60" />
             <source>Width (pixels)</source>
             <translation>宽度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="60" />
+            <location filename="../../ui/export_dialog.py" line="61" />
             <source>Height (pixels)</source>
             <translation>高度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/export_dialog.py" line="61" />
+            <location filename="../../ui/export_dialog.py" line="62" />
             <source>File</source>
             <translation>文件</translation>
         </message>
@@ -1142,7 +1142,7 @@
     <context>
         <name>FieldView</name>
         <message>
-            <location filename="../../ui/field_view.py" line="206" />
+            <location filename="../../ui/field_view.py" line="212" />
             <source>f has no real values here</source>
             <translation>f 在这里没有实数值</translation>
         </message>
@@ -1303,42 +1303,42 @@
     <context>
         <name>GradientPanel</name>
         <message>
-            <location filename="../../ui/panels/gradient_3d.py" line="25" />
+            <location filename="../../ui/panels/gradient_3d.py" line="26" />
             <source>The 3-D view needs PyOpenGL: pip install ".[3d]" (the rest of this panel works without it).</source>
             <translation>三维视图需要 PyOpenGL：pip install ".[3d]"（本面板的其余部分不需要它）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_3d.py" line="28" />
+            <location filename="../../ui/panels/gradient_3d.py" line="29" />
             <source>The 3-D view needs OpenGL, which this display does not offer.</source>
             <translation>三维视图需要 OpenGL，而当前显示环境不支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="38" />
+            <location filename="../../ui/panels/gradient_map.py" line="37" />
             <source>minimum (∇f = 0)</source>
             <translation>极小值点（∇f = 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="39" />
+            <location filename="../../ui/panels/gradient_map.py" line="38" />
             <source>maximum (∇f = 0)</source>
             <translation>极大值点（∇f = 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="40" />
+            <location filename="../../ui/panels/gradient_map.py" line="39" />
             <source>saddle (∇f = 0)</source>
             <translation>鞍点（∇f = 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="41" />
+            <location filename="../../ui/panels/gradient_map.py" line="40" />
             <source>∇f = 0, test inconclusive</source>
             <translation>∇f = 0，判别法无法判断</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="51" />
+            <location filename="../../ui/panels/gradient_map.py" line="50" />
             <source>P: drag it (or type it above the map)</source>
             <translation>P：拖动它（或在图上方输入）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="54" />
+            <location filename="../../ui/panels/gradient_map.py" line="53" />
             <source>The head of u: drag it to turn the direction θ</source>
             <translation>u 的箭头：拖动它以改变方向 θ</translation>
         </message>
@@ -1388,222 +1388,222 @@
             <translation>点 P = (x, y)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="118" />
+            <location filename="../../ui/panels/gradient_panel.py" line="122" />
             <source>θ: the direction u = (cos θ, sin θ), in degrees</source>
             <translation>θ：方向 u = (cos θ, sin θ)，单位为度</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="119" />
+            <location filename="../../ui/panels/gradient_panel.py" line="123" />
             <source>Gradient field</source>
             <translation>梯度场</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="120" />
+            <location filename="../../ui/panels/gradient_panel.py" line="124" />
             <source>Direction angle θ of u</source>
             <translation>u 的方向角 θ</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="122" />
+            <location filename="../../ui/panels/gradient_panel.py" line="126" />
             <source>Arrows of ∇f on a grid, coloured by |∇f|</source>
             <translation>网格上 ∇f 的箭头，按 |∇f| 着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="123" />
+            <location filename="../../ui/panels/gradient_panel.py" line="127" />
             <source>Critical points</source>
             <translation>驻点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="125" />
+            <location filename="../../ui/panels/gradient_panel.py" line="129" />
             <source>Points in view where ∇f = 0, classified by the Hessian</source>
             <translation>视图中 ∇f = 0 的点，按黑塞矩阵分类</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="134" />
+            <location filename="../../ui/panels/gradient_panel.py" line="138" />
             <source>Contour map of f(x, y) with the point P and ∇f(P)</source>
             <translation>f(x, y) 的等高线图，含点 P 与 ∇f(P)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="135" />
+            <location filename="../../ui/panels/gradient_panel.py" line="139" />
             <source>P is the point where ∇f is drawn; u, the head of the direction arrow</source>
             <translation>P 是画出 ∇f 的点；u 是方向箭头的箭头端</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="142" />
+            <location filename="../../ui/panels/gradient_panel.py" line="146" />
             <source>Values from the autodiff core (one reverse-mode pass); the partials' formulas from the steps engine, treating the other variable as a constant</source>
             <translation>数值来自自动微分内核（一次反向模式计算）；偏导数公式来自求导步骤引擎，把另一个变量视为常数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="155" />
+            <location filename="../../ui/panels/gradient_panel.py" line="159" />
             <source>ε = (ε₁, ε₂): the step from P, e.g. 0.01, -0.03</source>
             <translation>ε = (ε₁, ε₂)：从 P 出发的步长，例如 0.01, -0.03</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="156" />
+            <location filename="../../ui/panels/gradient_panel.py" line="160" />
             <source>Step ε = (ε₁, ε₂) from P</source>
             <translation>从 P 出发的位移 ε = (ε₁, ε₂)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="159" />
+            <location filename="../../ui/panels/gradient_panel.py" line="163" />
             <source>Shade |f − L| ≤</source>
             <translation>着色 |f − L| ≤</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="161" />
+            <location filename="../../ui/panels/gradient_panel.py" line="165" />
             <source>Shade the map where the tangent plane L is this close</source>
             <translation>为切平面 L 与 f 足够接近的区域着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="163" />
+            <location filename="../../ui/panels/gradient_panel.py" line="167" />
             <source>Shade the map where |f − L| is at most the tolerance</source>
             <translation>为 |f − L| 不超过容差的区域着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="170" />
+            <location filename="../../ui/panels/gradient_panel.py" line="174" />
             <source>Tolerance of the shading</source>
             <translation>着色的容差</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="171" />
+            <location filename="../../ui/panels/gradient_panel.py" line="175" />
             <source>The map is shaded where the tangent plane L is within this of f</source>
             <translation>在切平面 L 与 f 相差不超过此值的地方着色</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="175" />
+            <location filename="../../ui/panels/gradient_panel.py" line="179" />
             <source>L = f(P) + ε·∇f(P), the tangent plane at P, against the true f(P + ε); the difference shrinks like |ε|²</source>
             <translation>L = f(P) + ε·∇f(P)，即 P 处的切平面，与真实的 f(P + ε) 比较；差值按 |ε|² 缩小</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="219" />
+            <location filename="../../ui/panels/gradient_panel.py" line="223" />
             <source>Partials as slices: the other variable held constant</source>
             <translation>偏导数即切片：另一个变量保持不变</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="223" />
+            <location filename="../../ui/panels/gradient_panel.py" line="227" />
             <source>Directional derivative Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</source>
             <translation>方向导数 Dᵤ f(P) = ∇f(P)·u = |∇f| cos ∠</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="226" />
+            <location filename="../../ui/panels/gradient_panel.py" line="230" />
             <source>Linear approximation L = f(P) + ε·∇f(P)</source>
             <translation>线性近似 L = f(P) + ε·∇f(P)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="254" />
+            <location filename="../../ui/panels/gradient_panel.py" line="258" />
             <source>Map and point</source>
             <translation>地图与点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="255" />
+            <location filename="../../ui/panels/gradient_panel.py" line="259" />
             <source>Vector rules</source>
             <translation>向量求导法则</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="256" />
+            <location filename="../../ui/panels/gradient_panel.py" line="260" />
             <source>3D surface</source>
             <translation>三维曲面</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="453" />
+            <location filename="../../ui/panels/gradient_panel.py" line="464" />
             <source>tolerance</source>
             <translation>容差</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="587" />
+            <location filename="../../ui/panels/gradient_panel.py" line="600" />
             <source>No critical points (∇f = 0) in view.</source>
             <translation>视图中没有驻点（∇f = 0）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="593" />
+            <location filename="../../ui/panels/gradient_panel.py" line="606" />
             <source> (the first {count}; zoom in for the rest)</source>
             <translation>（前 {count} 个；放大可看到其余）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="597" />
+            <location filename="../../ui/panels/gradient_panel.py" line="610" />
             <source>Critical points in view: {parts}{more}. ∇f = 0 is necessary, not sufficient: not every such point is the global minimum (hover a marker for its Hessian).</source>
             <translation>视图中的驻点：{parts}{more}。∇f = 0 是必要条件而非充分条件：并非每个这样的点都是全局最小值（把鼠标悬停在标记上可查看其黑塞矩阵）。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="600" />
+            <location filename="../../ui/panels/gradient_panel.py" line="613" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="606" />
+            <location filename="../../ui/panels/gradient_panel.py" line="619" />
             <source>minimum</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="607" />
+            <location filename="../../ui/panels/gradient_panel.py" line="620" />
             <source>maximum</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="608" />
+            <location filename="../../ui/panels/gradient_panel.py" line="621" />
             <source>saddle</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="609" />
+            <location filename="../../ui/panels/gradient_panel.py" line="622" />
             <source>inconclusive</source>
             <translation>个无法判断的点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="611" />
+            <location filename="../../ui/panels/gradient_panel.py" line="624" />
             <source>minima</source>
             <translation>个极小值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="611" />
+            <location filename="../../ui/panels/gradient_panel.py" line="624" />
             <source>maxima</source>
             <translation>个极大值点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_panel.py" line="611" />
+            <location filename="../../ui/panels/gradient_panel.py" line="624" />
             <source>saddles</source>
             <translation>个鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="115" />
+            <location filename="../../ui/panels/gradient_plots.py" line="152" />
             <source>Slice of f along {variable} through P, with its tangent</source>
             <translation>f 过 P 沿 {variable} 方向的截线及其切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="116" />
+            <location filename="../../ui/panels/gradient_plots.py" line="153" />
             <source>The slope of the tangent is the partial derivative ∂f/∂{variable} at P</source>
             <translation>切线的斜率就是 P 处的偏导数 ∂f/∂{variable}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="143" />
+            <location filename="../../ui/panels/gradient_plots.py" line="185" />
             <source>f is undefined along this slice</source>
             <translation>f 在这条切片上无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="155" />
+            <location filename="../../ui/panels/gradient_plots.py" line="197" />
             <source>θ (direction of u)</source>
             <translation>θ（u 的方向）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="159" />
+            <location filename="../../ui/panels/gradient_plots.py" line="201" />
             <source>Plot of the directional derivative against the angle θ</source>
             <translation>方向导数随角度 θ 变化的图</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="160" />
+            <location filename="../../ui/panels/gradient_plots.py" line="202" />
             <source>D_u f(P) = ∇f·u for every direction; its maximum is |∇f(P)|</source>
             <translation>每个方向上 D_u f(P) = ∇f·u；其最大值为 |∇f(P)|</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="166" />
+            <location filename="../../ui/panels/gradient_plots.py" line="208" />
             <source>θ, the direction of u: drag it</source>
             <translation>θ，u 的方向：拖动它</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="212" />
+            <location filename="../../ui/panels/gradient_plots.py" line="288" />
             <source>max |∇f|: u along ∇f</source>
             <translation>最大 |∇f|：u 沿 ∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_plots.py" line="215" />
+            <location filename="../../ui/panels/gradient_plots.py" line="288" />
             <source>min −|∇f|: steepest descent</source>
             <translation>最小 −|∇f|：最速下降</translation>
         </message>
@@ -1633,7 +1633,7 @@
             <translation>笔记：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_readout.py" line="114" />
+            <location filename="../../ui/panels/gradient_readout.py" line="118" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
@@ -1816,12 +1816,12 @@
             <translation>程序创建的输入：{inputs}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/items.py" line="169" />
+            <location filename="../../ui/graph_view/items.py" line="170" />
             <source>value  {value}</source>
             <translation>值  {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/graph_view/items.py" line="169" />
+            <location filename="../../ui/graph_view/items.py" line="170" />
             <source>value  not yet</source>
             <translation>值  尚未计算</translation>
         </message>
@@ -2369,7 +2369,7 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../ui/i18n.py" line="494" />
+            <location filename="../../ui/i18n.py" line="487" />
             <source>&amp;Language</source>
             <translation>语言(&amp;G)</translation>
         </message>
@@ -2377,54 +2377,54 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>LessonsDock</name>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="75" />
-            <location filename="../../ui/lessons_pane.py" line="103" />
+            <location filename="../../ui/lessons_pane.py" line="96" />
+            <location filename="../../ui/lessons_pane.py" line="124" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="81" />
+            <location filename="../../ui/lessons_pane.py" line="102" />
             <source>Lesson text</source>
             <translation>课程正文</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="104" />
+            <location filename="../../ui/lessons_pane.py" line="125" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="205" />
+            <location filename="../../ui/lessons_pane.py" line="223" />
             <source>This app has no {tab} tab.</source>
             <translation>本应用没有“{tab}”页。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="248" />
+            <location filename="../../ui/lessons_pane.py" line="266" />
             <source>the notes</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="248" />
+            <location filename="../../ui/lessons_pane.py" line="266" />
             <source>the lesson</source>
             <translation>本课</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="251" />
+            <location filename="../../ui/lessons_pane.py" line="269" />
             <source>Check: {label}</source>
             <translation>核对：{label}</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="253" />
-            <location filename="../../ui/lessons_pane.py" line="258" />
+            <location filename="../../ui/lessons_pane.py" line="271" />
+            <location filename="../../ui/lessons_pane.py" line="276" />
             <source>{who}: {lines}</source>
             <translation>{who}：{lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="255" />
+            <location filename="../../ui/lessons_pane.py" line="273" />
             <source>computing in the background…</source>
             <translation>正在后台计算…</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="258" />
+            <location filename="../../ui/lessons_pane.py" line="276" />
             <source>this app</source>
             <translation>本应用</translation>
         </message>
@@ -2583,27 +2583,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotKeyboard</name>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="166" />
+            <location filename="../../ui/plot_keyboard.py" line="167" />
             <source>Arrow keys move {handle} (now {where})</source>
             <translation>方向键移动 {handle}（当前 {where}）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="172" />
+            <location filename="../../ui/plot_keyboard.py" line="173" />
             <source>Arrow keys move {handles} when shown</source>
             <translation>显示时方向键移动 {handles}</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="175" />
+            <location filename="../../ui/plot_keyboard.py" line="176" />
             <source>{keys}; Shift for fine steps; Tab goes to the next handle</source>
             <translation>{keys}；按住 Shift 微调；Tab 转到下一个控制点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="177" />
+            <location filename="../../ui/plot_keyboard.py" line="178" />
             <source>{keys}; Shift for fine steps</source>
             <translation>{keys}；按住 Shift 微调</translation>
         </message>
         <message>
-            <location filename="../../ui/plot_keyboard.py" line="179" />
+            <location filename="../../ui/plot_keyboard.py" line="180" />
             <source>{what}. {keys}</source>
             <translation>{what}。{keys}</translation>
         </message>
@@ -2611,27 +2611,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotView</name>
         <message>
-            <location filename="../../ui/plot.py" line="151" />
+            <location filename="../../ui/plot.py" line="160" />
             <source>Reset view</source>
             <translation>重置视图</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="153" />
+            <location filename="../../ui/plot.py" line="162" />
             <source>Show the whole curve again (Ctrl+0)</source>
             <translation>重新显示整条曲线（Ctrl+0）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="155" />
+            <location filename="../../ui/plot.py" line="164" />
             <source>Axes Through the Origin</source>
             <translation>坐标轴过原点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="157" />
+            <location filename="../../ui/plot.py" line="166" />
             <source>Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do</source>
             <translation>让 x 轴和 y 轴穿过 (0, 0)，与 Desmos 和 GeoGebra 一样</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="269" />
+            <location filename="../../ui/plot.py" line="280" />
             <source>Mouse position in plot coordinates</source>
             <translation>鼠标在图中的坐标</translation>
         </message>
@@ -2639,42 +2639,42 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PredictionBox</name>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="313" />
+            <location filename="../../ui/lessons_pane.py" line="331" />
             <source>Predict</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="318" />
+            <location filename="../../ui/lessons_pane.py" line="336" />
             <source>Your prediction</source>
             <translation>你的预测</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="319" />
+            <location filename="../../ui/lessons_pane.py" line="337" />
             <source>your prediction, e.g. -2048 or 1/3</source>
             <translation>你的预测，例如 -2048 或 1/3</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="320" />
+            <location filename="../../ui/lessons_pane.py" line="338" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="335" />
+            <location filename="../../ui/lessons_pane.py" line="353" />
             <source>Type a number first: predicting is the point.</source>
             <translation>请先输入一个数：先预测才是关键。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="347" />
+            <location filename="../../ui/lessons_pane.py" line="365" />
             <source>Right: {answer}.</source>
             <translation>正确：{answer}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="352" />
+            <location filename="../../ui/lessons_pane.py" line="370" />
             <source>The answer is {answer}. Your {guess} looks like {mistake}.</source>
             <translation>答案是 {answer}。你的 {guess} 看起来是因为{mistake}。</translation>
         </message>
         <message>
-            <location filename="../../ui/lessons_pane.py" line="360" />
+            <location filename="../../ui/lessons_pane.py" line="378" />
             <source>The answer is {answer}.</source>
             <translation>答案是 {answer}。</translation>
         </message>
@@ -2830,52 +2830,54 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>SyntaxHelpDialog</name>
         <message>
-            <location filename="../../ui/syntax_help.py" line="28" />
+            <location filename="../../ui/syntax_help.py" line="29" />
             <source>Write</source>
             <translation>写法</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="28" />
+            <location filename="../../ui/syntax_help.py" line="29" />
             <source>Example</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="28" />
+            <location filename="../../ui/syntax_help.py" line="29" />
             <source>Derivative rule</source>
             <translation>求导法则</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="28" />
+            <location filename="../../ui/syntax_help.py" line="29" />
             <source>Meaning</source>
             <translation>含义</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="41" />
-            <source>Expression syntax</source>
-            <translation>表达式语法</translation>
-        </message>
-        <message>
-            <location filename="../../ui/syntax_help.py" line="44" />
-            <source>Search, e.g. log, power, sigmoid</source>
-            <translation>搜索，例如 log、power、sigmoid</translation>
-        </message>
-        <message>
-            <location filename="../../ui/syntax_help.py" line="47" />
+            <location filename="../../ui/syntax_help.py" line="30" />
             <source>Everything f(x) may contain. u stands for any expression (the chain rule brings in u′); an example can be copied into the input as it is.</source>
             <translation>f(x) 中可以出现的全部内容。u 代表任意表达式（链式法则会带来 u′）；示例可以原样复制到输入框。</translation>
         </message>
         <message>
             <location filename="../../ui/syntax_help.py" line="46" />
+            <location filename="../../ui/syntax_help.py" line="61" />
+            <source>Expression syntax</source>
+            <translation>表达式语法</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="49" />
+            <location filename="../../ui/syntax_help.py" line="50" />
+            <source>Search, e.g. log, power, sigmoid</source>
+            <translation>搜索，例如 log、power、sigmoid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/syntax_help.py" line="50" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="73" />
+            <location filename="../../ui/syntax_help.py" line="81" />
             <source>Nothing matches; clear the search to see everything.</source>
             <translation>没有匹配项；清空搜索框即可查看全部。</translation>
         </message>
         <message>
-            <location filename="../../ui/syntax_help.py" line="107" />
+            <location filename="../../ui/syntax_help.py" line="115" />
             <source>also {names}</source>
             <translation>也可写作 {names}</translation>
         </message>
@@ -2997,2168 +2999,2198 @@ Named steps only: the inputs and your named definitions; each edge carries the s
         </message>
         <message>
             <location filename="../../ui/core_messages.py" line="33" />
+            <source>'{name}' takes 2 arguments, got {count}: write {example}</source>
+            <translation>“{name}”需要 2 个参数，却给了 {count} 个：请写成 {example}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="34" />
             <source>'{name}' needs an argument, e.g. {example}</source>
             <translation>“{name}”需要一个参数，例如 {example}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="34" />
+            <location filename="../../ui/core_messages.py" line="35" />
             <source>'{name}' needs parentheses: write {example}</source>
             <translation>“{name}”需要括号：请写 {example}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="35" />
+            <location filename="../../ui/core_messages.py" line="36" />
             <source>'{name}' needs an argument in parentheses, e.g. {example}</source>
             <translation>“{name}”需要一个放在括号里的参数，例如 {example}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="36" />
+            <location filename="../../ui/core_messages.py" line="37" />
             <source>'{name}' is not a number you can use here; use finite numbers</source>
             <translation>“{name}”不是这里能用的数；请使用有限的数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="37" />
+            <location filename="../../ui/core_messages.py" line="38" />
             <source>'#' is not allowed: comments are not part of a formula</source>
             <translation>不允许使用“#”：注释不属于公式</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="38" />
+            <location filename="../../ui/core_messages.py" line="39" />
             <source>'.' cannot follow a name: there is no attribute access in a formula</source>
             <translation>名称后面不能跟“.”：公式里没有属性访问</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="39" />
+            <location filename="../../ui/core_messages.py" line="40" />
             <source>';' is not allowed: write one expression (put each definition on its own line)</source>
             <translation>不允许使用“;”：请只写一个表达式（每个定义单独一行）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="40" />
+            <location filename="../../ui/core_messages.py" line="41" />
             <source>'=' is only allowed in a leading 'y =' or 'f(x) =' prefix; type just the expression</source>
             <translation>“=”只能出现在开头的“y =”或“f(x) =”中；请只输入表达式</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="41" />
+            <location filename="../../ui/core_messages.py" line="42" />
             <source>Character '{char}' ({unicode}) is not allowed; type {replacement} instead</source>
             <translation>不允许使用字符“{char}”（{unicode}）；请改为输入 {replacement}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="42" />
+            <location filename="../../ui/core_messages.py" line="43" />
             <source>Character '{char}' ({unicode}) is not allowed; type the plain letter '{letter}' instead</source>
             <translation>不允许使用字符“{char}”（{unicode}）；请改为输入普通字母“{letter}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="45" />
+            <location filename="../../ui/core_messages.py" line="46" />
             <source>{power} has no real value; use cbrt({base})</source>
             <translation>{power} 没有实数值；请用 cbrt({base})</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="46" />
+            <location filename="../../ui/core_messages.py" line="47" />
             <source>{power} is too small (more than 300 zeros after the point)</source>
             <translation>{power} 太小（小数点后超过 300 个零）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="47" />
+            <location filename="../../ui/core_messages.py" line="48" />
             <source>{power} is too large (more than 300 digits)</source>
             <translation>{power} 太大（超过 300 位数字）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="48" />
+            <location filename="../../ui/core_messages.py" line="49" />
             <source>Division by zero</source>
             <translation>除以零</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="49" />
+            <location filename="../../ui/core_messages.py" line="50" />
             <source>Division by zero: {part} is always 0</source>
             <translation>除以零：{part} 恒等于 0</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="50" />
+            <location filename="../../ui/core_messages.py" line="51" />
             <source>Empty parentheses</source>
             <translation>括号里是空的</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="51" />
+            <location filename="../../ui/core_messages.py" line="52" />
             <source>Exponent {value} is too large (max 1000)</source>
             <translation>指数 {value} 太大（最大 1000）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="52" />
+            <location filename="../../ui/core_messages.py" line="53" />
             <source>Expression ends too early: missing a value after {after}</source>
             <translation>表达式提前结束：{after} 后面缺少一个值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="53" />
+            <location filename="../../ui/core_messages.py" line="54" />
             <source>Expression is nested too deeply (max {depth} levels)</source>
             <translation>表达式嵌套太深（最多 {depth} 层）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="54" />
+            <location filename="../../ui/core_messages.py" line="55" />
             <source>{what} is too long ({count} characters, max {max})</source>
             <translation>{what}太长（{count} 个字符，最多 {max} 个）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="55" />
+            <location filename="../../ui/core_messages.py" line="56" />
             <source>Expression has too many parts (more than {max} tokens)</source>
             <translation>表达式的组成部分太多（超过 {max} 个记号）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="56" />
+            <location filename="../../ui/core_messages.py" line="57" />
             <source>Factorial '!' is not supported</source>
             <translation>不支持阶乘“!”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="57" />
+            <location filename="../../ui/core_messages.py" line="58" />
             <source>Inequalities (&lt;, &gt;) are not supported; type an expression such as x - 1</source>
             <translation>不支持不等式（&lt;、&gt;）；请输入表达式，例如 x - 1</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="58" />
+            <location filename="../../ui/core_messages.py" line="59" />
             <source>Missing a value after '{token}'</source>
             <translation>“{token}”后面缺少一个值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="59" />
+            <location filename="../../ui/core_messages.py" line="60" />
             <source>Missing '{closer}' for the '{opener}'</source>
             <translation>缺少与“{opener}”配对的“{closer}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="60" />
+            <location filename="../../ui/core_messages.py" line="61" />
             <source>Missing '{closer}' to close the '{opener}'</source>
             <translation>缺少闭合“{opener}”的“{closer}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="61" />
+            <location filename="../../ui/core_messages.py" line="62" />
             <source>Number has too many digits ({count}, max {max})</source>
             <translation>数字位数太多（{count} 位，最多 {max} 位）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="62" />
+            <location filename="../../ui/core_messages.py" line="63" />
             <source>This panel uses x; the expression also contains {name}</source>
             <translation>本面板只使用 x；表达式里还含有 {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="63" />
+            <location filename="../../ui/core_messages.py" line="64" />
             <source>Two numbers in a row; add an operator</source>
             <translation>两个数字连在一起；请加上运算符</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="64" />
+            <location filename="../../ui/core_messages.py" line="65" />
             <source>Unmatched '{token}'</source>
             <translation>没有配对的“{token}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="65" />
+            <location filename="../../ui/core_messages.py" line="66" />
             <source>Use round brackets ( ) for grouping, not '{token}'</source>
             <translation>分组请用圆括号 ( )，而不是“{token}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="66" />
+            <location filename="../../ui/core_messages.py" line="67" />
             <source>log(0) is undefined (it is infinite)</source>
             <translation>log(0) 无定义（它是无穷大）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="67" />
+            <location filename="../../ui/core_messages.py" line="68" />
             <source>{call} is undefined (a vertical asymptote)</source>
             <translation>{call} 无定义（垂直渐近线）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="68" />
+            <location filename="../../ui/core_messages.py" line="69" />
+            <source>{call} is undefined (the point (0, 0) has no angle)</source>
+            <translation>{call} 无定义（点 (0, 0) 没有角度）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="70" />
             <source>Up to two primes: {name}'(x) or {name}''(x)</source>
             <translation>最多两个撇号：{name}'(x) 或 {name}''(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="69" />
+            <location filename="../../ui/core_messages.py" line="71" />
             <source>The result is too large to compute exactly</source>
             <translation>结果太大，无法精确计算</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="70" />
+            <location filename="../../ui/core_messages.py" line="72" />
             <source>Expression</source>
             <translation>表达式</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="71" />
+            <location filename="../../ui/core_messages.py" line="73" />
             <source>Program</source>
             <translation>程序</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="73" />
+            <location filename="../../ui/core_messages.py" line="75" />
             <source>Numbers, constants and variables</source>
             <translation>数、常数与变量</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="74" />
+            <location filename="../../ui/core_messages.py" line="76" />
             <source>Operators</source>
             <translation>运算符</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="75" />
+            <location filename="../../ui/core_messages.py" line="77" />
             <source>Functions</source>
             <translation>函数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="76" />
+            <location filename="../../ui/core_messages.py" line="78" />
             <source>numbers; 1e-3 is 0.001</source>
             <translation>数；1e-3 即 0.001</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="77" />
+            <location filename="../../ui/core_messages.py" line="79" />
             <source>π, half a turn in radians (π ≈ 3.14159)</source>
             <translation>π，以弧度计的半圈（π ≈ 3.14159）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="78" />
+            <location filename="../../ui/core_messages.py" line="80" />
             <source>Euler's number, the base of ln (e ≈ 2.71828)</source>
             <translation>自然常数，ln 的底（e ≈ 2.71828）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="79" />
+            <location filename="../../ui/core_messages.py" line="81" />
             <source>the variable</source>
             <translation>自变量</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="80" />
+            <location filename="../../ui/core_messages.py" line="82" />
             <source>parameters: single letters other than x (and e) get a slider each</source>
             <translation>参数：除 x（和 e）以外的单个字母，各有一个滑块</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="81" />
+            <location filename="../../ui/core_messages.py" line="83" />
             <source>a constant while differentiating: (a·u)′ = a·u′</source>
             <translation>求导时视为常数：(a·u)′ = a·u′</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="82" />
+            <location filename="../../ui/core_messages.py" line="84" />
             <source>an optional name in front, skipped</source>
             <translation>前面可选的名字，会被忽略</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="83" />
+            <location filename="../../ui/core_messages.py" line="85" />
             <source>sum</source>
             <translation>和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="84" />
+            <location filename="../../ui/core_messages.py" line="86" />
             <source>difference; in front it negates: -x^2 is −(x²)</source>
             <translation>差；放在前面表示取负：-x^2 即 −(x²)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="85" />
+            <location filename="../../ui/core_messages.py" line="87" />
             <source>product</source>
             <translation>积</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="86" />
+            <location filename="../../ui/core_messages.py" line="88" />
             <source>product written without *</source>
             <translation>省略 * 的乘积</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="87" />
+            <location filename="../../ui/core_messages.py" line="89" />
             <source>quotient</source>
             <translation>商</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="88" />
+            <location filename="../../ui/core_messages.py" line="90" />
             <source>power, from the right: 2^3^2 is 2⁹</source>
             <translation>幂，从右向左结合：2^3^2 即 2⁹</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="89" />
+            <location filename="../../ui/core_messages.py" line="91" />
             <source>brackets group</source>
             <translation>括号用于分组</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="90" />
+            <location filename="../../ui/core_messages.py" line="92" />
             <source>absolute value, the same as abs(u)</source>
             <translation>绝对值，与 abs(u) 相同</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="91" />
+            <location filename="../../ui/core_messages.py" line="93" />
             <source>|u|′ = sign(u)·u′, none where u = 0</source>
             <translation>|u|′ = sign(u)·u′，u = 0 处不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="92" />
+            <location filename="../../ui/core_messages.py" line="94" />
             <source>sine (radians)</source>
             <translation>正弦（弧度）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="93" />
+            <location filename="../../ui/core_messages.py" line="95" />
             <source>cosine (radians)</source>
             <translation>余弦（弧度）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="94" />
+            <location filename="../../ui/core_messages.py" line="96" />
             <source>tangent, sin/cos</source>
             <translation>正切，sin/cos</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="95" />
+            <location filename="../../ui/core_messages.py" line="97" />
             <source>cotangent, cos/sin</source>
             <translation>余切，cos/sin</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="96" />
+            <location filename="../../ui/core_messages.py" line="98" />
             <source>secant, 1/cos</source>
             <translation>正割，1/cos</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="97" />
+            <location filename="../../ui/core_messages.py" line="99" />
             <source>cosecant, 1/sin</source>
             <translation>余割，1/sin</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="98" />
+            <location filename="../../ui/core_messages.py" line="100" />
             <source>inverse sine (arcsine)</source>
             <translation>反正弦</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="99" />
+            <location filename="../../ui/core_messages.py" line="101" />
             <source>inverse cosine (arccosine)</source>
             <translation>反余弦</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="100" />
+            <location filename="../../ui/core_messages.py" line="102" />
             <source>inverse tangent (arctangent)</source>
             <translation>反正切</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="101" />
+            <location filename="../../ui/core_messages.py" line="103" />
             <source>hyperbolic sine</source>
             <translation>双曲正弦</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="102" />
+            <location filename="../../ui/core_messages.py" line="104" />
             <source>hyperbolic cosine</source>
             <translation>双曲余弦</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="103" />
+            <location filename="../../ui/core_messages.py" line="105" />
             <source>hyperbolic tangent</source>
             <translation>双曲正切</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="104" />
+            <location filename="../../ui/core_messages.py" line="106" />
             <source>inverse hyperbolic sine</source>
             <translation>反双曲正弦</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="105" />
+            <location filename="../../ui/core_messages.py" line="107" />
             <source>inverse hyperbolic cosine</source>
             <translation>反双曲余弦</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="106" />
+            <location filename="../../ui/core_messages.py" line="108" />
             <source>inverse hyperbolic tangent</source>
             <translation>反双曲正切</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="107" />
+            <location filename="../../ui/core_messages.py" line="109" />
             <source>exponential, e^u</source>
             <translation>指数函数，e^u</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="108" />
+            <location filename="../../ui/core_messages.py" line="110" />
             <source>natural logarithm</source>
             <translation>自然对数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="109" />
+            <location filename="../../ui/core_messages.py" line="111" />
             <source>base-2 logarithm</source>
             <translation>以 2 为底的对数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="110" />
+            <location filename="../../ui/core_messages.py" line="112" />
             <source>base-10 logarithm</source>
             <translation>以 10 为底的对数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="111" />
+            <location filename="../../ui/core_messages.py" line="113" />
             <source>square root</source>
             <translation>平方根</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="112" />
+            <location filename="../../ui/core_messages.py" line="114" />
             <source>real cube root</source>
             <translation>实数立方根</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="113" />
+            <location filename="../../ui/core_messages.py" line="115" />
             <source>absolute value, also written |u|</source>
             <translation>绝对值，也写作 |u|</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="114" />
+            <location filename="../../ui/core_messages.py" line="116" />
             <source>logistic function 1/(1+e^-u)</source>
             <translation>逻辑斯谛函数 1/(1+e^-u)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="115" />
+            <location filename="../../ui/core_messages.py" line="117" />
             <source>relu(u)′ = step(u)·u′, none where u = 0</source>
             <translation>relu(u)′ = step(u)·u′，u = 0 处不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="116" />
+            <location filename="../../ui/core_messages.py" line="118" />
+            <source>atan2(u, v)′ = v/(u² + v²)·u′ − u/(u² + v²)·v′, none where u = v = 0</source>
+            <translation>atan2(u, v)′ = v/(u² + v²)·u′ − u/(u² + v²)·v′，u = v = 0 处不存在</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="119" />
+            <source>angle of the point (x, y), written atan2(y, x): from −π to π</source>
+            <translation>点 (x, y) 的角度，写作 atan2(y, x)：从 −π 到 π</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="120" />
             <source>round down to a whole number</source>
             <translation>向下取整</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="117" />
+            <location filename="../../ui/core_messages.py" line="121" />
             <source>round up to a whole number</source>
             <translation>向上取整</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="118" />
+            <location filename="../../ui/core_messages.py" line="122" />
             <source>sign: -1, 0 or 1</source>
             <translation>符号函数：-1、0 或 1</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="119" />
+            <location filename="../../ui/core_messages.py" line="123" />
             <source>Heaviside step, step(0) = 0</source>
             <translation>单位阶跃函数，step(0) = 0</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="120" />
+            <location filename="../../ui/core_messages.py" line="124" />
             <source>none — it is piecewise constant: its slope is 0 between jumps and undefined at them</source>
             <translation>不存在——它是分段常数：跳跃之间斜率为 0，跳跃处无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="122" />
+            <location filename="../../ui/core_messages.py" line="126" />
             <source>Type two numbers: a, b</source>
             <translation>请输入两个数：a, b</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="123" />
+            <location filename="../../ui/core_messages.py" line="127" />
             <source>x min</source>
             <translation>x 最小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="124" />
+            <location filename="../../ui/core_messages.py" line="128" />
             <source>x max</source>
             <translation>x 最大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="125" />
+            <location filename="../../ui/core_messages.py" line="129" />
             <source>The x-range must be two numbers.</source>
             <translation>x 的范围必须是两个数。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="126" />
+            <location filename="../../ui/core_messages.py" line="130" />
             <source>{label} must be a finite number (got {value}).</source>
             <translation>{label}必须是有限的数（得到的是 {value}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="127" />
+            <location filename="../../ui/core_messages.py" line="131" />
             <source>{label} = {value} is too far out: |x| must be at most 1e15 (keep the range within ±1e15).</source>
             <translation>{label} = {value} 太远了：|x| 最多为 1e15（请把范围保持在 ±1e15 以内）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="130" />
+            <location filename="../../ui/core_messages.py" line="134" />
             <source>The range is reversed: x min ({low}) must be smaller than x max ({high}).</source>
             <translation>范围颠倒了：x 最小值（{low}）必须小于 x 最大值（{high}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="131" />
+            <location filename="../../ui/core_messages.py" line="135" />
             <source>The range {low} .. {high} is too narrow to plot: make it wider than {span}.</source>
             <translation>范围 {low} .. {high} 太窄，无法绘图：请让它宽于 {span}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="132" />
+            <location filename="../../ui/core_messages.py" line="136" />
             <source>Root of {curve}: {where}</source>
             <translation>{curve} 的零点：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="133" />
+            <location filename="../../ui/core_messages.py" line="137" />
             <source>Local minimum of {curve}: {where}</source>
             <translation>{curve} 的局部极小值：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="134" />
+            <location filename="../../ui/core_messages.py" line="138" />
             <source>Local maximum of {curve}: {where}</source>
             <translation>{curve} 的局部极大值：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="135" />
+            <location filename="../../ui/core_messages.py" line="139" />
             <source>Inflection point of {curve}: {where}</source>
             <translation>{curve} 的拐点：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="136" />
+            <location filename="../../ui/core_messages.py" line="140" />
             <source>Y-intercept of {curve}: {where}</source>
             <translation>{curve} 的 y 轴截距：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="137" />
+            <location filename="../../ui/core_messages.py" line="141" />
             <source>Hole of {curve}: {where}</source>
             <translation>{curve} 的可去间断点：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="138" />
+            <location filename="../../ui/core_messages.py" line="142" />
             <source>Vertical asymptote of {curve}: {where}</source>
             <translation>{curve} 的垂直渐近线：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="139" />
+            <location filename="../../ui/core_messages.py" line="143" />
             <source>Intersection of {curve} and {other}: {where}</source>
             <translation>{curve} 与 {other} 的交点：{where}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="140" />
+            <location filename="../../ui/core_messages.py" line="144" />
             <source>Global minimum of {curve}: {y} at x = {x}</source>
             <translation>{curve} 的全局最小值：x = {x} 处为 {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="141" />
+            <location filename="../../ui/core_messages.py" line="145" />
             <source>Global maximum of {curve}: {y} at x = {x}</source>
             <translation>{curve} 的全局最大值：x = {x} 处为 {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="142" />
+            <location filename="../../ui/core_messages.py" line="146" />
             <source>Global minimum of {curve}: none</source>
             <translation>{curve} 的全局最小值：不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="143" />
+            <location filename="../../ui/core_messages.py" line="147" />
             <source>Global maximum of {curve}: none</source>
             <translation>{curve} 的全局最大值：不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="144" />
+            <location filename="../../ui/core_messages.py" line="148" />
             <source>Global minimum of {curve}: none — {curve} falls without bound at the vertical asymptote x = {x}</source>
             <translation>{curve} 的全局最小值：不存在——{curve} 在垂直渐近线 x = {x} 处无限下降</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="148" />
+            <location filename="../../ui/core_messages.py" line="152" />
             <source>Global maximum of {curve}: none — {curve} grows without bound at the vertical asymptote x = {x}</source>
             <translation>{curve} 的全局最大值：不存在——{curve} 在垂直渐近线 x = {x} 处无限增长</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="152" />
+            <location filename="../../ui/core_messages.py" line="156" />
             <source>Global minimum of {curve}: none — {curve} approaches {y} at the hole x = {x} but never reaches it</source>
             <translation>{curve} 的全局最小值：不存在——{curve} 在可去间断点 x = {x} 处趋近 {y}，但永远达不到</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="156" />
+            <location filename="../../ui/core_messages.py" line="160" />
             <source>Global maximum of {curve}: none — {curve} approaches {y} at the hole x = {x} but never reaches it</source>
             <translation>{curve} 的全局最大值：不存在——{curve} 在可去间断点 x = {x} 处趋近 {y}，但永远达不到</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="160" />
+            <location filename="../../ui/core_messages.py" line="164" />
             <source>Increasing</source>
             <translation>递增</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="161" />
+            <location filename="../../ui/core_messages.py" line="165" />
             <source>Decreasing</source>
             <translation>递减</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="162" />
+            <location filename="../../ui/core_messages.py" line="166" />
             <source>Constant</source>
             <translation>常数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="163" />
+            <location filename="../../ui/core_messages.py" line="167" />
             <source>Concave up</source>
             <translation>上凹</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="164" />
+            <location filename="../../ui/core_messages.py" line="168" />
             <source>Concave down</source>
             <translation>下凹</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="165" />
+            <location filename="../../ui/core_messages.py" line="169" />
             <source>{name}′ changes from − to +: local minimum</source>
             <translation>{name}′ 由 − 变为 +：局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="166" />
+            <location filename="../../ui/core_messages.py" line="170" />
             <source>{name}′ changes from + to −: local maximum</source>
             <translation>{name}′ 由 + 变为 −：局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="167" />
+            <location filename="../../ui/core_messages.py" line="171" />
             <source>{name}′ does not exist here (a vertical tangent): the second-derivative test does not apply</source>
             <translation>{name}′ 在此不存在（垂直切线）：二阶导数判别法不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="171" />
+            <location filename="../../ui/core_messages.py" line="175" />
             <source>{name}′ jumps here (a corner): the second-derivative test does not apply</source>
             <translation>{name}′ 在此跳跃（尖角）：二阶导数判别法不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="172" />
+            <location filename="../../ui/core_messages.py" line="176" />
             <source>{name}″ is undefined here: the second-derivative test does not apply</source>
             <translation>{name}″ 在此无定义：二阶导数判别法不适用</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="173" />
+            <location filename="../../ui/core_messages.py" line="177" />
             <source>{name}″ = 0: the second-derivative test is inconclusive</source>
             <translation>{name}″ = 0：二阶导数判别法无法判断</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="175" />
+            <location filename="../../ui/core_messages.py" line="179" />
             <source>simplified</source>
             <translation>已化简</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="176" />
+            <location filename="../../ui/core_messages.py" line="180" />
             <source>{name}″ = {value} &gt; 0: local minimum</source>
             <translation>{name}″ = {value} &gt; 0：局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="177" />
+            <location filename="../../ui/core_messages.py" line="181" />
             <source>{name}″ = {value} &lt; 0: local maximum</source>
             <translation>{name}″ = {value} &lt; 0：局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="178" />
+            <location filename="../../ui/core_messages.py" line="182" />
             <source>{name}″ changes sign: the concavity changes</source>
             <translation>{name}″ 变号：凹凸性改变</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="179" />
+            <location filename="../../ui/core_messages.py" line="183" />
             <source>{name}′ = 0 here but keeps its sign: not an extremum</source>
             <translation>{name}′ 在此为 0 但不变号：不是极值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="181" />
+            <location filename="../../ui/core_messages.py" line="185" />
             <source>left sum</source>
             <translation>左和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="182" />
+            <location filename="../../ui/core_messages.py" line="186" />
             <source>right sum</source>
             <translation>右和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="183" />
+            <location filename="../../ui/core_messages.py" line="187" />
             <source>midpoint sum</source>
             <translation>中点和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="184" />
+            <location filename="../../ui/core_messages.py" line="188" />
             <source>trapezoid rule</source>
             <translation>梯形法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="185" />
+            <location filename="../../ui/core_messages.py" line="189" />
             <source>Simpson's rule</source>
             <translation>辛普森法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="186" />
+            <location filename="../../ui/core_messages.py" line="190" />
             <source>upper sum</source>
             <translation>上和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="187" />
+            <location filename="../../ui/core_messages.py" line="191" />
             <source>lower sum</source>
             <translation>下和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="188" />
+            <location filename="../../ui/core_messages.py" line="192" />
             <source>Left sum</source>
             <translation>左和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="189" />
+            <location filename="../../ui/core_messages.py" line="193" />
             <source>Right sum</source>
             <translation>右和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="190" />
+            <location filename="../../ui/core_messages.py" line="194" />
             <source>Midpoint sum</source>
             <translation>中点和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="191" />
+            <location filename="../../ui/core_messages.py" line="195" />
             <source>Trapezoid rule</source>
             <translation>梯形法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="192" />
+            <location filename="../../ui/core_messages.py" line="196" />
             <source>Upper sum</source>
             <translation>上和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="193" />
+            <location filename="../../ui/core_messages.py" line="197" />
             <source>Lower sum</source>
             <translation>下和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="194" />
+            <location filename="../../ui/core_messages.py" line="198" />
             <source>lower bound</source>
             <translation>积分下限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="195" />
+            <location filename="../../ui/core_messages.py" line="199" />
             <source>upper bound</source>
             <translation>积分上限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="196" />
+            <location filename="../../ui/core_messages.py" line="200" />
             <source>{rule} with n = {n}: {value} (error {error})</source>
             <translation>n = {n} 时的{rule}：{value}（误差 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="197" />
+            <location filename="../../ui/core_messages.py" line="201" />
             <source>{rule} with n = {n}: {value}</source>
             <translation>n = {n} 时的{rule}：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="198" />
+            <location filename="../../ui/core_messages.py" line="202" />
             <source>Riemann sums need finite bounds a and b</source>
             <translation>黎曼和需要有限的积分限 a 和 b</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="199" />
+            <location filename="../../ui/core_messages.py" line="203" />
             <source>The {rule} is exact for this f (error at round-off for every n)</source>
             <translation>对这个 f，{rule}是精确的（每个 n 的误差都在舍入误差量级）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="200" />
+            <location filename="../../ui/core_messages.py" line="204" />
             <source>Too few errors above round-off to measure the order</source>
             <translation>高于舍入误差的误差太少，无法测出阶数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="201" />
+            <location filename="../../ui/core_messages.py" line="205" />
             <source>diverges ({formula})</source>
             <translation>发散（{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="202" />
+            <location filename="../../ui/core_messages.py" line="206" />
             <source>no value (sympy: {formula})</source>
             <translation>没有值（sympy：{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="203" />
+            <location filename="../../ui/core_messages.py" line="207" />
             <source>not a real number ({formula})</source>
             <translation>不是实数（{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="204" />
+            <location filename="../../ui/core_messages.py" line="208" />
             <source>sympy found no closed form</source>
             <translation>sympy 没有找到闭式解</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="205" />
+            <location filename="../../ui/core_messages.py" line="209" />
             <source>sympy could not work it out</source>
             <translation>sympy 无法算出</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="206" />
+            <location filename="../../ui/core_messages.py" line="210" />
             <source>diverges to +∞</source>
             <translation>发散到 +∞</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="207" />
+            <location filename="../../ui/core_messages.py" line="211" />
             <source>diverges to −∞</source>
             <translation>发散到 −∞</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="208" />
+            <location filename="../../ui/core_messages.py" line="212" />
             <source>diverges (no value)</source>
             <translation>发散（没有值）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="209" />
+            <location filename="../../ui/core_messages.py" line="213" />
             <source>not a real number</source>
             <translation>不是实数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="210" />
+            <location filename="../../ui/core_messages.py" line="214" />
             <source>no value</source>
             <translation>没有值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="211" />
+            <location filename="../../ui/core_messages.py" line="215" />
             <source>{value} (unreliable: error estimate {error})</source>
             <translation>{value}（不可靠：误差估计 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="212" />
+            <location filename="../../ui/core_messages.py" line="216" />
             <source>{value} ({method}, error estimate {error})</source>
             <translation>{value}（{method}，误差估计 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="213" />
+            <location filename="../../ui/core_messages.py" line="217" />
             <source>Exact and numeric agree (difference {difference})</source>
             <translation>精确值与数值一致（差 {difference}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="214" />
+            <location filename="../../ui/core_messages.py" line="218" />
             <source>Exact and numeric DISAGREE by {difference}: one of them is wrong here (check the integrand's singularities)</source>
             <translation>精确值与数值相差 {difference}，不一致：其中一个在这里是错的（请检查被积函数的奇点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="218" />
+            <location filename="../../ui/core_messages.py" line="222" />
             <source>sympy and the numeric analysis both find no finite real value</source>
             <translation>sympy 和数值分析都认为没有有限的实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="219" />
+            <location filename="../../ui/core_messages.py" line="223" />
             <source>Numeric value only: {why}</source>
             <translation>只有数值结果：{why}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="220" />
+            <location filename="../../ui/core_messages.py" line="224" />
             <source>sympy and the numeric analysis DISAGREE about whether the integral has a value</source>
             <translation>sympy 与数值分析对积分是否有值的判断不一致</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="221" />
+            <location filename="../../ui/core_messages.py" line="225" />
             <source>Enter the {what}: a number, an expression such as pi/2, or inf</source>
             <translation>请输入{what}：一个数、如 pi/2 的表达式，或 inf</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="222" />
+            <location filename="../../ui/core_messages.py" line="226" />
             <source>The {what} must be a number (a constant such as pi/2, or inf): {message}</source>
             <translation>{what}必须是一个数（如 pi/2 这样的常数，或 inf）：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="223" />
+            <location filename="../../ui/core_messages.py" line="227" />
             <source>The {what} {text} has no real value</source>
             <translation>{what} {text} 没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="224" />
+            <location filename="../../ui/core_messages.py" line="228" />
             <source>The {what} {text} is too large for a finite bound (at most 1e15); type inf for an infinite one</source>
             <translation>{what} {text} 作为有限积分限太大了（最多 1e15）；无穷积分限请输入 inf</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="228" />
+            <location filename="../../ui/core_messages.py" line="232" />
             <source>f has a corner at x = {x}: the quadrature is split there</source>
             <translation>f 在 x = {x} 处有尖角：数值积分在那里分段</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="229" />
+            <location filename="../../ui/core_messages.py" line="233" />
             <source>undefined</source>
             <translation>未定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="230" />
+            <location filename="../../ui/core_messages.py" line="234" />
             <source>Observed order: error ∝ n⁻ᵖ with p = {p} (theory for a smooth f: p = {order})</source>
             <translation>观测到的阶：误差 ∝ n⁻ᵖ，p = {p}（对光滑的 f，理论值 p = {order}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="231" />
+            <location filename="../../ui/core_messages.py" line="235" />
             <source>Both bounds are the same infinity.</source>
             <translation>两个积分限是同一个无穷大。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="232" />
+            <location filename="../../ui/core_messages.py" line="236" />
             <source>a = b: the interval is empty, so the integral is 0</source>
             <translation>a = b：区间为空，积分为 0</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="233" />
+            <location filename="../../ui/core_messages.py" line="237" />
             <source>b &lt; a: ∫ₐᵇ f dx = −∫ᵦᵃ f dx, the integral over [b, a] with its sign flipped</source>
             <translation>b &lt; a：∫ₐᵇ f dx = −∫ᵦᵃ f dx，即 [b, a] 上的积分取相反数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="234" />
+            <location filename="../../ui/core_messages.py" line="238" />
             <source>f has no real values between x ≈ {start} and x ≈ {end}, inside the interval: the integral is not a real number</source>
             <translation>f 在区间内 x ≈ {start} 与 x ≈ {end} 之间没有实数值：积分不是实数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="238" />
+            <location filename="../../ui/core_messages.py" line="242" />
             <source>f oscillates out to infinity: the tail is summed half-period by half-period</source>
             <translation>f 一直振荡到无穷远：尾部按半个周期逐段求和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="239" />
+            <location filename="../../ui/core_messages.py" line="243" />
             <source>f oscillates out to infinity: the tail is summed half-period by half-period (the integral converges only conditionally)</source>
             <translation>f 一直振荡到无穷远：尾部按半个周期逐段求和（积分只是条件收敛）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="243" />
+            <location filename="../../ui/core_messages.py" line="247" />
             <source>mpmath could not integrate f ({error})</source>
             <translation>mpmath 无法计算 f 的积分（{error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="244" />
+            <location filename="../../ui/core_messages.py" line="248" />
             <source>mpmath's quadrature gave no finite value</source>
             <translation>mpmath 的数值积分没有给出有限值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="245" />
+            <location filename="../../ui/core_messages.py" line="249" />
             <source>mpmath's error estimate ({error}) is large: the value may be inaccurate</source>
             <translation>mpmath 的误差估计（{error}）很大：数值可能不准确</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="246" />
+            <location filename="../../ui/core_messages.py" line="250" />
             <source>f has a pole {where}: |f| grows {growth} there, too fast to integrate (p must be above −1), so the integral {outcome}</source>
             <translation>f {where}有极点：|f| 在那里的增长{growth}，太快而无法积分（p 必须大于 −1），所以积分{outcome}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="250" />
+            <location filename="../../ui/core_messages.py" line="254" />
             <source>at the lower bound {x}</source>
             <translation>在下限 {x} 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="251" />
+            <location filename="../../ui/core_messages.py" line="255" />
             <source>at the upper bound {x}</source>
             <translation>在上限 {x} 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="252" />
+            <location filename="../../ui/core_messages.py" line="256" />
             <source>at {x}, inside [{a}, {b}]</source>
             <translation>在 [{a}, {b}] 内的 {x} 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="253" />
+            <location filename="../../ui/core_messages.py" line="257" />
             <source>like {distance}ᵖ with p = {p}</source>
             <translation>与 {distance}ᵖ 相当，p = {p}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="254" />
+            <location filename="../../ui/core_messages.py" line="258" />
             <source>faster than any power</source>
             <translation>比任何幂都快地</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="255" />
+            <location filename="../../ui/core_messages.py" line="259" />
             <source>diverges: it runs to +∞ on one side of the pole and −∞ on the other, so it has no value (not even 0)</source>
             <translation>发散：它在极点一侧趋于 +∞，另一侧趋于 −∞，所以没有值（也不是 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="259" />
+            <location filename="../../ui/core_messages.py" line="263" />
             <source>f has no real values as x → {towards}: the integral is not a real number</source>
             <translation>当 x → {towards} 时 f 没有实数值：积分不是实数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="260" />
+            <location filename="../../ui/core_messages.py" line="264" />
             <source>f keeps oscillating without dying out as x → {towards}: the integral has no limit</source>
             <translation>当 x → {towards} 时 f 持续振荡而不衰减：积分没有极限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="261" />
+            <location filename="../../ui/core_messages.py" line="265" />
             <source>f {how} as x → {towards}, so the integral diverges to {infinity}</source>
             <translation>x → {towards} 时 f {how}，所以积分发散到 {infinity}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="262" />
+            <location filename="../../ui/core_messages.py" line="266" />
             <source>grows without bound</source>
             <translation>无界增长</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="263" />
+            <location filename="../../ui/core_messages.py" line="267" />
             <source>does not decay (|f| behaves {growth})</source>
             <translation>不衰减（|f| 的变化{growth}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="264" />
+            <location filename="../../ui/core_messages.py" line="268" />
             <source>decays too slowly ({growth}; it must fall faster than 1/|x|)</source>
             <translation>衰减太慢（{growth}；它必须比 1/|x| 衰减得更快）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="265" />
+            <location filename="../../ui/core_messages.py" line="269" />
             <source>f jumps (or has a hole) at x = {shown}: the quadrature is split there, so each piece is smooth</source>
             <translation>f 在 x = {shown} 处有跳跃（或空洞）：数值积分在这些点分段，每段都是光滑的</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="269" />
+            <location filename="../../ui/core_messages.py" line="273" />
             <source>f is unbounded at {x} (|f| grows {growth}) but integrably so: an improper integral that converges</source>
             <translation>f 在 {x} 处无界（|f| 的增长{growth}），但仍可积：这是一个收敛的反常积分</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="273" />
+            <location filename="../../ui/core_messages.py" line="277" />
             <source>f has no finite sup on the subinterval around x = {x}: the {name} is undefined</source>
             <translation>f 在 x = {x} 附近的子区间上没有有限的上确界：{name}无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="274" />
+            <location filename="../../ui/core_messages.py" line="278" />
             <source>f has no finite inf on the subinterval around x = {x}: the {name} is undefined</source>
             <translation>f 在 x = {x} 附近的子区间上没有有限的下确界：{name}无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="275" />
+            <location filename="../../ui/core_messages.py" line="279" />
             <source>f({x}) is not a finite number, so the {name} is undefined</source>
             <translation>f({x}) 不是有限数，所以{name}无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="277" />
+            <location filename="../../ui/core_messages.py" line="281" />
             <source>Log-sum-exp (the seed)</source>
             <translation>Log-sum-exp（笔记中的例子）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="278" />
+            <location filename="../../ui/core_messages.py" line="282" />
             <source>Bowl x² + 2y²</source>
             <translation>碗形 x² + 2y²</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="279" />
+            <location filename="../../ui/core_messages.py" line="283" />
             <source>Saddle x² − y²</source>
             <translation>鞍面 x² − y²</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="280" />
+            <location filename="../../ui/core_messages.py" line="284" />
             <source>d2l: f(x) = x², η = 0.2 from x = 10</source>
             <translation>d2l：f(x) = x²，η = 0.2，从 x = 10 出发</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="281" />
+            <location filename="../../ui/core_messages.py" line="285" />
             <source>d2l: f(x) = x·cos(cx), a local minimum</source>
             <translation>d2l：f(x) = x·cos(cx)，一个局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="282" />
+            <location filename="../../ui/core_messages.py" line="286" />
             <source>d2l: f = 0.1x² + 2y² (ill-conditioned)</source>
             <translation>d2l：f = 0.1x² + 2y²（病态）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="283" />
+            <location filename="../../ui/core_messages.py" line="287" />
             <source>d2l: f = x² + 2y², η = 0.1 from (−5, −2)</source>
             <translation>d2l：f = x² + 2y²，η = 0.1，从 (−5, −2) 出发</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="284" />
+            <location filename="../../ui/core_messages.py" line="288" />
             <source>Seed: four-variable chain rule</source>
             <translation>笔记：四变量链式法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="285" />
+            <location filename="../../ui/core_messages.py" line="289" />
             <source>Log-sum-exp at (0, ln 2)</source>
             <translation>Log-sum-exp，在 (0, ln 2) 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="286" />
+            <location filename="../../ui/core_messages.py" line="290" />
             <source>2xᵀx with x = arange(4)</source>
             <translation>2xᵀx，其中 x = arange(4)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="287" />
+            <location filename="../../ui/core_messages.py" line="291" />
             <source>Neuron σ(w·x + b), squared loss</source>
             <translation>神经元 σ(w·x + b)，平方损失</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="288" />
+            <location filename="../../ui/core_messages.py" line="292" />
             <source>Control flow: the seed's f(a)</source>
             <translation>控制流：笔记中的 f(a)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="290" />
+            <location filename="../../ui/core_messages.py" line="294" />
             <source>f′ is undefined at {at} ({reason})</source>
             <translation>f′ 在 {at} 处无定义（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="291" />
+            <location filename="../../ui/core_messages.py" line="295" />
             <source>pole of f</source>
             <translation>f 的极点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="292" />
+            <location filename="../../ui/core_messages.py" line="296" />
             <source>f is not defined there</source>
             <translation>f 在那里无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="293" />
+            <location filename="../../ui/core_messages.py" line="297" />
             <source>f′ cannot be computed at {at}: f overflows float64 here</source>
             <translation>无法在 {at} 处计算 f′：f 在这里超出 float64 范围</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="294" />
+            <location filename="../../ui/core_messages.py" line="298" />
             <source>F({x}) does not exist: f has a pole at x = {pole}, between a and x₀, that cannot be integrated across</source>
             <translation>F({x}) 不存在：f 在 a 与 x₀ 之间的 x = {pole} 处有极点，积分无法越过它</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="299" />
+            <location filename="../../ui/core_messages.py" line="303" />
             <source>running</source>
             <translation>运行中</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="300" />
+            <location filename="../../ui/core_messages.py" line="304" />
             <source>did not converge</source>
             <translation>未收敛</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="301" />
+            <location filename="../../ui/core_messages.py" line="305" />
             <source>local minimum</source>
             <translation>局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="302" />
+            <location filename="../../ui/core_messages.py" line="306" />
             <source>local maximum</source>
             <translation>局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="303" />
+            <location filename="../../ui/core_messages.py" line="307" />
             <source>saddle point</source>
             <translation>鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="304" />
+            <location filename="../../ui/core_messages.py" line="308" />
             <source>degenerate critical point</source>
             <translation>退化驻点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="305" />
+            <location filename="../../ui/core_messages.py" line="309" />
             <source>oscillating</source>
             <translation>振荡</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="306" />
+            <location filename="../../ui/core_messages.py" line="310" />
             <source>diverged</source>
             <translation>发散</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="307" />
+            <location filename="../../ui/core_messages.py" line="311" />
             <source>stopped: f undefined</source>
             <translation>已停止：f 无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="308" />
+            <location filename="../../ui/core_messages.py" line="312" />
             <source>unbounded below</source>
             <translation>无下界</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="309" />
+            <location filename="../../ui/core_messages.py" line="313" />
             <source>f (log scale)</source>
             <translation>f（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="310" />
+            <location filename="../../ui/core_messages.py" line="314" />
             <source>sign(f)·log₁₀(1 + |f|)</source>
             <translation>sign(f)·log₁₀(1 + |f|)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="311" />
+            <location filename="../../ui/core_messages.py" line="315" />
             <source>did not converge in {steps} steps: ‖∇f‖ = {norm} &gt; {tolerance}</source>
             <translation>{steps} 步内未收敛：‖∇f‖ = {norm} &gt; {tolerance}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="312" />
+            <location filename="../../ui/core_messages.py" line="316" />
             <source>reached a local minimum at {where} ({second} &gt; 0)</source>
             <translation>在 {where} 处到达局部极小值（{second} &gt; 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="313" />
+            <location filename="../../ui/core_messages.py" line="317" />
             <source>reached a local minimum at {where} (curvatures {curvatures}, all positive)</source>
             <translation>在 {where} 处到达局部极小值（曲率 {curvatures}，全为正）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="314" />
+            <location filename="../../ui/core_messages.py" line="318" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="315" />
+            <location filename="../../ui/core_messages.py" line="319" />
             <source>constant</source>
             <translation>常量</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="316" />
+            <location filename="../../ui/core_messages.py" line="320" />
             <source>detach() copy</source>
             <translation>detach() 副本</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="317" />
+            <location filename="../../ui/core_messages.py" line="321" />
             <source>Press Step forward to evaluate the first node.</source>
             <translation>按“前向一步”计算第一个节点。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="318" />
+            <location filename="../../ui/core_messages.py" line="322" />
             <source>there is no next step to predict here: the race ends at this step</source>
             <translation>这里没有下一步可预测：竞赛在这一步结束</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="320" />
+            <location filename="../../ui/core_messages.py" line="324" />
             <source>The folder '{folder}' does not exist</source>
             <translation>文件夹“{folder}”不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="321" />
+            <location filename="../../ui/core_messages.py" line="325" />
             <source>The folder '{folder}' cannot be written to</source>
             <translation>无法写入文件夹“{folder}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="322" />
+            <location filename="../../ui/core_messages.py" line="326" />
             <source>Cannot export to '{name}': use a .png or .svg file name</source>
             <translation>无法导出到“{name}”：请使用 .png 或 .svg 文件名</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="323" />
+            <location filename="../../ui/core_messages.py" line="327" />
             <source>'{name}' has no .png or .svg suffix</source>
             <translation>“{name}”没有 .png 或 .svg 后缀</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="325" />
+            <location filename="../../ui/core_messages.py" line="329" />
             <source>{optimizer}, step {step}</source>
             <translation>{optimizer}，第 {step} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="326" />
+            <location filename="../../ui/core_messages.py" line="330" />
             <source>f went from {before} to {after}</source>
             <translation>f 从 {before} 变为 {after}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="327" />
+            <location filename="../../ui/core_messages.py" line="331" />
             <source>f went from {before} to {after} (up: the step overshot)</source>
             <translation>f 从 {before} 变为 {after}（上升了：这一步走过头了）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="328" />
+            <location filename="../../ui/core_messages.py" line="332" />
             <source>{symbol} = g (the first step) = {value}</source>
             <translation>{symbol} = g（第一步）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="329" />
+            <location filename="../../ui/core_messages.py" line="333" />
             <source>d = g + μ·b (look ahead) = {value}</source>
             <translation>d = g + μ·b（向前看）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="330" />
+            <location filename="../../ui/core_messages.py" line="334" />
             <source>√v + ε = the gradient's running size = {value}</source>
             <translation>√v + ε = 梯度的滑动大小 = {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="331" />
+            <location filename="../../ui/core_messages.py" line="335" />
             <source>s = s + g² (all squared gradients so far) = {value}</source>
             <translation>s = s + g²（迄今所有梯度的平方和）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="333" />
+            <location filename="../../ui/core_messages.py" line="337" />
             <source>{name} = {value} (input)</source>
             <translation>{name} = {value}（输入）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="334" />
+            <location filename="../../ui/core_messages.py" line="338" />
             <source>{name} = {value} (constant)</source>
             <translation>{name} = {value}（常量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="335" />
+            <location filename="../../ui/core_messages.py" line="339" />
             <source>{name} = {value} (input, requires_grad=False)</source>
             <translation>{name} = {value}（输入，requires_grad=False）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="336" />
+            <location filename="../../ui/core_messages.py" line="340" />
             <source>{name} = {value} (a copy with no gradient history: the edge is cut)</source>
             <translation>{name} = {value}（一个没有梯度历史的副本：这条边被切断）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="337" />
+            <location filename="../../ui/core_messages.py" line="341" />
             <source>{partial} = {seed} (the seed of the backward pass)</source>
             <translation>{partial} = {seed}（反向传播的起点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="338" />
+            <location filename="../../ui/core_messages.py" line="342" />
             <source>{partial} = {seed} (the gradient= argument, ones for a non-scalar output)</source>
             <translation>{partial} = {seed}（gradient= 参数，非标量输出时为全 1）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="339" />
+            <location filename="../../ui/core_messages.py" line="343" />
             <source>{partial} = 0: no gradient reaches {name} (its uses are detached)</source>
             <translation>{partial} = 0：没有梯度到达 {name}（它的使用都被 detach 了）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="341" />
+            <location filename="../../ui/core_messages.py" line="345" />
             <source>{first}; {rest}</source>
             <translation>{first}；{rest}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="342" />
+            <location filename="../../ui/core_messages.py" line="346" />
             <source>{first} and {second}</source>
             <translation>{first} 和 {second}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="344" />
+            <location filename="../../ui/core_messages.py" line="348" />
             <source>{chain}; {name}.grad = {earlier} + {this} = {total} (backward adds into .grad: no zero_() since the last pass)</source>
             <translation>{chain}；{name}.grad = {earlier} + {this} = {total}（backward 会累加到 .grad 中：上次传播后没有调用 zero_()）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="348" />
+            <location filename="../../ui/core_messages.py" line="352" />
             <source>{chain} ({cut} other use: detached or gradient-free, adding 0)</source>
             <translation>{chain}（另有 {cut} 处使用：已分离或不需要梯度，贡献为 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="349" />
+            <location filename="../../ui/core_messages.py" line="353" />
             <source>{chain} ({cut} other uses: detached or gradient-free, adding 0)</source>
             <translation>{chain}（另有 {cut} 处使用：已分离或不需要梯度，贡献为 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="350" />
+            <location filename="../../ui/core_messages.py" line="354" />
             <source>∂{name}/∂{name} = {seed} (the seed tangent)</source>
             <translation>∂{name}/∂{name} = {seed}（初始切向量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="351" />
+            <location filename="../../ui/core_messages.py" line="355" />
             <source>∂{node}/∂{name} = 0 (does not depend on {name})</source>
             <translation>∂{node}/∂{name} = 0（不依赖于 {name}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="352" />
+            <location filename="../../ui/core_messages.py" line="356" />
             <source>Reverse mode: 1 backward pass gives all {count} partials; forward mode needs {count} passes, one per input</source>
             <translation>反向模式：1 次反向传播就得到全部 {count} 个偏导数；前向模式需要 {count} 次传播，每个输入一次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="356" />
+            <location filename="../../ui/core_messages.py" line="360" />
             <source>Reverse mode: 1 backward pass gives all {count} partials; forward mode needs {count} passes, one per input element</source>
             <translation>反向模式：1 次反向传播就得到全部 {count} 个偏导数；前向模式需要 {count} 次传播，每个输入元素一次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="360" />
+            <location filename="../../ui/core_messages.py" line="364" />
             <source>Reverse mode: 1 backward pass gives all 1 partial; forward mode needs 1 pass, one per input</source>
             <translation>反向模式：1 次反向传播得到唯一的偏导数；前向模式同样需要 1 次传播，每个输入一次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="364" />
+            <location filename="../../ui/core_messages.py" line="368" />
             <source>{kind} loop (line {line}) ran once</source>
             <translation>{kind} 循环（第 {line} 行）运行了 1 次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="365" />
+            <location filename="../../ui/core_messages.py" line="369" />
             <source>{kind} loop (line {line}) ran {count} times</source>
             <translation>{kind} 循环（第 {line} 行）运行了 {count} 次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="366" />
+            <location filename="../../ui/core_messages.py" line="370" />
             <source>if (line {line}): no branch taken</source>
             <translation>if（第 {line} 行）：没有进入任何分支</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="367" />
+            <location filename="../../ui/core_messages.py" line="371" />
             <source>if (line {line}) took the if branch</source>
             <translation>if（第 {line} 行）进入了 if 分支</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="368" />
+            <location filename="../../ui/core_messages.py" line="372" />
             <source>if (line {line}) took the {branch} branch (line {branch_line})</source>
             <translation>if（第 {line} 行）进入了 {branch} 分支（第 {branch_line} 行）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="369" />
+            <location filename="../../ui/core_messages.py" line="373" />
             <source>backward() adds into .grad; without x.grad.zero_() pass {passes} accumulates: {changes}</source>
             <translation>backward() 会累加到 .grad 中；不调用 x.grad.zero_() 时，第 {passes} 次传播把梯度累加为：{changes}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="372" />
+            <location filename="../../ui/core_messages.py" line="376" />
             <source>The second backward ran: this graph saves no values, so nothing was freed.</source>
             <translation>第二次反向传播成功了：这个计算图没有保存任何中间值，所以没有东西被释放。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="373" />
+            <location filename="../../ui/core_messages.py" line="377" />
             <source>the output is a scalar; give an input with several values</source>
             <translation>输出是标量；请给某个输入填写多个值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="374" />
+            <location filename="../../ui/core_messages.py" line="378" />
             <source>accumulation needs at least two backward passes</source>
             <translation>累加至少需要两次反向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="375" />
+            <location filename="../../ui/core_messages.py" line="379" />
             <source>{y}.backward() on a non-scalar {y} → RuntimeError: {error}
 {y} has {count} values, so backward needs gradient=: a tensor shaped like {y} that weights each value's gradient; type {y}.backward(gradient=torch.ones_like({y})) to get the gradient of {y}.sum(), which gives {found}.</source>
             <translation>对非标量 {y} 调用 {y}.backward() → RuntimeError: {error}
 {y} 有 {count} 个值，所以 backward 需要 gradient=：一个与 {y} 形状相同、为每个值的梯度加权的张量；写 {y}.backward(gradient=torch.ones_like({y})) 即得到 {y}.sum() 的梯度，结果为 {found}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="381" />
+            <location filename="../../ui/core_messages.py" line="385" />
             <source>{output} does not depend on any input: nothing to differentiate</source>
             <translation>{output} 不依赖任何输入：没有可求导的对象</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="383" />
+            <location filename="../../ui/core_messages.py" line="387" />
             <source>f = 1024 and ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096</source>
             <translation>f = 1024，且 ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="384" />
+            <location filename="../../ui/core_messages.py" line="388" />
             <source>∇f = (1/3, 2/3): the softmax of (x, y)</source>
             <translation>∇f = (1/3, 2/3)：正是 (x, y) 的 softmax</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="385" />
+            <location filename="../../ui/core_messages.py" line="389" />
             <source>a.grad == d / a for every a</source>
             <translation>对任意 a 都有 a.grad == d / a</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="387" />
+            <location filename="../../ui/core_messages.py" line="391" />
             <source>d2l 12.3: after 10 steps x = 0.0604662</source>
             <translation>d2l 12.3：10 步之后 x = 0.0604662</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="388" />
+            <location filename="../../ui/core_messages.py" line="392" />
             <source>d2l 12.3: with η = 2 from x = 10 gradient descent jumps to a poorer local minimum near x = −1.8; smaller steps settle in the one at x = 7.27</source>
             <translation>d2l 12.3：η = 2 时，从 x = 10 出发的梯度下降会跳到 x = −1.8 附近一个更差的局部极小值；步长小一些则停在 x = 7.27 处的局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="392" />
+            <location filename="../../ui/core_messages.py" line="396" />
             <source>d2l 12.6: gradient descent oscillates in y while crawling in x; momentum helps</source>
             <translation>d2l 12.6：梯度下降在 y 方向来回振荡，在 x 方向却进展缓慢；动量法有帮助</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="393" />
+            <location filename="../../ui/core_messages.py" line="397" />
             <source>d2l 12.3.2: after 20 steps (−0.057646, −0.000073)</source>
             <translation>d2l 12.3.2：20 步之后到达 (−0.057646, −0.000073)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="394" />
+            <location filename="../../ui/core_messages.py" line="398" />
             <source>A curved, narrow valley to the minimum at (1, 1)</source>
             <translation>一条弯曲狭窄的山谷，通向 (1, 1) 处的最小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="395" />
+            <location filename="../../ui/core_messages.py" line="399" />
             <source>Flat plateaus and steep walls; the minimum is at (3, 0.5)</source>
             <translation>平坦的高原加陡峭的崖壁；最小值在 (3, 0.5)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="396" />
+            <location filename="../../ui/core_messages.py" line="400" />
             <source>Four minima: which one a racer finds depends on its path</source>
             <translation>四个极小值：优化器找到哪一个取决于它走的路径</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="397" />
+            <location filename="../../ui/core_messages.py" line="401" />
             <source>The gradient vanishes at (0, 0), but it is a saddle: a tiny y grows and escapes</source>
             <translation>梯度在 (0, 0) 处为零，但那是鞍点：一点点 y 分量就会增长并逃离</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="398" />
+            <location filename="../../ui/core_messages.py" line="402" />
             <source>oscillating: {details}</source>
             <translation>振荡：{details}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="399" />
+            <location filename="../../ui/core_messages.py" line="403" />
             <source>in {name} the step reversed direction {total} times (steps {first}–{last} in a row)</source>
             <translation>在 {name} 方向上步子反向了 {total} 次（第 {first}–{last} 步连续发生）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="400" />
+            <location filename="../../ui/core_messages.py" line="404" />
             <source>passed near the saddle point {where}: it slowed to ‖∇f‖ = {norm} at step {step}, then escaped along {direction}, where f curves down</source>
             <translation>经过鞍点 {where} 附近：在第 {step} 步减速到 ‖∇f‖ = {norm}，随后沿 f 向下弯曲的方向 {direction} 逃离</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="404" />
+            <location filename="../../ui/core_messages.py" line="408" />
             <source>stuck at a local maximum at {where} ({second} &lt; 0): any nudge escapes</source>
             <translation>停在 {where} 处的局部极大值（{second} &lt; 0）：任何微小扰动都会使它离开</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="405" />
+            <location filename="../../ui/core_messages.py" line="409" />
             <source>stopped at a flat critical point at {where} ({second}): f′ = 0 and the second derivative test cannot tell its kind</source>
             <translation>停在 {where} 处的平坦临界点（{second}）：f′ = 0，二阶导数判别法无法判断其类型</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="409" />
+            <location filename="../../ui/core_messages.py" line="413" />
             <source>stuck at a local maximum at {where} (curvatures {curvatures}, all negative)</source>
             <translation>停在 {where} 处的局部极大值（曲率 {curvatures}，全为负）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="410" />
+            <location filename="../../ui/core_messages.py" line="414" />
             <source>stuck at a saddle point at {where}: f curves up along {up} and down along {down}; a nudge along the second escapes</source>
             <translation>停在 {where} 处的鞍点：f 沿 {up} 向上弯曲，沿 {down} 向下弯曲；沿后一个方向轻推一下就会逃离</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="414" />
+            <location filename="../../ui/core_messages.py" line="418" />
             <source>stopped at a degenerate critical point at {where} (curvatures {curvatures}): the second derivative test cannot tell its kind</source>
             <translation>停在 {where} 处的退化临界点（曲率 {curvatures}）：二阶导数判别法无法判断其类型</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="418" />
+            <location filename="../../ui/core_messages.py" line="422" />
             <source>∇f is undefined there (f has no slope at that point)</source>
             <translation>那里 ∇f 无定义（f 在该点没有斜率）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="419" />
+            <location filename="../../ui/core_messages.py" line="423" />
             <source>f is infinite there (a pole)</source>
             <translation>那里 f 为无穷大（极点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="420" />
+            <location filename="../../ui/core_messages.py" line="424" />
             <source>f is undefined there (a pole or outside f's domain)</source>
             <translation>那里 f 无定义（极点，或在 f 的定义域之外）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="421" />
+            <location filename="../../ui/core_messages.py" line="425" />
             <source>cannot start at {where}: {what}</source>
             <translation>无法从 {where} 出发：{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="422" />
+            <location filename="../../ui/core_messages.py" line="426" />
             <source>stopped at step {step}: it reached {where}, and {what}</source>
             <translation>在第 {step} 步停止：它到达了 {where}，而{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="423" />
+            <location filename="../../ui/core_messages.py" line="427" />
             <source>diverged at step {step}: the point overflowed</source>
             <translation>在第 {step} 步发散：点的坐标溢出了</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="424" />
+            <location filename="../../ui/core_messages.py" line="428" />
             <source>diverged at step {step}: the steps grew without bound, to {where} with f = {f}; the learning rate is too large for this curvature: reduce it</source>
             <translation>在第 {step} 步发散：步子无限增大，到达 {where}，f = {f}；对这样的曲率来说学习率太大了：请减小它</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="428" />
+            <location filename="../../ui/core_messages.py" line="432" />
             <source>diverging to −∞, stopped at step {step}: it left every bound at {where} with f = {f}; f decreases without end in this direction, so there is no minimum to find there</source>
             <translation>正在发散到 −∞，在第 {step} 步停止：它在 {where} 处（f = {f}）离开了所有范围；f 在这个方向上无止境地减小，所以那里没有最小值可找</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="432" />
+            <location filename="../../ui/core_messages.py" line="436" />
             <source>diverged at step {step}: {reason} (f rose from {start} to {end}); reduce the learning rate</source>
             <translation>在第 {step} 步发散：{reason}（f 从 {start} 升到 {end}）；请减小学习率</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="435" />
+            <location filename="../../ui/core_messages.py" line="439" />
             <source>learning rate too large for this curvature: each step jumps past the minimum and lands higher up the other side</source>
             <translation>对这样的曲率来说学习率太大：每一步都越过最小值，落在另一侧更高的地方</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="439" />
+            <location filename="../../ui/core_messages.py" line="443" />
             <source>the loss keeps rising: the steps are too large (learning rate or momentum)</source>
             <translation>损失一直在上升：步子太大了（学习率或动量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="440" />
+            <location filename="../../ui/core_messages.py" line="444" />
             <source>{note}; AdamW first shrank θ by the factor 1 − η·λ = {factor}</source>
             <translation>{note}；AdamW 先把 θ 乘以缩小因子 1 − η·λ = {factor}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="442" />
+            <location filename="../../ui/core_messages.py" line="446" />
             <source>Constant rule</source>
             <translation>常数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="443" />
+            <location filename="../../ui/core_messages.py" line="447" />
             <source>Variable rule</source>
             <translation>自变量法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="444" />
+            <location filename="../../ui/core_messages.py" line="448" />
             <source>Power rule</source>
             <translation>幂法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="445" />
+            <location filename="../../ui/core_messages.py" line="449" />
             <source>Chain rule with the power rule</source>
             <translation>链式法则与幂法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="446" />
+            <location filename="../../ui/core_messages.py" line="450" />
             <source>Constant multiple rule</source>
             <translation>常数倍法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="447" />
+            <location filename="../../ui/core_messages.py" line="451" />
             <source>Constant multiple rule (c = −1)</source>
             <translation>常数倍法则（c = −1）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="448" />
+            <location filename="../../ui/core_messages.py" line="452" />
             <source>Sum rule</source>
             <translation>和法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="449" />
+            <location filename="../../ui/core_messages.py" line="453" />
             <source>Difference rule</source>
             <translation>差法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="450" />
+            <location filename="../../ui/core_messages.py" line="454" />
             <source>Product rule</source>
             <translation>乘积法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="451" />
+            <location filename="../../ui/core_messages.py" line="455" />
             <source>Quotient rule</source>
             <translation>商法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="452" />
+            <location filename="../../ui/core_messages.py" line="456" />
             <source>Exponential rule</source>
             <translation>指数函数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="453" />
+            <location filename="../../ui/core_messages.py" line="457" />
             <source>Chain rule with the exponential rule</source>
             <translation>链式法则与指数函数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="454" />
+            <location filename="../../ui/core_messages.py" line="458" />
             <source>General power rule (logarithmic differentiation)</source>
             <translation>一般幂法则（对数求导法）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="455" />
+            <location filename="../../ui/core_messages.py" line="459" />
             <source>Common derivative</source>
             <translation>常见导数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="456" />
+            <location filename="../../ui/core_messages.py" line="460" />
             <source>Chain rule</source>
             <translation>链式法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="457" />
+            <location filename="../../ui/core_messages.py" line="461" />
             <source>Piecewise-constant function</source>
             <translation>分段常数函数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="458" />
+            <location filename="../../ui/core_messages.py" line="462" />
             <source>Natural logarithm rule</source>
             <translation>自然对数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="459" />
+            <location filename="../../ui/core_messages.py" line="463" />
             <source>Logarithm rule (base a)</source>
             <translation>对数法则（底数为 a）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="460" />
+            <location filename="../../ui/core_messages.py" line="464" />
             <source>Derivative of {name}</source>
             <translation>{name} 的导数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="461" />
+            <location filename="../../ui/core_messages.py" line="465" />
             <source>Chain rule with the derivative of {name}</source>
             <translation>链式法则与 {name} 的导数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="462" />
+            <location filename="../../ui/core_messages.py" line="466" />
+            <source>Chain rule with two arguments</source>
+            <translation>两个自变量的链式法则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="467" />
+            <source>Chain rule with the partial derivatives of {name}</source>
+            <translation>链式法则与 {name} 的偏导数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="468" />
             <source>{function} has a kink where {where}: no derivative there</source>
             <translation>{function} 在 {where} 处有折点：那里导数不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="463" />
+            <location filename="../../ui/core_messages.py" line="469" />
             <source>{function} is not differentiable at its jumps; its slope is 0 elsewhere</source>
             <translation>{function} 在跳跃点不可导；其他地方斜率为 0</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="464" />
+            <location filename="../../ui/core_messages.py" line="470" />
             <source>{function} = 0 between jumps, undefined at a jump</source>
             <translation>{function} 在跳跃点之间为 0，在跳跃点无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="465" />
+            <location filename="../../ui/core_messages.py" line="471" />
             <source>{name} does not depend on {variable}: it is a constant here</source>
             <translation>{name} 不依赖于 {variable}：在这里它是常数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="466" />
+            <location filename="../../ui/core_messages.py" line="472" />
             <source>this part does not depend on {variable}</source>
             <translation>这一部分不依赖于 {variable}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="468" />
+            <location filename="../../ui/core_messages.py" line="474" />
             <source>f jumps at {where}, so it has no tangent there</source>
             <translation>f 在 {where} 处跳跃，所以那里没有切线</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="469" />
+            <location filename="../../ui/core_messages.py" line="475" />
             <source>f jumps at {where}, so it has no tangent there ({names}: not differentiable at its jumps, slope 0 elsewhere)</source>
             <translation>f 在 {where} 处跳跃，所以那里没有切线（{names}：在跳跃点不可导，其他地方斜率为 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="473" />
+            <location filename="../../ui/core_messages.py" line="479" />
             <source>{call} has a corner at {where}: left slope {left}, right slope {right}</source>
             <translation>{call} 在 {where} 处有尖角：左斜率 {left}，右斜率 {right}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="474" />
+            <location filename="../../ui/core_messages.py" line="480" />
             <source>f has a corner at {where} (from {call}): left slope {left}, right slope {right}</source>
             <translation>f 在 {where} 处有尖角（来自 {call}）：左斜率 {left}，右斜率 {right}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="475" />
+            <location filename="../../ui/core_messages.py" line="481" />
             <source>f has a corner at {where}: left slope {left}, right slope {right}</source>
             <translation>f 在 {where} 处有尖角：左斜率 {left}，右斜率 {right}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="476" />
+            <location filename="../../ui/core_messages.py" line="482" />
             <source>At {at} the three derivatives disagree: {cause}</source>
             <translation>在 {at} 处三种导数不一致：{cause}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="477" />
+            <location filename="../../ui/core_messages.py" line="483" />
             <source>At {at} the three derivatives disagree: {call} has a kink there</source>
             <translation>在 {at} 处三种导数不一致：{call} 在那里有折点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="478" />
+            <location filename="../../ui/core_messages.py" line="484" />
             <source>At {at} the derivative does not exist (kink of {call}); all three methods report the convention value {value}</source>
             <translation>在 {at} 处导数不存在（{call} 的折点）；三种方法都给出约定值 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="482" />
+            <location filename="../../ui/core_messages.py" line="488" />
             <source>At {at} the kinks cancel, so f′ exists (central difference {central}); the formula and reverse mode give {value}, the kinks' convention value</source>
             <translation>在 {at} 处折点相互抵消，所以 f′ 存在（中心差分为 {central}）；公式和反向模式给出的是折点的约定值 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="486" />
+            <location filename="../../ui/core_messages.py" line="492" />
             <source>the derivative's formula is undefined there (such as 0·∞) although f is defined; central differences give {value}</source>
             <translation>尽管 f 有定义，导数公式在那里却无定义（例如 0·∞）；中心差分给出 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="490" />
+            <location filename="../../ui/core_messages.py" line="496" />
             <source>the symbolic formula gives {symbolic}, reverse mode gives {reverse}</source>
             <translation>符号公式给出 {symbolic}，反向模式给出 {reverse}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="491" />
+            <location filename="../../ui/core_messages.py" line="497" />
             <source>f jumps there (a piecewise-constant function is not differentiable at its jumps)</source>
             <translation>f 在那里跳跃（分段常数函数在跳跃点不可导）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="492" />
+            <location filename="../../ui/core_messages.py" line="498" />
             <source>f changes too fast there for the finite-difference step</source>
             <translation>f 在那里变化太快，有限差分的步长跟不上</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="494" />
+            <location filename="../../ui/core_messages.py" line="500" />
             <source>This is not a Calculus Explorer session (it is not a JSON object).</source>
             <translation>这不是 Calculus Explorer 的会话文件（它不是 JSON 对象）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="495" />
+            <location filename="../../ui/core_messages.py" line="501" />
             <source>This session was saved in an older format (version {version}); it was updated. Saving keeps a copy of the original beside it.</source>
             <translation>这个会话以旧格式（版本 {version}）保存，已经更新。保存时会在旁边保留一份原文件的副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="499" />
+            <location filename="../../ui/core_messages.py" line="505" />
             <source>'{name}' is not a file that can be opened as a session.</source>
             <translation>“{name}”不是可以作为会话打开的文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="500" />
+            <location filename="../../ui/core_messages.py" line="506" />
             <source>'{name}' is empty: it holds no session (perhaps a save was interrupted).</source>
             <translation>“{name}”是空的：里面没有会话（也许保存时被中断了）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="501" />
+            <location filename="../../ui/core_messages.py" line="507" />
             <source>'{name}' is {size} MB; a session file is at most {max} MB, so this is not one.</source>
             <translation>“{name}”有 {size} MB；会话文件最多 {max} MB，所以这不是会话文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="502" />
+            <location filename="../../ui/core_messages.py" line="508" />
             <source>'{name}' no longer exists.</source>
             <translation>“{name}”已经不存在了。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="503" />
+            <location filename="../../ui/core_messages.py" line="509" />
             <source>'{name}' cannot be read (permission denied).</source>
             <translation>无法读取“{name}”（没有权限）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="504" />
+            <location filename="../../ui/core_messages.py" line="510" />
             <source>'{name}' is a folder, not a session file.</source>
             <translation>“{name}”是文件夹，不是会话文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="505" />
+            <location filename="../../ui/core_messages.py" line="511" />
             <source>'{name}' cannot be read: {reason}.</source>
             <translation>无法读取“{name}”：{reason}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="506" />
+            <location filename="../../ui/core_messages.py" line="512" />
             <source>A session file is at most {max} MB; this is larger.</source>
             <translation>会话文件最多 {max} MB；这个文件更大。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="507" />
+            <location filename="../../ui/core_messages.py" line="513" />
             <source>The file is empty: it holds no session.</source>
             <translation>文件是空的：里面没有会话。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="508" />
+            <location filename="../../ui/core_messages.py" line="514" />
             <source>This is not a Calculus Explorer session (it is not JSON text).</source>
             <translation>这不是 Calculus Explorer 的会话文件（它不是 JSON 文本）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="509" />
+            <location filename="../../ui/core_messages.py" line="515" />
             <source>This is not a Calculus Explorer session (it is not UTF-8 text).</source>
             <translation>这不是 Calculus Explorer 的会话文件（它不是 UTF-8 文本）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="510" />
+            <location filename="../../ui/core_messages.py" line="516" />
             <source>The file is damaged (line {line}, column {column}): {reason}. Nothing was changed.</source>
             <translation>文件已损坏（第 {line} 行第 {column} 列）：{reason}。没有做任何改动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="511" />
+            <location filename="../../ui/core_messages.py" line="517" />
             <source>The file is damaged: it holds a value that cannot be read.</source>
             <translation>文件已损坏：其中有一个无法读取的值。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="512" />
+            <location filename="../../ui/core_messages.py" line="518" />
             <source>The file names '{key}' twice in one place, so it is ambiguous; it was not opened.</source>
             <translation>文件在同一处两次写了“{key}”，含义不明确；没有打开它。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="513" />
+            <location filename="../../ui/core_messages.py" line="519" />
             <source>The file holds {name}, which is not a number a session can contain.</source>
             <translation>文件中含有 {name}，这不是会话可以包含的数。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="514" />
+            <location filename="../../ui/core_messages.py" line="520" />
             <source>The file holds the number {number}…, beyond what a session can hold.</source>
             <translation>文件中含有数 {number}…，超出了会话能保存的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="515" />
+            <location filename="../../ui/core_messages.py" line="521" />
             <source>This is not a Calculus Explorer session (it has no 'format' and 'version').</source>
             <translation>这不是 Calculus Explorer 的会话文件（它没有“format”和“version”）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="516" />
+            <location filename="../../ui/core_messages.py" line="522" />
             <source>This is not a Calculus Explorer session (format {format}).</source>
             <translation>这不是 Calculus Explorer 的会话文件（格式为 {format}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="517" />
+            <location filename="../../ui/core_messages.py" line="523" />
             <source>{path}: expected a whole number, got {value}.</source>
             <translation>{path}：应为整数，实际为 {value}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="518" />
+            <location filename="../../ui/core_messages.py" line="524" />
             <source>Saved by a newer version of Calculus Explorer (format {version}; this app reads up to {supported}). Update the app to open it; the file was not changed.</source>
             <translation>此文件由更新版本的 Calculus Explorer 保存（格式 {version}；本程序最多读取到 {supported}）。请更新程序后再打开；文件没有被改动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="522" />
+            <location filename="../../ui/core_messages.py" line="528" />
             <source>{path}: {version} is not a session format version.</source>
             <translation>{path}：{version} 不是会话格式的版本号。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="523" />
+            <location filename="../../ui/core_messages.py" line="529" />
             <source>{path}: expected an object, got {kind}.</source>
             <translation>{path}：应为对象，实际为{kind}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="524" />
+            <location filename="../../ui/core_messages.py" line="530" />
             <source>{path}: expected a list, got {kind}.</source>
             <translation>{path}：应为列表，实际为{kind}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="525" />
+            <location filename="../../ui/core_messages.py" line="531" />
             <source>{path}: {count} panels; a session has at most {max}.</source>
             <translation>{path}：有 {count} 个面板；一个会话最多 {max} 个。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="526" />
+            <location filename="../../ui/core_messages.py" line="532" />
             <source>{path}: expected an object with the panel's name.</source>
             <translation>{path}：应为带有面板名称的对象。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="527" />
+            <location filename="../../ui/core_messages.py" line="533" />
             <source>{path}: expected text, got {kind}.</source>
             <translation>{path}：应为文本，实际为{kind}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="528" />
+            <location filename="../../ui/core_messages.py" line="534" />
             <source>{path}: {count} characters; at most {max}.</source>
             <translation>{path}：有 {count} 个字符；最多 {max} 个。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="529" />
+            <location filename="../../ui/core_messages.py" line="535" />
             <source>{path}: at most {max} parameters.</source>
             <translation>{path}：最多 {max} 个参数。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="530" />
+            <location filename="../../ui/core_messages.py" line="536" />
             <source>{path}: expected a number; it starts at 1.</source>
             <translation>{path}：应为数；它从 1 开始。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="531" />
+            <location filename="../../ui/core_messages.py" line="537" />
             <source>{path}: a broken character was replaced by '?'.</source>
             <translation>{path}：一个损坏的字符被替换成了“?”。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="532" />
+            <location filename="../../ui/core_messages.py" line="538" />
             <source>{error}; it keeps its default.</source>
             <translation>{error}；它保留默认值。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="533" />
+            <location filename="../../ui/core_messages.py" line="539" />
             <source>{error}; the {title} panel starts with its defaults.</source>
             <translation>{error}；{title}面板以默认设置启动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="534" />
+            <location filename="../../ui/core_messages.py" line="540" />
             <source>Could not save '{name}': {reason}. The file on disk was not changed.</source>
             <translation>无法保存“{name}”：{reason}。磁盘上的文件没有被改动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="535" />
+            <location filename="../../ui/core_messages.py" line="541" />
             <source>an object</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="536" />
+            <location filename="../../ui/core_messages.py" line="542" />
             <source>a list</source>
             <translation>列表</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="537" />
+            <location filename="../../ui/core_messages.py" line="543" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="538" />
+            <location filename="../../ui/core_messages.py" line="544" />
             <source>true/false</source>
             <translation>真/假值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="539" />
+            <location filename="../../ui/core_messages.py" line="545" />
             <source>a number</source>
             <translation>数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="540" />
+            <location filename="../../ui/core_messages.py" line="546" />
             <source>null</source>
             <translation>null</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="541" />
+            <location filename="../../ui/core_messages.py" line="547" />
             <source>{path}: expected an object, got {kind}</source>
             <translation>{path}：应为对象，实际为 {kind}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="542" />
+            <location filename="../../ui/core_messages.py" line="548" />
             <source>{path}: unknown key {key} (known: {names})</source>
             <translation>{path}：未知的键 {key}（已知的键：{names}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="543" />
+            <location filename="../../ui/core_messages.py" line="549" />
             <source>{path}: expected a list, got {value}</source>
             <translation>{path}：应为列表，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="544" />
+            <location filename="../../ui/core_messages.py" line="550" />
             <source>{path}: expected true or false, got {value}</source>
             <translation>{path}：应为 true 或 false，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="545" />
+            <location filename="../../ui/core_messages.py" line="551" />
             <source>{path}: expected a whole number, got {value}</source>
             <translation>{path}：应为整数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="546" />
+            <location filename="../../ui/core_messages.py" line="552" />
             <source>{path}: expected text, got {value}</source>
             <translation>{path}：应为文本，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="547" />
+            <location filename="../../ui/core_messages.py" line="553" />
             <source>{path}: expected a number, got {value}</source>
             <translation>{path}：应为数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="548" />
+            <location filename="../../ui/core_messages.py" line="554" />
             <source>{path}: expected a finite number, got {value}</source>
             <translation>{path}：应为有限数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="549" />
+            <location filename="../../ui/core_messages.py" line="555" />
             <source>{path}: expected a list of {count} items, got {value}</source>
             <translation>{path}：应为含 {count} 项的列表，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="551" />
+            <location filename="../../ui/core_messages.py" line="557" />
             <source>$.{path}: {error}</source>
             <translation>$.{path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="552" />
+            <location filename="../../ui/core_messages.py" line="558" />
             <source>detach must list definition names</source>
             <translation>detach 必须列出定义的名称</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="553" />
+            <location filename="../../ui/core_messages.py" line="559" />
             <source>inputs name the same input twice</source>
             <translation>inputs 两次列出了同一个输入</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="554" />
+            <location filename="../../ui/core_messages.py" line="560" />
             <source>rule_seed must be between 0 and 2³² − 1</source>
             <translation>rule_seed 必须在 0 到 2³² − 1 之间</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="555" />
+            <location filename="../../ui/core_messages.py" line="561" />
             <source>speed and tolerance must be positive</source>
             <translation>speed 和 tolerance 必须为正</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="556" />
+            <location filename="../../ui/core_messages.py" line="562" />
             <source>theta must be a finite number</source>
             <translation>theta 必须是有限数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="557" />
+            <location filename="../../ui/core_messages.py" line="563" />
             <source>colours: {colour} is not a colour like #1a2b3c</source>
             <translation>colours：{colour} 不是形如 #1a2b3c 的颜色</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="558" />
+            <location filename="../../ui/core_messages.py" line="564" />
             <source>curves: at most {max} besides f</source>
             <translation>curves：除 f 外最多 {max} 条</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="559" />
+            <location filename="../../ui/core_messages.py" line="565" />
             <source>frame must be between 0 and steps ({steps}), got {frame}</source>
             <translation>frame 必须在 0 到 steps（{steps}）之间，实际为 {frame}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="560" />
+            <location filename="../../ui/core_messages.py" line="566" />
             <source>ftc_x must be a number from {low} to {high}</source>
             <translation>ftc_x 必须是 {low} 到 {high} 之间的数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="561" />
+            <location filename="../../ui/core_messages.py" line="567" />
             <source>input name {name} is not a name</source>
             <translation>输入名 {name} 不是合法的名称</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="562" />
+            <location filename="../../ui/core_messages.py" line="568" />
             <source>input {name}: {message}</source>
             <translation>输入 {name}：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="563" />
+            <location filename="../../ui/core_messages.py" line="569" />
             <source>mode must be one of {names} (got {value})</source>
             <translation>mode 必须是 {names} 之一（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="564" />
+            <location filename="../../ui/core_messages.py" line="570" />
             <source>n must be a whole number from 1 to {max} (got {value})</source>
             <translation>n 必须是 1 到 {max} 之间的整数（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="565" />
+            <location filename="../../ui/core_messages.py" line="571" />
             <source>rule must be one of {names} (got {value})</source>
             <translation>rule 必须是 {names} 之一（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="566" />
+            <location filename="../../ui/core_messages.py" line="572" />
             <source>rule_sizes must be between 1 and {max}</source>
             <translation>rule_sizes 必须在 1 到 {max} 之间</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="567" />
+            <location filename="../../ui/core_messages.py" line="573" />
             <source>seed must be a whole number from 0 to {max}</source>
             <translation>seed 必须是 0 到 {max} 之间的整数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="568" />
+            <location filename="../../ui/core_messages.py" line="574" />
             <source>selected: {value} is not a curve index</source>
             <translation>selected：{value} 不是曲线的序号</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="569" />
+            <location filename="../../ui/core_messages.py" line="575" />
             <source>shading: {value} is not one of {names}</source>
             <translation>shading：{value} 不是 {names} 之一</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="570" />
+            <location filename="../../ui/core_messages.py" line="576" />
             <source>start must be one or two finite numbers, got {value}</source>
             <translation>start 必须是一个或两个有限数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="571" />
+            <location filename="../../ui/core_messages.py" line="577" />
             <source>step must be a whole number from 0 to {max}</source>
             <translation>step 必须是 0 到 {max} 之间的整数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="572" />
+            <location filename="../../ui/core_messages.py" line="578" />
             <source>steps must be between 0 and {max}, got {value}</source>
             <translation>steps 必须在 0 到 {max} 之间，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="573" />
+            <location filename="../../ui/core_messages.py" line="579" />
             <source>tolerance must be a positive number up to {max}</source>
             <translation>tolerance 必须是不超过 {max} 的正数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="574" />
+            <location filename="../../ui/core_messages.py" line="580" />
             <source>view must be one of {names} (got {value})</source>
             <translation>view 必须是 {names} 之一（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="575" />
+            <location filename="../../ui/core_messages.py" line="581" />
             <source>{name} must be a number from {low} to {high} (got {value})</source>
             <translation>{name} 必须是 {low} 到 {high} 之间的数（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="576" />
+            <location filename="../../ui/core_messages.py" line="582" />
             <source>{name} must be finite numbers</source>
             <translation>{name} 必须是有限数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="577" />
+            <location filename="../../ui/core_messages.py" line="583" />
             <source>{name} must run from a smaller to a larger number</source>
             <translation>{name} 必须从较小的数到较大的数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="579" />
+            <location filename="../../ui/core_messages.py" line="585" />
             <source>minimum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both positive</source>
             <translation>极小值点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 都为正</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="582" />
+            <location filename="../../ui/core_messages.py" line="588" />
             <source>maximum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both negative</source>
             <translation>极大值点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 都为负</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="585" />
+            <location filename="../../ui/core_messages.py" line="591" />
             <source>saddle at {where}, f = {value}: Hessian eigenvalues {low} and {high} have opposite signs</source>
             <translation>鞍点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 异号</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="588" />
+            <location filename="../../ui/core_messages.py" line="594" />
             <source>degenerate at {where}, f = {value}: a Hessian eigenvalue is 0 ({low}, {high}): the test is inconclusive</source>
             <translation>退化临界点 {where}，f = {value}：黑塞矩阵有一个特征值为 0（{low}，{high}）：判别法无法判断</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="593" />
+            <location filename="../../ui/core_messages.py" line="599" />
             <source>{kind} · requires_grad=False</source>
             <translation>{kind} · requires_grad=False</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="594" />
+            <location filename="../../ui/core_messages.py" line="600" />
             <source>{title}  ({subtitle})</source>
             <translation>{title}  （{subtitle}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="595" />
+            <location filename="../../ui/core_messages.py" line="601" />
             <source>value = {value}</source>
             <translation>值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="596" />
+            <location filename="../../ui/core_messages.py" line="602" />
             <source>op: {op}</source>
             <translation>运算：{op}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="597" />
+            <location filename="../../ui/core_messages.py" line="603" />
             <source>adds {value}</source>
             <translation>贡献 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="598" />
+            <location filename="../../ui/core_messages.py" line="604" />
             <source>adds {value} to ∂{output}/∂{name}</source>
             <translation>为 ∂{output}/∂{name} 贡献 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="599" />
+            <location filename="../../ui/core_messages.py" line="605" />
             <source>detach(): no gradient</source>
             <translation>detach()：没有梯度</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="600" />
+            <location filename="../../ui/core_messages.py" line="606" />
             <source>detach(): no gradient flows back</source>
             <translation>detach()：梯度不会回传</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="601" />
+            <location filename="../../ui/core_messages.py" line="607" />
             <source>{partial}: detach(): no gradient flows back</source>
             <translation>{partial}：detach()：梯度不会回传</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="602" />
+            <location filename="../../ui/core_messages.py" line="608" />
             <source>{partial} = {value} (vector)</source>
             <translation>{partial} = {value}（向量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="603" />
+            <location filename="../../ui/core_messages.py" line="609" />
             <source>= {value} (vector)</source>
             <translation>= {value}（向量）</translation>
         </message>
