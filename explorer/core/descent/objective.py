@@ -159,7 +159,7 @@ class Objective:
             if COMPILED_SWEEP:
                 value, gradient = self._sweep.run(columns)
             else:
-                graph = build_graph(self.expression.tree, columns)
+                graph = build_graph(self.expression.tree, columns, formulas=False)
                 value = np.broadcast_to(np.asarray(graph.output.detach().numpy()), (len(points),))
                 found = graph.gradients()
                 gradient = {
