@@ -128,3 +128,24 @@ def test_right_angle_marker_sits_between_tangent_and_gradient():
     assert np.hypot(*corner_a) == pytest.approx(0.1) and np.hypot(*corner_c) == pytest.approx(0.1)
     # The second leg points along ∇f = (2, 2).
     assert corner_c / 0.1 == pytest.approx(np.array([2, 2]) / np.hypot(2, 2))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from([*FUNCTIONS, "x^3", "a*y + sin(b*x)", "log(x*y)", "3"]),
+    coordinates,
+    coordinates,
+    st.floats(min_value=-2, max_value=2, allow_nan=False),
+)
+def test_the_gradient_at_one_point_is_the_grids_number_for_number(text, x, y, a):
+    # P's numbers on every drag step come from the one-point pass: exactly what the array pass
+    # (checked against sympy elsewhere) gives at that point, a missing variable's partial 0 and
+    # a point where f is undefined NaN alike.
+    surface = Surface.from_text(text, {"a": a, "b": 0.5})
+    at_point = surface.value_and_gradient_at(x, y)
+    on_grid = [float(v[0]) for v in surface.value_and_gradient(np.array([x]), np.array([y]))]
+    assert all(isinstance(v, float) for v in at_point)
+    np.testing.assert_array_equal(at_point, on_grid)
+    analysis = analyse_point(surface, x, y)
+    if math.isfinite(on_grid[0]):
+        assert (analysis.value, analysis.df_dx, analysis.df_dy) == tuple(on_grid)

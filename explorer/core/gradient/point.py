@@ -67,8 +67,7 @@ class PointAnalysis:
 
 def analyse_point(surface: Surface, x: float, y: float) -> PointAnalysis:
     """f(P) and ∇f(P) from the autodiff core."""
-    value, df_dx, df_dy = surface.value_and_gradient(float(x), float(y))
-    numbers = [float(v) for v in (value, df_dx, df_dy)]
+    numbers = list(surface.value_and_gradient_at(x, y))
     if not math.isfinite(numbers[0]):
         numbers = [math.nan] * 3
     return PointAnalysis(float(x), float(y), *numbers)

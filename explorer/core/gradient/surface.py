@@ -113,6 +113,17 @@ class Surface:
         ]
         return value.copy(), partials[0].copy(), partials[1].copy()
 
+    def value_and_gradient_at(self, x: float, y: float) -> tuple[float, float, float]:
+        """f, ∂f/∂x and ∂f/∂y at one point: the numbers ``value_and_gradient`` gives there, from
+        the same reverse-mode pass, without the broadcasting and copies of the array version
+        (the Gradient tab asks for one point on every drag step of P)."""
+        values = {"x": float(x), "y": float(y), **self.parameters}
+        requires = {name: name in VARIABLES for name in values}
+        built = build_graph(self.expression.tree, values, requires_grad=requires, formulas=False)
+        gradients = built.gradients()
+        partials = [float(gradients[name]) if name in gradients else 0.0 for name in VARIABLES]
+        return float(built.output._value), partials[0], partials[1]
+
     def gradient(
         self, x: np.ndarray | float, y: np.ndarray | float
     ) -> tuple[np.ndarray, np.ndarray]:
