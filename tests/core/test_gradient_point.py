@@ -149,3 +149,21 @@ def test_the_gradient_at_one_point_is_the_grids_number_for_number(text, x, y, a)
     analysis = analyse_point(surface, x, y)
     if math.isfinite(on_grid[0]):
         assert (analysis.value, analysis.df_dx, analysis.df_dy) == tuple(on_grid)
+
+
+def test_slices_and_the_direction_curve_are_the_same_numbers_asked_again():
+    # Their sample points are kept between drag steps: the same as new ones, never written to,
+    # and a range ending at -0.0 is not one ending at 0.0.
+    surface = Surface.from_text("x*exp(y)")
+    analysis = analyse_point(surface, 0.5, 0.25)
+    for x_range in ((-2.0, 0.0), (-2.0, -0.0), (-2.0, 0.0), (0.0, 2.0), (-0.0, 2.0)):
+        along_x, _ = slices(surface, analysis, x_range, (-1.0, 1.0))
+        # Bit for bit, the sign of a zero included.
+        assert along_x.t.tobytes() == np.linspace(*x_range, along_x.t.size).tobytes()
+        with pytest.raises(ValueError):
+            along_x.t[0] = 1.0
+    theta, values = directional_curve(analysis)
+    np.testing.assert_array_equal(theta, np.linspace(0.0, 2 * math.pi, theta.size, endpoint=False))
+    np.testing.assert_array_equal(
+        values, analysis.df_dx * np.cos(theta) + analysis.df_dy * np.sin(theta)
+    )

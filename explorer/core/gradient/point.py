@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -87,8 +88,33 @@ def directional_curve(
     analysis: PointAnalysis, samples: int = DIRECTION_SAMPLES
 ) -> tuple[np.ndarray, np.ndarray]:
     """θ over [0, 2π) and D_u f(P) at each: the seed's |∇f| cos θ argument as a curve."""
+    theta, cos, sin = _angles(samples)
+    return theta, analysis.df_dx * cos + analysis.df_dy * sin
+
+
+@lru_cache(maxsize=4)
+def _angles(samples: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """θ over [0, 2π) and its cosine and sine, made once per sample count (a drag of P asks on
+    every step); read-only, as every caller shares them."""
     theta = np.linspace(0.0, TWO_PI, samples, endpoint=False)
-    return theta, analysis.df_dx * np.cos(theta) + analysis.df_dy * np.sin(theta)
+    return _read_only(theta), _read_only(np.cos(theta)), _read_only(np.sin(theta))
+
+
+def _samples(start: float, stop: float, samples: int) -> np.ndarray:
+    """``np.linspace(start, stop, samples)``, read-only and kept for the last few ranges (the
+    slices' ranges change only with the view, while P is dragged on every step)."""
+    # 0.0 and -0.0 are one key to a cache; the sign tells them apart (the last sample is stop).
+    return _linspace(start, stop, samples, math.copysign(1.0, stop))
+
+
+@lru_cache(maxsize=8)
+def _linspace(start: float, stop: float, samples: int, _stop_sign: float) -> np.ndarray:
+    return _read_only(np.linspace(start, stop, samples))
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
 
 
 @dataclass(frozen=True)
@@ -144,8 +170,8 @@ def slices(
     samples: int = SLICE_SAMPLES,
 ) -> tuple[Slice, Slice]:
     """f(x, y₀) over ``x_range`` and f(x₀, y) over ``y_range`` through P."""
-    xs = np.linspace(*x_range, samples)
-    ys = np.linspace(*y_range, samples)
+    xs = _samples(*x_range, samples)
+    ys = _samples(*y_range, samples)
     along_x = surface.values(xs, np.full_like(xs, analysis.y))
     along_y = surface.values(np.full_like(ys, analysis.x), ys)
     return (
