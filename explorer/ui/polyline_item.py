@@ -6,7 +6,8 @@ minima, a profiler, checks for OpenGL, fills and step mode) on every ``setData``
 0.15 ms of Python per curve and step, for eight curves on the Gradient tab. This item keeps only
 what those curves use and draws them as ``PlotCurveItem`` does: a wide, solid, opaque line
 without antialiasing as separate segments (Qt's fast path for thick lines), any other as one
-painter path, with the same helpers, so the pixels are the same.
+painter path, with the same helpers or the same segments in the same order (a long line's in
+memory kept from one step to the next, see SegmentBuffer), so the pixels are the same.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
+from shiboken6 import Shiboken
 
 # Pixels added around the points for the pen: a square cap reaches half the width out along
 # the line and as much across it, so √2/2 of the width at a corner (PlotCurveItem's 0.7072),
@@ -43,6 +45,8 @@ class Polyline(pg.GraphicsObject):
         }
         self.xData = np.empty(0)
         self.yData = np.empty(0)
+        # Which points are finite, or None when all are.
+        self._finite: np.ndarray | None = None
         self._data_rect = QRectF()
         # Built when first needed after the points, the pen or the view change, then reused:
         # Qt asks for the bounds many times a frame, and a paint may be repeated.
@@ -50,11 +54,16 @@ class Polyline(pg.GraphicsObject):
         self._segments = None
         self._path: QPainterPath | None = None
         self._pixel = PixelSize()
+        # Whether the pen is drawn as separate segments (see _draws_segments), for the pen and
+        # antialiasing set; None until the next paint after they change.
+        self._as_segments: bool | None = None
+        self._lines = SegmentBuffer()
 
     def setPen(self, pen: QPen) -> None:  # noqa: N802 - the name plot_style.set_line_pen calls
         self.prepareGeometryChange()
         self.opts["pen"] = QPen(pen)
         self._bounds = None
+        self._as_segments = None
         self.update()
 
     def pen(self) -> QPen:
@@ -69,8 +78,10 @@ class Polyline(pg.GraphicsObject):
         self.xData, self.yData = x, y
         finite = np.isfinite(x) & np.isfinite(y)
         if finite.all():
+            self._finite = None
             xs, ys = x, y
         else:
+            self._finite = finite
             xs, ys = x[finite], y[finite]
         if xs.size:
             left, right, bottom, top = xs.min(), xs.max(), ys.min(), ys.max()
@@ -112,23 +123,74 @@ class Polyline(pg.GraphicsObject):
         if self.xData.size < 2:
             return
         pen = self.opts["pen"]
+        export = self._exportOpts
+        if export is not False:
+            antialias = export.get("antialias", True)
+            as_segments = _draws_segments(pen, antialias)
+        else:
+            antialias = self.opts["antialias"]
+            if self._as_segments is None:
+                self._as_segments = _draws_segments(pen, antialias)
+            as_segments = self._as_segments
         if pen.style() == Qt.PenStyle.NoPen:
             return
-        export = self._exportOpts
-        antialias = export.get("antialias", True) if export is not False else self.opts["antialias"]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, bool(antialias))
         painter.setPen(pen)
-        if _draws_segments(pen, antialias):
+        if as_segments:
             if self._segments is None:
-                self._segments = line_segments(self.xData, self.yData)
+                if self.xData.size > FEW_POINTS:
+                    self._segments = self._lines.fill(self.xData, self.yData, self._finite)
+                else:
+                    self._segments = line_segments(self.xData, self.yData)
             if isinstance(self._segments, list):
                 painter.drawLines(self._segments)
+            elif isinstance(self._segments, tuple):
+                if self._segments[1]:
+                    painter.drawLines(*self._segments)
             else:
                 painter.drawLines(*self._segments.drawargs())
         else:
             if self._path is None:
                 self._path = line_path(self.xData, self.yData)
             painter.drawPath(self._path)
+
+
+class SegmentBuffer:
+    """The segments of a polyline, (x[i], y[i]) → (x[i+1], y[i+1]) in order for each i whose
+    both ends are finite, exactly as pyqtgraph's arrayToLineSegments(connect="finite") lays
+    them out (four doubles a QLineF), in memory kept from one set of points to the next with a
+    QLineF pointer to it: a drag step's curve fills it again instead of allocating an array and
+    wrapping it anew for each paint."""
+
+    def __init__(self) -> None:
+        self._memory = np.empty((0, 4))
+        self._first: QLineF | None = None  # a QLineF wrapper of the memory's first segment
+
+    def fill(
+        self, x: np.ndarray, y: np.ndarray, finite: np.ndarray | None
+    ) -> tuple[QLineF | None, int]:
+        """The segments of the polyline through ``x``, ``y`` (at least 2 points; ``finite``
+        marks the finite ones, None when all are), as ``QPainter.drawLines`` arguments."""
+        if finite is None:
+            count = x.size - 1
+            starts_x, ends_x, starts_y, ends_y = x[:-1], x[1:], y[:-1], y[1:]
+        else:
+            joined = finite[:-1] & finite[1:]
+            count = int(np.count_nonzero(joined))
+            starts_x, ends_x = x[:-1][joined], x[1:][joined]
+            starts_y, ends_y = y[:-1][joined], y[1:][joined]
+        if count == 0:
+            return None, 0
+        if self._memory.shape[0] < count or self._first is None:
+            self._first = None  # the old memory goes: never keep a pointer into it
+            self._memory = np.empty((max(count, 2 * self._memory.shape[0]), 4))
+            self._first = Shiboken.wrapInstance(self._memory.ctypes.data, QLineF)
+        memory = self._memory[:count]
+        memory[:, 0] = starts_x
+        memory[:, 2] = ends_x
+        memory[:, 1] = starts_y
+        memory[:, 3] = ends_y
+        return self._first, count
 
 
 def _few_finite(x: np.ndarray, y: np.ndarray) -> bool:

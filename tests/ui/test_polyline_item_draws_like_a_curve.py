@@ -1,18 +1,26 @@
 """The light polyline item (the curves a drag redraws on every step) draws exactly what a
 pyqtgraph PlotCurveItem draws for the same points and pen (a few points too, whose segments or
 path it builds itself: the same elements as pyqtgraph's helpers give), breaks at NaN, keeps all
-its ink inside its bounding rectangle (so a moved line leaves no trail), and takes part in the
-plot style's pen scaling as curves do."""
+its ink inside its bounding rectangle (so a moved line leaves no trail), draws each new set of
+points as the curve would (its segments in memory kept from one set to the next), and takes part
+in the plot style's pen scaling as curves do."""
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
 
 from explorer.ui.plot_style import line_pen, set_line_pen
-from explorer.ui.polyline_item import FEW_POINTS, Polyline, line_path, line_segments
+from explorer.ui.polyline_item import (
+    FEW_POINTS,
+    Polyline,
+    SegmentBuffer,
+    line_path,
+    line_segments,
+)
 
 WIDTH, HEIGHT = 400, 300
 
@@ -197,3 +205,43 @@ def test_its_segments_and_path_are_pyqtgraphs(qapp, size, with_nan):
     assert _elements(line_path(x, y)) == _elements(reference)
     expected = arrayToLineSegments(x, y, connect="finite", finiteCheck=True)
     assert _lines(line_segments(x, y)) == _lines(expected)
+
+
+def _filled(first, count) -> list[tuple[float, float, float, float]]:
+    address = Shiboken.getCppPointer(first)[0] if count else 0
+    return _lines([Shiboken.wrapInstance(address + 32 * i, QLineF) for i in range(count)])
+
+
+def test_reused_segment_memory_holds_pyqtgraphs_segments(qapp):
+    # A long line's segments fill the same memory from one set of points to the next (grown
+    # when they need more): each time exactly pyqtgraph's segments, NaN gaps left out alike.
+    buffer = SegmentBuffer()
+    generator = np.random.default_rng(4)
+    for size, gaps in ((FEW_POINTS + 1, 0), (300, 0), (120, 3), (301, 1), (700, 40), (2, 0)):
+        x, y = generator.normal(size=size) * 1e2, generator.normal(size=size)
+        y[generator.choice(size, gaps, replace=False)] = np.nan
+        finite = np.isfinite(x) & np.isfinite(y)
+        filled = _filled(*buffer.fill(x, y, None if finite.all() else finite))
+        reference = arrayToLineSegments(x, y, connect="finite", finiteCheck=True)
+        assert filled == _lines(reference)
+    nothing = np.array([0.0, np.nan, 1.0, np.nan])
+    assert buffer.fill(nothing, nothing, np.isfinite(nothing)) == (None, 0)
+
+
+def test_a_redrawn_curve_draws_each_set_of_points_as_a_plot_curve_item(plot):
+    # As on a drag step: the same item gets new points, longer, shorter, with and without NaN.
+    light = Polyline(pen(2.0))
+    plot.addItem(light, ignoreBounds=True)
+    reference = pg.PlotCurveItem(pen=pen(2.0), connect="finite")
+    for size, gap in ((241, False), (90, False), (400, True), (361, False), (500, False)):
+        x = np.linspace(-3.5, 3.5, size)
+        y = np.sin(3 * x) * 2
+        if gap:
+            y[size // 3 : size // 2] = np.nan
+        light.setData(x, y)
+        drawn = pixels(plot)
+        light.setVisible(False)
+        expected = drawn_alone(plot, reference, x, y)
+        light.setVisible(True)
+        assert (expected != 255).any()
+        np.testing.assert_array_equal(drawn, expected)
