@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRegion, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -83,6 +83,15 @@ class FocusFrame(QWidget):
         elif kind == QEvent.Type.FocusOut:
             self.hide()
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # Only the border is drawn, so only a ring (with a pixel to spare) is part of the frame:
+        # a repaint of the view inside it (a drag redraws most of a plot on every step) does
+        # not paint the frame too.
+        rim = FOCUS_FRAME_WIDTH + 1
+        inside = self.rect().adjusted(rim, rim, -rim, -rim)
+        self.setMask(QRegion(self.rect()).subtracted(QRegion(inside)))
+        super().resizeEvent(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
