@@ -11,6 +11,7 @@ from widget_cleanup import free_closed_widgets
 from explorer.ui import i18n, worker_bridge
 from explorer.ui.appearance import Appearance
 from explorer.ui.main_window import MainWindow
+from explorer.ui.plot import PlotView
 from explorer.ui.session_document import SessionDocument
 
 
@@ -188,3 +189,18 @@ def every_mouse_move():
     pg.setConfigOption("mouseRateLimit", -1)
     yield
     pg.setConfigOption("mouseRateLimit", before)
+
+
+@pytest.fixture
+def shown_plot_view(qtbot):
+    """``shown_plot_view(width, height)``: a PlotView shown at that size."""
+
+    def show(width: int, height: int) -> PlotView:
+        view = PlotView()
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return show

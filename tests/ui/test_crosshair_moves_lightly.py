@@ -13,12 +13,8 @@ from explorer.ui.plot import PlotView
 
 
 @pytest.fixture
-def view(qtbot):
-    plot = PlotView()
-    qtbot.addWidget(plot)
-    plot.resize(640, 420)
-    plot.show()
-    qtbot.waitExposed(plot)
+def view(shown_plot_view):
+    plot = shown_plot_view(640, 420)
     plot.set_curve("f", np.linspace(-3, 3, 50), np.linspace(-3, 3, 50) ** 2)
     return plot
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QImage
 
 from explorer.ui.accessible import FocusFrame
-from explorer.ui.plot import PlotView
 
 
 class PaintCounter(QObject):
@@ -29,12 +28,8 @@ def _pixels(widget) -> np.ndarray:
 
 
 @pytest.fixture
-def focused_plot(qtbot):
-    view = PlotView()
-    qtbot.addWidget(view)
-    view.resize(420, 300)
-    view.show()
-    qtbot.waitExposed(view)
+def focused_plot(qtbot, shown_plot_view):
+    view = shown_plot_view(420, 300)
     view.set_curve("f", np.linspace(-2, 2, 30), np.linspace(-2, 2, 30) ** 3)
     view.plot_widget.setFocus()
     frame = view.plot_widget.findChild(FocusFrame)

@@ -131,15 +131,6 @@ def test_pixel_run_follows_qts_rounding():
     assert pixel_run(QPointF(float("nan"), 1), QPointF(4, 1), caps=True) is None
 
 
-def _plot(qtbot) -> PlotView:
-    view = PlotView()
-    qtbot.addWidget(view)
-    view.resize(520, 380)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def _axis_images(axis: EdgeLabelAxis, transform: QTransform, ours: bool) -> QImage:
     """The axis drawn afresh (its specs made anew) as its item cache draws it."""
     rect = transform.mapRect(axis.boundingRect()).toAlignedRect().adjusted(-2, -2, 2, 2)
@@ -158,9 +149,11 @@ def _axis_images(axis: EdgeLabelAxis, transform: QTransform, ours: bool) -> QIma
 
 
 @pytest.mark.parametrize(("theme", "ratio"), [("light", 1.0), ("dark", 1.0), ("light", 2.0)])
-def test_every_axis_draws_as_pyqtgraph_draws_it(qtbot, appearance, runs, theme, ratio):
+def test_every_axis_draws_as_pyqtgraph_draws_it(
+    qtbot, appearance, shown_plot_view, runs, theme, ratio
+):
     appearance.set_theme(theme)
-    view = _plot(qtbot)
+    view = shown_plot_view(520, 380)
     rng = random.Random(3)
     ranges = [((-5, 5), (-3, 3)), ((0, 6.283), (-41.3, 38.9)), ((-1e-4, 3e-4), (1e6, 9e6))]
     ranges += [
@@ -193,8 +186,8 @@ def _grab(view: PlotView) -> np.ndarray:
     return array[:, : image.width(), :3].copy()
 
 
-def test_a_plot_looks_as_with_pyqtgraphs_axes(qtbot, runs, monkeypatch):
-    view = _plot(qtbot)
+def test_a_plot_looks_as_with_pyqtgraphs_axes(shown_plot_view, runs, monkeypatch):
+    view = shown_plot_view(520, 380)
     view.set_curve("f", np.linspace(-3, 3, 200), np.sin(np.linspace(-3, 3, 200)))
     view.set_view_range((-3.2, 3.1), (-1.4, 1.3))
     ours = _grab(view)
