@@ -5,7 +5,7 @@ the grab offset while dragged, hover only under the pointer, and show in PNG and
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +27,7 @@ def plot(qtbot):
     widget.getPlotItem().getViewBox().setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)
     widget.getPlotItem().hideButtons()  # pyqtgraph's "A" button comes and goes with the pointer
     QApplication.processEvents()  # the layout settles: data points map to their final pixels
+    _no_button_held(qtbot, widget)
     return widget
 
 
@@ -41,7 +42,13 @@ def view(qtbot):
     widget.set_view_range((-3.0, 3.0), (-3.0, 3.0))
     widget.set_function(lambda x, y: x + 0.5 * y)
     QApplication.processEvents()  # the layout settles: data points map to their final pixels
+    _no_button_held(qtbot, widget.plot_widget)
     return widget
+
+
+def _no_button_held(qtbot, widget):
+    # The test's mouse moves are hovers: no button may be left held by an earlier test.
+    qtbot.mouseRelease(widget.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(1, 1))
 
 
 def _pixels(widget):
