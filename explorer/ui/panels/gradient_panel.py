@@ -57,6 +57,7 @@ from explorer.ui.panels.gradient_readout import ReadoutTable, linear_rows, point
 from explorer.ui.panels.gradient_rules import COLUMNS, VectorRulesView
 from explorer.ui.panels.panel import Panel, signals_blocked
 from explorer.ui.parameter_sliders import ParameterModel, ParameterSliders
+from explorer.ui.window_repaint import RepaintOnce
 
 T = Context("GradientPanel")
 SIDE_MIN_WIDTH = 300
@@ -75,6 +76,7 @@ class GradientPanel(Panel):
         self._critical: list[CriticalPoint] | None = None
         self._parameters_stale = False
         self._point_error_shown = True  # until the first clearing styles the fields
+        self._repaint: RepaintOnce | None = None
         self._build_widgets()
         self._build_layout()
         self._connect()
@@ -412,12 +414,23 @@ class GradientPanel(Panel):
             self._write_point_input()
         self._show_point_error(None)
         self._update_point()
+        self._repaint_once()
 
     def set_theta(self, theta: float) -> None:
         self._state = replace(self._state, theta=theta)
         with signals_blocked(self.angle_input):
             self.angle_input.setValue(math.degrees(self._state.theta))
         self._update_direction()
+        self._repaint_once()
+
+    def _repaint_once(self) -> None:
+        # A drag step changes several plots (the first one of a drag all four, as their axes
+        # become pictures): one repaint of the window for all of them.
+        window = self.window()
+        if self._repaint is None or self._repaint.parent() is not window:
+            self._repaint = RepaintOnce(window)
+        plots = (self.map, self.slice_x, self.slice_y, self.direction_plot)
+        self._repaint.process(plot.plot_widget.scene() for plot in plots)
 
     def _on_handle_dragged(self, key: str, x: float, y: float) -> None:
         if key == "P":
