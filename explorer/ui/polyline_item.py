@@ -12,6 +12,8 @@ memory kept from one step to the next, see SegmentBuffer), so the pixels are the
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
@@ -76,18 +78,7 @@ class Polyline(pg.GraphicsObject):
             raise ValueError(f"x and y differ in length ({x.size} and {y.size})")
         self.prepareGeometryChange()
         self.xData, self.yData = x, y
-        finite = np.isfinite(x) & np.isfinite(y)
-        if finite.all():
-            self._finite = None
-            xs, ys = x, y
-        else:
-            self._finite = finite
-            xs, ys = x[finite], y[finite]
-        if xs.size:
-            left, right, bottom, top = xs.min(), xs.max(), ys.min(), ys.max()
-            self._data_rect = QRectF(left, bottom, right - left, top - bottom)
-        else:
-            self._data_rect = QRectF()
+        self._data_rect, self._finite = _extent(x, y)
         self._bounds = None
         self._segments = None
         self._path = None
@@ -191,6 +182,30 @@ class SegmentBuffer:
         memory[:, 1] = starts_y
         memory[:, 3] = ends_y
         return self._first, count
+
+
+def _extent(x: np.ndarray, y: np.ndarray) -> tuple[QRectF, np.ndarray | None]:
+    """The rectangle the finite points (x, y) span, and which points are finite (None when all
+    are). Each step of a drag sets new points on eight lines, so the common case is quick: the
+    extremes are finite only when every point is (a NaN or an infinity would be one), and a few
+    points are compared as Python floats."""
+    if x.size == 0:
+        return QRectF(), None
+    if x.size <= FEW_POINTS:
+        xs, ys = x.tolist(), y.tolist()
+        if all(map(math.isfinite, xs)) and all(map(math.isfinite, ys)):
+            left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+            return QRectF(left, bottom, right - left, top - bottom), None
+    else:
+        left, right, bottom, top = x.min(), x.max(), y.min(), y.max()
+        if all(map(math.isfinite, (left, right, bottom, top))):
+            return QRectF(left, bottom, right - left, top - bottom), None
+    finite = np.isfinite(x) & np.isfinite(y)
+    xs, ys = x[finite], y[finite]
+    if not xs.size:
+        return QRectF(), finite
+    left, right, bottom, top = xs.min(), xs.max(), ys.min(), ys.max()
+    return QRectF(left, bottom, right - left, top - bottom), finite
 
 
 def _few_finite(x: np.ndarray, y: np.ndarray) -> bool:

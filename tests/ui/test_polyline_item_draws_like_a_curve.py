@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 from shiboken6 import Shiboken
 
@@ -245,3 +245,22 @@ def test_a_redrawn_curve_draws_each_set_of_points_as_a_plot_curve_item(plot):
         light.setVisible(True)
         assert (expected != 255).any()
         np.testing.assert_array_equal(drawn, expected)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, FEW_POINTS, FEW_POINTS + 1, 300])
+@pytest.mark.parametrize("spoiled", [None, np.nan, np.inf, -np.inf])
+def test_its_bounds_span_the_finite_points(qapp, size, spoiled):
+    generator = np.random.default_rng(size)
+    x, y = generator.normal(size=size) * 3, generator.normal(size=size) * 1e-3
+    if spoiled is not None and size > 1:
+        y[size // 2] = spoiled
+        x[0] = spoiled
+    item = Polyline(pen(2.0))  # in no view: its bounds are the points' own rectangle
+    item.setData(x, y)
+    finite = np.isfinite(x) & np.isfinite(y)
+    xs, ys = x[finite], y[finite]
+    spanned = QRectF()
+    if xs.size:
+        spanned = QRectF(xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min())
+    # Nothing is drawn for less than a line: no bounds then.
+    assert item.boundingRect() == (QRectF() if size < 2 or spanned.isNull() else spanned)
