@@ -21,8 +21,6 @@ def restore_look(settings):
 
 
 def label_rect(label) -> QRectF:
-    # A TextItem works out its transform when painted; make sure it is the current one.
-    label.updateTransform(force=True)
     return label.mapRectToScene(label.boundingRect())
 
 

@@ -231,11 +231,8 @@ class DirectionPlot(SmallPlot):
         for item in (self.current, self.maximum, self.minimum):
             self.add_item(item, ignore_bounds=True)
         # Beside the max and min markers, placed in the view box's pixels (_place_labels).
-        self.max_label = pg.TextItem(color=MAX_COLOR)
-        self.min_label = pg.TextItem(color=MIN_COLOR)
-        for label in (self.max_label, self.min_label):
-            label.setParentItem(self.view_box)
-            label.setZValue(25)
+        self.max_label = PixelLabel(MAX_COLOR, self.view_box)
+        self.min_label = PixelLabel(MIN_COLOR, self.view_box)
         self._measure = QGraphicsTextItem()
         self._label_sizes: dict[tuple[str, str], tuple[float, float]] = {}
         self._extremes: DirectionExtremes | None = None
@@ -308,7 +305,7 @@ class DirectionPlot(SmallPlot):
 
     def _text_size(self, text: str) -> tuple[float, float]:
         """The pixel size a label showing ``text`` takes (measured once per text and font)."""
-        font = self.max_label.textItem.font()
+        font = self.max_label.font()
         key = (text, font.key())
         size = self._label_sizes.get(key)
         if size is None:
@@ -336,7 +333,24 @@ class DirectionPlot(SmallPlot):
         _place(self.current, (theta, value) if math.isfinite(value) else None)
 
 
-def _set_text(label: pg.TextItem, text: str) -> None:
+class PixelLabel(QGraphicsTextItem):
+    """Plain text placed in the pixels of ``parent`` (a view box), over the plot's items.
+
+    Moved on every drag step, so Qt moves and draws it alone: pyqtgraph's TextItem, a frame
+    that keeps the same QGraphicsTextItem upright and unscaled inside a zoomed view, ran Python
+    on every move, show and paint, and in the view box's own pixels it has nothing to undo.
+    """
+
+    def __init__(self, color: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.setDefaultTextColor(pg.mkColor(color))
+        self.setZValue(25)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - as pyqtgraph's TextItem
+        self.setPlainText(text)
+
+
+def _set_text(label: PixelLabel, text: str) -> None:
     # setText lays the text out again as HTML: skip it when nothing changes (every drag step).
     if label.toPlainText() != text:
         label.setText(text)
