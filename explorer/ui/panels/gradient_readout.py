@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QStaticText
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from explorer.core.gradient.point import (
@@ -122,12 +122,19 @@ class ReadoutTable(QWidget):
     def set_rows(self, rows: list[Row]) -> None:
         if rows == self._rows:
             return
-        resized = len(rows) != len(self._rows)
+        before = self._rows
         self._rows = list(rows)
         self.setToolTip(f"{self.text()}\n\n{self._tooltip}" if rows else self._tooltip)
-        if resized:
+        if len(rows) != len(before):
             self.setFixedHeight(self._height())
-        self.update()
+            self.update()
+        elif all(a[0] == b[0] and a[2] == b[2] for a, b in zip(before, rows, strict=True)):
+            # The same labels in the same colours (a drag step rewrites the numbers): only the
+            # values' column is painted again; the labels keep their pixels.
+            left = self._value_left(self.fontMetrics())
+            self.update(QRect(left, 0, self.width() - left, self.height()))
+        else:
+            self.update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         # A larger text size (Ctrl+=, presentation mode) needs taller rows, or the last are cut.
@@ -144,20 +151,21 @@ class ReadoutTable(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(300, self._height())
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         metrics = self.fontMetrics()
         line = self._line_height()
-        label_width = self._labels_width(metrics)
-        value_left = label_width + 10 if label_width else 0
+        value_left = self._value_left(metrics)
         value_width = max(10, self.width() - value_left - 2)
         theme = current_theme()
         font = self.font().key()
+        labels = event.rect().left() < value_left  # only the values, on a drag step
         for index, (label, value, role) in enumerate(self._rows):
             painter.setPen(_role_qcolour(role, theme))
             baseline = index * line + metrics.ascent() + 1
-            # The labels stay while a drag rewrites the numbers: laid out once, not per paint.
-            painter.drawStaticText(0, baseline - metrics.ascent(), self._static(label, font))
+            if labels:
+                # The labels stay while a drag rewrites the numbers: laid out once.
+                painter.drawStaticText(0, baseline - metrics.ascent(), self._static(label, font))
             shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, value_width)
             painter.drawText(value_left, baseline, shown)
         painter.end()
@@ -169,6 +177,11 @@ class ReadoutTable(QWidget):
             static = self._static_texts[key] = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
         return static
+
+    def _value_left(self, metrics) -> int:
+        """Where the values' column starts: after the widest label and a gap."""
+        label_width = self._labels_width(metrics)
+        return label_width + 10 if label_width else 0
 
     def _labels_width(self, metrics) -> int:
         key = (tuple(row[0] for row in self._rows), self.font().key())
