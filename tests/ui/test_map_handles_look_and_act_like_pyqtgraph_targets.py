@@ -5,9 +5,9 @@ the grab offset while dragged, hover only under the pointer, and show in PNG and
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from explorer.ui.export import export_png, export_svg
 from explorer.ui.field_items import DraggablePoint
@@ -220,3 +220,20 @@ def test_a_right_click_during_a_drag_lets_go_of_the_handle(qtbot, view, every_mo
     assert (handle.pos().x(), handle.pos().y()) == held
     qtbot.mouseRelease(viewport, left, pos=_viewport_point(widget, box, -1.0, -1.0))
     assert (handle.pos().x(), handle.pos().y()) == held
+
+
+def test_handles_and_markers_tell_their_tooltips_under_the_pointer(qtbot, view):
+    view.add_handle("P", color=COLOR, tooltip="P: drag it")
+    view.set_handle("P", 1.0, -1.0)
+    view.set_point("P + ε", (-1.0, 1.0), color="#CC79A7", symbol="d", tooltip="P + ε")
+    viewport = view.plot_widget.viewport()
+    for (x, y), offset, expected in (
+        ((1.0, -1.0), QPoint(4, -3), "P: drag it"),  # within the 14 px disc
+        ((-1.0, 1.0), QPoint(2, 2), "P + ε"),  # within the 10 px diamond
+    ):
+        QToolTip.hideText()
+        qtbot.waitUntil(lambda: not QToolTip.isVisible())
+        at = _viewport_point(view.plot_widget, view.view_box, x, y) + offset
+        event = QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at))
+        QApplication.sendEvent(viewport, event)
+        qtbot.waitUntil(lambda expected=expected: QToolTip.text() == expected)
