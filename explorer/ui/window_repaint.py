@@ -18,23 +18,25 @@ from PySide6.QtWidgets import QGraphicsScene, QWidget
 class RepaintOnce(QObject):
     """Holds a window's update requests back while plots' scenes process their changed items."""
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window: QWidget | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         return watched is self._window and event.type() == QEvent.Type.UpdateRequest
 
-    def process(self, scenes: Iterable[QGraphicsScene]) -> None:
-        """Let ``scenes`` mark what changed in their views now, then repaint the window once."""
-        self._window.installEventFilter(self)
+    def process(self, window: QWidget, scenes: Iterable[QGraphicsScene]) -> None:
+        """Let ``scenes`` mark what changed in ``window`` now, then repaint the window once."""
+        self._window = window
+        window.installEventFilter(self)
         try:
             for scene in scenes:
                 QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
         finally:
-            self._window.removeEventFilter(self)
+            window.removeEventFilter(self)
+            self._window = None
         # A request held back was taken from the queue; Qt posts none while one is under way,
         # so ask again (if none was held back, the extra request finds nothing to paint).
         QCoreApplication.postEvent(
-            self._window, QEvent(QEvent.Type.UpdateRequest), Qt.EventPriority.LowEventPriority.value
+            window, QEvent(QEvent.Type.UpdateRequest), Qt.EventPriority.LowEventPriority.value
         )

@@ -76,7 +76,7 @@ class GradientPanel(Panel):
         self._critical: list[CriticalPoint] | None = None
         self._parameters_stale = False
         self._point_error_shown = True  # until the first clearing styles the fields
-        self._repaint: RepaintOnce | None = None
+        self._repaint = RepaintOnce(self)
         self._build_widgets()
         self._build_layout()
         self._connect()
@@ -426,11 +426,8 @@ class GradientPanel(Panel):
     def _repaint_once(self) -> None:
         # A drag step changes several plots (the first one of a drag all four, as their axes
         # become pictures): one repaint of the window for all of them.
-        window = self.window()
-        if self._repaint is None or self._repaint.parent() is not window:
-            self._repaint = RepaintOnce(window)
         plots = (self.map, self.slice_x, self.slice_y, self.direction_plot)
-        self._repaint.process(plot.plot_widget.scene() for plot in plots)
+        self._repaint.process(self.window(), (plot.plot_widget.scene() for plot in plots))
 
     def _on_handle_dragged(self, key: str, x: float, y: float) -> None:
         if key == "P":
