@@ -746,7 +746,7 @@
         </message>
         <message>
             <location filename="../../ui/panels/descent_controls.py" line="288" />
-            <location filename="../../ui/panels/descent_panel.py" line="760" />
+            <location filename="../../ui/panels/descent_panel.py" line="763" />
             <source>Save the race as a GIF</source>
             <translation>把竞赛保存为 GIF</translation>
         </message>
@@ -776,215 +776,215 @@
             <translation>高度（像素）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="68" />
+            <location filename="../../ui/panels/descent_panel.py" line="69" />
             <source>Your own f</source>
             <translation>自定义 f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="70" />
+            <location filename="../../ui/panels/descent_panel.py" line="71" />
             <source>That is a sign error: a step along +∇f goes uphill, to the mirror image.</source>
             <translation>这是符号错误：沿 +∇f 走是上坡，会落到镜像位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="71" />
+            <location filename="../../ui/panels/descent_panel.py" line="72" />
             <source>The learning rate overshoots: the step jumps past the minimum, not short of it.</source>
             <translation>学习率过大：这一步越过了最小值，而不是停在它之前。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="75" />
+            <location filename="../../ui/panels/descent_panel.py" line="76" />
             <source>End point</source>
             <translation>终点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="75" />
+            <location filename="../../ui/panels/descent_panel.py" line="76" />
             <source>Steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="75" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels/descent_panel.py" line="139" />
+            <location filename="../../ui/panels/descent_panel.py" line="143" />
             <source>Preset race</source>
             <translation>预设竞赛</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="142" />
+            <location filename="../../ui/panels/descent_panel.py" line="146" />
             <source>f of x, or of x and y, e.g. x^2 + 2y^2</source>
             <translation>关于 x 或 x、y 的 f，例如 x^2 + 2y^2</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="143" />
+            <location filename="../../ui/panels/descent_panel.py" line="147" />
             <source>Function f to minimise</source>
             <translation>要最小化的函数 f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="147" />
+            <location filename="../../ui/panels/descent_panel.py" line="151" />
             <source>The start: x, or x, y (numbers or e.g. -pi/2)</source>
             <translation>起点：x，或 x, y（数，或如 -pi/2）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="148" />
+            <location filename="../../ui/panels/descent_panel.py" line="152" />
             <source>Start point</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="152" />
-            <location filename="../../ui/panels/descent_panel.py" line="736" />
+            <location filename="../../ui/panels/descent_panel.py" line="156" />
+            <location filename="../../ui/panels/descent_panel.py" line="739" />
             <source>Copy as PyTorch code</source>
             <translation>复制为 PyTorch 代码</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="155" />
+            <location filename="../../ui/panels/descent_panel.py" line="159" />
             <source>Number of steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="156" />
+            <location filename="../../ui/panels/descent_panel.py" line="160" />
             <source>How many steps every optimizer takes</source>
             <translation>每个优化器走多少步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="159" />
+            <location filename="../../ui/panels/descent_panel.py" line="163" />
             <source>A runnable script for real PyTorch that reproduces this race</source>
             <translation>一个可在真实 PyTorch 中运行、复现这场竞赛的脚本</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="160" />
-            <location filename="../../ui/panels/descent_panel.py" line="737" />
+            <location filename="../../ui/panels/descent_panel.py" line="164" />
+            <location filename="../../ui/panels/descent_panel.py" line="740" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="162" />
+            <location filename="../../ui/panels/descent_panel.py" line="166" />
             <source>Save the race as an animated GIF (frames, speed and size)</source>
             <translation>把竞赛保存为 GIF 动画（帧数、速度和尺寸）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="169" />
+            <location filename="../../ui/panels/descent_panel.py" line="176" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="175" />
-            <location filename="../../ui/panels/descent_panel.py" line="415" />
+            <location filename="../../ui/panels/descent_panel.py" line="177" />
+            <location filename="../../ui/panels/descent_panel.py" line="411" />
             <source>start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="177" />
+            <location filename="../../ui/panels/descent_panel.py" line="178" />
             <source>steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="232" />
+            <location filename="../../ui/panels/descent_panel.py" line="233" />
             <source>Race results</source>
             <translation>竞赛结果</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="233" />
+            <location filename="../../ui/panels/descent_panel.py" line="234" />
             <source>For each optimizer: where it ended, f there, the steps it took and its status</source>
             <translation>每个优化器的终点、终点处的 f、所走步数及状态</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="252" />
+            <location filename="../../ui/panels/descent_panel.py" line="253" />
             <source>Whose step to explain</source>
             <translation>解释哪个优化器的这一步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="253" />
+            <location filename="../../ui/panels/descent_panel.py" line="254" />
             <source>Optimizer whose step is explained</source>
             <translation>被解释这一步的优化器</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="270" />
+            <location filename="../../ui/panels/descent_panel.py" line="271" />
             <source>Explain the step of</source>
             <translation>解释这一步：</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="423" />
+            <location filename="../../ui/panels/descent_panel.py" line="419" />
             <source>start: f({names}) needs {count} number(s): {names}</source>
             <translation>起点：f({names}) 需要 {count} 个数：{names}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="460" />
+            <location filename="../../ui/panels/descent_panel.py" line="456" />
             <source>Predict the next point</source>
             <translation>预测下一个点</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="462" />
+            <location filename="../../ui/panels/descent_panel.py" line="458" />
             <source>Before stepping: click (or drag) where the explained racer's next step will land</source>
             <translation>走下一步之前：点击（或拖动到）所解释的优化器下一步将落到的位置</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="466" />
+            <location filename="../../ui/panels/descent_panel.py" line="462" />
             <source>Reveal</source>
             <translation>揭晓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="487" />
+            <location filename="../../ui/panels/descent_panel.py" line="483" />
             <source>Click where the next step of {racer} will land, then Reveal.</source>
             <translation>点击 {racer} 下一步将落到的位置，然后按“揭晓”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="524" />
+            <location filename="../../ui/panels/descent_panel.py" line="520" />
             <source>✓ Right: the step lands at {point}.</source>
             <translation>✓ 正确：这一步落在 {point}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="526" />
+            <location filename="../../ui/panels/descent_panel.py" line="522" />
             <source>✗ The step lands at {point}; yours is {distance} away.</source>
             <translation>✗ 这一步落在 {point}；你的预测相差 {distance}。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="629" />
+            <location filename="../../ui/panels/descent_panel.py" line="628" />
             <source>step {frame}</source>
             <translation>第 {frame} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="630" />
+            <location filename="../../ui/panels/descent_panel.py" line="629" />
             <source>arrows: −∇f</source>
             <translation>箭头：−∇f</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="657" />
+            <location filename="../../ui/panels/descent_panel.py" line="651" />
             <source>‖∇f‖ = {norm} here</source>
             <translation>此处 ‖∇f‖ = {norm}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="674" />
+            <location filename="../../ui/panels/descent_panel.py" line="655" />
+            <source>{racer}: {status}</source>
+            <translation>{racer}：{status}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/panels/descent_panel.py" line="677" />
             <source>Switch on an optimizer to race.</source>
             <translation>打开一个优化器来参加竞赛。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="680" />
+            <location filename="../../ui/panels/descent_panel.py" line="683" />
             <source>{optimizer}: start θ₀ = {start}, f = {f}. Press Step or Play.</source>
             <translation>{optimizer}：起点 θ₀ = {start}，f = {f}。请按“单步”或“播放”。</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="706" />
+            <location filename="../../ui/panels/descent_panel.py" line="709" />
             <source>Steps until ‖∇f‖ ≤ the tolerance (— : not reached)</source>
             <translation>直到 ‖∇f‖ ≤ 容差所需的步数（—：未达到）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="741" />
+            <location filename="../../ui/panels/descent_panel.py" line="744" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="767" />
+            <location filename="../../ui/panels/descent_panel.py" line="770" />
             <source>GIF not saved: {error}</source>
             <translation>GIF 未保存：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="770" />
+            <location filename="../../ui/panels/descent_panel.py" line="773" />
             <source>Saved ✓</source>
             <translation>已保存 ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/descent_panel.py" line="771" />
+            <location filename="../../ui/panels/descent_panel.py" line="774" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -1142,7 +1142,7 @@
     <context>
         <name>FieldView</name>
         <message>
-            <location filename="../../ui/field_view.py" line="212" />
+            <location filename="../../ui/field_view.py" line="219" />
             <source>f has no real values here</source>
             <translation>f 在这里没有实数值</translation>
         </message>
@@ -1343,12 +1343,12 @@
             <translation>u 的箭头：拖动它以改变方向 θ</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="123" />
+            <location filename="../../ui/panels/gradient_map.py" line="122" />
             <source>level curve through P (f = f(P))</source>
             <translation>过 P 的等高线（f = f(P)）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/gradient_map.py" line="136" />
+            <location filename="../../ui/panels/gradient_map.py" line="135" />
             <source>P + ε: where the linear approximation is checked</source>
             <translation>P + ε：检验线性近似的位置</translation>
         </message>
@@ -2611,27 +2611,27 @@ Named steps only: the inputs and your named definitions; each edge carries the s
     <context>
         <name>PlotView</name>
         <message>
-            <location filename="../../ui/plot.py" line="160" />
+            <location filename="../../ui/plot.py" line="193" />
             <source>Reset view</source>
             <translation>重置视图</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="162" />
+            <location filename="../../ui/plot.py" line="195" />
             <source>Show the whole curve again (Ctrl+0)</source>
             <translation>重新显示整条曲线（Ctrl+0）</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="164" />
+            <location filename="../../ui/plot.py" line="197" />
             <source>Axes Through the Origin</source>
             <translation>坐标轴过原点</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="166" />
+            <location filename="../../ui/plot.py" line="199" />
             <source>Draw the x- and y-axes through (0, 0), as Desmos and GeoGebra do</source>
             <translation>让 x 轴和 y 轴穿过 (0, 0)，与 Desmos 和 GeoGebra 一样</translation>
         </message>
         <message>
-            <location filename="../../ui/plot.py" line="280" />
+            <location filename="../../ui/plot.py" line="313" />
             <source>Mouse position in plot coordinates</source>
             <translation>鼠标在图中的坐标</translation>
         </message>

@@ -62,6 +62,7 @@ from explorer.ui.panels.descent_controls import AnimationOptions, RacerControls,
 from explorer.ui.panels.descent_views import CurveView, LossPlot, MapView, racer_color
 from explorer.ui.panels.function_panel import parse_bound
 from explorer.ui.panels.panel import Panel, signals_blocked
+from explorer.ui.wrapping_row import WrappingRow
 
 T = Context("DescentPanel")
 
@@ -72,7 +73,10 @@ _MISTAKE_WORDS = {
         "The learning rate overshoots: the step jumps past the minimum, not short of it."
     ),
 }
-RESULT_COLUMNS = ("", T.mark("End point"), "f", T.mark("Steps"), T.mark("Status"))
+RESULT_COLUMNS = ("", T.mark("End point"), "f", T.mark("Steps"))
+# Each racer's status ("did not converge", "degenerate critical point") is a row of its own under
+# its numbers, as wide as the table: as a fifth column it had ~30 px beside a 1280 px window
+# with the Lessons dock open, and read "did not c…".
 
 
 class SideColumnSplitter(QSplitter):
@@ -130,7 +134,7 @@ class DescentPanel(Panel):
             i18n.bind(self.preset_combo, "setItemText", CoreText(preset.name), index)
         self._tip_presets()
         self.preset_combo.addItem("", "")
-        T.bind_item(self.preset_combo, 0, OWN_FUNCTION)
+        T.bind_item(self.preset_combo, self.preset_combo.count() - 1, OWN_FUNCTION)
         # Long preset names would make the window's minimum width: the tooltip has the rest.
         self.preset_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -165,19 +169,16 @@ class DescentPanel(Panel):
         set_text_role(self.message, "error")
         self.message.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(T.label("Preset"))
         # The spare width is shared so a preset's name (η, the start point) reads in full at
-        # 1280 px; the function field keeps room for longer formulas than the presets'.
-        top.addWidget(self.preset_combo, 2)
-        top.addWidget(QLabel("f ="))
-        top.addWidget(self.expression_input, 3)
-        top.addWidget(T.label("start"))
-        top.addWidget(self.start_input)
-        top.addWidget(T.label("steps"))
-        top.addWidget(self.steps_spin)
-        top.addWidget(self.copy_button)
-        top.addWidget(self.gif_button)
+        # 1280 px; the function field keeps room for longer formulas than the presets'. Too
+        # narrow for that (the Lessons dock open), f and the rest go on a second row.
+        top = WrappingRow(
+            [(T.label("Preset"), 0), (self.preset_combo, 2)],
+            [(QLabel("f ="), 0), (self.expression_input, 3), (T.label("start"), 0),
+             (self.start_input, 0), (T.label("steps"), 0), (self.steps_spin, 0),
+             (self.copy_button, 0), (self.gif_button, 0)],
+        )  # fmt: skip
+        top.setObjectName("descentTopBar")
 
         self.title = QLabel()
         self.title.setObjectName("figureTitle")
@@ -235,10 +236,10 @@ class DescentPanel(Panel):
         self.results.verticalHeader().setVisible(False)
         self.results.setWordWrap(True)
         header = self.results.horizontalHeader()
-        # Name, point (one coordinate a line), f and step count fit their text; the status
-        # takes the rest and wraps.
+        # Name, point (one coordinate a line) and f fit their text; the step count takes the
+        # rest. The status rows span the table and wrap.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (0, 1, 2, 3):
+        for column in (0, 1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Rows are as tall as their wrapped text at the columns' final widths, which are only
         # known once the table is laid out (a row measured earlier ends its point in "…").
@@ -290,10 +291,9 @@ class DescentPanel(Panel):
         middle.addWidget(left)
         middle.addWidget(side)
 
-        self._controls = [self.message, side, explain_box, self.timeline]
-        self._top_bar = top
+        self._controls = [top, self.message, side, explain_box, self.timeline]
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.message)
         layout.addWidget(middle, 1)
         layout.addWidget(self.timeline)
@@ -362,10 +362,6 @@ class DescentPanel(Panel):
         GIFs: text and lines then render at their natural size), without showing a window."""
         for widget in self._controls:
             widget.setVisible(False)
-        for index in range(self._top_bar.count()):
-            item = self._top_bar.itemAt(index).widget()
-            if item is not None:
-                item.setVisible(False)
         self.layout().setContentsMargins(0, 0, 0, 0)
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.resize(width, height)
@@ -590,7 +586,10 @@ class DescentPanel(Panel):
             self.map_view.show_race(race, bounds[0], bounds[1])
         self.loss_plot.show_race(race)
         self._findings = race_findings(race, self._state.tolerance)
-        self.results.setRowCount(len(race.trajectories))
+        self.results.clearSpans()
+        self.results.setRowCount(2 * len(race.trajectories))
+        for index in range(len(race.trajectories)):
+            self.results.setSpan(2 * index + 1, 0, 1, len(RESULT_COLUMNS))
         self._show_results()
         with signals_blocked(self.explain_combo):
             self.explain_combo.clear()
@@ -632,33 +631,37 @@ class DescentPanel(Panel):
         self._show_explanation()
 
     def _show_results(self) -> None:
-        """The table holds each racer's result at the end of the race."""
+        """The table holds each racer's result at the end of the race: a row of numbers, then
+        a row with its status."""
         rows = result_rows(self.race, self.race.longest, self._state.tolerance, self._findings)
         self._rows = rows
-        for row_index, (row, trajectory) in enumerate(
-            zip(rows, self.race.trajectories, strict=True)
-        ):
+        for index, (row, trajectory) in enumerate(zip(rows, self.race.trajectories, strict=True)):
             # One coordinate a line: the column is as wide as the widest coordinate, so a
             # narrow side column (the Lessons dock open) never cuts one short.
             point = row.point.replace(", ", ",\n")
             cells = (row.name, point, row.loss, row.steps_to_tolerance)
-            for column, text in enumerate((*cells, row.status)):
-                item = self.results.item(row_index, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.results.setItem(row_index, column, item)
-                item.setText(core_text(text))
-            self.results.item(row_index, 0).setForeground(
+            for column, text in enumerate(cells):
+                self._result_item(2 * index, column).setText(core_text(text))
+            self.results.item(2 * index, 0).setForeground(
                 QColor(racer_color(trajectory.settings.kind))
             )
-            self.results.item(row_index, 0).setToolTip(row.label)
+            self.results.item(2 * index, 0).setToolTip(row.label)
             # The point in full too: a narrow column (the Lessons dock open) may cut it.
-            self.results.item(row_index, 1).setToolTip(
+            self.results.item(2 * index, 1).setToolTip(
                 f"{row.point}\n" + T("‖∇f‖ = {norm} here", norm=row.gradient_norm)
             )
-            tip = "\n".join(core_text(finding.message) for finding in row.findings)
-            self.results.item(row_index, len(RESULT_COLUMNS) - 1).setToolTip(tip)
+            # Named, so a status row reads on its own: "GD: did not converge".
+            status = self._result_item(2 * index + 1, 0)
+            status.setText(T("{racer}: {status}", racer=row.name, status=core_text(row.status)))
+            status.setToolTip("\n".join(core_text(finding.message) for finding in row.findings))
         self.results.resizeRowsToContents()
+
+    def _result_item(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.results.item(row, column)
+        if item is None:
+            item = QTableWidgetItem()
+            self.results.setItem(row, column, item)
+        return item
 
     def _selected_trajectory(self):  # noqa: ANN202 - a Trajectory or None
         for trajectory in self.race.trajectories:
