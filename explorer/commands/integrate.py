@@ -131,8 +131,9 @@ def run_integrate(args: argparse.Namespace) -> int:
 def exact_in_worker(
     text: str, lower: str, upper: str, problem: Any, timeout: float = EXACT_TIMEOUT_S
 ):
-    """(sympy's definite integral, its antiderivative formula or None), from the worker."""
+    """(sympy's definite integral, its ``Antiderivative`` or None), from the worker."""
     from explorer.core.integral.exact import ExactIntegral
+    from explorer.core.integral.report import Antiderivative
     from explorer.core.worker import SymbolicWorker
 
     worker = SymbolicWorker(
@@ -162,10 +163,11 @@ def exact_in_worker(
         exact = ExactIntegral.failed(message)
     else:
         exact = ExactIntegral.from_data(definite.result)
-    formula = None
+    found = None
     if indefinite is not None and indefinite.ok and indefinite.result.get("found"):
-        formula = str(indefinite.result["formula"])
-    return exact, formula
+        result = indefinite.result
+        found = Antiderivative(str(result["formula"]), bool(result.get("absolute_logs")))
+    return exact, found
 
 
 def build_integral_panel(args: argparse.Namespace) -> Any:
@@ -193,6 +195,6 @@ def build_integral_panel(args: argparse.Namespace) -> Any:
     )
     panel.set_expression(expression)
     if not args.no_exact:
-        exact, formula = exact_in_worker(text, args.lower, args.upper, problem)
-        panel.set_exact_answer(exact, None if formula is None else (formula, None))
+        exact, found = exact_in_worker(text, args.lower, args.upper, problem)
+        panel.set_exact_answer(exact, None if found is None else (found, None))
     return panel

@@ -182,6 +182,11 @@ MESSAGES = [
     T.mark("{name}″ changes sign: the concavity changes"),
     T.mark("{name}′ = 0 here but keeps its sign: not an extremum"),
     # the Integral tab (explorer.core.integral)
+    T.mark("Antiderivative (sympy): F(x) = {formula} + C"),
+    T.mark("Antiderivative: F(x) = {formula} + C"),
+    T.mark(
+        "sympy's ln(u) is written ln|u| here: f is real where u < 0 too, and F′ = f there (checked)"
+    ),
     T.mark("left sum"),
     T.mark("right sum"),
     T.mark("midpoint sum"),

@@ -22,6 +22,15 @@ def test_integrate_prints_exact_numeric_sum_and_table():
     assert "Observed order: error ∝ n⁻ᵖ with p = 2 (theory for a smooth f: p = 2)" in lines
 
 
+def test_integrate_one_over_x_left_of_zero_labels_the_corrected_antiderivative():
+    result = run_cli("integrate", "1/x", "--from", "-3", "--to", "-1", "--n", "4")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Antiderivative: F(x) = ln(|x|) + C" in lines
+    assert "Antiderivative (sympy)" not in result.stdout  # sympy said log(x)
+    assert any(line.startswith("sympy's ln(u) is written ln|u| here") for line in lines)
+
+
 def test_integrate_json_with_negative_and_infinite_bounds():
     result = run_cli("integrate", "exp(x)", "--from", "-inf", "--to", "0", "--json", "--no-exact")
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,7 @@ from explorer.core.derivative.evaluate import bind
 from explorer.core.derivative.model import prepare
 from explorer.core.expr.tree_data import data_to_tree
 from explorer.core.integral.accumulation import ftc_check
+from explorer.core.integral.report import ABSOLUTE_LOGS_NOTE, Antiderivative
 from explorer.core.integral.tasks import antiderivative
 
 # (integrand, params, an interval where a log's argument is negative, its mpmath integrand)
@@ -53,6 +54,22 @@ def test_the_antiderivative_gives_the_integral_where_the_log_argument_is_negativ
 def test_one_over_x_reads_ln_of_the_absolute_value():
     assert _found("1/x", {})[0] == "ln(|x|)"
     assert _found("tan(x)", {})[0] == "−ln(|cos(x)|)"
+
+
+@pytest.mark.parametrize(
+    ("text", "corrected"), [("1/x", True), ("tan(x)", True), ("ln(x)", False), ("x^2", False)]
+)
+def test_the_label_says_sympys_only_when_the_formula_is_sympys_as_it_came(text, corrected):
+    answer = antiderivative({"text": text, "params": {}})
+    assert answer["absolute_logs"] is corrected
+    found = Antiderivative(answer["formula"], answer["absolute_logs"])
+    if corrected:
+        assert found.lines() == [
+            f"Antiderivative: F(x) = {answer['formula']} + C",
+            ABSOLUTE_LOGS_NOTE,
+        ]
+    else:
+        assert found.lines() == [f"Antiderivative (sympy): F(x) = {answer['formula']} + C"]
 
 
 @pytest.mark.parametrize(

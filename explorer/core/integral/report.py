@@ -36,6 +36,26 @@ from explorer.core.integral.riemann import RULE_NAMES, RULE_ORDERS, RiemannSum, 
 from explorer.core.text import format_number
 
 NO_SUMS = "Riemann sums need finite bounds a and b"
+ABSOLUTE_LOGS_NOTE = (
+    "sympy's ln(u) is written ln|u| here: f is real where u < 0 too, and F′ = f there (checked)"
+)
+
+
+@dataclass(frozen=True)
+class Antiderivative:
+    """F with F′ = f: sympy's, or sympy's with ln|u| for its ln(u) where the integrand lives at
+    u < 0 (``explorer.core.integral.real_logs``): then it is not labelled sympy's alone."""
+
+    formula: str
+    absolute_logs: bool = False
+
+    def lines(self) -> list[str]:
+        """The label (and, for a corrected formula, what was changed and why)."""
+        if self.absolute_logs:
+            return [f"Antiderivative: F(x) = {self.formula} + C", ABSOLUTE_LOGS_NOTE]
+        return [f"Antiderivative (sympy): F(x) = {self.formula} + C"]
+
+
 NO_LIMIT_FOR_SUMS = (
     "Note: the integral has no value, so the sums converge to nothing meaningful: whatever they "
     "settle on (cancellation across a pole) is not the integral"
@@ -125,7 +145,7 @@ def integrate_lines(
     *,
     table: bool = False,
     exact: ExactIntegral | None = None,
-    antiderivative: str | None = None,
+    antiderivative: Antiderivative | None = None,
     numeric: NumericIntegral | None = None,
 ) -> list[str]:
     """The text of ``calculus-explorer integrate``."""
@@ -149,8 +169,8 @@ def integrate_lines(
     if said:
         lines.append(said)
     lines.extend(f"Note: {note}" for note in numeric.notes)
-    if antiderivative:
-        lines.append(f"Antiderivative (sympy): F(x) = {antiderivative} + C")
+    if antiderivative is not None:
+        lines.extend(antiderivative.lines())
     reference = reference_value(exact, numeric)
     if not problem.finite:
         lines.append(NO_SUMS)
@@ -178,7 +198,7 @@ def integrate_data(
     *,
     table: bool = False,
     exact: ExactIntegral | None = None,
-    antiderivative: str | None = None,
+    antiderivative: Antiderivative | None = None,
     numeric: NumericIntegral | None = None,
 ) -> dict:
     """The same as ``integrate_lines`` as JSON-ready data (±∞ and NaN as strings)."""
@@ -196,7 +216,11 @@ def integrate_data(
         "numeric": numeric_to_data(numeric),
         "agree": agree,
         "agreement": said,
-        "antiderivative": antiderivative,
+        "antiderivative": None if antiderivative is None else antiderivative.formula,
+        # True: sympy's ln(u) written ln|u| (the integrand is real where u < 0 too).
+        "antiderivative_absolute_logs": (
+            None if antiderivative is None else antiderivative.absolute_logs
+        ),
     }
     if problem.finite:
         riemann = problem.riemann(rule, n)

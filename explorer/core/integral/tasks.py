@@ -112,7 +112,8 @@ def sympy_text(value: Any) -> str:
 @register_task("antiderivative", label="Finding an antiderivative with sympy")
 def antiderivative(payload: dict) -> dict:
     """payload: text, params → formula (our notation, or sympy's), tree (data or None); its logs
-    carry the absolute value where the integrand is real on both sides (ln|x| for 1/x)."""
+    carry the absolute value where the integrand is real on both sides (ln|x| for 1/x), and
+    ``absolute_logs`` says whether that changed sympy's result."""
     import sympy
 
     from explorer.core.derivative.model import prepare
@@ -123,9 +124,9 @@ def antiderivative(payload: dict) -> dict:
     result = sympy.integrate(integrand, x)
     if result.has(sympy.Integral):
         return {"found": False, "formula": "", "tree": None}
-    result = with_absolute_logs(result, prepare(expression, payload.get("params") or {}).f, x)
-    formula, tree = formula_text(result)
-    return {"found": True, "formula": formula, "tree": tree}
+    real = with_absolute_logs(result, prepare(expression, payload.get("params") or {}).f, x)
+    formula, tree = formula_text(real)
+    return {"found": True, "formula": formula, "tree": tree, "absolute_logs": real != result}
 
 
 @register_task("integral_numeric", label="Computing the integral numerically")

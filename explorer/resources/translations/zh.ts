@@ -2146,112 +2146,107 @@ Named steps only: the inputs and your named definitions; each edge carries the s
             <translation>沿 F 拖动以移动 x₀：F 的切线斜率为 f(x₀)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="127" />
+            <location filename="../../ui/panels/integral_panel.py" line="128" />
             <source>Plot of f(x), the area from a to b and the Riemann sum</source>
             <translation>f(x)、从 a 到 b 的面积及黎曼和的图像</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="138" />
+            <location filename="../../ui/panels/integral_panel.py" line="139" />
             <source>Area, sums and F(x)</source>
             <translation>面积、黎曼和与 F(x)</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="139" />
+            <location filename="../../ui/panels/integral_panel.py" line="140" />
             <source>n doubling table</source>
             <translation>n 倍增表</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="140" />
+            <location filename="../../ui/panels/integral_panel.py" line="141" />
             <source>Error vs n</source>
             <translation>误差与 n</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="227" />
+            <location filename="../../ui/panels/integral_panel.py" line="230" />
             <source>f, the area from a to b, the Riemann sum, and F with its tangent at x₀</source>
             <translation>f、从 a 到 b 的面积、黎曼和，以及 F 和它在 x₀ 处的切线</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="434" />
+            <location filename="../../ui/panels/integral_panel.py" line="437" />
             <source>No real values here</source>
             <translation>这里没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="481" />
+            <location filename="../../ui/panels/integral_panel.py" line="484" />
             <source> — the integral has no value, so the sums approach nothing meaningful</source>
             <translation>——该积分没有值，所以这些和不会趋近任何有意义的数</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="499" />
+            <location filename="../../ui/panels/integral_panel.py" line="502" />
             <source>F(x) = ∫ f(t) dt from {anchor} (a = {a}: F + C)</source>
             <translation>F(x) = 从 {anchor} 起的 ∫ f(t) dt（a = {a}：F + C）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="620" />
+            <location filename="../../ui/panels/integral_panel.py" line="627" />
             <source>working…</source>
             <translation>计算中…</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="620" />
+            <location filename="../../ui/panels/integral_panel.py" line="627" />
             <source>not computed</source>
             <translation>未计算</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="622" />
+            <location filename="../../ui/panels/integral_panel.py" line="629" />
             <source>Exact (sympy): {value}</source>
             <translation>精确值（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="625" />
+            <location filename="../../ui/panels/integral_panel.py" line="632" />
             <source>Numeric (mpmath): {value}</source>
             <translation>数值（mpmath）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="636" />
-            <source>Antiderivative (sympy): F(x) = {formula} + C</source>
-            <translation>原函数（sympy）：F(x) = {formula} + C</translation>
-        </message>
-        <message>
-            <location filename="../../ui/panels/integral_panel.py" line="639" />
+            <location filename="../../ui/panels/integral_panel.py" line="644" />
             <source>Antiderivative: sympy found none</source>
             <translation>原函数：sympy 没有找到</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="641" />
+            <location filename="../../ui/panels/integral_panel.py" line="646" />
             <source>Antiderivative (sympy): {value}</source>
             <translation>原函数（sympy）：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="692" />
+            <location filename="../../ui/panels/integral_panel.py" line="696" />
             <source>{rule} for n = 1, 2, 4, …, printed like the derivative lab's h table</source>
             <translation>n = 1, 2, 4, … 时的{rule}，按导数页 h 表的格式打印</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="695" />
+            <location filename="../../ui/panels/integral_panel.py" line="699" />
             <source> (errors once a reference value is known)</source>
             <translation>（有了参考值后才显示误差）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="729" />
+            <location filename="../../ui/panels/integral_panel.py" line="733" />
             <source>slope of F at {x} (central difference, h = {h}): {slope}</source>
             <translation>F 在 {x} 处的斜率（中心差分，h = {h}）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="738" />
-            <source>d/dx of sympy's F at {x} (derivative lab): {slope}</source>
-            <translation>sympy 所得 F 在 {x} 处的 d/dx（导数页）：{slope}</translation>
+            <location filename="../../ui/panels/integral_panel.py" line="742" />
+            <source>d/dx of the antiderivative's formula at {x} (derivative lab): {slope}</source>
+            <translation>原函数公式在 {x} 处的 d/dx（导数页）：{slope}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="746" />
+            <location filename="../../ui/panels/integral_panel.py" line="750" />
             <source>tangent to F: {tangent}</source>
             <translation>F 的切线：{tangent}</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="750" />
+            <location filename="../../ui/panels/integral_panel.py" line="754" />
             <source>F′(x₀) = f(x₀) ✓ (the fundamental theorem)</source>
             <translation>F′(x₀) = f(x₀) ✓（微积分基本定理）</translation>
         </message>
         <message>
-            <location filename="../../ui/panels/integral_panel.py" line="754" />
+            <location filename="../../ui/panels/integral_panel.py" line="758" />
             <source>F′(x₀) ≠ f(x₀) here (f is not continuous at x₀, or F does not exist there)</source>
             <translation>此处 F′(x₀) ≠ f(x₀)（f 在 x₀ 处不连续，或 F 在那里不存在）</translation>
         </message>
@@ -3644,1553 +3639,1568 @@ Named steps only: the inputs and your named definitions; each edge carries the s
         </message>
         <message>
             <location filename="../../ui/core_messages.py" line="185" />
+            <source>Antiderivative (sympy): F(x) = {formula} + C</source>
+            <translation>原函数（sympy）：F(x) = {formula} + C</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="186" />
+            <source>Antiderivative: F(x) = {formula} + C</source>
+            <translation>原函数：F(x) = {formula} + C</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="187" />
+            <source>sympy's ln(u) is written ln|u| here: f is real where u &lt; 0 too, and F′ = f there (checked)</source>
+            <translation>这里把 sympy 的 ln(u) 写成 ln|u|：f 在 u &lt; 0 处也有实数值，且在那里 F′ = f（已核对）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/core_messages.py" line="190" />
             <source>left sum</source>
             <translation>左和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="186" />
+            <location filename="../../ui/core_messages.py" line="191" />
             <source>right sum</source>
             <translation>右和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="187" />
+            <location filename="../../ui/core_messages.py" line="192" />
             <source>midpoint sum</source>
             <translation>中点和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="188" />
+            <location filename="../../ui/core_messages.py" line="193" />
             <source>trapezoid rule</source>
             <translation>梯形法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="189" />
+            <location filename="../../ui/core_messages.py" line="194" />
             <source>Simpson's rule</source>
             <translation>辛普森法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="190" />
+            <location filename="../../ui/core_messages.py" line="195" />
             <source>upper sum</source>
             <translation>上和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="191" />
+            <location filename="../../ui/core_messages.py" line="196" />
             <source>lower sum</source>
             <translation>下和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="192" />
+            <location filename="../../ui/core_messages.py" line="197" />
             <source>Left sum</source>
             <translation>左和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="193" />
+            <location filename="../../ui/core_messages.py" line="198" />
             <source>Right sum</source>
             <translation>右和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="194" />
+            <location filename="../../ui/core_messages.py" line="199" />
             <source>Midpoint sum</source>
             <translation>中点和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="195" />
+            <location filename="../../ui/core_messages.py" line="200" />
             <source>Trapezoid rule</source>
             <translation>梯形法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="196" />
+            <location filename="../../ui/core_messages.py" line="201" />
             <source>Upper sum</source>
             <translation>上和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="197" />
+            <location filename="../../ui/core_messages.py" line="202" />
             <source>Lower sum</source>
             <translation>下和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="198" />
+            <location filename="../../ui/core_messages.py" line="203" />
             <source>lower bound</source>
             <translation>积分下限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="199" />
+            <location filename="../../ui/core_messages.py" line="204" />
             <source>upper bound</source>
             <translation>积分上限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="200" />
+            <location filename="../../ui/core_messages.py" line="205" />
             <source>{rule} with n = {n}: {value} (error {error})</source>
             <translation>n = {n} 时的{rule}：{value}（误差 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="201" />
+            <location filename="../../ui/core_messages.py" line="206" />
             <source>{rule} with n = {n}: {value}</source>
             <translation>n = {n} 时的{rule}：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="202" />
+            <location filename="../../ui/core_messages.py" line="207" />
             <source>Riemann sums need finite bounds a and b</source>
             <translation>黎曼和需要有限的积分限 a 和 b</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="203" />
+            <location filename="../../ui/core_messages.py" line="208" />
             <source>The {rule} is exact for this f (error at round-off for every n)</source>
             <translation>对这个 f，{rule}是精确的（每个 n 的误差都在舍入误差量级）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="204" />
+            <location filename="../../ui/core_messages.py" line="209" />
             <source>Too few errors above round-off to measure the order</source>
             <translation>高于舍入误差的误差太少，无法测出阶数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="205" />
+            <location filename="../../ui/core_messages.py" line="210" />
             <source>diverges ({formula})</source>
             <translation>发散（{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="206" />
+            <location filename="../../ui/core_messages.py" line="211" />
             <source>no value (sympy: {formula})</source>
             <translation>没有值（sympy：{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="207" />
+            <location filename="../../ui/core_messages.py" line="212" />
             <source>not a real number ({formula})</source>
             <translation>不是实数（{formula}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="208" />
+            <location filename="../../ui/core_messages.py" line="213" />
             <source>sympy found no closed form</source>
             <translation>sympy 没有找到闭式解</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="209" />
+            <location filename="../../ui/core_messages.py" line="214" />
             <source>sympy could not work it out</source>
             <translation>sympy 无法算出</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="210" />
+            <location filename="../../ui/core_messages.py" line="215" />
             <source>diverges to +∞</source>
             <translation>发散到 +∞</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="211" />
+            <location filename="../../ui/core_messages.py" line="216" />
             <source>diverges to −∞</source>
             <translation>发散到 −∞</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="212" />
+            <location filename="../../ui/core_messages.py" line="217" />
             <source>diverges (no value)</source>
             <translation>发散（没有值）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="213" />
+            <location filename="../../ui/core_messages.py" line="218" />
             <source>not a real number</source>
             <translation>不是实数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="214" />
+            <location filename="../../ui/core_messages.py" line="219" />
             <source>no value</source>
             <translation>没有值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="215" />
+            <location filename="../../ui/core_messages.py" line="220" />
             <source>{value} (unreliable: error estimate {error})</source>
             <translation>{value}（不可靠：误差估计 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="216" />
+            <location filename="../../ui/core_messages.py" line="221" />
             <source>{value} ({method}, error estimate {error})</source>
             <translation>{value}（{method}，误差估计 {error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="217" />
+            <location filename="../../ui/core_messages.py" line="222" />
             <source>Exact and numeric agree (difference {difference})</source>
             <translation>精确值与数值一致（差 {difference}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="218" />
+            <location filename="../../ui/core_messages.py" line="223" />
             <source>Exact and numeric DISAGREE by {difference}: one of them is wrong here (check the integrand's singularities)</source>
             <translation>精确值与数值相差 {difference}，不一致：其中一个在这里是错的（请检查被积函数的奇点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="222" />
+            <location filename="../../ui/core_messages.py" line="227" />
             <source>sympy and the numeric analysis both find no finite real value</source>
             <translation>sympy 和数值分析都认为没有有限的实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="223" />
+            <location filename="../../ui/core_messages.py" line="228" />
             <source>Numeric value only: {why}</source>
             <translation>只有数值结果：{why}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="224" />
+            <location filename="../../ui/core_messages.py" line="229" />
             <source>sympy and the numeric analysis DISAGREE about whether the integral has a value</source>
             <translation>sympy 与数值分析对积分是否有值的判断不一致</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="225" />
+            <location filename="../../ui/core_messages.py" line="230" />
             <source>Enter the {what}: a number, an expression such as pi/2, or inf</source>
             <translation>请输入{what}：一个数、如 pi/2 的表达式，或 inf</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="226" />
+            <location filename="../../ui/core_messages.py" line="231" />
             <source>The {what} must be a number (a constant such as pi/2, or inf): {message}</source>
             <translation>{what}必须是一个数（如 pi/2 这样的常数，或 inf）：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="227" />
+            <location filename="../../ui/core_messages.py" line="232" />
             <source>The {what} {text} has no real value</source>
             <translation>{what} {text} 没有实数值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="228" />
+            <location filename="../../ui/core_messages.py" line="233" />
             <source>The {what} {text} is too large for a finite bound (at most 1e15); type inf for an infinite one</source>
             <translation>{what} {text} 作为有限积分限太大了（最多 1e15）；无穷积分限请输入 inf</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="232" />
+            <location filename="../../ui/core_messages.py" line="237" />
             <source>f has a corner at x = {x}: the quadrature is split there</source>
             <translation>f 在 x = {x} 处有尖角：数值积分在那里分段</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="233" />
+            <location filename="../../ui/core_messages.py" line="238" />
             <source>undefined</source>
             <translation>未定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="234" />
+            <location filename="../../ui/core_messages.py" line="239" />
             <source>Observed order: error ∝ n⁻ᵖ with p = {p} (theory for a smooth f: p = {order})</source>
             <translation>观测到的阶：误差 ∝ n⁻ᵖ，p = {p}（对光滑的 f，理论值 p = {order}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="235" />
+            <location filename="../../ui/core_messages.py" line="240" />
             <source>Both bounds are the same infinity.</source>
             <translation>两个积分限是同一个无穷大。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="236" />
+            <location filename="../../ui/core_messages.py" line="241" />
             <source>a = b: the interval is empty, so the integral is 0</source>
             <translation>a = b：区间为空，积分为 0</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="237" />
+            <location filename="../../ui/core_messages.py" line="242" />
             <source>b &lt; a: ∫ₐᵇ f dx = −∫ᵦᵃ f dx, the integral over [b, a] with its sign flipped</source>
             <translation>b &lt; a：∫ₐᵇ f dx = −∫ᵦᵃ f dx，即 [b, a] 上的积分取相反数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="238" />
+            <location filename="../../ui/core_messages.py" line="243" />
             <source>f has no real values between x ≈ {start} and x ≈ {end}, inside the interval: the integral is not a real number</source>
             <translation>f 在区间内 x ≈ {start} 与 x ≈ {end} 之间没有实数值：积分不是实数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="242" />
+            <location filename="../../ui/core_messages.py" line="247" />
             <source>f oscillates out to infinity: the tail is summed half-period by half-period</source>
             <translation>f 一直振荡到无穷远：尾部按半个周期逐段求和</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="243" />
+            <location filename="../../ui/core_messages.py" line="248" />
             <source>f oscillates out to infinity: the tail is summed half-period by half-period (the integral converges only conditionally)</source>
             <translation>f 一直振荡到无穷远：尾部按半个周期逐段求和（积分只是条件收敛）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="247" />
+            <location filename="../../ui/core_messages.py" line="252" />
             <source>mpmath could not integrate f ({error})</source>
             <translation>mpmath 无法计算 f 的积分（{error}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="248" />
+            <location filename="../../ui/core_messages.py" line="253" />
             <source>mpmath's quadrature gave no finite value</source>
             <translation>mpmath 的数值积分没有给出有限值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="249" />
+            <location filename="../../ui/core_messages.py" line="254" />
             <source>mpmath's error estimate ({error}) is large: the value may be inaccurate</source>
             <translation>mpmath 的误差估计（{error}）很大：数值可能不准确</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="250" />
+            <location filename="../../ui/core_messages.py" line="255" />
             <source>f has a pole {where}: |f| grows {growth} there, too fast to integrate (p must be above −1), so the integral {outcome}</source>
             <translation>f {where}有极点：|f| 在那里的增长{growth}，太快而无法积分（p 必须大于 −1），所以积分{outcome}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="254" />
+            <location filename="../../ui/core_messages.py" line="259" />
             <source>at the lower bound {x}</source>
             <translation>在下限 {x} 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="255" />
+            <location filename="../../ui/core_messages.py" line="260" />
             <source>at the upper bound {x}</source>
             <translation>在上限 {x} 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="256" />
+            <location filename="../../ui/core_messages.py" line="261" />
             <source>at {x}, inside [{a}, {b}]</source>
             <translation>在 [{a}, {b}] 内的 {x} 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="257" />
+            <location filename="../../ui/core_messages.py" line="262" />
             <source>like {distance}ᵖ with p = {p}</source>
             <translation>与 {distance}ᵖ 相当，p = {p}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="258" />
+            <location filename="../../ui/core_messages.py" line="263" />
             <source>faster than any power</source>
             <translation>比任何幂都快地</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="259" />
+            <location filename="../../ui/core_messages.py" line="264" />
             <source>diverges: it runs to +∞ on one side of the pole and −∞ on the other, so it has no value (not even 0)</source>
             <translation>发散：它在极点一侧趋于 +∞，另一侧趋于 −∞，所以没有值（也不是 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="263" />
+            <location filename="../../ui/core_messages.py" line="268" />
             <source>f has no real values as x → {towards}: the integral is not a real number</source>
             <translation>当 x → {towards} 时 f 没有实数值：积分不是实数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="264" />
+            <location filename="../../ui/core_messages.py" line="269" />
             <source>f keeps oscillating without dying out as x → {towards}: the integral has no limit</source>
             <translation>当 x → {towards} 时 f 持续振荡而不衰减：积分没有极限</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="265" />
+            <location filename="../../ui/core_messages.py" line="270" />
             <source>f {how} as x → {towards}, so the integral diverges to {infinity}</source>
             <translation>x → {towards} 时 f {how}，所以积分发散到 {infinity}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="266" />
+            <location filename="../../ui/core_messages.py" line="271" />
             <source>grows without bound</source>
             <translation>无界增长</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="267" />
+            <location filename="../../ui/core_messages.py" line="272" />
             <source>does not decay (|f| behaves {growth})</source>
             <translation>不衰减（|f| 的变化{growth}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="268" />
+            <location filename="../../ui/core_messages.py" line="273" />
             <source>decays too slowly ({growth}; it must fall faster than 1/|x|)</source>
             <translation>衰减太慢（{growth}；它必须比 1/|x| 衰减得更快）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="269" />
+            <location filename="../../ui/core_messages.py" line="274" />
             <source>f jumps (or has a hole) at x = {shown}: the quadrature is split there, so each piece is smooth</source>
             <translation>f 在 x = {shown} 处有跳跃（或空洞）：数值积分在这些点分段，每段都是光滑的</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="273" />
+            <location filename="../../ui/core_messages.py" line="278" />
             <source>f is unbounded at {x} (|f| grows {growth}) but integrably so: an improper integral that converges</source>
             <translation>f 在 {x} 处无界（|f| 的增长{growth}），但仍可积：这是一个收敛的反常积分</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="277" />
+            <location filename="../../ui/core_messages.py" line="282" />
             <source>f has no finite sup on the subinterval around x = {x}: the {name} is undefined</source>
             <translation>f 在 x = {x} 附近的子区间上没有有限的上确界：{name}无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="278" />
+            <location filename="../../ui/core_messages.py" line="283" />
             <source>f has no finite inf on the subinterval around x = {x}: the {name} is undefined</source>
             <translation>f 在 x = {x} 附近的子区间上没有有限的下确界：{name}无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="279" />
+            <location filename="../../ui/core_messages.py" line="284" />
             <source>f({x}) is not a finite number, so the {name} is undefined</source>
             <translation>f({x}) 不是有限数，所以{name}无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="281" />
+            <location filename="../../ui/core_messages.py" line="286" />
             <source>Log-sum-exp (the seed)</source>
             <translation>Log-sum-exp（笔记中的例子）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="282" />
+            <location filename="../../ui/core_messages.py" line="287" />
             <source>Bowl x² + 2y²</source>
             <translation>碗形 x² + 2y²</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="283" />
+            <location filename="../../ui/core_messages.py" line="288" />
             <source>Saddle x² − y²</source>
             <translation>鞍面 x² − y²</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="284" />
+            <location filename="../../ui/core_messages.py" line="289" />
             <source>d2l: f(x) = x², η = 0.2 from x = 10</source>
             <translation>d2l：f(x) = x²，η = 0.2，从 x = 10 出发</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="285" />
+            <location filename="../../ui/core_messages.py" line="290" />
             <source>d2l: f(x) = x·cos(cx), a local minimum</source>
             <translation>d2l：f(x) = x·cos(cx)，一个局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="286" />
+            <location filename="../../ui/core_messages.py" line="291" />
             <source>d2l: f = 0.1x² + 2y² (ill-conditioned)</source>
             <translation>d2l：f = 0.1x² + 2y²（病态）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="287" />
+            <location filename="../../ui/core_messages.py" line="292" />
             <source>d2l: f = x² + 2y², η = 0.1 from (−5, −2)</source>
             <translation>d2l：f = x² + 2y²，η = 0.1，从 (−5, −2) 出发</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="288" />
+            <location filename="../../ui/core_messages.py" line="293" />
             <source>Seed: four-variable chain rule</source>
             <translation>笔记：四变量链式法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="289" />
+            <location filename="../../ui/core_messages.py" line="294" />
             <source>Log-sum-exp at (0, ln 2)</source>
             <translation>Log-sum-exp，在 (0, ln 2) 处</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="290" />
+            <location filename="../../ui/core_messages.py" line="295" />
             <source>2xᵀx with x = arange(4)</source>
             <translation>2xᵀx，其中 x = arange(4)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="291" />
+            <location filename="../../ui/core_messages.py" line="296" />
             <source>Neuron σ(w·x + b), squared loss</source>
             <translation>神经元 σ(w·x + b)，平方损失</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="292" />
+            <location filename="../../ui/core_messages.py" line="297" />
             <source>Control flow: the seed's f(a)</source>
             <translation>控制流：笔记中的 f(a)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="294" />
+            <location filename="../../ui/core_messages.py" line="299" />
             <source>f′ is undefined at {at} ({reason})</source>
             <translation>f′ 在 {at} 处无定义（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="295" />
+            <location filename="../../ui/core_messages.py" line="300" />
             <source>pole of f</source>
             <translation>f 的极点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="296" />
+            <location filename="../../ui/core_messages.py" line="301" />
             <source>f is not defined there</source>
             <translation>f 在那里无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="297" />
+            <location filename="../../ui/core_messages.py" line="302" />
             <source>f′ cannot be computed at {at}: f overflows float64 here</source>
             <translation>无法在 {at} 处计算 f′：f 在这里超出 float64 范围</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="298" />
+            <location filename="../../ui/core_messages.py" line="303" />
             <source>F({x}) does not exist: f has a pole at x = {pole}, between a and x₀, that cannot be integrated across</source>
             <translation>F({x}) 不存在：f 在 a 与 x₀ 之间的 x = {pole} 处有极点，积分无法越过它</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="303" />
+            <location filename="../../ui/core_messages.py" line="308" />
             <source>running</source>
             <translation>运行中</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="304" />
+            <location filename="../../ui/core_messages.py" line="309" />
             <source>did not converge</source>
             <translation>未收敛</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="305" />
+            <location filename="../../ui/core_messages.py" line="310" />
             <source>local minimum</source>
             <translation>局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="306" />
+            <location filename="../../ui/core_messages.py" line="311" />
             <source>local maximum</source>
             <translation>局部极大值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="307" />
+            <location filename="../../ui/core_messages.py" line="312" />
             <source>saddle point</source>
             <translation>鞍点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="308" />
+            <location filename="../../ui/core_messages.py" line="313" />
             <source>degenerate critical point</source>
             <translation>退化驻点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="309" />
+            <location filename="../../ui/core_messages.py" line="314" />
             <source>oscillating</source>
             <translation>振荡</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="310" />
+            <location filename="../../ui/core_messages.py" line="315" />
             <source>diverged</source>
             <translation>发散</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="311" />
+            <location filename="../../ui/core_messages.py" line="316" />
             <source>stopped: f undefined</source>
             <translation>已停止：f 无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="312" />
+            <location filename="../../ui/core_messages.py" line="317" />
             <source>unbounded below</source>
             <translation>无下界</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="313" />
+            <location filename="../../ui/core_messages.py" line="318" />
             <source>f (log scale)</source>
             <translation>f（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="314" />
+            <location filename="../../ui/core_messages.py" line="319" />
             <source>sign(f)·log₁₀(1 + |f|)</source>
             <translation>sign(f)·log₁₀(1 + |f|)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="315" />
+            <location filename="../../ui/core_messages.py" line="320" />
             <source>did not converge in {steps} steps: ‖∇f‖ = {norm} &gt; {tolerance}</source>
             <translation>{steps} 步内未收敛：‖∇f‖ = {norm} &gt; {tolerance}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="316" />
+            <location filename="../../ui/core_messages.py" line="321" />
             <source>reached a local minimum at {where} ({second} &gt; 0)</source>
             <translation>在 {where} 处到达局部极小值（{second} &gt; 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="317" />
+            <location filename="../../ui/core_messages.py" line="322" />
             <source>reached a local minimum at {where} (curvatures {curvatures}, all positive)</source>
             <translation>在 {where} 处到达局部极小值（曲率 {curvatures}，全为正）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="318" />
+            <location filename="../../ui/core_messages.py" line="323" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="319" />
+            <location filename="../../ui/core_messages.py" line="324" />
             <source>constant</source>
             <translation>常量</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="320" />
+            <location filename="../../ui/core_messages.py" line="325" />
             <source>detach() copy</source>
             <translation>detach() 副本</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="321" />
+            <location filename="../../ui/core_messages.py" line="326" />
             <source>Press Step forward to evaluate the first node.</source>
             <translation>按“前向一步”计算第一个节点。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="322" />
+            <location filename="../../ui/core_messages.py" line="327" />
             <source>there is no next step to predict here: the race ends at this step</source>
             <translation>这里没有下一步可预测：竞赛在这一步结束</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="324" />
+            <location filename="../../ui/core_messages.py" line="329" />
             <source>The folder '{folder}' does not exist</source>
             <translation>文件夹“{folder}”不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="325" />
+            <location filename="../../ui/core_messages.py" line="330" />
             <source>The folder '{folder}' cannot be written to</source>
             <translation>无法写入文件夹“{folder}”</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="326" />
+            <location filename="../../ui/core_messages.py" line="331" />
             <source>Cannot export to '{name}': use a .png or .svg file name</source>
             <translation>无法导出到“{name}”：请使用 .png 或 .svg 文件名</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="327" />
+            <location filename="../../ui/core_messages.py" line="332" />
             <source>'{name}' has no .png or .svg suffix</source>
             <translation>“{name}”没有 .png 或 .svg 后缀</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="329" />
+            <location filename="../../ui/core_messages.py" line="334" />
             <source>{optimizer}, step {step}</source>
             <translation>{optimizer}，第 {step} 步</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="330" />
+            <location filename="../../ui/core_messages.py" line="335" />
             <source>f went from {before} to {after}</source>
             <translation>f 从 {before} 变为 {after}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="331" />
+            <location filename="../../ui/core_messages.py" line="336" />
             <source>f went from {before} to {after} (up: the step overshot)</source>
             <translation>f 从 {before} 变为 {after}（上升了：这一步走过头了）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="332" />
+            <location filename="../../ui/core_messages.py" line="337" />
             <source>{symbol} = g (the first step) = {value}</source>
             <translation>{symbol} = g（第一步）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="333" />
+            <location filename="../../ui/core_messages.py" line="338" />
             <source>d = g + μ·b (look ahead) = {value}</source>
             <translation>d = g + μ·b（向前看）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="334" />
+            <location filename="../../ui/core_messages.py" line="339" />
             <source>√v + ε = the gradient's running size = {value}</source>
             <translation>√v + ε = 梯度的滑动大小 = {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="335" />
+            <location filename="../../ui/core_messages.py" line="340" />
             <source>s = s + g² (all squared gradients so far) = {value}</source>
             <translation>s = s + g²（迄今所有梯度的平方和）= {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="337" />
+            <location filename="../../ui/core_messages.py" line="342" />
             <source>{name} = {value} (input)</source>
             <translation>{name} = {value}（输入）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="338" />
+            <location filename="../../ui/core_messages.py" line="343" />
             <source>{name} = {value} (constant)</source>
             <translation>{name} = {value}（常量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="339" />
+            <location filename="../../ui/core_messages.py" line="344" />
             <source>{name} = {value} (input, requires_grad=False)</source>
             <translation>{name} = {value}（输入，requires_grad=False）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="340" />
+            <location filename="../../ui/core_messages.py" line="345" />
             <source>{name} = {value} (a copy with no gradient history: the edge is cut)</source>
             <translation>{name} = {value}（一个没有梯度历史的副本：这条边被切断）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="341" />
+            <location filename="../../ui/core_messages.py" line="346" />
             <source>{partial} = {seed} (the seed of the backward pass)</source>
             <translation>{partial} = {seed}（反向传播的起点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="342" />
+            <location filename="../../ui/core_messages.py" line="347" />
             <source>{partial} = {seed} (the gradient= argument, ones for a non-scalar output)</source>
             <translation>{partial} = {seed}（gradient= 参数，非标量输出时为全 1）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="343" />
+            <location filename="../../ui/core_messages.py" line="348" />
             <source>{partial} = 0: no gradient reaches {name} (its uses are detached)</source>
             <translation>{partial} = 0：没有梯度到达 {name}（它的使用都被 detach 了）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="345" />
+            <location filename="../../ui/core_messages.py" line="350" />
             <source>{first}; {rest}</source>
             <translation>{first}；{rest}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="346" />
+            <location filename="../../ui/core_messages.py" line="351" />
             <source>{first} and {second}</source>
             <translation>{first} 和 {second}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="348" />
+            <location filename="../../ui/core_messages.py" line="353" />
             <source>{chain}; {name}.grad = {earlier} + {this} = {total} (backward adds into .grad: no zero_() since the last pass)</source>
             <translation>{chain}；{name}.grad = {earlier} + {this} = {total}（backward 会累加到 .grad 中：上次传播后没有调用 zero_()）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="352" />
+            <location filename="../../ui/core_messages.py" line="357" />
             <source>{chain} ({cut} other use: detached or gradient-free, adding 0)</source>
             <translation>{chain}（另有 {cut} 处使用：已分离或不需要梯度，贡献为 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="353" />
+            <location filename="../../ui/core_messages.py" line="358" />
             <source>{chain} ({cut} other uses: detached or gradient-free, adding 0)</source>
             <translation>{chain}（另有 {cut} 处使用：已分离或不需要梯度，贡献为 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="354" />
+            <location filename="../../ui/core_messages.py" line="359" />
             <source>∂{name}/∂{name} = {seed} (the seed tangent)</source>
             <translation>∂{name}/∂{name} = {seed}（初始切向量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="355" />
+            <location filename="../../ui/core_messages.py" line="360" />
             <source>∂{node}/∂{name} = 0 (does not depend on {name})</source>
             <translation>∂{node}/∂{name} = 0（不依赖于 {name}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="356" />
+            <location filename="../../ui/core_messages.py" line="361" />
             <source>Reverse mode: 1 backward pass gives all {count} partials; forward mode needs {count} passes, one per input</source>
             <translation>反向模式：1 次反向传播就得到全部 {count} 个偏导数；前向模式需要 {count} 次传播，每个输入一次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="360" />
+            <location filename="../../ui/core_messages.py" line="365" />
             <source>Reverse mode: 1 backward pass gives all {count} partials; forward mode needs {count} passes, one per input element</source>
             <translation>反向模式：1 次反向传播就得到全部 {count} 个偏导数；前向模式需要 {count} 次传播，每个输入元素一次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="364" />
+            <location filename="../../ui/core_messages.py" line="369" />
             <source>Reverse mode: 1 backward pass gives all 1 partial; forward mode needs 1 pass, one per input</source>
             <translation>反向模式：1 次反向传播得到唯一的偏导数；前向模式同样需要 1 次传播，每个输入一次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="368" />
+            <location filename="../../ui/core_messages.py" line="373" />
             <source>{kind} loop (line {line}) ran once</source>
             <translation>{kind} 循环（第 {line} 行）运行了 1 次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="369" />
+            <location filename="../../ui/core_messages.py" line="374" />
             <source>{kind} loop (line {line}) ran {count} times</source>
             <translation>{kind} 循环（第 {line} 行）运行了 {count} 次</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="370" />
+            <location filename="../../ui/core_messages.py" line="375" />
             <source>if (line {line}): no branch taken</source>
             <translation>if（第 {line} 行）：没有进入任何分支</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="371" />
+            <location filename="../../ui/core_messages.py" line="376" />
             <source>if (line {line}) took the if branch</source>
             <translation>if（第 {line} 行）进入了 if 分支</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="372" />
+            <location filename="../../ui/core_messages.py" line="377" />
             <source>if (line {line}) took the {branch} branch (line {branch_line})</source>
             <translation>if（第 {line} 行）进入了 {branch} 分支（第 {branch_line} 行）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="373" />
+            <location filename="../../ui/core_messages.py" line="378" />
             <source>backward() adds into .grad; without x.grad.zero_() pass {passes} accumulates: {changes}</source>
             <translation>backward() 会累加到 .grad 中；不调用 x.grad.zero_() 时，第 {passes} 次传播把梯度累加为：{changes}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="376" />
+            <location filename="../../ui/core_messages.py" line="381" />
             <source>The second backward ran: this graph saves no values, so nothing was freed.</source>
             <translation>第二次反向传播成功了：这个计算图没有保存任何中间值，所以没有东西被释放。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="377" />
+            <location filename="../../ui/core_messages.py" line="382" />
             <source>the output is a scalar; give an input with several values</source>
             <translation>输出是标量；请给某个输入填写多个值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="378" />
+            <location filename="../../ui/core_messages.py" line="383" />
             <source>accumulation needs at least two backward passes</source>
             <translation>累加至少需要两次反向传播</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="379" />
+            <location filename="../../ui/core_messages.py" line="384" />
             <source>{y}.backward() on a non-scalar {y} → RuntimeError: {error}
 {y} has {count} values, so backward needs gradient=: a tensor shaped like {y} that weights each value's gradient; type {y}.backward(gradient=torch.ones_like({y})) to get the gradient of {y}.sum(), which gives {found}.</source>
             <translation>对非标量 {y} 调用 {y}.backward() → RuntimeError: {error}
 {y} 有 {count} 个值，所以 backward 需要 gradient=：一个与 {y} 形状相同、为每个值的梯度加权的张量；写 {y}.backward(gradient=torch.ones_like({y})) 即得到 {y}.sum() 的梯度，结果为 {found}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="385" />
+            <location filename="../../ui/core_messages.py" line="390" />
             <source>{output} does not depend on any input: nothing to differentiate</source>
             <translation>{output} 不依赖任何输入：没有可求导的对象</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="387" />
+            <location filename="../../ui/core_messages.py" line="392" />
             <source>f = 1024 and ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096</source>
             <translation>f = 1024，且 ∂f/∂w = ∂f/∂x = ∂f/∂y = ∂f/∂z = −4096</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="388" />
+            <location filename="../../ui/core_messages.py" line="393" />
             <source>∇f = (1/3, 2/3): the softmax of (x, y)</source>
             <translation>∇f = (1/3, 2/3)：正是 (x, y) 的 softmax</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="389" />
+            <location filename="../../ui/core_messages.py" line="394" />
             <source>a.grad == d / a for every a</source>
             <translation>对任意 a 都有 a.grad == d / a</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="391" />
+            <location filename="../../ui/core_messages.py" line="396" />
             <source>d2l 12.3: after 10 steps x = 0.0604662</source>
             <translation>d2l 12.3：10 步之后 x = 0.0604662</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="392" />
+            <location filename="../../ui/core_messages.py" line="397" />
             <source>d2l 12.3: with η = 2 from x = 10 gradient descent jumps to a poorer local minimum near x = −1.8; smaller steps settle in the one at x = 7.27</source>
             <translation>d2l 12.3：η = 2 时，从 x = 10 出发的梯度下降会跳到 x = −1.8 附近一个更差的局部极小值；步长小一些则停在 x = 7.27 处的局部极小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="396" />
+            <location filename="../../ui/core_messages.py" line="401" />
             <source>d2l 12.6: gradient descent oscillates in y while crawling in x; momentum helps</source>
             <translation>d2l 12.6：梯度下降在 y 方向来回振荡，在 x 方向却进展缓慢；动量法有帮助</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="397" />
+            <location filename="../../ui/core_messages.py" line="402" />
             <source>d2l 12.3.2: after 20 steps (−0.057646, −0.000073)</source>
             <translation>d2l 12.3.2：20 步之后到达 (−0.057646, −0.000073)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="398" />
+            <location filename="../../ui/core_messages.py" line="403" />
             <source>A curved, narrow valley to the minimum at (1, 1)</source>
             <translation>一条弯曲狭窄的山谷，通向 (1, 1) 处的最小值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="399" />
+            <location filename="../../ui/core_messages.py" line="404" />
             <source>Flat plateaus and steep walls; the minimum is at (3, 0.5)</source>
             <translation>平坦的高原加陡峭的崖壁；最小值在 (3, 0.5)</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="400" />
+            <location filename="../../ui/core_messages.py" line="405" />
             <source>Four minima: which one a racer finds depends on its path</source>
             <translation>四个极小值：优化器找到哪一个取决于它走的路径</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="401" />
+            <location filename="../../ui/core_messages.py" line="406" />
             <source>The gradient vanishes at (0, 0), but it is a saddle: a tiny y grows and escapes</source>
             <translation>梯度在 (0, 0) 处为零，但那是鞍点：一点点 y 分量就会增长并逃离</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="402" />
+            <location filename="../../ui/core_messages.py" line="407" />
             <source>oscillating: {details}</source>
             <translation>振荡：{details}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="403" />
+            <location filename="../../ui/core_messages.py" line="408" />
             <source>in {name} the step reversed direction {total} times (steps {first}–{last} in a row)</source>
             <translation>在 {name} 方向上步子反向了 {total} 次（第 {first}–{last} 步连续发生）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="404" />
+            <location filename="../../ui/core_messages.py" line="409" />
             <source>passed near the saddle point {where}: it slowed to ‖∇f‖ = {norm} at step {step}, then escaped along {direction}, where f curves down</source>
             <translation>经过鞍点 {where} 附近：在第 {step} 步减速到 ‖∇f‖ = {norm}，随后沿 f 向下弯曲的方向 {direction} 逃离</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="408" />
+            <location filename="../../ui/core_messages.py" line="413" />
             <source>stuck at a local maximum at {where} ({second} &lt; 0): any nudge escapes</source>
             <translation>停在 {where} 处的局部极大值（{second} &lt; 0）：任何微小扰动都会使它离开</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="409" />
+            <location filename="../../ui/core_messages.py" line="414" />
             <source>stopped at a flat critical point at {where} ({second}): f′ = 0 and the second derivative test cannot tell its kind</source>
             <translation>停在 {where} 处的平坦临界点（{second}）：f′ = 0，二阶导数判别法无法判断其类型</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="413" />
+            <location filename="../../ui/core_messages.py" line="418" />
             <source>stuck at a local maximum at {where} (curvatures {curvatures}, all negative)</source>
             <translation>停在 {where} 处的局部极大值（曲率 {curvatures}，全为负）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="414" />
+            <location filename="../../ui/core_messages.py" line="419" />
             <source>stuck at a saddle point at {where}: f curves up along {up} and down along {down}; a nudge along the second escapes</source>
             <translation>停在 {where} 处的鞍点：f 沿 {up} 向上弯曲，沿 {down} 向下弯曲；沿后一个方向轻推一下就会逃离</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="418" />
+            <location filename="../../ui/core_messages.py" line="423" />
             <source>stopped at a degenerate critical point at {where} (curvatures {curvatures}): the second derivative test cannot tell its kind</source>
             <translation>停在 {where} 处的退化临界点（曲率 {curvatures}）：二阶导数判别法无法判断其类型</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="422" />
+            <location filename="../../ui/core_messages.py" line="427" />
             <source>∇f is undefined there (f has no slope at that point)</source>
             <translation>那里 ∇f 无定义（f 在该点没有斜率）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="423" />
+            <location filename="../../ui/core_messages.py" line="428" />
             <source>f is infinite there (a pole)</source>
             <translation>那里 f 为无穷大（极点）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="424" />
+            <location filename="../../ui/core_messages.py" line="429" />
             <source>f is undefined there (a pole or outside f's domain)</source>
             <translation>那里 f 无定义（极点，或在 f 的定义域之外）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="425" />
+            <location filename="../../ui/core_messages.py" line="430" />
             <source>cannot start at {where}: {what}</source>
             <translation>无法从 {where} 出发：{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="426" />
+            <location filename="../../ui/core_messages.py" line="431" />
             <source>stopped at step {step}: it reached {where}, and {what}</source>
             <translation>在第 {step} 步停止：它到达了 {where}，而{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="427" />
+            <location filename="../../ui/core_messages.py" line="432" />
             <source>diverged at step {step}: the point overflowed</source>
             <translation>在第 {step} 步发散：点的坐标溢出了</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="428" />
+            <location filename="../../ui/core_messages.py" line="433" />
             <source>diverged at step {step}: the steps grew without bound, to {where} with f = {f}; the learning rate is too large for this curvature: reduce it</source>
             <translation>在第 {step} 步发散：步子无限增大，到达 {where}，f = {f}；对这样的曲率来说学习率太大了：请减小它</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="432" />
+            <location filename="../../ui/core_messages.py" line="437" />
             <source>diverging to −∞, stopped at step {step}: it left every bound at {where} with f = {f}; f decreases without end in this direction, so there is no minimum to find there</source>
             <translation>正在发散到 −∞，在第 {step} 步停止：它在 {where} 处（f = {f}）离开了所有范围；f 在这个方向上无止境地减小，所以那里没有最小值可找</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="436" />
+            <location filename="../../ui/core_messages.py" line="441" />
             <source>diverged at step {step}: {reason} (f rose from {start} to {end}); reduce the learning rate</source>
             <translation>在第 {step} 步发散：{reason}（f 从 {start} 升到 {end}）；请减小学习率</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="439" />
+            <location filename="../../ui/core_messages.py" line="444" />
             <source>learning rate too large for this curvature: each step jumps past the minimum and lands higher up the other side</source>
             <translation>对这样的曲率来说学习率太大：每一步都越过最小值，落在另一侧更高的地方</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="443" />
+            <location filename="../../ui/core_messages.py" line="448" />
             <source>the loss keeps rising: the steps are too large (learning rate or momentum)</source>
             <translation>损失一直在上升：步子太大了（学习率或动量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="444" />
+            <location filename="../../ui/core_messages.py" line="449" />
             <source>{note}; AdamW first shrank θ by the factor 1 − η·λ = {factor}</source>
             <translation>{note}；AdamW 先把 θ 乘以缩小因子 1 − η·λ = {factor}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="446" />
+            <location filename="../../ui/core_messages.py" line="451" />
             <source>Constant rule</source>
             <translation>常数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="447" />
+            <location filename="../../ui/core_messages.py" line="452" />
             <source>Variable rule</source>
             <translation>自变量法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="448" />
+            <location filename="../../ui/core_messages.py" line="453" />
             <source>Power rule</source>
             <translation>幂法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="449" />
+            <location filename="../../ui/core_messages.py" line="454" />
             <source>Chain rule with the power rule</source>
             <translation>链式法则与幂法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="450" />
+            <location filename="../../ui/core_messages.py" line="455" />
             <source>Constant multiple rule</source>
             <translation>常数倍法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="451" />
+            <location filename="../../ui/core_messages.py" line="456" />
             <source>Constant multiple rule (c = −1)</source>
             <translation>常数倍法则（c = −1）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="452" />
+            <location filename="../../ui/core_messages.py" line="457" />
             <source>Sum rule</source>
             <translation>和法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="453" />
+            <location filename="../../ui/core_messages.py" line="458" />
             <source>Difference rule</source>
             <translation>差法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="454" />
+            <location filename="../../ui/core_messages.py" line="459" />
             <source>Product rule</source>
             <translation>乘积法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="455" />
+            <location filename="../../ui/core_messages.py" line="460" />
             <source>Quotient rule</source>
             <translation>商法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="456" />
+            <location filename="../../ui/core_messages.py" line="461" />
             <source>Exponential rule</source>
             <translation>指数函数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="457" />
+            <location filename="../../ui/core_messages.py" line="462" />
             <source>Chain rule with the exponential rule</source>
             <translation>链式法则与指数函数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="458" />
+            <location filename="../../ui/core_messages.py" line="463" />
             <source>General power rule (logarithmic differentiation)</source>
             <translation>一般幂法则（对数求导法）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="459" />
+            <location filename="../../ui/core_messages.py" line="464" />
             <source>Common derivative</source>
             <translation>常见导数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="460" />
+            <location filename="../../ui/core_messages.py" line="465" />
             <source>Chain rule</source>
             <translation>链式法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="461" />
+            <location filename="../../ui/core_messages.py" line="466" />
             <source>Piecewise-constant function</source>
             <translation>分段常数函数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="462" />
+            <location filename="../../ui/core_messages.py" line="467" />
             <source>Natural logarithm rule</source>
             <translation>自然对数法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="463" />
+            <location filename="../../ui/core_messages.py" line="468" />
             <source>Logarithm rule (base a)</source>
             <translation>对数法则（底数为 a）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="464" />
+            <location filename="../../ui/core_messages.py" line="469" />
             <source>Derivative of {name}</source>
             <translation>{name} 的导数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="465" />
+            <location filename="../../ui/core_messages.py" line="470" />
             <source>Chain rule with the derivative of {name}</source>
             <translation>链式法则与 {name} 的导数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="466" />
+            <location filename="../../ui/core_messages.py" line="471" />
             <source>Chain rule with two arguments</source>
             <translation>两个自变量的链式法则</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="467" />
+            <location filename="../../ui/core_messages.py" line="472" />
             <source>Chain rule with the partial derivatives of {name}</source>
             <translation>链式法则与 {name} 的偏导数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="468" />
+            <location filename="../../ui/core_messages.py" line="473" />
             <source>{function} has a kink where {where}: no derivative there</source>
             <translation>{function} 在 {where} 处有折点：那里导数不存在</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="469" />
+            <location filename="../../ui/core_messages.py" line="474" />
             <source>{function} is not differentiable at its jumps; its slope is 0 elsewhere</source>
             <translation>{function} 在跳跃点不可导；其他地方斜率为 0</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="470" />
+            <location filename="../../ui/core_messages.py" line="475" />
             <source>{function} = 0 between jumps, undefined at a jump</source>
             <translation>{function} 在跳跃点之间为 0，在跳跃点无定义</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="471" />
+            <location filename="../../ui/core_messages.py" line="476" />
             <source>{name} does not depend on {variable}: it is a constant here</source>
             <translation>{name} 不依赖于 {variable}：在这里它是常数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="472" />
+            <location filename="../../ui/core_messages.py" line="477" />
             <source>this part does not depend on {variable}</source>
             <translation>这一部分不依赖于 {variable}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="474" />
+            <location filename="../../ui/core_messages.py" line="479" />
             <source>f jumps at {where}, so it has no tangent there</source>
             <translation>f 在 {where} 处跳跃，所以那里没有切线</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="475" />
+            <location filename="../../ui/core_messages.py" line="480" />
             <source>f jumps at {where}, so it has no tangent there ({names}: not differentiable at its jumps, slope 0 elsewhere)</source>
             <translation>f 在 {where} 处跳跃，所以那里没有切线（{names}：在跳跃点不可导，其他地方斜率为 0）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="479" />
+            <location filename="../../ui/core_messages.py" line="484" />
             <source>{call} has a corner at {where}: left slope {left}, right slope {right}</source>
             <translation>{call} 在 {where} 处有尖角：左斜率 {left}，右斜率 {right}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="480" />
+            <location filename="../../ui/core_messages.py" line="485" />
             <source>f has a corner at {where} (from {call}): left slope {left}, right slope {right}</source>
             <translation>f 在 {where} 处有尖角（来自 {call}）：左斜率 {left}，右斜率 {right}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="481" />
+            <location filename="../../ui/core_messages.py" line="486" />
             <source>f has a corner at {where}: left slope {left}, right slope {right}</source>
             <translation>f 在 {where} 处有尖角：左斜率 {left}，右斜率 {right}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="482" />
+            <location filename="../../ui/core_messages.py" line="487" />
             <source>At {at} the three derivatives disagree: {cause}</source>
             <translation>在 {at} 处三种导数不一致：{cause}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="483" />
+            <location filename="../../ui/core_messages.py" line="488" />
             <source>At {at} the three derivatives disagree: {call} has a kink there</source>
             <translation>在 {at} 处三种导数不一致：{call} 在那里有折点</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="484" />
+            <location filename="../../ui/core_messages.py" line="489" />
             <source>At {at} the derivative does not exist (kink of {call}); all three methods report the convention value {value}</source>
             <translation>在 {at} 处导数不存在（{call} 的折点）；三种方法都给出约定值 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="488" />
+            <location filename="../../ui/core_messages.py" line="493" />
             <source>At {at} the kinks cancel, so f′ exists (central difference {central}); the formula and reverse mode give {value}, the kinks' convention value</source>
             <translation>在 {at} 处折点相互抵消，所以 f′ 存在（中心差分为 {central}）；公式和反向模式给出的是折点的约定值 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="492" />
+            <location filename="../../ui/core_messages.py" line="497" />
             <source>the derivative's formula is undefined there (such as 0·∞) although f is defined; central differences give {value}</source>
             <translation>尽管 f 有定义，导数公式在那里却无定义（例如 0·∞）；中心差分给出 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="496" />
+            <location filename="../../ui/core_messages.py" line="501" />
             <source>the symbolic formula gives {symbolic}, reverse mode gives {reverse}</source>
             <translation>符号公式给出 {symbolic}，反向模式给出 {reverse}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="497" />
+            <location filename="../../ui/core_messages.py" line="502" />
             <source>f jumps there (a piecewise-constant function is not differentiable at its jumps)</source>
             <translation>f 在那里跳跃（分段常数函数在跳跃点不可导）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="498" />
+            <location filename="../../ui/core_messages.py" line="503" />
             <source>f changes too fast there for the finite-difference step</source>
             <translation>f 在那里变化太快，有限差分的步长跟不上</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="500" />
+            <location filename="../../ui/core_messages.py" line="505" />
             <source>This is not a Calculus Explorer session (it is not a JSON object).</source>
             <translation>这不是 Calculus Explorer 的会话文件（它不是 JSON 对象）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="501" />
+            <location filename="../../ui/core_messages.py" line="506" />
             <source>This session was saved in an older format (version {version}); it was updated. Saving keeps a copy of the original beside it.</source>
             <translation>这个会话以旧格式（版本 {version}）保存，已经更新。保存时会在旁边保留一份原文件的副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="505" />
+            <location filename="../../ui/core_messages.py" line="510" />
             <source>'{name}' is not a file that can be opened as a session.</source>
             <translation>“{name}”不是可以作为会话打开的文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="506" />
+            <location filename="../../ui/core_messages.py" line="511" />
             <source>'{name}' is empty: it holds no session (perhaps a save was interrupted).</source>
             <translation>“{name}”是空的：里面没有会话（也许保存时被中断了）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="507" />
+            <location filename="../../ui/core_messages.py" line="512" />
             <source>'{name}' is {size} MB; a session file is at most {max} MB, so this is not one.</source>
             <translation>“{name}”有 {size} MB；会话文件最多 {max} MB，所以这不是会话文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="508" />
+            <location filename="../../ui/core_messages.py" line="513" />
             <source>'{name}' no longer exists.</source>
             <translation>“{name}”已经不存在了。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="509" />
+            <location filename="../../ui/core_messages.py" line="514" />
             <source>'{name}' cannot be read (permission denied).</source>
             <translation>无法读取“{name}”（没有权限）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="510" />
+            <location filename="../../ui/core_messages.py" line="515" />
             <source>'{name}' is a folder, not a session file.</source>
             <translation>“{name}”是文件夹，不是会话文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="511" />
+            <location filename="../../ui/core_messages.py" line="516" />
             <source>'{name}' cannot be read: {reason}.</source>
             <translation>无法读取“{name}”：{reason}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="512" />
+            <location filename="../../ui/core_messages.py" line="517" />
             <source>A session file is at most {max} MB; this is larger.</source>
             <translation>会话文件最多 {max} MB；这个文件更大。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="513" />
+            <location filename="../../ui/core_messages.py" line="518" />
             <source>The file is empty: it holds no session.</source>
             <translation>文件是空的：里面没有会话。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="514" />
+            <location filename="../../ui/core_messages.py" line="519" />
             <source>This is not a Calculus Explorer session (it is not JSON text).</source>
             <translation>这不是 Calculus Explorer 的会话文件（它不是 JSON 文本）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="515" />
+            <location filename="../../ui/core_messages.py" line="520" />
             <source>This is not a Calculus Explorer session (it is not UTF-8 text).</source>
             <translation>这不是 Calculus Explorer 的会话文件（它不是 UTF-8 文本）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="516" />
+            <location filename="../../ui/core_messages.py" line="521" />
             <source>The file is damaged (line {line}, column {column}): {reason}. Nothing was changed.</source>
             <translation>文件已损坏（第 {line} 行第 {column} 列）：{reason}。没有做任何改动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="517" />
+            <location filename="../../ui/core_messages.py" line="522" />
             <source>The file is damaged: it holds a value that cannot be read.</source>
             <translation>文件已损坏：其中有一个无法读取的值。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="518" />
+            <location filename="../../ui/core_messages.py" line="523" />
             <source>The file names '{key}' twice in one place, so it is ambiguous; it was not opened.</source>
             <translation>文件在同一处两次写了“{key}”，含义不明确；没有打开它。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="519" />
+            <location filename="../../ui/core_messages.py" line="524" />
             <source>The file holds {name}, which is not a number a session can contain.</source>
             <translation>文件中含有 {name}，这不是会话可以包含的数。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="520" />
+            <location filename="../../ui/core_messages.py" line="525" />
             <source>The file holds the number {number}…, beyond what a session can hold.</source>
             <translation>文件中含有数 {number}…，超出了会话能保存的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="521" />
+            <location filename="../../ui/core_messages.py" line="526" />
             <source>This is not a Calculus Explorer session (it has no 'format' and 'version').</source>
             <translation>这不是 Calculus Explorer 的会话文件（它没有“format”和“version”）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="522" />
+            <location filename="../../ui/core_messages.py" line="527" />
             <source>This is not a Calculus Explorer session (format {format}).</source>
             <translation>这不是 Calculus Explorer 的会话文件（格式为 {format}）。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="523" />
+            <location filename="../../ui/core_messages.py" line="528" />
             <source>{path}: expected a whole number, got {value}.</source>
             <translation>{path}：应为整数，实际为 {value}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="524" />
+            <location filename="../../ui/core_messages.py" line="529" />
             <source>Saved by a newer version of Calculus Explorer (format {version}; this app reads up to {supported}). Update the app to open it; the file was not changed.</source>
             <translation>此文件由更新版本的 Calculus Explorer 保存（格式 {version}；本程序最多读取到 {supported}）。请更新程序后再打开；文件没有被改动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="528" />
+            <location filename="../../ui/core_messages.py" line="533" />
             <source>{path}: {version} is not a session format version.</source>
             <translation>{path}：{version} 不是会话格式的版本号。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="529" />
+            <location filename="../../ui/core_messages.py" line="534" />
             <source>{path}: expected an object, got {kind}.</source>
             <translation>{path}：应为对象，实际为{kind}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="530" />
+            <location filename="../../ui/core_messages.py" line="535" />
             <source>{path}: expected a list, got {kind}.</source>
             <translation>{path}：应为列表，实际为{kind}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="531" />
+            <location filename="../../ui/core_messages.py" line="536" />
             <source>{path}: {count} panels; a session has at most {max}.</source>
             <translation>{path}：有 {count} 个面板；一个会话最多 {max} 个。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="532" />
+            <location filename="../../ui/core_messages.py" line="537" />
             <source>{path}: expected an object with the panel's name.</source>
             <translation>{path}：应为带有面板名称的对象。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="533" />
+            <location filename="../../ui/core_messages.py" line="538" />
             <source>{path}: expected text, got {kind}.</source>
             <translation>{path}：应为文本，实际为{kind}。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="534" />
+            <location filename="../../ui/core_messages.py" line="539" />
             <source>{path}: {count} characters; at most {max}.</source>
             <translation>{path}：有 {count} 个字符；最多 {max} 个。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="535" />
+            <location filename="../../ui/core_messages.py" line="540" />
             <source>{path}: at most {max} parameters.</source>
             <translation>{path}：最多 {max} 个参数。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="536" />
+            <location filename="../../ui/core_messages.py" line="541" />
             <source>{path}: expected a number; it starts at 1.</source>
             <translation>{path}：应为数；它从 1 开始。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="537" />
+            <location filename="../../ui/core_messages.py" line="542" />
             <source>{path}: a broken character was replaced by '?'.</source>
             <translation>{path}：一个损坏的字符被替换成了“?”。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="538" />
+            <location filename="../../ui/core_messages.py" line="543" />
             <source>{error}; it keeps its default.</source>
             <translation>{error}；它保留默认值。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="539" />
+            <location filename="../../ui/core_messages.py" line="544" />
             <source>{error}; the {title} panel starts with its defaults.</source>
             <translation>{error}；{title}面板以默认设置启动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="540" />
+            <location filename="../../ui/core_messages.py" line="545" />
             <source>Could not save '{name}': {reason}. The file on disk was not changed.</source>
             <translation>无法保存“{name}”：{reason}。磁盘上的文件没有被改动。</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="541" />
+            <location filename="../../ui/core_messages.py" line="546" />
             <source>an object</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="542" />
+            <location filename="../../ui/core_messages.py" line="547" />
             <source>a list</source>
             <translation>列表</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="543" />
+            <location filename="../../ui/core_messages.py" line="548" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="544" />
+            <location filename="../../ui/core_messages.py" line="549" />
             <source>true/false</source>
             <translation>真/假值</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="545" />
+            <location filename="../../ui/core_messages.py" line="550" />
             <source>a number</source>
             <translation>数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="546" />
+            <location filename="../../ui/core_messages.py" line="551" />
             <source>null</source>
             <translation>null</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="547" />
+            <location filename="../../ui/core_messages.py" line="552" />
             <source>{path}: expected an object, got {kind}</source>
             <translation>{path}：应为对象，实际为 {kind}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="548" />
+            <location filename="../../ui/core_messages.py" line="553" />
             <source>{path}: unknown key {key} (known: {names})</source>
             <translation>{path}：未知的键 {key}（已知的键：{names}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="549" />
+            <location filename="../../ui/core_messages.py" line="554" />
             <source>{path}: expected a list, got {value}</source>
             <translation>{path}：应为列表，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="550" />
+            <location filename="../../ui/core_messages.py" line="555" />
             <source>{path}: expected true or false, got {value}</source>
             <translation>{path}：应为 true 或 false，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="551" />
+            <location filename="../../ui/core_messages.py" line="556" />
             <source>{path}: expected a whole number, got {value}</source>
             <translation>{path}：应为整数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="552" />
+            <location filename="../../ui/core_messages.py" line="557" />
             <source>{path}: expected text, got {value}</source>
             <translation>{path}：应为文本，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="553" />
+            <location filename="../../ui/core_messages.py" line="558" />
             <source>{path}: expected a number, got {value}</source>
             <translation>{path}：应为数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="554" />
+            <location filename="../../ui/core_messages.py" line="559" />
             <source>{path}: expected a finite number, got {value}</source>
             <translation>{path}：应为有限数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="555" />
+            <location filename="../../ui/core_messages.py" line="560" />
             <source>{path}: expected a list of {count} items, got {value}</source>
             <translation>{path}：应为含 {count} 项的列表，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="557" />
+            <location filename="../../ui/core_messages.py" line="562" />
             <source>$.{path}: {error}</source>
             <translation>$.{path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="558" />
+            <location filename="../../ui/core_messages.py" line="563" />
             <source>detach must list definition names</source>
             <translation>detach 必须列出定义的名称</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="559" />
+            <location filename="../../ui/core_messages.py" line="564" />
             <source>inputs name the same input twice</source>
             <translation>inputs 两次列出了同一个输入</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="560" />
+            <location filename="../../ui/core_messages.py" line="565" />
             <source>rule_seed must be between 0 and 2³² − 1</source>
             <translation>rule_seed 必须在 0 到 2³² − 1 之间</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="561" />
+            <location filename="../../ui/core_messages.py" line="566" />
             <source>speed and tolerance must be positive</source>
             <translation>speed 和 tolerance 必须为正</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="562" />
+            <location filename="../../ui/core_messages.py" line="567" />
             <source>theta must be a finite number</source>
             <translation>theta 必须是有限数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="563" />
+            <location filename="../../ui/core_messages.py" line="568" />
             <source>colours: {colour} is not a colour like #1a2b3c</source>
             <translation>colours：{colour} 不是形如 #1a2b3c 的颜色</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="564" />
+            <location filename="../../ui/core_messages.py" line="569" />
             <source>curves: at most {max} besides f</source>
             <translation>curves：除 f 外最多 {max} 条</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="565" />
+            <location filename="../../ui/core_messages.py" line="570" />
             <source>frame must be between 0 and steps ({steps}), got {frame}</source>
             <translation>frame 必须在 0 到 steps（{steps}）之间，实际为 {frame}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="566" />
+            <location filename="../../ui/core_messages.py" line="571" />
             <source>ftc_x must be a number from {low} to {high}</source>
             <translation>ftc_x 必须是 {low} 到 {high} 之间的数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="567" />
+            <location filename="../../ui/core_messages.py" line="572" />
             <source>input name {name} is not a name</source>
             <translation>输入名 {name} 不是合法的名称</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="568" />
+            <location filename="../../ui/core_messages.py" line="573" />
             <source>input {name}: {message}</source>
             <translation>输入 {name}：{message}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="569" />
+            <location filename="../../ui/core_messages.py" line="574" />
             <source>mode must be one of {names} (got {value})</source>
             <translation>mode 必须是 {names} 之一（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="570" />
+            <location filename="../../ui/core_messages.py" line="575" />
             <source>n must be a whole number from 1 to {max} (got {value})</source>
             <translation>n 必须是 1 到 {max} 之间的整数（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="571" />
+            <location filename="../../ui/core_messages.py" line="576" />
             <source>rule must be one of {names} (got {value})</source>
             <translation>rule 必须是 {names} 之一（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="572" />
+            <location filename="../../ui/core_messages.py" line="577" />
             <source>rule_sizes must be between 1 and {max}</source>
             <translation>rule_sizes 必须在 1 到 {max} 之间</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="573" />
+            <location filename="../../ui/core_messages.py" line="578" />
             <source>seed must be a whole number from 0 to {max}</source>
             <translation>seed 必须是 0 到 {max} 之间的整数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="574" />
+            <location filename="../../ui/core_messages.py" line="579" />
             <source>selected: {value} is not a curve index</source>
             <translation>selected：{value} 不是曲线的序号</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="575" />
+            <location filename="../../ui/core_messages.py" line="580" />
             <source>shading: {value} is not one of {names}</source>
             <translation>shading：{value} 不是 {names} 之一</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="576" />
+            <location filename="../../ui/core_messages.py" line="581" />
             <source>start must be one or two finite numbers, got {value}</source>
             <translation>start 必须是一个或两个有限数，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="577" />
+            <location filename="../../ui/core_messages.py" line="582" />
             <source>step must be a whole number from 0 to {max}</source>
             <translation>step 必须是 0 到 {max} 之间的整数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="578" />
+            <location filename="../../ui/core_messages.py" line="583" />
             <source>steps must be between 0 and {max}, got {value}</source>
             <translation>steps 必须在 0 到 {max} 之间，实际为 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="579" />
+            <location filename="../../ui/core_messages.py" line="584" />
             <source>tolerance must be a positive number up to {max}</source>
             <translation>tolerance 必须是不超过 {max} 的正数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="580" />
+            <location filename="../../ui/core_messages.py" line="585" />
             <source>view must be one of {names} (got {value})</source>
             <translation>view 必须是 {names} 之一（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="581" />
+            <location filename="../../ui/core_messages.py" line="586" />
             <source>{name} must be a number from {low} to {high} (got {value})</source>
             <translation>{name} 必须是 {low} 到 {high} 之间的数（实际为 {value}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="582" />
+            <location filename="../../ui/core_messages.py" line="587" />
             <source>{name} must be finite numbers</source>
             <translation>{name} 必须是有限数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="583" />
+            <location filename="../../ui/core_messages.py" line="588" />
             <source>{name} must run from a smaller to a larger number</source>
             <translation>{name} 必须从较小的数到较大的数</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="585" />
+            <location filename="../../ui/core_messages.py" line="590" />
             <source>minimum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both positive</source>
             <translation>极小值点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 都为正</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="588" />
+            <location filename="../../ui/core_messages.py" line="593" />
             <source>maximum at {where}, f = {value}: Hessian eigenvalues {low} and {high} are both negative</source>
             <translation>极大值点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 都为负</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="591" />
+            <location filename="../../ui/core_messages.py" line="596" />
             <source>saddle at {where}, f = {value}: Hessian eigenvalues {low} and {high} have opposite signs</source>
             <translation>鞍点 {where}，f = {value}：黑塞矩阵的特征值 {low} 和 {high} 异号</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="594" />
+            <location filename="../../ui/core_messages.py" line="599" />
             <source>degenerate at {where}, f = {value}: a Hessian eigenvalue is 0 ({low}, {high}): the test is inconclusive</source>
             <translation>退化临界点 {where}，f = {value}：黑塞矩阵有一个特征值为 0（{low}，{high}）：判别法无法判断</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="599" />
+            <location filename="../../ui/core_messages.py" line="604" />
             <source>{kind} · requires_grad=False</source>
             <translation>{kind} · requires_grad=False</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="600" />
+            <location filename="../../ui/core_messages.py" line="605" />
             <source>{title}  ({subtitle})</source>
             <translation>{title}  （{subtitle}）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="601" />
+            <location filename="../../ui/core_messages.py" line="606" />
             <source>value = {value}</source>
             <translation>值 = {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="602" />
+            <location filename="../../ui/core_messages.py" line="607" />
             <source>op: {op}</source>
             <translation>运算：{op}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="603" />
+            <location filename="../../ui/core_messages.py" line="608" />
             <source>adds {value}</source>
             <translation>贡献 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="604" />
+            <location filename="../../ui/core_messages.py" line="609" />
             <source>adds {value} to ∂{output}/∂{name}</source>
             <translation>为 ∂{output}/∂{name} 贡献 {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="605" />
+            <location filename="../../ui/core_messages.py" line="610" />
             <source>detach(): no gradient</source>
             <translation>detach()：没有梯度</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="606" />
+            <location filename="../../ui/core_messages.py" line="611" />
             <source>detach(): no gradient flows back</source>
             <translation>detach()：梯度不会回传</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="607" />
+            <location filename="../../ui/core_messages.py" line="612" />
             <source>{partial}: detach(): no gradient flows back</source>
             <translation>{partial}：detach()：梯度不会回传</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="608" />
+            <location filename="../../ui/core_messages.py" line="613" />
             <source>{partial} = {value} (vector)</source>
             <translation>{partial} = {value}（向量）</translation>
         </message>
         <message>
-            <location filename="../../ui/core_messages.py" line="609" />
+            <location filename="../../ui/core_messages.py" line="614" />
             <source>= {value} (vector)</source>
             <translation>= {value}（向量）</translation>
         </message>

@@ -51,6 +51,7 @@ from explorer.core.integral.exact import (
 from explorer.core.integral.quadrature import DIVERGES, UNDEFINED, UNRELIABLE, NumericIntegral
 from explorer.core.integral.report import (
     NO_SUMS,
+    Antiderivative,
     IntegralProblem,
     order_line,
     reference_value,
@@ -162,7 +163,9 @@ class IntegralPanel(Panel):
         self.check: FtcCheck | None = None
         self.exact: ExactIntegral | None = None
         self.numeric: NumericIntegral | None = None
+        # None: not known yet; "": sympy found none; "(message)": sympy failed; else F's formula.
         self.antiderivative_formula: str | None = None
+        self.antiderivative_found: Antiderivative | None = None
         self.antiderivative: PreparedFunction | None = None
         self._expression: Any = None
         self._worker: Any = None
@@ -380,7 +383,7 @@ class IntegralPanel(Panel):
         self.function = function
         self._integrand_text = format_unicode(function.tree)
         self.exact = self.numeric = None
-        self.antiderivative = self.antiderivative_formula = None
+        self.antiderivative = self.antiderivative_formula = self.antiderivative_found = None
         self._redraw_all(keep_view)
 
     def _use_bounds(self) -> None:
@@ -567,8 +570,11 @@ class IntegralPanel(Panel):
         if exact is not None:
             self.exact = exact
         if antiderivative is not None:
-            formula, tree = antiderivative
-            self.antiderivative_formula = formula
+            found, tree = antiderivative
+            if isinstance(found, Antiderivative):
+                self.antiderivative_found, self.antiderivative_formula = found, found.formula
+            else:
+                self.antiderivative_found, self.antiderivative_formula = None, found
             self.antiderivative = None
             if tree is not None:
                 try:
@@ -585,10 +591,11 @@ class IntegralPanel(Panel):
         if task == "integral_exact":
             self.set_exact_answer(ExactIntegral.from_data(result))
         elif task == "antiderivative":
-            found = result.get("found")
-            self.set_exact_answer(
-                None, (result.get("formula") or "", result.get("tree")) if found else ("", None)
-            )
+            found = None
+            if result.get("found"):
+                formula = str(result.get("formula") or "")
+                found = Antiderivative(formula, bool(result.get("absolute_logs")))
+            self.set_exact_answer(None, (found, result.get("tree")) if found else ("", None))
         else:
             self.numeric = numeric_from_data(result)
             self._show_values()
@@ -630,17 +637,14 @@ class IntegralPanel(Panel):
             notes += [numeric.reason] if numeric.reason else []
             notes += list(numeric.notes)
         _put(side.notes, "\n".join(map(core_text, notes)))
-        formula = self.antiderivative_formula
-        _put(
-            side.antiderivative,
-            T("Antiderivative (sympy): F(x) = {formula} + C", formula=formula)
-            if formula
-            else (
-                T("Antiderivative: sympy found none")
-                if formula == ""
-                else T("Antiderivative (sympy): {value}", value=pending)
-            ),
-        )
+        formula, found = self.antiderivative_formula, self.antiderivative_found
+        if found is not None:  # labelled sympy's only if it is sympy's as it came
+            text = "\n".join(core_text(line) for line in found.lines())
+        elif formula == "":
+            text = T("Antiderivative: sympy found none")
+        else:  # not known yet, or sympy failed: "(sympy ran out of time)"
+            text = T("Antiderivative (sympy): {value}", value=formula or pending)
+        _put(side.antiderivative, text)
         if self.riemann is not None:
             _put(side.sum_readout, self._sum_text())
         self._views_dirty = True
@@ -736,7 +740,7 @@ def ftc_html(check: FtcCheck, theme: Theme | None = None) -> str:
     if check.symbolic_slope is not None:
         lines.append(
             T(
-                "d/dx of sympy's F at {x} (derivative lab): {slope}",
+                "d/dx of the antiderivative's formula at {x} (derivative lab): {slope}",
                 x=point,
                 slope=number(check.symbolic_slope, 10),
             )
