@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QPaintEngine, QPainter, QPainterPath, QPen, QPolygonF
 from shiboken6 import Shiboken
 
 # Pixels added around the points for the pen: a square cap reaches half the width out along
@@ -54,7 +54,8 @@ class Polyline(pg.GraphicsObject):
         # Qt asks for the bounds many times a frame, and a paint may be repeated.
         self._bounds: QRectF | None = None
         self._segments = None
-        self._path: QPainterPath | None = None
+        # The path of a line that is not drawn as segments (the line itself for two points).
+        self._path: QPainterPath | QLineF | None = None
         self._pixel = PixelSize()
         # Whether the pen is drawn as separate segments (see _draws_segments), for the pen and
         # antialiasing set; None until the next paint after they change.
@@ -142,8 +143,15 @@ class Polyline(pg.GraphicsObject):
                 painter.drawLines(*self._segments.drawargs())
         else:
             if self._path is None:
-                self._path = line_path(self.xData, self.yData)
-            painter.drawPath(self._path)
+                self._path = _one_line(self.xData, self.yData) or line_path(self.xData, self.yData)
+            if not isinstance(self._path, QLineF):
+                painter.drawPath(self._path)
+            elif painter.paintEngine().type() == QPaintEngine.Type.Raster:
+                # Qt strokes a path of two points as the line between them (the same pixels,
+                # dashes too; tested), and a line costs no path to build on every drag step.
+                painter.drawLine(self._path)
+            else:
+                painter.drawPath(line_path(self.xData, self.yData))  # SVG, PDF: a path
 
 
 class SegmentBuffer:
@@ -206,6 +214,17 @@ def _extent(x: np.ndarray, y: np.ndarray) -> tuple[QRectF, np.ndarray | None]:
         return QRectF(), finite
     left, right, bottom, top = xs.min(), xs.max(), ys.min(), ys.max()
     return QRectF(left, bottom, right - left, top - bottom), finite
+
+
+def _one_line(x: np.ndarray, y: np.ndarray) -> QLineF | None:
+    """The line between two finite points, or None for any other set of points."""
+    if x.size != 2:
+        return None
+    x0, x1 = x.tolist()
+    y0, y1 = y.tolist()
+    if all(map(math.isfinite, (x0, y0, x1, y1))):
+        return QLineF(x0, y0, x1, y1)
+    return None
 
 
 def _few_finite(x: np.ndarray, y: np.ndarray) -> bool:

@@ -9,7 +9,9 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 from shiboken6 import Shiboken
 
@@ -264,3 +266,35 @@ def test_its_bounds_span_the_finite_points(qapp, size, spoiled):
         spanned = QRectF(xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min())
     # Nothing is drawn for less than a line: no bounds then.
     assert item.boundingRect() == (QRectF() if size < 2 or spanned.isNull() else spanned)
+
+
+STYLES = [Qt.PenStyle.DashDotLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.SolidLine]
+
+
+def test_a_line_of_two_points_draws_as_the_curve_item_draws_it(plot):
+    # Drawn as a line, not a path of two points: the same pixels, dashes and all.
+    generator = np.random.default_rng(12)
+    light = Polyline(pen(2.0))
+    for case in range(24):
+        style = STYLES[case % len(STYLES)]
+        line = pen(float(generator.choice([1.2, 1.6, 2.0, 3.0])), style, color="#D55E00")
+        light.setPen(line)
+        x, y = generator.uniform(-4, 4, 2), generator.uniform(-3, 3, 2)
+        reference = drawn_alone(plot, pg.PlotCurveItem(pen=line, connect="finite"), x, y)
+        assert (reference != 255).any()
+        np.testing.assert_array_equal(drawn_alone(plot, light, x, y), reference)
+
+
+def test_a_line_of_two_points_stays_a_path_in_an_svg(qapp):
+    item = Polyline(pen(2.0, Qt.PenStyle.DashDotLine))
+    item.setData(np.array([0.0, 3.0]), np.array([1.0, 2.0]))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    painter = QPainter(generator)
+    item.paint(painter)
+    painter.end()
+    svg = bytes(buffer.data()).decode()
+    assert "<path" in svg
+    assert "<polyline" not in svg and "<line" not in svg
