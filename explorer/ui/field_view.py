@@ -50,6 +50,7 @@ from explorer.ui.field_items import (
     symbol_path,
 )
 from explorer.ui.i18n import Context
+from explorer.ui.mask_image import MaskImage
 from explorer.ui.plot import FOREGROUND, PlotView, make_pen
 from explorer.ui.plot_backdrop import Backdrop, axis_items
 from explorer.ui.plot_keyboard import KeyboardHandle, PlotKeyboard, item_position
@@ -148,7 +149,7 @@ class FieldView(PlotView):
         self.plot_item.layout.setColumnFixedWidth(4, 8)
         self._color_bar.setFixedWidth(COLOR_BAR_WIDTH + COLOR_BAR_AXIS_WIDTH + 4)
         self._color_bar.setVisible(False)
-        self._shadings: dict[str, pg.ImageItem] = {}
+        self._shadings: dict[str, MaskImage] = {}
         self._markers: dict[str, pg.ScatterPlotItem] = {}
         self._arrows: dict[str, ArrowField] = {}
         self._handles: dict[str, DraggablePoint] = {}
@@ -528,20 +529,14 @@ class FieldView(PlotView):
         """Tint the current grid's samples where ``mask`` is True (None or no grid: nothing)."""
         item = self._shadings.get(key)
         if item is None:
-            item = pg.ImageItem(axisOrder="row-major")
+            item = MaskImage()
             item.setZValue(-15)
             self.plot_item.addItem(item, ignoreBounds=True)
             self._shadings[key] = item
         if mask is None or self._grid is None or mask.shape != self._grid.z.shape:
             item.setVisible(False)
             return
-        tint = QColor(color)
-        # Each sample's four bytes as one 32-bit word: tinted or clear in a single pass (the
-        # shading follows P on every drag step).
-        bytes_ = np.array([tint.red(), tint.green(), tint.blue(), tint.alpha()], dtype=np.uint8)
-        pixels = np.where(mask, bytes_.view(np.uint32)[0], np.uint32(0))
-        item.setImage(pixels.view(np.uint8).reshape(*mask.shape, 4), autoLevels=False)
-        item.setRect(pixel_rect(self._grid))
+        item.set_mask(mask, QColor(color), pixel_rect(self._grid))
         item.setVisible(True)
 
     def shading_visible(self, key: str) -> bool:
