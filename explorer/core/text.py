@@ -39,6 +39,9 @@ _UNRAISE = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _OPERATORS = frozenset(" +-\u2212·*/^@")
 
 
+_PLAIN_SCALARS = frozenset({float, int, bool, np.float64})
+
+
 def format_number(value: Any, significant: int = 6) -> str:
     """A scalar, or a small 1-D array, as a learner reads it.
 
@@ -51,6 +54,10 @@ def format_number(value: Any, significant: int = 6) -> str:
     """
     if value is None:
         return "—"
+    if type(value) in _PLAIN_SCALARS:
+        # What numpy's round trip below gives back for these is the value itself: skipped, as
+        # a drag step formats a dozen numbers.
+        return _scalar_text(value, significant)
     array = np.asarray(value)
     if array.size == 1:
         return _scalar_text(array.reshape(()).item(), significant)

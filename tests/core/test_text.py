@@ -4,6 +4,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.core.text import (
     format_number,
@@ -89,3 +91,20 @@ def test_operand_brackets_negative_numbers_only() -> None:
     assert operand(-2.0) == "(−2)"
     assert operand(1.5e20) == "1.5×10²⁰"
     assert operand(np.array([-1.0, 2.0])) == "[−1, 2]"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.floats(min_value=-1e6, max_value=1e6).map(lambda v: round(v, 3)),
+        st.integers(min_value=-(10**30), max_value=10**30),
+        st.booleans(),
+        st.floats(allow_nan=True).map(np.float64),
+    ),
+    significant=st.integers(min_value=1, max_value=17),
+)
+def test_plain_numbers_read_as_through_numpy(value, significant) -> None:
+    # Python floats, ints and bools skip numpy's round trip: the same text as the value in an
+    # array (what every number went through before).
+    assert format_number(value, significant) == format_number(np.array(value), significant)
