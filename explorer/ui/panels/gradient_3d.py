@@ -30,8 +30,32 @@ NO_OPENGL_NOTE = T.mark("The 3-D view needs OpenGL, which this display does not 
 SURFACE_SAMPLES = 80
 # The tangent plane is drawn over this share of the view around P.
 PLANE_FRACTION = 0.35
-PLANE_COLOR = (0.84, 0.37, 0.0, 1.0)  # the app's vermilion (tangents)
+# The app's vermilion (tangents). The plane is drawn over the surface, half see-through, with an
+# opaque edge: it touches the surface only at P and lies under a bowl everywhere else, so drawn
+# in depth order the surface hid all of it but a corner (or all but its underside).
+PLANE_COLOR = (0.84, 0.37, 0.0, 0.5)
+PLANE_EDGE_COLOR = (0.84, 0.37, 0.0, 1.0)
 POINT_COLOR = (0.84, 0.37, 0.0, 1.0)
+# Items with a larger depth value are drawn later (pyqtgraph sorts by it): the plane over the
+# surface, its edge and P over the plane.
+OVERLAY_DEPTH = 10
+
+
+def overlay_options() -> dict:
+    """pyqtgraph's "translucent" blending (mixed by alpha, not added, so the vermilion stays
+    vermilion over a bright surface) without its depth test: drawn over what is in front."""
+    gl_constants = importlib.import_module("OpenGL.GL")
+    return {
+        gl_constants.GL_DEPTH_TEST: False,
+        gl_constants.GL_BLEND: True,
+        gl_constants.GL_CULL_FACE: False,
+        "glBlendFuncSeparate": (
+            gl_constants.GL_SRC_ALPHA,
+            gl_constants.GL_ONE_MINUS_SRC_ALPHA,
+            gl_constants.GL_ONE,
+            gl_constants.GL_ONE_MINUS_SRC_ALPHA,
+        ),
+    }
 
 
 def load_opengl() -> ModuleType | None:
@@ -138,7 +162,7 @@ class SurfaceView(QWidget):
 
     def _draw_point(self, analysis: PointAnalysis, x_range, y_range) -> None:
         gl = self._gl
-        for key in ("plane", "P"):
+        for key in ("plane", "edge", "P"):
             old = self._items.pop(key, None)
             if old is not None:
                 self.view.removeItem(old)
@@ -149,19 +173,35 @@ class SurfaceView(QWidget):
         half = PLANE_FRACTION * span / 2
         xs = np.linspace(analysis.x - half, analysis.x + half, 2)
         ys = np.linspace(analysis.y - half, analysis.y + half, 2)
-        plane = tangent_plane(analysis, xs[:, None], ys[None, :])
+        plane = (tangent_plane(analysis, xs[:, None], ys[None, :]) - low) * scale
+        options = overlay_options()
         self._replace(
             "plane",
             gl.GLSurfacePlotItem(
-                x=xs, y=ys, z=(plane - low) * scale, colors=np.tile(PLANE_COLOR, (4, 1))
+                x=xs, y=ys, z=plane, colors=np.tile(PLANE_COLOR, (4, 1)), glOptions=options
             ),
+            OVERLAY_DEPTH,
+        )
+        corners = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]
+        edge = np.array([(xs[i], ys[j], plane[i, j]) for i, j in corners])
+        self._replace(
+            "edge",
+            gl.GLLinePlotItem(
+                pos=edge, color=PLANE_EDGE_COLOR, width=2, antialias=True, glOptions=options
+            ),
+            OVERLAY_DEPTH + 1,
         )
         point = np.array([[analysis.x, analysis.y, (analysis.value - low) * scale]])
-        self._replace("P", gl.GLScatterPlotItem(pos=point, color=POINT_COLOR, size=12))
+        self._replace(
+            "P",
+            gl.GLScatterPlotItem(pos=point, color=POINT_COLOR, size=12, glOptions=options),
+            OVERLAY_DEPTH + 2,
+        )
 
-    def _replace(self, key: str, item: object) -> None:
+    def _replace(self, key: str, item: object, depth: int = 0) -> None:
         old = self._items.pop(key, None)
         if old is not None:
             self.view.removeItem(old)
+        item.setDepthValue(depth)
         self.view.addItem(item)
         self._items[key] = item
