@@ -13,7 +13,13 @@ from explorer.core.gradient.surface import Surface
 from explorer.ui.appearance import Appearance
 from explorer.ui.palette import DARK, LIGHT
 from explorer.ui.panels import gradient_3d
-from explorer.ui.panels.gradient_3d import MISSING_NOTE, SurfaceView, load_opengl
+from explorer.ui.panels.gradient_3d import (
+    MISSING_NOTE,
+    NO_OPENGL_NOTE,
+    SurfaceView,
+    load_opengl,
+    opengl_context_available,
+)
 
 
 def test_without_pyopengl_the_loader_says_so(monkeypatch):
@@ -77,8 +83,9 @@ def test_the_surface_background_follows_the_theme(qtbot, settings):
     opengl = load_opengl() or SimpleNamespace(GLViewWidget=StandInGLView)
     appearance = Appearance(settings)
     appearance.set_theme("dark")
-    view = SurfaceView(opengl=opengl)
+    view = SurfaceView(opengl=opengl, context_available=lambda: True)
     qtbot.addWidget(view)
+    view.show()
 
     def background():
         return QColor.fromRgbF(*view.view.opts["bgcolor"]).name()
@@ -92,3 +99,55 @@ def test_the_surface_background_follows_the_theme(qtbot, settings):
     finally:
         settings.clear()
         Appearance(settings).apply()
+
+
+class CountedGLView(StandInGLView):
+    made = 0
+
+    def __init__(self):
+        super().__init__()
+        CountedGLView.made += 1
+
+
+def test_without_an_opengl_context_no_gl_view_is_ever_made(qtbot):
+    # PyOpenGL installed, but the display offers no OpenGL (remote, offscreen): a QOpenGLWidget
+    # would make Qt compose the whole window through OpenGL, and the window could not reach the
+    # screen. The tab is the note; the rest of the window draws as without PyOpenGL.
+    CountedGLView.made = 0
+    asked = []
+    opengl = SimpleNamespace(GLViewWidget=CountedGLView)
+    view = SurfaceView(opengl=opengl, context_available=lambda: asked.append(1) or False)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.view is None and CountedGLView.made == 0 and asked == [1]
+    assert view.note.isVisible() and view.note.text() == NO_OPENGL_NOTE
+    view.hide()
+    view.show()
+    assert asked == [1]  # asked once
+    surface = Surface.from_text("x^2 - y^2")
+    view.show_surface(surface, analyse_point(surface, 1.0, 0.5), (-3, 3), (-3, 3))
+    assert not view.available() and view.note.isVisible()
+
+
+def test_the_gl_view_is_made_when_the_3d_tab_is_first_shown(qtbot, monkeypatch):
+    CountedGLView.made = 0
+    opengl = SimpleNamespace(GLViewWidget=CountedGLView)
+    monkeypatch.setattr("explorer.ui.panels.gradient_panel.load_opengl", lambda: opengl)
+    monkeypatch.setattr(gradient_3d, "opengl_context_available", lambda: True)
+    from explorer.ui.panels.gradient_panel import GradientPanel
+
+    panel = GradientPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.surface_view.view is None and CountedGLView.made == 0
+    panel.tabs.setCurrentIndex(2)
+    assert CountedGLView.made == 1 and panel.surface_view.view is not None
+    panel.tabs.setCurrentIndex(0)
+    panel.tabs.setCurrentIndex(2)
+    assert CountedGLView.made == 1
+
+
+def test_the_context_check_answers_without_failing(qtbot):
+    assert opengl_context_available() in (True, False)

@@ -72,7 +72,7 @@ def drawn(qtbot, monkeypatch):
         "import_module",
         lambda name, *a: GL if name == "OpenGL.GL" else real_import(name, *a),
     )
-    view = SurfaceView(opengl=STAND_IN)
+    view = SurfaceView(opengl=STAND_IN, context_available=lambda: True)
     qtbot.addWidget(view)
     view.resize(600, 400)
     view.show()

@@ -2,17 +2,22 @@
 
 It needs ``pyqtgraph.opengl`` (PyOpenGL, ``pip install ".[3d]"``) and a working OpenGL context.
 Without either the tab holds a one-line note instead; nothing else in the panel depends on it.
+The GL view is made only when the tab is first shown, and only once an OpenGL context has been
+made: a QOpenGLWidget in a window makes Qt compose the whole window through OpenGL, so one that
+cannot get a context would leave the window unable to reach the screen.
 The numbers (surface samples, P, the tangent plane) come from ``explorer.core.gradient``.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from types import ModuleType
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QOffscreenSurface, QOpenGLContext
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from explorer.core.gradient.field import FieldGrid, sample_field
@@ -66,13 +71,33 @@ def load_opengl() -> ModuleType | None:
         return None
 
 
+def opengl_context_available() -> bool:
+    """Whether this display offers OpenGL: a context can be made and made current."""
+    context = QOpenGLContext()
+    if not context.create():
+        return False
+    surface = QOffscreenSurface()
+    surface.setFormat(context.format())
+    surface.create()
+    if not surface.isValid() or not context.makeCurrent(surface):
+        return False
+    context.doneCurrent()
+    return True
+
+
 class SurfaceView(QWidget):
     """The surface with P and the tangent plane at P, or a note when 3-D is unavailable."""
 
-    def __init__(self, parent: QWidget | None = None, opengl: ModuleType | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        opengl: ModuleType | None = None,
+        context_available: Callable[[], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("gradientSurface")
         self._gl = opengl
+        self._context_available = context_available
         self.note = QLabel(T(MISSING_NOTE) if opengl is None else T(NO_OPENGL_NOTE))
         self.note.setObjectName("gradientSurfaceNote")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -85,12 +110,18 @@ class SurfaceView(QWidget):
         # What the drawn surface was sampled for: a drag of P only moves P and the plane.
         self._drawn_key: tuple | None = None
         self._z_map: tuple[float, float] = (0.0, 1.0)  # z ↦ (z − low)·scale
-        if opengl is not None:
-            self.view = opengl.GLViewWidget()
-            self._recolour()
-            follow_theme(self, self._recolour)
-            self._stack.addWidget(self.view)
-            self._stack.setCurrentWidget(self.view)
+        self._tried = opengl is None
+
+    def _make_view(self) -> None:
+        # Once, when first shown: after a context could be made, the GL view replaces the note.
+        self._tried = True
+        if not (self._context_available or opengl_context_available)():
+            return
+        self.view = self._gl.GLViewWidget()
+        self._recolour()
+        follow_theme(self, self._recolour)
+        self._stack.addWidget(self.view)
+        self._stack.setCurrentWidget(self.view)
 
     def _recolour(self) -> None:
         # The plots' background of the theme, so the surface is not a white box in dark.
@@ -102,6 +133,8 @@ class SurfaceView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if not self._tried:
+            self._make_view()
         if self.view is not None and not self.view.isValid():
             # PyOpenGL is there but the display has no OpenGL (a remote or offscreen session).
             self._stack.setCurrentWidget(self.note)
