@@ -15,6 +15,8 @@ from functools import cached_property
 import contourpy
 import numpy as np
 
+from explorer.core.gradient.jumps import jump_mask
+
 Range = tuple[float, float]
 FieldFunction = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
@@ -30,11 +32,20 @@ _BREAK = np.array([[np.nan, np.nan]])
 
 @dataclass(frozen=True)
 class FieldGrid:
-    """Samples ``z[i, j] = f(xs[j], ys[i])``; NaN where f is undefined or infinite."""
+    """Samples ``z[i, j] = f(xs[j], ys[i])``; NaN where f is undefined or infinite.
+
+    ``line_z`` is what level lines are traced on: ``z`` with the samples next to a jump of f
+    (a branch cut, a pole's sign change) left out, so no line runs along it.
+    """
 
     xs: np.ndarray
     ys: np.ndarray
     z: np.ndarray
+    line_z: np.ndarray | None = None
+
+    @property
+    def traced(self) -> np.ndarray:
+        return self.z if self.line_z is None else self.line_z
 
     @property
     def x_range(self) -> Range:
@@ -48,13 +59,13 @@ class FieldGrid:
     def contours(self) -> contourpy.ContourGenerator:
         """contourpy's generator for this grid, built once (tracing a level reuses it)."""
         return contourpy.contour_generator(
-            self.xs, self.ys, self.z, line_type=contourpy.LineType.ChunkCombinedNan
+            self.xs, self.ys, self.traced, line_type=contourpy.LineType.ChunkCombinedNan
         )
 
     @cached_property
     def blocks(self) -> LevelBlocks:
         """The grid in blocks, for tracing one level where it can be (``level_line``)."""
-        return LevelBlocks(self.xs, self.ys, self.z)
+        return LevelBlocks(self.xs, self.ys, self.traced)
 
     def level_line(self, level: float) -> LevelLine:
         """The level set f = ``level``: the segments ``level_lines`` gives, traced by contourpy
@@ -187,7 +198,13 @@ def sample_field(
         z = np.array(function(grid_x, grid_y), dtype=np.float64)
     z = np.broadcast_to(z, grid_x.shape).copy()
     z[~np.isfinite(z)] = np.nan
-    return FieldGrid(xs, ys, z)
+    with np.errstate(all="ignore"):
+        at_jumps = jump_mask(function, xs, ys, z)
+    if not at_jumps.any():
+        return FieldGrid(xs, ys, z)
+    line_z = z.copy()
+    line_z[at_jumps] = np.nan
+    return FieldGrid(xs, ys, z, line_z)
 
 
 def nice_step(span: float, count: int) -> float:

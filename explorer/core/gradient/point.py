@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from explorer.core.gradient.jumps import break_at_jumps
 from explorer.core.gradient.surface import Surface
 
 TWO_PI = 2 * math.pi
@@ -172,8 +173,11 @@ def slices(
     """f(x, y₀) over ``x_range`` and f(x₀, y) over ``y_range`` through P."""
     xs = _samples(*x_range, samples)
     ys = _samples(*y_range, samples)
-    along_x = surface.values(xs, np.full_like(xs, analysis.y))
-    along_y = surface.values(np.full_like(ys, analysis.x), ys)
+    at_y = np.full_like(xs, analysis.y)
+    at_x = np.full_like(ys, analysis.x)
+    with np.errstate(all="ignore"):
+        xs, along_x = break_at_jumps(surface.values, xs, at_y, xs, surface.values(xs, at_y))
+        ys, along_y = break_at_jumps(surface.values, at_x, ys, ys, surface.values(at_x, ys))
     return (
         Slice("x", xs, along_x, analysis.x, analysis.value, analysis.df_dx),
         Slice("y", ys, along_y, analysis.y, analysis.value, analysis.df_dy),
